@@ -56,7 +56,7 @@ fn shipped_policies_load() {
     assert_eq!(default.unit_cost(Opcode::I32Add), None);
     assert_eq!(default.cost(Opcode::F32Add), None);
     assert_eq!(default.cost(Opcode::I32TruncSatF32S), None);
-    assert_eq!(default.limit(Limit::Functions), 10_000);
+    assert_eq!(default.limit(Limit::Functions), 8_192);
     assert_eq!(default.limit(Limit::MemoryPages), 512);
     assert_eq!(default.host_cost(HostFunction::StorageWrite).base, 5000);
 
@@ -97,7 +97,7 @@ fn hash_is_lowercase_hex_of_the_canonical_form() {
     let canonical = policy.canonical();
     assert!(canonical.starts_with("baals-policy canonical v1\n"));
     assert!(canonical.contains("\ncosts.i32.add=1\n"));
-    assert!(canonical.contains("\nlimits.functions=10000\n"));
+    assert!(canonical.contains("\nlimits.functions=8192\n"));
     assert!(
         !canonical.contains("f32."),
         "denied float opcodes have no place in the identity"
@@ -123,7 +123,7 @@ fn hash_is_lowercase_hex_of_the_canonical_form() {
 fn default_policy_hash_is_pinned() {
     assert_eq!(
         Policy::default_policy().hash().to_string(),
-        "4c998ec8e4efe2b55292be2e10824f904cba227a15a14711b53991c629d5b446"
+        "66b78c2ec654ee052fc510b6b97899961668be80ee794fde887081800cbe79ca"
     );
 }
 
@@ -208,7 +208,7 @@ fn hash_ignores_formatting_key_order_and_classes() {
 fn hash_changes_with_every_kind_of_value() {
     let base = Policy::default_policy().hash();
     for text in [
-        edit("limits", "functions", "functions = 10001"),
+        edit("limits", "functions", "functions = 8193"),
         edit("costs", "int", "int = 2"),
         edit("features", "extended-const", "extended-const = false"),
         edit("stack", "operand-stack", "operand-stack = false"),

@@ -1,0 +1,132 @@
+//! `baals`: validate contracts against a policy and inspect policies.
+//!
+//! Exit status: 0 when the command succeeds (the module is accepted, the policy is valid),
+//! 1 when what was checked is refused, 2 for usage and I/O errors.
+
+mod commands;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// The deterministic WebAssembly contract engine of BaaLS.
+#[derive(Parser, Debug)]
+#[command(name = "baals", version, about, max_term_width = 100)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check a contract module (.wasm or .wat) against a policy.
+    ///
+    /// Prints a one-line summary and exits 0 when the module is accepted; prints the reason on
+    /// stderr and exits 1 when it is refused.
+    Validate {
+        /// The module: binary WebAssembly, or text if it ends in .wat/.wast or does not start
+        /// with the WebAssembly magic number.
+        file: PathBuf,
+        /// The policy file [default: the built-in copy of policy/default.toml].
+        #[arg(long, value_name = "FILE")]
+        policy: Option<PathBuf>,
+        /// Print one JSON object on stdout instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Inspect policy files.
+    Policy {
+        #[command(subcommand)]
+        command: PolicyCommand,
+    },
+    /// Print host ABI v1 as the Markdown table of docs/abi.md.
+    Abi {
+        /// Print JSON instead of Markdown.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum PolicyCommand {
+    /// Print a policy's hash: sha256 of its canonical form, in lowercase hex.
+    Hash {
+        /// The policy file.
+        file: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a policy file; report the first error with its key and line.
+    Check {
+        /// The policy file.
+        file: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a policy's canonical form (what its hash covers), for diffing two policies.
+    Canonical {
+        /// The policy file.
+        file: PathBuf,
+    },
+}
+
+/// How a command ended, short of a usage or I/O error.
+enum Outcome {
+    /// Exit 0.
+    Accepted,
+    /// Exit 1: the module or policy was refused.
+    Refused,
+}
+
+/// A usage or I/O error: exit 2.
+#[derive(Debug)]
+struct UsageError {
+    kind: &'static str,
+    message: String,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let json = match &args.command {
+        Command::Validate { json, .. }
+        | Command::Abi { json }
+        | Command::Policy {
+            command: PolicyCommand::Hash { json, .. } | PolicyCommand::Check { json, .. },
+        } => *json,
+        Command::Policy {
+            command: PolicyCommand::Canonical { .. },
+        } => false,
+    };
+    let result = match args.command {
+        Command::Validate { file, policy, json } => {
+            commands::validate(&file, policy.as_deref(), json)
+        }
+        Command::Policy { command } => match command {
+            PolicyCommand::Hash { file, json } => commands::policy_hash(&file, json),
+            PolicyCommand::Check { file, json } => commands::policy_check(&file, json),
+            PolicyCommand::Canonical { file } => commands::policy_canonical(&file),
+        },
+        Command::Abi { json } => commands::abi(json),
+    };
+    match result {
+        Ok(Outcome::Accepted) => ExitCode::SUCCESS,
+        Ok(Outcome::Refused) => ExitCode::from(1),
+        Err(error) => {
+            // A closed pipe (`baals ... | head`) is how the reader says it has enough.
+            if error.kind == "broken-pipe" {
+                return ExitCode::SUCCESS;
+            }
+            if json {
+                let value = serde_json::json!({ "error": { "kind": error.kind, "message": error.message } });
+                let _ = writeln!(io::stdout(), "{value}");
+            } else {
+                let _ = writeln!(io::stderr(), "baals: {}", error.message);
+            }
+            ExitCode::from(2)
+        }
+    }
+}

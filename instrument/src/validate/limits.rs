@@ -1,0 +1,275 @@
+//! The policy's structural limits, checked as the scan goes, and the figures of the module
+//! they are checked against.
+
+use baals_policy::{Limit, Policy};
+use wasmparser::{CompositeInnerType, ExternalKind, FunctionBody, Operator, Payload, TypeRef};
+
+use super::scan::Hooks;
+use crate::error::{Location, ValidationError};
+use crate::info::{Export, Import, MemoryInfo, ModuleInfo};
+
+pub(crate) struct LimitChecker<'p> {
+    policy: &'p Policy,
+    info: ModuleInfo,
+    /// Per function: instructions so far, and open blocks.
+    instructions: u64,
+    locals: u64,
+    depth: u64,
+}
+
+impl<'p> LimitChecker<'p> {
+    pub(crate) fn new(policy: &'p Policy, bytes: u64) -> Self {
+        let mut info = ModuleInfo {
+            bytes,
+            ..ModuleInfo::default()
+        };
+        info.usage.raise(Limit::ModuleBytes, bytes);
+        LimitChecker {
+            policy,
+            info,
+            instructions: 0,
+            locals: 0,
+            depth: 0,
+        }
+    }
+
+    pub(crate) fn into_info(self) -> ModuleInfo {
+        self.info
+    }
+
+    /// Records the module's value for `limit` (the usage keeps the peak) and refuses it past
+    /// the policy's maximum.
+    fn check(
+        &mut self,
+        limit: Limit,
+        value: u64,
+        location: Location,
+    ) -> Result<(), ValidationError> {
+        self.info.usage.raise(limit, value);
+        let max = self.policy.limit(limit);
+        if value > max {
+            return Err(ValidationError::LimitExceeded {
+                limit,
+                value,
+                max,
+                location,
+            });
+        }
+        Ok(())
+    }
+
+    fn check_count(
+        &mut self,
+        limit: Limit,
+        count: u32,
+        offset: usize,
+    ) -> Result<(), ValidationError> {
+        self.check(limit, u64::from(count), Location::at(offset))
+    }
+
+    fn table(
+        &mut self,
+        initial: u64,
+        maximum: Option<u64>,
+        offset: usize,
+    ) -> Result<(), ValidationError> {
+        let tables = self.info.usage.get(Limit::Tables) + 1;
+        self.check(Limit::Tables, tables, Location::at(offset))?;
+        self.check_size(Limit::TableElements, initial, maximum, offset)
+    }
+
+    fn memory(
+        &mut self,
+        initial: u64,
+        maximum: Option<u64>,
+        imported: bool,
+        offset: usize,
+    ) -> Result<(), ValidationError> {
+        // A second memory is refused by the validator as multi-memory; record only the first.
+        if self.info.memory.is_none() {
+            self.info.memory = Some(MemoryInfo {
+                initial_pages: initial,
+                maximum_pages: maximum,
+                imported,
+            });
+        }
+        self.check_size(Limit::MemoryPages, initial, maximum, offset)
+    }
+
+    /// A table's or memory's size: both its initial size and declared maximum must fit.
+    fn check_size(
+        &mut self,
+        limit: Limit,
+        initial: u64,
+        maximum: Option<u64>,
+        offset: usize,
+    ) -> Result<(), ValidationError> {
+        self.check(
+            limit,
+            maximum.unwrap_or(initial).max(initial),
+            Location::at(offset),
+        )
+    }
+}
+
+impl Hooks for LimitChecker<'_> {
+    fn payload(&mut self, payload: &Payload<'_>) -> Result<(), ValidationError> {
+        match payload {
+            Payload::TypeSection(reader) => {
+                self.check_count(Limit::Types, reader.count(), reader.range().start)?;
+                for group in reader.clone().into_iter_with_offsets() {
+                    let Ok((offset, group)) = group else { break };
+                    for ty in group.types() {
+                        if let CompositeInnerType::Func(func) = &ty.composite_type.inner {
+                            let location = Location::at(offset);
+                            self.check(
+                                Limit::FunctionParams,
+                                func.params().len() as u64,
+                                location,
+                            )?;
+                            self.check(
+                                Limit::FunctionResults,
+                                func.results().len() as u64,
+                                location,
+                            )?;
+                        }
+                    }
+                }
+            }
+            Payload::ImportSection(reader) => {
+                let mut count = 0;
+                for import in reader.clone().into_imports_with_offsets() {
+                    let Ok((offset, import)) = import else { break };
+                    count += 1;
+                    self.check(Limit::Imports, count, Location::at(offset))?;
+                    let kind = match import.ty {
+                        TypeRef::Func(_) | TypeRef::FuncExact(_) => {
+                            self.info.imported_functions += 1;
+                            "func"
+                        }
+                        TypeRef::Table(table) => {
+                            self.table(table.initial, table.maximum, offset)?;
+                            "table"
+                        }
+                        TypeRef::Memory(memory) => {
+                            self.memory(memory.initial, memory.maximum, true, offset)?;
+                            "memory"
+                        }
+                        TypeRef::Global(_) => "global",
+                        TypeRef::Tag(_) => "tag",
+                    };
+                    self.info.imports.push(Import {
+                        module: import.module.to_string(),
+                        name: import.name.to_string(),
+                        kind,
+                    });
+                }
+            }
+            Payload::FunctionSection(reader) => {
+                self.info.functions = reader.count();
+                self.check_count(Limit::Functions, reader.count(), reader.range().start)?;
+            }
+            Payload::TableSection(reader) => {
+                for table in reader.clone().into_iter_with_offsets() {
+                    let Ok((offset, table)) = table else { break };
+                    self.table(table.ty.initial, table.ty.maximum, offset)?;
+                }
+            }
+            Payload::MemorySection(reader) => {
+                for memory in reader.clone().into_iter_with_offsets() {
+                    let Ok((offset, memory)) = memory else { break };
+                    self.memory(memory.initial, memory.maximum, false, offset)?;
+                }
+            }
+            Payload::GlobalSection(reader) => {
+                self.check_count(Limit::Globals, reader.count(), reader.range().start)?;
+            }
+            Payload::ExportSection(reader) => {
+                self.check_count(Limit::Exports, reader.count(), reader.range().start)?;
+                for export in reader.clone() {
+                    let Ok(export) = export else { break };
+                    let kind = match export.kind {
+                        ExternalKind::Func | ExternalKind::FuncExact => "func",
+                        ExternalKind::Table => "table",
+                        ExternalKind::Memory => "memory",
+                        ExternalKind::Global => "global",
+                        ExternalKind::Tag => "tag",
+                    };
+                    self.info.exports.push(Export {
+                        name: export.name.to_string(),
+                        kind,
+                        index: export.index,
+                    });
+                }
+            }
+            Payload::StartSection { func, .. } => self.info.start_function = Some(*func),
+            Payload::ElementSection(reader) => {
+                self.check_count(Limit::ElementSegments, reader.count(), reader.range().start)?;
+            }
+            Payload::DataSection(reader) => {
+                self.check_count(Limit::DataSegments, reader.count(), reader.range().start)?;
+                let mut bytes = 0u64;
+                for data in reader.clone().into_iter_with_offsets() {
+                    let Ok((offset, data)) = data else { break };
+                    bytes += data.data.len() as u64;
+                    self.check(Limit::DataBytes, bytes, Location::at(offset))?;
+                }
+            }
+            Payload::CustomSection(reader) => {
+                let count = self.info.usage.get(Limit::CustomSections) + 1;
+                self.check(
+                    Limit::CustomSections,
+                    count,
+                    Location::at(reader.range().start),
+                )?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn function(
+        &mut self,
+        _function: u32,
+        _body: &FunctionBody<'_>,
+    ) -> Result<(), ValidationError> {
+        self.instructions = 0;
+        self.locals = 0;
+        self.depth = 0;
+        Ok(())
+    }
+
+    fn locals(&mut self, function: u32, count: u32, offset: usize) -> Result<(), ValidationError> {
+        self.locals += u64::from(count);
+        self.check(
+            Limit::FunctionLocals,
+            self.locals,
+            Location::in_function(function, offset),
+        )
+    }
+
+    fn operator(
+        &mut self,
+        function: u32,
+        op: &Operator<'_>,
+        offset: usize,
+    ) -> Result<(), ValidationError> {
+        let location = Location::in_function(function, offset);
+        self.instructions += 1;
+        self.info.instructions += 1;
+        self.check(Limit::FunctionInstructions, self.instructions, location)?;
+        match op {
+            Operator::Block { .. } | Operator::Loop { .. } | Operator::If { .. } => {
+                self.depth += 1;
+                self.check(Limit::BlockDepth, self.depth, location)?;
+            }
+            // The validator has accepted the `end`, so a block is open (or this ends the body).
+            Operator::End => self.depth = self.depth.saturating_sub(1),
+            Operator::BrTable { targets } => {
+                self.check(Limit::BrTableTargets, u64::from(targets.len()), location)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
