@@ -534,7 +534,8 @@ define_limits! {
     Exports, exports, "exports", 1_000_000, "Exports of any kind.";
     Globals, globals, "globals", 1_000_000, "Globals defined by the module.";
     Tables, tables, "tables", 100, "Tables, imported and defined.";
-    TableElements, table_elements, "table-elements", 10_000_000, "Initial size and declared maximum of each table.";
+    // The spec lets a table declare any 32-bit maximum; wasmparser caps only the initial size.
+    TableElements, table_elements, "table-elements", u32::MAX as u64, "Initial size and declared maximum of each table.";
     FunctionParams, function_params, "function-params", 1_000, "Parameters of each function type.";
     FunctionResults, function_results, "function-results", 1_000, "Results of each function type.";
     FunctionLocals, function_locals, "function-locals", 50_000, "Locals declared by each function body, parameters not counted.";

@@ -26,7 +26,7 @@ pub(crate) fn wasm_features(features: &Features) -> W {
 
 /// What enabling each feature alone takes, prerequisites included. Policy-controlled features
 /// come first: they are what a policy author can act on.
-fn probes() -> [(Feature, W); 25] {
+fn probes() -> [(Feature, W); 24] {
     let refs = W::REFERENCE_TYPES | W::GC_TYPES;
     let typed_refs = refs | W::FUNCTION_REFERENCES;
     [
@@ -63,7 +63,6 @@ fn probes() -> [(Feature, W); 25] {
             typed_refs | W::GC | W::CUSTOM_DESCRIPTORS,
         ),
         (Feature::CompactImports, W::COMPACT_IMPORTS),
-        (Feature::ComponentModel, W::COMPONENT_MODEL),
     ]
 }
 

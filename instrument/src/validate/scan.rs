@@ -4,11 +4,11 @@
 //! (with no hooks), so a probe sees errors in exactly the order the real pass does.
 
 use wasmparser::{
-    BinaryReaderError, FuncValidator, FuncValidatorAllocations, FunctionBody, Operator,
+    BinaryReaderError, Encoding, FuncValidator, FuncValidatorAllocations, FunctionBody, Operator,
     OperatorsReader, Parser, Payload, ValidPayload, Validator, ValidatorResources, WasmFeatures,
 };
 
-use crate::error::{Location, ValidationError};
+use crate::error::{Feature, Location, ValidationError};
 
 /// Why a scan stopped.
 #[derive(Debug)]
@@ -114,6 +114,20 @@ pub(crate) fn scan(
     let mut allocs = FuncValidatorAllocations::default();
     for payload in parser.parse_all(wasm) {
         let payload = payload.map_err(malformed(None))?;
+        // wasmparser is built without component support, so no probe could name this.
+        if let Payload::Version {
+            encoding: Encoding::Component,
+            range,
+            ..
+        } = &payload
+        {
+            let location = Location::at(range.start);
+            return Err(ValidationError::FeatureNotAllowed {
+                feature: Feature::ComponentModel,
+                location,
+            }
+            .into());
+        }
         hooks.payload(&payload)?;
         if let ValidPayload::Func(to_validate, body) =
             validator.payload(&payload).map_err(invalid(None))?

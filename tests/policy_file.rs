@@ -6,30 +6,8 @@ use baals_policy::{
     Policy, PolicyError,
 };
 
-/// `DEFAULT_POLICY_TOML` with the line starting `key = ` inside `[section]` replaced by `line`
-/// (or removed when `line` is empty).
 fn edit(section: &str, key: &str, line: &str) -> String {
-    let header = format!("[{section}]");
-    let mut in_section = false;
-    let mut found = false;
-    let mut out = String::new();
-    for current in DEFAULT_POLICY_TOML.lines() {
-        if current.starts_with('[') {
-            in_section = current == header;
-        }
-        if in_section && !found && current.starts_with(&format!("{key} =")) {
-            found = true;
-            if !line.is_empty() {
-                out.push_str(line);
-                out.push('\n');
-            }
-            continue;
-        }
-        out.push_str(current);
-        out.push('\n');
-    }
-    assert!(found, "no `{key}` in [{section}]");
-    out
+    baals_tests::edit(DEFAULT_POLICY_TOML, section, key, line)
 }
 
 /// The 1-based line of the first line of `text` that starts with `prefix`.

@@ -1,0 +1,61 @@
+//! Helpers shared by the integration tests: policies derived from the shipped ones, and the
+//! paths of the shared corpus and spec suite.
+#![deny(missing_docs)]
+
+use std::path::PathBuf;
+
+use baals_policy::{DEFAULT_POLICY_TOML, Policy};
+
+/// The workspace root.
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
+}
+
+/// `../shared` next to the checkout: the corpus and the spec suite.
+pub fn shared_dir() -> PathBuf {
+    workspace_root().join("..").join("shared")
+}
+
+/// `policy_text` with the line starting `key =` inside `[section]` replaced by `line`, or
+/// removed when `line` is empty. Panics if there is no such line, so a test cannot silently
+/// edit nothing.
+pub fn edit(policy_text: &str, section: &str, key: &str, line: &str) -> String {
+    let header = format!("[{section}]");
+    let mut in_section = false;
+    let mut found = false;
+    let mut out = String::new();
+    for current in policy_text.lines() {
+        if current.starts_with('[') {
+            in_section = current == header;
+        }
+        if in_section && !found && current.starts_with(&format!("{key} =")) {
+            found = true;
+            if !line.is_empty() {
+                out.push_str(line);
+                out.push('\n');
+            }
+            continue;
+        }
+        out.push_str(current);
+        out.push('\n');
+    }
+    assert!(found, "no `{key}` in [{section}]");
+    out
+}
+
+/// The default policy with `key = value` set in each `[section]`.
+pub fn default_with(changes: &[(&str, &str, &str)]) -> Policy {
+    let text = changes.iter().fold(
+        DEFAULT_POLICY_TOML.to_string(),
+        |text, (section, key, value)| edit(&text, section, key, &format!("{key} = {value}")),
+    );
+    Policy::from_toml(&text).unwrap_or_else(|e| panic!("test policy refused: {e}"))
+}
+
+/// Assembles WebAssembly text, panicking on a syntax error (test modules are ours).
+pub fn wat(text: &str) -> Vec<u8> {
+    wat::parse_str(text).unwrap_or_else(|e| panic!("bad test module: {e}\n{text}"))
+}
