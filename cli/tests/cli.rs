@@ -1,0 +1,283 @@
+//! The `baals` binary: outputs, exit codes (0 accepted, 1 refused, 2 usage or I/O), JSON.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn corpus(file: &str) -> PathBuf {
+    root().join("../shared/corpus").join(file)
+}
+
+fn baals(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baals"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(output)))
+}
+
+/// Writes `contents` to a file of this test's own in the target's scratch directory.
+fn scratch(name: &str, contents: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn accepted_module_prints_one_line_and_exits_0() {
+    let file = scratch(
+        "ok.wat",
+        r#"(module (memory (export "memory") 1 4) (func (export "ping")))"#,
+    );
+    let output = baals(&["validate", path(&file)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 1);
+    assert!(
+        out.contains("ok.wat: accepted: 1 functions (0 imported), 2 exports, memory 1..4 pages"),
+        "{out}"
+    );
+    assert!(stderr(&output).is_empty());
+}
+
+#[test]
+fn refused_module_names_the_reason_on_stderr_and_exits_1() {
+    let file = scratch("float.wat", "(module (func (drop (f64.const 1))))");
+    let output = baals(&["validate", path(&file)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).is_empty());
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "{}: rejected: feature `floats` is not allowed by this policy (function 0, at offset 0x17)\n",
+            path(&file)
+        )
+    );
+    // The permissive policy allows floats.
+    let output = baals(&[
+        "validate",
+        "--policy",
+        "policy/permissive.toml",
+        path(&file),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn bad_text_is_a_refusal_and_missing_files_are_io_errors() {
+    let file = scratch("broken.wat", "(module (func (i32.add)");
+    let output = baals(&["validate", path(&file)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("invalid WebAssembly text"),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = baals(&["validate", "no/such/module.wasm"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("baals: no/such/module.wasm: "),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = baals(&["validate", "--json", "no/such/module.wasm"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(json(&output)["error"]["kind"], "io");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(baals(&[]).status.code(), Some(2));
+    assert_eq!(baals(&["validate"]).status.code(), Some(2));
+    assert_eq!(
+        baals(&["validate", "--frobnicate", "x.wasm"]).status.code(),
+        Some(2)
+    );
+    // A broken policy given to `validate` is a usage error: the module was not judged.
+    let policy = scratch("broken-policy.toml", "version = 1\n");
+    let module = scratch("ping.wat", r#"(module (func (export "ping")))"#);
+    let output = baals(&["validate", "--policy", path(&policy), path(&module)]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("missing key `features`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn json_describes_acceptance_and_refusal() {
+    let file = scratch("big.wat", "(module (func (local i64 i64 i64)))");
+    let output = baals(&["validate", "--json", path(&file)]);
+    assert_eq!(output.status.code(), Some(0));
+    let value = json(&output);
+    assert_eq!(value["accepted"], true);
+    assert_eq!(value["module"]["functions"], 1);
+    assert_eq!(value["module"]["usage"]["limits.function-locals"], 3);
+    assert_eq!(value["policy"].as_str().unwrap().len(), 64);
+
+    let policy = scratch(
+        "two-locals.toml",
+        &std::fs::read_to_string(root().join("policy/default.toml"))
+            .unwrap()
+            .replace("function-locals = 512", "function-locals = 2"),
+    );
+    let output = baals(&["validate", "--json", "--policy", path(&policy), path(&file)]);
+    assert_eq!(output.status.code(), Some(1));
+    let error = &json(&output)["error"];
+    assert_eq!(error["kind"], "limit-exceeded");
+    assert_eq!(error["limit"], "limits.function-locals");
+    assert_eq!(
+        (error["value"].as_u64(), error["max"].as_u64()),
+        (Some(3), Some(2))
+    );
+    assert_eq!(error["function"], 0);
+    assert!(error["offset"].is_u64());
+}
+
+#[test]
+fn the_corpus_through_the_cli() {
+    for file in [
+        "cosmwasm/cyberpunk.wasm",
+        "cosmwasm/empty.wasm",
+        "cosmwasm/floaty_2.0.wasm",
+        "cosmwasm/hackatom.wasm",
+        "cosmwasm/hackatom_0.7.wasm",
+        "cosmwasm/hackatom_1.0.wasm",
+        "cosmwasm/ibc2.wasm",
+        "cosmwasm/ibc_callbacks.wasm",
+        "cosmwasm/ibc_reflect.wasm",
+        "large/esbuild-0.28.2.wasm",
+        "large/swc-1.16.18.wasm",
+    ] {
+        let output = baals(&[
+            "validate",
+            "--policy",
+            "policy/permissive.toml",
+            path(&corpus(file)),
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{file}: {}", stderr(&output));
+    }
+    let corrupted = corpus("cosmwasm/corrupted.wasm");
+    let output = baals(&[
+        "validate",
+        "--json",
+        "--policy",
+        "policy/permissive.toml",
+        path(&corrupted),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(json(&output)["error"]["kind"], "invalid");
+
+    let output = baals(&["validate", path(&corpus("cosmwasm/hackatom_1.0.wasm"))]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("import `env.db_read` is not allowed"),
+        "{}",
+        stderr(&output)
+    );
+    let output = baals(&["validate", "--json", path(&corpus("cosmwasm/ibc2.wasm"))]);
+    assert_eq!(json(&output)["error"]["import"], "env.abort");
+}
+
+#[test]
+fn policy_hash_and_check() {
+    let output = baals(&["policy", "hash", "policy/default.toml"]);
+    assert_eq!(output.status.code(), Some(0));
+    let hash = stdout(&output).trim().to_string();
+    assert_eq!(hash.len(), 64);
+    // Comments and blank lines change nothing.
+    let text = std::fs::read_to_string(root().join("policy/default.toml")).unwrap();
+    let stripped: String = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let copy = scratch("stripped.toml", &stripped);
+    assert_eq!(
+        stdout(&baals(&["policy", "hash", path(&copy)])).trim(),
+        hash
+    );
+
+    let output = baals(&["policy", "check", "policy/permissive.toml"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).starts_with("policy/permissive.toml: ok (policy "));
+
+    let bad = scratch("bad.toml", &text.replace("tables = 4", "tables = 0"));
+    let output = baals(&["policy", "check", path(&bad)]);
+    assert_eq!(output.status.code(), Some(1));
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("tables = 4"))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "{}: line {line}: `limits.tables` = 0: a limit must be at least 1\n",
+            path(&bad)
+        )
+    );
+    let output = baals(&["policy", "check", "--json", path(&bad)]);
+    let value = json(&output);
+    assert_eq!(
+        (value["valid"].as_bool(), value["error"]["line"].as_u64()),
+        (Some(false), Some(line as u64))
+    );
+    assert_eq!(value["error"]["key"], "limits.tables");
+
+    let output = baals(&["policy", "canonical", "policy/default.toml"]);
+    assert!(
+        stdout(&output).starts_with("baals-policy canonical v1\nbulk.memory-copy-byte=1\n"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn abi_prints_the_table() {
+    let output = baals(&["abi"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), baals_policy::abi_markdown());
+    let value: Value = json(&baals(&["abi", "--json"]));
+    assert_eq!(value["functions"].as_array().unwrap().len(), 18);
+}
+
+/// The README's quick start quotes the output of validating the example contract.
+#[test]
+fn readme_quick_start_is_current() {
+    let output = baals(&["validate", "examples/counter.wat"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let line = stdout(&output);
+    assert!(
+        readme.contains(&format!("`{}`", line.trim())),
+        "README should quote:\n{line}"
+    );
+}
