@@ -3,7 +3,10 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use baals_instrument::{ModuleInfo, ValidationError, validate as validate_module};
+use baals_instrument::{
+    InstrumentError, ModuleInfo, ValidationError, instrument as instrument_module,
+    validate as validate_module,
+};
 use baals_policy::{HostFunction, Policy, PolicyError, abi_markdown};
 use serde_json::{Value, json};
 
@@ -14,20 +17,11 @@ type Result<T> = std::result::Result<T, UsageError>;
 const WASM_MAGIC: &[u8] = b"\0asm";
 
 pub(crate) fn validate(file: &Path, policy: Option<&Path>, json: bool) -> Result<Outcome> {
-    let policy = match policy {
-        Some(path) => Policy::load(path).map_err(|error| policy_usage_error(path, &error))?,
-        None => Policy::default_policy(),
-    };
-    let bytes = std::fs::read(file).map_err(|error| io_error(file, &error))?;
+    let (policy, module) = load(file, policy)?;
     let name = file.display().to_string();
     let hash = policy.hash().to_string();
-
-    let verdict = match module_bytes(file, &bytes) {
-        Ok(wasm) => validate_module(&wasm, &policy).map_err(|error| validation_json(&error)),
-        Err(message) => Err(
-            json!({ "kind": "malformed-text", "message": message, "function": null, "offset": null }),
-        ),
-    };
+    let verdict = module
+        .and_then(|wasm| validate_module(&wasm, &policy).map_err(|error| validation_json(&error)));
     match verdict {
         Ok(info) => {
             if json {
@@ -41,21 +35,171 @@ pub(crate) fn validate(file: &Path, policy: Option<&Path>, json: bool) -> Result
             }
             Ok(Outcome::Accepted)
         }
-        Err(error) => {
-            if json {
-                print(
-                    &json!({ "file": name, "accepted": false, "policy": hash, "error": error })
-                        .to_string(),
-                )?;
-            } else {
-                eprint(&format!(
-                    "{name}: rejected: {}",
-                    error["message"].as_str().unwrap_or_default()
-                ))?;
-            }
-            Ok(Outcome::Refused)
+        Err(error) => refused(&name, &hash, &error, json),
+    }
+}
+
+/// How `instrument` prints.
+pub(crate) struct Format {
+    pub(crate) wat: bool,
+    pub(crate) report: bool,
+    pub(crate) json: bool,
+}
+
+pub(crate) fn instrument(
+    file: &Path,
+    policy: Option<&Path>,
+    output: Option<&Path>,
+    format: Format,
+) -> Result<Outcome> {
+    let (policy, module) = load(file, policy)?;
+    let name = file.display().to_string();
+    let hash = policy.hash().to_string();
+    let result = module.and_then(|wasm| {
+        instrument_module(&wasm, &policy).map_err(|error| match error {
+            InstrumentError::Validation(error) => validation_json(&error),
+            other => json!({ "kind": instrument_error_kind(&other), "message": other.to_string(), "function": null, "offset": null }),
+        })
+    });
+    let instrumented = match result {
+        Ok(instrumented) => instrumented,
+        Err(error) => return refused(&name, &hash, &error, format.json),
+    };
+    let bytes = if format.wat {
+        let text = wasmprinter::print_bytes(&instrumented.wasm).map_err(|e| UsageError {
+            kind: "internal",
+            message: format!("cannot print the module as text: {e}"),
+        })?;
+        text.into_bytes()
+    } else {
+        instrumented.wasm.clone()
+    };
+    // The module goes to stdout with `-o -`, or by default in text form; the summary then goes
+    // to stderr so the two never mix.
+    let module_to_stdout = match output {
+        Some(path) if path == Path::new("-") => true,
+        Some(path) => {
+            std::fs::write(path, &bytes).map_err(|error| io_error(path, &error))?;
+            false
+        }
+        None => format.wat,
+    };
+    if module_to_stdout {
+        let mut stdout = io::stdout().lock();
+        stdout
+            .write_all(&bytes)
+            .and_then(|()| stdout.flush())
+            .map_err(write_error)?;
+    }
+    let report = &instrumented.report;
+    if format.json {
+        let mut value = json!({
+            "file": name,
+            "accepted": true,
+            "policy": hash,
+            "code_hash": instrumented.code_hash.to_string(),
+            "output": output.map(|p| p.display().to_string()),
+            "original_bytes": report.original_bytes,
+            "instrumented_bytes": report.instrumented_bytes,
+            "metering_points": report.metering_points(),
+            "checks": report.checks(),
+        });
+        if format.report {
+            value["functions"] = report
+                .functions
+                .iter()
+                .map(|f| {
+                    json!({
+                        "index": f.index,
+                        "metering_points": f.metering_points,
+                        "checks": f.checks,
+                        "max_block_cost": f.max_block_cost,
+                        "frame": f.frame,
+                        "original_bytes": f.original_bytes,
+                        "instrumented_bytes": f.instrumented_bytes,
+                    })
+                })
+                .collect();
+        }
+        let line = value.to_string();
+        if module_to_stdout {
+            eprint(&line)?
+        } else {
+            print(&line)?
+        }
+        return Ok(Outcome::Accepted);
+    }
+    let mut text = format!(
+        "{name}: instrumented: {} functions, {} metering points, {} checks, {} -> {} bytes ({:+.1}%), code {}, policy {}",
+        report.functions.len(),
+        report.metering_points(),
+        report.checks(),
+        report.original_bytes,
+        report.instrumented_bytes,
+        report.size_overhead() * 100.0,
+        &instrumented.code_hash.to_string()[..16],
+        &hash[..16],
+    );
+    if format.report {
+        text.push_str(
+            "\n function  points  checks  max block gas  frame  bytes before  bytes after",
+        );
+        for f in &report.functions {
+            text.push_str(&format!(
+                "\n{:>9} {:>7} {:>7} {:>14} {:>6} {:>13} {:>12}",
+                f.index,
+                f.metering_points,
+                f.checks,
+                f.max_block_cost,
+                f.frame,
+                f.original_bytes,
+                f.instrumented_bytes
+            ));
         }
     }
+    if module_to_stdout {
+        eprint(&text)?
+    } else {
+        print(&text)?
+    }
+    Ok(Outcome::Accepted)
+}
+
+fn instrument_error_kind(error: &InstrumentError) -> &'static str {
+    match error {
+        InstrumentError::AlreadyInstrumented => "already-instrumented",
+        _ => "internal",
+    }
+}
+
+/// The policy (a usage error if it cannot be loaded) and the module's bytes (a refusal, as
+/// JSON, if its text does not assemble).
+fn load(
+    file: &Path,
+    policy: Option<&Path>,
+) -> Result<(Policy, std::result::Result<Vec<u8>, Value>)> {
+    let policy = match policy {
+        Some(path) => Policy::load(path).map_err(|error| policy_usage_error(path, &error))?,
+        None => Policy::default_policy(),
+    };
+    let bytes = std::fs::read(file).map_err(|error| io_error(file, &error))?;
+    let module = module_bytes(file, &bytes)
+        .map_err(|message| json!({ "kind": "malformed-text", "message": message, "function": null, "offset": null }));
+    Ok((policy, module))
+}
+
+fn refused(name: &str, hash: &str, error: &Value, json: bool) -> Result<Outcome> {
+    if json {
+        print(
+            &json!({ "file": name, "accepted": false, "policy": hash, "error": error }).to_string(),
+        )?;
+    } else {
+        eprint(&format!(
+            "{name}: rejected: {}",
+            error["message"].as_str().unwrap_or_default()
+        ))?;
+    }
+    Ok(Outcome::Refused)
 }
 
 /// The module's binary form: text is assembled first. Binary when the name says `.wasm` or the
@@ -254,14 +398,18 @@ fn eprint(line: &str) -> Result<()> {
 fn write_line(out: &mut impl Write, line: &str) -> Result<()> {
     writeln!(out, "{line}")
         .and_then(|()| out.flush())
-        .map_err(|error| match error.kind() {
-            io::ErrorKind::BrokenPipe => UsageError {
-                kind: "broken-pipe",
-                message: error.to_string(),
-            },
-            _ => UsageError {
-                kind: "io",
-                message: format!("cannot write output: {error}"),
-            },
-        })
+        .map_err(write_error)
+}
+
+fn write_error(error: io::Error) -> UsageError {
+    match error.kind() {
+        io::ErrorKind::BrokenPipe => UsageError {
+            kind: "broken-pipe",
+            message: error.to_string(),
+        },
+        _ => UsageError {
+            kind: "io",
+            message: format!("cannot write output: {error}"),
+        },
+    }
 }

@@ -36,6 +36,31 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Instrument a contract module: validate it, then rewrite it to meter its own gas and
+    /// stack height.
+    ///
+    /// Writes the instrumented module to OUT (`-` for stdout; text with --wat) and a summary
+    /// line; exits 1 with the reason when the module is refused.
+    Instrument {
+        /// The module (.wasm or .wat).
+        file: PathBuf,
+        /// The policy file [default: the built-in copy of policy/default.toml].
+        #[arg(long, value_name = "FILE")]
+        policy: Option<PathBuf>,
+        /// Where to write the instrumented module; `-` is stdout. Without it, only the summary
+        /// is printed (and the module with --wat).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Write the module in the WebAssembly text format.
+        #[arg(long)]
+        wat: bool,
+        /// Print the per-function cost summary.
+        #[arg(long)]
+        report: bool,
+        /// Print one JSON object (summary and, with --report, functions) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Inspect policy files.
     Policy {
         #[command(subcommand)]
@@ -93,6 +118,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let json = match &args.command {
         Command::Validate { json, .. }
+        | Command::Instrument { json, .. }
         | Command::Abi { json }
         | Command::Policy {
             command: PolicyCommand::Hash { json, .. } | PolicyCommand::Check { json, .. },
@@ -105,6 +131,19 @@ fn main() -> ExitCode {
         Command::Validate { file, policy, json } => {
             commands::validate(&file, policy.as_deref(), json)
         }
+        Command::Instrument {
+            file,
+            policy,
+            output,
+            wat,
+            report,
+            json,
+        } => commands::instrument(
+            &file,
+            policy.as_deref(),
+            output.as_deref(),
+            commands::Format { wat, report, json },
+        ),
         Command::Policy { command } => match command {
             PolicyCommand::Hash { file, json } => commands::policy_hash(&file, json),
             PolicyCommand::Check { file, json } => commands::policy_check(&file, json),

@@ -23,8 +23,16 @@
 
 mod error;
 mod info;
+mod instrument;
+mod opcode;
+mod report;
 mod validate;
 
 pub use error::{ExportRefusal, Feature, ImportRefusal, Location, ValidationError};
 pub use info::{Export, Import, MemoryInfo, ModuleInfo, Usage};
+pub use instrument::{
+    CodeHash, GAS_GLOBAL, INSTRUMENTED_SECTION, INSTRUMENTER_VERSION, InstrumentError,
+    Instrumented, STACK_GLOBAL, START_EXPORT, instrument,
+};
+pub use report::{FunctionReport, Report};
 pub use validate::validate;

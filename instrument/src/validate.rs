@@ -11,6 +11,7 @@ use crate::error::{Location, ValidationError};
 use crate::info::ModuleInfo;
 use limits::LimitChecker;
 use scan::{Failure, scan};
+pub(crate) use scan::{Func, Hooks};
 
 /// Checks `wasm` against `policy` and describes the module if it is accepted.
 ///
@@ -24,6 +25,16 @@ use scan::{Failure, scan};
 /// that feature alone would get it past the failing point, and as malformed or invalid
 /// otherwise. Never panics, whatever the bytes.
 pub fn validate(wasm: &[u8], policy: &Policy) -> Result<ModuleInfo, ValidationError> {
+    validate_with(wasm, policy, &mut ())
+}
+
+/// [`validate`], with `hooks` riding on the same pass after the policy's (the instrumenter's
+/// analysis).
+pub(crate) fn validate_with(
+    wasm: &[u8],
+    policy: &Policy,
+    hooks: &mut impl Hooks,
+) -> Result<ModuleInfo, ValidationError> {
     let bytes = wasm.len() as u64;
     let max = policy.limit(Limit::ModuleBytes);
     if bytes > max {
@@ -36,9 +47,9 @@ pub fn validate(wasm: &[u8], policy: &Policy) -> Result<ModuleInfo, ValidationEr
     }
     interface::check(wasm, policy)?;
     let allowed = features::wasm_features(policy.features());
-    let mut checker = LimitChecker::new(policy, bytes);
-    match scan(wasm, allowed, &mut checker) {
-        Ok(()) => Ok(checker.into_info()),
+    let mut checks = (LimitChecker::new(policy, bytes), hooks);
+    match scan(wasm, allowed, &mut checks) {
+        Ok(()) => Ok(checks.0.into_info()),
         Err(Failure::Policy(error)) => Err(error),
         Err(Failure::Wasm(failure)) => Err(features::classify(wasm, allowed, failure)),
     }

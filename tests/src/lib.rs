@@ -2,6 +2,8 @@
 //! paths of the shared corpus and spec suite.
 #![deny(missing_docs)]
 
+pub mod exec;
+
 use std::path::PathBuf;
 
 use baals_policy::{DEFAULT_POLICY_TOML, Policy};
@@ -58,4 +60,22 @@ pub fn default_with(changes: &[(&str, &str, &str)]) -> Policy {
 /// Assembles WebAssembly text, panicking on a syntax error (test modules are ours).
 pub fn wat(text: &str) -> Vec<u8> {
     wat::parse_str(text).unwrap_or_else(|e| panic!("bad test module: {e}\n{text}"))
+}
+
+/// The features an instrumented module needs: the policy's, plus mutable globals (the exported
+/// gas and stack counters are mutable).
+pub fn output_features(policy: &Policy) -> wasmparser::WasmFeatures {
+    use wasmparser::WasmFeatures as W;
+    let f = policy.features();
+    let mut flags = W::MUTABLE_GLOBAL;
+    flags.set(W::SIGN_EXTENSION, f.sign_extension);
+    flags.set(W::MULTI_VALUE, f.multi_value);
+    flags.set(W::BULK_MEMORY, f.bulk_memory);
+    flags.set(W::REFERENCE_TYPES | W::GC_TYPES, f.reference_types);
+    flags.set(W::EXTENDED_CONST, f.extended_const);
+    flags.set(
+        W::FLOATS | W::SATURATING_FLOAT_TO_INT,
+        f.floats != baals_policy::FloatMode::Deny,
+    );
+    flags
 }

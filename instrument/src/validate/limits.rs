@@ -4,7 +4,7 @@
 use baals_policy::{Limit, Policy};
 use wasmparser::{CompositeInnerType, ExternalKind, FunctionBody, Operator, Payload, TypeRef};
 
-use super::scan::Hooks;
+use super::scan::{Func, Hooks};
 use crate::error::{Location, ValidationError};
 use crate::info::{Export, Import, MemoryInfo, ModuleInfo};
 
@@ -230,7 +230,7 @@ impl Hooks for LimitChecker<'_> {
 
     fn function(
         &mut self,
-        _function: u32,
+        _validator: &Func,
         _body: &FunctionBody<'_>,
     ) -> Result<(), ValidationError> {
         self.instructions = 0;
@@ -250,11 +250,12 @@ impl Hooks for LimitChecker<'_> {
 
     fn operator(
         &mut self,
-        function: u32,
+        validator: &Func,
         op: &Operator<'_>,
         offset: usize,
+        _end: usize,
     ) -> Result<(), ValidationError> {
-        let location = Location::in_function(function, offset);
+        let location = Location::in_function(validator.index(), offset);
         self.instructions += 1;
         self.info.instructions += 1;
         self.check(Limit::FunctionInstructions, self.instructions, location)?;

@@ -63,19 +63,20 @@ fn invalid(function: Option<u32>) -> impl Fn(BinaryReaderError) -> Failure {
     }
 }
 
-/// The policy's view of the scan. Section hooks run before the validator sees the section, so
-/// that a count over the policy's limit is reported as that limit even where the validator has
-/// a ceiling of its own; they must tolerate entries that fail to decode (the validator reports
-/// those next). Operator hooks run after the operator validated.
+/// What a scan reports to: the policy's limits, and the instrumenter's analysis. Section hooks
+/// run before the validator sees the section, so that a count over the policy's limit is
+/// reported as that limit even where the validator has a ceiling of its own; they must
+/// tolerate entries that fail to decode (the validator reports those next). Operator hooks run
+/// after the operator validated, and see the function's validator (operand stack, types).
 pub(crate) trait Hooks {
     /// A payload, before validation.
     fn payload(&mut self, _payload: &Payload<'_>) -> Result<(), ValidationError> {
         Ok(())
     }
-    /// A function body starts.
+    /// A function body starts; its locals are not defined yet.
     fn function(
         &mut self,
-        _function: u32,
+        _validator: &Func,
         _body: &FunctionBody<'_>,
     ) -> Result<(), ValidationError> {
         Ok(())
@@ -89,19 +90,79 @@ pub(crate) trait Hooks {
     ) -> Result<(), ValidationError> {
         Ok(())
     }
-    /// A valid operator.
+    /// A valid operator, from `offset` to `end`.
     fn operator(
         &mut self,
-        _function: u32,
+        _validator: &Func,
         _op: &Operator<'_>,
         _offset: usize,
+        _end: usize,
     ) -> Result<(), ValidationError> {
         Ok(())
     }
 }
 
+/// The validator of one function body.
+pub(crate) type Func = FuncValidator<ValidatorResources>;
+
 /// Hooks for a bare validity check.
 impl Hooks for () {}
+
+/// Hooks borrowed.
+impl<H: Hooks> Hooks for &mut H {
+    fn payload(&mut self, payload: &Payload<'_>) -> Result<(), ValidationError> {
+        (**self).payload(payload)
+    }
+    fn function(
+        &mut self,
+        validator: &Func,
+        body: &FunctionBody<'_>,
+    ) -> Result<(), ValidationError> {
+        (**self).function(validator, body)
+    }
+    fn locals(&mut self, function: u32, count: u32, offset: usize) -> Result<(), ValidationError> {
+        (**self).locals(function, count, offset)
+    }
+    fn operator(
+        &mut self,
+        validator: &Func,
+        op: &Operator<'_>,
+        offset: usize,
+        end: usize,
+    ) -> Result<(), ValidationError> {
+        (**self).operator(validator, op, offset, end)
+    }
+}
+
+/// Both, in order.
+impl<A: Hooks, B: Hooks> Hooks for (A, B) {
+    fn payload(&mut self, payload: &Payload<'_>) -> Result<(), ValidationError> {
+        self.0.payload(payload)?;
+        self.1.payload(payload)
+    }
+    fn function(
+        &mut self,
+        validator: &Func,
+        body: &FunctionBody<'_>,
+    ) -> Result<(), ValidationError> {
+        self.0.function(validator, body)?;
+        self.1.function(validator, body)
+    }
+    fn locals(&mut self, function: u32, count: u32, offset: usize) -> Result<(), ValidationError> {
+        self.0.locals(function, count, offset)?;
+        self.1.locals(function, count, offset)
+    }
+    fn operator(
+        &mut self,
+        validator: &Func,
+        op: &Operator<'_>,
+        offset: usize,
+        end: usize,
+    ) -> Result<(), ValidationError> {
+        self.0.operator(validator, op, offset, end)?;
+        self.1.operator(validator, op, offset, end)
+    }
+}
 
 pub(crate) fn scan(
     wasm: &[u8],
@@ -141,7 +202,7 @@ pub(crate) fn scan(
 }
 
 fn scan_body(
-    validator: &mut FuncValidator<ValidatorResources>,
+    validator: &mut Func,
     body: &FunctionBody<'_>,
     features: WasmFeatures,
     hooks: &mut impl Hooks,
@@ -149,7 +210,7 @@ fn scan_body(
     let index = validator.index();
     let malformed = malformed(Some(index));
     let invalid = invalid(Some(index));
-    hooks.function(index, body)?;
+    hooks.function(validator, body)?;
     let mut locals = body.get_locals_reader().map_err(&malformed)?;
     for _ in 0..locals.get_count() {
         let offset = locals.original_position();
@@ -165,7 +226,7 @@ fn scan_body(
     while !operators.eof() {
         let (op, offset) = operators.read_with_offset().map_err(&malformed)?;
         validator.op(offset, &op).map_err(&invalid)?;
-        hooks.operator(index, &op, offset)?;
+        hooks.operator(validator, &op, offset, operators.original_position())?;
     }
     operators.finish().map_err(&malformed)?;
     Ok(())

@@ -1,0 +1,135 @@
+//! Deploy-time instrumentation: validate, analyse, rewrite.
+
+mod analysis;
+mod rewrite;
+mod snippets;
+
+use std::fmt;
+
+use baals_policy::{Policy, PolicyHash};
+use sha2::{Digest, Sha256};
+use wasmparser::{Parser, Payload};
+
+use crate::error::ValidationError;
+use crate::info::ModuleInfo;
+use crate::report::Report;
+use crate::validate::validate_with;
+use analysis::Analyzer;
+
+/// The exported gas counter: an `i64` the host sets to the gas limit before a call. It counts
+/// down; negative means out of gas (`docs/gas.md`).
+pub const GAS_GLOBAL: &str = "baals_gas_left";
+
+/// The exported stack counter: an `i32` the host sets to the policy's `stack.max-height`. It
+/// counts down as frames are reserved; negative means the stack limit was hit.
+pub const STACK_GLOBAL: &str = "baals_stack_left";
+
+/// The module's start function, exported instead of run at instantiation: the host calls it
+/// after setting the counters, so it is metered like any other code.
+pub const START_EXPORT: &str = "baals_start";
+
+/// The custom section that marks a module as instrumented, naming the instrumenter version and
+/// the policy hash.
+pub const INSTRUMENTED_SECTION: &str = "baals.instrumented";
+
+/// The instrumenter's version, recorded in every module it writes.
+pub const INSTRUMENTER_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// sha256 of a module's original bytes: the identity of its code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CodeHash(pub [u8; 32]);
+
+impl CodeHash {
+    /// The hash of `wasm`.
+    pub fn of(wasm: &[u8]) -> CodeHash {
+        CodeHash(Sha256::digest(wasm).into())
+    }
+}
+
+impl fmt::Display for CodeHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for byte in self.0 {
+            write!(f, "{byte:02x}")?;
+        }
+        Ok(())
+    }
+}
+
+/// An instrumented module, ready to store and run.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Instrumented {
+    /// The instrumented module.
+    pub wasm: Vec<u8>,
+    /// sha256 of the original module.
+    pub code_hash: CodeHash,
+    /// The policy it was instrumented under.
+    pub policy_hash: PolicyHash,
+    /// What validation learnt about the original module.
+    pub info: ModuleInfo,
+    /// What instrumentation did, per function.
+    pub report: Report,
+}
+
+/// Why a module could not be instrumented.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InstrumentError {
+    /// The policy refuses the module.
+    #[error(transparent)]
+    Validation(#[from] ValidationError),
+    /// The module carries a `baals.instrumented` section already.
+    #[error("the module is already instrumented (it has a `{INSTRUMENTED_SECTION}` section)")]
+    AlreadyInstrumented,
+    /// A module the validator accepted could not be rewritten: a bug of the instrumenter.
+    #[error("internal instrumenter error: {0}")]
+    Internal(String),
+}
+
+/// Validates `wasm` against `policy` and rewrites it to meter its own gas and stack height.
+///
+/// The output depends only on the input bytes and the policy: the same input gives the same
+/// bytes on every run and machine. See `docs/gas.md` for what is charged where, and
+/// `docs/instrumentation.md` for the rewrite.
+pub fn instrument(wasm: &[u8], policy: &Policy) -> Result<Instrumented, InstrumentError> {
+    if is_instrumented(wasm) {
+        return Err(InstrumentError::AlreadyInstrumented);
+    }
+    let mut analyzer = Analyzer::new(policy);
+    let info = validate_with(wasm, policy, &mut analyzer)?;
+    let analysis = analyzer.into_analysis();
+    let tag = format!(
+        "baals-instrument {INSTRUMENTER_VERSION}\npolicy {}\n",
+        policy.hash()
+    );
+    let rewritten = rewrite::rewrite(wasm, &analysis, policy, info.start_function, &tag)?;
+
+    let mut functions = Vec::with_capacity(analysis.functions.len());
+    for (plan, (original, instrumented)) in analysis.functions.into_iter().zip(rewritten.body_sizes)
+    {
+        let mut report = plan.report;
+        report.original_bytes = original;
+        report.instrumented_bytes = instrumented;
+        functions.push(report);
+    }
+    let report = Report {
+        functions,
+        original_bytes: wasm.len() as u64,
+        instrumented_bytes: rewritten.wasm.len() as u64,
+    };
+    Ok(Instrumented {
+        wasm: rewritten.wasm,
+        code_hash: CodeHash::of(wasm),
+        policy_hash: policy.hash(),
+        info,
+        report,
+    })
+}
+
+/// Whether `wasm` carries the instrumenter's custom section. Stops at the first section that
+/// does not decode: validation reports those.
+fn is_instrumented(wasm: &[u8]) -> bool {
+    Parser::new(0).parse_all(wasm).map_while(Result::ok).any(|payload| {
+        matches!(payload, Payload::CustomSection(section) if section.name() == INSTRUMENTED_SECTION)
+    })
+}

@@ -1,0 +1,599 @@
+//! Where to inject what: a plan per function, computed during the validating scan.
+//!
+//! A **metering block** is a run of instructions entered only at its start: the function
+//! entry, a loop header, the start of an `if` or `else` arm, the code after a `br_if` (its
+//! fallthrough), and after the `end` of a construct that is a join point (an `if`, or a
+//! `block` some branch targets). A call does not end a block: the code after it is charged
+//! with the code before it, and the gas local is only reloaded from the global, which the
+//! callee (or the host) charged. Each block
+//! is charged, at its start, the sum of the prices of every instruction from its start to the
+//! next block's start, injected instructions included. Dead code (after `br`, `br_table`,
+//! `return`, `unreachable`, up to a point something can reach again) is neither charged nor
+//! instrumented.
+
+use baals_policy::{FloatMode, Opcode, Policy};
+use wasmparser::{FuncType, FunctionBody, Operator, Payload, TypeRef, WasmModuleResources};
+
+use super::snippets::{Prices, Snippet, val_type};
+use crate::error::{Location, ValidationError};
+use crate::opcode::opcode_of;
+use crate::report::FunctionReport;
+use crate::validate::{Func, Hooks};
+
+/// The plan for the whole module.
+#[derive(Debug, Default)]
+pub(crate) struct Analysis {
+    /// One plan per defined function, in code section order.
+    pub(crate) functions: Vec<FunctionPlan>,
+    /// Function types of the type section, by index (`None` for other types).
+    types: Vec<Option<FuncType>>,
+    /// Result lists of `[] -> results` types to append to the type section, for wrap blocks.
+    pub(crate) extra_types: Vec<Vec<wasmparser::ValType>>,
+    /// Globals imported or defined: the injected globals come next.
+    pub(crate) globals: u32,
+}
+
+/// Where a type for a wrap block comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WrapType {
+    /// No results, or one: no type index needed.
+    Inline(Option<wasmparser::ValType>),
+    /// A `[] -> results` type at this index of the (extended) type section.
+    Index(u32),
+}
+
+/// The plan for one function body.
+#[derive(Debug)]
+pub(crate) struct FunctionPlan {
+    /// Parameters and declared locals: injected locals are numbered from here.
+    pub(crate) locals: u32,
+    /// Scratch locals needed beyond the gas local.
+    pub(crate) needs_size: bool,
+    pub(crate) needs_f32: bool,
+    pub(crate) needs_f64: bool,
+    /// Snippets to insert before the instruction at each module offset, in order.
+    pub(crate) injections: Vec<(usize, Injection)>,
+    /// Offsets of the body's own `block`, `loop` and `if` instructions, in order: label `k` of
+    /// the name section names the `k`-th.
+    pub(crate) constructs: Vec<usize>,
+    /// Static figures for the report.
+    pub(crate) report: FunctionReport,
+}
+
+/// A snippet, with what the rewrite must still resolve (wrap block types need the final type
+/// section).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Injection {
+    Snippet(Snippet),
+    WrapStart(WrapType),
+}
+
+/// One construct of the control stack.
+#[derive(Debug)]
+struct Frame {
+    kind: FrameKind,
+    /// Whether a live branch targets the end of this block (not meaningful for loops).
+    targeted: bool,
+    /// Whether the construct's own instruction (`block`, `loop`, `if`) was reached.
+    entered_live: bool,
+    /// For an `if` after its `else`: whether the end of the then-arm was reached.
+    then_live: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FrameKind {
+    Block,
+    Loop,
+    If,
+    Else,
+}
+
+/// A metering block under construction: the injection that charges it, and its price so far.
+#[derive(Debug)]
+struct MeterBlock {
+    injection: usize,
+    cost: u64,
+}
+
+/// The analysis of the body being scanned.
+#[derive(Debug)]
+struct Body {
+    index: u32,
+    params: u32,
+    declared_locals: u32,
+    results: Vec<wasmparser::ValType>,
+    frames: Vec<Frame>,
+    /// Whether the next instruction can execute.
+    live: bool,
+    /// Whether a live branch targets the function's own label.
+    function_targeted: bool,
+    max_operands: u32,
+    injections: Vec<(usize, Injection)>,
+    blocks: Vec<MeterBlock>,
+    needs_size: bool,
+    needs_f32: bool,
+    needs_f64: bool,
+    checks: u32,
+    started: bool,
+    constructs: Vec<usize>,
+}
+
+/// The scan hooks that build an [`Analysis`].
+pub(crate) struct Analyzer<'p> {
+    policy: &'p Policy,
+    prices: Prices,
+    analysis: Analysis,
+    body: Option<Body>,
+    /// Whether float results are NaN-canonicalized.
+    canonicalize: bool,
+}
+
+impl<'p> Analyzer<'p> {
+    pub(crate) fn new(policy: &'p Policy) -> Self {
+        Analyzer {
+            policy,
+            prices: Prices::new(policy),
+            analysis: Analysis::default(),
+            body: None,
+            canonicalize: policy.features().floats == FloatMode::CanonicalizeNan,
+        }
+    }
+
+    pub(crate) fn into_analysis(self) -> Analysis {
+        self.analysis
+    }
+
+    fn wrap_type(&mut self, results: &[wasmparser::ValType]) -> WrapType {
+        match results {
+            [] => WrapType::Inline(None),
+            [one] => WrapType::Inline(Some(*one)),
+            many => {
+                let existing = self.analysis.types.iter().position(|ty| {
+                    ty.as_ref()
+                        .is_some_and(|ty| ty.params().is_empty() && ty.results() == many)
+                });
+                let index = match existing {
+                    Some(index) => index,
+                    None => {
+                        let extra = match self.analysis.extra_types.iter().position(|r| r == many) {
+                            Some(extra) => extra,
+                            None => {
+                                self.analysis.extra_types.push(many.to_vec());
+                                self.analysis.extra_types.len() - 1
+                            }
+                        };
+                        self.analysis.types.len() + extra
+                    }
+                };
+                WrapType::Index(index as u32)
+            }
+        }
+    }
+}
+
+impl Body {
+    fn start_block(&mut self, prices: &Prices, position: usize, reload: bool, check: bool) {
+        let injection = self.injections.len();
+        self.injections.push((
+            position,
+            Injection::Snippet(Snippet::Meter { charge: 0, reload }),
+        ));
+        let mut cost = if reload {
+            prices.meter_reload
+        } else {
+            prices.meter
+        };
+        if check {
+            self.injections
+                .push((position, Injection::Snippet(Snippet::Check)));
+            cost += prices.check;
+            self.checks += 1;
+        }
+        self.blocks.push(MeterBlock { injection, cost });
+    }
+
+    fn charge(&mut self, cost: u64) {
+        // Every live instruction belongs to a block: the entry block is started first.
+        if let Some(block) = self.blocks.last_mut() {
+            block.cost += cost;
+        }
+    }
+
+    fn inject(&mut self, position: usize, snippet: Snippet, cost: u64) {
+        self.injections
+            .push((position, Injection::Snippet(snippet)));
+        self.charge(cost);
+    }
+
+    /// Marks the target of a branch `depth` labels out.
+    fn target(&mut self, depth: u32) {
+        let depth = depth as usize;
+        match self.frames.len().checked_sub(depth + 1) {
+            Some(at) => self.frames[at].targeted = true,
+            None => self.function_targeted = true,
+        }
+    }
+
+    fn frame(&self) -> u64 {
+        u64::from(self.params) + u64::from(self.declared_locals)
+    }
+}
+
+impl Hooks for Analyzer<'_> {
+    fn payload(&mut self, payload: &Payload<'_>) -> Result<(), ValidationError> {
+        match payload {
+            Payload::TypeSection(reader) => {
+                for group in reader.clone() {
+                    let Ok(group) = group else { break };
+                    for ty in group.types() {
+                        self.analysis.types.push(match &ty.composite_type.inner {
+                            wasmparser::CompositeInnerType::Func(func) => Some(func.clone()),
+                            _ => None,
+                        });
+                    }
+                }
+            }
+            Payload::ImportSection(reader) => {
+                for import in reader.clone().into_imports() {
+                    let Ok(import) = import else { break };
+                    if matches!(import.ty, TypeRef::Global(_)) {
+                        self.analysis.globals += 1;
+                    }
+                }
+            }
+            Payload::GlobalSection(reader) => self.analysis.globals += reader.count(),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn function(
+        &mut self,
+        validator: &Func,
+        _body: &FunctionBody<'_>,
+    ) -> Result<(), ValidationError> {
+        let resources = validator.resources();
+        let ty = resources
+            .type_id_of_function(validator.index())
+            .map(|id| resources.sub_type_at_id(id).unwrap_func().clone());
+        let (params, results) = match &ty {
+            Some(ty) => (ty.params().len() as u32, ty.results().to_vec()),
+            None => (0, Vec::new()),
+        };
+        self.body = Some(Body {
+            index: validator.index(),
+            params,
+            declared_locals: 0,
+            results,
+            frames: Vec::new(),
+            live: true,
+            function_targeted: false,
+            max_operands: 0,
+            injections: Vec::new(),
+            blocks: Vec::new(),
+            needs_size: false,
+            needs_f32: false,
+            needs_f64: false,
+            checks: 0,
+            started: false,
+            constructs: Vec::new(),
+        });
+        Ok(())
+    }
+
+    fn locals(
+        &mut self,
+        _function: u32,
+        count: u32,
+        _offset: usize,
+    ) -> Result<(), ValidationError> {
+        if let Some(body) = &mut self.body {
+            // The validator has bounded the total (and the policy's limit is lower still).
+            body.declared_locals = body.declared_locals.saturating_add(count);
+        }
+        Ok(())
+    }
+
+    fn operator(
+        &mut self,
+        validator: &Func,
+        op: &Operator<'_>,
+        offset: usize,
+        end: usize,
+    ) -> Result<(), ValidationError> {
+        let prices = self.prices;
+        let Some(body) = self.body.as_mut() else {
+            return Ok(());
+        };
+        body.max_operands = body.max_operands.max(validator.operand_stack_height());
+        if !body.started {
+            body.started = true;
+            // Entry: reload the gas local from the global, charge, check; then reserve the frame.
+            body.start_block(&prices, offset, true, true);
+            body.checks += 1;
+        }
+        let Some(opcode) = opcode_of(op) else {
+            return Err(unpriced(body.index, offset, op));
+        };
+        let Some(cost) = self.policy.cost(opcode) else {
+            return Err(unpriced(body.index, offset, op));
+        };
+        let was_live = body.live;
+        let final_end = matches!(op, Operator::End) && body.frames.is_empty();
+        // The final `end` is charged below, to the block it ends up in.
+        if was_live && !final_end {
+            body.charge(cost);
+        }
+
+        if matches!(
+            op,
+            Operator::Block { .. } | Operator::Loop { .. } | Operator::If { .. }
+        ) {
+            body.constructs.push(offset);
+        }
+        match op {
+            Operator::Block { .. } => body.frames.push(Frame::new(FrameKind::Block, was_live)),
+            Operator::Loop { .. } => {
+                body.frames.push(Frame::new(FrameKind::Loop, was_live));
+                if was_live {
+                    body.start_block(&prices, end, false, true);
+                }
+            }
+            Operator::If { .. } => {
+                body.frames.push(Frame::new(FrameKind::If, was_live));
+                if was_live {
+                    body.start_block(&prices, end, false, false);
+                }
+            }
+            Operator::Else => {
+                if let Some(frame) = body.frames.last_mut() {
+                    frame.kind = FrameKind::Else;
+                    frame.then_live = was_live;
+                    body.live = frame.entered_live;
+                }
+                if body.live {
+                    body.start_block(&prices, end, false, false);
+                }
+            }
+            Operator::End => match body.frames.pop() {
+                Some(frame) => {
+                    let fallthrough = was_live;
+                    let (reachable, join) = match frame.kind {
+                        FrameKind::Loop => (fallthrough, false),
+                        FrameKind::Block => (fallthrough || frame.targeted, frame.targeted),
+                        // The false path of an if without else goes straight to its end.
+                        FrameKind::If => (fallthrough || frame.entered_live, true),
+                        FrameKind::Else => (fallthrough || frame.then_live || frame.targeted, true),
+                    };
+                    body.live = reachable;
+                    if reachable && join {
+                        body.start_block(&prices, end, false, false);
+                    }
+                }
+                None => {
+                    // The body's final `end`: release the frame on every path that gets here.
+                    // Branches to the function's label land after the wrap block's end, a join.
+                    if body.function_targeted {
+                        if was_live {
+                            body.charge(prices.wrap_end);
+                        }
+                        body.injections
+                            .push((offset, Injection::Snippet(Snippet::WrapEnd)));
+                        body.start_block(&prices, offset, false, false);
+                        body.live = true;
+                    }
+                    if body.live {
+                        body.inject(offset, Snippet::Release { frame: 0 }, prices.release);
+                        body.charge(cost);
+                    }
+                }
+            },
+            Operator::Br { relative_depth } => {
+                if was_live {
+                    body.target(*relative_depth);
+                }
+                body.live = false;
+            }
+            Operator::BrIf { relative_depth } => {
+                if was_live {
+                    body.target(*relative_depth);
+                    body.start_block(&prices, end, false, false);
+                }
+            }
+            Operator::BrTable { targets } => {
+                if was_live {
+                    body.target(targets.default());
+                    // Validated: every target decodes.
+                    for target in targets.targets().flatten() {
+                        body.target(target);
+                    }
+                }
+                body.live = false;
+            }
+            Operator::Return => {
+                if was_live {
+                    body.inject(offset, Snippet::Release { frame: 0 }, prices.release);
+                }
+                body.live = false;
+            }
+            Operator::Unreachable => body.live = false,
+            Operator::Call { .. } | Operator::CallIndirect { .. } => {
+                if was_live {
+                    body.inject(end, Snippet::Resync, prices.resync);
+                }
+            }
+            _ => {
+                if was_live {
+                    if let Some(unit) = self.policy.unit_cost(opcode).filter(|&unit| unit > 0) {
+                        body.needs_size = true;
+                        body.checks += 1;
+                        body.inject(offset, Snippet::Dynamic { unit }, prices.dynamic);
+                    }
+                    if self.canonicalize {
+                        match nan_producer(opcode) {
+                            Some(true) => {
+                                body.needs_f32 = true;
+                                let price = prices.canonicalize_f32.unwrap_or_default();
+                                body.inject(end, Snippet::CanonicalizeF32, price);
+                            }
+                            Some(false) => {
+                                body.needs_f64 = true;
+                                let price = prices.canonicalize_f64.unwrap_or_default();
+                                body.inject(end, Snippet::CanonicalizeF64, price);
+                            }
+                            None => {}
+                        }
+                    }
+                }
+            }
+        }
+
+        if final_end && let Some(body) = self.body.take() {
+            let plan = self.finish(body, prices);
+            self.analysis.functions.push(plan);
+        }
+        Ok(())
+    }
+}
+
+impl Analyzer<'_> {
+    fn finish(&mut self, mut body: Body, prices: Prices) -> FunctionPlan {
+        let operands = if self.policy.stack().operand_stack {
+            u64::from(body.max_operands)
+        } else {
+            0
+        };
+        // Frames are below 2^31: params, locals and operands are each bounded by the validator.
+        let frame =
+            (self.policy.stack().frame_base + body.frame() + operands).min(i32::MAX as u64) as u32;
+
+        // The entry block reserves the frame, and opens the wrap block when there is one:
+        // both go right after its meter and check (injections 0 and 1).
+        let entry = body.injections.first().map_or(0, |(position, _)| *position);
+        let mut prefix = vec![(entry, Injection::Snippet(Snippet::Reserve { frame }))];
+        let mut entry_cost = prices.reserve;
+        if body.function_targeted {
+            let results = body.results.clone();
+            prefix.push((entry, Injection::WrapStart(self.wrap_type(&results))));
+            entry_cost += prices.wrap_start;
+        }
+        let shift = prefix.len();
+        body.injections.splice(2..2, prefix);
+        for block in &mut body.blocks {
+            if block.injection >= 2 {
+                block.injection += shift;
+            }
+        }
+        body.blocks[0].cost += entry_cost;
+
+        let mut max_block_cost = 0;
+        for block in &body.blocks {
+            max_block_cost = max_block_cost.max(block.cost);
+            if let (_, Injection::Snippet(Snippet::Meter { charge, .. })) =
+                &mut body.injections[block.injection]
+            {
+                *charge = block.cost;
+            }
+        }
+        for (_, injection) in &mut body.injections {
+            if let Injection::Snippet(Snippet::Release { frame: released }) = injection {
+                *released = frame;
+            }
+        }
+
+        let report = FunctionReport {
+            index: body.index,
+            metering_points: body.blocks.len() as u32,
+            checks: body.checks,
+            max_block_cost,
+            frame,
+            original_bytes: 0,
+            instrumented_bytes: 0,
+        };
+        FunctionPlan {
+            locals: body.params + body.declared_locals,
+            needs_size: body.needs_size,
+            needs_f32: body.needs_f32,
+            needs_f64: body.needs_f64,
+            injections: body.injections,
+            constructs: body.constructs,
+            report,
+        }
+    }
+}
+
+impl Frame {
+    fn new(kind: FrameKind, entered_live: bool) -> Frame {
+        Frame {
+            kind,
+            targeted: false,
+            entered_live,
+            then_live: false,
+        }
+    }
+}
+
+/// Whether `opcode` is an arithmetic float instruction whose NaN results are not
+/// deterministic: `Some(true)` for f32, `Some(false)` for f64. Loads, constants,
+/// reinterpretations, `abs`, `neg` and `copysign` move bits exactly and need nothing;
+/// conversions from integers cannot produce a NaN.
+fn nan_producer(opcode: Opcode) -> Option<bool> {
+    use Opcode::*;
+    match opcode {
+        F32Add | F32Sub | F32Mul | F32Div | F32Sqrt | F32Min | F32Max | F32Ceil | F32Floor
+        | F32Trunc | F32Nearest | F32DemoteF64 => Some(true),
+        F64Add | F64Sub | F64Mul | F64Div | F64Sqrt | F64Min | F64Max | F64Ceil | F64Floor
+        | F64Trunc | F64Nearest | F64PromoteF32 => Some(false),
+        _ => None,
+    }
+}
+
+fn unpriced(function: u32, offset: usize, op: &Operator<'_>) -> ValidationError {
+    ValidationError::Invalid {
+        message: format!("instruction {op:?} has no price in this policy"),
+        location: Location::in_function(function, offset),
+    }
+}
+
+/// The value types wasm-encoder needs for a wrap block's inline result.
+pub(crate) fn inline_block_type(
+    result: Option<wasmparser::ValType>,
+) -> Option<wasm_encoder::BlockType> {
+    match result {
+        None => Some(wasm_encoder::BlockType::Empty),
+        Some(ty) => val_type(ty).map(wasm_encoder::BlockType::Result),
+    }
+}
+
+impl FunctionPlan {
+    /// For each of the body's own constructs, how many injected blocks (`if`s of checks, the
+    /// wrap block) come before it: label `k` becomes label `k + shifts[k]`. One pass over both
+    /// lists, which are in offset order.
+    pub(crate) fn label_shifts(&self) -> Vec<u32> {
+        let mut shifts = Vec::with_capacity(self.constructs.len());
+        let mut injections = self.injections.iter().peekable();
+        let mut injected = 0;
+        for &offset in &self.constructs {
+            while let Some((_, injection)) = injections.next_if(|(position, _)| *position <= offset)
+            {
+                injected += u32::from(injection.opens_block());
+            }
+            shifts.push(injected);
+        }
+        shifts
+    }
+}
+
+impl Injection {
+    fn opens_block(&self) -> bool {
+        match self {
+            Injection::WrapStart(_) => true,
+            Injection::Snippet(snippet) => {
+                matches!(
+                    snippet,
+                    Snippet::Check | Snippet::Reserve { .. } | Snippet::Dynamic { .. }
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,422 @@
+//! Applying an [`Analysis`]: the module is copied byte for byte, except where code is injected.
+//!
+//! Original instructions are never re-encoded: function bodies are copied in slices between
+//! injection points, and sections that need nothing are copied whole, so the output differs
+//! from the input only by what was injected (an auditor's diff shows exactly that) and
+//! every encoding choice of the producer (LEB widths, section order, custom sections) survives.
+//! Sections that change are re-emitted with their original entries copied raw and the new ones
+//! appended: types (wrap block types), globals (the gas and stack counters), exports (those
+//! counters and the start function), and memories and tables that declare no maximum.
+
+use baals_policy::{Limit, Policy};
+use wasm_encoder::{
+    ConstExpr, Encode, ExportKind, ExportSection, GlobalSection, GlobalType, MemoryType, TableType,
+    TypeSection, ValType,
+};
+use wasmparser::{
+    BinaryReader, CodeSectionReader, MemorySectionReader, Parser, Payload, TableInit,
+    TableSectionReader,
+};
+
+use super::analysis::{Analysis, FunctionPlan, Injection, WrapType, inline_block_type};
+use super::snippets::{Slots, Snippet, val_type};
+use super::{GAS_GLOBAL, INSTRUMENTED_SECTION, InstrumentError, STACK_GLOBAL, START_EXPORT};
+
+/// The rewritten module, and each function body's size before and after.
+pub(crate) struct Rewritten {
+    pub(crate) wasm: Vec<u8>,
+    pub(crate) body_sizes: Vec<(u32, u32)>,
+}
+
+/// Section ids in the order the binary format requires them.
+const ORDER: [u8; 13] = [1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11];
+const GLOBAL: u8 = 6;
+const EXPORT: u8 = 7;
+
+fn rank(id: u8) -> usize {
+    ORDER.iter().position(|&o| o == id).unwrap_or(usize::MAX)
+}
+
+struct Writer<'a> {
+    wasm: &'a [u8],
+    analysis: &'a Analysis,
+    policy: &'a Policy,
+    out: Vec<u8>,
+    globals_written: bool,
+    exports_written: bool,
+    start: Option<u32>,
+    body_sizes: Vec<(u32, u32)>,
+}
+
+pub(crate) fn rewrite(
+    wasm: &[u8],
+    analysis: &Analysis,
+    policy: &Policy,
+    start: Option<u32>,
+    tag: &str,
+) -> Result<Rewritten, InstrumentError> {
+    let mut writer = Writer {
+        wasm,
+        analysis,
+        policy,
+        out: Vec::with_capacity(wasm.len() + wasm.len() / 4),
+        globals_written: false,
+        exports_written: false,
+        start,
+        body_sizes: Vec::with_capacity(analysis.functions.len()),
+    };
+    writer.out.extend_from_slice(&wasm[..8.min(wasm.len())]);
+    // The end of the previous section: a section's header lies between it and its contents.
+    let mut previous_end = 8;
+    for payload in Parser::new(0).parse_all(wasm) {
+        let payload = payload.map_err(internal)?;
+        if let Payload::End(_) = payload {
+            writer.missing_sections(usize::MAX)?;
+            break;
+        }
+        // Code entries are handled with their section.
+        if let Payload::CodeSectionEntry(_) = payload {
+            continue;
+        }
+        let Some((id, range)) = payload.as_section() else {
+            continue;
+        };
+        let whole = &wasm[previous_end..range.end];
+        let contents = &wasm[range.clone()];
+        previous_end = range.end;
+        if id != 0 {
+            writer.missing_sections(rank(id))?;
+        }
+        match payload {
+            Payload::TypeSection(_) if !analysis.extra_types.is_empty() => {
+                let mut types = TypeSection::new();
+                for results in &analysis.extra_types {
+                    let results: Vec<ValType> =
+                        results.iter().filter_map(|&t| val_type(t)).collect();
+                    types.ty().function([], results);
+                }
+                writer.extend_section(1, contents, &types)?;
+            }
+            Payload::TableSection(reader) => writer.tables(whole, reader)?,
+            Payload::MemorySection(reader) => writer.memories(whole, reader)?,
+            Payload::GlobalSection(_) => {
+                writer.extend_section(GLOBAL, contents, &counters())?;
+                writer.globals_written = true;
+            }
+            Payload::ExportSection(_) => {
+                let exports = writer.exports();
+                writer.extend_section(EXPORT, contents, &exports)?;
+                writer.exports_written = true;
+            }
+            // Replaced by the `baals_start` export: the host runs it once gas is set.
+            Payload::StartSection { .. } => {}
+            Payload::CodeSectionStart { range, .. } => writer.code(range.start, contents)?,
+            Payload::CustomSection(section) if section.name() == "name" => {
+                writer.name_section(section.data(), section.data_offset())?;
+            }
+            _ => writer.out.extend_from_slice(whole),
+        }
+    }
+    let mut section = Vec::new();
+    INSTRUMENTED_SECTION.encode(&mut section);
+    section.extend_from_slice(tag.as_bytes());
+    writer.section(0, &section);
+    Ok(Rewritten {
+        wasm: writer.out,
+        body_sizes: writer.body_sizes,
+    })
+}
+
+/// The gas counter (i64) and the stack counter (i32), both mutable and starting at zero: code
+/// that runs before the host sets them traps at its first check.
+fn counters() -> GlobalSection {
+    let mut globals = GlobalSection::new();
+    let ty = |val_type| GlobalType {
+        val_type,
+        mutable: true,
+        shared: false,
+    };
+    globals.global(ty(ValType::I64), &ConstExpr::i64_const(0));
+    globals.global(ty(ValType::I32), &ConstExpr::i32_const(0));
+    globals
+}
+
+impl Writer<'_> {
+    fn gas_global(&self) -> u32 {
+        self.analysis.globals
+    }
+
+    fn exports(&self) -> ExportSection {
+        let mut exports = ExportSection::new();
+        exports.export(GAS_GLOBAL, ExportKind::Global, self.gas_global());
+        exports.export(STACK_GLOBAL, ExportKind::Global, self.gas_global() + 1);
+        if let Some(start) = self.start {
+            exports.export(START_EXPORT, ExportKind::Func, start);
+        }
+        exports
+    }
+
+    /// Writes the sections the module lacks and the rewrite needs, before a section of rank
+    /// `before`.
+    fn missing_sections(&mut self, before: usize) -> Result<(), InstrumentError> {
+        if !self.globals_written && before > rank(GLOBAL) {
+            self.globals_written = true;
+            self.extend_section(GLOBAL, &[0], &counters())?;
+        }
+        if !self.exports_written && before > rank(EXPORT) {
+            self.exports_written = true;
+            let exports = self.exports();
+            self.extend_section(EXPORT, &[0], &exports)?;
+        }
+        Ok(())
+    }
+
+    fn section(&mut self, id: u8, contents: &[u8]) {
+        self.out.push(id);
+        (contents.len() as u32).encode(&mut self.out);
+        self.out.extend_from_slice(contents);
+    }
+
+    /// Writes section `id`: the entries of `original` (count, then entries) followed by those
+    /// of `extra`, an encoded section of the same kind.
+    fn extend_section(
+        &mut self,
+        id: u8,
+        original: &[u8],
+        extra: &impl Encode,
+    ) -> Result<(), InstrumentError> {
+        let (count, entries) = split_count(original)?;
+        let mut encoded = Vec::new();
+        extra.encode(&mut encoded);
+        // A section encodes as its size, then its count and entries.
+        let (_, added) = split_count(&encoded)?;
+        let (extra_count, extra_entries) = split_count(added)?;
+        let mut contents = Vec::with_capacity(original.len() + extra_entries.len() + 5);
+        (count + extra_count).encode(&mut contents);
+        contents.extend_from_slice(entries);
+        contents.extend_from_slice(extra_entries);
+        self.section(id, &contents);
+        Ok(())
+    }
+
+    /// Memories without a declared maximum get the policy's.
+    fn memories(
+        &mut self,
+        whole: &[u8],
+        reader: MemorySectionReader<'_>,
+    ) -> Result<(), InstrumentError> {
+        let memories: Vec<_> = reader
+            .into_iter()
+            .collect::<Result<_, _>>()
+            .map_err(internal)?;
+        if memories.iter().all(|m| m.maximum.is_some()) {
+            self.out.extend_from_slice(whole);
+            return Ok(());
+        }
+        let max_pages = self.policy.limit(Limit::MemoryPages);
+        let mut section = wasm_encoder::MemorySection::new();
+        for memory in memories {
+            section.memory(MemoryType {
+                minimum: memory.initial,
+                maximum: Some(memory.maximum.unwrap_or(max_pages)),
+                memory64: memory.memory64,
+                shared: memory.shared,
+                page_size_log2: memory.page_size_log2,
+            });
+        }
+        self.encoded_section(5, &section)
+    }
+
+    /// Tables without a declared maximum get the policy's `table-elements`.
+    fn tables(
+        &mut self,
+        whole: &[u8],
+        reader: TableSectionReader<'_>,
+    ) -> Result<(), InstrumentError> {
+        let tables: Vec<_> = reader
+            .into_iter()
+            .collect::<Result<_, _>>()
+            .map_err(internal)?;
+        if tables.iter().all(|t| t.ty.maximum.is_some()) {
+            self.out.extend_from_slice(whole);
+            return Ok(());
+        }
+        let max = self.policy.limit(Limit::TableElements);
+        let mut section = wasm_encoder::TableSection::new();
+        let mut reencoder = wasm_encoder::reencode::RoundtripReencoder;
+        for table in tables {
+            use wasm_encoder::reencode::Reencode;
+            let element_type = reencoder
+                .ref_type(table.ty.element_type)
+                .map_err(internal)?;
+            let ty = TableType {
+                element_type,
+                table64: table.ty.table64,
+                minimum: table.ty.initial,
+                maximum: Some(table.ty.maximum.unwrap_or(max)),
+                shared: table.ty.shared,
+            };
+            match table.init {
+                TableInit::RefNull => section.table(ty),
+                TableInit::Expr(expr) => {
+                    let init = reencoder.const_expr(expr).map_err(internal)?;
+                    section.table_with_init(ty, &init)
+                }
+            };
+        }
+        self.encoded_section(4, &section)
+    }
+
+    fn encoded_section(&mut self, id: u8, section: &impl Encode) -> Result<(), InstrumentError> {
+        let mut encoded = Vec::new();
+        section.encode(&mut encoded);
+        let (_, contents) = split_count(&encoded)?;
+        self.section(id, contents);
+        Ok(())
+    }
+
+    /// The name section, with label indices moved past the injected blocks. Other subsections
+    /// are copied as they are: function, local and global indices do not change.
+    fn name_section(&mut self, data: &[u8], offset: usize) -> Result<(), InstrumentError> {
+        const LABELS: u8 = 3;
+        let mut contents = Vec::with_capacity(data.len() + 8);
+        "name".encode(&mut contents);
+        let mut reader = BinaryReader::new(data, offset);
+        while !reader.eof() {
+            let start = reader.current_position();
+            let id = reader.read_u8().map_err(internal)?;
+            let size = reader.read_var_u32().map_err(internal)?;
+            let bytes = reader.read_bytes(size as usize).map_err(internal)?;
+            if id != LABELS {
+                contents.extend_from_slice(&data[start..reader.current_position()]);
+                continue;
+            }
+            let subsection_offset = reader.original_position() - bytes.len();
+            let labels =
+                wasmparser::IndirectNameMap::new(BinaryReader::new(bytes, subsection_offset))
+                    .map_err(internal)?;
+            let mut renamed = wasm_encoder::IndirectNameMap::new();
+            for function in labels {
+                let function = function.map_err(internal)?;
+                let functions = &self.analysis.functions;
+                let shifts = functions
+                    .binary_search_by_key(&function.index, |plan| plan.report.index)
+                    .map_or_else(|_| Vec::new(), |at| functions[at].label_shifts());
+                let mut names = wasm_encoder::NameMap::new();
+                for naming in function.names {
+                    let naming = naming.map_err(internal)?;
+                    let shift = shifts.get(naming.index as usize).copied().unwrap_or(0);
+                    names.append(naming.index + shift, naming.name);
+                }
+                renamed.append(function.index, &names);
+            }
+            let mut encoded = Vec::new();
+            renamed.encode(&mut encoded);
+            contents.push(LABELS);
+            (encoded.len() as u32).encode(&mut contents);
+            contents.extend_from_slice(&encoded);
+        }
+        self.section(0, &contents);
+        Ok(())
+    }
+
+    fn code(&mut self, offset: usize, contents: &[u8]) -> Result<(), InstrumentError> {
+        let reader =
+            CodeSectionReader::new(BinaryReader::new(contents, offset)).map_err(internal)?;
+        let count = reader.count();
+        if count as usize != self.analysis.functions.len() {
+            return Err(InstrumentError::Internal(format!(
+                "{count} function bodies but {} plans",
+                self.analysis.functions.len()
+            )));
+        }
+        let mut section = Vec::with_capacity(contents.len() + contents.len() / 4);
+        count.encode(&mut section);
+        for (body, plan) in reader.into_iter().zip(&self.analysis.functions) {
+            let body = body.map_err(internal)?;
+            let rewritten = self.body(&body, plan)?;
+            (rewritten.len() as u32).encode(&mut section);
+            section.extend_from_slice(&rewritten);
+            self.body_sizes
+                .push((body.range().len() as u32, rewritten.len() as u32));
+        }
+        self.section(10, &section);
+        Ok(())
+    }
+
+    fn body(
+        &self,
+        body: &wasmparser::FunctionBody<'_>,
+        plan: &FunctionPlan,
+    ) -> Result<Vec<u8>, InstrumentError> {
+        let range = body.range();
+        let mut locals = body.get_locals_reader().map_err(internal)?;
+        let groups = locals.get_count();
+        let groups_start = locals.original_position();
+        for _ in 0..groups {
+            locals.read().map_err(internal)?;
+        }
+        let operators_start = locals.original_position();
+
+        let mut slots = Slots {
+            gas_global: self.gas_global(),
+            stack_global: self.gas_global() + 1,
+            gas: plan.locals,
+            size: 0,
+            f32: 0,
+            f64: 0,
+        };
+        let mut added = vec![ValType::I64];
+        let mut next = plan.locals + 1;
+        for (needed, slot, ty) in [
+            (plan.needs_size, &mut slots.size, ValType::I32),
+            (plan.needs_f32, &mut slots.f32, ValType::F32),
+            (plan.needs_f64, &mut slots.f64, ValType::F64),
+        ] {
+            if needed {
+                *slot = next;
+                next += 1;
+                added.push(ty);
+            }
+        }
+
+        let mut out = Vec::with_capacity(range.len() + plan.injections.len() * 12 + 8);
+        (groups + added.len() as u32).encode(&mut out);
+        out.extend_from_slice(&self.wasm[groups_start..operators_start]);
+        for ty in &added {
+            1u32.encode(&mut out);
+            ty.encode(&mut out);
+        }
+        let mut copied = operators_start;
+        for &(position, injection) in &plan.injections {
+            out.extend_from_slice(&self.wasm[copied..position]);
+            copied = position;
+            let snippet = match injection {
+                Injection::Snippet(snippet) => snippet,
+                Injection::WrapStart(WrapType::Index(index)) => {
+                    Snippet::WrapStart(wasm_encoder::BlockType::FunctionType(index))
+                }
+                Injection::WrapStart(WrapType::Inline(result)) => {
+                    let block_type = inline_block_type(result).ok_or_else(|| {
+                        InstrumentError::Internal(format!("unsupported block result {result:?}"))
+                    })?;
+                    Snippet::WrapStart(block_type)
+                }
+            };
+            snippet.encode(&slots, &mut out);
+        }
+        out.extend_from_slice(&self.wasm[copied..range.end]);
+        Ok(out)
+    }
+}
+
+/// Splits a vector's encoding into its count and the bytes of its entries.
+fn split_count(bytes: &[u8]) -> Result<(u32, &[u8]), InstrumentError> {
+    let mut reader = BinaryReader::new(bytes, 0);
+    let count = reader.read_var_u32().map_err(internal)?;
+    Ok((count, &bytes[reader.current_position()..]))
+}
+
+fn internal(error: impl std::fmt::Display) -> InstrumentError {
+    InstrumentError::Internal(error.to_string())
+}

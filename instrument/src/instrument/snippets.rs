@@ -1,0 +1,259 @@
+//! The code the instrumenter injects, and its price.
+//!
+//! Each snippet is encoded with `wasm-encoder`; its price is computed by decoding those very
+//! bytes and pricing each instruction with the policy, so the price charged for injected code
+//! cannot drift from the code injected. Immediates do not affect a price, so each snippet is
+//! priced once per policy.
+
+use baals_policy::Policy;
+use wasm_encoder::{BlockType, Encode, Instruction, ValType};
+use wasmparser::{BinaryReader, OperatorsReader};
+
+use crate::opcode::opcode_of;
+
+/// Indices the snippets refer to.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Slots {
+    /// The exported gas global (i64, counts down).
+    pub(crate) gas_global: u32,
+    /// The exported stack global (i32, counts down).
+    pub(crate) stack_global: u32,
+    /// The function's gas local (i64).
+    pub(crate) gas: u32,
+    /// A scratch i32 local for size operands.
+    pub(crate) size: u32,
+    /// A scratch f32 local for NaN canonicalization.
+    pub(crate) f32: u32,
+    /// A scratch f64 local for NaN canonicalization.
+    pub(crate) f64: u32,
+}
+
+/// One piece of injected code.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Snippet {
+    /// Charges a metering block: the gas local (reloaded from the global at function entry and
+    /// after calls, where the global is the truth) minus `charge`, written back to the global.
+    Meter { charge: u64, reload: bool },
+    /// Traps if the gas local is negative: the global, written just before, is negative too.
+    Check,
+    /// Reloads the gas local from the global after a call: the callee (or the host) charged
+    /// the global.
+    Resync,
+    /// Reserves the frame's stack units; traps past the limit, leaving the global negative.
+    Reserve { frame: u32 },
+    /// Releases the frame's stack units.
+    Release { frame: u32 },
+    /// Charges `unit` gas per unit of the size operand on top of the stack, then checks.
+    Dynamic { unit: u64 },
+    /// Replaces an f32 NaN on top of the stack by the canonical NaN.
+    CanonicalizeF32,
+    /// Replaces an f64 NaN on top of the stack by the canonical NaN.
+    CanonicalizeF64,
+    /// Opens the block that wraps a body whose code branches to the function's label.
+    WrapStart(BlockType),
+    /// Closes it.
+    WrapEnd,
+}
+
+/// The canonical NaNs: quiet, positive, zero payload.
+const CANONICAL_NAN_F32: u32 = 0x7fc0_0000;
+const CANONICAL_NAN_F64: u64 = 0x7ff8_0000_0000_0000;
+
+impl Snippet {
+    pub(crate) fn encode(self, slots: &Slots, out: &mut Vec<u8>) {
+        for instruction in self.instructions(slots) {
+            instruction.encode(out);
+        }
+    }
+
+    fn instructions(self, s: &Slots) -> Vec<Instruction<'static>> {
+        use Instruction::*;
+        let check = [
+            LocalGet(s.gas),
+            I64Const(0),
+            I64LtS,
+            If(BlockType::Empty),
+            Unreachable,
+            End,
+        ];
+        match self {
+            Snippet::Meter { charge, reload } => vec![
+                if reload {
+                    GlobalGet(s.gas_global)
+                } else {
+                    LocalGet(s.gas)
+                },
+                // Charges are below 2^62 (policy checks), so the cast is exact.
+                I64Const(charge as i64),
+                I64Sub,
+                LocalTee(s.gas),
+                GlobalSet(s.gas_global),
+            ],
+            Snippet::Check => check.to_vec(),
+            Snippet::Resync => vec![GlobalGet(s.gas_global), LocalSet(s.gas)],
+            Snippet::Reserve { frame } => vec![
+                GlobalGet(s.stack_global),
+                I32Const(frame as i32),
+                I32Sub,
+                GlobalSet(s.stack_global),
+                GlobalGet(s.stack_global),
+                I32Const(0),
+                I32LtS,
+                If(BlockType::Empty),
+                Unreachable,
+                End,
+            ],
+            Snippet::Release { frame } => {
+                vec![
+                    GlobalGet(s.stack_global),
+                    I32Const(frame as i32),
+                    I32Add,
+                    GlobalSet(s.stack_global),
+                ]
+            }
+            Snippet::Dynamic { unit } => {
+                // size < 2^32 and unit <= 2^30: the product is below 2^62 and cannot wrap.
+                let mut code = vec![
+                    LocalTee(s.size),
+                    LocalGet(s.gas),
+                    LocalGet(s.size),
+                    I64ExtendI32U,
+                    I64Const(unit as i64),
+                    I64Mul,
+                    I64Sub,
+                    LocalTee(s.gas),
+                    GlobalSet(s.gas_global),
+                ];
+                code.extend(check);
+                code
+            }
+            Snippet::CanonicalizeF32 => vec![
+                LocalTee(s.f32),
+                F32Const(f32::from_bits(CANONICAL_NAN_F32).into()),
+                LocalGet(s.f32),
+                LocalGet(s.f32),
+                F32Eq,
+                Select,
+            ],
+            Snippet::CanonicalizeF64 => vec![
+                LocalTee(s.f64),
+                F64Const(f64::from_bits(CANONICAL_NAN_F64).into()),
+                LocalGet(s.f64),
+                LocalGet(s.f64),
+                F64Eq,
+                Select,
+            ],
+            Snippet::WrapStart(block_type) => vec![Block(block_type)],
+            Snippet::WrapEnd => vec![End],
+        }
+    }
+}
+
+/// The price of each snippet under one policy. `None` for snippets the policy cannot price
+/// (NaN canonicalization without floats), which are then never needed.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Prices {
+    pub(crate) meter: u64,
+    pub(crate) meter_reload: u64,
+    pub(crate) check: u64,
+    pub(crate) resync: u64,
+    pub(crate) reserve: u64,
+    pub(crate) release: u64,
+    pub(crate) dynamic: u64,
+    pub(crate) canonicalize_f32: Option<u64>,
+    pub(crate) canonicalize_f64: Option<u64>,
+    pub(crate) wrap_start: u64,
+    pub(crate) wrap_end: u64,
+}
+
+impl Prices {
+    pub(crate) fn new(policy: &Policy) -> Prices {
+        let price = |snippet: Snippet| price_of(snippet, policy);
+        let required = |snippet: Snippet| {
+            // Only integer-core instructions: every policy prices them (the policy checks that
+            // every allowed instruction has a price, and the integer core is always allowed).
+            price(snippet).expect("the integer core is priced by every policy")
+        };
+        Prices {
+            meter: required(Snippet::Meter {
+                charge: 0,
+                reload: false,
+            }),
+            meter_reload: required(Snippet::Meter {
+                charge: 0,
+                reload: true,
+            }),
+            check: required(Snippet::Check),
+            resync: required(Snippet::Resync),
+            reserve: required(Snippet::Reserve { frame: 0 }),
+            release: required(Snippet::Release { frame: 0 }),
+            dynamic: required(Snippet::Dynamic { unit: 0 }),
+            canonicalize_f32: price(Snippet::CanonicalizeF32),
+            canonicalize_f64: price(Snippet::CanonicalizeF64),
+            wrap_start: required(Snippet::WrapStart(BlockType::Empty)),
+            wrap_end: required(Snippet::WrapEnd),
+        }
+    }
+}
+
+fn price_of(snippet: Snippet, policy: &Policy) -> Option<u64> {
+    let slots = Slots {
+        gas_global: 0,
+        stack_global: 1,
+        gas: 0,
+        size: 1,
+        f32: 2,
+        f64: 3,
+    };
+    let mut bytes = Vec::new();
+    snippet.encode(&slots, &mut bytes);
+    let mut reader = OperatorsReader::new(BinaryReader::new(&bytes, 0));
+    let mut total = 0;
+    while !reader.eof() {
+        // Our own encoding of known instructions: decoding cannot fail.
+        let op = reader.read().ok()?;
+        total += policy.cost(opcode_of(&op)?)?;
+    }
+    Some(total)
+}
+
+/// The value type of a wasmparser value type, for block types.
+pub(crate) fn val_type(ty: wasmparser::ValType) -> Option<ValType> {
+    Some(match ty {
+        wasmparser::ValType::I32 => ValType::I32,
+        wasmparser::ValType::I64 => ValType::I64,
+        wasmparser::ValType::F32 => ValType::F32,
+        wasmparser::ValType::F64 => ValType::F64,
+        wasmparser::ValType::V128 => ValType::V128,
+        wasmparser::ValType::Ref(r) if r.is_func_ref() && r.is_nullable() => ValType::FUNCREF,
+        wasmparser::ValType::Ref(r) if r.is_extern_ref() && r.is_nullable() => ValType::EXTERNREF,
+        wasmparser::ValType::Ref(_) => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_prices_are_the_sums_of_their_instructions() {
+        let prices = Prices::new(&Policy::default_policy());
+        // global.get 2 / local.get 1, i64.const 1, i64.sub 1, local.tee 1, global.set 2.
+        assert_eq!((prices.meter, prices.meter_reload), (6, 7));
+        // local.get 1, i64.const 1, i64.lt_s 1, if 2, unreachable 1, end 1.
+        assert_eq!(prices.check, 7);
+        // global.get 2, local.set 1.
+        assert_eq!(prices.resync, 3);
+        // global.get 2, i32.const 1, i32.sub 1, global.set 2, global.get 2, i32.const 1,
+        // i32.lt_s 1, if 2, unreachable 1, end 1.
+        assert_eq!(prices.reserve, 14);
+        assert_eq!(prices.release, 6);
+        // local.tee 1, local.get 1, local.get 1, i64.extend_i32_u 1, i64.const 1, i64.mul 2,
+        // i64.sub 1, local.tee 1, global.set 2, then a check.
+        assert_eq!(prices.dynamic, 11 + 7);
+        assert_eq!(prices.canonicalize_f32, None);
+        let permissive = Prices::new(&Policy::permissive());
+        // local.tee 1, f32.const 4, local.get 1, local.get 1, f32.eq 4, select 1.
+        assert_eq!(permissive.canonicalize_f32, Some(12));
+    }
+}
