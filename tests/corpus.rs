@@ -39,10 +39,7 @@ fn permissive_accepts_everything_but_the_corrupted_module() {
                 verdict.unwrap_err(),
                 ValidationError::Invalid {
                     message: "unknown table 17: table index out of bounds".to_string(),
-                    location: Location {
-                        function: Some(4),
-                        offset: Some(0x3e8)
-                    },
+                    location: Location { function: Some(4), offset: Some(0x3e8) },
                 }
             );
         } else {
@@ -65,13 +62,7 @@ fn the_corrupted_module_does_not_decode_without_reference_types() {
     match validate(&wasm, &policy).unwrap_err() {
         ValidationError::Malformed { message, location } => {
             assert_eq!(message, "zero byte expected");
-            assert_eq!(
-                location,
-                Location {
-                    function: Some(4),
-                    offset: Some(0x3ea)
-                }
-            );
+            assert_eq!(location, Location { function: Some(4), offset: Some(0x3ea) });
         }
         other => panic!("{other}"),
     }
@@ -80,23 +71,16 @@ fn the_corrupted_module_does_not_decode_without_reference_types() {
 #[test]
 fn large_modules_are_described_exactly() {
     let policy = Policy::permissive();
-    for (file, imported, defined, instructions) in [
-        ("esbuild-0.28.2.wasm", 22, 5307, 4_727_150),
-        ("swc-1.16.18.wasm", 68, 16_346, 7_476_787),
-    ] {
+    for (file, imported, defined, instructions) in
+        [("esbuild-0.28.2.wasm", 22, 5307, 4_727_150), ("swc-1.16.18.wasm", 68, 16_346, 7_476_787)]
+    {
         let wasm = std::fs::read(shared_dir().join("corpus/large").join(file)).unwrap();
         let info = validate(&wasm, &policy).unwrap();
-        assert_eq!(
-            (info.imported_functions, info.functions, info.instructions),
-            (imported, defined, instructions)
-        );
+        assert_eq!((info.imported_functions, info.functions, info.instructions), (imported, defined, instructions));
         // Far past the production policy's size limit, which is checked before anything is read.
         assert!(matches!(
             validate(&wasm, &Policy::default_policy()),
-            Err(ValidationError::LimitExceeded {
-                limit: Limit::ModuleBytes,
-                ..
-            })
+            Err(ValidationError::LimitExceeded { limit: Limit::ModuleBytes, .. })
         ));
     }
 }
@@ -126,10 +110,7 @@ fn the_default_policy_refuses_cosmwasm_contracts_for_their_interface() {
                 module: "env".to_string(),
                 name: import.to_string(),
                 reason: ImportRefusal::UnknownFunction,
-                location: Location {
-                    function: None,
-                    offset: Some(offset)
-                },
+                location: Location { function: None, offset: Some(offset) },
             },
             "{file}"
         );
@@ -140,10 +121,7 @@ fn the_default_policy_refuses_cosmwasm_contracts_for_their_interface() {
         ValidationError::ExportNotAllowed {
             name: "allocate".to_string(),
             reason: ExportRefusal::NotAnEntryPoint("(param i32) (result i32)".to_string()),
-            location: Location {
-                function: None,
-                offset: Some(0xbf)
-            },
+            location: Location { function: None, offset: Some(0xbf) },
         }
     );
 }

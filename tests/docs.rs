@@ -10,10 +10,7 @@ use baals_tests::workspace_root;
 fn abi_doc_embeds_the_generated_table() {
     let doc = std::fs::read_to_string(workspace_root().join("docs/abi.md")).unwrap();
     let table = abi_markdown();
-    assert!(
-        doc.contains(&table),
-        "docs/abi.md is out of date; its table should be:\n{table}"
-    );
+    assert!(doc.contains(&table), "docs/abi.md is out of date; its table should be:\n{table}");
 }
 
 /// The README's test command is what `.ci/run` runs.
@@ -23,10 +20,7 @@ fn ci_runs_the_readme_test_command() {
     let ci = std::fs::read_to_string(workspace_root().join(".ci/run")).unwrap();
     let command = "cargo test --workspace --locked";
     assert!(readme.contains(command), "README lacks `{command}`");
-    assert!(
-        ci.lines().any(|line| line.trim() == command),
-        ".ci/run does not run `{command}`"
-    );
+    assert!(ci.lines().any(|line| line.trim() == command), ".ci/run does not run `{command}`");
 }
 
 /// The text-form signatures in `docs/abi.md` are the ABI's.
@@ -34,11 +28,7 @@ fn ci_runs_the_readme_test_command() {
 fn abi_doc_lists_every_signature() {
     let doc = std::fs::read_to_string(workspace_root().join("docs/abi.md")).unwrap();
     for function in baals_policy::HostFunction::ALL {
-        let import = format!(
-            "(import \"env\" \"{}\" (func {}))",
-            function.name(),
-            function.signature()
-        );
+        let import = format!("(import \"env\" \"{}\" (func {}))", function.name(), function.signature());
         assert!(doc.contains(&import), "docs/abi.md lacks {import}");
     }
 }

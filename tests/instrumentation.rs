@@ -28,13 +28,8 @@ fn every_corpus_module_instruments_twice_identically_and_validates() {
         let second = instrument(&wasm, &policy).unwrap();
         assert!(first.wasm == second.wasm, "{name}: two runs differ");
         let mut validator = wasmparser::Validator::new_with_features(output_features(&policy));
-        validator
-            .validate_all(&first.wasm)
-            .unwrap_or_else(|e| panic!("{name}: output invalid: {e}"));
-        assert!(matches!(
-            instrument(&first.wasm, &policy),
-            Err(InstrumentError::AlreadyInstrumented)
-        ));
+        validator.validate_all(&first.wasm).unwrap_or_else(|e| panic!("{name}: output invalid: {e}"));
+        assert!(matches!(instrument(&first.wasm, &policy), Err(InstrumentError::AlreadyInstrumented)));
         println!(
             "{name}: {} -> {} bytes ({:+.1}%), {} metering points, {} checks",
             first.report.original_bytes,

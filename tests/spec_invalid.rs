@@ -64,8 +64,7 @@ fn main() -> ExitCode {
                 line + 1
             };
             match directive {
-                WastDirective::AssertInvalid { module, .. }
-                | WastDirective::AssertMalformed { module, .. } => {
+                WastDirective::AssertInvalid { module, .. } | WastDirective::AssertMalformed { module, .. } => {
                     must_fail(&mut tally, &policy, module, &format!("{name}:{line}"));
                 }
                 WastDirective::Module(module) | WastDirective::ModuleDefinition(module) => {
@@ -80,16 +79,9 @@ fn main() -> ExitCode {
         eprintln!("FAILED {failure}");
     }
     if !tally.unparseable.is_empty() {
-        println!(
-            "scripts the wast parser cannot read: {}",
-            tally.unparseable.join(", ")
-        );
+        println!("scripts the wast parser cannot read: {}", tally.unparseable.join(", "));
     }
-    let refused: Vec<String> = tally
-        .valid_refused
-        .iter()
-        .map(|(f, n)| format!("{f} {n}"))
-        .collect();
+    let refused: Vec<String> = tally.valid_refused.iter().map(|(f, n)| format!("{f} {n}")).collect();
     println!(
         "spec_invalid: {} files ({} unreadable), {} invalid/malformed modules refused ({} by the text parser, {} by validate), \
          {} valid modules accepted, refused for unsupported features: {}, {} failed",
@@ -99,18 +91,10 @@ fn main() -> ExitCode {
         tally.refused_by_text,
         tally.refused_by_validate,
         tally.valid_accepted,
-        if refused.is_empty() {
-            "none".to_string()
-        } else {
-            refused.join(", ")
-        },
+        if refused.is_empty() { "none".to_string() } else { refused.join(", ") },
         tally.failures.len()
     );
-    if tally.failures.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    if tally.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
 fn must_fail(tally: &mut Tally, policy: &Policy, mut module: QuoteWat<'_>, at: &str) {
@@ -119,9 +103,7 @@ fn must_fail(tally: &mut Tally, policy: &Policy, mut module: QuoteWat<'_>, at: &
         Err(_) => tally.refused_by_text += 1,
         Ok(bytes) => match validate(&bytes, policy) {
             Err(_) => tally.refused_by_validate += 1,
-            Ok(_) => tally
-                .failures
-                .push(format!("{at}: invalid module accepted")),
+            Ok(_) => tally.failures.push(format!("{at}: invalid module accepted")),
         },
     }
 }
@@ -133,13 +115,9 @@ fn must_pass(tally: &mut Tally, policy: &Policy, mut module: QuoteWat<'_>, at: &
     };
     match validate(&bytes, policy) {
         Ok(_) => tally.valid_accepted += 1,
-        Err(ValidationError::FeatureNotAllowed { feature, .. })
-            if !feature.is_policy_controlled() =>
-        {
+        Err(ValidationError::FeatureNotAllowed { feature, .. }) if !feature.is_policy_controlled() => {
             *tally.valid_refused.entry(feature.name()).or_default() += 1;
         }
-        Err(error) => tally
-            .failures
-            .push(format!("{at}: valid module refused: {error}")),
+        Err(error) => tally.failures.push(format!("{at}: valid module refused: {error}")),
     }
 }

@@ -14,13 +14,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
 
-use baals_instrument::{
-    GAS_GLOBAL, InstrumentError, STACK_GLOBAL, START_EXPORT, ValidationError, instrument,
-};
+use baals_instrument::{GAS_GLOBAL, InstrumentError, STACK_GLOBAL, START_EXPORT, ValidationError, instrument};
 use baals_policy::Policy;
 use wasmtime::{
-    Engine, ExternRef, Func, Global, GlobalType, Instance, Linker, Memory, MemoryType, Module,
-    Mutability, Ref, RefType, Store, Table, TableType, Val, ValType,
+    Engine, ExternRef, Func, Global, GlobalType, Instance, Linker, Memory, MemoryType, Module, Mutability, Ref,
+    RefType, Store, Table, TableType, Val, ValType,
 };
 use wast::core::{AbstractHeapType, HeapType, NanPattern, WastArgCore, WastRetCore};
 use wast::lexer::Lexer;
@@ -73,27 +71,14 @@ fn main() -> ExitCode {
             Ok(())
         });
         if let Err(error) = script {
-            totals
-                .failures
-                .push(format!("{name}: cannot parse: {error}"));
+            totals.failures.push(format!("{name}: cannot parse: {error}"));
         }
     }
     for failure in &totals.failures {
         eprintln!("FAILED {failure}");
     }
-    let reasons: Vec<String> = totals
-        .refusals
-        .iter()
-        .map(|(r, n)| format!("{r} {n}"))
-        .collect();
-    println!(
-        "refused by policy: {}",
-        if reasons.is_empty() {
-            "none".to_string()
-        } else {
-            reasons.join(", ")
-        }
-    );
+    let reasons: Vec<String> = totals.refusals.iter().map(|(r, n)| format!("{r} {n}")).collect();
+    println!("refused by policy: {}", if reasons.is_empty() { "none".to_string() } else { reasons.join(", ") });
     println!(
         "not applicable: {} calls into code of instances whose instantiation failed (the host never \
          received them, so never set their counters: their code traps by design)",
@@ -107,11 +92,7 @@ fn main() -> ExitCode {
         totals.refused,
         totals.failures.len()
     );
-    if totals.failures.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    if totals.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
 /// An instance (by index into `Script::instances`), or the record that the policy refused
@@ -157,13 +138,7 @@ struct Script<'a> {
 }
 
 impl<'a> Script<'a> {
-    fn new(
-        engine: &Engine,
-        policy: &'a Policy,
-        name: &'a str,
-        text: &'a str,
-        totals: &'a mut Totals,
-    ) -> Self {
+    fn new(engine: &Engine, policy: &'a Policy, name: &'a str, text: &'a str, totals: &'a mut Totals) -> Self {
         let mut store = Store::new(engine, ());
         let linker = spectest(&mut store);
         Script {
@@ -186,9 +161,7 @@ impl<'a> Script<'a> {
 
     fn fail(&mut self, span: wast::token::Span, message: impl std::fmt::Display) {
         let (line, _) = span.linecol_in(self.text);
-        self.totals
-            .failures
-            .push(format!("{}:{}: {message}", self.name, line + 1));
+        self.totals.failures.push(format!("{}:{}: {message}", self.name, line + 1));
     }
 
     fn directive(&mut self, directive: WastDirective<'_>) {
@@ -222,9 +195,7 @@ impl<'a> Script<'a> {
                     self.definitions.insert(id, compiled);
                 }
             }
-            WastDirective::ModuleInstance {
-                instance, module, ..
-            } => {
+            WastDirective::ModuleInstance { instance, module, .. } => {
                 let definition = module.and_then(|m| self.definitions.get(m.name()).cloned());
                 let slot = match definition {
                     Some(Some(module)) => match self.instantiate(&module) {
@@ -255,10 +226,7 @@ impl<'a> Script<'a> {
             WastDirective::Invoke(invoke) => match self.invoke(&invoke) {
                 Action::Values(_) | Action::Skipped => {}
                 Action::FailedInstance => self.totals.not_applicable += 1,
-                other => self.fail(
-                    span,
-                    format!("invoke `{}`: {}", invoke.name, describe(&other)),
-                ),
+                other => self.fail(span, format!("invoke `{}`: {}", invoke.name, describe(&other))),
             },
             WastDirective::AssertReturn { exec, results, .. } => {
                 let action = self.execute(exec, span);
@@ -276,25 +244,16 @@ impl<'a> Script<'a> {
                 Action::Skipped => {}
                 Action::FailedInstance => self.totals.not_applicable += 1,
                 Action::Trap(_) => self.totals.passed += 1,
-                other => self.fail(
-                    span,
-                    format!("expected trap `{message}`, got {}", describe(&other)),
-                ),
+                other => self.fail(span, format!("expected trap `{message}`, got {}", describe(&other))),
             },
             WastDirective::AssertExhaustion { call, message, .. } => match self.invoke(&call) {
                 Action::Skipped => {}
                 Action::FailedInstance => self.totals.not_applicable += 1,
                 Action::StackLimit => self.totals.passed += 1,
-                Action::Trap(trap) if trap.contains("call stack exhausted") => {
-                    self.totals.passed += 1
-                }
-                other => self.fail(
-                    span,
-                    format!("expected exhaustion `{message}`, got {}", describe(&other)),
-                ),
+                Action::Trap(trap) if trap.contains("call stack exhausted") => self.totals.passed += 1,
+                other => self.fail(span, format!("expected exhaustion `{message}`, got {}", describe(&other))),
             },
-            WastDirective::AssertInvalid { module, .. }
-            | WastDirective::AssertMalformed { module, .. } => {
+            WastDirective::AssertInvalid { module, .. } | WastDirective::AssertMalformed { module, .. } => {
                 self.must_refuse(module, span);
             }
             WastDirective::AssertUnlinkable { module, .. } => self.must_not_link(module, span),
@@ -311,11 +270,7 @@ impl<'a> Script<'a> {
 
     /// Encodes and instruments a module: `Some(Some(module))` when instrumented and compiled,
     /// `Some(None)` when the policy refuses it for a feature the engine does not support.
-    fn compile(
-        &mut self,
-        mut module: QuoteWat<'_>,
-        span: wast::token::Span,
-    ) -> Option<Option<Module>> {
+    fn compile(&mut self, mut module: QuoteWat<'_>, span: wast::token::Span) -> Option<Option<Module>> {
         let bytes = match module.encode() {
             Ok(bytes) => bytes,
             Err(error) => {
@@ -334,17 +289,13 @@ impl<'a> Script<'a> {
                     Some(Some(compiled))
                 }
                 Err(error) => {
-                    self.fail(
-                        span,
-                        format!("instrumented module does not compile: {error:#}"),
-                    );
+                    self.fail(span, format!("instrumented module does not compile: {error:#}"));
                     None
                 }
             },
-            Err(InstrumentError::Validation(ValidationError::FeatureNotAllowed {
-                feature,
-                ..
-            })) if !feature.is_policy_controlled() => {
+            Err(InstrumentError::Validation(ValidationError::FeatureNotAllowed { feature, .. }))
+                if !feature.is_policy_controlled() =>
+            {
                 self.refuse(feature.name());
                 self.taint_imports(&bytes);
                 Some(None)
@@ -363,10 +314,7 @@ impl<'a> Script<'a> {
 
     /// A refused module cannot change the instances it imports from: those are tainted.
     fn taint_imports(&mut self, bytes: &[u8]) {
-        for payload in wasmparser::Parser::new(0)
-            .parse_all(bytes)
-            .filter_map(Result::ok)
-        {
+        for payload in wasmparser::Parser::new(0).parse_all(bytes).filter_map(Result::ok) {
             if let wasmparser::Payload::ImportSection(reader) = payload {
                 for import in reader.into_imports().filter_map(Result::ok) {
                     if let Some(&index) = self.registered.get(import.module) {
@@ -381,19 +329,13 @@ impl<'a> Script<'a> {
         if self.refused_registrations.is_empty() {
             return false;
         }
-        wasmparser::Parser::new(0)
-            .parse_all(bytes)
-            .filter_map(Result::ok)
-            .any(|payload| match payload {
-                wasmparser::Payload::ImportSection(reader) => {
-                    reader.into_imports().filter_map(Result::ok).any(|import| {
-                        self.refused_registrations
-                            .iter()
-                            .any(|name| name == import.module)
-                    })
-                }
-                _ => false,
-            })
+        wasmparser::Parser::new(0).parse_all(bytes).filter_map(Result::ok).any(|payload| match payload {
+            wasmparser::Payload::ImportSection(reader) => reader
+                .into_imports()
+                .filter_map(Result::ok)
+                .any(|import| self.refused_registrations.iter().any(|name| name == import.module)),
+            _ => false,
+        })
     }
 
     /// Instantiates and runs the start function with fresh counters, as the engine does.
@@ -418,43 +360,31 @@ impl<'a> Script<'a> {
         let Some(backtrace) = error.downcast_ref::<wasmtime::WasmBacktrace>() else {
             return false;
         };
-        backtrace.frames().first().is_some_and(|frame| {
-            self.failed
-                .iter()
-                .any(|failed| Module::same(failed, frame.module()))
-        })
+        backtrace
+            .frames()
+            .first()
+            .is_some_and(|frame| self.failed.iter().any(|failed| Module::same(failed, frame.module())))
     }
 
     /// Every instance gets ample gas and a full stack before each action: calls cross modules.
     fn reset_counters(&mut self) {
         let stack = self.policy.stack().max_height as i32;
         for instance in self.instances.clone() {
-            let gas = instance
-                .get_global(&mut self.store, GAS_GLOBAL)
-                .expect("gas counter");
-            gas.set(&mut self.store, Val::I64(GAS))
-                .expect("gas counter is i64");
-            let counter = instance
-                .get_global(&mut self.store, STACK_GLOBAL)
-                .expect("stack counter");
-            counter
-                .set(&mut self.store, Val::I32(stack))
-                .expect("stack counter is i32");
+            let gas = instance.get_global(&mut self.store, GAS_GLOBAL).expect("gas counter");
+            gas.set(&mut self.store, Val::I64(GAS)).expect("gas counter is i64");
+            let counter = instance.get_global(&mut self.store, STACK_GLOBAL).expect("stack counter");
+            counter.set(&mut self.store, Val::I32(stack)).expect("stack counter is i32");
         }
     }
 
     /// Out of gas or stack, read from the counters of every instance (calls cross modules).
     fn exhausted(&mut self) -> Option<Action> {
         for instance in self.instances.clone() {
-            let gas = instance
-                .get_global(&mut self.store, GAS_GLOBAL)
-                .expect("gas counter");
+            let gas = instance.get_global(&mut self.store, GAS_GLOBAL).expect("gas counter");
             if gas.get(&mut self.store).unwrap_i64() < 0 {
                 return Some(Action::OutOfGas);
             }
-            let stack = instance
-                .get_global(&mut self.store, STACK_GLOBAL)
-                .expect("stack counter");
+            let stack = instance.get_global(&mut self.store, STACK_GLOBAL).expect("stack counter");
             if stack.get(&mut self.store).unwrap_i32() < 0 {
                 return Some(Action::StackLimit);
             }
@@ -477,12 +407,10 @@ impl<'a> Script<'a> {
         match exec {
             WastExecute::Invoke(invoke) => self.invoke(&invoke),
             WastExecute::Get { module, global, .. } => match self.slot(module) {
-                Some(Slot::Live(index)) => {
-                    match self.instances[index].get_global(&mut self.store, global) {
-                        Some(g) => Action::Values(vec![g.get(&mut self.store)]),
-                        None => Action::Trap(format!("no global `{global}`")),
-                    }
-                }
+                Some(Slot::Live(index)) => match self.instances[index].get_global(&mut self.store, global) {
+                    Some(g) => Action::Values(vec![g.get(&mut self.store)]),
+                    None => Action::Trap(format!("no global `{global}`")),
+                },
                 _ => Action::Skipped,
             },
             WastExecute::Wat(Wat::Module(mut module)) => {
@@ -499,15 +427,12 @@ impl<'a> Script<'a> {
                         self.totals.instrumented += 1;
                         match self.instantiate(&compiled) {
                             Ok(_) => Action::Values(Vec::new()),
-                            Err(error) => self
-                                .exhausted()
-                                .unwrap_or(Action::Trap(format!("{error:#}"))),
+                            Err(error) => self.exhausted().unwrap_or(Action::Trap(format!("{error:#}"))),
                         }
                     }
-                    Err(InstrumentError::Validation(ValidationError::FeatureNotAllowed {
-                        feature,
-                        ..
-                    })) if !feature.is_policy_controlled() => {
+                    Err(InstrumentError::Validation(ValidationError::FeatureNotAllowed { feature, .. }))
+                        if !feature.is_policy_controlled() =>
+                    {
                         self.refuse(feature.name());
                         self.taint_imports(&bytes);
                         Action::Skipped
@@ -540,10 +465,7 @@ impl<'a> Script<'a> {
         }
         self.reset_counters();
         let ty = func.ty(&self.store);
-        let mut results: Vec<Val> = ty
-            .results()
-            .map(|t| Val::default_for_ty(&t).unwrap_or(Val::I32(0)))
-            .collect();
+        let mut results: Vec<Val> = ty.results().map(|t| Val::default_for_ty(&t).unwrap_or(Val::I32(0))).collect();
         let result = func.call(&mut self.store, &args, &mut results);
         if let Some(exhausted) = self.exhausted() {
             return exhausted;
@@ -562,28 +484,16 @@ impl<'a> Script<'a> {
             WastArgCore::I64(v) => Val::I64(*v),
             WastArgCore::F32(v) => Val::F32(v.bits),
             WastArgCore::F64(v) => Val::F64(v.bits),
-            WastArgCore::RefNull(HeapType::Abstract {
-                ty: AbstractHeapType::Func,
-                ..
-            }) => Val::FuncRef(None),
-            WastArgCore::RefNull(HeapType::Abstract {
-                ty: AbstractHeapType::Extern,
-                ..
-            }) => Val::ExternRef(None),
-            WastArgCore::RefExtern(n) => {
-                Val::ExternRef(Some(ExternRef::new(&mut self.store, *n).ok()?))
-            }
+            WastArgCore::RefNull(HeapType::Abstract { ty: AbstractHeapType::Func, .. }) => Val::FuncRef(None),
+            WastArgCore::RefNull(HeapType::Abstract { ty: AbstractHeapType::Extern, .. }) => Val::ExternRef(None),
+            WastArgCore::RefExtern(n) => Val::ExternRef(Some(ExternRef::new(&mut self.store, *n).ok()?)),
             _ => return None,
         })
     }
 
     fn matches(&mut self, values: &[Val], expected: &[WastRet<'_>]) -> Result<(), String> {
         if values.len() != expected.len() {
-            return Err(format!(
-                "expected {} values, got {}",
-                expected.len(),
-                values.len()
-            ));
+            return Err(format!("expected {} values, got {}", expected.len(), values.len()));
         }
         for (value, expected) in values.iter().zip(expected) {
             let WastRet::Core(expected) = expected else {
@@ -617,8 +527,7 @@ impl<'a> Script<'a> {
                 None => true,
                 Some(e) => {
                     let data = r.data(&self.store).ok().flatten();
-                    data.and_then(|d| d.downcast_ref::<u32>())
-                        .is_some_and(|d| d == e)
+                    data.and_then(|d| d.downcast_ref::<u32>()).is_some_and(|d| d == e)
                 }
             },
             (_, WastRetCore::Either(options)) => options.iter().any(|o| self.matches_one(value, o)),
@@ -648,15 +557,11 @@ impl<'a> Script<'a> {
                     Ok(_) => self.fail(span, "unlinkable module linked"),
                     Err(_) => self.totals.passed += 1,
                 },
-                Err(error) => self.fail(
-                    span,
-                    format!("instrumented module does not compile: {error:#}"),
-                ),
+                Err(error) => self.fail(span, format!("instrumented module does not compile: {error:#}")),
             },
-            Err(InstrumentError::Validation(ValidationError::FeatureNotAllowed {
-                feature,
-                ..
-            })) if !feature.is_policy_controlled() => {
+            Err(InstrumentError::Validation(ValidationError::FeatureNotAllowed { feature, .. }))
+                if !feature.is_policy_controlled() =>
+            {
                 self.refuse(feature.name());
                 self.taint_imports(&bytes);
             }
@@ -691,9 +596,7 @@ fn spectest(store: &mut Store<()>) -> Linker<()> {
     ] {
         let ty = wasmtime::FuncType::new(&engine, params, []);
         let func = Func::new(&mut *store, ty, |_, _, _| Ok(()));
-        linker
-            .define(&mut *store, "spectest", name, func)
-            .expect("fresh linker");
+        linker.define(&mut *store, "spectest", name, func).expect("fresh linker");
     }
     let globals = [
         ("global_i32", ValType::I32, Val::I32(666)),
@@ -702,24 +605,13 @@ fn spectest(store: &mut Store<()>) -> Linker<()> {
         ("global_f64", ValType::F64, Val::F64(666.6f64.to_bits())),
     ];
     for (name, ty, value) in globals {
-        let global = Global::new(&mut *store, GlobalType::new(ty, Mutability::Const), value)
-            .expect("global");
-        linker
-            .define(&mut *store, "spectest", name, global)
-            .expect("fresh linker");
+        let global = Global::new(&mut *store, GlobalType::new(ty, Mutability::Const), value).expect("global");
+        linker.define(&mut *store, "spectest", name, global).expect("fresh linker");
     }
-    let table = Table::new(
-        &mut *store,
-        TableType::new(RefType::FUNCREF, 10, Some(20)),
-        Ref::Func(None),
-    )
-    .expect("table");
-    linker
-        .define(&mut *store, "spectest", "table", table)
-        .expect("fresh linker");
+    let table =
+        Table::new(&mut *store, TableType::new(RefType::FUNCREF, 10, Some(20)), Ref::Func(None)).expect("table");
+    linker.define(&mut *store, "spectest", "table", table).expect("fresh linker");
     let memory = Memory::new(&mut *store, MemoryType::new(1, Some(2))).expect("memory");
-    linker
-        .define(&mut *store, "spectest", "memory", memory)
-        .expect("fresh linker");
+    linker.define(&mut *store, "spectest", "memory", memory).expect("fresh linker");
     linker
 }

@@ -1,9 +1,7 @@
 //! Deploy-time validation: every rule, a module just inside it accepted and one just outside
 //! refused with the rule's error, and the location reported.
 
-use baals_instrument::{
-    ExportRefusal, Feature, ImportRefusal, Location, ValidationError, validate,
-};
+use baals_instrument::{ExportRefusal, Feature, ImportRefusal, Location, ValidationError, validate};
 use baals_policy::{HostFunction, Limit, Policy};
 use baals_tests::{default_with, shared_dir, wat};
 
@@ -28,17 +26,11 @@ fn module_for(limit: Limit, n: u64) -> Vec<u8> {
         Limit::ModuleBytes => unreachable!("sized by bytes, see module_bytes_limit"),
         Limit::Types => format!("(module {})", repeat("(type (func))", n)),
         Limit::Functions => format!("(module {})", repeat("(func)", n)),
-        Limit::Imports => format!(
-            "(module {})",
-            repeat(
-                r#"(import "env" "baals_get_block_index" (func (result i64)))"#,
-                n
-            )
-        ),
+        Limit::Imports => {
+            format!("(module {})", repeat(r#"(import "env" "baals_get_block_index" (func (result i64)))"#, n))
+        }
         Limit::Exports => {
-            let exports: Vec<String> = (0..n)
-                .map(|i| format!(r#"(export "m{i}" (func 0))"#))
-                .collect();
+            let exports: Vec<String> = (0..n).map(|i| format!(r#"(export "m{i}" (func 0))"#)).collect();
             format!("(module (func) {})", exports.join(" "))
         }
         Limit::Globals => format!("(module {})", repeat("(global i32 (i32.const 0))", n)),
@@ -49,31 +41,15 @@ fn module_for(limit: Limit, n: u64) -> Vec<u8> {
         Limit::FunctionLocals => format!("(module (func (local {})))", repeat("i32", n)),
         // The body's final `end` is an instruction too.
         Limit::FunctionInstructions => format!("(module (func {}))", repeat("nop", n - 1)),
-        Limit::DataSegments => format!(
-            "(module (memory 1) {})",
-            repeat(r#"(data (i32.const 0) "")"#, n)
-        ),
-        Limit::DataBytes => format!(
-            r#"(module (memory 1) (data (i32.const 0) "{}"))"#,
-            "x".repeat(n as usize)
-        ),
+        Limit::DataSegments => format!("(module (memory 1) {})", repeat(r#"(data (i32.const 0) "")"#, n)),
+        Limit::DataBytes => format!(r#"(module (memory 1) (data (i32.const 0) "{}"))"#, "x".repeat(n as usize)),
         Limit::ElementSegments => {
-            format!(
-                "(module (table 1 funcref) (func) {})",
-                repeat("(elem (i32.const 0) func 0)", n)
-            )
+            format!("(module (table 1 funcref) (func) {})", repeat("(elem (i32.const 0) func 0)", n))
         }
         Limit::BrTableTargets => {
-            format!(
-                "(module (func (block (br_table {} 0 (i32.const 0)))))",
-                repeat("0", n)
-            )
+            format!("(module (func (block (br_table {} 0 (i32.const 0)))))", repeat("0", n))
         }
-        Limit::BlockDepth => format!(
-            "(module (func {} {}))",
-            repeat("(block", n),
-            ")".repeat(n as usize)
-        ),
+        Limit::BlockDepth => format!("(module (func {} {}))", repeat("(block", n), ")".repeat(n as usize)),
         Limit::CustomSections => format!("(module {})", repeat(r#"(@custom "c" "")"#, n)),
         Limit::MemoryPages => format!("(module (memory {n}))"),
         _ => unreachable!("a new limit needs a module here: {limit:?}"),
@@ -93,12 +69,7 @@ fn every_limit_accepts_its_value_and_refuses_one_more() {
         let info = accepted(&module_for(limit, max), &policy);
         assert_eq!(info.usage.get(limit), max, "{limit:?}");
         match refused(&module_for(limit, max + 1), &policy) {
-            ValidationError::LimitExceeded {
-                limit: l,
-                value,
-                max: m,
-                location,
-            } => {
+            ValidationError::LimitExceeded { limit: l, value, max: m, location } => {
                 assert_eq!((l, value, m), (limit, max + 1, max), "{limit:?}");
                 assert!(location.offset.is_some(), "{limit:?} has no offset");
             }
@@ -127,28 +98,15 @@ fn module_bytes_limit() {
 
 #[test]
 fn table_and_memory_maximums_count_too() {
-    let policy = default_with(&[
-        ("limits", "table-elements", "8"),
-        ("memory", "max-pages", "8"),
-    ]);
+    let policy = default_with(&[("limits", "table-elements", "8"), ("memory", "max-pages", "8")]);
     accepted(&wat("(module (table 1 8 funcref) (memory 1 8))"), &policy);
     assert!(matches!(
         refused(&wat("(module (table 1 9 funcref))"), &policy),
-        ValidationError::LimitExceeded {
-            limit: Limit::TableElements,
-            value: 9,
-            max: 8,
-            ..
-        }
+        ValidationError::LimitExceeded { limit: Limit::TableElements, value: 9, max: 8, .. }
     ));
     assert!(matches!(
         refused(&wat("(module (memory 1 9))"), &policy),
-        ValidationError::LimitExceeded {
-            limit: Limit::MemoryPages,
-            value: 9,
-            max: 8,
-            ..
-        }
+        ValidationError::LimitExceeded { limit: Limit::MemoryPages, value: 9, max: 8, .. }
     ));
     // A memory without a declared maximum is accepted; the instrumenter gives it the policy's.
     let info = accepted(&wat("(module (memory 2))"), &policy);
@@ -161,12 +119,7 @@ fn limits_are_named_in_the_function_where_they_break() {
     let policy = default_with(&[("limits", "function-locals", "4")]);
     let wasm = wat("(module (func) (func (local i32 i32) (local i64 i64 i64)))");
     match refused(&wasm, &policy) {
-        ValidationError::LimitExceeded {
-            limit: Limit::FunctionLocals,
-            value: 5,
-            max: 4,
-            location,
-        } => {
+        ValidationError::LimitExceeded { limit: Limit::FunctionLocals, value: 5, max: 4, location } => {
             assert_eq!(location.function, Some(1));
             // The offset is that of the second run of locals: two bytes (count, type) from the
             // first, which starts after the body's size and the run count.
@@ -179,10 +132,7 @@ fn limits_are_named_in_the_function_where_they_break() {
 
 /// The offset of the first occurrence of `needle` in `haystack`, for locating instructions.
 fn find(haystack: &[u8], needle: &[u8]) -> usize {
-    haystack
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .expect("needle present")
+    haystack.windows(needle.len()).position(|w| w == needle).expect("needle present")
 }
 
 #[test]
@@ -202,10 +152,7 @@ fn floats_are_refused_everywhere_under_the_default_policy() {
         "(module (func (drop (f32.reinterpret_i32 (i32.const 0)))))",
     ] {
         match refused(&wat(text), &default) {
-            ValidationError::FeatureNotAllowed {
-                feature: Feature::Floats,
-                location,
-            } => {
+            ValidationError::FeatureNotAllowed { feature: Feature::Floats, location } => {
                 assert!(location.offset.is_some(), "{text}");
             }
             other => panic!("{text}: {other}"),
@@ -218,15 +165,9 @@ fn floats_are_refused_everywhere_under_the_default_policy() {
 fn float_instructions_are_located() {
     let wasm = wat("(module (func) (func (drop (i32.const 7)) (drop (f32.const 1))))");
     match refused(&wasm, &Policy::default_policy()) {
-        ValidationError::FeatureNotAllowed {
-            feature: Feature::Floats,
-            location,
-        } => {
+        ValidationError::FeatureNotAllowed { feature: Feature::Floats, location } => {
             assert_eq!(location.function, Some(1));
-            assert_eq!(
-                location.offset,
-                Some(find(&wasm, &[0x43, 0, 0, 0x80, 0x3f]))
-            );
+            assert_eq!(location.offset, Some(find(&wasm, &[0x43, 0, 0, 0x80, 0x3f])));
         }
         other => panic!("{other}"),
     }
@@ -235,34 +176,19 @@ fn float_instructions_are_located() {
 #[test]
 fn proposals_the_engine_never_supports_are_refused_by_every_policy() {
     let cases = [
-        (
-            "(module (func (drop (v128.const i64x2 0 0))))",
-            Feature::Simd,
-        ),
+        ("(module (func (drop (v128.const i64x2 0 0))))", Feature::Simd),
         // Relaxed SIMD needs v128 values first: the first point that fails is SIMD.
-        (
-            "(module (func (param v128) (drop (i32x4.relaxed_trunc_f32x4_s (local.get 0)))))",
-            Feature::Simd,
-        ),
+        ("(module (func (param v128) (drop (i32x4.relaxed_trunc_f32x4_s (local.get 0)))))", Feature::Simd),
         ("(module (memory 1 1 shared))", Feature::Threads),
-        (
-            "(module (memory 1) (func (drop (i32.atomic.load (i32.const 0)))))",
-            Feature::Threads,
-        ),
+        ("(module (memory 1) (func (drop (i32.atomic.load (i32.const 0)))))", Feature::Threads),
         ("(module (memory i64 1))", Feature::Memory64),
         ("(module (memory 1) (memory 1))", Feature::MultiMemory),
         ("(module (tag))", Feature::Exceptions),
         ("(module (func (try_table)))", Feature::Exceptions),
         ("(module (func return_call 0))", Feature::TailCall),
         ("(module (type (struct)))", Feature::Gc),
-        (
-            "(module (func (drop (ref.i31 (i32.const 0)))))",
-            Feature::Gc,
-        ),
-        (
-            "(module (func (param (ref func))))",
-            Feature::FunctionReferences,
-        ),
+        ("(module (func (drop (ref.i31 (i32.const 0)))))", Feature::Gc),
+        ("(module (func (param (ref func))))", Feature::FunctionReferences),
         ("(module (memory 1 (pagesize 1)))", Feature::CustomPageSizes),
         (
             "(module (func (drop (drop (i64.add128 (i64.const 0) (i64.const 0) (i64.const 0) (i64.const 0))))))",
@@ -282,56 +208,26 @@ fn proposals_the_engine_never_supports_are_refused_by_every_policy() {
         // A component's header: version 0x0d, layer 1.
         assert!(matches!(
             refused(b"\0asm\x0d\0\x01\0", &policy),
-            ValidationError::FeatureNotAllowed {
-                feature: Feature::ComponentModel,
-                ..
-            }
+            ValidationError::FeatureNotAllowed { feature: Feature::ComponentModel, .. }
         ));
     }
 }
 
 #[test]
 fn policy_controlled_features_follow_the_policy() {
-    let anything = [
-        ("imports", "allow", "\"any\""),
-        ("exports", "allow", "\"any\""),
-    ];
+    let anything = [("imports", "allow", "\"any\""), ("exports", "allow", "\"any\"")];
     let cases = [
-        (
-            "sign-extension",
-            "(module (func (drop (i32.extend8_s (i32.const 0)))))",
-            Feature::SignExtension,
-        ),
-        (
-            "multi-value",
-            "(module (func (result i32 i32) (i32.const 0) (i32.const 0)))",
-            Feature::MultiValue,
-        ),
+        ("sign-extension", "(module (func (drop (i32.extend8_s (i32.const 0)))))", Feature::SignExtension),
+        ("multi-value", "(module (func (result i32 i32) (i32.const 0) (i32.const 0)))", Feature::MultiValue),
         (
             "bulk-memory",
             "(module (memory 1) (func (memory.fill (i32.const 0) (i32.const 0) (i32.const 0))))",
             Feature::BulkMemory,
         ),
-        (
-            "reference-types",
-            "(module (table 1 externref))",
-            Feature::ReferenceTypes,
-        ),
-        (
-            "reference-types",
-            "(module (func (drop (ref.null func))))",
-            Feature::ReferenceTypes,
-        ),
-        (
-            "extended-const",
-            "(module (global i32 (i32.add (i32.const 1) (i32.const 2))))",
-            Feature::ExtendedConst,
-        ),
-        (
-            "mutable-global",
-            r#"(module (global (export "g") (mut i32) (i32.const 0)))"#,
-            Feature::MutableGlobal,
-        ),
+        ("reference-types", "(module (table 1 externref))", Feature::ReferenceTypes),
+        ("reference-types", "(module (func (drop (ref.null func))))", Feature::ReferenceTypes),
+        ("extended-const", "(module (global i32 (i32.add (i32.const 1) (i32.const 2))))", Feature::ExtendedConst),
+        ("mutable-global", r#"(module (global (export "g") (mut i32) (i32.const 0)))"#, Feature::MutableGlobal),
     ];
     for (key, text, feature) in cases {
         let mut on = anything.to_vec();
@@ -355,10 +251,7 @@ fn every_abi_function_imports_with_its_exact_signature() {
         .iter()
         .map(|f| format!(r#"(import "env" "{}" (func {}))"#, f.name(), f.signature()))
         .collect();
-    let info = accepted(
-        &wat(&format!("(module {imports})")),
-        &Policy::default_policy(),
-    );
+    let info = accepted(&wat(&format!("(module {imports})")), &Policy::default_policy());
     assert_eq!(info.imported_functions, 18);
     assert_eq!(info.imports[14].name, "baals_call_contract");
 }
@@ -367,14 +260,8 @@ fn every_abi_function_imports_with_its_exact_signature() {
 fn imports_outside_the_abi_are_refused() {
     let policy = Policy::default_policy();
     let cases: [(&str, ImportRefusal); 6] = [
-        (
-            r#"(import "host" "baals_get_value" (func (result i64)))"#,
-            ImportRefusal::NotHostModule,
-        ),
-        (
-            r#"(import "env" "baals_exit" (func))"#,
-            ImportRefusal::UnknownFunction,
-        ),
+        (r#"(import "host" "baals_get_value" (func (result i64)))"#, ImportRefusal::NotHostModule),
+        (r#"(import "env" "baals_exit" (func))"#, ImportRefusal::UnknownFunction),
         (
             r#"(import "env" "baals_get_block_index" (func (result i32)))"#,
             ImportRefusal::WrongSignature {
@@ -382,44 +269,25 @@ fn imports_outside_the_abi_are_refused() {
                 found: "(param) (result i32)".into(),
             },
         ),
-        (
-            r#"(import "env" "memory" (memory 1))"#,
-            ImportRefusal::NotAFunction("memory"),
-        ),
-        (
-            r#"(import "env" "table" (table 1 funcref))"#,
-            ImportRefusal::NotAFunction("table"),
-        ),
-        (
-            r#"(import "env" "g" (global i32))"#,
-            ImportRefusal::NotAFunction("global"),
-        ),
+        (r#"(import "env" "memory" (memory 1))"#, ImportRefusal::NotAFunction("memory")),
+        (r#"(import "env" "table" (table 1 funcref))"#, ImportRefusal::NotAFunction("table")),
+        (r#"(import "env" "g" (global i32))"#, ImportRefusal::NotAFunction("global")),
     ];
     for (import, reason) in cases {
         let wasm = wat(&format!("(module {import})"));
         match refused(&wasm, &policy) {
-            ValidationError::ImportNotAllowed {
-                reason: r,
-                location,
-                ..
-            } => {
+            ValidationError::ImportNotAllowed { reason: r, location, .. } => {
                 assert_eq!(r, reason, "{import}");
                 // The offset is the import entry's: its module name's length byte.
                 let offset = location.offset.unwrap();
-                assert!(
-                    wasm[offset + 1..].starts_with(b"host")
-                        || wasm[offset + 1..].starts_with(b"env")
-                );
+                assert!(wasm[offset + 1..].starts_with(b"host") || wasm[offset + 1..].starts_with(b"env"));
             }
             other => panic!("{import}: {other}"),
         }
         // The permissive policy takes any import.
         accepted(&wasm, &Policy::permissive());
     }
-    let message = refused(
-        &wat(r#"(module (import "env" "baals_get_block_index" (func (result i32))))"#),
-        &policy,
-    );
+    let message = refused(&wat(r#"(module (import "env" "baals_get_block_index" (func (result i32))))"#), &policy);
     assert_eq!(
         message.to_string(),
         "import `env.baals_get_block_index` is not allowed (at offset 0x12): \
@@ -431,34 +299,20 @@ fn imports_outside_the_abi_are_refused() {
 fn exports_are_contract_methods_and_the_memory() {
     let policy = Policy::default_policy();
     let info = accepted(
-        &wat(
-            r#"(module (memory (export "memory") 1) (func (export "transfer")) (func (export "mint")))"#,
-        ),
+        &wat(r#"(module (memory (export "memory") 1) (func (export "transfer")) (func (export "mint")))"#),
         &policy,
     );
     assert_eq!(info.exports.len(), 3);
     let cases = [
-        (
-            r#"(func (export "add") (param i32))"#,
-            ExportRefusal::NotAnEntryPoint("(param i32)".into()),
-        ),
+        (r#"(func (export "add") (param i32))"#, ExportRefusal::NotAnEntryPoint("(param i32)".into())),
         (
             r#"(func (export "get") (result i64) (i64.const 0))"#,
             ExportRefusal::NotAnEntryPoint("(param) (result i64)".into()),
         ),
         (r#"(memory (export "mem") 1)"#, ExportRefusal::MemoryName),
-        (
-            r#"(global (export "g") i32 (i32.const 0))"#,
-            ExportRefusal::KindNotAllowed("global"),
-        ),
-        (
-            r#"(table (export "t") 1 funcref)"#,
-            ExportRefusal::KindNotAllowed("table"),
-        ),
-        (
-            r#"(func (export "baals_gas_left"))"#,
-            ExportRefusal::ReservedName,
-        ),
+        (r#"(global (export "g") i32 (i32.const 0))"#, ExportRefusal::KindNotAllowed("global")),
+        (r#"(table (export "t") 1 funcref)"#, ExportRefusal::KindNotAllowed("table")),
+        (r#"(func (export "baals_gas_left"))"#, ExportRefusal::ReservedName),
     ];
     for (export, reason) in &cases {
         match refused(&wat(&format!("(module {export})")), &policy) {
@@ -474,29 +328,18 @@ fn exports_are_contract_methods_and_the_memory() {
         accepted(&wat(&format!("(module {export})")), &permissive);
     }
     assert!(matches!(
-        refused(
-            &wat(r#"(module (memory (export "baals_stack") 1))"#),
-            &permissive
-        ),
-        ValidationError::ExportNotAllowed {
-            reason: ExportRefusal::ReservedName,
-            ..
-        }
+        refused(&wat(r#"(module (memory (export "baals_stack") 1))"#), &permissive),
+        ValidationError::ExportNotAllowed { reason: ExportRefusal::ReservedName, .. }
     ));
 }
 
 #[test]
 fn the_interface_is_checked_before_the_code() {
     // Both a foreign import and float code: the import is the reason given.
-    let wasm = wat(
-        r#"(module (import "env" "db_read" (func (param i32) (result i32))) (func (drop (f32.const 0))))"#,
-    );
+    let wasm = wat(r#"(module (import "env" "db_read" (func (param i32) (result i32))) (func (drop (f32.const 0))))"#);
     assert!(matches!(
         refused(&wasm, &Policy::default_policy()),
-        ValidationError::ImportNotAllowed {
-            reason: ImportRefusal::UnknownFunction,
-            ..
-        }
+        ValidationError::ImportNotAllowed { reason: ImportRefusal::UnknownFunction, .. }
     ));
 }
 
@@ -563,9 +406,6 @@ fn mangled_real_modules_are_refused_without_panicking() {
         }
     }
     // Some flips land in data or names and leave a valid module: most must not.
-    assert!(
-        refusals > 200,
-        "only {refusals} of 400 mangled modules refused"
-    );
+    assert!(refusals > 200, "only {refusals} of 400 mangled modules refused");
     println!("mangled modules: 400 validated, {refusals} refused, no panic");
 }

@@ -4,8 +4,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use baals_instrument::{
-    InstrumentError, ModuleInfo, ValidationError, instrument as instrument_module,
-    validate as validate_module,
+    InstrumentError, ModuleInfo, ValidationError, instrument as instrument_module, validate as validate_module,
 };
 use baals_policy::{HostFunction, Policy, PolicyError, abi_markdown};
 use serde_json::{Value, json};
@@ -20,18 +19,16 @@ pub(crate) fn validate(file: &Path, policy: Option<&Path>, json: bool) -> Result
     let (policy, module) = load(file, policy)?;
     let name = file.display().to_string();
     let hash = policy.hash().to_string();
-    let verdict = module
-        .and_then(|wasm| validate_module(&wasm, &policy).map_err(|error| validation_json(&error)));
+    let verdict = module.and_then(|wasm| validate_module(&wasm, &policy).map_err(|error| validation_json(&error)));
     match verdict {
         Ok(info) => {
             if json {
-                print(&json!({ "file": name, "accepted": true, "policy": hash, "module": module_json(&info) }).to_string())?;
+                print(
+                    &json!({ "file": name, "accepted": true, "policy": hash, "module": module_json(&info) })
+                        .to_string(),
+                )?;
             } else {
-                print(&format!(
-                    "{name}: accepted: {} (policy {})",
-                    summary(&info),
-                    &hash[..16]
-                ))?;
+                print(&format!("{name}: accepted: {} (policy {})", summary(&info), &hash[..16]))?;
             }
             Ok(Outcome::Accepted)
         }
@@ -46,12 +43,7 @@ pub(crate) struct Format {
     pub(crate) json: bool,
 }
 
-pub(crate) fn instrument(
-    file: &Path,
-    policy: Option<&Path>,
-    output: Option<&Path>,
-    format: Format,
-) -> Result<Outcome> {
+pub(crate) fn instrument(file: &Path, policy: Option<&Path>, output: Option<&Path>, format: Format) -> Result<Outcome> {
     let (policy, module) = load(file, policy)?;
     let name = file.display().to_string();
     let hash = policy.hash().to_string();
@@ -66,10 +58,8 @@ pub(crate) fn instrument(
         Err(error) => return refused(&name, &hash, &error, format.json),
     };
     let bytes = if format.wat {
-        let text = wasmprinter::print_bytes(&instrumented.wasm).map_err(|e| UsageError {
-            kind: "internal",
-            message: format!("cannot print the module as text: {e}"),
-        })?;
+        let text = wasmprinter::print_bytes(&instrumented.wasm)
+            .map_err(|e| UsageError { kind: "internal", message: format!("cannot print the module as text: {e}") })?;
         text.into_bytes()
     } else {
         instrumented.wasm.clone()
@@ -86,10 +76,7 @@ pub(crate) fn instrument(
     };
     if module_to_stdout {
         let mut stdout = io::stdout().lock();
-        stdout
-            .write_all(&bytes)
-            .and_then(|()| stdout.flush())
-            .map_err(write_error)?;
+        stdout.write_all(&bytes).and_then(|()| stdout.flush()).map_err(write_error)?;
     }
     let report = &instrumented.report;
     if format.json {
@@ -141,19 +128,11 @@ pub(crate) fn instrument(
         &hash[..16],
     );
     if format.report {
-        text.push_str(
-            "\n function  points  checks  max block gas  frame  bytes before  bytes after",
-        );
+        text.push_str("\n function  points  checks  max block gas  frame  bytes before  bytes after");
         for f in &report.functions {
             text.push_str(&format!(
                 "\n{:>9} {:>7} {:>7} {:>14} {:>6} {:>13} {:>12}",
-                f.index,
-                f.metering_points,
-                f.checks,
-                f.max_block_cost,
-                f.frame,
-                f.original_bytes,
-                f.instrumented_bytes
+                f.index, f.metering_points, f.checks, f.max_block_cost, f.frame, f.original_bytes, f.instrumented_bytes
             ));
         }
     }
@@ -174,10 +153,7 @@ fn instrument_error_kind(error: &InstrumentError) -> &'static str {
 
 /// The policy (a usage error if it cannot be loaded) and the module's bytes (a refusal, as
 /// JSON, if its text does not assemble).
-fn load(
-    file: &Path,
-    policy: Option<&Path>,
-) -> Result<(Policy, std::result::Result<Vec<u8>, Value>)> {
+fn load(file: &Path, policy: Option<&Path>) -> Result<(Policy, std::result::Result<Vec<u8>, Value>)> {
     let policy = match policy {
         Some(path) => Policy::load(path).map_err(|error| policy_usage_error(path, &error))?,
         None => Policy::default_policy(),
@@ -190,14 +166,9 @@ fn load(
 
 fn refused(name: &str, hash: &str, error: &Value, json: bool) -> Result<Outcome> {
     if json {
-        print(
-            &json!({ "file": name, "accepted": false, "policy": hash, "error": error }).to_string(),
-        )?;
+        print(&json!({ "file": name, "accepted": false, "policy": hash, "error": error }).to_string())?;
     } else {
-        eprint(&format!(
-            "{name}: rejected: {}",
-            error["message"].as_str().unwrap_or_default()
-        ))?;
+        eprint(&format!("{name}: rejected: {}", error["message"].as_str().unwrap_or_default()))?;
     }
     Ok(Outcome::Refused)
 }
@@ -206,15 +177,12 @@ fn refused(name: &str, hash: &str, error: &Value, json: bool) -> Result<Outcome>
 /// bytes start with the magic number; text when the name says `.wat`/`.wast` or otherwise.
 fn module_bytes(file: &Path, bytes: &[u8]) -> std::result::Result<Vec<u8>, String> {
     let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let binary = extension == "wasm"
-        || (!matches!(extension, "wat" | "wast") && bytes.starts_with(WASM_MAGIC));
+    let binary = extension == "wasm" || (!matches!(extension, "wat" | "wast") && bytes.starts_with(WASM_MAGIC));
     if binary {
         return Ok(bytes.to_vec());
     }
     let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text: {e}"))?;
-    wat::Parser::new()
-        .parse_str(Some(file), text)
-        .map_err(|e| format!("invalid WebAssembly text: {e}"))
+    wat::Parser::new().parse_str(Some(file), text).map_err(|e| format!("invalid WebAssembly text: {e}"))
 }
 
 fn summary(info: &ModuleInfo) -> String {
@@ -236,11 +204,8 @@ fn summary(info: &ModuleInfo) -> String {
 }
 
 fn module_json(info: &ModuleInfo) -> Value {
-    let usage: serde_json::Map<String, Value> = info
-        .usage
-        .iter()
-        .map(|(limit, value)| (limit.key().to_string(), json!(value)))
-        .collect();
+    let usage: serde_json::Map<String, Value> =
+        info.usage.iter().map(|(limit, value)| (limit.key().to_string(), json!(value))).collect();
     json!({
         "bytes": info.bytes,
         "functions": info.functions,
@@ -263,20 +228,13 @@ fn validation_json(error: &ValidationError) -> Value {
         "offset": location.offset,
     });
     let details = match error {
-        ValidationError::LimitExceeded {
-            limit, value, max, ..
-        } => {
+        ValidationError::LimitExceeded { limit, value, max, .. } => {
             json!({ "limit": limit.key(), "value": value, "max": max })
         }
         ValidationError::FeatureNotAllowed { feature, .. } => {
             json!({ "feature": feature.name(), "policy_controlled": feature.is_policy_controlled() })
         }
-        ValidationError::ImportNotAllowed {
-            module,
-            name,
-            reason,
-            ..
-        } => {
+        ValidationError::ImportNotAllowed { module, name, reason, .. } => {
             json!({ "import": format!("{module}.{name}"), "reason": reason.to_string() })
         }
         ValidationError::ExportNotAllowed { name, reason, .. } => {
@@ -294,11 +252,7 @@ pub(crate) fn policy_hash(file: &Path, json: bool) -> Result<Outcome> {
     match load_policy(file)? {
         Ok(policy) => {
             let hash = policy.hash().to_string();
-            print(&if json {
-                json!({ "file": file.display().to_string(), "hash": hash }).to_string()
-            } else {
-                hash
-            })?;
+            print(&if json { json!({ "file": file.display().to_string(), "hash": hash }).to_string() } else { hash })?;
             Ok(Outcome::Accepted)
         }
         Err(error) => report_policy_error(file, &error, json),
@@ -362,7 +316,8 @@ fn load_policy(file: &Path) -> Result<std::result::Result<Policy, PolicyError>> 
 fn report_policy_error(file: &Path, error: &PolicyError, json: bool) -> Result<Outcome> {
     let name = file.display().to_string();
     if json {
-        let error = json!({ "kind": error.kind(), "message": error.to_string(), "key": error.key(), "line": error.line() });
+        let error =
+            json!({ "kind": error.kind(), "message": error.to_string(), "key": error.key(), "line": error.line() });
         print(&json!({ "file": name, "valid": false, "error": error }).to_string())?;
     } else {
         eprint(&format!("{name}: {error}"))?;
@@ -373,18 +328,12 @@ fn report_policy_error(file: &Path, error: &PolicyError, json: bool) -> Result<O
 fn policy_usage_error(path: &Path, error: &PolicyError) -> UsageError {
     match error {
         PolicyError::Io { source, .. } => io_error(path, source),
-        _ => UsageError {
-            kind: "policy",
-            message: format!("policy {}: {error}", path.display()),
-        },
+        _ => UsageError { kind: "policy", message: format!("policy {}: {error}", path.display()) },
     }
 }
 
 fn io_error(path: &Path, error: &io::Error) -> UsageError {
-    UsageError {
-        kind: "io",
-        message: format!("{}: {error}", path.display()),
-    }
+    UsageError { kind: "io", message: format!("{}: {error}", path.display()) }
 }
 
 fn print(line: &str) -> Result<()> {
@@ -396,20 +345,12 @@ fn eprint(line: &str) -> Result<()> {
 }
 
 fn write_line(out: &mut impl Write, line: &str) -> Result<()> {
-    writeln!(out, "{line}")
-        .and_then(|()| out.flush())
-        .map_err(write_error)
+    writeln!(out, "{line}").and_then(|()| out.flush()).map_err(write_error)
 }
 
 fn write_error(error: io::Error) -> UsageError {
     match error.kind() {
-        io::ErrorKind::BrokenPipe => UsageError {
-            kind: "broken-pipe",
-            message: error.to_string(),
-        },
-        _ => UsageError {
-            kind: "io",
-            message: format!("cannot write output: {error}"),
-        },
+        io::ErrorKind::BrokenPipe => UsageError { kind: "broken-pipe", message: error.to_string() },
+        _ => UsageError { kind: "io", message: format!("cannot write output: {error}") },
     }
 }

@@ -120,30 +120,14 @@ fn main() -> ExitCode {
         Command::Validate { json, .. }
         | Command::Instrument { json, .. }
         | Command::Abi { json }
-        | Command::Policy {
-            command: PolicyCommand::Hash { json, .. } | PolicyCommand::Check { json, .. },
-        } => *json,
-        Command::Policy {
-            command: PolicyCommand::Canonical { .. },
-        } => false,
+        | Command::Policy { command: PolicyCommand::Hash { json, .. } | PolicyCommand::Check { json, .. } } => *json,
+        Command::Policy { command: PolicyCommand::Canonical { .. } } => false,
     };
     let result = match args.command {
-        Command::Validate { file, policy, json } => {
-            commands::validate(&file, policy.as_deref(), json)
+        Command::Validate { file, policy, json } => commands::validate(&file, policy.as_deref(), json),
+        Command::Instrument { file, policy, output, wat, report, json } => {
+            commands::instrument(&file, policy.as_deref(), output.as_deref(), commands::Format { wat, report, json })
         }
-        Command::Instrument {
-            file,
-            policy,
-            output,
-            wat,
-            report,
-            json,
-        } => commands::instrument(
-            &file,
-            policy.as_deref(),
-            output.as_deref(),
-            commands::Format { wat, report, json },
-        ),
         Command::Policy { command } => match command {
             PolicyCommand::Hash { file, json } => commands::policy_hash(&file, json),
             PolicyCommand::Check { file, json } => commands::policy_check(&file, json),

@@ -6,10 +6,7 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
 fn corpus(file: &str) -> PathBuf {
@@ -17,11 +14,7 @@ fn corpus(file: &str) -> PathBuf {
 }
 
 fn baals(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baals"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
+    Command::new(env!("CARGO_BIN_EXE_baals")).args(args).current_dir(root()).output().unwrap()
 }
 
 fn stdout(output: &Output) -> String {
@@ -49,18 +42,12 @@ fn path(p: &Path) -> &str {
 
 #[test]
 fn accepted_module_prints_one_line_and_exits_0() {
-    let file = scratch(
-        "ok.wat",
-        r#"(module (memory (export "memory") 1 4) (func (export "ping")))"#,
-    );
+    let file = scratch("ok.wat", r#"(module (memory (export "memory") 1 4) (func (export "ping")))"#);
     let output = baals(&["validate", path(&file)]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let out = stdout(&output);
     assert_eq!(out.lines().count(), 1);
-    assert!(
-        out.contains("ok.wat: accepted: 1 functions (0 imported), 2 exports, memory 1..4 pages"),
-        "{out}"
-    );
+    assert!(out.contains("ok.wat: accepted: 1 functions (0 imported), 2 exports, memory 1..4 pages"), "{out}");
     assert!(stderr(&output).is_empty());
 }
 
@@ -78,12 +65,7 @@ fn refused_module_names_the_reason_on_stderr_and_exits_1() {
         )
     );
     // The permissive policy allows floats.
-    let output = baals(&[
-        "validate",
-        "--policy",
-        "policy/permissive.toml",
-        path(&file),
-    ]);
+    let output = baals(&["validate", "--policy", "policy/permissive.toml", path(&file)]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
 
@@ -92,19 +74,11 @@ fn bad_text_is_a_refusal_and_missing_files_are_io_errors() {
     let file = scratch("broken.wat", "(module (func (i32.add)");
     let output = baals(&["validate", path(&file)]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("invalid WebAssembly text"),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).contains("invalid WebAssembly text"), "{}", stderr(&output));
 
     let output = baals(&["validate", "no/such/module.wasm"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).starts_with("baals: no/such/module.wasm: "),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).starts_with("baals: no/such/module.wasm: "), "{}", stderr(&output));
 
     let output = baals(&["validate", "--json", "no/such/module.wasm"]);
     assert_eq!(output.status.code(), Some(2));
@@ -115,20 +89,13 @@ fn bad_text_is_a_refusal_and_missing_files_are_io_errors() {
 fn usage_errors_exit_2() {
     assert_eq!(baals(&[]).status.code(), Some(2));
     assert_eq!(baals(&["validate"]).status.code(), Some(2));
-    assert_eq!(
-        baals(&["validate", "--frobnicate", "x.wasm"]).status.code(),
-        Some(2)
-    );
+    assert_eq!(baals(&["validate", "--frobnicate", "x.wasm"]).status.code(), Some(2));
     // A broken policy given to `validate` is a usage error: the module was not judged.
     let policy = scratch("broken-policy.toml", "version = 1\n");
     let module = scratch("ping.wat", r#"(module (func (export "ping")))"#);
     let output = baals(&["validate", "--policy", path(&policy), path(&module)]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("missing key `features`"),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).contains("missing key `features`"), "{}", stderr(&output));
 }
 
 #[test]
@@ -153,10 +120,7 @@ fn json_describes_acceptance_and_refusal() {
     let error = &json(&output)["error"];
     assert_eq!(error["kind"], "limit-exceeded");
     assert_eq!(error["limit"], "limits.function-locals");
-    assert_eq!(
-        (error["value"].as_u64(), error["max"].as_u64()),
-        (Some(3), Some(2))
-    );
+    assert_eq!((error["value"].as_u64(), error["max"].as_u64()), (Some(3), Some(2)));
     assert_eq!(error["function"], 0);
     assert!(error["offset"].is_u64());
 }
@@ -176,32 +140,17 @@ fn the_corpus_through_the_cli() {
         "large/esbuild-0.28.2.wasm",
         "large/swc-1.16.18.wasm",
     ] {
-        let output = baals(&[
-            "validate",
-            "--policy",
-            "policy/permissive.toml",
-            path(&corpus(file)),
-        ]);
+        let output = baals(&["validate", "--policy", "policy/permissive.toml", path(&corpus(file))]);
         assert_eq!(output.status.code(), Some(0), "{file}: {}", stderr(&output));
     }
     let corrupted = corpus("cosmwasm/corrupted.wasm");
-    let output = baals(&[
-        "validate",
-        "--json",
-        "--policy",
-        "policy/permissive.toml",
-        path(&corrupted),
-    ]);
+    let output = baals(&["validate", "--json", "--policy", "policy/permissive.toml", path(&corrupted)]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(json(&output)["error"]["kind"], "invalid");
 
     let output = baals(&["validate", path(&corpus("cosmwasm/hackatom_1.0.wasm"))]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("import `env.db_read` is not allowed"),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).contains("import `env.db_read` is not allowed"), "{}", stderr(&output));
     let output = baals(&["validate", "--json", path(&corpus("cosmwasm/ibc2.wasm"))]);
     assert_eq!(json(&output)["error"]["import"], "env.abort");
 }
@@ -220,10 +169,7 @@ fn policy_hash_and_check() {
         .map(|l| format!("{l}\n"))
         .collect();
     let copy = scratch("stripped.toml", &stripped);
-    assert_eq!(
-        stdout(&baals(&["policy", "hash", path(&copy)])).trim(),
-        hash
-    );
+    assert_eq!(stdout(&baals(&["policy", "hash", path(&copy)])).trim(), hash);
 
     let output = baals(&["policy", "check", "policy/permissive.toml"]);
     assert_eq!(output.status.code(), Some(0));
@@ -232,32 +178,18 @@ fn policy_hash_and_check() {
     let bad = scratch("bad.toml", &text.replace("tables = 4", "tables = 0"));
     let output = baals(&["policy", "check", path(&bad)]);
     assert_eq!(output.status.code(), Some(1));
-    let line = text
-        .lines()
-        .position(|l| l.starts_with("tables = 4"))
-        .unwrap()
-        + 1;
+    let line = text.lines().position(|l| l.starts_with("tables = 4")).unwrap() + 1;
     assert_eq!(
         stderr(&output),
-        format!(
-            "{}: line {line}: `limits.tables` = 0: a limit must be at least 1\n",
-            path(&bad)
-        )
+        format!("{}: line {line}: `limits.tables` = 0: a limit must be at least 1\n", path(&bad))
     );
     let output = baals(&["policy", "check", "--json", path(&bad)]);
     let value = json(&output);
-    assert_eq!(
-        (value["valid"].as_bool(), value["error"]["line"].as_u64()),
-        (Some(false), Some(line as u64))
-    );
+    assert_eq!((value["valid"].as_bool(), value["error"]["line"].as_u64()), (Some(false), Some(line as u64)));
     assert_eq!(value["error"]["key"], "limits.tables");
 
     let output = baals(&["policy", "canonical", "policy/default.toml"]);
-    assert!(
-        stdout(&output).starts_with("baals-policy canonical v1\nbulk.memory-copy-byte=1\n"),
-        "{}",
-        stdout(&output)
-    );
+    assert!(stdout(&output).starts_with("baals-policy canonical v1\nbulk.memory-copy-byte=1\n"), "{}", stdout(&output));
 }
 
 #[test]
@@ -276,8 +208,5 @@ fn readme_quick_start_is_current() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     let line = stdout(&output);
-    assert!(
-        readme.contains(&format!("`{}`", line.trim())),
-        "README should quote:\n{line}"
-    );
+    assert!(readme.contains(&format!("`{}`", line.trim())), "README should quote:\n{line}");
 }

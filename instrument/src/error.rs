@@ -16,17 +16,11 @@ pub struct Location {
 
 impl Location {
     pub(crate) fn at(offset: usize) -> Location {
-        Location {
-            function: None,
-            offset: Some(offset),
-        }
+        Location { function: None, offset: Some(offset) }
     }
 
     pub(crate) fn in_function(function: u32, offset: usize) -> Location {
-        Location {
-            function: Some(function),
-            offset: Some(offset),
-        }
+        Location { function: Some(function), offset: Some(offset) }
     }
 }
 

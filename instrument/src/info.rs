@@ -70,19 +70,12 @@ pub struct Usage {
 impl Usage {
     /// The module's value for `limit` (0 where the module has nothing it counts).
     pub fn get(&self, limit: Limit) -> u64 {
-        self.values
-            .iter()
-            .find(|(l, _)| *l == limit)
-            .map_or(0, |(_, v)| *v)
+        self.values.iter().find(|(l, _)| *l == limit).map_or(0, |(_, v)| *v)
     }
 
     /// Every limit with the module's value, [`Limit::MemoryPages`] last.
     pub fn iter(&self) -> impl Iterator<Item = (Limit, u64)> + '_ {
-        Limit::ALL
-            .iter()
-            .copied()
-            .chain([Limit::MemoryPages])
-            .map(|limit| (limit, self.get(limit)))
+        Limit::ALL.iter().copied().chain([Limit::MemoryPages]).map(|limit| (limit, self.get(limit)))
     }
 
     /// Raises the value for `limit` to `value` if it is larger.

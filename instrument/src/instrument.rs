@@ -98,38 +98,26 @@ pub fn instrument(wasm: &[u8], policy: &Policy) -> Result<Instrumented, Instrume
     let mut analyzer = Analyzer::new(policy);
     let info = validate_with(wasm, policy, &mut analyzer)?;
     let analysis = analyzer.into_analysis();
-    let tag = format!(
-        "baals-instrument {INSTRUMENTER_VERSION}\npolicy {}\n",
-        policy.hash()
-    );
+    let tag = format!("baals-instrument {INSTRUMENTER_VERSION}\npolicy {}\n", policy.hash());
     let rewritten = rewrite::rewrite(wasm, &analysis, policy, info.start_function, &tag)?;
 
     let mut functions = Vec::with_capacity(analysis.functions.len());
-    for (plan, (original, instrumented)) in analysis.functions.into_iter().zip(rewritten.body_sizes)
-    {
+    for (plan, (original, instrumented)) in analysis.functions.into_iter().zip(rewritten.body_sizes) {
         let mut report = plan.report;
         report.original_bytes = original;
         report.instrumented_bytes = instrumented;
         functions.push(report);
     }
-    let report = Report {
-        functions,
-        original_bytes: wasm.len() as u64,
-        instrumented_bytes: rewritten.wasm.len() as u64,
-    };
-    Ok(Instrumented {
-        wasm: rewritten.wasm,
-        code_hash: CodeHash::of(wasm),
-        policy_hash: policy.hash(),
-        info,
-        report,
-    })
+    let report =
+        Report { functions, original_bytes: wasm.len() as u64, instrumented_bytes: rewritten.wasm.len() as u64 };
+    Ok(Instrumented { wasm: rewritten.wasm, code_hash: CodeHash::of(wasm), policy_hash: policy.hash(), info, report })
 }
 
 /// Whether `wasm` carries the instrumenter's custom section. Stops at the first section that
 /// does not decode: validation reports those.
 fn is_instrumented(wasm: &[u8]) -> bool {
-    Parser::new(0).parse_all(wasm).map_while(Result::ok).any(|payload| {
-        matches!(payload, Payload::CustomSection(section) if section.name() == INSTRUMENTED_SECTION)
-    })
+    Parser::new(0)
+        .parse_all(wasm)
+        .map_while(Result::ok)
+        .any(|payload| matches!(payload, Payload::CustomSection(section) if section.name() == INSTRUMENTED_SECTION))
 }

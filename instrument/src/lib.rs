@@ -31,8 +31,8 @@ mod validate;
 pub use error::{ExportRefusal, Feature, ImportRefusal, Location, ValidationError};
 pub use info::{Export, Import, MemoryInfo, ModuleInfo, Usage};
 pub use instrument::{
-    CodeHash, GAS_GLOBAL, INSTRUMENTED_SECTION, INSTRUMENTER_VERSION, InstrumentError,
-    Instrumented, STACK_GLOBAL, START_EXPORT, instrument,
+    CodeHash, GAS_GLOBAL, INSTRUMENTED_SECTION, INSTRUMENTER_VERSION, InstrumentError, Instrumented, STACK_GLOBAL,
+    START_EXPORT, instrument,
 };
 pub use report::{FunctionReport, Report};
 pub use validate::validate;

@@ -26,10 +26,7 @@ mod tests {
     #[test]
     fn maps_by_variant() {
         assert_eq!(opcode_of(&Operator::I32Add), Some(Opcode::I32Add));
-        assert_eq!(
-            opcode_of(&Operator::MemoryGrow { mem: 0 }),
-            Some(Opcode::MemoryGrow)
-        );
+        assert_eq!(opcode_of(&Operator::MemoryGrow { mem: 0 }), Some(Opcode::MemoryGrow));
         assert_eq!(opcode_of(&Operator::ReturnCall { function_index: 0 }), None);
     }
 }

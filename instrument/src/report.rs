@@ -15,10 +15,7 @@ pub struct Report {
 impl Report {
     /// Metering points over all functions.
     pub fn metering_points(&self) -> u64 {
-        self.functions
-            .iter()
-            .map(|f| u64::from(f.metering_points))
-            .sum()
+        self.functions.iter().map(|f| u64::from(f.metering_points)).sum()
     }
 
     /// Injected checks over all functions.

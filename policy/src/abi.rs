@@ -105,24 +105,14 @@ use AbiType::{I32, I64};
 const SPECS: [Spec; 18] = [
     Spec {
         name: "baals_storage_read",
-        params: &[
-            p("key_ptr", I32),
-            p("key_len", I32),
-            p("value_ptr", I32),
-            p("value_cap", I32),
-        ],
+        params: &[p("key_ptr", I32), p("key_len", I32), p("value_ptr", I32), p("value_cap", I32)],
         result: Some(I32),
         returns: "value length, or -1 (0xFFFFFFFF) if absent",
         metered_bytes: "key_len + bytes written",
     },
     Spec {
         name: "baals_storage_write",
-        params: &[
-            p("key_ptr", I32),
-            p("key_len", I32),
-            p("value_ptr", I32),
-            p("value_len", I32),
-        ],
+        params: &[p("key_ptr", I32), p("key_len", I32), p("value_ptr", I32), p("value_len", I32)],
         result: None,
         returns: "-",
         metered_bytes: "key_len + value_len",
@@ -242,12 +232,7 @@ const SPECS: [Spec; 18] = [
     },
     Spec {
         name: "baals_emit_event",
-        params: &[
-            p("topic_ptr", I32),
-            p("topic_len", I32),
-            p("data_ptr", I32),
-            p("data_len", I32),
-        ],
+        params: &[p("topic_ptr", I32), p("topic_len", I32), p("data_ptr", I32), p("data_len", I32)],
         result: None,
         returns: "-",
         metered_bytes: "topic_len + data_len",
@@ -348,9 +333,7 @@ impl std::fmt::Display for HostFunction {
 
 /// Renders the ABI as the Markdown table of `docs/abi.md`.
 pub fn abi_markdown() -> String {
-    let mut out = String::from(
-        "| function | params | result | per-byte price applies to |\n|---|---|---|---|\n",
-    );
+    let mut out = String::from("| function | params | result | per-byte price applies to |\n|---|---|---|---|\n");
     for function in HostFunction::ALL {
         let params: Vec<String> = function
             .params()
@@ -360,22 +343,12 @@ pub fn abi_markdown() -> String {
                 AbiType::I64 => format!("{} i64", p.name),
             })
             .collect();
-        let params = if params.is_empty() {
-            "-".to_string()
-        } else {
-            params.join(", ")
-        };
+        let params = if params.is_empty() { "-".to_string() } else { params.join(", ") };
         let result = match function.result() {
             Some(ty) => format!("{ty}: {}", function.returns()),
             None => function.returns().to_string(),
         };
-        out.push_str(&format!(
-            "| {} | {} | {} | {} |\n",
-            function.name(),
-            params,
-            result,
-            function.metered_bytes()
-        ));
+        out.push_str(&format!("| {} | {} | {} | {} |\n", function.name(), params, result, function.metered_bytes()));
     }
     out
 }
@@ -395,14 +368,8 @@ mod tests {
 
     #[test]
     fn signatures_are_as_specified() {
-        assert_eq!(
-            HostFunction::CallContract.signature(),
-            "(param i32 i32 i32 i32 i32 i32 i64) (result i32)"
-        );
-        assert_eq!(
-            HostFunction::GetBlockIndex.signature(),
-            "(param) (result i64)"
-        );
+        assert_eq!(HostFunction::CallContract.signature(), "(param i32 i32 i32 i32 i32 i32 i64) (result i32)");
+        assert_eq!(HostFunction::GetBlockIndex.signature(), "(param) (result i64)");
         assert_eq!(HostFunction::Revert.signature(), "(param i32 i32)");
     }
 }

@@ -11,8 +11,8 @@ use crate::abi::HostFunction;
 use crate::error::PolicyError;
 use crate::opcode::{CostClass, Opcode};
 use crate::policy::{
-    BulkCosts, ExportRule, Features, FloatMode, HostCost, ImportRule, Limit, Limits, MemoryPolicy,
-    POLICY_VERSION, Policy, PolicyHash, StackPolicy,
+    BulkCosts, ExportRule, Features, FloatMode, HostCost, ImportRule, Limit, Limits, MemoryPolicy, POLICY_VERSION,
+    Policy, PolicyHash, StackPolicy,
 };
 
 type Result<T> = std::result::Result<T, PolicyError>;
@@ -32,57 +32,29 @@ const REFUSED_FEATURES: &[(&str, &str)] = &[
     ("simd", "NaN bit patterns differ between engines"),
     ("relaxed-simd", "results are implementation-defined"),
     ("threads", "shared memory makes execution order-dependent"),
-    (
-        "memory64",
-        "64-bit memories are not supported by the metering",
-    ),
+    ("memory64", "64-bit memories are not supported by the metering"),
     ("multi-memory", "a contract has exactly one memory"),
-    (
-        "exceptions",
-        "unwinding is not covered by the stack metering",
-    ),
-    (
-        "tail-call",
-        "tail calls bypass the stack-height release on exit",
-    ),
+    ("exceptions", "unwinding is not covered by the stack metering"),
+    ("tail-call", "tail calls bypass the stack-height release on exit"),
     ("gc", "the engine has no metered garbage collector"),
-    (
-        "function-references",
-        "typed references are not supported by the metering",
-    ),
+    ("function-references", "typed references are not supported by the metering"),
     ("custom-page-sizes", "memory is priced in 64 KiB pages"),
     ("wide-arithmetic", "not supported by the metering"),
 ];
 
-const FEATURE_KEYS: [&str; 7] = [
-    "mutable-global",
-    "sign-extension",
-    "multi-value",
-    "bulk-memory",
-    "reference-types",
-    "extended-const",
-    "floats",
-];
+const FEATURE_KEYS: [&str; 7] =
+    ["mutable-global", "sign-extension", "multi-value", "bulk-memory", "reference-types", "extended-const", "floats"];
 
 pub(crate) fn parse(src: &str) -> Result<Policy> {
     let root = DeTable::parse(src).map_err(|error| syntax_error(src, &error))?;
-    let top = Section {
-        src,
-        path: String::new(),
-        line: 1,
-        table: root.get_ref(),
-    };
+    let top = Section { src, path: String::new(), line: 1, table: root.get_ref() };
     top.expect_keys(&[
-        "version", "features", "costs", "memory", "bulk", "stack", "limits", "imports", "exports",
-        "host",
+        "version", "features", "costs", "memory", "bulk", "stack", "limits", "imports", "exports", "host",
     ])?;
 
     let (version, line) = top.u64("version")?;
     if version != POLICY_VERSION {
-        return Err(PolicyError::UnsupportedVersion {
-            found: version,
-            line,
-        });
+        return Err(PolicyError::UnsupportedVersion { found: version, line });
     }
     let features = read_features(&top.table("features")?)?;
     let limits = read_limits(&top.table("limits")?)?;
@@ -90,32 +62,13 @@ pub(crate) fn parse(src: &str) -> Result<Policy> {
     let memory = read_memory(&top.table("memory")?)?;
     let bulk = read_bulk(&top.table("bulk")?, &features)?;
     let stack = read_stack(&top.table("stack")?)?;
-    let imports = read_choice(
-        &top.table("imports")?,
-        &[("abi", ImportRule::Abi), ("any", ImportRule::Any)],
-    )?;
-    let exports = read_choice(
-        &top.table("exports")?,
-        &[
-            ("entry-points", ExportRule::EntryPoints),
-            ("any", ExportRule::Any),
-        ],
-    )?;
+    let imports = read_choice(&top.table("imports")?, &[("abi", ImportRule::Abi), ("any", ImportRule::Any)])?;
+    let exports =
+        read_choice(&top.table("exports")?, &[("entry-points", ExportRule::EntryPoints), ("any", ExportRule::Any)])?;
     let host = read_host(&top.table("host")?)?;
 
-    Ok(Policy {
-        features,
-        costs,
-        memory,
-        bulk,
-        stack,
-        limits,
-        imports,
-        exports,
-        host,
-        hash: PolicyHash::default(),
-    }
-    .seal())
+    Ok(Policy { features, costs, memory, bulk, stack, limits, imports, exports, host, hash: PolicyHash::default() }
+        .seal())
 }
 
 fn read_features(section: &Section<'_, '_>) -> Result<Features> {
@@ -123,10 +76,7 @@ fn read_features(section: &Section<'_, '_>) -> Result<Features> {
     allowed.extend(REFUSED_FEATURES.iter().map(|(name, _)| *name));
     section.expect_keys(&allowed)?;
     for key in section.keys_in_order() {
-        if let Some((_, reason)) = REFUSED_FEATURES
-            .iter()
-            .find(|(name, _)| *name == key.get_ref().as_ref())
-        {
+        if let Some((_, reason)) = REFUSED_FEATURES.iter().find(|(name, _)| *name == key.get_ref().as_ref()) {
             return Err(PolicyError::UnsupportedFeature {
                 key: section.full_key(key),
                 line: section.line_of_key(key),
@@ -138,12 +88,7 @@ fn read_features(section: &Section<'_, '_>) -> Result<Features> {
         (value, _) if value == "deny" => FloatMode::Deny,
         (value, _) if value == "canonicalize-nan" => FloatMode::CanonicalizeNan,
         (value, line) => {
-            return Err(section.invalid(
-                "floats",
-                line,
-                &value,
-                "expected \"deny\" or \"canonicalize-nan\"",
-            ));
+            return Err(section.invalid("floats", line, &value, "expected \"deny\" or \"canonicalize-nan\""));
         }
     };
     Ok(Features {
@@ -158,10 +103,7 @@ fn read_features(section: &Section<'_, '_>) -> Result<Features> {
 }
 
 fn read_limits(section: &Section<'_, '_>) -> Result<Limits> {
-    let keys: Vec<&str> = Limit::ALL
-        .iter()
-        .map(|limit| short_key(limit.key()))
-        .collect();
+    let keys: Vec<&str> = Limit::ALL.iter().map(|limit| short_key(limit.key())).collect();
     section.expect_keys(&keys)?;
     let mut limits = Limits::ZERO;
     for (&limit, key) in Limit::ALL.iter().zip(keys) {
@@ -177,11 +119,7 @@ struct Price {
     line: usize,
 }
 
-fn read_costs(
-    section: &Section<'_, '_>,
-    features: &Features,
-    limits: &Limits,
-) -> Result<Vec<Option<u64>>> {
+fn read_costs(section: &Section<'_, '_>, features: &Features, limits: &Limits) -> Result<Vec<Option<u64>>> {
     let mut keys: Vec<&str> = CostClass::ALL.iter().map(|class| class.key()).collect();
     keys.push("opcodes");
     section.expect_keys(&keys)?;
@@ -200,17 +138,10 @@ fn read_costs(
             let full_key = format!("{}.\"{}\"", opcodes.path, key.get_ref());
             let line = opcodes.line_of_key(key);
             let Some(opcode) = Opcode::from_name(key.get_ref()) else {
-                return Err(PolicyError::UnknownOpcode {
-                    key: full_key,
-                    line,
-                });
+                return Err(PolicyError::UnknownOpcode { key: full_key, line });
             };
             let (value, line) = opcodes.u64(key.get_ref())?;
-            overrides[opcode.index()] = Some(Price {
-                value,
-                key: full_key,
-                line,
-            });
+            overrides[opcode.index()] = Some(Price { value, key: full_key, line });
         }
     }
 
@@ -224,24 +155,13 @@ fn read_costs(
         let price = overrides[opcode.index()]
             .as_ref()
             .or(class_prices[class as usize].as_ref())
-            .ok_or(PolicyError::MissingCost {
-                opcode: opcode.name(),
-                class: class.key(),
-                line: section.line,
-            })?;
-        if price
-            .value
-            .checked_mul(instructions)
-            .is_none_or(|total| total > GAS_HEADROOM)
-        {
+            .ok_or(PolicyError::MissingCost { opcode: opcode.name(), class: class.key(), line: section.line })?;
+        if price.value.checked_mul(instructions).is_none_or(|total| total > GAS_HEADROOM) {
             return Err(PolicyError::CostOverflow {
                 key: price.key.clone(),
                 line: price.line,
                 value: price.value,
-                reason: format!(
-                    "`{}` × limits.function-instructions ({instructions}) exceeds 2^62",
-                    opcode.name()
-                ),
+                reason: format!("`{}` × limits.function-instructions ({instructions}) exceeds 2^62", opcode.name()),
             });
         }
         costs[opcode.index()] = Some(price.value);
@@ -287,11 +207,7 @@ fn read_stack(section: &Section<'_, '_>) -> Result<StackPolicy> {
             "must be less than stack.max-height, or no call could ever be made",
         ));
     }
-    Ok(StackPolicy {
-        max_height,
-        frame_base,
-        operand_stack: section.bool("operand-stack")?,
-    })
+    Ok(StackPolicy { max_height, frame_base, operand_stack: section.bool("operand-stack")? })
 }
 
 fn read_choice<T: Copy>(section: &Section<'_, '_>, choices: &[(&str, T)]) -> Result<T> {
@@ -300,16 +216,8 @@ fn read_choice<T: Copy>(section: &Section<'_, '_>, choices: &[(&str, T)]) -> Res
     match choices.iter().find(|(name, _)| *name == value) {
         Some((_, choice)) => Ok(*choice),
         None => {
-            let expected: Vec<String> = choices
-                .iter()
-                .map(|(name, _)| format!("\"{name}\""))
-                .collect();
-            Err(section.invalid(
-                "allow",
-                line,
-                &value,
-                &format!("expected {}", expected.join(" or ")),
-            ))
+            let expected: Vec<String> = choices.iter().map(|(name, _)| format!("\"{name}\"")).collect();
+            Err(section.invalid("allow", line, &value, &format!("expected {}", expected.join(" or "))))
         }
     }
 }
@@ -330,10 +238,7 @@ fn read_host(section: &Section<'_, '_>) -> Result<Vec<HostCost>> {
                 reason: "a base price may not exceed 2^62".to_string(),
             });
         }
-        costs.push(HostCost {
-            base,
-            per_byte: function.unit_price("per-byte")?,
-        });
+        costs.push(HostCost { base, per_byte: function.unit_price("per-byte")? });
     }
     Ok(costs)
 }
@@ -348,11 +253,7 @@ fn syntax_error(src: &str, error: &toml::de::Error) -> PolicyError {
         Some(span) => line_and_column(src, span.start),
         None => (1, 1),
     };
-    PolicyError::Syntax {
-        line,
-        column,
-        message: error.message().trim().to_string(),
-    }
+    PolicyError::Syntax { line, column, message: error.message().trim().to_string() }
 }
 
 fn line_and_column(src: &str, offset: usize) -> (usize, usize) {
@@ -372,11 +273,7 @@ struct Section<'a, 'i> {
 
 impl<'a, 'i> Section<'a, 'i> {
     fn full_key_str(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.path)
-        }
+        if self.path.is_empty() { key.to_string() } else { format!("{}.{key}", self.path) }
     }
 
     fn full_key(&self, key: &Spanned<DeString<'_>>) -> String {
@@ -400,14 +297,8 @@ impl<'a, 'i> Section<'a, 'i> {
 
     /// Refuses the first key, in file order, that is not one of `allowed`.
     fn expect_keys(&self, allowed: &[&str]) -> Result<()> {
-        match self
-            .keys_in_order()
-            .find(|key| !allowed.contains(&key.get_ref().as_ref()))
-        {
-            Some(key) => Err(PolicyError::UnknownKey {
-                key: self.full_key(key),
-                line: self.line_of_key(key),
-            }),
+        match self.keys_in_order().find(|key| !allowed.contains(&key.get_ref().as_ref())) {
+            Some(key) => Err(PolicyError::UnknownKey { key: self.full_key(key), line: self.line_of_key(key) }),
             None => Ok(()),
         }
     }
@@ -417,18 +308,10 @@ impl<'a, 'i> Section<'a, 'i> {
     }
 
     fn require(&self, key: &str) -> Result<&'a Spanned<DeValue<'i>>> {
-        self.get(key).ok_or_else(|| PolicyError::MissingKey {
-            key: self.full_key_str(key),
-            line: self.line,
-        })
+        self.get(key).ok_or_else(|| PolicyError::MissingKey { key: self.full_key_str(key), line: self.line })
     }
 
-    fn wrong_type(
-        &self,
-        key: &str,
-        value: &Spanned<DeValue<'_>>,
-        expected: &'static str,
-    ) -> PolicyError {
+    fn wrong_type(&self, key: &str, value: &Spanned<DeValue<'_>>, expected: &'static str) -> PolicyError {
         PolicyError::WrongType {
             key: self.full_key_str(key),
             line: self.line_at(value.span().start),
@@ -447,10 +330,7 @@ impl<'a, 'i> Section<'a, 'i> {
     }
 
     fn table(&self, key: &str) -> Result<Section<'a, 'i>> {
-        self.opt_table(key)?.ok_or_else(|| PolicyError::MissingKey {
-            key: self.full_key_str(key),
-            line: self.line,
-        })
+        self.opt_table(key)?.ok_or_else(|| PolicyError::MissingKey { key: self.full_key_str(key), line: self.line })
     }
 
     fn opt_table(&self, key: &str) -> Result<Option<Section<'a, 'i>>> {
@@ -458,12 +338,9 @@ impl<'a, 'i> Section<'a, 'i> {
             return Ok(None);
         };
         match value.get_ref() {
-            DeValue::Table(table) => Ok(Some(Section {
-                src: self.src,
-                path: self.full_key_str(key),
-                line: self.line_of_key(name),
-                table,
-            })),
+            DeValue::Table(table) => {
+                Ok(Some(Section { src: self.src, path: self.full_key_str(key), line: self.line_of_key(name), table }))
+            }
             _ => Err(self.wrong_type(key, value, "a table")),
         }
     }
@@ -474,9 +351,7 @@ impl<'a, 'i> Section<'a, 'i> {
     }
 
     fn opt_u64(&self, key: &str) -> Result<Option<(u64, usize)>> {
-        self.get(key)
-            .map(|value| self.parse_u64(key, value))
-            .transpose()
+        self.get(key).map(|value| self.parse_u64(key, value)).transpose()
     }
 
     fn parse_u64(&self, key: &str, value: &Spanned<DeValue<'_>>) -> Result<(u64, usize)> {
@@ -528,10 +403,7 @@ impl<'a, 'i> Section<'a, 'i> {
 
     fn bool(&self, key: &str) -> Result<bool> {
         let value = self.require(key)?;
-        value
-            .get_ref()
-            .as_bool()
-            .ok_or_else(|| self.wrong_type(key, value, "true or false"))
+        value.get_ref().as_bool().ok_or_else(|| self.wrong_type(key, value, "true or false"))
     }
 
     fn str(&self, key: &str) -> Result<(String, usize)> {

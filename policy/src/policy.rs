@@ -50,10 +50,8 @@ impl Policy {
 
     /// Reads, parses and checks a policy file.
     pub fn load(path: &Path) -> Result<Policy, PolicyError> {
-        let text = std::fs::read_to_string(path).map_err(|source| PolicyError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text =
+            std::fs::read_to_string(path).map_err(|source| PolicyError::Io { path: path.to_path_buf(), source })?;
         Policy::from_toml(&text)
     }
 
@@ -65,8 +63,7 @@ impl Policy {
     /// The permissive policy shipped as `policy/permissive.toml`: every proposal the engine
     /// supports, floats with NaN canonicalization, any imports and exports. Never for production.
     pub fn permissive() -> Policy {
-        Policy::from_toml(PERMISSIVE_POLICY_TOML)
-            .expect("policy/permissive.toml is checked by tests")
+        Policy::from_toml(PERMISSIVE_POLICY_TOML).expect("policy/permissive.toml is checked by tests")
     }
 
     /// The WebAssembly features the policy allows.
@@ -164,24 +161,12 @@ impl Policy {
         let mut entries = vec![("version".to_string(), POLICY_VERSION.to_string())];
         let mut push = |key: String, value: String| entries.push((key, value));
         let f = &self.features;
-        push(
-            "features.mutable-global".into(),
-            f.mutable_global.to_string(),
-        );
-        push(
-            "features.sign-extension".into(),
-            f.sign_extension.to_string(),
-        );
+        push("features.mutable-global".into(), f.mutable_global.to_string());
+        push("features.sign-extension".into(), f.sign_extension.to_string());
         push("features.multi-value".into(), f.multi_value.to_string());
         push("features.bulk-memory".into(), f.bulk_memory.to_string());
-        push(
-            "features.reference-types".into(),
-            f.reference_types.to_string(),
-        );
-        push(
-            "features.extended-const".into(),
-            f.extended_const.to_string(),
-        );
+        push("features.reference-types".into(), f.reference_types.to_string());
+        push("features.extended-const".into(), f.extended_const.to_string());
         push("features.floats".into(), f.floats.key().to_string());
         for &opcode in Opcode::ALL {
             if let Some(cost) = self.cost(opcode) {
@@ -189,10 +174,7 @@ impl Policy {
             }
         }
         push("memory.max-pages".into(), self.memory.max_pages.to_string());
-        push(
-            "memory.grow-page-cost".into(),
-            self.memory.grow_page_cost.to_string(),
-        );
+        push("memory.grow-page-cost".into(), self.memory.grow_page_cost.to_string());
         for (key, value) in self.bulk.entries() {
             if let Some(value) = value {
                 push(format!("bulk.{key}"), value.to_string());
@@ -200,10 +182,7 @@ impl Policy {
         }
         push("stack.max-height".into(), self.stack.max_height.to_string());
         push("stack.frame-base".into(), self.stack.frame_base.to_string());
-        push(
-            "stack.operand-stack".into(),
-            self.stack.operand_stack.to_string(),
-        );
+        push("stack.operand-stack".into(), self.stack.operand_stack.to_string());
         for &limit in Limit::ALL {
             push(limit.key().to_string(), self.limit(limit).to_string());
         }
@@ -212,10 +191,7 @@ impl Policy {
         for function in HostFunction::ALL {
             let cost = self.host_cost(function);
             push(format!("host.{function}.base"), cost.base.to_string());
-            push(
-                format!("host.{function}.per-byte"),
-                cost.per_byte.to_string(),
-            );
+            push(format!("host.{function}.per-byte"), cost.per_byte.to_string());
         }
         entries
     }

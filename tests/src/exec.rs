@@ -76,33 +76,15 @@ impl Runner {
 
     /// Instantiates `module`, gives it `gas` and the policy's stack, runs `baals_start` if any,
     /// then calls `export` with `args`.
-    pub fn call(
-        &self,
-        module: &Module,
-        policy: &Policy,
-        export: &str,
-        args: &[Val],
-        gas: u64,
-    ) -> Outcome {
+    pub fn call(&self, module: &Module, policy: &Policy, export: &str, args: &[Val], gas: u64) -> Outcome {
         let mut store = Store::new(&self.engine, ());
-        let instance = self
-            .linker
-            .instantiate(&mut store, module)
-            .expect("instantiation");
+        let instance = self.linker.instantiate(&mut store, module).expect("instantiation");
         let set = |store: &mut Store<()>, name: &str, value: Val| {
-            let global = instance
-                .get_global(&mut *store, name)
-                .expect("counter exported");
-            global
-                .set(store, value)
-                .expect("counter is a mutable global of the right type");
+            let global = instance.get_global(&mut *store, name).expect("counter exported");
+            global.set(store, value).expect("counter is a mutable global of the right type");
         };
         set(&mut store, GAS_GLOBAL, Val::I64(gas as i64));
-        set(
-            &mut store,
-            STACK_GLOBAL,
-            Val::I32(policy.stack().max_height as i32),
-        );
+        set(&mut store, STACK_GLOBAL, Val::I32(policy.stack().max_height as i32));
         let mut result = Ok(Vec::new());
         if let Some(start) = instance.get_func(&mut store, START_EXPORT) {
             result = start.call(&mut store, &[], &mut []).map(|()| Vec::new());
@@ -114,42 +96,20 @@ impl Runner {
     }
 }
 
-fn call_export(
-    store: &mut Store<()>,
-    instance: &Instance,
-    export: &str,
-    args: &[Val],
-) -> wasmtime::Result<Vec<Val>> {
-    let func = instance
-        .get_func(&mut *store, export)
-        .expect("export exists");
+fn call_export(store: &mut Store<()>, instance: &Instance, export: &str, args: &[Val]) -> wasmtime::Result<Vec<Val>> {
+    let func = instance.get_func(&mut *store, export).expect("export exists");
     let mut results = vec![Val::I32(0); func.ty(&*store).results().len()];
     func.call(&mut *store, args, &mut results)?;
     Ok(results)
 }
 
 /// Reads the counters: they alone say whether gas or stack ran out.
-pub fn outcome(
-    store: &mut Store<()>,
-    instance: &Instance,
-    gas: u64,
-    result: wasmtime::Result<Vec<Val>>,
-) -> Outcome {
-    let gas_left = instance
-        .get_global(&mut *store, GAS_GLOBAL)
-        .expect("gas counter")
-        .get(&mut *store)
-        .unwrap_i64();
-    let stack_left = instance
-        .get_global(&mut *store, STACK_GLOBAL)
-        .expect("stack counter")
-        .get(&mut *store)
-        .unwrap_i32();
+pub fn outcome(store: &mut Store<()>, instance: &Instance, gas: u64, result: wasmtime::Result<Vec<Val>>) -> Outcome {
+    let gas_left = instance.get_global(&mut *store, GAS_GLOBAL).expect("gas counter").get(&mut *store).unwrap_i64();
+    let stack_left =
+        instance.get_global(&mut *store, STACK_GLOBAL).expect("stack counter").get(&mut *store).unwrap_i32();
     if gas_left < 0 {
-        return Outcome {
-            status: Status::OutOfGas,
-            gas_used: gas,
-        };
+        return Outcome { status: Status::OutOfGas, gas_used: gas };
     }
     let gas_used = gas - gas_left as u64;
     let status = match result {

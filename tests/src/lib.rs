@@ -10,10 +10,7 @@ use baals_policy::{DEFAULT_POLICY_TOML, Policy};
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ has a parent")
-        .to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
 }
 
 /// `../shared` next to the checkout: the corpus and the spec suite.
@@ -50,10 +47,9 @@ pub fn edit(policy_text: &str, section: &str, key: &str, line: &str) -> String {
 
 /// The default policy with `key = value` set in each `[section]`.
 pub fn default_with(changes: &[(&str, &str, &str)]) -> Policy {
-    let text = changes.iter().fold(
-        DEFAULT_POLICY_TOML.to_string(),
-        |text, (section, key, value)| edit(&text, section, key, &format!("{key} = {value}")),
-    );
+    let text = changes.iter().fold(DEFAULT_POLICY_TOML.to_string(), |text, (section, key, value)| {
+        edit(&text, section, key, &format!("{key} = {value}"))
+    });
     Policy::from_toml(&text).unwrap_or_else(|e| panic!("test policy refused: {e}"))
 }
 
@@ -73,9 +69,6 @@ pub fn output_features(policy: &Policy) -> wasmparser::WasmFeatures {
     flags.set(W::BULK_MEMORY, f.bulk_memory);
     flags.set(W::REFERENCE_TYPES | W::GC_TYPES, f.reference_types);
     flags.set(W::EXTENDED_CONST, f.extended_const);
-    flags.set(
-        W::FLOATS | W::SATURATING_FLOAT_TO_INT,
-        f.floats != baals_policy::FloatMode::Deny,
-    );
+    flags.set(W::FLOATS | W::SATURATING_FLOAT_TO_INT, f.floats != baals_policy::FloatMode::Deny);
     flags
 }

@@ -148,10 +148,11 @@ impl<'p> Analyzer<'p> {
             [] => WrapType::Inline(None),
             [one] => WrapType::Inline(Some(*one)),
             many => {
-                let existing = self.analysis.types.iter().position(|ty| {
-                    ty.as_ref()
-                        .is_some_and(|ty| ty.params().is_empty() && ty.results() == many)
-                });
+                let existing = self
+                    .analysis
+                    .types
+                    .iter()
+                    .position(|ty| ty.as_ref().is_some_and(|ty| ty.params().is_empty() && ty.results() == many));
                 let index = match existing {
                     Some(index) => index,
                     None => {
@@ -174,18 +175,10 @@ impl<'p> Analyzer<'p> {
 impl Body {
     fn start_block(&mut self, prices: &Prices, position: usize, reload: bool, check: bool) {
         let injection = self.injections.len();
-        self.injections.push((
-            position,
-            Injection::Snippet(Snippet::Meter { charge: 0, reload }),
-        ));
-        let mut cost = if reload {
-            prices.meter_reload
-        } else {
-            prices.meter
-        };
+        self.injections.push((position, Injection::Snippet(Snippet::Meter { charge: 0, reload })));
+        let mut cost = if reload { prices.meter_reload } else { prices.meter };
         if check {
-            self.injections
-                .push((position, Injection::Snippet(Snippet::Check)));
+            self.injections.push((position, Injection::Snippet(Snippet::Check)));
             cost += prices.check;
             self.checks += 1;
         }
@@ -200,8 +193,7 @@ impl Body {
     }
 
     fn inject(&mut self, position: usize, snippet: Snippet, cost: u64) {
-        self.injections
-            .push((position, Injection::Snippet(snippet)));
+        self.injections.push((position, Injection::Snippet(snippet)));
         self.charge(cost);
     }
 
@@ -247,11 +239,7 @@ impl Hooks for Analyzer<'_> {
         Ok(())
     }
 
-    fn function(
-        &mut self,
-        validator: &Func,
-        _body: &FunctionBody<'_>,
-    ) -> Result<(), ValidationError> {
+    fn function(&mut self, validator: &Func, _body: &FunctionBody<'_>) -> Result<(), ValidationError> {
         let resources = validator.resources();
         let ty = resources
             .type_id_of_function(validator.index())
@@ -281,12 +269,7 @@ impl Hooks for Analyzer<'_> {
         Ok(())
     }
 
-    fn locals(
-        &mut self,
-        _function: u32,
-        count: u32,
-        _offset: usize,
-    ) -> Result<(), ValidationError> {
+    fn locals(&mut self, _function: u32, count: u32, _offset: usize) -> Result<(), ValidationError> {
         if let Some(body) = &mut self.body {
             // The validator has bounded the total (and the policy's limit is lower still).
             body.declared_locals = body.declared_locals.saturating_add(count);
@@ -325,10 +308,7 @@ impl Hooks for Analyzer<'_> {
             body.charge(cost);
         }
 
-        if matches!(
-            op,
-            Operator::Block { .. } | Operator::Loop { .. } | Operator::If { .. }
-        ) {
+        if matches!(op, Operator::Block { .. } | Operator::Loop { .. } | Operator::If { .. }) {
             body.constructs.push(offset);
         }
         match op {
@@ -377,13 +357,12 @@ impl Hooks for Analyzer<'_> {
                         if was_live {
                             body.charge(prices.wrap_end);
                         }
-                        body.injections
-                            .push((offset, Injection::Snippet(Snippet::WrapEnd)));
+                        body.injections.push((offset, Injection::Snippet(Snippet::WrapEnd)));
                         body.start_block(&prices, offset, false, false);
                         body.live = true;
                     }
                     if body.live {
-                        body.inject(offset, Snippet::Release { frame: 0 }, prices.release);
+                        body.inject(offset, Snippet::Release, prices.release);
                         body.charge(cost);
                     }
                 }
@@ -412,7 +391,7 @@ impl Hooks for Analyzer<'_> {
             }
             Operator::Return => {
                 if was_live {
-                    body.inject(offset, Snippet::Release { frame: 0 }, prices.release);
+                    body.inject(offset, Snippet::Release, prices.release);
                 }
                 body.live = false;
             }
@@ -458,14 +437,9 @@ impl Hooks for Analyzer<'_> {
 
 impl Analyzer<'_> {
     fn finish(&mut self, mut body: Body, prices: Prices) -> FunctionPlan {
-        let operands = if self.policy.stack().operand_stack {
-            u64::from(body.max_operands)
-        } else {
-            0
-        };
+        let operands = if self.policy.stack().operand_stack { u64::from(body.max_operands) } else { 0 };
         // Frames are below 2^31: params, locals and operands are each bounded by the validator.
-        let frame =
-            (self.policy.stack().frame_base + body.frame() + operands).min(i32::MAX as u64) as u32;
+        let frame = (self.policy.stack().frame_base + body.frame() + operands).min(i32::MAX as u64) as u32;
 
         // The entry block reserves the frame, and opens the wrap block when there is one:
         // both go right after its meter and check (injections 0 and 1).
@@ -489,18 +463,10 @@ impl Analyzer<'_> {
         let mut max_block_cost = 0;
         for block in &body.blocks {
             max_block_cost = max_block_cost.max(block.cost);
-            if let (_, Injection::Snippet(Snippet::Meter { charge, .. })) =
-                &mut body.injections[block.injection]
-            {
+            if let (_, Injection::Snippet(Snippet::Meter { charge, .. })) = &mut body.injections[block.injection] {
                 *charge = block.cost;
             }
         }
-        for (_, injection) in &mut body.injections {
-            if let Injection::Snippet(Snippet::Release { frame: released }) = injection {
-                *released = frame;
-            }
-        }
-
         let report = FunctionReport {
             index: body.index,
             metering_points: body.blocks.len() as u32,
@@ -524,12 +490,7 @@ impl Analyzer<'_> {
 
 impl Frame {
     fn new(kind: FrameKind, entered_live: bool) -> Frame {
-        Frame {
-            kind,
-            targeted: false,
-            entered_live,
-            then_live: false,
-        }
+        Frame { kind, targeted: false, entered_live, then_live: false }
     }
 }
 
@@ -540,10 +501,10 @@ impl Frame {
 fn nan_producer(opcode: Opcode) -> Option<bool> {
     use Opcode::*;
     match opcode {
-        F32Add | F32Sub | F32Mul | F32Div | F32Sqrt | F32Min | F32Max | F32Ceil | F32Floor
-        | F32Trunc | F32Nearest | F32DemoteF64 => Some(true),
-        F64Add | F64Sub | F64Mul | F64Div | F64Sqrt | F64Min | F64Max | F64Ceil | F64Floor
-        | F64Trunc | F64Nearest | F64PromoteF32 => Some(false),
+        F32Add | F32Sub | F32Mul | F32Div | F32Sqrt | F32Min | F32Max | F32Ceil | F32Floor | F32Trunc | F32Nearest
+        | F32DemoteF64 => Some(true),
+        F64Add | F64Sub | F64Mul | F64Div | F64Sqrt | F64Min | F64Max | F64Ceil | F64Floor | F64Trunc | F64Nearest
+        | F64PromoteF32 => Some(false),
         _ => None,
     }
 }
@@ -556,9 +517,7 @@ fn unpriced(function: u32, offset: usize, op: &Operator<'_>) -> ValidationError 
 }
 
 /// The value types wasm-encoder needs for a wrap block's inline result.
-pub(crate) fn inline_block_type(
-    result: Option<wasmparser::ValType>,
-) -> Option<wasm_encoder::BlockType> {
+pub(crate) fn inline_block_type(result: Option<wasmparser::ValType>) -> Option<wasm_encoder::BlockType> {
     match result {
         None => Some(wasm_encoder::BlockType::Empty),
         Some(ty) => val_type(ty).map(wasm_encoder::BlockType::Result),
@@ -574,8 +533,7 @@ impl FunctionPlan {
         let mut injections = self.injections.iter().peekable();
         let mut injected = 0;
         for &offset in &self.constructs {
-            while let Some((_, injection)) = injections.next_if(|(position, _)| *position <= offset)
-            {
+            while let Some((_, injection)) = injections.next_if(|(position, _)| *position <= offset) {
                 injected += u32::from(injection.opens_block());
             }
             shifts.push(injected);
@@ -589,10 +547,7 @@ impl Injection {
         match self {
             Injection::WrapStart(_) => true,
             Injection::Snippet(snippet) => {
-                matches!(
-                    snippet,
-                    Snippet::Check | Snippet::Reserve { .. } | Snippet::Dynamic { .. }
-                )
+                matches!(snippet, Snippet::Check | Snippet::Reserve { .. } | Snippet::Dynamic { .. })
             }
         }
     }

@@ -10,12 +10,11 @@
 
 use baals_policy::{Limit, Policy};
 use wasm_encoder::{
-    ConstExpr, Encode, ExportKind, ExportSection, GlobalSection, GlobalType, MemoryType, TableType,
-    TypeSection, ValType,
+    ConstExpr, Encode, ExportKind, ExportSection, GlobalSection, GlobalType, MemoryType, TableType, TypeSection,
+    ValType,
 };
 use wasmparser::{
-    BinaryReader, CodeSectionReader, MemorySectionReader, Parser, Payload, TableInit,
-    TableSectionReader,
+    BinaryReader, CodeSectionReader, MemorySectionReader, Parser, Payload, TableInit, TableSectionReader,
 };
 
 use super::analysis::{Analysis, FunctionPlan, Injection, WrapType, inline_block_type};
@@ -91,8 +90,7 @@ pub(crate) fn rewrite(
             Payload::TypeSection(_) if !analysis.extra_types.is_empty() => {
                 let mut types = TypeSection::new();
                 for results in &analysis.extra_types {
-                    let results: Vec<ValType> =
-                        results.iter().filter_map(|&t| val_type(t)).collect();
+                    let results: Vec<ValType> = results.iter().filter_map(|&t| val_type(t)).collect();
                     types.ty().function([], results);
                 }
                 writer.extend_section(1, contents, &types)?;
@@ -121,21 +119,14 @@ pub(crate) fn rewrite(
     INSTRUMENTED_SECTION.encode(&mut section);
     section.extend_from_slice(tag.as_bytes());
     writer.section(0, &section);
-    Ok(Rewritten {
-        wasm: writer.out,
-        body_sizes: writer.body_sizes,
-    })
+    Ok(Rewritten { wasm: writer.out, body_sizes: writer.body_sizes })
 }
 
 /// The gas counter (i64) and the stack counter (i32), both mutable and starting at zero: code
 /// that runs before the host sets them traps at its first check.
 fn counters() -> GlobalSection {
     let mut globals = GlobalSection::new();
-    let ty = |val_type| GlobalType {
-        val_type,
-        mutable: true,
-        shared: false,
-    };
+    let ty = |val_type| GlobalType { val_type, mutable: true, shared: false };
     globals.global(ty(ValType::I64), &ConstExpr::i64_const(0));
     globals.global(ty(ValType::I32), &ConstExpr::i32_const(0));
     globals
@@ -179,12 +170,7 @@ impl Writer<'_> {
 
     /// Writes section `id`: the entries of `original` (count, then entries) followed by those
     /// of `extra`, an encoded section of the same kind.
-    fn extend_section(
-        &mut self,
-        id: u8,
-        original: &[u8],
-        extra: &impl Encode,
-    ) -> Result<(), InstrumentError> {
+    fn extend_section(&mut self, id: u8, original: &[u8], extra: &impl Encode) -> Result<(), InstrumentError> {
         let (count, entries) = split_count(original)?;
         let mut encoded = Vec::new();
         extra.encode(&mut encoded);
@@ -200,15 +186,8 @@ impl Writer<'_> {
     }
 
     /// Memories without a declared maximum get the policy's.
-    fn memories(
-        &mut self,
-        whole: &[u8],
-        reader: MemorySectionReader<'_>,
-    ) -> Result<(), InstrumentError> {
-        let memories: Vec<_> = reader
-            .into_iter()
-            .collect::<Result<_, _>>()
-            .map_err(internal)?;
+    fn memories(&mut self, whole: &[u8], reader: MemorySectionReader<'_>) -> Result<(), InstrumentError> {
+        let memories: Vec<_> = reader.into_iter().collect::<Result<_, _>>().map_err(internal)?;
         if memories.iter().all(|m| m.maximum.is_some()) {
             self.out.extend_from_slice(whole);
             return Ok(());
@@ -228,15 +207,8 @@ impl Writer<'_> {
     }
 
     /// Tables without a declared maximum get the policy's `table-elements`.
-    fn tables(
-        &mut self,
-        whole: &[u8],
-        reader: TableSectionReader<'_>,
-    ) -> Result<(), InstrumentError> {
-        let tables: Vec<_> = reader
-            .into_iter()
-            .collect::<Result<_, _>>()
-            .map_err(internal)?;
+    fn tables(&mut self, whole: &[u8], reader: TableSectionReader<'_>) -> Result<(), InstrumentError> {
+        let tables: Vec<_> = reader.into_iter().collect::<Result<_, _>>().map_err(internal)?;
         if tables.iter().all(|t| t.ty.maximum.is_some()) {
             self.out.extend_from_slice(whole);
             return Ok(());
@@ -246,9 +218,7 @@ impl Writer<'_> {
         let mut reencoder = wasm_encoder::reencode::RoundtripReencoder;
         for table in tables {
             use wasm_encoder::reencode::Reencode;
-            let element_type = reencoder
-                .ref_type(table.ty.element_type)
-                .map_err(internal)?;
+            let element_type = reencoder.ref_type(table.ty.element_type).map_err(internal)?;
             let ty = TableType {
                 element_type,
                 table64: table.ty.table64,
@@ -293,8 +263,7 @@ impl Writer<'_> {
             }
             let subsection_offset = reader.original_position() - bytes.len();
             let labels =
-                wasmparser::IndirectNameMap::new(BinaryReader::new(bytes, subsection_offset))
-                    .map_err(internal)?;
+                wasmparser::IndirectNameMap::new(BinaryReader::new(bytes, subsection_offset)).map_err(internal)?;
             let mut renamed = wasm_encoder::IndirectNameMap::new();
             for function in labels {
                 let function = function.map_err(internal)?;
@@ -321,8 +290,7 @@ impl Writer<'_> {
     }
 
     fn code(&mut self, offset: usize, contents: &[u8]) -> Result<(), InstrumentError> {
-        let reader =
-            CodeSectionReader::new(BinaryReader::new(contents, offset)).map_err(internal)?;
+        let reader = CodeSectionReader::new(BinaryReader::new(contents, offset)).map_err(internal)?;
         let count = reader.count();
         if count as usize != self.analysis.functions.len() {
             return Err(InstrumentError::Internal(format!(
@@ -337,18 +305,13 @@ impl Writer<'_> {
             let rewritten = self.body(&body, plan)?;
             (rewritten.len() as u32).encode(&mut section);
             section.extend_from_slice(&rewritten);
-            self.body_sizes
-                .push((body.range().len() as u32, rewritten.len() as u32));
+            self.body_sizes.push((body.range().len() as u32, rewritten.len() as u32));
         }
         self.section(10, &section);
         Ok(())
     }
 
-    fn body(
-        &self,
-        body: &wasmparser::FunctionBody<'_>,
-        plan: &FunctionPlan,
-    ) -> Result<Vec<u8>, InstrumentError> {
+    fn body(&self, body: &wasmparser::FunctionBody<'_>, plan: &FunctionPlan) -> Result<Vec<u8>, InstrumentError> {
         let range = body.range();
         let mut locals = body.get_locals_reader().map_err(internal)?;
         let groups = locals.get_count();
@@ -362,12 +325,13 @@ impl Writer<'_> {
             gas_global: self.gas_global(),
             stack_global: self.gas_global() + 1,
             gas: plan.locals,
+            stack: plan.locals + 1,
             size: 0,
             f32: 0,
             f64: 0,
         };
-        let mut added = vec![ValType::I64];
-        let mut next = plan.locals + 1;
+        let mut added = vec![ValType::I64, ValType::I32];
+        let mut next = plan.locals + 2;
         for (needed, slot, ty) in [
             (plan.needs_size, &mut slots.size, ValType::I32),
             (plan.needs_f32, &mut slots.f32, ValType::F32),
@@ -397,9 +361,8 @@ impl Writer<'_> {
                     Snippet::WrapStart(wasm_encoder::BlockType::FunctionType(index))
                 }
                 Injection::WrapStart(WrapType::Inline(result)) => {
-                    let block_type = inline_block_type(result).ok_or_else(|| {
-                        InstrumentError::Internal(format!("unsupported block result {result:?}"))
-                    })?;
+                    let block_type = inline_block_type(result)
+                        .ok_or_else(|| InstrumentError::Internal(format!("unsupported block result {result:?}")))?;
                     Snippet::WrapStart(block_type)
                 }
             };

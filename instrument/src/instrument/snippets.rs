@@ -20,6 +20,8 @@ pub(crate) struct Slots {
     pub(crate) stack_global: u32,
     /// The function's gas local (i64).
     pub(crate) gas: u32,
+    /// The stack counter as the function found it on entry (i32), restored on exit.
+    pub(crate) stack: u32,
     /// A scratch i32 local for size operands.
     pub(crate) size: u32,
     /// A scratch f32 local for NaN canonicalization.
@@ -42,7 +44,7 @@ pub(crate) enum Snippet {
     /// Reserves the frame's stack units; traps past the limit, leaving the global negative.
     Reserve { frame: u32 },
     /// Releases the frame's stack units.
-    Release { frame: u32 },
+    Release,
     /// Charges `unit` gas per unit of the size operand on top of the stack, then checks.
     Dynamic { unit: u64 },
     /// Replaces an f32 NaN on top of the stack by the canonical NaN.
@@ -68,21 +70,10 @@ impl Snippet {
 
     fn instructions(self, s: &Slots) -> Vec<Instruction<'static>> {
         use Instruction::*;
-        let check = [
-            LocalGet(s.gas),
-            I64Const(0),
-            I64LtS,
-            If(BlockType::Empty),
-            Unreachable,
-            End,
-        ];
+        let check = [LocalGet(s.gas), I64Const(0), I64LtS, If(BlockType::Empty), Unreachable, End];
         match self {
             Snippet::Meter { charge, reload } => vec![
-                if reload {
-                    GlobalGet(s.gas_global)
-                } else {
-                    LocalGet(s.gas)
-                },
+                if reload { GlobalGet(s.gas_global) } else { LocalGet(s.gas) },
                 // Charges are below 2^62 (policy checks), so the cast is exact.
                 I64Const(charge as i64),
                 I64Sub,
@@ -91,26 +82,25 @@ impl Snippet {
             ],
             Snippet::Check => check.to_vec(),
             Snippet::Resync => vec![GlobalGet(s.gas_global), LocalSet(s.gas)],
+            // The counter is never negative while code runs (it traps first) and frames are
+            // below 2^31, so `entry - frame` cannot wrap and `entry < frame` says it went negative.
             Snippet::Reserve { frame } => vec![
                 GlobalGet(s.stack_global),
+                LocalTee(s.stack),
                 I32Const(frame as i32),
                 I32Sub,
                 GlobalSet(s.stack_global),
-                GlobalGet(s.stack_global),
-                I32Const(0),
+                LocalGet(s.stack),
+                I32Const(frame as i32),
                 I32LtS,
                 If(BlockType::Empty),
                 Unreachable,
                 End,
             ],
-            Snippet::Release { frame } => {
-                vec![
-                    GlobalGet(s.stack_global),
-                    I32Const(frame as i32),
-                    I32Add,
-                    GlobalSet(s.stack_global),
-                ]
-            }
+            // Every callee released what it reserved, so the counter is back to the entry
+            // value minus this frame: restoring the entry value releases the frame without
+            // reading the global (which would chain every return through memory).
+            Snippet::Release => vec![LocalGet(s.stack), GlobalSet(s.stack_global)],
             Snippet::Dynamic { unit } => {
                 // size < 2^32 and unit <= 2^30: the product is below 2^62 and cannot wrap.
                 let mut code = vec![
@@ -175,18 +165,12 @@ impl Prices {
             price(snippet).expect("the integer core is priced by every policy")
         };
         Prices {
-            meter: required(Snippet::Meter {
-                charge: 0,
-                reload: false,
-            }),
-            meter_reload: required(Snippet::Meter {
-                charge: 0,
-                reload: true,
-            }),
+            meter: required(Snippet::Meter { charge: 0, reload: false }),
+            meter_reload: required(Snippet::Meter { charge: 0, reload: true }),
             check: required(Snippet::Check),
             resync: required(Snippet::Resync),
             reserve: required(Snippet::Reserve { frame: 0 }),
-            release: required(Snippet::Release { frame: 0 }),
+            release: required(Snippet::Release),
             dynamic: required(Snippet::Dynamic { unit: 0 }),
             canonicalize_f32: price(Snippet::CanonicalizeF32),
             canonicalize_f64: price(Snippet::CanonicalizeF64),
@@ -197,14 +181,7 @@ impl Prices {
 }
 
 fn price_of(snippet: Snippet, policy: &Policy) -> Option<u64> {
-    let slots = Slots {
-        gas_global: 0,
-        stack_global: 1,
-        gas: 0,
-        size: 1,
-        f32: 2,
-        f64: 3,
-    };
+    let slots = Slots { gas_global: 0, stack_global: 1, gas: 0, stack: 1, size: 2, f32: 3, f64: 4 };
     let mut bytes = Vec::new();
     snippet.encode(&slots, &mut bytes);
     let mut reader = OperatorsReader::new(BinaryReader::new(&bytes, 0));
@@ -244,10 +221,11 @@ mod tests {
         assert_eq!(prices.check, 7);
         // global.get 2, local.set 1.
         assert_eq!(prices.resync, 3);
-        // global.get 2, i32.const 1, i32.sub 1, global.set 2, global.get 2, i32.const 1,
-        // i32.lt_s 1, if 2, unreachable 1, end 1.
+        // global.get 2, local.tee 1, i32.const 1, i32.sub 1, global.set 2, local.get 1,
+        // i32.const 1, i32.lt_s 1, if 2, unreachable 1, end 1.
         assert_eq!(prices.reserve, 14);
-        assert_eq!(prices.release, 6);
+        // local.get 1, global.set 2.
+        assert_eq!(prices.release, 3);
         // local.tee 1, local.get 1, local.get 1, i64.extend_i32_u 1, i64.const 1, i64.mul 2,
         // i64.sub 1, local.tee 1, global.set 2, then a check.
         assert_eq!(prices.dynamic, 11 + 7);

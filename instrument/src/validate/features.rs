@@ -17,10 +17,7 @@ pub(crate) fn wasm_features(features: &Features) -> W {
     // `externref` needs GC_TYPES as well (no collector: wasmparser's name for "externref exists").
     flags.set(W::REFERENCE_TYPES | W::GC_TYPES, features.reference_types);
     flags.set(W::EXTENDED_CONST, features.extended_const);
-    flags.set(
-        W::FLOATS | W::SATURATING_FLOAT_TO_INT,
-        features.floats != FloatMode::Deny,
-    );
+    flags.set(W::FLOATS | W::SATURATING_FLOAT_TO_INT, features.floats != FloatMode::Deny);
     flags
 }
 
@@ -40,10 +37,7 @@ fn probes() -> [(Feature, W); 24] {
         (Feature::Simd, W::SIMD),
         (Feature::RelaxedSimd, W::SIMD | W::RELAXED_SIMD),
         (Feature::Threads, W::THREADS),
-        (
-            Feature::SharedEverythingThreads,
-            W::THREADS | W::SHARED_EVERYTHING_THREADS,
-        ),
+        (Feature::SharedEverythingThreads, W::THREADS | W::SHARED_EVERYTHING_THREADS),
         (Feature::Memory64, W::MEMORY64),
         (Feature::MultiMemory, W::MULTI_MEMORY),
         (Feature::Exceptions, W::EXCEPTIONS | refs),
@@ -53,15 +47,9 @@ fn probes() -> [(Feature, W); 24] {
         (Feature::Gc, typed_refs | W::GC),
         (Feature::CustomPageSizes, W::CUSTOM_PAGE_SIZES),
         (Feature::WideArithmetic, W::WIDE_ARITHMETIC),
-        (
-            Feature::StackSwitching,
-            typed_refs | W::EXCEPTIONS | W::STACK_SWITCHING,
-        ),
+        (Feature::StackSwitching, typed_refs | W::EXCEPTIONS | W::STACK_SWITCHING),
         (Feature::MemoryControl, W::MEMORY_CONTROL),
-        (
-            Feature::CustomDescriptors,
-            typed_refs | W::GC | W::CUSTOM_DESCRIPTORS,
-        ),
+        (Feature::CustomDescriptors, typed_refs | W::GC | W::CUSTOM_DESCRIPTORS),
         (Feature::CompactImports, W::COMPACT_IMPORTS),
     ]
 }
@@ -84,13 +72,9 @@ pub(crate) fn classify(wasm: &[u8], allowed: W, failure: WasmFailure) -> Validat
     let location = failure.location();
     match culprit {
         Some((feature, _)) => ValidationError::FeatureNotAllowed { feature, location },
-        None if failure.malformed => ValidationError::Malformed {
-            message: failure.error.message().to_string(),
-            location,
-        },
-        None => ValidationError::Invalid {
-            message: failure.error.message().to_string(),
-            location,
-        },
+        None if failure.malformed => {
+            ValidationError::Malformed { message: failure.error.message().to_string(), location }
+        }
+        None => ValidationError::Invalid { message: failure.error.message().to_string(), location },
     }
 }

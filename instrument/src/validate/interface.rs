@@ -7,9 +7,7 @@
 //! code section happens to use first. The pass reads only the sections before the code; any
 //! decoding or validity problem is left to the full validation, which reports it properly.
 
-use baals_policy::{
-    AbiType, ExportRule, HOST_MODULE, HostFunction, ImportRule, Policy, RESERVED_PREFIX,
-};
+use baals_policy::{AbiType, ExportRule, HOST_MODULE, HostFunction, ImportRule, Policy, RESERVED_PREFIX};
 use wasmparser::{CompositeInnerType, ExternalKind, FuncType, Parser, Payload, TypeRef, ValType};
 
 use crate::error::{ExportRefusal, ImportRefusal, Location, ValidationError};
@@ -104,10 +102,7 @@ impl Interface {
             if let Some(found) = self.function_type(ty)
                 && !matches_abi(found, function)
             {
-                return Err(refuse(ImportRefusal::WrongSignature {
-                    function,
-                    found: signature(found),
-                }));
+                return Err(refuse(ImportRefusal::WrongSignature { function, found: signature(found) }));
             }
         }
         Ok(true)
@@ -135,10 +130,7 @@ impl Interface {
             }
             match export.kind {
                 ExternalKind::Func | ExternalKind::FuncExact => {
-                    let ty = self
-                        .function_types
-                        .get(export.index as usize)
-                        .and_then(|&ty| self.function_type(ty));
+                    let ty = self.function_types.get(export.index as usize).and_then(|&ty| self.function_type(ty));
                     if let Some(ty) = ty
                         && !(ty.params().is_empty() && ty.results().is_empty())
                     {
@@ -163,10 +155,7 @@ fn matches_abi(ty: &FuncType, function: HostFunction) -> bool {
         AbiType::I32 => ValType::I32,
         AbiType::I64 => ValType::I64,
     };
-    ty.params()
-        .iter()
-        .copied()
-        .eq(function.params().iter().map(|p| abi(p.ty)))
+    ty.params().iter().copied().eq(function.params().iter().map(|p| abi(p.ty)))
         && ty.results().iter().copied().eq(function.result().map(abi))
 }
 

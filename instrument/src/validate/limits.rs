@@ -19,18 +19,9 @@ pub(crate) struct LimitChecker<'p> {
 
 impl<'p> LimitChecker<'p> {
     pub(crate) fn new(policy: &'p Policy, bytes: u64) -> Self {
-        let mut info = ModuleInfo {
-            bytes,
-            ..ModuleInfo::default()
-        };
+        let mut info = ModuleInfo { bytes, ..ModuleInfo::default() };
         info.usage.raise(Limit::ModuleBytes, bytes);
-        LimitChecker {
-            policy,
-            info,
-            instructions: 0,
-            locals: 0,
-            depth: 0,
-        }
+        LimitChecker { policy, info, instructions: 0, locals: 0, depth: 0 }
     }
 
     pub(crate) fn into_info(self) -> ModuleInfo {
@@ -39,40 +30,20 @@ impl<'p> LimitChecker<'p> {
 
     /// Records the module's value for `limit` (the usage keeps the peak) and refuses it past
     /// the policy's maximum.
-    fn check(
-        &mut self,
-        limit: Limit,
-        value: u64,
-        location: Location,
-    ) -> Result<(), ValidationError> {
+    fn check(&mut self, limit: Limit, value: u64, location: Location) -> Result<(), ValidationError> {
         self.info.usage.raise(limit, value);
         let max = self.policy.limit(limit);
         if value > max {
-            return Err(ValidationError::LimitExceeded {
-                limit,
-                value,
-                max,
-                location,
-            });
+            return Err(ValidationError::LimitExceeded { limit, value, max, location });
         }
         Ok(())
     }
 
-    fn check_count(
-        &mut self,
-        limit: Limit,
-        count: u32,
-        offset: usize,
-    ) -> Result<(), ValidationError> {
+    fn check_count(&mut self, limit: Limit, count: u32, offset: usize) -> Result<(), ValidationError> {
         self.check(limit, u64::from(count), Location::at(offset))
     }
 
-    fn table(
-        &mut self,
-        initial: u64,
-        maximum: Option<u64>,
-        offset: usize,
-    ) -> Result<(), ValidationError> {
+    fn table(&mut self, initial: u64, maximum: Option<u64>, offset: usize) -> Result<(), ValidationError> {
         let tables = self.info.usage.get(Limit::Tables) + 1;
         self.check(Limit::Tables, tables, Location::at(offset))?;
         self.check_size(Limit::TableElements, initial, maximum, offset)
@@ -87,11 +58,7 @@ impl<'p> LimitChecker<'p> {
     ) -> Result<(), ValidationError> {
         // A second memory is refused by the validator as multi-memory; record only the first.
         if self.info.memory.is_none() {
-            self.info.memory = Some(MemoryInfo {
-                initial_pages: initial,
-                maximum_pages: maximum,
-                imported,
-            });
+            self.info.memory = Some(MemoryInfo { initial_pages: initial, maximum_pages: maximum, imported });
         }
         self.check_size(Limit::MemoryPages, initial, maximum, offset)
     }
@@ -104,11 +71,7 @@ impl<'p> LimitChecker<'p> {
         maximum: Option<u64>,
         offset: usize,
     ) -> Result<(), ValidationError> {
-        self.check(
-            limit,
-            maximum.unwrap_or(initial).max(initial),
-            Location::at(offset),
-        )
+        self.check(limit, maximum.unwrap_or(initial).max(initial), Location::at(offset))
     }
 }
 
@@ -122,16 +85,8 @@ impl Hooks for LimitChecker<'_> {
                     for ty in group.types() {
                         if let CompositeInnerType::Func(func) = &ty.composite_type.inner {
                             let location = Location::at(offset);
-                            self.check(
-                                Limit::FunctionParams,
-                                func.params().len() as u64,
-                                location,
-                            )?;
-                            self.check(
-                                Limit::FunctionResults,
-                                func.results().len() as u64,
-                                location,
-                            )?;
+                            self.check(Limit::FunctionParams, func.params().len() as u64, location)?;
+                            self.check(Limit::FunctionResults, func.results().len() as u64, location)?;
                         }
                     }
                 }
@@ -195,11 +150,7 @@ impl Hooks for LimitChecker<'_> {
                         ExternalKind::Global => "global",
                         ExternalKind::Tag => "tag",
                     };
-                    self.info.exports.push(Export {
-                        name: export.name.to_string(),
-                        kind,
-                        index: export.index,
-                    });
+                    self.info.exports.push(Export { name: export.name.to_string(), kind, index: export.index });
                 }
             }
             Payload::StartSection { func, .. } => self.info.start_function = Some(*func),
@@ -217,22 +168,14 @@ impl Hooks for LimitChecker<'_> {
             }
             Payload::CustomSection(reader) => {
                 let count = self.info.usage.get(Limit::CustomSections) + 1;
-                self.check(
-                    Limit::CustomSections,
-                    count,
-                    Location::at(reader.range().start),
-                )?;
+                self.check(Limit::CustomSections, count, Location::at(reader.range().start))?;
             }
             _ => {}
         }
         Ok(())
     }
 
-    fn function(
-        &mut self,
-        _validator: &Func,
-        _body: &FunctionBody<'_>,
-    ) -> Result<(), ValidationError> {
+    fn function(&mut self, _validator: &Func, _body: &FunctionBody<'_>) -> Result<(), ValidationError> {
         self.instructions = 0;
         self.locals = 0;
         self.depth = 0;
@@ -241,11 +184,7 @@ impl Hooks for LimitChecker<'_> {
 
     fn locals(&mut self, function: u32, count: u32, offset: usize) -> Result<(), ValidationError> {
         self.locals += u64::from(count);
-        self.check(
-            Limit::FunctionLocals,
-            self.locals,
-            Location::in_function(function, offset),
-        )
+        self.check(Limit::FunctionLocals, self.locals, Location::in_function(function, offset))
     }
 
     fn operator(

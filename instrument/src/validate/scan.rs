@@ -4,8 +4,8 @@
 //! (with no hooks), so a probe sees errors in exactly the order the real pass does.
 
 use wasmparser::{
-    BinaryReaderError, Encoding, FuncValidator, FuncValidatorAllocations, FunctionBody, Operator,
-    OperatorsReader, Parser, Payload, ValidPayload, Validator, ValidatorResources, WasmFeatures,
+    BinaryReaderError, Encoding, FuncValidator, FuncValidatorAllocations, FunctionBody, Operator, OperatorsReader,
+    Parser, Payload, ValidPayload, Validator, ValidatorResources, WasmFeatures,
 };
 
 use crate::error::{Feature, Location, ValidationError};
@@ -36,31 +36,16 @@ pub(crate) struct WasmFailure {
 
 impl WasmFailure {
     pub(crate) fn location(&self) -> Location {
-        Location {
-            function: self.function,
-            offset: Some(self.error.offset()),
-        }
+        Location { function: self.function, offset: Some(self.error.offset()) }
     }
 }
 
 fn malformed(function: Option<u32>) -> impl Fn(BinaryReaderError) -> Failure {
-    move |error| {
-        Failure::Wasm(WasmFailure {
-            malformed: true,
-            error,
-            function,
-        })
-    }
+    move |error| Failure::Wasm(WasmFailure { malformed: true, error, function })
 }
 
 fn invalid(function: Option<u32>) -> impl Fn(BinaryReaderError) -> Failure {
-    move |error| {
-        Failure::Wasm(WasmFailure {
-            malformed: false,
-            error,
-            function,
-        })
-    }
+    move |error| Failure::Wasm(WasmFailure { malformed: false, error, function })
 }
 
 /// What a scan reports to: the policy's limits, and the instrumenter's analysis. Section hooks
@@ -74,20 +59,11 @@ pub(crate) trait Hooks {
         Ok(())
     }
     /// A function body starts; its locals are not defined yet.
-    fn function(
-        &mut self,
-        _validator: &Func,
-        _body: &FunctionBody<'_>,
-    ) -> Result<(), ValidationError> {
+    fn function(&mut self, _validator: &Func, _body: &FunctionBody<'_>) -> Result<(), ValidationError> {
         Ok(())
     }
     /// A run of `count` locals is declared, before validation.
-    fn locals(
-        &mut self,
-        _function: u32,
-        _count: u32,
-        _offset: usize,
-    ) -> Result<(), ValidationError> {
+    fn locals(&mut self, _function: u32, _count: u32, _offset: usize) -> Result<(), ValidationError> {
         Ok(())
     }
     /// A valid operator, from `offset` to `end`.
@@ -113,11 +89,7 @@ impl<H: Hooks> Hooks for &mut H {
     fn payload(&mut self, payload: &Payload<'_>) -> Result<(), ValidationError> {
         (**self).payload(payload)
     }
-    fn function(
-        &mut self,
-        validator: &Func,
-        body: &FunctionBody<'_>,
-    ) -> Result<(), ValidationError> {
+    fn function(&mut self, validator: &Func, body: &FunctionBody<'_>) -> Result<(), ValidationError> {
         (**self).function(validator, body)
     }
     fn locals(&mut self, function: u32, count: u32, offset: usize) -> Result<(), ValidationError> {
@@ -140,11 +112,7 @@ impl<A: Hooks, B: Hooks> Hooks for (A, B) {
         self.0.payload(payload)?;
         self.1.payload(payload)
     }
-    fn function(
-        &mut self,
-        validator: &Func,
-        body: &FunctionBody<'_>,
-    ) -> Result<(), ValidationError> {
+    fn function(&mut self, validator: &Func, body: &FunctionBody<'_>) -> Result<(), ValidationError> {
         self.0.function(validator, body)?;
         self.1.function(validator, body)
     }
@@ -164,11 +132,7 @@ impl<A: Hooks, B: Hooks> Hooks for (A, B) {
     }
 }
 
-pub(crate) fn scan(
-    wasm: &[u8],
-    features: WasmFeatures,
-    hooks: &mut impl Hooks,
-) -> Result<(), Failure> {
+pub(crate) fn scan(wasm: &[u8], features: WasmFeatures, hooks: &mut impl Hooks) -> Result<(), Failure> {
     let mut validator = Validator::new_with_features(features);
     let mut parser = Parser::new(0);
     parser.set_features(features);
@@ -176,23 +140,12 @@ pub(crate) fn scan(
     for payload in parser.parse_all(wasm) {
         let payload = payload.map_err(malformed(None))?;
         // wasmparser is built without component support, so no probe could name this.
-        if let Payload::Version {
-            encoding: Encoding::Component,
-            range,
-            ..
-        } = &payload
-        {
+        if let Payload::Version { encoding: Encoding::Component, range, .. } = &payload {
             let location = Location::at(range.start);
-            return Err(ValidationError::FeatureNotAllowed {
-                feature: Feature::ComponentModel,
-                location,
-            }
-            .into());
+            return Err(ValidationError::FeatureNotAllowed { feature: Feature::ComponentModel, location }.into());
         }
         hooks.payload(&payload)?;
-        if let ValidPayload::Func(to_validate, body) =
-            validator.payload(&payload).map_err(invalid(None))?
-        {
+        if let ValidPayload::Func(to_validate, body) = validator.payload(&payload).map_err(invalid(None))? {
             let mut function = to_validate.into_validator(std::mem::take(&mut allocs));
             scan_body(&mut function, &body, features, hooks)?;
             allocs = function.into_allocations();
@@ -216,9 +169,7 @@ fn scan_body(
         let offset = locals.original_position();
         let (count, ty) = locals.read().map_err(&malformed)?;
         hooks.locals(index, count, offset)?;
-        validator
-            .define_locals(offset, count, ty)
-            .map_err(&invalid)?;
+        validator.define_locals(offset, count, ty).map_err(&invalid)?;
     }
     let mut reader = locals.get_binary_reader();
     reader.set_features(features);
