@@ -1,0 +1,372 @@
+//! Exact gas figures of instrumented code, run on wasmtime, under the default prices.
+//!
+//! Every expected figure is derived by hand from `policy/default.toml` and `docs/gas.md`; the
+//! derivation is written next to it. Prices used (gas):
+//! - instructions: control 1 (`block loop end else drop nop unreachable select`), branch 2
+//!   (`if br br_if br_table return`), `call` 10, `call_indirect` 15, local 1, global 2, const 1,
+//!   int 1, `i32.mul` 2, bulk 20, reference 2, table 5, `memory.grow` 500, `table.grow` 200;
+//! - per unit: 8,192 per page grown, 1 per byte of `memory.copy/fill/init`, 2 per element of
+//!   `table.copy/init/fill`, 16 per element grown;
+//! - injected code: entry = reload meter 7 + check 7 + stack reserve 14 = 28; exit = release
+//!   3 + the body's final `end` 1; a plain metering point 6; a loop header 6 + check 7 = 13;
+//!   a dynamic charge 18; the resync after a call 3.
+
+use baals_instrument::{Instrumented, instrument};
+use baals_policy::Policy;
+use baals_tests::default_with;
+use baals_tests::exec::{Outcome, Runner, Status};
+use wasmtime::Val;
+
+/// The default policy, with any exports (test functions take parameters).
+fn policy() -> Policy {
+    default_with(&[("exports", "allow", "\"any\"")])
+}
+
+const AMPLE: u64 = 1 << 40;
+const ENTRY: u64 = 7 + 7 + 14;
+const EXIT: u64 = 3 + 1;
+const METER: u64 = 6;
+const LOOP_HEADER: u64 = 6 + 7;
+const DYNAMIC: u64 = 18;
+const RESYNC: u64 = 3;
+
+struct Contract {
+    runner: Runner,
+    module: wasmtime::Module,
+    policy: Policy,
+    instrumented: Instrumented,
+}
+
+impl Contract {
+    fn new(text: &str) -> Contract {
+        let policy = policy();
+        let instrumented = instrument(&baals_tests::wat(text), &policy).unwrap_or_else(|e| panic!("{e}"));
+        let runner = Runner::default();
+        let module = runner.compile(&instrumented);
+        Contract { runner, module, policy, instrumented }
+    }
+
+    fn call(&self, export: &str, args: &[Val], gas: u64) -> Outcome {
+        self.runner.call(&self.module, &self.policy, export, args, gas)
+    }
+
+    /// Gas used by a call that must return.
+    fn gas(&self, export: &str, args: &[Val]) -> u64 {
+        let outcome = self.call(export, args, AMPLE);
+        assert!(outcome.status.returned(), "{export}{args:?}: {:?}", outcome.status);
+        outcome.gas_used
+    }
+}
+
+fn i32s(values: &[i32]) -> Vec<Val> {
+    values.iter().map(|&v| Val::I32(v)).collect()
+}
+
+#[test]
+fn straight_line_code() {
+    let c = Contract::new(r#"(module (func (export "f") (result i32) (i32.add (i32.const 1) (i32.const 2))))"#);
+    // i32.const 1, i32.const 1, i32.add 1.
+    assert_eq!(c.gas("f", &[]), ENTRY + 3 + EXIT);
+    assert_eq!(c.call("f", &[], AMPLE).status.i32(), Some(3));
+}
+
+#[test]
+fn loops_cost_exactly_linearly_in_their_iterations() {
+    let c = Contract::new(
+        r#"(module (func (export "count") (param $n i32)
+             (loop $l
+               (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+               (br_if $l (local.get $n)))))"#,
+    );
+    // Entry: `loop` 1. Header: local.get, i32.const, i32.sub, local.set, local.get 5, br_if 2.
+    // After the br_if: the loop's `end` 1, then the exit.
+    let per_iteration = LOOP_HEADER + 7;
+    let fixed = ENTRY + 1 + METER + 1 + EXIT;
+    for n in [1, 2, 10, 1000] {
+        assert_eq!(c.gas("count", &i32s(&[n])), fixed + per_iteration * n as u64, "n = {n}");
+    }
+}
+
+#[test]
+fn if_else_charges_only_the_arm_taken() {
+    let c = Contract::new(
+        r#"(module (func (export "choose") (param i32) (result i32)
+             (if (result i32) (local.get 0)
+               (then (i32.const 10))
+               (else (i32.add (i32.const 1) (i32.const 2))))))"#,
+    );
+    // Entry: local.get 1, if 2. Then arm: i32.const 1, `else` 1. Else arm: 3 instructions, the
+    // if's `end` 1. After the join: the exit.
+    let then_arm = METER + 1 + 1;
+    let else_arm = METER + 3 + 1;
+    assert_eq!(c.gas("choose", &i32s(&[1])), ENTRY + 3 + then_arm + METER + EXIT);
+    assert_eq!(c.gas("choose", &i32s(&[0])), ENTRY + 3 + else_arm + METER + EXIT);
+}
+
+#[test]
+fn br_table_charges_the_target_taken() {
+    let c = Contract::new(
+        r#"(module (func (export "switch") (param i32) (result i32)
+             (block $b2 (block $b1 (block $b0
+                 (br_table $b0 $b1 $b2 (local.get 0)))
+               (return (i32.const 100)))
+             (return (i32.add (i32.const 100) (i32.const 1))))
+           (i32.const 102)))"#,
+    );
+    // Entry: 3 blocks, local.get, br_table 2 = 6. After $b0: i32.const 1, release 3, return 2.
+    // After $b1: 3 instructions, release, return. After $b2: i32.const 1, then the exit.
+    let entry = ENTRY + 6;
+    assert_eq!(c.gas("switch", &i32s(&[0])), entry + METER + 1 + 3 + 2);
+    assert_eq!(c.gas("switch", &i32s(&[1])), entry + METER + 3 + 3 + 2);
+    assert_eq!(c.gas("switch", &i32s(&[2])), entry + METER + 1 + EXIT);
+    assert_eq!(c.gas("switch", &i32s(&[7])), entry + METER + 1 + EXIT);
+    assert_eq!(c.call("switch", &i32s(&[1]), AMPLE).status.i32(), Some(101));
+}
+
+/// wasm-utils #120: code a `br_if` skips is not charged.
+#[test]
+fn code_skipped_by_br_if_is_not_charged() {
+    let nops = "nop ".repeat(100);
+    let c = Contract::new(&format!(
+        r#"(module (func (export "skip") (param i32) (block (br_if 0 (local.get 0)) {nops})))"#
+    ));
+    // Entry: block 1, local.get 1, br_if 2. Not taken: a metering point, 100 nops, the block's
+    // `end` 1. Either way the exit follows the block's end, a join.
+    let taken = ENTRY + 4 + METER + EXIT;
+    assert_eq!(c.gas("skip", &i32s(&[1])), taken);
+    assert_eq!(c.gas("skip", &i32s(&[0])), taken + METER + 100 + 1);
+}
+
+const CALLEE: &str = r#"(func $triple (param i32) (result i32) (i32.mul (local.get 0) (i32.const 3)))"#;
+/// local.get 1, i32.const 1, i32.mul 2.
+const TRIPLE: u64 = ENTRY + 4 + EXIT;
+
+#[test]
+fn calls_charge_caller_and_callee() {
+    let c = Contract::new(&format!(
+        r#"(module {CALLEE} (func (export "call") (result i32) (call $triple (i32.const 7))))"#
+    ));
+    // i32.const 1, call 10, then the resync.
+    assert_eq!(c.gas("call", &[]), ENTRY + 1 + 10 + RESYNC + EXIT + TRIPLE);
+    assert_eq!(c.call("call", &[], AMPLE).status.i32(), Some(21));
+}
+
+#[test]
+fn call_indirect_charges_caller_and_callee() {
+    let c = Contract::new(&format!(
+        r#"(module (type $t (func (param i32) (result i32)))
+             (table 1 funcref) (elem (i32.const 0) $triple)
+             {CALLEE}
+             (func (export "indirect") (result i32) (call_indirect (type $t) (i32.const 7) (i32.const 0))))"#
+    ));
+    // i32.const 1, i32.const 1, call_indirect 15, then the resync.
+    assert_eq!(c.gas("indirect", &[]), ENTRY + 2 + 15 + RESYNC + EXIT + TRIPLE);
+}
+
+#[test]
+fn memory_grow_is_charged_per_page_requested() {
+    let c = Contract::new(
+        r#"(module (memory 1) (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))"#,
+    );
+    // local.get 1, the dynamic charge, memory.grow 500, plus 8,192 per page asked for.
+    let base = ENTRY + 1 + DYNAMIC + 500 + EXIT;
+    for pages in [0u64, 1, 3] {
+        assert_eq!(c.gas("grow", &i32s(&[pages as i32])), base + 8192 * pages);
+    }
+    // Past the policy's 512 pages the grow fails (-1), and the pages asked for are still paid.
+    let outcome = c.call("grow", &i32s(&[1000]), AMPLE);
+    assert_eq!((outcome.status.i32(), outcome.gas_used), (Some(-1), base + 8192 * 1000));
+    // The largest request is charged without overflow, and ends the call out of gas.
+    let outcome = c.call("grow", &i32s(&[-1]), 1 << 40);
+    assert!(matches!(outcome.status, Status::OutOfGas), "{:?}", outcome.status);
+}
+
+#[test]
+fn bulk_memory_is_charged_per_byte() {
+    let c = Contract::new(
+        r#"(module (memory 1) (data $d "abcdefghijklmnop")
+             (func (export "fill") (param i32) (memory.fill (i32.const 0) (i32.const 0) (local.get 0)))
+             (func (export "copy") (param i32) (memory.copy (i32.const 0) (i32.const 8) (local.get 0)))
+             (func (export "init") (param i32) (memory.init $d (i32.const 0) (i32.const 0) (local.get 0))))"#,
+    );
+    // Three operands 3, the dynamic charge, the instruction 20 (bulk), plus 1 per byte.
+    let base = ENTRY + 3 + DYNAMIC + 20 + EXIT;
+    for export in ["fill", "copy", "init"] {
+        for bytes in [0u64, 1, 16] {
+            assert_eq!(c.gas(export, &i32s(&[bytes as i32])), base + bytes, "{export} {bytes}");
+        }
+    }
+    // A length of 2^32 - 1 bytes is charged before the operation: out of gas, nothing done.
+    assert!(matches!(c.call("fill", &i32s(&[-1]), 1_000_000).status, Status::OutOfGas));
+    // Within gas, an out-of-bounds length is charged, then traps as the contract's own trap.
+    // The block was charged whole at its start, its exit included (`docs/gas.md`).
+    let outcome = c.call("copy", &i32s(&[70_000]), AMPLE);
+    assert!(matches!(outcome.status, Status::Trap(_)), "{:?}", outcome.status);
+    assert_eq!(outcome.gas_used, base + 70_000);
+}
+
+#[test]
+fn tables_are_charged_per_element() {
+    let c = Contract::new(
+        r#"(module (table $t 8 funcref) (func $f) (elem $e func $f $f $f $f)
+             (func (export "grow") (param i32) (result i32) (table.grow $t (ref.null func) (local.get 0)))
+             (func (export "fill") (param i32) (table.fill $t (i32.const 0) (ref.null func) (local.get 0)))
+             (func (export "copy") (param i32) (table.copy (i32.const 0) (i32.const 0) (local.get 0)))
+             (func (export "init") (param i32) (table.init $e (i32.const 0) (i32.const 0) (local.get 0))))"#,
+    );
+    // ref.null 2, local.get 1, the dynamic charge, table.grow 200, plus 16 per element.
+    for n in [0u64, 1, 5] {
+        assert_eq!(c.gas("grow", &i32s(&[n as i32])), ENTRY + 3 + DYNAMIC + 200 + EXIT + 16 * n);
+    }
+    // i32.const 1, ref.null 2, local.get 1, dynamic, table.fill 5, plus 2 per element.
+    assert_eq!(c.gas("fill", &i32s(&[1])), ENTRY + 4 + DYNAMIC + 5 + EXIT + 2);
+    // Three operands, dynamic, table.copy / table.init 20, plus 2 per element.
+    assert_eq!(c.gas("copy", &i32s(&[1])), ENTRY + 3 + DYNAMIC + 20 + EXIT + 2);
+    assert_eq!(c.gas("init", &i32s(&[4])), ENTRY + 3 + DYNAMIC + 20 + EXIT + 8);
+    // The table declared no maximum: it got the policy's, 4,096 elements.
+    let outcome = c.call("grow", &i32s(&[5000]), AMPLE);
+    assert_eq!(outcome.status.i32(), Some(-1));
+}
+
+/// Runs `export` with just enough gas and with one less: the first returns, the second runs
+/// out, and uses the whole limit.
+fn assert_exact_boundary(c: &Contract, export: &str, args: &[Val]) {
+    let needed = c.gas(export, args);
+    let exact = c.call(export, args, needed);
+    assert!(exact.status.returned(), "{export} with {needed}: {:?}", exact.status);
+    assert_eq!(exact.gas_used, needed);
+    let short = c.call(export, args, needed - 1);
+    assert!(matches!(short.status, Status::OutOfGas), "{export} with {}: {:?}", needed - 1, short.status);
+    assert_eq!(short.gas_used, needed - 1);
+}
+
+#[test]
+fn out_of_gas_is_exact_at_the_boundary() {
+    let c = Contract::new(&format!(
+        r#"(module (memory 1) {CALLEE}
+             (func (export "loop") (param $n i32)
+               (loop $l (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br_if $l (local.get $n))))
+             (func (export "call") (result i32) (call $triple (i32.const 7)))
+             (func (export "grow") (result i32) (memory.grow (i32.const 2)))
+             (func (export "fill") (memory.fill (i32.const 0) (i32.const 0) (i32.const 100))))"#
+    ));
+    for (export, args) in [("loop", i32s(&[25])), ("call", vec![]), ("grow", vec![]), ("fill", vec![])] {
+        assert_exact_boundary(&c, export, &args);
+    }
+    // No gas at all: the entry check traps.
+    assert!(matches!(c.call("call", &[], 0).status, Status::OutOfGas));
+}
+
+#[test]
+fn the_start_function_is_metered() {
+    let c = Contract::new(
+        r#"(module (global $g (mut i32) (i32.const 0))
+             (func $init (global.set $g (i32.const 42)))
+             (start $init)
+             (func (export "get") (result i32) (global.get $g)))"#,
+    );
+    // The start function runs as `baals_start` once gas is set: i32.const 1, global.set 2.
+    let start = ENTRY + 3 + EXIT;
+    // global.get 2.
+    let get = ENTRY + 2 + EXIT;
+    let outcome = c.call("get", &[], AMPLE);
+    assert_eq!((outcome.status.i32(), outcome.gas_used), (Some(42), start + get));
+    // Too little gas for the start function: out of gas before any method runs.
+    assert!(matches!(c.call("get", &[], start - 1).status, Status::OutOfGas));
+    // Instantiating runs no code: the counters start at zero.
+    let mut store = wasmtime::Store::new(c.runner.engine(), ());
+    assert!(wasmtime::Instance::new(&mut store, &c.module, &[]).is_ok());
+}
+
+const RECURSE: &str = r#"(module
+  (func $down (export "down") (param i32) (result i32)
+    (if (result i32) (local.get 0)
+      (then (i32.add (i32.const 1) (call $down (i32.sub (local.get 0) (i32.const 1)))))
+      (else (i32.const 0)))))"#;
+
+#[test]
+fn deep_recursion_stops_at_the_same_depth_every_run() {
+    let c = Contract::new(RECURSE);
+    let frame = u64::from(c.instrumented.report.functions[0].frame);
+    // frame-base 4, one parameter, no locals, at most 3 operands (1, n, then n - 1's operands).
+    assert_eq!(frame, 4 + 1 + 3);
+    // 32,768 units hold 4,096 frames: down(4095) needs 4,096 (4,095 calls and the last).
+    let frames = c.policy.stack().max_height / frame;
+    assert_eq!(frames, 4096);
+    let deepest = (frames - 1) as i32;
+    let ok = c.call("down", &i32s(&[deepest]), AMPLE);
+    assert_eq!(ok.status.i32(), Some(deepest));
+    let mut gas = None;
+    for _ in 0..5 {
+        let outcome = c.call("down", &i32s(&[deepest + 1]), AMPLE);
+        assert!(matches!(outcome.status, Status::StackLimit), "{:?}", outcome.status);
+        assert_eq!(*gas.get_or_insert(outcome.gas_used), outcome.gas_used, "gas differs between runs");
+    }
+}
+
+/// wasm-instrument #80: recursion through a table (and through an export) must not escape the
+/// stack limit: the callee reserves its own frame, whoever calls it.
+#[test]
+fn recursion_through_a_table_hits_the_stack_limit() {
+    let c = Contract::new(
+        r#"(module (type $t (func (param i32) (result i32)))
+             (table 1 funcref) (elem (i32.const 0) $down)
+             (func $down (export "down") (param i32) (result i32)
+               (if (result i32) (local.get 0)
+                 (then (call_indirect (type $t) (i32.sub (local.get 0) (i32.const 1)) (i32.const 0)))
+                 (else (i32.const 0)))))"#,
+    );
+    let outcome = c.call("down", &i32s(&[1_000_000]), AMPLE);
+    assert!(matches!(outcome.status, Status::StackLimit), "{:?}", outcome.status);
+}
+
+/// wasm-instrument #82: an export's parameters are part of its frame, however it is called.
+#[test]
+fn parameters_count_towards_the_frame() {
+    let params = "i32 ".repeat(60);
+    let args = "(local.get 0) ".repeat(60);
+    let c = Contract::new(&format!(
+        r#"(module (func $wide (export "wide") (param {params}) (result i32)
+             (if (result i32) (local.get 0)
+               (then (call $wide (i32.sub (local.get 0) (i32.const 1)) {}))
+               (else (i32.const 0)))))"#,
+        &args[..args.len() - "(local.get 0) ".len()]
+    ));
+    let frame = u64::from(c.instrumented.report.functions[0].frame);
+    // frame-base 4 + 60 parameters + at most 60 operands (the call's 60 arguments).
+    assert_eq!(frame, 4 + 60 + 60);
+    let frames = (c.policy.stack().max_height / frame) as i32;
+    let mut args = vec![Val::I32(frames - 1)];
+    args.extend((1..60).map(|_| Val::I32(0)));
+    assert!(c.call("wide", &args, AMPLE).status.returned());
+    args[0] = Val::I32(frames);
+    assert!(matches!(c.call("wide", &args, AMPLE).status, Status::StackLimit));
+}
+
+/// finite-wasm #45: `br_table` continuing the inner loop, the outer loop, or leaving both.
+#[test]
+fn br_table_in_nested_loops() {
+    let c = Contract::new(
+        r#"(module (func (export "nested") (param $outer i32) (param $inner i32) (local $i i32)
+             (block $done
+               (loop $o
+                 (local.set $outer (i32.sub (local.get $outer) (i32.const 1)))
+                 (local.set $i (local.get $inner))
+                 (loop $in
+                   (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+                   ;; 0: next inner iteration; 1: next outer iteration; 2: done.
+                   (br_table $in $o $done
+                     (i32.add (i32.eqz (local.get $i))
+                              (i32.and (i32.eqz (local.get $i)) (i32.eqz (local.get $outer))))))))))"#,
+    );
+    // Entry: block, loop = 2. Outer header: local.get, i32.const, i32.sub, local.set,
+    // local.get, local.set, loop = 7. Inner header: 4 to decrement $i, 8 for the selector,
+    // br_table 2 = 14. Both loops' `end`s are dead (the br_table always branches); $done's end
+    // is a join, followed by the exit.
+    let outer = LOOP_HEADER + 7;
+    let inner = LOOP_HEADER + 14;
+    for (o, i) in [(1u64, 1u64), (1, 5), (3, 1), (4, 7), (10, 10)] {
+        let expected = ENTRY + 2 + o * (outer + i * inner) + METER + EXIT;
+        assert_eq!(c.gas("nested", &i32s(&[o as i32, i as i32])), expected, "outer {o}, inner {i}");
+    }
+}
