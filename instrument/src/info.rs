@@ -62,15 +62,21 @@ pub struct MemoryInfo {
 
 /// A module's value for each limit: a count (functions, imports...), a total (data bytes), or
 /// a peak over its parts (locals of the function with the most, deepest nesting...).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Usage {
-    values: Vec<(Limit, u64)>,
+    values: [u64; Limit::COUNT],
+}
+
+impl Default for Usage {
+    fn default() -> Self {
+        Usage { values: [0; Limit::COUNT] }
+    }
 }
 
 impl Usage {
     /// The module's value for `limit` (0 where the module has nothing it counts).
     pub fn get(&self, limit: Limit) -> u64 {
-        self.values.iter().find(|(l, _)| *l == limit).map_or(0, |(_, v)| *v)
+        self.values[limit.index()]
     }
 
     /// Every limit with the module's value, [`Limit::MemoryPages`] last.
@@ -80,9 +86,7 @@ impl Usage {
 
     /// Raises the value for `limit` to `value` if it is larger.
     pub(crate) fn raise(&mut self, limit: Limit, value: u64) {
-        match self.values.iter_mut().find(|(l, _)| *l == limit) {
-            Some((_, current)) => *current = (*current).max(value),
-            None => self.values.push((limit, value)),
-        }
+        let slot = &mut self.values[limit.index()];
+        *slot = (*slot).max(value);
     }
 }

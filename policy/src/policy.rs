@@ -458,6 +458,15 @@ macro_rules! define_limits {
             /// Every limit of `[limits]`, in file order (not [`Limit::MemoryPages`]).
             pub const ALL: &'static [Limit] = &[$(Limit::$variant),*];
 
+            /// The number of limits, [`Limit::MemoryPages`] included.
+            pub const COUNT: usize = Self::ALL.len() + 1;
+
+            /// The limit's position: its place in [`Limit::ALL`], and the last for
+            /// [`Limit::MemoryPages`].
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+
             /// The limit's full key in a policy file, e.g. `limits.functions`.
             pub const fn key(self) -> &'static str {
                 match self {
