@@ -175,7 +175,7 @@ fn refused(name: &str, hash: &str, error: &Value, json: bool) -> Result<Outcome>
 
 /// The module's binary form: text is assembled first. Binary when the name says `.wasm` or the
 /// bytes start with the magic number; text when the name says `.wat`/`.wast` or otherwise.
-fn module_bytes(file: &Path, bytes: &[u8]) -> std::result::Result<Vec<u8>, String> {
+pub(crate) fn module_bytes(file: &Path, bytes: &[u8]) -> std::result::Result<Vec<u8>, String> {
     let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
     let binary = extension == "wasm" || (!matches!(extension, "wat" | "wast") && bytes.starts_with(WASM_MAGIC));
     if binary {
@@ -353,4 +353,24 @@ fn write_error(error: io::Error) -> UsageError {
         io::ErrorKind::BrokenPipe => UsageError { kind: "broken-pipe", message: error.to_string() },
         _ => UsageError { kind: "io", message: format!("cannot write output: {error}") },
     }
+}
+
+pub(crate) fn golden_check(dir: &Path) -> Result<Outcome> {
+    let (checked, mismatches) = crate::golden::check(dir)?;
+    for mismatch in &mismatches {
+        print(&mismatch.to_string())?;
+    }
+    print(&format!("golden: {checked} outputs checked in {}, {} mismatched", dir.display(), mismatches.len()))?;
+    if mismatches.is_empty() {
+        Ok(Outcome::Accepted)
+    } else {
+        eprint("golden: outputs differ from what instrumentation produces now; review, then `baals golden bless`")?;
+        Ok(Outcome::Refused)
+    }
+}
+
+pub(crate) fn golden_bless(dir: &Path) -> Result<Outcome> {
+    let (written, removed) = crate::golden::bless(dir)?;
+    print(&format!("golden: {written} outputs written, {removed} stale outputs removed in {}", dir.display()))?;
+    Ok(Outcome::Accepted)
 }

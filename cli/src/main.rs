@@ -4,6 +4,7 @@
 //! 1 when what was checked is refused, 2 for usage and I/O errors.
 
 mod commands;
+mod golden;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -66,11 +67,32 @@ enum Command {
         #[command(subcommand)]
         command: PolicyCommand,
     },
+    /// Check or rewrite golden outputs: each module of a directory instrumented under the
+    /// shipped policies, as .wasm and .wat (or .refused with the reason).
+    Golden {
+        #[command(subcommand)]
+        command: GoldenCommand,
+    },
     /// Print host ABI v1 as the Markdown table of docs/abi.md.
     Abi {
         /// Print JSON instead of Markdown.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum GoldenCommand {
+    /// Re-instrument every input and compare byte for byte; exit 1 with a unified WAT diff of
+    /// each mismatch.
+    Check {
+        /// The directory [default: golden].
+        dir: Option<PathBuf>,
+    },
+    /// Rewrite every output from what instrumentation produces now, and remove stale ones.
+    Bless {
+        /// The directory [default: golden].
+        dir: Option<PathBuf>,
     },
 }
 
@@ -121,7 +143,7 @@ fn main() -> ExitCode {
         | Command::Instrument { json, .. }
         | Command::Abi { json }
         | Command::Policy { command: PolicyCommand::Hash { json, .. } | PolicyCommand::Check { json, .. } } => *json,
-        Command::Policy { command: PolicyCommand::Canonical { .. } } => false,
+        Command::Policy { command: PolicyCommand::Canonical { .. } } | Command::Golden { .. } => false,
     };
     let result = match args.command {
         Command::Validate { file, policy, json } => commands::validate(&file, policy.as_deref(), json),
@@ -132,6 +154,10 @@ fn main() -> ExitCode {
             PolicyCommand::Hash { file, json } => commands::policy_hash(&file, json),
             PolicyCommand::Check { file, json } => commands::policy_check(&file, json),
             PolicyCommand::Canonical { file } => commands::policy_canonical(&file),
+        },
+        Command::Golden { command } => match command {
+            GoldenCommand::Check { dir } => commands::golden_check(&dir.unwrap_or_else(|| PathBuf::from("golden"))),
+            GoldenCommand::Bless { dir } => commands::golden_bless(&dir.unwrap_or_else(|| PathBuf::from("golden"))),
         },
         Command::Abi { json } => commands::abi(json),
     };

@@ -210,3 +210,74 @@ fn readme_quick_start_is_current() {
     let line = stdout(&output);
     assert!(readme.contains(&format!("`{}`", line.trim())), "README should quote:\n{line}");
 }
+
+#[test]
+fn golden_outputs_are_current() {
+    let output = baals(&["golden", "check", "golden"]);
+    assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), stderr(&output));
+    assert!(stdout(&output).contains(", 0 mismatched"), "{}", stdout(&output));
+}
+
+#[test]
+fn golden_check_shows_a_diff_and_bless_repairs_it() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("golden-tamper");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["loop.wat", "loop.default.wat", "loop.default.wasm", "loop.permissive.wat", "loop.permissive.wasm"] {
+        std::fs::copy(root().join("golden/features").join(name), dir.join(name)).unwrap();
+    }
+    assert_eq!(baals(&["golden", "check", path(&dir)]).status.code(), Some(0));
+
+    // Someone edits an output by hand: check names the file and shows what differs.
+    let wat = dir.join("loop.default.wat");
+    let text = std::fs::read_to_string(&wat).unwrap();
+    let charge = text.lines().find(|l| l.trim_start().starts_with("i64.const ") && !l.ends_with(" 0")).unwrap();
+    std::fs::write(&wat, text.replacen(charge, "    i64.const 1", 1)).unwrap();
+    // And an output without an input is stale.
+    std::fs::write(dir.join("gone.default.refused"), "x\n").unwrap();
+    let output = baals(&["golden", "check", path(&dir)]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(out.contains("loop.default.wat: differs"), "{out}");
+    assert!(out.contains(&format!("-    i64.const 1\n+{charge}")), "{out}");
+    assert!(out.contains("gone.default.refused: stale"), "{out}");
+
+    let output = baals(&["golden", "bless", path(&dir)]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("1 outputs written, 1 stale outputs removed"), "{}", stdout(&output));
+    assert_eq!(baals(&["golden", "check", path(&dir)]).status.code(), Some(0));
+}
+
+#[test]
+fn instrument_writes_the_module_and_a_summary() {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("counter.instrumented.wasm");
+    let output = baals(&["instrument", "examples/counter.wat", "-o", path(&out)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let summary = stdout(&output);
+    assert!(summary.starts_with("examples/counter.wat: instrumented: 1 functions, "), "{summary}");
+    let wasm = std::fs::read(&out).unwrap();
+    assert!(wasm.starts_with(b"\0asm"));
+    // Instrumenting the output again is refused.
+    let again = baals(&["instrument", path(&out)]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("already instrumented"), "{}", stderr(&again));
+
+    // --wat without -o prints the text; --report adds a line per function.
+    let output = baals(&["instrument", "examples/counter.wat", "--wat", "--report"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).starts_with("(module"));
+    assert!(stdout(&output).contains("(export \"baals_gas_left\" (global "));
+    assert!(stderr(&output).contains(" function  points  checks  max block gas  frame"), "{}", stderr(&output));
+
+    let output = baals(&["instrument", "--json", "--report", "examples/counter.wat"]);
+    let value = json(&output);
+    assert_eq!(value["functions"].as_array().unwrap().len(), 1);
+    assert_eq!(value["functions"][0]["index"], 3);
+    assert_eq!(value["code_hash"].as_str().unwrap().len(), 64);
+
+    // A refusal is exit 1 with the reason.
+    let float = scratch("instrument-float.wat", "(module (func (drop (f64.const 1))))");
+    let output = baals(&["instrument", path(&float)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("feature `floats` is not allowed"), "{}", stderr(&output));
+}

@@ -1,0 +1,56 @@
+(module
+  (type (;0;) (func))
+  (global $skip (;0;) (mut i32) i32.const 0)
+  (global $out (;1;) (mut i32) i32.const 0)
+  (global (;2;) (mut i64) i64.const 0)
+  (global (;3;) (mut i32) i32.const 0)
+  (export "run" (func 0))
+  (export "baals_gas_left" (global 2))
+  (export "baals_stack_left" (global 3))
+  (func (;0;) (type 0)
+    (local i64 i32)
+    global.get 2
+    i64.const 33
+    i64.sub
+    local.tee 0
+    global.set 2
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    global.get 3
+    local.tee 1
+    i32.const 6
+    i32.sub
+    global.set 3
+    local.get 1
+    i32.const 6
+    i32.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    block $done
+      global.get $skip
+      br_if $done
+      local.get 0
+      i64.const 14
+      i64.sub
+      local.tee 0
+      global.set 2
+      global.get $out
+      i32.const 3
+      i32.mul
+      global.set $out
+    end
+    local.get 0
+    i64.const 10
+    i64.sub
+    local.tee 0
+    global.set 2
+    local.get 1
+    global.set 3
+  )
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 5efcd9b2a45e7c23cab2e5878ad2d89cb6fe6abc0ab9f49edbcd0c1a82822d80\0a")
+)

@@ -1,0 +1,81 @@
+(module
+  (type $unary (;0;) (func (param i32) (result i32)))
+  (type (;1;) (func))
+  (table (;0;) 1 1 funcref)
+  (global $out (;0;) (mut i32) i32.const 0)
+  (global (;1;) (mut i64) i64.const 0)
+  (global (;2;) (mut i32) i32.const 0)
+  (export "run" (func 1))
+  (export "baals_gas_left" (global 1))
+  (export "baals_stack_left" (global 2))
+  (elem (;0;) (i32.const 0) func $triple)
+  (func $triple (;0;) (type $unary) (param i32) (result i32)
+    (local i64 i32)
+    global.get 1
+    i64.const 36
+    i64.sub
+    local.tee 1
+    global.set 1
+    local.get 1
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    global.get 2
+    local.tee 2
+    i32.const 7
+    i32.sub
+    global.set 2
+    local.get 2
+    i32.const 7
+    i32.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    local.get 0
+    i32.const 3
+    i32.mul
+    local.get 2
+    global.set 2
+  )
+  (func (;1;) (type 1)
+    (local i64 i32)
+    global.get 1
+    i64.const 69
+    i64.sub
+    local.tee 0
+    global.set 1
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    global.get 2
+    local.tee 1
+    i32.const 7
+    i32.sub
+    global.set 2
+    local.get 1
+    i32.const 7
+    i32.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    i32.const 7
+    call $triple
+    global.get 1
+    local.set 0
+    i32.const 5
+    i32.const 0
+    call_indirect (type $unary)
+    global.get 1
+    local.set 0
+    i32.add
+    global.set $out
+    local.get 1
+    global.set 2
+  )
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 5efcd9b2a45e7c23cab2e5878ad2d89cb6fe6abc0ab9f49edbcd0c1a82822d80\0a")
+)

@@ -1,0 +1,64 @@
+(module
+  (type (;0;) (func (param i32 i32 i32 i32) (result i32)))
+  (type (;1;) (func (param i32 i32 i32 i32)))
+  (type (;2;) (func))
+  (import "env" "baals_storage_read" (func $read (;0;) (type 0)))
+  (import "env" "baals_storage_write" (func $write (;1;) (type 1)))
+  (memory (;0;) 1 1)
+  (global (;0;) (mut i64) i64.const 0)
+  (global (;1;) (mut i32) i32.const 0)
+  (export "memory" (memory 0))
+  (export "increment" (func 2))
+  (export "baals_gas_left" (global 0))
+  (export "baals_stack_left" (global 1))
+  (func (;2;) (type 2)
+    (local i64 i32)
+    global.get 0
+    i64.const 75
+    i64.sub
+    local.tee 0
+    global.set 0
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    global.get 1
+    local.tee 1
+    i32.const 8
+    i32.sub
+    global.set 1
+    local.get 1
+    i32.const 8
+    i32.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    i32.const 0
+    i32.const 1
+    i32.const 8
+    i32.const 8
+    call $read
+    global.get 0
+    local.set 0
+    drop
+    i32.const 8
+    i32.const 8
+    i64.load
+    i64.const 1
+    i64.add
+    i64.store
+    i32.const 0
+    i32.const 1
+    i32.const 8
+    i32.const 8
+    call $write
+    global.get 0
+    local.set 0
+    local.get 1
+    global.set 1
+  )
+  (data (;0;) (i32.const 0) "n")
+  (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy 66b78c2ec654ee052fc510b6b97899961668be80ee794fde887081800cbe79ca\0a")
+)

@@ -1,0 +1,62 @@
+(module
+  (type (;0;) (func))
+  (global $flag (;0;) (mut i32) i32.const 1)
+  (global $out (;1;) (mut i32) i32.const 0)
+  (global (;2;) (mut i64) i64.const 0)
+  (global (;3;) (mut i32) i32.const 0)
+  (export "run" (func 0))
+  (export "baals_gas_left" (global 2))
+  (export "baals_stack_left" (global 3))
+  (func (;0;) (type 0)
+    (local i64 i32)
+    global.get 2
+    i64.const 32
+    i64.sub
+    local.tee 0
+    global.set 2
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    global.get 3
+    local.tee 1
+    i32.const 6
+    i32.sub
+    global.set 3
+    local.get 1
+    i32.const 6
+    i32.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    global.get $flag
+    if (result i32) ;; label = @1
+      local.get 0
+      i64.const 8
+      i64.sub
+      local.tee 0
+      global.set 2
+      i32.const 10
+    else
+      local.get 0
+      i64.const 10
+      i64.sub
+      local.tee 0
+      global.set 2
+      i32.const 1
+      i32.const 2
+      i32.add
+    end
+    local.get 0
+    i64.const 12
+    i64.sub
+    local.tee 0
+    global.set 2
+    global.set $out
+    local.get 1
+    global.set 3
+  )
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 66b78c2ec654ee052fc510b6b97899961668be80ee794fde887081800cbe79ca\0a")
+)

@@ -1,0 +1,63 @@
+(module
+  (type (;0;) (func))
+  (global $n (;0;) (mut i32) i32.const 100)
+  (global (;1;) (mut i64) i64.const 0)
+  (global (;2;) (mut i32) i32.const 0)
+  (export "run" (func 0))
+  (export "baals_gas_left" (global 1))
+  (export "baals_stack_left" (global 2))
+  (func (;0;) (type 0)
+    (local $i i32) (local i64 i32)
+    global.get 1
+    i64.const 32
+    i64.sub
+    local.tee 1
+    global.set 1
+    local.get 1
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    global.get 2
+    local.tee 2
+    i32.const 7
+    i32.sub
+    global.set 2
+    local.get 2
+    i32.const 7
+    i32.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    global.get $n
+    local.set $i
+    loop $continue
+      local.get 1
+      i64.const 20
+      i64.sub
+      local.tee 1
+      global.set 1
+      local.get 1
+      i64.const 0
+      i64.lt_s
+      if ;; label = @2
+        unreachable
+      end
+      local.get $i
+      i32.const 1
+      i32.sub
+      local.set $i
+      local.get $i
+      br_if $continue
+      local.get 1
+      i64.const 11
+      i64.sub
+      local.tee 1
+      global.set 1
+    end
+    local.get 2
+    global.set 2
+  )
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 66b78c2ec654ee052fc510b6b97899961668be80ee794fde887081800cbe79ca\0a")
+)

@@ -1,0 +1,115 @@
+(module
+  (type (;0;) (func))
+  (memory (;0;) 1 512)
+  (global (;0;) (mut i64) i64.const 0)
+  (global (;1;) (mut i32) i32.const 0)
+  (export "memory" (memory 0))
+  (export "run" (func 0))
+  (export "baals_gas_left" (global 0))
+  (export "baals_stack_left" (global 1))
+  (func (;0;) (type 0)
+    (local i64 i32 i32)
+    global.get 0
+    i64.const 695
+    i64.sub
+    local.tee 0
+    global.set 0
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    global.get 1
+    local.tee 1
+    i32.const 7
+    i32.sub
+    global.set 1
+    local.get 1
+    i32.const 7
+    i32.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    i32.const 1
+    local.tee 2
+    local.get 0
+    local.get 2
+    i64.extend_i32_u
+    i64.const 8192
+    i64.mul
+    i64.sub
+    local.tee 0
+    global.set 0
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    memory.grow
+    drop
+    i32.const 0
+    i32.const 42
+    i32.const 64
+    local.tee 2
+    local.get 0
+    local.get 2
+    i64.extend_i32_u
+    i64.const 1
+    i64.mul
+    i64.sub
+    local.tee 0
+    global.set 0
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    memory.fill
+    i32.const 64
+    i32.const 0
+    i32.const 32
+    local.tee 2
+    local.get 0
+    local.get 2
+    i64.extend_i32_u
+    i64.const 1
+    i64.mul
+    i64.sub
+    local.tee 0
+    global.set 0
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    memory.copy
+    i32.const 128
+    i32.const 0
+    i32.const 12
+    local.tee 2
+    local.get 0
+    local.get 2
+    i64.extend_i32_u
+    i64.const 1
+    i64.mul
+    i64.sub
+    local.tee 0
+    global.set 0
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    memory.init $greeting
+    data.drop $greeting
+    local.get 1
+    global.set 1
+  )
+  (data $greeting (;0;) "hello, world")
+  (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy 66b78c2ec654ee052fc510b6b97899961668be80ee794fde887081800cbe79ca\0a")
+)

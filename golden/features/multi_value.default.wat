@@ -1,0 +1,92 @@
+(module
+  (type (;0;) (func (param i32) (result i32 i32)))
+  (type (;1;) (func))
+  (type (;2;) (func (result i32 i32)))
+  (global $out (;0;) (mut i32) i32.const 0)
+  (global (;1;) (mut i64) i64.const 0)
+  (global (;2;) (mut i32) i32.const 0)
+  (export "run" (func 1))
+  (export "baals_gas_left" (global 1))
+  (export "baals_stack_left" (global 2))
+  (func $pair (;0;) (type 0) (param i32) (result i32 i32)
+    (local i64 i32)
+    global.get 1
+    i64.const 34
+    i64.sub
+    local.tee 1
+    global.set 1
+    local.get 1
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    global.get 2
+    local.tee 2
+    i32.const 8
+    i32.sub
+    global.set 2
+    local.get 2
+    i32.const 8
+    i32.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    block (type 2) (result i32 i32) ;; label = @1
+      i32.const 1
+      i32.const 2
+      local.get 0
+      br_if 0 (;@1;)
+      local.get 1
+      i64.const 11
+      i64.sub
+      local.tee 1
+      global.set 1
+      drop
+      drop
+      i32.const 3
+      i32.const 4
+    end
+    local.get 1
+    i64.const 10
+    i64.sub
+    local.tee 1
+    global.set 1
+    local.get 2
+    global.set 2
+  )
+  (func (;1;) (type 1)
+    (local i64 i32)
+    global.get 1
+    i64.const 49
+    i64.sub
+    local.tee 0
+    global.set 1
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    global.get 2
+    local.tee 1
+    i32.const 6
+    i32.sub
+    global.set 2
+    local.get 1
+    i32.const 6
+    i32.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    i32.const 0
+    call $pair
+    global.get 1
+    local.set 0
+    i32.add
+    global.set $out
+    local.get 1
+    global.set 2
+  )
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 66b78c2ec654ee052fc510b6b97899961668be80ee794fde887081800cbe79ca\0a")
+)

@@ -1,0 +1,8 @@
+;; Each call reserves its callee's frame on entry and releases it on every exit.
+(module
+  (global $depth (mut i32) (i32.const 10))
+  (func $down (param i32) (result i32)
+    (if (result i32) (local.get 0)
+      (then (i32.add (i32.const 1) (call $down (i32.sub (local.get 0) (i32.const 1)))))
+      (else (i32.const 0))))
+  (func (export "run") (global.set $depth (call $down (global.get $depth)))))

@@ -1,0 +1,43 @@
+(module
+  (type (;0;) (func))
+  (global $sum (;0;) (mut i32) i32.const 0)
+  (global (;1;) (mut i64) i64.const 0)
+  (global (;2;) (mut i32) i32.const 0)
+  (export "run" (func 0))
+  (export "baals_gas_left" (global 1))
+  (export "baals_stack_left" (global 2))
+  (func (;0;) (type 0)
+    (local i64 i32)
+    global.get 1
+    i64.const 41
+    i64.sub
+    local.tee 0
+    global.set 1
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    global.get 2
+    local.tee 1
+    i32.const 6
+    i32.sub
+    global.set 2
+    local.get 1
+    i32.const 6
+    i32.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    i32.const 6
+    i32.const 7
+    i32.mul
+    global.get $sum
+    i32.add
+    global.set $sum
+    local.get 1
+    global.set 2
+  )
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 66b78c2ec654ee052fc510b6b97899961668be80ee794fde887081800cbe79ca\0a")
+)

@@ -1,0 +1,169 @@
+(module
+  (type (;0;) (func))
+  (table $t (;0;) 4 4294967295 funcref)
+  (global (;0;) (mut i64) i64.const 0)
+  (global (;1;) (mut i32) i32.const 0)
+  (export "run" (func 2))
+  (export "baals_gas_left" (global 0))
+  (export "baals_stack_left" (global 1))
+  (elem $callbacks (;0;) func $a $b)
+  (func $a (;0;) (type 0)
+    (local i64 i32)
+    global.get 0
+    i64.const 32
+    i64.sub
+    local.tee 0
+    global.set 0
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    global.get 1
+    local.tee 1
+    i32.const 4
+    i32.sub
+    global.set 1
+    local.get 1
+    i32.const 4
+    i32.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    local.get 1
+    global.set 1
+  )
+  (func $b (;1;) (type 0)
+    (local i64 i32)
+    global.get 0
+    i64.const 32
+    i64.sub
+    local.tee 0
+    global.set 0
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    global.get 1
+    local.tee 1
+    i32.const 4
+    i32.sub
+    global.set 1
+    local.get 1
+    i32.const 4
+    i32.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    local.get 1
+    global.set 1
+  )
+  (func (;2;) (type 0)
+    (local i64 i32 i32)
+    global.get 0
+    i64.const 383
+    i64.sub
+    local.tee 0
+    global.set 0
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    global.get 1
+    local.tee 1
+    i32.const 7
+    i32.sub
+    global.set 1
+    local.get 1
+    i32.const 7
+    i32.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    ref.null func
+    i32.const 2
+    local.tee 2
+    local.get 0
+    local.get 2
+    i64.extend_i32_u
+    i64.const 16
+    i64.mul
+    i64.sub
+    local.tee 0
+    global.set 0
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    table.grow $t
+    drop
+    i32.const 0
+    ref.func $a
+    i32.const 3
+    local.tee 2
+    local.get 0
+    local.get 2
+    i64.extend_i32_u
+    i64.const 2
+    i64.mul
+    i64.sub
+    local.tee 0
+    global.set 0
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    table.fill $t
+    i32.const 3
+    i32.const 0
+    i32.const 2
+    local.tee 2
+    local.get 0
+    local.get 2
+    i64.extend_i32_u
+    i64.const 2
+    i64.mul
+    i64.sub
+    local.tee 0
+    global.set 0
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    table.copy
+    i32.const 4
+    i32.const 0
+    i32.const 2
+    local.tee 2
+    local.get 0
+    local.get 2
+    i64.extend_i32_u
+    i64.const 2
+    i64.mul
+    i64.sub
+    local.tee 0
+    global.set 0
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      unreachable
+    end
+    table.init $callbacks
+    elem.drop $callbacks
+    local.get 1
+    global.set 1
+  )
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 5efcd9b2a45e7c23cab2e5878ad2d89cb6fe6abc0ab9f49edbcd0c1a82822d80\0a")
+)
