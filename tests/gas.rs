@@ -163,6 +163,8 @@ fn call_indirect_charges_caller_and_callee() {
     assert_eq!(c.gas("indirect", &[]), ENTRY + 2 + 15 + RESYNC + EXIT + TRIPLE);
 }
 
+/// nearcore #15482: `memory.grow` and `table.grow` are priced per page or element asked for,
+/// not flat.
 #[test]
 fn memory_grow_is_charged_per_page_requested() {
     let c = Contract::new(
@@ -369,4 +371,28 @@ fn br_table_in_nested_loops() {
         let expected = ENTRY + 2 + o * (outer + i * inner) + METER + EXIT;
         assert_eq!(c.gas("nested", &i32s(&[o as i32, i as i32])), expected, "outer {o}, inner {i}");
     }
+}
+
+/// Under `floats = "canonicalize-nan"`, a NaN result is the canonical NaN whatever the machine
+/// produces: x86 makes 0/0 a negative NaN (0xffc00000).
+#[test]
+fn nan_results_are_canonical() {
+    let policy = Policy::permissive();
+    let text = r#"(module
+      (func (export "div") (param f32) (result i32) (i32.reinterpret_f32 (f32.div (local.get 0) (local.get 0))))
+      (func (export "sqrt") (param f64) (result i64) (i64.reinterpret_f64 (f64.sqrt (local.get 0))))
+      (func (export "neg") (param f32) (result i32) (i32.reinterpret_f32 (f32.neg (f32.div (local.get 0) (local.get 0))))))"#;
+    let instrumented = instrument(&baals_tests::wat(text), &policy).unwrap();
+    let runner = Runner::default();
+    let module = runner.compile(&instrumented);
+    let call = |export: &str, arg: Val| match runner.call(&module, &policy, export, &[arg], AMPLE).status {
+        Status::Returned(values) => values[0].clone(),
+        other => panic!("{export}: {other:?}"),
+    };
+    assert_eq!(call("div", Val::F32(0f32.to_bits())).unwrap_i32() as u32, 0x7fc0_0000);
+    assert_eq!(call("sqrt", Val::F64((-1f64).to_bits())).unwrap_i64() as u64, 0x7ff8_0000_0000_0000);
+    // `neg` moves bits exactly (no canonicalization after it): the canonical NaN, negated.
+    assert_eq!(call("neg", Val::F32(0f32.to_bits())).unwrap_i32() as u32, 0xffc0_0000);
+    // Numbers pass through unchanged.
+    assert_eq!(call("div", Val::F32(3f32.to_bits())).unwrap_i32() as u32, 1f32.to_bits());
 }

@@ -40,3 +40,135 @@ fn every_corpus_module_instruments_twice_identically_and_validates() {
         );
     }
 }
+
+/// The encoded bytes of each operator of each function body.
+fn operators(wasm: &[u8]) -> Vec<Vec<Vec<u8>>> {
+    let mut functions = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        if let Ok(wasmparser::Payload::CodeSectionEntry(body)) = payload {
+            let mut reader = body.get_operators_reader().unwrap();
+            let mut ops = Vec::new();
+            let mut start = reader.original_position();
+            while !reader.eof() {
+                reader.read().unwrap();
+                let end = reader.original_position();
+                ops.push(wasm[start..end].to_vec());
+                start = end;
+            }
+            functions.push(ops);
+        }
+    }
+    functions
+}
+
+/// Non-code sections by id (custom sections by name), with their bytes.
+fn sections(wasm: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        let payload = payload.unwrap();
+        let key = match &payload {
+            wasmparser::Payload::CustomSection(section) => format!("custom:{}", section.name()),
+            wasmparser::Payload::CodeSectionStart { .. } | wasmparser::Payload::CodeSectionEntry(_) => continue,
+            other => match other.as_section() {
+                Some((id, _)) => format!("section:{id}"),
+                None => continue,
+            },
+        };
+        let (_, range) = payload.as_section().unwrap();
+        out.push((key, wasm[range].to_vec()));
+    }
+    out
+}
+
+#[test]
+fn original_instructions_survive_in_order_with_their_encoding() {
+    let policy = Policy::permissive();
+    for (name, wasm) in
+        corpus().into_iter().filter(|(name, _)| !name.starts_with("esbuild") && !name.starts_with("swc"))
+    {
+        let output = instrument(&wasm, &policy).unwrap().wasm;
+        let (before, after) = (operators(&wasm), operators(&output));
+        assert_eq!(before.len(), after.len(), "{name}: function count changed");
+        for (index, (original, instrumented)) in before.iter().zip(&after).enumerate() {
+            // Every original operator, byte for byte, in order, with only injected code between.
+            let mut rest = instrumented.iter();
+            for op in original {
+                assert!(rest.any(|candidate| candidate == op), "{name}: function {index} lost {op:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn sections_metering_does_not_touch_are_kept_byte_for_byte() {
+    let policy = Policy::permissive();
+    for (name, wasm) in corpus() {
+        let output = instrument(&wasm, &policy).unwrap().wasm;
+        let after = sections(&output);
+        // Types (unless a wrap block needed one), globals and exports grow; the start section
+        // goes; memories and tables change only to get a maximum; the name section's labels
+        // move. Everything else is the same bytes.
+        for (key, bytes) in sections(&wasm) {
+            if ["section:1", "section:4", "section:5", "section:6", "section:7", "section:8", "custom:name"]
+                .contains(&key.as_str())
+            {
+                continue;
+            }
+            let kept = after.iter().find(|(k, _)| *k == key).map(|(_, b)| b);
+            assert_eq!(kept, Some(&bytes), "{name}: {key} changed");
+        }
+        let added: Vec<&str> =
+            after.iter().map(|(k, _)| k.as_str()).filter(|k| k.starts_with("custom:baals")).collect();
+        assert_eq!(added, ["custom:baals.instrumented"], "{name}");
+    }
+}
+
+#[test]
+fn the_report_describes_each_function() {
+    let wasm = baals_tests::wat(
+        r#"(module (memory 1)
+             (func $leaf)
+             (func (export "run") (local i32)
+               (loop $l (br_if $l (i32.eqz (local.get 0))))
+               (drop (memory.grow (i32.const 1)))
+               (call $leaf)))"#,
+    );
+    let instrumented = instrument(&wasm, &Policy::default_policy()).unwrap();
+    let report = &instrumented.report;
+    assert_eq!(report.functions.len(), 2);
+    let (leaf, run) = (&report.functions[0], &report.functions[1]);
+    assert_eq!((leaf.index, leaf.metering_points, leaf.checks, leaf.frame), (0, 1, 2, 4));
+    // Entry, loop header, after the br_if; checks at entry (gas and stack), the loop header
+    // and the dynamic charge of memory.grow.
+    assert_eq!((run.index, run.metering_points, run.checks), (1, 3, 4));
+    // frame-base 4, one local, at most 1 operand.
+    assert_eq!(run.frame, 4 + 1 + 1);
+    // The block after the br_if: charge 6, loop `end` 1, i32.const 1, dynamic 18,
+    // memory.grow 500, drop 1, call 10, resync 3, release 3, `end` 1.
+    assert_eq!(run.max_block_cost, 6 + 1 + 1 + 18 + 500 + 1 + 10 + 3 + 3 + 1);
+    assert_eq!(report.original_bytes, wasm.len() as u64);
+    assert_eq!(report.instrumented_bytes, instrumented.wasm.len() as u64);
+    assert_eq!(instrumented.code_hash, baals_instrument::CodeHash::of(&wasm));
+    assert_eq!(instrumented.policy_hash, Policy::default_policy().hash());
+}
+
+#[test]
+fn golden_feature_outputs_validate_with_the_input_features() {
+    let dir = baals_tests::workspace_root().join("golden/features");
+    for policy in [Policy::default_policy(), Policy::permissive()] {
+        let mut validated = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if !name.ends_with(".wat") || name.matches('.').count() != 1 {
+                continue;
+            }
+            let wasm = baals_tests::wat(&std::fs::read_to_string(&path).unwrap());
+            let Ok(instrumented) = instrument(&wasm, &policy) else { continue };
+            let mut validator = wasmparser::Validator::new_with_features(output_features(&policy));
+            validator.validate_all(&instrumented.wasm).unwrap_or_else(|e| panic!("{name}: {e}"));
+            validated += 1;
+        }
+        assert!(validated >= 14, "only {validated} feature modules validated");
+    }
+}
