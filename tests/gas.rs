@@ -386,7 +386,7 @@ fn nan_results_are_canonical() {
     let runner = Runner::default();
     let module = runner.compile(&instrumented);
     let call = |export: &str, arg: Val| match runner.call(&module, &policy, export, &[arg], AMPLE).status {
-        Status::Returned(values) => values[0].clone(),
+        Status::Returned(values) => values[0],
         other => panic!("{export}: {other:?}"),
     };
     assert_eq!(call("div", Val::F32(0f32.to_bits())).unwrap_i32() as u32, 0x7fc0_0000);
