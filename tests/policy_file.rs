@@ -79,7 +79,7 @@ fn hash_is_lowercase_hex_of_the_canonical_form() {
 fn default_policy_hash_is_pinned() {
     assert_eq!(
         Policy::default_policy().hash().to_string(),
-        "66b78c2ec654ee052fc510b6b97899961668be80ee794fde887081800cbe79ca"
+        "5b64dfa95e22fd9e1781838d60fe2d8af33fd87d43d79c7a98c1106279dcc363"
     );
 }
 
@@ -161,6 +161,8 @@ fn hash_changes_with_every_kind_of_value() {
         edit("stack", "operand-stack", "operand-stack = false"),
         edit("host", "baals_revert", "baals_revert = { base = 50, per-byte = 2 }"),
         edit("memory", "grow-page-cost", "grow-page-cost = 8193"),
+        edit("calls", "reentrancy", "reentrancy = true"),
+        edit("deploy", "per-byte", "per-byte = 21"),
         edit("bulk", "memory-copy-byte", "memory-copy-byte = 2"),
     ] {
         assert_ne!(Policy::from_toml(&text).unwrap().hash(), base, "{text}");
@@ -259,6 +261,8 @@ fn impossible_values_are_refused() {
         other => panic!("{other:?}"),
     }
     let cases = [
+        (edit("calls", "max-depth", "max-depth = 0"), "calls.max-depth"),
+        (edit("calls", "max-depth", "max-depth = 65"), "calls.max-depth"),
         (edit("limits", "tables", "tables = 101"), "limits.tables"),
         (edit("memory", "max-pages", "max-pages = 65537"), "memory.max-pages"),
         (edit("limits", "types", "types = -1"), "limits.types"),

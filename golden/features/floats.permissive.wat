@@ -51,5 +51,5 @@
     local.get 1
     global.set 2
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 5efcd9b2a45e7c23cab2e5878ad2d89cb6fe6abc0ab9f49edbcd0c1a82822d80\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 70416df8430a04bd817fcd9546072c00b1ef1977247a775e201dcfe03f0ccd40\0a")
 )

@@ -66,5 +66,5 @@
     local.get 1
     global.set 2
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 66b78c2ec654ee052fc510b6b97899961668be80ee794fde887081800cbe79ca\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 5b64dfa95e22fd9e1781838d60fe2d8af33fd87d43d79c7a98c1106279dcc363\0a")
 )

@@ -11,8 +11,8 @@ use crate::abi::HostFunction;
 use crate::error::PolicyError;
 use crate::opcode::{CostClass, Opcode};
 use crate::policy::{
-    BulkCosts, ExportRule, Features, FloatMode, HostCost, ImportRule, Limit, Limits, MemoryPolicy, POLICY_VERSION,
-    Policy, PolicyHash, StackPolicy,
+    BulkCosts, CallPolicy, ExportRule, Features, FloatMode, HostCost, ImportRule, Limit, Limits, MemoryPolicy,
+    POLICY_VERSION, Policy, PolicyHash, StackPolicy,
 };
 
 type Result<T> = std::result::Result<T, PolicyError>;
@@ -26,6 +26,10 @@ pub(crate) const MAX_UNIT_PRICE: u64 = 1 << 30;
 
 /// The greatest stack height: the instrumenter keeps it in an `i32` global.
 const MAX_STACK_HEIGHT: u64 = i32::MAX as u64;
+
+/// The deepest nesting of contract calls a policy may allow: each level holds an instance and
+/// its stack, so the engine bounds it.
+const MAX_CALL_DEPTH: u64 = 64;
 
 /// Features that no policy may enable, with the reason given to policy authors.
 const REFUSED_FEATURES: &[(&str, &str)] = &[
@@ -49,7 +53,8 @@ pub(crate) fn parse(src: &str) -> Result<Policy> {
     let root = DeTable::parse(src).map_err(|error| syntax_error(src, &error))?;
     let top = Section { src, path: String::new(), line: 1, table: root.get_ref() };
     top.expect_keys(&[
-        "version", "features", "costs", "memory", "bulk", "stack", "limits", "imports", "exports", "host",
+        "version", "features", "costs", "memory", "bulk", "stack", "limits", "imports", "exports", "calls", "deploy",
+        "host",
     ])?;
 
     let (version, line) = top.u64("version")?;
@@ -65,10 +70,25 @@ pub(crate) fn parse(src: &str) -> Result<Policy> {
     let imports = read_choice(&top.table("imports")?, &[("abi", ImportRule::Abi), ("any", ImportRule::Any)])?;
     let exports =
         read_choice(&top.table("exports")?, &[("entry-points", ExportRule::EntryPoints), ("any", ExportRule::Any)])?;
+    let calls = read_calls(&top.table("calls")?)?;
+    let deploy = read_price(&top.table("deploy")?)?;
     let host = read_host(&top.table("host")?)?;
 
-    Ok(Policy { features, costs, memory, bulk, stack, limits, imports, exports, host, hash: PolicyHash::default() }
-        .seal())
+    Ok(Policy {
+        features,
+        costs,
+        memory,
+        bulk,
+        stack,
+        limits,
+        imports,
+        exports,
+        calls,
+        deploy,
+        host,
+        hash: PolicyHash::default(),
+    }
+    .seal())
 }
 
 fn read_features(section: &Section<'_, '_>) -> Result<Features> {
@@ -222,23 +242,32 @@ fn read_choice<T: Copy>(section: &Section<'_, '_>, choices: &[(&str, T)]) -> Res
     }
 }
 
+fn read_calls(section: &Section<'_, '_>) -> Result<CallPolicy> {
+    section.expect_keys(&["max-depth", "reentrancy"])?;
+    Ok(CallPolicy { max_depth: section.count("max-depth", MAX_CALL_DEPTH)?, reentrancy: section.bool("reentrancy")? })
+}
+
+/// `{ base = N, per-byte = M }`: a base price and a per-byte price.
+fn read_price(section: &Section<'_, '_>) -> Result<HostCost> {
+    section.expect_keys(&["base", "per-byte"])?;
+    let (base, line) = section.u64("base")?;
+    if base > GAS_HEADROOM {
+        return Err(PolicyError::CostOverflow {
+            key: section.full_key_str("base"),
+            line,
+            value: base,
+            reason: "a base price may not exceed 2^62".to_string(),
+        });
+    }
+    Ok(HostCost { base, per_byte: section.unit_price("per-byte")? })
+}
+
 fn read_host(section: &Section<'_, '_>) -> Result<Vec<HostCost>> {
     let names: Vec<&str> = HostFunction::ALL.iter().map(|f| f.name()).collect();
     section.expect_keys(&names)?;
     let mut costs = Vec::with_capacity(names.len());
     for name in names {
-        let function = section.table(name)?;
-        function.expect_keys(&["base", "per-byte"])?;
-        let (base, line) = function.u64("base")?;
-        if base > GAS_HEADROOM {
-            return Err(PolicyError::CostOverflow {
-                key: function.full_key_str("base"),
-                line,
-                value: base,
-                reason: "a base price may not exceed 2^62".to_string(),
-            });
-        }
-        costs.push(HostCost { base, per_byte: function.unit_price("per-byte")? });
+        costs.push(read_price(&section.table(name)?)?);
     }
     Ok(costs)
 }

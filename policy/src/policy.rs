@@ -38,6 +38,8 @@ pub struct Policy {
     pub(crate) limits: Limits,
     pub(crate) imports: ImportRule,
     pub(crate) exports: ExportRule,
+    pub(crate) calls: CallPolicy,
+    pub(crate) deploy: HostCost,
     pub(crate) host: Vec<HostCost>,
     pub(crate) hash: PolicyHash,
 }
@@ -130,6 +132,16 @@ impl Policy {
         self.exports
     }
 
+    /// Nested contract calls: depth limit and re-entrancy.
+    pub fn calls(&self) -> &CallPolicy {
+        &self.calls
+    }
+
+    /// The price of deploying a contract: base, plus per byte of the original module.
+    pub fn deploy_cost(&self) -> HostCost {
+        self.deploy
+    }
+
     /// The price of a host function call.
     pub fn host_cost(&self, function: HostFunction) -> HostCost {
         self.host[function.index()]
@@ -186,6 +198,10 @@ impl Policy {
         for &limit in Limit::ALL {
             push(limit.key().to_string(), self.limit(limit).to_string());
         }
+        push("calls.max-depth".into(), self.calls.max_depth.to_string());
+        push("calls.reentrancy".into(), self.calls.reentrancy.to_string());
+        push("deploy.base".into(), self.deploy.base.to_string());
+        push("deploy.per-byte".into(), self.deploy.per_byte.to_string());
         push("imports.allow".into(), self.imports.key().to_string());
         push("exports.allow".into(), self.exports.key().to_string());
         for function in HostFunction::ALL {
@@ -421,7 +437,17 @@ impl ExportRule {
     }
 }
 
-/// `[host]`: the price of one host function.
+/// `[calls]`: how contracts may call each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CallPolicy {
+    /// The most contract calls that may be nested below the top-level call.
+    pub max_depth: u64,
+    /// Whether a contract already on the call stack may be called again.
+    pub reentrancy: bool,
+}
+
+/// `[host]`: the price of one host function (and `[deploy]`: the price of deploying).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HostCost {
     /// Gas charged for every call.
