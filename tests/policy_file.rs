@@ -269,6 +269,7 @@ fn impossible_values_are_refused() {
         (edit("features", "floats", "floats = \"allow\""), "features.floats"),
         (edit("imports", "allow", "allow = \"some\""), "imports.allow"),
         (edit("stack", "frame-base", "frame-base = 32768"), "stack.frame-base"),
+        (edit("stack", "frame-base", "frame-base = 0"), "stack.frame-base"),
         (edit("stack", "max-height", "max-height = 2147483648"), "stack.max-height"),
         (edit("limits", "module-bytes", "module-bytes = 99999999999999999999"), "limits.module-bytes"),
     ];

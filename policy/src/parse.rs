@@ -219,6 +219,14 @@ fn read_stack(section: &Section<'_, '_>) -> Result<StackPolicy> {
     section.expect_keys(&["max-height", "frame-base", "operand-stack"])?;
     let max_height = section.count("max-height", MAX_STACK_HEIGHT)?;
     let (frame_base, line) = section.u64("frame-base")?;
+    if frame_base == 0 {
+        return Err(section.invalid(
+            "frame-base",
+            line,
+            "0",
+            "must be at least 1, or frames without values would cost nothing and recursion could outrun the native stack",
+        ));
+    }
     if frame_base >= max_height {
         return Err(section.invalid(
             "frame-base",

@@ -1,0 +1,112 @@
+//! Storage roots: a lattice hash (LtHash) of a contract's key/value set.
+//!
+//! Each entry `(key, value)` is expanded by SHAKE256 into 1,024 16-bit words; the state is the
+//! sum of its entries' words, word by word, modulo 2^16. Adding an entry adds its words,
+//! removing one subtracts them, so the state depends only on the set of entries (not on order
+//! or history) and a change costs one expansion per key changed. The root is sha256 of the
+//! 2,048-byte state. Finding two different sets with the same state reduces to a short-vector
+//! problem in a lattice (Bellare-Micciancio 1997; Lewi et al. 2019, as deployed by Solana's
+//! accounts hash).
+
+use sha2::{Digest, Sha256};
+use shake::{ExtendableOutput, Shake256, Update, XofReader};
+
+/// Words per state.
+const WORDS: usize = 1024;
+
+/// Bytes of an encoded state.
+pub(crate) const STATE_BYTES: usize = WORDS * 2;
+
+/// The lattice hash of a set of entries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Lattice {
+    words: Box<[u16; WORDS]>,
+}
+
+impl Lattice {
+    /// The state of the empty set.
+    pub(crate) fn empty() -> Lattice {
+        Lattice { words: Box::new([0; WORDS]) }
+    }
+
+    /// Decodes a state written by [`Lattice::to_bytes`].
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Option<Lattice> {
+        if bytes.len() != STATE_BYTES {
+            return None;
+        }
+        let mut lattice = Lattice::empty();
+        for (word, pair) in lattice.words.iter_mut().zip(bytes.chunks_exact(2)) {
+            *word = u16::from_le_bytes([pair[0], pair[1]]);
+        }
+        Some(lattice)
+    }
+
+    /// The state, little-endian words.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        self.words.iter().flat_map(|w| w.to_le_bytes()).collect()
+    }
+
+    /// Adds an entry.
+    pub(crate) fn insert(&mut self, key: &[u8], value: &[u8]) {
+        let expansion = expand(key, value);
+        for (word, add) in self.words.iter_mut().zip(expansion.iter()) {
+            *word = word.wrapping_add(*add);
+        }
+    }
+
+    /// Removes an entry (it must have been added).
+    pub(crate) fn remove(&mut self, key: &[u8], value: &[u8]) {
+        let expansion = expand(key, value);
+        for (word, sub) in self.words.iter_mut().zip(expansion.iter()) {
+            *word = word.wrapping_sub(*sub);
+        }
+    }
+
+    /// The 32-byte commitment.
+    pub(crate) fn root(&self) -> [u8; 32] {
+        Sha256::digest(self.to_bytes()).into()
+    }
+}
+
+/// SHAKE256 over an unambiguous encoding of the entry: a domain tag, the key's length, the key,
+/// the value.
+fn expand(key: &[u8], value: &[u8]) -> Box<[u16; WORDS]> {
+    let mut hasher = Shake256::default();
+    hasher.update(b"baals-lthash-v1");
+    hasher.update(&(key.len() as u64).to_le_bytes());
+    hasher.update(key);
+    hasher.update(value);
+    let mut reader = hasher.finalize_xof();
+    let mut bytes = [0u8; STATE_BYTES];
+    reader.read(&mut bytes);
+    let mut words = Box::new([0u16; WORDS]);
+    for (word, pair) in words.iter_mut().zip(bytes.chunks_exact(2)) {
+        *word = u16::from_le_bytes([pair[0], pair[1]]);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depends_on_the_set_only() {
+        let mut a = Lattice::empty();
+        a.insert(b"x", b"1");
+        a.insert(b"y", b"2");
+        let mut b = Lattice::empty();
+        b.insert(b"y", b"2");
+        b.insert(b"z", b"3");
+        b.insert(b"x", b"1");
+        b.remove(b"z", b"3");
+        assert_eq!(a.root(), b.root());
+        assert_ne!(a.root(), Lattice::empty().root());
+        // The encoding separates key from value: ("ab", "c") is not ("a", "bc").
+        let (mut c, mut d) = (Lattice::empty(), Lattice::empty());
+        c.insert(b"ab", b"c");
+        d.insert(b"a", b"bc");
+        assert_ne!(c.root(), d.root());
+        assert_eq!(Lattice::from_bytes(&a.to_bytes()).unwrap(), a);
+    }
+}

@@ -1,0 +1,275 @@
+//! State during a call: overlay frames over the block's transaction, and how a successful call
+//! is applied to it.
+//!
+//! Every call (top-level or nested) runs in its own frame: its storage writes, balance moves
+//! and events. Reads see the frames from the innermost out, then the transaction. A call that
+//! fails drops its frame; one that succeeds merges it into its caller's, and the top-level
+//! frame of a successful call is applied to the block's transaction. So a failed call leaves no
+//! trace, and a callee's failure keeps its caller's earlier writes.
+
+use std::collections::BTreeMap;
+
+use baals_instrument::CodeHash;
+use baals_policy::PolicyHash;
+
+use crate::lattice::{Lattice, STATE_BYTES};
+use crate::storage::{ReadTxn, StorageError, Table, WriteTxn};
+use crate::types::{Address, BlockContext, ContractId, Event};
+
+/// The transaction a call reads (and, if it is not a query, writes through its frames).
+pub(crate) enum View {
+    Write(Box<dyn WriteTxn>),
+    Read(Box<dyn ReadTxn>),
+}
+
+impl View {
+    pub(crate) fn read(&self) -> &dyn ReadTxn {
+        match self {
+            View::Write(txn) => &**txn,
+            View::Read(txn) => &**txn,
+        }
+    }
+}
+
+/// A contract's code, as the account names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Code {
+    pub(crate) code_hash: CodeHash,
+    pub(crate) policy_hash: PolicyHash,
+}
+
+/// The stored account of a contract: its code and the lattice state of its storage.
+pub(crate) struct ContractRecord {
+    pub(crate) code: Code,
+    pub(crate) lattice: Lattice,
+}
+
+const RECORD_VERSION: u8 = 1;
+
+impl ContractRecord {
+    pub(crate) fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(1 + 64 + STATE_BYTES);
+        out.push(RECORD_VERSION);
+        out.extend_from_slice(&self.code.code_hash.0);
+        out.extend_from_slice(&self.code.policy_hash.0);
+        out.extend_from_slice(&self.lattice.to_bytes());
+        out
+    }
+
+    pub(crate) fn decode(bytes: &[u8]) -> Result<ContractRecord, StorageError> {
+        let corrupt = || StorageError(format!("corrupt contract record of {} bytes", bytes.len()));
+        if bytes.len() != 1 + 64 + STATE_BYTES || bytes[0] != RECORD_VERSION {
+            return Err(corrupt());
+        }
+        let hash = |range: std::ops::Range<usize>| -> [u8; 32] { bytes[range].try_into().unwrap_or([0; 32]) };
+        Ok(ContractRecord {
+            code: Code { code_hash: CodeHash(hash(1..33)), policy_hash: PolicyHash(hash(33..65)) },
+            lattice: Lattice::from_bytes(&bytes[65..]).ok_or_else(corrupt)?,
+        })
+    }
+}
+
+/// What one call changed.
+#[derive(Default)]
+pub(crate) struct Frame {
+    state: BTreeMap<(ContractId, Vec<u8>), Option<Vec<u8>>>,
+    balances: BTreeMap<Address, u64>,
+    events: Vec<Event>,
+}
+
+/// The state of one top-level call, shared by every instance it runs.
+pub(crate) struct Execution {
+    pub(crate) view: View,
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) read_only: bool,
+    pub(crate) ctx: BlockContext,
+    /// Contracts on the call stack, outermost first.
+    pub(crate) call_stack: Vec<ContractId>,
+    /// A contract being deployed: not stored yet, but its `instantiate` runs as it.
+    pub(crate) deploying: Option<(ContractId, Code)>,
+}
+
+impl Execution {
+    pub(crate) fn new(view: View, ctx: BlockContext, read_only: bool) -> Execution {
+        Execution { view, frames: Vec::new(), read_only, ctx, call_stack: Vec::new(), deploying: None }
+    }
+
+    /// The code of a contract, if it exists.
+    pub(crate) fn contract(&self, id: &ContractId) -> Result<Option<Code>, StorageError> {
+        if let Some((pending, code)) = &self.deploying
+            && pending == id
+        {
+            return Ok(Some(*code));
+        }
+        match self.view.read().get(Table::Contracts, &id.0)? {
+            Some(bytes) => Ok(Some(ContractRecord::decode(&bytes)?.code)),
+            None => Ok(None),
+        }
+    }
+
+    pub(crate) fn storage_get(&self, contract: &ContractId, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
+        let entry = (*contract, key.to_vec());
+        for frame in self.frames.iter().rev() {
+            if let Some(value) = frame.state.get(&entry) {
+                return Ok(value.clone());
+            }
+        }
+        self.view.read().get(Table::State, &state_key(contract, key))
+    }
+
+    /// Sets (or, with `None`, removes) a key in the innermost frame.
+    pub(crate) fn storage_set(&mut self, contract: &ContractId, key: Vec<u8>, value: Option<Vec<u8>>) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.state.insert((*contract, key), value);
+        }
+    }
+
+    pub(crate) fn balance(&self, address: &Address) -> Result<u64, StorageError> {
+        for frame in self.frames.iter().rev() {
+            if let Some(balance) = frame.balances.get(address) {
+                return Ok(*balance);
+            }
+        }
+        read_balance(self.view.read(), address)
+    }
+
+    /// Moves `amount` from `from` to `to` in the innermost frame; false if `from` cannot pay.
+    pub(crate) fn transfer(&mut self, from: &Address, to: &Address, amount: u64) -> Result<bool, StorageError> {
+        let from_balance = self.balance(from)?;
+        if from_balance < amount {
+            return Ok(false);
+        }
+        if from == to || amount == 0 {
+            return Ok(true);
+        }
+        let to_balance = self.balance(to)?;
+        let Some(credited) = to_balance.checked_add(amount) else { return Ok(false) };
+        if let Some(frame) = self.frames.last_mut() {
+            frame.balances.insert(*from, from_balance - amount);
+            frame.balances.insert(*to, credited);
+        }
+        Ok(true)
+    }
+
+    pub(crate) fn emit(&mut self, event: Event) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.events.push(event);
+        }
+    }
+
+    pub(crate) fn push_frame(&mut self) {
+        self.frames.push(Frame::default());
+    }
+
+    /// Ends the innermost frame: merged into its caller's on success, dropped otherwise. The
+    /// outermost frame is kept for [`Execution::finish`].
+    pub(crate) fn pop_frame(&mut self, success: bool) {
+        if self.frames.len() < 2 {
+            if !success {
+                self.frames.clear();
+            }
+            return;
+        }
+        let Some(frame) = self.frames.pop() else { return };
+        if success && let Some(parent) = self.frames.last_mut() {
+            parent.state.extend(frame.state);
+            parent.balances.extend(frame.balances);
+            parent.events.extend(frame.events);
+        }
+    }
+
+    /// The events of the outermost frame (of a successful call).
+    pub(crate) fn events(&self) -> Vec<Event> {
+        self.frames.first().map(|f| f.events.clone()).unwrap_or_default()
+    }
+
+    /// Applies the outermost frame to the transaction: storage (and each touched contract's
+    /// storage root), balances, and events under `(height, call)`.
+    pub(crate) fn finish(&mut self, call: u32) -> Result<(), StorageError> {
+        let Some(frame) = self.frames.pop() else { return Ok(()) };
+        let View::Write(txn) = &mut self.view else { return Ok(()) };
+        let txn = &mut **txn;
+        let mut records: BTreeMap<ContractId, ContractRecord> = BTreeMap::new();
+        for ((contract, key), value) in frame.state {
+            let record = match records.entry(contract) {
+                std::collections::btree_map::Entry::Occupied(entry) => entry.into_mut(),
+                std::collections::btree_map::Entry::Vacant(entry) => {
+                    let bytes = txn
+                        .get(Table::Contracts, &contract.0)?
+                        .ok_or_else(|| StorageError(format!("state written for unknown contract {contract}")))?;
+                    entry.insert(ContractRecord::decode(&bytes)?)
+                }
+            };
+            let full_key = state_key(&contract, &key);
+            if let Some(old) = txn.get(Table::State, &full_key)? {
+                record.lattice.remove(&key, &old);
+            }
+            match value {
+                Some(value) => {
+                    record.lattice.insert(&key, &value);
+                    txn.put(Table::State, &full_key, &value)?;
+                }
+                None => txn.delete(Table::State, &full_key)?,
+            }
+        }
+        for (contract, record) in records {
+            txn.put(Table::Contracts, &contract.0, &record.encode())?;
+        }
+        for (address, balance) in frame.balances {
+            txn.put(Table::Balances, &address.0, &balance.to_le_bytes())?;
+        }
+        for (index, event) in frame.events.iter().enumerate() {
+            let key = event_key(&event.contract, self.ctx.height, call, index as u32);
+            txn.put(Table::Events, &key, &encode_event(&event.topic, &event.data))?;
+        }
+        Ok(())
+    }
+}
+
+/// `contract id || key`.
+pub(crate) fn state_key(contract: &ContractId, key: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(32 + key.len());
+    out.extend_from_slice(&contract.0);
+    out.extend_from_slice(key);
+    out
+}
+
+/// `contract id || height (8, big-endian) || call index (4, BE) || event index (4, BE)`:
+/// a contract's events sort by block, then call, then emission.
+pub(crate) fn event_key(contract: &ContractId, height: u64, call: u32, index: u32) -> Vec<u8> {
+    let mut out = Vec::with_capacity(48);
+    out.extend_from_slice(&contract.0);
+    out.extend_from_slice(&height.to_be_bytes());
+    out.extend_from_slice(&call.to_be_bytes());
+    out.extend_from_slice(&index.to_be_bytes());
+    out
+}
+
+/// `topic length (4, little-endian) || topic || data`.
+pub(crate) fn encode_event(topic: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(4 + topic.len() + data.len());
+    out.extend_from_slice(&(topic.len() as u32).to_le_bytes());
+    out.extend_from_slice(topic);
+    out.extend_from_slice(data);
+    out
+}
+
+pub(crate) fn decode_event(bytes: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let length = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+    let topic = bytes.get(4..4 + length)?.to_vec();
+    Some((topic, bytes[4 + length..].to_vec()))
+}
+
+pub(crate) fn read_balance(txn: &dyn ReadTxn, address: &Address) -> Result<u64, StorageError> {
+    read_u64(txn, Table::Balances, address)
+}
+
+pub(crate) fn read_u64(txn: &dyn ReadTxn, table: Table, address: &Address) -> Result<u64, StorageError> {
+    match txn.get(table, &address.0)? {
+        Some(bytes) => {
+            let bytes: [u8; 8] = bytes.as_slice().try_into().map_err(|_| StorageError("corrupt balance".into()))?;
+            Ok(u64::from_le_bytes(bytes))
+        }
+        None => Ok(0),
+    }
+}

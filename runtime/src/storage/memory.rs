@@ -1,0 +1,118 @@
+//! State in memory, for tests and tools: the same semantics as the redb storage, nothing
+//! durable.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use super::{Entries, ReadTxn, Storage, StorageError, Table, WriteTxn};
+
+type Tables = BTreeMap<(Table, Vec<u8>), Vec<u8>>;
+
+/// Storage in memory. Cloning shares the state.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryStorage {
+    tables: Arc<Mutex<Arc<Tables>>>,
+}
+
+impl MemoryStorage {
+    /// Empty storage.
+    pub fn new() -> MemoryStorage {
+        MemoryStorage::default()
+    }
+
+    fn snapshot(&self) -> Result<Arc<Tables>, StorageError> {
+        Ok(Arc::clone(&*lock(&self.tables)?))
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> Result<MutexGuard<'_, T>, StorageError> {
+    mutex.lock().map_err(|_| StorageError("memory storage poisoned by a panic".to_string()))
+}
+
+impl Storage for MemoryStorage {
+    fn write(&self) -> Result<Box<dyn WriteTxn>, StorageError> {
+        Ok(Box::new(MemoryWrite { storage: self.clone(), base: self.snapshot()?, changes: BTreeMap::new() }))
+    }
+
+    fn read(&self) -> Result<Box<dyn ReadTxn>, StorageError> {
+        Ok(Box::new(MemoryRead { tables: self.snapshot()? }))
+    }
+}
+
+struct MemoryRead {
+    tables: Arc<Tables>,
+}
+
+fn scan_tables(tables: &Tables, table: Table, prefix: &[u8]) -> Entries {
+    tables
+        .range((table, prefix.to_vec())..)
+        .take_while(|((t, key), _)| *t == table && key.starts_with(prefix))
+        .map(|((_, key), value)| (key.clone(), value.clone()))
+        .collect()
+}
+
+impl ReadTxn for MemoryRead {
+    fn get(&self, table: Table, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
+        Ok(self.tables.get(&(table, key.to_vec())).cloned())
+    }
+
+    fn scan(&self, table: Table, prefix: &[u8]) -> Result<Entries, StorageError> {
+        Ok(scan_tables(&self.tables, table, prefix))
+    }
+}
+
+/// A write transaction: changes over a snapshot, applied on commit.
+struct MemoryWrite {
+    storage: MemoryStorage,
+    base: Arc<Tables>,
+    changes: BTreeMap<(Table, Vec<u8>), Option<Vec<u8>>>,
+}
+
+impl ReadTxn for MemoryWrite {
+    fn get(&self, table: Table, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
+        let key = (table, key.to_vec());
+        Ok(match self.changes.get(&key) {
+            Some(change) => change.clone(),
+            None => self.base.get(&key).cloned(),
+        })
+    }
+
+    fn scan(&self, table: Table, prefix: &[u8]) -> Result<Entries, StorageError> {
+        let mut merged: BTreeMap<Vec<u8>, Vec<u8>> = scan_tables(&self.base, table, prefix).into_iter().collect();
+        for ((t, key), change) in self.changes.range((table, prefix.to_vec())..) {
+            if *t != table || !key.starts_with(prefix) {
+                break;
+            }
+            match change {
+                Some(value) => merged.insert(key.clone(), value.clone()),
+                None => merged.remove(key),
+            };
+        }
+        Ok(merged.into_iter().collect())
+    }
+}
+
+impl WriteTxn for MemoryWrite {
+    fn put(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<(), StorageError> {
+        self.changes.insert((table, key.to_vec()), Some(value.to_vec()));
+        Ok(())
+    }
+
+    fn delete(&mut self, table: Table, key: &[u8]) -> Result<(), StorageError> {
+        self.changes.insert((table, key.to_vec()), None);
+        Ok(())
+    }
+
+    fn commit(self: Box<Self>) -> Result<(), StorageError> {
+        let mut current = lock(&self.storage.tables)?;
+        let mut tables = (**current).clone();
+        for (key, change) in self.changes {
+            match change {
+                Some(value) => tables.insert(key, value),
+                None => tables.remove(&key),
+            };
+        }
+        *current = Arc::new(tables);
+        Ok(())
+    }
+}
