@@ -1,0 +1,529 @@
+//! The runtime: every host function (and its bad-pointer case), atomicity of failed calls,
+//! nested calls, re-entrancy, the depth limit, value, events, queries, persistence, storage
+//! roots, determinism and the stack guarantee.
+
+use baals_policy::Policy;
+use baals_runtime::{
+    Address, BlockContext, ContractEngine, ContractExecutionResult, ContractId, Event, ExecutionStatus, InvalidCall,
+    MemoryStorage, RedbStorage, Storage, TrapKind,
+};
+use baals_tests::{default_with, wat, workspace_root};
+
+const ALICE: Address = Address([0xa1; 32]);
+const BOB: Address = Address([0xb0; 32]);
+const GAS: u64 = 10_000_000;
+const CTX: BlockContext = BlockContext { height: 7, timestamp: 1_700_000_123 };
+
+fn probe() -> Vec<u8> {
+    wat(&std::fs::read_to_string(workspace_root().join("tests/contracts/probe.wat")).unwrap())
+}
+
+struct Chain {
+    engine: ContractEngine,
+}
+
+impl Chain {
+    fn new() -> Chain {
+        Chain::with(MemoryStorage::new(), Policy::default_policy())
+    }
+
+    fn with(storage: impl Storage, policy: Policy) -> Chain {
+        let engine = ContractEngine::new(storage, policy).unwrap();
+        let chain = Chain { engine };
+        let mut block = chain.engine.begin_block(CTX).unwrap();
+        block.credit(&ALICE, 1_000).unwrap();
+        block.commit().unwrap();
+        chain
+    }
+
+    fn deploy(&self, wasm: &[u8]) -> ContractId {
+        let deployed = self.engine.deploy_contract(CTX, ALICE, wasm, b"", GAS).unwrap();
+        assert_eq!(deployed.status, ExecutionStatus::Success);
+        deployed.contract_id
+    }
+
+    fn call(&self, id: ContractId, method: &str, input: &[u8]) -> ContractExecutionResult {
+        self.engine.execute_contract_call(CTX, ALICE, id, method, input, 0, GAS).unwrap()
+    }
+
+    fn get(&self, id: ContractId, key: &[u8]) -> Option<Vec<u8>> {
+        self.engine.storage_value(&id, key).unwrap()
+    }
+}
+
+fn set_input(key: &[u8], value: &[u8]) -> Vec<u8> {
+    let mut input = vec![key.len() as u8];
+    input.extend_from_slice(key);
+    input.extend_from_slice(value);
+    input
+}
+
+fn call_input(callee: &ContractId, method: &str, payload: &[u8]) -> Vec<u8> {
+    let mut input = callee.0.to_vec();
+    input.push(method.len() as u8);
+    input.extend_from_slice(method.as_bytes());
+    input.extend_from_slice(payload);
+    input
+}
+
+fn trap_kind(result: &ContractExecutionResult) -> TrapKind {
+    match &result.status {
+        ExecutionStatus::Trap { kind, .. } => *kind,
+        other => panic!("expected a trap, got {other}"),
+    }
+}
+
+#[test]
+fn storage_write_read_remove() {
+    let chain = Chain::new();
+    let id = chain.deploy(&probe());
+    assert_eq!(chain.call(id, "get", b"colour").output, [0]);
+    assert!(chain.call(id, "set", &set_input(b"colour", b"blue")).status.is_success());
+    assert_eq!(chain.get(id, b"colour"), Some(b"blue".to_vec()));
+    assert_eq!(chain.call(id, "get", b"colour").output, b"\x01blue");
+    // A value larger than the buffer: the full length comes back, the buffer holds its start.
+    assert_eq!(chain.call(id, "get_capped", b"colour").output, [4, 0, 0, 0, b'b', b'l']);
+    assert!(chain.call(id, "remove", b"colour").status.is_success());
+    assert_eq!(chain.get(id, b"colour"), None);
+    assert_eq!(chain.call(id, "get_capped", b"colour").output, [0xff, 0xff, 0xff, 0xff, 0, 0]);
+}
+
+#[test]
+fn context_functions() {
+    let chain = Chain::new();
+    let id = chain.deploy(&probe());
+    let result = chain.engine.execute_contract_call(CTX, ALICE, id, "info", b"", 40, GAS).unwrap();
+    assert!(result.status.is_success(), "{}", result.status);
+    let out = result.output;
+    assert_eq!(&out[..32], &ALICE.0);
+    assert_eq!(&out[32..64], &id.0);
+    let number = |range: std::ops::Range<usize>| i64::from_le_bytes(out[range].try_into().unwrap());
+    assert_eq!((number(64..72), number(72..80)), (1_700_000_123, 7));
+    // The value arrived before the method ran.
+    assert_eq!((number(80..88), number(88..96)), (40, 40));
+    assert_eq!(chain.engine.balance(&ALICE).unwrap(), 960);
+    assert_eq!(chain.call(id, "input_capped", b"abcdefgh").output, [8, 0, 0, 0, b'a', b'b', b'c']);
+}
+
+#[test]
+fn hashing_and_signatures() {
+    let chain = Chain::new();
+    let id = chain.deploy(&probe());
+    // sha256("abc").
+    let digest = chain.call(id, "sha", b"abc").output;
+    assert_eq!(baals_runtime::hex_encode(&digest), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    // RFC 8032, test 1: the empty message.
+    let key = baals_runtime::hex_decode("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a").unwrap();
+    let signature = baals_runtime::hex_decode(
+        "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b",
+    )
+    .unwrap();
+    let input = [key.clone(), signature.clone()].concat();
+    assert_eq!(chain.call(id, "verify", &input).output, [1]);
+    let mut tampered = input.clone();
+    tampered.push(b'x');
+    assert_eq!(chain.call(id, "verify", &tampered).output, [0]);
+    let mut bad_signature = input;
+    bad_signature[40] ^= 1;
+    assert_eq!(chain.call(id, "verify", &bad_signature).output, [0]);
+}
+
+#[test]
+fn host_calls_charge_their_price() {
+    let chain = Chain::new();
+    let id = chain.deploy(&probe());
+    // noop: entry 28 and exit 4. height: plus call 10, resync 3, drop 1, and the host
+    // function's base price 20.
+    assert_eq!(chain.call(id, "noop", b"").gas_used, 32);
+    assert_eq!(chain.call(id, "height", b"").gas_used, 32 + 10 + 3 + 1 + 20);
+    // Per byte: sha256 costs 200 + 3 per byte of data.
+    let short = chain.call(id, "sha", b"").gas_used;
+    let long = chain.call(id, "sha", &[7; 100]).gas_used;
+    // 100 more bytes of input (1 each) and of hashing (3 each).
+    assert_eq!(long - short, 100 + 300);
+}
+
+#[test]
+fn every_bad_pointer_traps_with_a_message() {
+    let chain = Chain::new();
+    let id = chain.deploy(&probe());
+    for method in [
+        "bad_storage_read",
+        "bad_storage_read_out",
+        "bad_storage_write",
+        "bad_storage_remove",
+        "bad_get_sender",
+        "bad_get_contract_id",
+        "bad_get_input_data",
+        "bad_set_return_data",
+        "bad_transfer",
+        "bad_hash_sha256_in",
+        "bad_hash_sha256_out",
+        "bad_verify_signature",
+        "bad_call_contract",
+        "bad_read_call_result",
+        "bad_emit_event",
+        "bad_revert",
+    ] {
+        let result = chain.engine.execute_contract_call(CTX, ALICE, id, method, &[9; 10], 0, GAS).unwrap();
+        match &result.status {
+            ExecutionStatus::Trap { kind: TrapKind::BadPointer, message } => {
+                assert!(message.contains("outside the contract's memory (65536 bytes)"), "{method}: {message}");
+            }
+            other => panic!("{method}: {other}"),
+        }
+        assert!(result.gas_used > 0, "{method}: the host call was charged first");
+    }
+    // Nothing of the failed calls stayed: bad_storage_read_out wrote before it failed.
+    assert_eq!(chain.get(id, b"k"), None);
+}
+
+#[test]
+fn failed_calls_leave_no_trace() {
+    let chain = Chain::new();
+    let id = chain.deploy(&probe());
+    let root = chain.engine.contract(&id).unwrap().unwrap().storage_root;
+    let expectations: [(&str, fn(&ExecutionStatus) -> bool); 5] = [
+        ("write_then_trap", |s| matches!(s, ExecutionStatus::Trap { kind: TrapKind::Unreachable, .. })),
+        ("write_then_spin", |s| *s == ExecutionStatus::OutOfGas),
+        ("write_then_revert", |s| *s == ExecutionStatus::Reverted { message: "before".to_string() }),
+        ("write_then_bad_pointer", |s| matches!(s, ExecutionStatus::Trap { kind: TrapKind::BadPointer, .. })),
+        ("write_then_pay_negative", |s| matches!(s, ExecutionStatus::Trap { kind: TrapKind::BadInput, .. })),
+    ];
+    for (method, expected) in expectations {
+        let result = chain.engine.execute_contract_call(CTX, ALICE, id, method, b"", 30, 100_000).unwrap();
+        assert!(expected(&result.status), "{method}: {}", result.status);
+        assert!(result.events.is_empty() && result.output.is_empty(), "{method}");
+        assert_eq!(chain.get(id, b"k"), None, "{method}: the write stayed");
+        assert_eq!(chain.engine.contract(&id).unwrap().unwrap().storage_root, root);
+        // The value sent came back.
+        assert_eq!(chain.engine.balance(&ALICE).unwrap(), 1_000, "{method}");
+        assert!(chain.engine.events(&id).unwrap().is_empty());
+    }
+    // Out of gas uses the whole limit.
+    let result = chain.engine.execute_contract_call(CTX, ALICE, id, "write_then_spin", b"", 0, 100_000).unwrap();
+    assert_eq!(result.gas_used, 100_000);
+}
+
+#[test]
+fn a_callee_failure_keeps_the_callers_earlier_writes() {
+    let chain = Chain::new();
+    let (caller, callee) = (chain.deploy(&probe()), chain.deploy(&probe()));
+    let result = chain.call(caller, "write_around_call", &call_input(&callee, "write_then_trap", b""));
+    assert!(result.status.is_success(), "{}", result.status);
+    // -1, then the reason.
+    assert_eq!(&result.output[..4], &(-1i32).to_le_bytes());
+    let reason = String::from_utf8_lossy(&result.output[4..]).into_owned();
+    assert!(reason.starts_with("trap (Unreachable)"), "{reason}");
+    assert_eq!(chain.get(caller, b"before"), Some(b"b".to_vec()));
+    assert_eq!(chain.get(caller, b"after"), Some(b"b".to_vec()));
+    assert_eq!(chain.get(callee, b"k"), None);
+    assert!(chain.engine.events(&callee).unwrap().is_empty());
+
+    // A successful callee's writes and events stay, and its return data reaches the caller.
+    let payload = set_input(b"x", b"42");
+    let result = chain.call(caller, "call", &call_input(&callee, "set", &payload));
+    assert_eq!(&result.output[..4], &0i32.to_le_bytes());
+    assert_eq!(chain.get(callee, b"x"), Some(b"42".to_vec()));
+    let result = chain.call(caller, "call", &call_input(&callee, "get", b"x"));
+    assert_eq!(result.output, [&3i32.to_le_bytes()[..], b"\x0142"].concat());
+    // A revert's message is readable by the caller.
+    let result = chain.call(caller, "call", &call_input(&callee, "fail", b"no way"));
+    assert_eq!(&result.output[4..], b"reverted: no way");
+    // Unknown contracts and methods: -1 and the reason, no gas used by a callee.
+    let result = chain.call(caller, "call", &call_input(&Address([9; 32]), "get", b""));
+    assert!(String::from_utf8_lossy(&result.output[4..]).starts_with("invalid: unknown contract"));
+    let result = chain.call(caller, "call", &call_input(&callee, "nothing", b""));
+    assert!(String::from_utf8_lossy(&result.output[4..]).starts_with("invalid: no method `nothing`"));
+}
+
+#[test]
+fn the_callee_runs_on_the_callers_remaining_gas() {
+    let chain = Chain::new();
+    let (caller, callee) = (chain.deploy(&probe()), chain.deploy(&probe()));
+    let input = call_input(&callee, "spin", b"");
+    let result = chain.engine.execute_contract_call(CTX, ALICE, caller, "call", &input, 0, 200_000).unwrap();
+    // The callee ran out of all the gas the caller had left: so does the caller, after it.
+    assert_eq!(result.status, ExecutionStatus::OutOfGas);
+    assert_eq!(result.gas_used, 200_000);
+}
+
+#[test]
+fn reentrancy_is_denied_unless_the_policy_allows_it() {
+    for (reentrancy, expected) in [(false, "invalid: contract"), (true, "")] {
+        let policy = default_with(&[("calls", "reentrancy", if reentrancy { "true" } else { "false" })]);
+        let chain = Chain::with(MemoryStorage::new(), policy);
+        let (a, b) = (chain.deploy(&probe()), chain.deploy(&probe()));
+        // a -> b -> a.get
+        let inner = call_input(&a, "get", b"k");
+        let result = chain.call(a, "call", &call_input(&b, "call", &inner));
+        assert!(result.status.is_success());
+        let nested = &result.output[8..];
+        if reentrancy {
+            // a.get of an absent key returns [0]: one byte.
+            assert_eq!(&result.output[4..8], &1i32.to_le_bytes(), "b's call to a returned");
+            assert_eq!(nested, [0]);
+        } else {
+            let reason = String::from_utf8_lossy(nested).into_owned();
+            assert!(reason.starts_with(expected) && reason.contains("re-entrancy denied"), "{reason}");
+        }
+    }
+}
+
+#[test]
+fn calls_nest_at_most_max_depth() {
+    let policy = default_with(&[("calls", "max-depth", "3")]);
+    let chain = Chain::with(MemoryStorage::new(), policy);
+    let contracts: Vec<ContractId> = (0..5).map(|_| chain.deploy(&probe())).collect();
+    // contracts[0] calls [1], which calls [2]... the last one runs `noop`.
+    let run = |levels: usize| {
+        let mut input = call_input(&contracts[levels], "noop", b"");
+        for level in (1..levels).rev() {
+            input = call_input(&contracts[level], "call", &input);
+        }
+        chain.call(contracts[0], "call", &input).output
+    };
+    // Three nested calls: the deepest succeeds (its status 0 is the innermost 4 bytes).
+    let output = run(3);
+    assert_eq!(&output[output.len() - 4..], &0i32.to_le_bytes());
+    // Four: the fourth is refused.
+    let output = String::from_utf8_lossy(&run(4)).into_owned();
+    assert!(output.ends_with("invalid: calls nest at most 3 deep"), "{output}");
+}
+
+#[test]
+fn value_moves_and_transfers_never_overdraw() {
+    let chain = Chain::new();
+    let (id, other) = (chain.deploy(&probe()), chain.deploy(&probe()));
+    let result = chain.engine.execute_contract_call(CTX, ALICE, id, "noop", b"", 100, GAS).unwrap();
+    assert!(result.status.is_success());
+    assert_eq!((chain.engine.balance(&ALICE).unwrap(), chain.engine.balance(&id).unwrap()), (900, 100));
+    // More than the sender has: invalid, nothing moves, no gas.
+    let result = chain.engine.execute_contract_call(CTX, ALICE, id, "noop", b"", 901, GAS).unwrap();
+    assert_eq!(
+        result.status,
+        ExecutionStatus::Invalid { reason: InvalidCall::InsufficientValue { balance: 900, value: 901 } }
+    );
+    assert_eq!(result.gas_used, 0);
+    // The contract pays Bob 30, then cannot pay 71.
+    let pay = |amount: u64| [&BOB.0[..], &amount.to_le_bytes()].concat();
+    assert_eq!(chain.call(id, "pay", &pay(30)).output, [0]);
+    assert_eq!(chain.call(id, "pay", &pay(71)).output, [1]);
+    assert_eq!((chain.engine.balance(&id).unwrap(), chain.engine.balance(&BOB).unwrap()), (70, 30));
+    // A nested call sends 5 from the caller contract to the callee.
+    let result = chain.call(id, "call_paying", &call_input(&other, "noop", b""));
+    assert_eq!(&result.output[..4], &0i32.to_le_bytes());
+    assert_eq!((chain.engine.balance(&id).unwrap(), chain.engine.balance(&other).unwrap()), (65, 5));
+    // ... and gets it back when the callee fails.
+    let result = chain.call(id, "call_paying", &call_input(&other, "trap", b""));
+    assert_eq!(&result.output[..4], &(-1i32).to_le_bytes());
+    assert_eq!((chain.engine.balance(&id).unwrap(), chain.engine.balance(&other).unwrap()), (65, 5));
+}
+
+#[test]
+fn events_are_returned_stored_and_dropped_with_failures() {
+    let chain = Chain::new();
+    let id = chain.deploy(&probe());
+    let result = chain.call(id, "emit", &set_input(b"transfer", b"100"));
+    assert_eq!(result.events, [Event { contract: id, topic: b"transfer".to_vec(), data: b"100".to_vec() }]);
+    let mut block = chain.engine.begin_block(BlockContext { height: 8, timestamp: 0 }).unwrap();
+    block.execute_contract_call(ALICE, id, "write_then_trap", b"", 0, GAS).unwrap();
+    block.execute_contract_call(ALICE, id, "emit", &set_input(b"a", b"1"), 0, GAS).unwrap();
+    block.execute_contract_call(ALICE, id, "emit", &set_input(b"b", b"2"), 0, GAS).unwrap();
+    block.commit().unwrap();
+    let stored = chain.engine.events(&id).unwrap();
+    let summary: Vec<(u64, u32, u32, &[u8])> =
+        stored.iter().map(|e| (e.height, e.call, e.index, e.topic.as_slice())).collect();
+    // The deployment was call 0 of block 7; the failed call (1 of block 8) left no event.
+    assert_eq!(summary, [(7, 0, 0, &b"transfer"[..]), (8, 1, 0, b"a"), (8, 2, 0, b"b")]);
+}
+
+#[test]
+fn queries_cannot_change_state() {
+    let chain = Chain::new();
+    let id = chain.deploy(&probe());
+    chain.call(id, "set", &set_input(b"k", b"v"));
+    let query = chain.engine.query_contract(CTX, ALICE, id, "get", b"k", 1_000_000).unwrap();
+    assert_eq!((query.status.clone(), query.output.clone()), (ExecutionStatus::Success, b"\x01v".to_vec()));
+    assert!(query.gas_used > 0);
+    for (method, input) in [
+        ("set", set_input(b"k", b"w")),
+        ("remove", b"k".to_vec()),
+        ("emit", set_input(b"t", b"d")),
+        ("pay", [&BOB.0[..], &1u64.to_le_bytes()].concat()),
+    ] {
+        let query = chain.engine.query_contract(CTX, ALICE, id, method, &input, 1_000_000).unwrap();
+        assert_eq!(trap_kind(&query), TrapKind::ReadOnly, "{method}");
+    }
+    assert_eq!(chain.get(id, b"k"), Some(b"v".to_vec()));
+    // A query's gas is metered against its cap.
+    let query = chain.engine.query_contract(CTX, ALICE, id, "spin", b"", 50_000).unwrap();
+    assert_eq!((query.status, query.gas_used), (ExecutionStatus::OutOfGas, 50_000));
+}
+
+#[test]
+fn deployment_runs_instantiate_and_reverts_whole_on_failure() {
+    let chain = Chain::new();
+    let init = wat(r#"(module
+             (import "env" "baals_storage_write" (func $write (param i32 i32 i32 i32)))
+             (import "env" "baals_get_input_data" (func $input (param i32 i32) (result i32)))
+             (import "env" "baals_revert" (func $revert (param i32 i32)))
+             (memory (export "memory") 1)
+             (data (i32.const 0) "owner")
+             (func (export "instantiate") (local $n i32)
+               (local.set $n (call $input (i32.const 100) (i32.const 100)))
+               (if (i32.eqz (local.get $n)) (then (call $revert (i32.const 0) (i32.const 5))))
+               (call $write (i32.const 0) (i32.const 5) (i32.const 100) (local.get $n))))"#);
+    let nonce = chain.engine.nonce(&ALICE).unwrap();
+    let failed = chain.engine.deploy_contract(CTX, ALICE, &init, b"", GAS).unwrap();
+    assert_eq!(failed.status, ExecutionStatus::Reverted { message: "owner".to_string() });
+    assert!(chain.engine.contract(&failed.contract_id).unwrap().is_none());
+    assert_eq!(chain.engine.nonce(&ALICE).unwrap(), nonce);
+    let deployed = chain.engine.deploy_contract(CTX, ALICE, &init, b"alice", GAS).unwrap();
+    assert_eq!(deployed.status, ExecutionStatus::Success);
+    // Same deployer and nonce as the failed attempt: the same id.
+    assert_eq!(deployed.contract_id, failed.contract_id);
+    assert_eq!(deployed.contract_id, baals_runtime::contract_id(&ALICE, nonce, &deployed.code_hash));
+    assert_eq!(chain.get(deployed.contract_id, b"owner"), Some(b"alice".to_vec()));
+    // 100,000 + 20 per byte of the module, then instantiate's gas.
+    assert!(deployed.gas_used > 100_000 + 20 * init.len() as u64);
+    // Too little gas for the deploy price: out of gas, nothing stored.
+    let poor = chain.engine.deploy_contract(CTX, ALICE, &init, b"x", 100_000).unwrap();
+    assert_eq!((poor.status, poor.gas_used), (ExecutionStatus::OutOfGas, 100_000));
+    // A module the policy refuses is an error, and stores nothing.
+    let float = wat(r#"(module (func (export "f") (drop (f32.const 1))))"#);
+    assert!(matches!(
+        chain.engine.deploy_contract(CTX, ALICE, &float, b"", GAS),
+        Err(baals_runtime::EngineError::Instrument(_))
+    ));
+    assert_eq!(chain.engine.nonce(&ALICE).unwrap(), nonce + 1);
+    // instantiate cannot be called afterwards.
+    let result = chain.call(deployed.contract_id, "instantiate", b"");
+    assert!(matches!(result.status, ExecutionStatus::Invalid { reason: InvalidCall::ReservedMethod(_) }));
+}
+
+#[test]
+fn storage_roots_depend_only_on_the_key_value_set() {
+    let chain = Chain::new();
+    let (a, b) = (chain.deploy(&probe()), chain.deploy(&probe()));
+    let root = |id| chain.engine.contract(&id).unwrap().unwrap().storage_root;
+    assert_eq!(root(a), root(b));
+    chain.call(a, "set", &set_input(b"x", b"1"));
+    chain.call(a, "set", &set_input(b"y", b"2"));
+    chain.call(b, "set", &set_input(b"y", b"0"));
+    chain.call(b, "set", &set_input(b"z", b"3"));
+    chain.call(b, "set", &set_input(b"x", b"1"));
+    chain.call(b, "set", &set_input(b"y", b"2"));
+    assert_ne!(root(a), root(b));
+    chain.call(b, "remove", b"z");
+    assert_eq!(root(a), root(b));
+    chain.call(a, "set", &set_input(b"y", b"3"));
+    assert_ne!(root(a), root(b));
+}
+
+/// A scripted sequence of deploys and calls, returning everything observable.
+fn script(chain: &Chain) -> Vec<String> {
+    let (a, b) = (chain.deploy(&probe()), chain.deploy(&probe()));
+    let mut trace = Vec::new();
+    let calls: Vec<(ContractId, &str, Vec<u8>)> = vec![
+        (a, "set", set_input(b"k", b"v")),
+        (a, "emit", set_input(b"t", b"d")),
+        (b, "write_around_call", call_input(&a, "write_then_trap", b"")),
+        (a, "write_then_spin", vec![]),
+        (b, "call", call_input(&a, "set", &set_input(b"n", b"7"))),
+        (a, "deep", 100u32.to_le_bytes().to_vec()),
+        (a, "deep", 100_000u32.to_le_bytes().to_vec()),
+    ];
+    for (id, method, input) in calls {
+        let result = chain.engine.execute_contract_call(CTX, ALICE, id, method, &input, 0, 300_000).unwrap();
+        trace.push(format!("{method}: {} {} {:?} {:?}", result.status, result.gas_used, result.output, result.events));
+    }
+    for id in [a, b] {
+        let account = chain.engine.contract(&id).unwrap().unwrap();
+        trace.push(format!("{id}: {:?} {}", account.storage_root, account.balance));
+        trace.push(format!("{:?}", chain.engine.storage_entries(&id).unwrap()));
+        trace.push(format!("{:?}", chain.engine.events(&id).unwrap()));
+    }
+    trace
+}
+
+#[test]
+fn the_same_sequence_gives_the_same_results_gas_events_and_roots() {
+    let first = script(&Chain::new());
+    assert_eq!(first, script(&Chain::new()));
+    // The redb storage gives exactly what the in-memory one does.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("determinism.redb");
+    let _ = std::fs::remove_file(&dir);
+    let redb = RedbStorage::open(&dir).unwrap().without_fsync();
+    assert_eq!(first, script(&Chain::with(redb, Policy::default_policy())));
+    assert!(first.iter().any(|line| line.starts_with("deep: stack limit reached")), "{first:?}");
+}
+
+#[test]
+fn state_persists_across_reopening() {
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("persist.redb");
+    let _ = std::fs::remove_file(&path);
+    let (id, root) = {
+        let chain = Chain::with(RedbStorage::open(&path).unwrap(), Policy::default_policy());
+        let id = chain.deploy(&probe());
+        chain.call(id, "set", &set_input(b"k", b"persisted"));
+        chain.call(id, "emit", &set_input(b"t", b"d"));
+        (id, chain.engine.contract(&id).unwrap().unwrap().storage_root)
+    };
+    let engine = ContractEngine::new(RedbStorage::open(&path).unwrap(), Policy::default_policy()).unwrap();
+    assert_eq!(engine.storage_value(&id, b"k").unwrap(), Some(b"persisted".to_vec()));
+    assert_eq!(engine.contract(&id).unwrap().unwrap().storage_root, root);
+    assert_eq!(engine.events(&id).unwrap().len(), 1);
+    assert_eq!(engine.balance(&ALICE).unwrap(), 1_000);
+    // A cold call after reopening compiles (or loads) the code again and runs it.
+    let result = engine.execute_contract_call(CTX, ALICE, id, "get", b"k", 0, GAS).unwrap();
+    assert_eq!(result.output, b"\x01persisted");
+    // An aborted block leaves nothing.
+    let mut block = engine.begin_block(CTX).unwrap();
+    block.execute_contract_call(ALICE, id, "remove", b"k", 0, GAS).unwrap();
+    block.abort();
+    assert_eq!(engine.storage_value(&id, b"k").unwrap(), Some(b"persisted".to_vec()));
+}
+
+/// Frames at the policy's largest (64 parameters, 512 locals, many operands) and smallest:
+/// recursion always ends at the deterministic limit, never in the engine's own stack overflow,
+/// even inside the deepest nested call.
+#[test]
+fn the_stack_limit_comes_before_the_native_stack_runs_out() {
+    let params = "i64 ".repeat(64);
+    let locals = "i64 ".repeat(512);
+    let args = "(local.get 1) ".repeat(63);
+    let zeros = "(i64.const 0) ".repeat(63);
+    let big = wat(&format!(
+        r#"(module
+             (func $big (param {params}) (result i64) (local {locals})
+               (if (result i64) (i64.eqz (local.get 0))
+                 (then (i64.const 0))
+                 (else (call $big (i64.sub (local.get 0) (i64.const 1)) {args}))))
+             (func $small (param i32) (if (local.get 0) (then (call $small (i32.sub (local.get 0) (i32.const 1))))))
+             (func (export "big") (drop (call $big (i64.const 1000000) {zeros})))
+             (func (export "small") (call $small (i32.const 1000000))))"#
+    ));
+    let chain = Chain::new();
+    let id = chain.deploy(&big);
+    for method in ["big", "small"] {
+        let result = chain.engine.execute_contract_call(CTX, ALICE, id, method, b"", 0, 1 << 40).unwrap();
+        assert_eq!(result.status, ExecutionStatus::StackLimit, "{method}");
+    }
+    // The smallest frames a policy allows: one unit each, operands not counted.
+    let tiny = default_with(&[("stack", "frame-base", "1"), ("stack", "operand-stack", "false")]);
+    let chain_tiny = Chain::with(MemoryStorage::new(), tiny);
+    let small = chain_tiny.deploy(&big);
+    let result = chain_tiny.engine.execute_contract_call(CTX, ALICE, small, "small", b"", 0, 1 << 40).unwrap();
+    assert_eq!(result.status, ExecutionStatus::StackLimit);
+    // At the maximum call depth, each instance on its own fiber: the deepest one still stops
+    // at the deterministic limit.
+    let contracts: Vec<ContractId> = (0..=8).map(|_| chain.deploy(&probe())).collect();
+    let mut input = call_input(&contracts[8], "deep", &1_000_000u32.to_le_bytes());
+    for level in (1..8).rev() {
+        input = call_input(&contracts[level], "call", &input);
+    }
+    let result = chain.engine.execute_contract_call(CTX, ALICE, contracts[0], "call", &input, 0, 1 << 40).unwrap();
+    let output = String::from_utf8_lossy(&result.output).into_owned();
+    assert!(output.ends_with("stack limit reached"), "{output}");
+}
