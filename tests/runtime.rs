@@ -183,7 +183,8 @@ fn failed_calls_leave_no_trace() {
     let chain = Chain::new();
     let id = chain.deploy(&probe());
     let root = chain.engine.contract(&id).unwrap().unwrap().storage_root;
-    let expectations: [(&str, fn(&ExecutionStatus) -> bool); 5] = [
+    type Expected = fn(&ExecutionStatus) -> bool;
+    let expectations: [(&str, Expected); 5] = [
         ("write_then_trap", |s| matches!(s, ExecutionStatus::Trap { kind: TrapKind::Unreachable, .. })),
         ("write_then_spin", |s| *s == ExecutionStatus::OutOfGas),
         ("write_then_revert", |s| *s == ExecutionStatus::Reverted { message: "before".to_string() }),
