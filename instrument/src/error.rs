@@ -163,8 +163,8 @@ pub enum ExportRefusal {
     /// The memory may be exported only as `memory`.
     #[error("the memory may be exported only as `memory`")]
     MemoryName,
-    /// Only functions and the memory may be exported.
-    #[error("only functions and the memory may be exported, not a {0}")]
+    /// Only functions, the memory and constant globals may be exported.
+    #[error("only functions, the memory and constant globals may be exported, not a {0}")]
     KindNotAllowed(&'static str),
 }
 

@@ -421,7 +421,8 @@ impl ImportRule {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ExportRule {
-    /// Only functions of type `[] -> []` (the contract's methods) and the memory as `memory`.
+    /// Only functions of type `[] -> []` (the contract's methods), the memory as `memory`, and
+    /// constant globals (rustc exports `__heap_base` and `__data_end`).
     EntryPoints,
     /// Any export (permissive policies). The reserved prefix stays refused.
     Any,

@@ -72,3 +72,39 @@ pub fn output_features(policy: &Policy) -> wasmparser::WasmFeatures {
     flags.set(W::FLOATS | W::SATURATING_FLOAT_TO_INT, f.floats != baals_policy::FloatMode::Deny);
     flags
 }
+
+/// An example contract of `contracts/`, built for wasm32 on first use: `token`, `escrow`,
+/// `forwarder` (Rust, with the SDK) or `counter` (AssemblyScript).
+pub fn example_contract(name: &str) -> Vec<u8> {
+    static BUILD: std::sync::Once = std::sync::Once::new();
+    let root = workspace_root();
+    BUILD.call_once(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+        run(std::process::Command::new(cargo).current_dir(&root).args([
+            "build",
+            "--quiet",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--manifest-path",
+            "contracts/Cargo.toml",
+            "--target-dir",
+            "contracts/target",
+        ]));
+        let assemblyscript = root.join("contracts/assemblyscript");
+        if !assemblyscript.join("node_modules").exists() {
+            run(std::process::Command::new("npm").current_dir(&assemblyscript).args(["ci", "--no-audit", "--no-fund"]));
+        }
+        run(std::process::Command::new("npm").current_dir(&assemblyscript).args(["run", "--silent", "build"]));
+    });
+    let path = match name {
+        "counter" => root.join("contracts/assemblyscript/build/counter.wasm"),
+        rust => root.join("contracts/target/wasm32-unknown-unknown/release").join(format!("{rust}.wasm")),
+    };
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn run(command: &mut std::process::Command) {
+    let status = command.status().unwrap_or_else(|e| panic!("{command:?}: {e}"));
+    assert!(status.success(), "{command:?} failed: {status}");
+}

@@ -20,6 +20,7 @@ pub(crate) fn check(wasm: &[u8], policy: &Policy) -> Result<(), ValidationError>
             Payload::TypeSection(reader) => interface.types(reader),
             Payload::ImportSection(reader) => interface.imports(reader, policy)?,
             Payload::FunctionSection(reader) => interface.functions(reader),
+            Payload::GlobalSection(reader) => interface.globals(reader),
             Payload::ExportSection(reader) => interface.exports(reader, policy)?,
             Payload::CodeSectionStart { .. } | Payload::End(_) => return Ok(()),
             _ => true,
@@ -36,6 +37,8 @@ pub(crate) fn check(wasm: &[u8], policy: &Policy) -> Result<(), ValidationError>
 struct Interface {
     types: Vec<Option<FuncType>>,
     function_types: Vec<u32>,
+    /// Whether each global (imports first) is mutable.
+    mutable_globals: Vec<bool>,
 }
 
 impl Interface {
@@ -65,6 +68,14 @@ impl Interface {
         true
     }
 
+    fn globals(&mut self, reader: wasmparser::GlobalSectionReader<'_>) -> bool {
+        for global in reader {
+            let Ok(global) = global else { return false };
+            self.mutable_globals.push(global.ty.mutable);
+        }
+        true
+    }
+
     fn imports(
         &mut self,
         reader: wasmparser::ImportSectionReader<'_>,
@@ -74,8 +85,10 @@ impl Interface {
             let Ok((offset, import)) = import else {
                 return Ok(false);
             };
-            if let TypeRef::Func(ty) | TypeRef::FuncExact(ty) = import.ty {
-                self.function_types.push(ty);
+            match import.ty {
+                TypeRef::Func(ty) | TypeRef::FuncExact(ty) => self.function_types.push(ty),
+                TypeRef::Global(global) => self.mutable_globals.push(global.mutable),
+                _ => {}
             }
             if policy.imports() == ImportRule::Any {
                 continue;
@@ -140,9 +153,10 @@ impl Interface {
                 ExternalKind::Memory if export.name == "memory" => {}
                 ExternalKind::Memory => return Err(refuse(ExportRefusal::MemoryName)),
                 ExternalKind::Table => return Err(refuse(ExportRefusal::KindNotAllowed("table"))),
-                ExternalKind::Global => {
-                    return Err(refuse(ExportRefusal::KindNotAllowed("global")));
-                }
+                // rustc exports the constants `__heap_base` and `__data_end` from every
+                // wasm32-unknown-unknown cdylib: constants expose nothing anyone could change.
+                ExternalKind::Global if self.mutable_globals.get(export.index as usize) == Some(&false) => {}
+                ExternalKind::Global => return Err(refuse(ExportRefusal::KindNotAllowed("mutable global"))),
                 ExternalKind::Tag => return Err(refuse(ExportRefusal::KindNotAllowed("tag"))),
             }
         }

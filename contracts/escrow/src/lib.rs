@@ -1,0 +1,44 @@
+//! An escrow: holds native value for a beneficiary until an arbiter signs its release.
+//!
+//! - `instantiate(beneficiary: [u8; 32], arbiter_key: [u8; 32])`.
+//! - `deposit()`: keeps the value sent with the call.
+//! - `release(signature: [u8; 64])`: the arbiter's ed25519 signature of
+//!   `"release" || escrow id || height` (the current block height, so that a signature cannot
+//!   be replayed later); pays the whole balance to the beneficiary and emits `released`.
+//! - `held() -> u64 LE`: the balance held.
+#![no_std]
+
+use baals_sdk::{
+    balance, block_height, concat, contract_id, emit, input, read_address, require, set_output, storage_get,
+    storage_set, transfer, verify_ed25519,
+};
+
+#[unsafe(no_mangle)]
+pub extern "C" fn instantiate() {
+    let input = input();
+    storage_set(b"beneficiary", &read_address(&input, 0));
+    storage_set(b"arbiter", &read_address(&input, 32));
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn deposit() {
+    emit(b"deposit", &baals_sdk::value().to_le_bytes());
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn release() {
+    let input = input();
+    let signature: [u8; 64] = input.as_slice().try_into().unwrap_or_else(|_| baals_sdk::revert(b"a signature is 64 bytes"));
+    let arbiter = read_address(&storage_get(b"arbiter").unwrap_or_default(), 0);
+    let message = concat(&[b"release", &contract_id(), &block_height().to_le_bytes()]);
+    require(verify_ed25519(&arbiter, &message, &signature), "not signed by the arbiter");
+    let beneficiary = read_address(&storage_get(b"beneficiary").unwrap_or_default(), 0);
+    let amount = balance();
+    require(transfer(&beneficiary, amount).is_ok(), "transfer failed");
+    emit(b"released", &concat(&[&beneficiary, &amount.to_le_bytes()]));
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn held() {
+    set_output(&balance().to_le_bytes());
+}

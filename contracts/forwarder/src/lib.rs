@@ -1,0 +1,19 @@
+//! Calls another contract: pays tokens out of its own token balance.
+//!
+//! - `pay(token: [u8; 32], to: [u8; 32], amount: u64 LE)`: calls `token.transfer(to, amount)`
+//!   as itself; reverts with the token's reason if it fails.
+#![no_std]
+
+use baals_sdk::{call, input, read_address, read_u64, revert, set_output};
+
+#[unsafe(no_mangle)]
+pub extern "C" fn pay() {
+    let input = input();
+    let token = read_address(&input, 0);
+    let payload = &input[32..];
+    read_u64(payload, 32);
+    match call(&token, "transfer", payload, 0) {
+        Ok(output) => set_output(&output),
+        Err(reason) => revert(&reason),
+    }
+}

@@ -1,0 +1,127 @@
+//! The example contracts of `contracts/`, built for wasm32 and run end to end on the engine:
+//! a token (Rust), an escrow released by an ed25519 signature (Rust), a contract that calls the
+//! token (Rust), and a counter (AssemblyScript).
+
+use baals_policy::Policy;
+use baals_runtime::{Address, BlockContext, ContractEngine, ContractId, Event, ExecutionStatus, MemoryStorage};
+use baals_tests::example_contract;
+use ed25519_dalek::{Signer, SigningKey};
+
+const ALICE: Address = Address([0xa1; 32]);
+const BOB: Address = Address([0xb0; 32]);
+const GAS: u64 = 5_000_000;
+const CTX: BlockContext = BlockContext { height: 12, timestamp: 1_700_000_000 };
+
+fn engine() -> ContractEngine {
+    let engine = ContractEngine::new(MemoryStorage::new(), Policy::default_policy()).unwrap();
+    let mut block = engine.begin_block(CTX).unwrap();
+    block.credit(&ALICE, 10_000).unwrap();
+    block.commit().unwrap();
+    engine
+}
+
+fn deploy(engine: &ContractEngine, name: &str, init: &[u8]) -> ContractId {
+    let deployed = engine.deploy_contract(CTX, ALICE, &example_contract(name), init, GAS).unwrap();
+    assert_eq!(deployed.status, ExecutionStatus::Success, "{name}");
+    deployed.contract_id
+}
+
+fn balance_of(engine: &ContractEngine, token: ContractId, account: &Address) -> u64 {
+    let result = engine.query_contract(CTX, ALICE, token, "balance_of", &account.0, GAS).unwrap();
+    assert_eq!(result.status, ExecutionStatus::Success);
+    u64::from_le_bytes(result.output.try_into().unwrap())
+}
+
+fn transfer_input(to: &Address, amount: u64) -> Vec<u8> {
+    [&to.0[..], &amount.to_le_bytes()].concat()
+}
+
+#[test]
+fn token_mints_transfers_and_refuses_overdrafts() {
+    let engine = engine();
+    let deployed =
+        engine.deploy_contract(CTX, ALICE, &example_contract("token"), &1_000u64.to_le_bytes(), GAS).unwrap();
+    let token = deployed.contract_id;
+    assert_eq!(deployed.events[0].topic, b"mint");
+    assert_eq!(balance_of(&engine, token, &ALICE), 1_000);
+
+    let result =
+        engine.execute_contract_call(CTX, ALICE, token, "transfer", &transfer_input(&BOB, 300), 0, GAS).unwrap();
+    assert_eq!(result.status, ExecutionStatus::Success);
+    let data = [&ALICE.0[..], &BOB.0, &300u64.to_le_bytes()].concat();
+    assert_eq!(result.events, [Event { contract: token, topic: b"transfer".to_vec(), data }]);
+    assert_eq!((balance_of(&engine, token, &ALICE), balance_of(&engine, token, &BOB)), (700, 300));
+
+    let result =
+        engine.execute_contract_call(CTX, BOB, token, "transfer", &transfer_input(&ALICE, 301), 0, GAS).unwrap();
+    assert_eq!(result.status, ExecutionStatus::Reverted { message: "insufficient balance".to_string() });
+    // A panic in the contract reverts with its message (the SDK's panic handler).
+    let result = engine.execute_contract_call(CTX, BOB, token, "transfer", &transfer_input(&ALICE, 0), 0, GAS).unwrap();
+    assert_eq!(result.status, ExecutionStatus::Reverted { message: "panicked: zero transfer".to_string() });
+    // Input too short: the SDK reverts.
+    let result = engine.execute_contract_call(CTX, BOB, token, "transfer", &[1, 2, 3], 0, GAS).unwrap();
+    assert_eq!(result.status, ExecutionStatus::Reverted { message: "input too short".to_string() });
+    assert_eq!(balance_of(&engine, token, &BOB), 300);
+    let supply = engine.query_contract(CTX, ALICE, token, "total_supply", b"", GAS).unwrap();
+    assert_eq!(supply.output, 1_000u64.to_le_bytes());
+}
+
+#[test]
+fn a_contract_calls_the_token() {
+    let engine = engine();
+    let token = deploy(&engine, "token", &1_000u64.to_le_bytes());
+    let forwarder = deploy(&engine, "forwarder", b"");
+    let result =
+        engine.execute_contract_call(CTX, ALICE, token, "transfer", &transfer_input(&forwarder, 100), 0, GAS).unwrap();
+    assert!(result.status.is_success());
+    let pay = |amount: u64| [&token.0[..], &transfer_input(&BOB, amount)].concat();
+    let result = engine.execute_contract_call(CTX, ALICE, forwarder, "pay", &pay(40), 0, GAS).unwrap();
+    assert_eq!(result.status, ExecutionStatus::Success);
+    // The token saw the forwarder as the sender.
+    assert_eq!(result.events[0].data[..32], forwarder.0);
+    assert_eq!((balance_of(&engine, token, &forwarder), balance_of(&engine, token, &BOB)), (60, 40));
+    // The token's refusal comes back through the forwarder, and nothing moves.
+    let result = engine.execute_contract_call(CTX, ALICE, forwarder, "pay", &pay(61), 0, GAS).unwrap();
+    assert_eq!(result.status, ExecutionStatus::Reverted { message: "reverted: insufficient balance".to_string() });
+    assert_eq!(balance_of(&engine, token, &forwarder), 60);
+}
+
+#[test]
+fn escrow_releases_only_with_the_arbiters_signature() {
+    let engine = engine();
+    let arbiter = SigningKey::from_bytes(&[7; 32]);
+    let init = [&BOB.0[..], arbiter.verifying_key().as_bytes()].concat();
+    let escrow = deploy(&engine, "escrow", &init);
+    let result = engine.execute_contract_call(CTX, ALICE, escrow, "deposit", b"", 2_500, GAS).unwrap();
+    assert!(result.status.is_success());
+    assert_eq!(engine.balance(&escrow).unwrap(), 2_500);
+
+    let message = |height: u64| [&b"release"[..], &escrow.0, &height.to_le_bytes()].concat();
+    // Signed by someone else, or for another height: refused.
+    let stranger = SigningKey::from_bytes(&[8; 32]).sign(&message(CTX.height)).to_bytes();
+    let stale = arbiter.sign(&message(CTX.height - 1)).to_bytes();
+    for signature in [stranger, stale] {
+        let result = engine.execute_contract_call(CTX, ALICE, escrow, "release", &signature, 0, GAS).unwrap();
+        assert_eq!(result.status, ExecutionStatus::Reverted { message: "not signed by the arbiter".to_string() });
+    }
+    assert_eq!(engine.balance(&BOB).unwrap(), 0);
+    let signature = arbiter.sign(&message(CTX.height)).to_bytes();
+    let result = engine.execute_contract_call(CTX, ALICE, escrow, "release", &signature, 0, GAS).unwrap();
+    assert_eq!(result.status, ExecutionStatus::Success);
+    assert_eq!(result.events[0].topic, b"released");
+    assert_eq!((engine.balance(&BOB).unwrap(), engine.balance(&escrow).unwrap()), (2_500, 0));
+}
+
+#[test]
+fn the_assemblyscript_counter_counts() {
+    let engine = engine();
+    let counter = deploy(&engine, "counter", b"");
+    for expected in 1u64..=3 {
+        let result = engine.execute_contract_call(CTX, ALICE, counter, "increment", b"", 0, GAS).unwrap();
+        assert_eq!(result.status, ExecutionStatus::Success);
+        assert_eq!(result.output, expected.to_le_bytes());
+        assert_eq!(result.events[0].topic, b"count");
+    }
+    let result = engine.query_contract(CTX, ALICE, counter, "get", b"", GAS).unwrap();
+    assert_eq!(result.output, 3u64.to_le_bytes());
+}
