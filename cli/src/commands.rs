@@ -325,7 +325,7 @@ fn report_policy_error(file: &Path, error: &PolicyError, json: bool) -> Result<O
     Ok(Outcome::Refused)
 }
 
-fn policy_usage_error(path: &Path, error: &PolicyError) -> UsageError {
+pub(crate) fn policy_usage_error(path: &Path, error: &PolicyError) -> UsageError {
     match error {
         PolicyError::Io { source, .. } => io_error(path, source),
         _ => UsageError { kind: "policy", message: format!("policy {}: {error}", path.display()) },
@@ -336,11 +336,11 @@ fn io_error(path: &Path, error: &io::Error) -> UsageError {
     UsageError { kind: "io", message: format!("{}: {error}", path.display()) }
 }
 
-fn print(line: &str) -> Result<()> {
+pub(crate) fn print(line: &str) -> Result<()> {
     write_line(&mut io::stdout().lock(), line)
 }
 
-fn eprint(line: &str) -> Result<()> {
+pub(crate) fn eprint(line: &str) -> Result<()> {
     write_line(&mut io::stderr().lock(), line)
 }
 

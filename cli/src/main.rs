@@ -3,6 +3,7 @@
 //! Exit status: 0 when the command succeeds (the module is accepted, the policy is valid),
 //! 1 when what was checked is refused, 2 for usage and I/O errors.
 
+mod chain;
 mod commands;
 mod golden;
 
@@ -61,6 +62,61 @@ enum Command {
         /// Print one JSON object (summary and, with --report, functions) instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Deploy a contract (.wasm or .wat) to the local chain; its `instantiate` method, if any,
+    /// runs with --input. Prints the contract id.
+    Deploy {
+        /// The module.
+        file: PathBuf,
+        #[command(flatten)]
+        call: chain::CallArgs,
+        #[command(flatten)]
+        chain: chain::ChainArgs,
+    },
+    /// Call a contract's method in a block of its own; exit 1 unless it succeeds.
+    Call {
+        /// The contract id, 64 hex digits.
+        contract: String,
+        /// The method: an export of type [] -> [].
+        method: String,
+        #[command(flatten)]
+        call: chain::CallArgs,
+        #[command(flatten)]
+        chain: chain::ChainArgs,
+    },
+    /// Run a method read-only: any state change fails the query; gas is capped by --gas.
+    Query {
+        /// The contract id, 64 hex digits.
+        contract: String,
+        /// The method.
+        method: String,
+        #[command(flatten)]
+        call: chain::CallArgs,
+        #[command(flatten)]
+        chain: chain::ChainArgs,
+    },
+    /// List a contract's events: height.call.index, topic, data.
+    Events {
+        /// The contract id, 64 hex digits.
+        contract: String,
+        #[command(flatten)]
+        chain: chain::ChainArgs,
+    },
+    /// Show a contract's account (code, policy, storage root, balance) and its storage.
+    Inspect {
+        /// The contract id, 64 hex digits.
+        contract: String,
+        #[command(flatten)]
+        chain: chain::ChainArgs,
+    },
+    /// Credit native value to an account on the local chain (what a ledger's genesis does).
+    Fund {
+        /// The account, 64 hex digits.
+        account: String,
+        /// The amount to add.
+        amount: u64,
+        #[command(flatten)]
+        chain: chain::ChainArgs,
     },
     /// Inspect policy files.
     Policy {
@@ -144,6 +200,12 @@ fn main() -> ExitCode {
         | Command::Abi { json }
         | Command::Policy { command: PolicyCommand::Hash { json, .. } | PolicyCommand::Check { json, .. } } => *json,
         Command::Policy { command: PolicyCommand::Canonical { .. } } | Command::Golden { .. } => false,
+        Command::Deploy { chain, .. }
+        | Command::Call { chain, .. }
+        | Command::Query { chain, .. }
+        | Command::Events { chain, .. }
+        | Command::Inspect { chain, .. }
+        | Command::Fund { chain, .. } => chain.json(),
     };
     let result = match args.command {
         Command::Validate { file, policy, json } => commands::validate(&file, policy.as_deref(), json),
@@ -160,6 +222,12 @@ fn main() -> ExitCode {
             GoldenCommand::Bless { dir } => commands::golden_bless(&dir.unwrap_or_else(|| PathBuf::from("golden"))),
         },
         Command::Abi { json } => commands::abi(json),
+        Command::Deploy { file, call, chain } => chain::deploy(&file, &call, &chain),
+        Command::Call { contract, method, call, chain } => chain::call(&contract, &method, &call, &chain, false),
+        Command::Query { contract, method, call, chain } => chain::call(&contract, &method, &call, &chain, true),
+        Command::Events { contract, chain } => chain::events(&contract, &chain),
+        Command::Inspect { contract, chain } => chain::inspect(&contract, &chain),
+        Command::Fund { account, amount, chain } => chain::fund(&account, amount, &chain),
     };
     match result {
         Ok(Outcome::Accepted) => ExitCode::SUCCESS,

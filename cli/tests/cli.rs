@@ -281,3 +281,91 @@ fn instrument_writes_the_module_and_a_summary() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("feature `floats` is not allowed"), "{}", stderr(&output));
 }
+
+fn db(name: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_file(&path);
+    path
+}
+
+#[test]
+fn deploy_call_query_events_inspect() {
+    let db = db("chain-counter.redb");
+    let db = path(&db);
+    let output = baals(&["deploy", "examples/counter.wat", "--db", db, "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let deployed = json(&output);
+    assert_eq!(deployed["status"], "success");
+    let id = deployed["contract_id"].as_str().unwrap().to_string();
+    assert_eq!(id.len(), 64);
+    assert!(deployed["gas_used"].as_u64().unwrap() > 100_000);
+
+    for expected in ["0100000000000000", "0200000000000000"] {
+        let output = baals(&["call", &id, "increment", "--db", db, "--json"]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let value = json(&output);
+        assert_eq!((value["status"].as_str(), value["output"].as_str()), (Some("success"), Some(expected)));
+        assert_eq!(value["events"], serde_json::json!([]));
+    }
+    let output = baals(&["query", &id, "increment", "--db", db, "--json"]);
+    assert_eq!(output.status.code(), Some(1), "a query cannot write");
+    assert_eq!(json(&output)["status"], "trap");
+    // Unknown method: invalid, exit 1.
+    let output = baals(&["call", &id, "decrement", "--db", db]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("invalid call: no method `decrement`"), "{}", stderr(&output));
+    // Out of gas.
+    let output = baals(&["call", &id, "increment", "--db", db, "--gas", "10", "--json"]);
+    assert_eq!((output.status.code(), json(&output)["status"].as_str()), (Some(1), Some("out_of_gas")));
+
+    let output = baals(&["inspect", &id, "--db", db, "--json"]);
+    let value = json(&output);
+    assert_eq!(value["storage"]["6e"], "0200000000000000");
+    assert_eq!(value["storage_root"].as_str().unwrap().len(), 64);
+    let output = baals(&["inspect", &id, "--db", db]);
+    assert!(stdout(&output).contains("  n = 0200000000000000"), "{}", stdout(&output));
+    // Bad arguments are usage errors.
+    assert_eq!(baals(&["call", "xyz", "increment", "--db", db]).status.code(), Some(2));
+    assert_eq!(baals(&["call", &id, "increment", "--db", db, "--input", "zz"]).status.code(), Some(2));
+}
+
+#[test]
+fn the_token_through_the_cli() {
+    let token = Path::new(env!("CARGO_TARGET_TMPDIR")).join("token.wasm");
+    std::fs::write(&token, baals_tests::example_contract("token")).unwrap();
+    let db = db("chain-token.redb");
+    let db = path(&db);
+    let bob = "b0".repeat(32);
+    let deployed = json(&baals(&["deploy", path(&token), "--db", db, "--input", "e803000000000000", "--json"]));
+    let id = deployed["contract_id"].as_str().unwrap().to_string();
+    let output = baals(&["call", &id, "transfer", "--db", db, "--input", &format!("{bob}fa00000000000000")]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("success (gas used "), "{}", stdout(&output));
+    assert!(stdout(&output).contains("event transfer 0101"), "{}", stdout(&output));
+    let output = baals(&["query", &id, "balance_of", "--db", db, "--input", &bob, "--json"]);
+    assert_eq!(json(&output)["output"], "fa00000000000000");
+    // Bob has 250: 251 reverts.
+    let output = baals(&[
+        "call",
+        &id,
+        "transfer",
+        "--db",
+        db,
+        "--sender",
+        &bob,
+        "--input",
+        &format!("{}fb00000000000000", "01".repeat(32)),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).starts_with("reverted: insufficient balance"), "{}", stderr(&output));
+    let output = baals(&["events", &id, "--db", db]);
+    let text = stdout(&output);
+    let positions: Vec<&str> = text.lines().map(|l| l.split(' ').next().unwrap()).collect();
+    assert_eq!(positions, ["1.0.0", "2.0.0"]);
+    // Value: fund the sender, then send value with a call.
+    let output = baals(&["fund", &"01".repeat(32), "500", "--db", db, "--json"]);
+    assert_eq!(json(&output)["balance"], 500);
+    let output = baals(&["call", &id, "total_supply", "--db", db, "--value", "200", "--json"]);
+    assert_eq!(json(&output)["output"], "e803000000000000");
+    assert_eq!(json(&baals(&["inspect", &id, "--db", db, "--json"]))["balance"], 200);
+}

@@ -386,6 +386,11 @@ impl ContractEngine {
         Ok(events)
     }
 
+    /// The greatest height of a committed block, if any.
+    pub fn latest_height(&self) -> Result<Option<u64>, EngineError> {
+        Ok(latest_height(&*self.storage.read()?)?)
+    }
+
     /// How many contracts `deployer` has deployed: the nonce of its next contract id.
     pub fn nonce(&self, deployer: &Address) -> Result<u64, EngineError> {
         Ok(state::read_u64(&*self.storage.read()?, Table::Nonces, deployer)?)
@@ -577,9 +582,14 @@ impl BlockSession<'_> {
         Ok(result)
     }
 
-    /// Makes the block's changes durable, atomically.
+    /// Makes the block's changes durable, atomically, and records its height as the latest.
     pub fn commit(mut self) -> Result<(), EngineError> {
-        self.take()?.commit()?;
+        let mut txn = self.take()?;
+        let latest = latest_height(&*txn)?;
+        if latest.is_none_or(|latest| self.ctx.height > latest) {
+            txn.put(Table::Meta, LATEST_HEIGHT, &self.ctx.height.to_le_bytes())?;
+        }
+        txn.commit()?;
         Ok(())
     }
 
@@ -626,6 +636,18 @@ fn run_call(
     }
     let output = if success { outcome.output } else { Vec::new() };
     Ok((ContractExecutionResult { status: outcome.status, output, events, gas_used: outcome.gas_used }, execution.view))
+}
+
+const LATEST_HEIGHT: &[u8] = b"latest-height";
+
+fn latest_height(txn: &dyn crate::storage::ReadTxn) -> Result<Option<u64>, StorageError> {
+    match txn.get(Table::Meta, LATEST_HEIGHT)? {
+        Some(bytes) => {
+            let bytes: [u8; 8] = bytes.as_slice().try_into().map_err(|_| StorageError("corrupt height".into()))?;
+            Ok(Some(u64::from_le_bytes(bytes)))
+        }
+        None => Ok(None),
+    }
 }
 
 /// sha256(deployer || nonce, 8 bytes little-endian || code hash).

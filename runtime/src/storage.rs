@@ -31,11 +31,13 @@ pub enum Table {
     Nonces,
     /// Events, by contract id, block height, call index and event index.
     Events,
+    /// The engine's own bookkeeping: the latest committed height.
+    Meta,
 }
 
 impl Table {
     /// Every table.
-    pub const ALL: [Table; 8] = [
+    pub const ALL: [Table; 9] = [
         Table::Originals,
         Table::Code,
         Table::Artifacts,
@@ -44,6 +46,7 @@ impl Table {
         Table::Balances,
         Table::Nonces,
         Table::Events,
+        Table::Meta,
     ];
 
     /// The table's name in the database.
@@ -57,6 +60,7 @@ impl Table {
             Table::Balances => "balances",
             Table::Nonces => "nonces",
             Table::Events => "events",
+            Table::Meta => "meta",
         }
     }
 }

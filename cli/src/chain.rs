@@ -1,0 +1,298 @@
+//! The commands that run contracts: a local chain in a redb file, one block per command.
+
+use std::path::{Path, PathBuf};
+
+use baals_policy::Policy;
+use baals_runtime::{
+    Address, BlockContext, ContractEngine, ContractExecutionResult, ContractId, Event, ExecutionStatus, RedbStorage,
+    hex_decode, hex_encode,
+};
+use serde_json::{Value, json};
+
+use crate::commands::{eprint, module_bytes, policy_usage_error, print};
+use crate::{Outcome, UsageError};
+
+type Result<T> = std::result::Result<T, UsageError>;
+
+/// What every chain command takes.
+#[derive(clap::Args, Debug)]
+pub(crate) struct ChainArgs {
+    /// The database file (created if absent).
+    #[arg(long, value_name = "FILE", default_value = "baals.redb")]
+    db: PathBuf,
+    /// The policy file [default: the built-in copy of policy/default.toml].
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+impl ChainArgs {
+    pub(crate) fn json(&self) -> bool {
+        self.json
+    }
+}
+
+/// What every command that runs a contract takes.
+#[derive(clap::Args, Debug)]
+pub(crate) struct CallArgs {
+    /// The caller's address, 64 hex digits.
+    #[arg(long, value_name = "HEX32", default_value = DEFAULT_SENDER)]
+    sender: String,
+    /// The input, in hex.
+    #[arg(long, value_name = "HEX", conflicts_with = "input_file")]
+    input: Option<String>,
+    /// A file holding the input, as raw bytes.
+    #[arg(long, value_name = "FILE")]
+    input_file: Option<PathBuf>,
+    /// Native value sent with the call.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    value: u64,
+    /// The gas limit.
+    #[arg(long, value_name = "N", default_value_t = 10_000_000)]
+    gas: u64,
+    /// The block's height [default: one more than the latest committed block].
+    #[arg(long, value_name = "N")]
+    height: Option<u64>,
+    /// The block's timestamp.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    timestamp: u64,
+}
+
+/// The sender when none is given: 32 bytes of 0x01.
+const DEFAULT_SENDER: &str = "0101010101010101010101010101010101010101010101010101010101010101";
+
+impl CallArgs {
+    fn sender(&self) -> Result<Address> {
+        address(&self.sender, "--sender")
+    }
+
+    fn input(&self) -> Result<Vec<u8>> {
+        if let Some(path) = &self.input_file {
+            return std::fs::read(path).map_err(|e| usage("io", format!("{}: {e}", path.display())));
+        }
+        match &self.input {
+            Some(hex) => hex_decode(hex.trim_start_matches("0x"))
+                .ok_or_else(|| usage("usage", format!("--input: `{hex}` is not hex"))),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    fn context(&self, engine: &ContractEngine) -> Result<BlockContext> {
+        let height = match self.height {
+            Some(height) => height,
+            None => engine.latest_height().map_err(engine_error)?.map_or(1, |latest| latest + 1),
+        };
+        Ok(BlockContext { height, timestamp: self.timestamp })
+    }
+}
+
+fn usage(kind: &'static str, message: String) -> UsageError {
+    UsageError { kind, message }
+}
+
+fn address(hex: &str, what: &str) -> Result<Address> {
+    Address::from_hex(hex.trim_start_matches("0x"))
+        .ok_or_else(|| usage("usage", format!("{what}: `{hex}` is not 64 hex digits")))
+}
+
+fn open(args: &ChainArgs) -> Result<ContractEngine> {
+    let policy = match &args.policy {
+        Some(path) => Policy::load(path).map_err(|error| policy_usage_error(path, &error))?,
+        None => Policy::default_policy(),
+    };
+    let storage = RedbStorage::open(&args.db).map_err(|e| usage("io", format!("{}: {e}", args.db.display())))?;
+    ContractEngine::new(storage, policy).map_err(engine_error)
+}
+
+fn engine_error(error: baals_runtime::EngineError) -> UsageError {
+    usage("engine", error.to_string())
+}
+
+/// `Outcome` of a call: accepted when it succeeded.
+fn outcome(status: &ExecutionStatus) -> Outcome {
+    if status.is_success() { Outcome::Accepted } else { Outcome::Refused }
+}
+
+fn status_message(status: &ExecutionStatus) -> Option<String> {
+    match status {
+        ExecutionStatus::Success => None,
+        other => Some(other.to_string()),
+    }
+}
+
+pub(crate) fn deploy(file: &Path, init: &CallArgs, args: &ChainArgs) -> Result<Outcome> {
+    let engine = open(args)?;
+    let bytes = std::fs::read(file).map_err(|e| usage("io", format!("{}: {e}", file.display())))?;
+    let wasm =
+        module_bytes(file, &bytes).map_err(|message| usage("module", format!("{}: {message}", file.display())))?;
+    let deployed = match engine.deploy_contract(init.context(&engine)?, init.sender()?, &wasm, &init.input()?, init.gas)
+    {
+        Ok(deployed) => deployed,
+        Err(baals_runtime::EngineError::Instrument(error)) => {
+            let message = format!("{}: rejected: {error}", file.display());
+            if args.json {
+                print(&json!({ "status": "rejected", "message": error.to_string() }).to_string())?;
+            } else {
+                eprint(&message)?;
+            }
+            return Ok(Outcome::Refused);
+        }
+        Err(error) => return Err(engine_error(error)),
+    };
+    if args.json {
+        let mut value = json!({
+            "contract_id": deployed.contract_id.to_hex(),
+            "status": deployed.status.name(),
+            "gas_used": deployed.gas_used,
+        });
+        if let Some(message) = status_message(&deployed.status) {
+            value["message"] = json!(message);
+        }
+        print(&value.to_string())?;
+    } else if deployed.status.is_success() {
+        print(&format!("deployed {} (gas used {})", deployed.contract_id, deployed.gas_used))?;
+        print_events(&deployed.events)?;
+    } else {
+        eprint(&format!("deploy failed: {} (gas used {})", deployed.status, deployed.gas_used))?;
+    }
+    Ok(outcome(&deployed.status))
+}
+
+pub(crate) fn call(contract: &str, method: &str, call: &CallArgs, args: &ChainArgs, query: bool) -> Result<Outcome> {
+    let engine = open(args)?;
+    let id = address(contract, "CONTRACT")?;
+    let ctx = call.context(&engine)?;
+    let result = if query {
+        engine.query_contract(ctx, call.sender()?, id, method, &call.input()?, call.gas)
+    } else {
+        engine.execute_contract_call(ctx, call.sender()?, id, method, &call.input()?, call.value, call.gas)
+    }
+    .map_err(engine_error)?;
+    report(&result, args.json)?;
+    Ok(outcome(&result.status))
+}
+
+fn report(result: &ContractExecutionResult, json: bool) -> Result<()> {
+    if json {
+        let events: Vec<Value> = result
+            .events
+            .iter()
+            .map(|e| json!({ "topic": hex_encode(&e.topic), "data": hex_encode(&e.data) }))
+            .collect();
+        let mut value = json!({
+            "status": result.status.name(),
+            "output": hex_encode(&result.output),
+            "events": events,
+            "gas_used": result.gas_used,
+        });
+        if let Some(message) = status_message(&result.status) {
+            value["message"] = json!(message);
+        }
+        return print(&value.to_string());
+    }
+    if result.status.is_success() {
+        print(&format!("success (gas used {})", result.gas_used))?;
+        if !result.output.is_empty() {
+            print(&format!("output: {}", hex_encode(&result.output)))?;
+        }
+        print_events(&result.events)
+    } else {
+        eprint(&format!("{} (gas used {})", result.status, result.gas_used))
+    }
+}
+
+fn print_events(events: &[Event]) -> Result<()> {
+    for event in events {
+        print(&format!("event {} {}", printable(&event.topic), hex_encode(&event.data)))?;
+    }
+    Ok(())
+}
+
+/// A topic as text when it is printable ASCII, else as hex.
+fn printable(bytes: &[u8]) -> String {
+    if !bytes.is_empty() && bytes.iter().all(|b| b.is_ascii_graphic()) {
+        String::from_utf8_lossy(bytes).into_owned()
+    } else {
+        format!("0x{}", hex_encode(bytes))
+    }
+}
+
+pub(crate) fn events(contract: &str, args: &ChainArgs) -> Result<Outcome> {
+    let engine = open(args)?;
+    let id = address(contract, "CONTRACT")?;
+    let events = engine.events(&id).map_err(engine_error)?;
+    if args.json {
+        let list: Vec<Value> = events
+            .iter()
+            .map(|e| {
+                json!({
+                    "height": e.height, "call": e.call, "index": e.index,
+                    "topic": hex_encode(&e.topic), "data": hex_encode(&e.data),
+                })
+            })
+            .collect();
+        print(&json!({ "contract_id": id.to_hex(), "events": list }).to_string())?;
+    } else {
+        for e in &events {
+            print(&format!("{}.{}.{} {} {}", e.height, e.call, e.index, printable(&e.topic), hex_encode(&e.data)))?;
+        }
+    }
+    Ok(Outcome::Accepted)
+}
+
+pub(crate) fn inspect(contract: &str, args: &ChainArgs) -> Result<Outcome> {
+    let engine = open(args)?;
+    let id: ContractId = address(contract, "CONTRACT")?;
+    let Some(account) = engine.contract(&id).map_err(engine_error)? else {
+        let message = format!("no contract {id}");
+        if args.json {
+            print(&json!({ "contract_id": id.to_hex(), "error": message }).to_string())?;
+        } else {
+            eprint(&message)?;
+        }
+        return Ok(Outcome::Refused);
+    };
+    let storage = engine.storage_entries(&id).map_err(engine_error)?;
+    if args.json {
+        let entries: serde_json::Map<String, Value> =
+            storage.iter().map(|(k, v)| (hex_encode(k), json!(hex_encode(v)))).collect();
+        print(
+            &json!({
+                "contract_id": id.to_hex(),
+                "code_hash": account.code_hash.to_string(),
+                "policy_hash": account.policy_hash.to_string(),
+                "storage_root": hex_encode(&account.storage_root),
+                "balance": account.balance,
+                "storage": entries,
+            })
+            .to_string(),
+        )?;
+    } else {
+        print(&format!("contract     {id}"))?;
+        print(&format!("code hash    {}", account.code_hash))?;
+        print(&format!("policy hash  {}", account.policy_hash))?;
+        print(&format!("storage root {}", hex_encode(&account.storage_root)))?;
+        print(&format!("balance      {}", account.balance))?;
+        for (key, value) in &storage {
+            print(&format!("  {} = {}", printable(key), hex_encode(value)))?;
+        }
+    }
+    Ok(Outcome::Accepted)
+}
+
+pub(crate) fn fund(account: &str, amount: u64, args: &ChainArgs) -> Result<Outcome> {
+    let engine = open(args)?;
+    let address = address(account, "ACCOUNT")?;
+    let height = engine.latest_height().map_err(engine_error)?.map_or(1, |latest| latest + 1);
+    let mut block = engine.begin_block(BlockContext { height, timestamp: 0 }).map_err(engine_error)?;
+    let balance = block.credit(&address, amount).map_err(engine_error)?;
+    block.commit().map_err(engine_error)?;
+    if args.json {
+        print(&json!({ "account": address.to_hex(), "balance": balance }).to_string())?;
+    } else {
+        print(&format!("{address}: balance {balance}"))?;
+    }
+    Ok(Outcome::Accepted)
+}
