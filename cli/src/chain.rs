@@ -18,7 +18,7 @@ type Result<T> = std::result::Result<T, UsageError>;
 #[derive(clap::Args, Debug)]
 pub(crate) struct ChainArgs {
     /// The database file (created if absent).
-    #[arg(long, value_name = "FILE", default_value = "baals.redb")]
+    #[arg(long, value_name = "FILE", env = "BAALS_DB", default_value = "baals.redb")]
     db: PathBuf,
     /// The policy file [default: the built-in copy of policy/default.toml].
     #[arg(long, value_name = "FILE")]
