@@ -95,6 +95,47 @@ fn config(policy: &Policy) -> Config {
     config
 }
 
+/// The wasmtime engine: pooled allocation where the policy allows it and the host can reserve
+/// the address space (64 slots of 4 GiB, reserved, not committed); otherwise, as where virtual
+/// memory is capped, allocation on demand. Results are the same either way; only speed differs.
+fn engine(policy: &Policy) -> Result<wasmtime::Engine, EngineError> {
+    if let Some(pool) = pool(policy) {
+        let mut pooled = config(policy);
+        pooled.allocation_strategy(pool);
+        if let Ok(engine) = wasmtime::Engine::new(&pooled) {
+            return Ok(engine);
+        }
+    }
+    wasmtime::Engine::new(&config(policy)).map_err(wasmtime_error)
+}
+
+/// Instances (with their memories, tables and fiber stacks) a pool holds: calls nest at most
+/// `max-depth + 1` deep, and queries may run beside a block.
+const POOLED_INSTANCES: u32 = 64;
+
+/// Pooled allocation when the policy's memories and tables are small enough to reserve slots
+/// for: instances are then reused instead of mapped and unmapped on every call. Larger
+/// policies (the permissive one) allocate on demand.
+fn pool(policy: &Policy) -> Option<wasmtime::PoolingAllocationConfig> {
+    let limits = policy.limits();
+    if limits.table_elements > 100_000 || limits.tables > 16 || policy.memory().max_pages > 1024 {
+        return None;
+    }
+    let mut pool = wasmtime::PoolingAllocationConfig::default();
+    pool.total_core_instances(POOLED_INSTANCES)
+        .total_memories(POOLED_INSTANCES)
+        .total_tables(POOLED_INSTANCES * limits.tables as u32)
+        .total_stacks(POOLED_INSTANCES)
+        .max_memories_per_module(1)
+        .max_tables_per_module(limits.tables as u32)
+        .table_elements(limits.table_elements as usize)
+        .max_memory_size((policy.memory().max_pages << 16) as usize)
+        // Keep the first pages of each slot mapped between calls: contracts touch them first.
+        .linear_memory_keep_resident(1 << 16)
+        .table_keep_resident(1 << 12);
+    Some(pool)
+}
+
 /// Tuning that never changes a result.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
@@ -269,7 +310,7 @@ impl ContractEngine {
         policy: Policy,
         tuning: EngineConfig,
     ) -> Result<ContractEngine, EngineError> {
-        let wasmtime = wasmtime::Engine::new(&config(&policy)).map_err(wasmtime_error)?;
+        let wasmtime = engine(&policy)?;
         let linker = host::linker(&wasmtime).map_err(wasmtime_error)?;
         let mut hasher = Sha256Hasher(Sha256::new());
         std::hash::Hash::hash(&wasmtime.precompile_compatibility_hash(), &mut hasher);
@@ -488,6 +529,8 @@ impl BlockSession<'_> {
             return Err(EngineError::Internal(format!("contract {id} exists already")));
         }
         let pre = inner.compile(code, &instrumented.wasm)?;
+        // The compiled module is stored with the code, so that a restart does not recompile.
+        let artifact = pre.module().serialize().map_err(wasmtime_error)?;
         let has_instantiate = pre.module().get_export(INSTANTIATE).is_some();
         // The account must exist before `instantiate`'s writes are applied to it.
         let record = ContractRecord { code, lattice: Lattice::empty() };
@@ -511,6 +554,7 @@ impl BlockSession<'_> {
             if outcome.status.is_success() {
                 let View::Write(txn) = &mut execution.view else { unreachable_view()? };
                 store_contract(&mut **txn, &id, &record, wasm, &instrumented.wasm, &code, &deployer, nonce)?;
+                txn.put(Table::Artifacts, &inner.artifact_key(&code), &artifact)?;
                 execution.finish(self.calls)?;
             }
             let View::Write(txn) = execution.view else { return unreachable_view() };
@@ -518,6 +562,7 @@ impl BlockSession<'_> {
             (outcome.status, outcome.output, events, outcome.gas_used)
         } else {
             store_contract(&mut *txn, &id, &record, wasm, &instrumented.wasm, &code, &deployer, nonce)?;
+            txn.put(Table::Artifacts, &inner.artifact_key(&code), &artifact)?;
             self.txn = Some(txn);
             (ExecutionStatus::Success, Vec::new(), Vec::new(), 0)
         };

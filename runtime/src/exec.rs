@@ -208,10 +208,12 @@ fn classify(
             Some(HostError::Storage { error, .. }) => return Err(EngineError::Storage(error.to_string())),
             Some(host) => ExecutionStatus::Trap { kind: host_kind(host), message: host.to_string() },
             None if stack_exhausted(store) => ExecutionStatus::StackLimit,
-            None => {
-                let kind = error.downcast_ref::<Trap>().map_or(TrapKind::Other, trap_kind);
-                ExecutionStatus::Trap { kind, message: format!("{error:#}") }
-            }
+            None => match error.downcast_ref::<Trap>() {
+                Some(trap) => ExecutionStatus::Trap { kind: trap_kind(trap), message: format!("{error:#}") },
+                // Not the contract's doing (an exhausted instance pool, say): a result that
+                // depended on it would not be deterministic, so the call fails as a whole.
+                None => return Err(EngineError::Wasmtime(format!("{error:#}"))),
+            },
         },
     };
     let gas_used = if status == ExecutionStatus::OutOfGas { limit } else { gas_used };

@@ -1,0 +1,107 @@
+//! What the engine costs per call, on the example token (`contracts/token`): deploying it, a
+//! warm transfer (read two balances, write two, emit an event) inside a block, a block of
+//! 1,000 transfers with its redb commit (durable, and without fsync), and a cold call after
+//! reopening the database.
+//!
+//! ```sh
+//! cargo build --release --target wasm32-unknown-unknown --manifest-path contracts/Cargo.toml
+//! cargo run --release -p baals-bench --bin runtime -- [ROUNDS]
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use baals_bench::{median, timed};
+use baals_policy::Policy;
+use baals_runtime::{Address, BlockContext, ContractEngine, ContractId, ExecutionStatus, RedbStorage};
+
+const TOKEN: &str = "contracts/target/wasm32-unknown-unknown/release/token.wasm";
+const ALICE: Address = Address([0xa1; 32]);
+const BOB: Address = Address([0xb0; 32]);
+const GAS: u64 = 10_000_000;
+const BLOCK: usize = 1_000;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let rounds: usize = std::env::args().nth(1).map_or(Ok(5), |r| r.parse())?;
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let token = std::fs::read(root.join(TOKEN)).map_err(|e| format!("{TOKEN}: {e} (build the contracts first)"))?;
+    let dir = std::env::temp_dir().join(format!("baals-bench-runtime-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+
+    for durable in [false, true] {
+        let path = dir.join(format!("chain-{durable}.redb"));
+        let _ = std::fs::remove_file(&path);
+        let engine = open(&path, durable)?;
+        let ctx = BlockContext { height: 1, timestamp: 0 };
+
+        let (first, id) = timed(|| deploy(&engine, ctx, &token));
+        let id = id?;
+        let mut deploys = Vec::new();
+        for _ in 0..rounds {
+            let (time, result) = timed(|| deploy(&engine, ctx, &token));
+            result?;
+            deploys.push(time);
+        }
+
+        let input = [&BOB.0[..], &1u64.to_le_bytes()].concat();
+        let (mut per_call, mut commits, mut blocks) = (Vec::new(), Vec::new(), Vec::new());
+        for round in 0..rounds {
+            let ctx = BlockContext { height: 2 + round as u64, timestamp: 0 };
+            let start = Instant::now();
+            let mut block = engine.begin_block(ctx)?;
+            for _ in 0..BLOCK {
+                let result = block.execute_contract_call(ALICE, id, "transfer", &input, 0, GAS)?;
+                assert_eq!(result.status, ExecutionStatus::Success);
+            }
+            let calls = start.elapsed();
+            let (commit, result) = timed(|| block.commit());
+            result?;
+            per_call.push(calls / BLOCK as u32);
+            commits.push(commit);
+            blocks.push(calls + commit);
+        }
+        drop(engine);
+
+        // Cold: a new engine over the same file: the compiled module comes from the database.
+        let (open_time, engine) = timed(|| open(&path, durable));
+        let engine = engine?;
+        let (cold, result) = timed(|| engine.execute_contract_call(ctx, ALICE, id, "transfer", &input, 0, GAS));
+        assert_eq!(result?.status, ExecutionStatus::Success);
+        let (warm, result) = timed(|| engine.execute_contract_call(ctx, ALICE, id, "transfer", &input, 0, GAS));
+        assert_eq!(result?.status, ExecutionStatus::Success);
+
+        let block = median(&mut blocks);
+        println!("redb commit {}:", if durable { "durable (fsync)" } else { "without fsync" });
+        println!("  first deploy (instrument, compile, instantiate)  {:>10}", us(first));
+        println!("  deploy of known code (instrument, instantiate)   {:>10}", us(median(&mut deploys)));
+        println!("  warm transfer inside a block                     {:>10}", us(median(&mut per_call)));
+        println!("  commit of a block of {BLOCK} transfers              {:>10}", us(median(&mut commits)));
+        println!(
+            "  block of {BLOCK} transfers with its commit           {:>10}  ({:.0} calls/s)",
+            us(block),
+            BLOCK as f64 / block.as_secs_f64()
+        );
+        println!("  reopen the database and the engine               {:>10}", us(open_time));
+        println!("  cold transfer after reopening (its own block)    {:>10}", us(cold));
+        println!("  the next transfer (its own block)                {:>10}", us(warm));
+    }
+    println!("median of {rounds} rounds");
+    std::fs::remove_dir_all(&dir)?;
+    Ok(())
+}
+
+fn open(path: &Path, durable: bool) -> Result<ContractEngine, Box<dyn std::error::Error>> {
+    let storage = RedbStorage::open(path)?;
+    let storage = if durable { storage } else { storage.without_fsync() };
+    Ok(ContractEngine::new(storage, Policy::default_policy())?)
+}
+
+fn deploy(engine: &ContractEngine, ctx: BlockContext, token: &[u8]) -> Result<ContractId, Box<dyn std::error::Error>> {
+    let deployed = engine.deploy_contract(ctx, ALICE, token, &1_000_000_000u64.to_le_bytes(), GAS)?;
+    assert_eq!(deployed.status, ExecutionStatus::Success);
+    Ok(deployed.contract_id)
+}
+
+fn us(time: Duration) -> String {
+    format!("{:.1} us", time.as_secs_f64() * 1e6)
+}
