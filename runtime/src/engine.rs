@@ -12,10 +12,10 @@ use wasmtime::{Config, InstancePre, Linker, Module};
 use crate::exec::{self, CallSpec, INSTANTIATE, MAX_GAS};
 use crate::host::{self, HostState};
 use crate::lattice::Lattice;
-use crate::state::{self, Code, ContractRecord, Execution, View};
+use crate::state::{self, Code, ContractRecord, Execution, Frame, View};
 use crate::storage::{Entries, Storage, StorageError, Table, WriteTxn};
 use crate::types::{
-    Address, BlockContext, ContractAccount, ContractExecutionResult, ContractId, DeployResult, ExecutionStatus,
+    Address, BlockContext, ContractAccount, ContractExecutionResult, ContractId, DeployResult, Event, ExecutionStatus,
     InvalidCall,
 };
 
@@ -328,7 +328,14 @@ impl ContractEngine {
     /// Starts a block: one storage transaction that the calls of the block change, and that
     /// [`BlockSession::commit`] makes durable.
     pub fn begin_block(&self, ctx: BlockContext) -> Result<BlockSession<'_>, EngineError> {
-        Ok(BlockSession { engine: self, txn: Some(self.storage.write()?), ctx, calls: 0 })
+        Ok(BlockSession {
+            engine: self,
+            txn: Some(self.storage.write()?),
+            block: Frame::default(),
+            events: Vec::new(),
+            ctx,
+            calls: 0,
+        })
     }
 
     /// Deploys a contract in a block of its own (see [`BlockSession::deploy_contract`]).
@@ -377,7 +384,8 @@ impl ContractEngine {
         gas_cap: u64,
     ) -> Result<ContractExecutionResult, EngineError> {
         let view = View::Read(self.storage.read()?);
-        let (result, _) = run_call(&self.inner, view, ctx, true, sender, contract_id, method, payload, 0, gas_cap, 0)?;
+        let (result, _, _) =
+            run_call(&self.inner, view, Frame::default(), ctx, true, sender, contract_id, method, payload, 0, gas_cap)?;
         Ok(result)
     }
 
@@ -458,6 +466,10 @@ pub struct StoredEvent {
 pub struct BlockSession<'e> {
     engine: &'e ContractEngine,
     txn: Option<Box<dyn WriteTxn>>,
+    /// What the block's successful calls changed, applied at commit.
+    block: Frame,
+    /// Each successful call's events, by call index.
+    events: Vec<(u32, Vec<Event>)>,
     ctx: BlockContext,
     calls: u32,
 }
@@ -480,12 +492,8 @@ impl BlockSession<'_> {
 
     /// Adds `amount` to an address's native balance: how the ledger funds accounts.
     pub fn credit(&mut self, address: &Address, amount: u64) -> Result<u64, EngineError> {
-        let txn = self.txn.as_mut().ok_or(EngineError::SessionFailed)?;
-        let balance = state::read_balance(&**txn, address)?
-            .checked_add(amount)
-            .ok_or_else(|| EngineError::Internal(format!("balance of {address} would overflow")))?;
-        txn.put(Table::Balances, &address.0, &balance.to_le_bytes())?;
-        Ok(balance)
+        let txn = self.txn.as_ref().ok_or(EngineError::SessionFailed)?;
+        Ok(self.block.credit(&**txn, address, amount)?)
     }
 
     /// Deploys a contract: instruments `wasm` (a refusal is an error and stores nothing),
@@ -535,7 +543,8 @@ impl BlockSession<'_> {
         // The account must exist before `instantiate`'s writes are applied to it.
         let record = ContractRecord { code, lattice: Lattice::empty() };
         let (status, output, events, used) = if has_instantiate {
-            let mut execution = Execution::new(View::Write(txn), self.ctx, false);
+            let block = std::mem::take(&mut self.block);
+            let mut execution = Execution::new(View::Write(txn), block, self.ctx, false);
             execution.deploying = Some((id, code));
             let exec = Arc::new(Mutex::new(execution));
             let spec = CallSpec {
@@ -548,18 +557,23 @@ impl BlockSession<'_> {
                 depth: 0,
             };
             let outcome = exec::top_level(inner, &exec, spec, true);
-            let mut execution = unwrap(exec)?;
-            let outcome = outcome?;
-            let events = if outcome.status.is_success() { execution.events() } else { Vec::new() };
+            let (view, block) = unwrap(exec)?.into_parts();
+            self.block = block;
+            let View::Write(mut txn) = view else { return unreachable_view() };
+            let outcome = match outcome {
+                Ok(outcome) => outcome,
+                Err(error) => {
+                    self.txn = Some(txn);
+                    return Err(error);
+                }
+            };
             if outcome.status.is_success() {
-                let View::Write(txn) = &mut execution.view else { unreachable_view()? };
-                store_contract(&mut **txn, &id, &record, wasm, &instrumented.wasm, &code, &deployer, nonce)?;
+                store_contract(&mut *txn, &id, &record, wasm, &instrumented.wasm, &code, &deployer, nonce)?;
                 txn.put(Table::Artifacts, &inner.artifact_key(&code), &artifact)?;
-                execution.finish(self.calls)?;
+                self.events.push((self.calls, outcome.events.clone()));
             }
-            let View::Write(txn) = execution.view else { return unreachable_view() };
             self.txn = Some(txn);
-            (outcome.status, outcome.output, events, outcome.gas_used)
+            (outcome.status, outcome.output, outcome.events, outcome.gas_used)
         } else {
             store_contract(&mut *txn, &id, &record, wasm, &instrumented.wasm, &code, &deployer, nonce)?;
             txn.put(Table::Artifacts, &inner.artifact_key(&code), &artifact)?;
@@ -589,10 +603,11 @@ impl BlockSession<'_> {
         gas_limit: u64,
     ) -> Result<ContractExecutionResult, EngineError> {
         let view = View::Write(self.take()?);
-        let call = self.calls;
-        let (result, view) = run_call(
+        let block = std::mem::take(&mut self.block);
+        let (result, view, block) = run_call(
             &self.engine.inner,
             view,
+            block,
             self.ctx,
             false,
             sender,
@@ -601,10 +616,12 @@ impl BlockSession<'_> {
             payload,
             value,
             gas_limit,
-            call,
         )?;
         let View::Write(txn) = view else { return unreachable_view() };
-        self.txn = Some(txn);
+        (self.txn, self.block) = (Some(txn), block);
+        if result.status.is_success() {
+            self.events.push((self.calls, result.events.clone()));
+        }
         self.calls += 1;
         Ok(result)
     }
@@ -620,16 +637,30 @@ impl BlockSession<'_> {
         gas_cap: u64,
     ) -> Result<ContractExecutionResult, EngineError> {
         let view = View::Write(self.take()?);
-        let (result, view) =
-            run_call(&self.engine.inner, view, self.ctx, true, sender, contract_id, method, payload, 0, gas_cap, 0)?;
+        let block = std::mem::take(&mut self.block);
+        let (result, view, block) = run_call(
+            &self.engine.inner,
+            view,
+            block,
+            self.ctx,
+            true,
+            sender,
+            contract_id,
+            method,
+            payload,
+            0,
+            gas_cap,
+        )?;
         let View::Write(txn) = view else { return unreachable_view() };
-        self.txn = Some(txn);
+        (self.txn, self.block) = (Some(txn), block);
         Ok(result)
     }
 
-    /// Makes the block's changes durable, atomically, and records its height as the latest.
+    /// Applies the block's changes (storage, storage roots, balances, events) and makes them
+    /// durable, atomically; records its height as the latest.
     pub fn commit(mut self) -> Result<(), EngineError> {
         let mut txn = self.take()?;
+        std::mem::take(&mut self.block).apply(&mut *txn, self.ctx.height, &self.events)?;
         let latest = latest_height(&*txn)?;
         if latest.is_none_or(|latest| self.ctx.height > latest) {
             txn.put(Table::Meta, LATEST_HEIGHT, &self.ctx.height.to_le_bytes())?;
@@ -653,11 +684,13 @@ fn unwrap(exec: Arc<Mutex<Execution>>) -> Result<Execution, EngineError> {
         .map_err(|_| EngineError::Internal("execution state poisoned".to_string()))
 }
 
-/// Runs one top-level call over `view` and, if it succeeded and may write, applies it.
+/// Runs one top-level call over `view` and the block's frame; a successful call that may
+/// write leaves its changes in the block's frame.
 #[allow(clippy::too_many_arguments)]
 fn run_call(
     inner: &Arc<EngineInner>,
     view: View,
+    block: Frame,
     ctx: BlockContext,
     read_only: bool,
     sender: Address,
@@ -666,21 +699,20 @@ fn run_call(
     payload: &[u8],
     value: u64,
     gas_limit: u64,
-    call: u32,
-) -> Result<(ContractExecutionResult, View), EngineError> {
-    let exec = Arc::new(Mutex::new(Execution::new(view, ctx, read_only)));
+) -> Result<(ContractExecutionResult, View, Frame), EngineError> {
+    let exec = Arc::new(Mutex::new(Execution::new(view, block, ctx, read_only)));
     let spec =
         CallSpec { contract, sender, method: method.to_string(), input: payload.to_vec(), value, gas_limit, depth: 0 };
     let outcome = exec::top_level(inner, &exec, spec, false);
-    let mut execution = unwrap(exec)?;
+    let (view, block) = unwrap(exec)?.into_parts();
     let outcome = outcome?;
-    let success = outcome.status.is_success();
-    let events = if success { execution.events() } else { Vec::new() };
-    if success && !read_only {
-        execution.finish(call)?;
-    }
-    let output = if success { outcome.output } else { Vec::new() };
-    Ok((ContractExecutionResult { status: outcome.status, output, events, gas_used: outcome.gas_used }, execution.view))
+    let result = ContractExecutionResult {
+        status: outcome.status,
+        output: outcome.output,
+        events: outcome.events,
+        gas_used: outcome.gas_used,
+    };
+    Ok((result, view, block))
 }
 
 const LATEST_HEIGHT: &[u8] = b"latest-height";

@@ -44,6 +44,8 @@ pub(crate) struct CallOutcome {
     pub(crate) status: ExecutionStatus,
     pub(crate) output: Vec<u8>,
     pub(crate) gas_used: u64,
+    /// A successful top-level call's events (a nested call's go to its caller's frame).
+    pub(crate) events: Vec<crate::types::Event>,
 }
 
 /// A nested call: it ran, or was refused before running (no gas used).
@@ -92,7 +94,7 @@ pub(crate) fn nested(
 }
 
 fn invalid(reason: InvalidCall) -> CallOutcome {
-    CallOutcome { status: ExecutionStatus::Invalid { reason }, output: Vec::new(), gas_used: 0 }
+    CallOutcome { status: ExecutionStatus::Invalid { reason }, output: Vec::new(), gas_used: 0, events: Vec::new() }
 }
 
 /// Finds the contract and checks the method and the value: what makes a call invalid.
@@ -107,7 +109,9 @@ fn prepare(
         let Some(code) = exec.contract(&spec.contract)? else {
             return Ok(Err(InvalidCall::UnknownContract(spec.contract)));
         };
-        (code, exec.balance(&spec.sender)?)
+        // Only a call that sends value needs the sender's balance.
+        let balance = if spec.value > 0 { exec.balance(&spec.sender)? } else { 0 };
+        (code, balance)
     };
     if !instantiate && (spec.method == INSTANTIATE || spec.method.starts_with(RESERVED_PREFIX)) {
         return Ok(Err(InvalidCall::ReservedMethod(spec.method.clone())));
@@ -175,10 +179,10 @@ fn run(
         let method = instance.get_typed_func::<(), ()>(&mut store, &spec.method)?;
         method.call_async(&mut store, ()).await
     });
-    let outcome = classify(&mut store, limit, result)?;
+    let mut outcome = classify(&mut store, limit, result)?;
     let mut exec = lock(exec)?;
     exec.call_stack.pop();
-    exec.pop_frame(outcome.status.is_success());
+    outcome.events = exec.pop_frame(outcome.status.is_success());
     Ok(outcome)
 }
 
@@ -192,13 +196,18 @@ fn classify(
     let counters = store.data().gas.map(|gas| gas.get(&mut *store).i64().unwrap_or(-1));
     let gas_left = counters.unwrap_or(limit as i64);
     if gas_left < 0 {
-        return Ok(CallOutcome { status: ExecutionStatus::OutOfGas, output: Vec::new(), gas_used: limit });
+        return Ok(CallOutcome {
+            status: ExecutionStatus::OutOfGas,
+            output: Vec::new(),
+            gas_used: limit,
+            events: Vec::new(),
+        });
     }
     let gas_used = limit - gas_left as u64;
     let status = match result {
         Ok(()) => {
             let output = std::mem::take(&mut store.data_mut().output);
-            return Ok(CallOutcome { status: ExecutionStatus::Success, output, gas_used });
+            return Ok(CallOutcome { status: ExecutionStatus::Success, output, gas_used, events: Vec::new() });
         }
         Err(error) => match error.downcast_ref::<HostError>() {
             Some(HostError::Revert(message)) => {
@@ -217,7 +226,7 @@ fn classify(
         },
     };
     let gas_used = if status == ExecutionStatus::OutOfGas { limit } else { gas_used };
-    Ok(CallOutcome { status, output: Vec::new(), gas_used })
+    Ok(CallOutcome { status, output: Vec::new(), gas_used, events: Vec::new() })
 }
 
 fn stack_exhausted(store: &mut Store<HostState>) -> bool {

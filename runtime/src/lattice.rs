@@ -19,20 +19,18 @@ pub(crate) const STATE_BYTES: usize = WORDS * 2;
 /// The lattice hash of a set of entries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Lattice {
-    words: Box<[u16; WORDS]>,
+    words: [u16; WORDS],
 }
 
 impl Lattice {
     /// The state of the empty set.
     pub(crate) fn empty() -> Lattice {
-        Lattice { words: Box::new([0; WORDS]) }
+        Lattice { words: [0; WORDS] }
     }
 
     /// Decodes a state written by [`Lattice::to_bytes`].
     pub(crate) fn from_bytes(bytes: &[u8]) -> Option<Lattice> {
-        if bytes.len() != STATE_BYTES {
-            return None;
-        }
+        let bytes: &[u8; STATE_BYTES] = bytes.try_into().ok()?;
         let mut lattice = Lattice::empty();
         for (word, pair) in lattice.words.iter_mut().zip(bytes.chunks_exact(2)) {
             *word = u16::from_le_bytes([pair[0], pair[1]]);
@@ -41,23 +39,27 @@ impl Lattice {
     }
 
     /// The state, little-endian words.
-    pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        self.words.iter().flat_map(|w| w.to_le_bytes()).collect()
+    pub(crate) fn to_bytes(&self) -> [u8; STATE_BYTES] {
+        let mut out = [0u8; STATE_BYTES];
+        for (pair, word) in out.chunks_exact_mut(2).zip(self.words) {
+            pair.copy_from_slice(&word.to_le_bytes());
+        }
+        out
     }
 
     /// Adds an entry.
     pub(crate) fn insert(&mut self, key: &[u8], value: &[u8]) {
         let expansion = expand(key, value);
-        for (word, add) in self.words.iter_mut().zip(expansion.iter()) {
-            *word = word.wrapping_add(*add);
+        for (word, pair) in self.words.iter_mut().zip(expansion.chunks_exact(2)) {
+            *word = word.wrapping_add(u16::from_le_bytes([pair[0], pair[1]]));
         }
     }
 
     /// Removes an entry (it must have been added).
     pub(crate) fn remove(&mut self, key: &[u8], value: &[u8]) {
         let expansion = expand(key, value);
-        for (word, sub) in self.words.iter_mut().zip(expansion.iter()) {
-            *word = word.wrapping_sub(*sub);
+        for (word, pair) in self.words.iter_mut().zip(expansion.chunks_exact(2)) {
+            *word = word.wrapping_sub(u16::from_le_bytes([pair[0], pair[1]]));
         }
     }
 
@@ -71,18 +73,14 @@ impl Lattice {
 /// unambiguous encoding of the entry: the key's length, the key, the value. BLAKE3 rather than
 /// SHAKE256: an update expands two entries per key changed, and BLAKE3 does it several times
 /// faster; its output is the same on every implementation.
-fn expand(key: &[u8], value: &[u8]) -> Box<[u16; WORDS]> {
+fn expand(key: &[u8], value: &[u8]) -> [u8; STATE_BYTES] {
     let mut hasher = blake3::Hasher::new_derive_key("baals 2026 storage root lattice v1");
     hasher.update(&(key.len() as u64).to_le_bytes());
     hasher.update(key);
     hasher.update(value);
     let mut bytes = [0u8; STATE_BYTES];
     hasher.finalize_xof().fill(&mut bytes);
-    let mut words = Box::new([0u16; WORDS]);
-    for (word, pair) in words.iter_mut().zip(bytes.chunks_exact(2)) {
-        *word = u16::from_le_bytes([pair[0], pair[1]]);
-    }
-    words
+    bytes
 }
 
 #[cfg(test)]

@@ -2,10 +2,13 @@
 //! is applied to it.
 //!
 //! Every call (top-level or nested) runs in its own frame: its storage writes, balance moves
-//! and events. Reads see the frames from the innermost out, then the transaction. A call that
-//! fails drops its frame; one that succeeds merges it into its caller's, and the top-level
-//! frame of a successful call is applied to the block's transaction. So a failed call leaves no
-//! trace, and a callee's failure keeps its caller's earlier writes.
+//! and events. Reads see the frames from the innermost out, then the block's frame (what the
+//! block's earlier calls changed), then the transaction. A call that fails drops its frame;
+//! one that succeeds merges it into its caller's, a top-level call's into the block's. The
+//! block's frame is applied to the transaction when the block commits: each key the block
+//! changed is written once, and each contract's storage root updated once per key, however
+//! many calls wrote it. So a failed call leaves no trace, and a callee's failure keeps its
+//! caller's earlier writes.
 
 use std::collections::BTreeMap;
 
@@ -57,19 +60,26 @@ impl ContractRecord {
     }
 
     pub(crate) fn decode(bytes: &[u8]) -> Result<ContractRecord, StorageError> {
-        let corrupt = || StorageError(format!("corrupt contract record of {} bytes", bytes.len()));
+        let code = ContractRecord::decode_code(bytes)?;
+        let lattice = Lattice::from_bytes(&bytes[65..]).ok_or_else(|| corrupt_record(bytes))?;
+        Ok(ContractRecord { code, lattice })
+    }
+
+    /// Just the code of a record: what every call needs, without the 2 KiB lattice state.
+    pub(crate) fn decode_code(bytes: &[u8]) -> Result<Code, StorageError> {
         if bytes.len() != 1 + 64 + STATE_BYTES || bytes[0] != RECORD_VERSION {
-            return Err(corrupt());
+            return Err(corrupt_record(bytes));
         }
         let hash = |range: std::ops::Range<usize>| -> [u8; 32] { bytes[range].try_into().unwrap_or([0; 32]) };
-        Ok(ContractRecord {
-            code: Code { code_hash: CodeHash(hash(1..33)), policy_hash: PolicyHash(hash(33..65)) },
-            lattice: Lattice::from_bytes(&bytes[65..]).ok_or_else(corrupt)?,
-        })
+        Ok(Code { code_hash: CodeHash(hash(1..33)), policy_hash: PolicyHash(hash(33..65)) })
     }
 }
 
-/// What one call changed.
+fn corrupt_record(bytes: &[u8]) -> StorageError {
+    StorageError(format!("corrupt contract record of {} bytes", bytes.len()))
+}
+
+/// What one call (or, for the block's frame, a block's calls) changed.
 #[derive(Default)]
 pub(crate) struct Frame {
     state: BTreeMap<(ContractId, Vec<u8>), Option<Vec<u8>>>,
@@ -90,8 +100,16 @@ pub(crate) struct Execution {
 }
 
 impl Execution {
-    pub(crate) fn new(view: View, ctx: BlockContext, read_only: bool) -> Execution {
-        Execution { view, frames: Vec::new(), read_only, ctx, call_stack: Vec::new(), deploying: None }
+    /// An execution over `view`, on top of the block's frame.
+    pub(crate) fn new(view: View, block: Frame, ctx: BlockContext, read_only: bool) -> Execution {
+        Execution { view, frames: vec![block], read_only, ctx, call_stack: Vec::new(), deploying: None }
+    }
+
+    /// The transaction and the block's frame, back from a finished call.
+    pub(crate) fn into_parts(mut self) -> (View, Frame) {
+        self.frames.truncate(1);
+        let block = self.frames.pop().unwrap_or_default();
+        (self.view, block)
     }
 
     /// The code of a contract, if it exists.
@@ -102,7 +120,7 @@ impl Execution {
             return Ok(Some(*code));
         }
         match self.view.read().get(Table::Contracts, &id.0)? {
-            Some(bytes) => Ok(Some(ContractRecord::decode(&bytes)?.code)),
+            Some(bytes) => Ok(Some(ContractRecord::decode_code(&bytes)?)),
             None => Ok(None),
         }
     }
@@ -161,36 +179,54 @@ impl Execution {
         self.frames.push(Frame::default());
     }
 
-    /// Ends the innermost frame: merged into its caller's on success, dropped otherwise. The
-    /// outermost frame is kept for [`Execution::finish`].
-    pub(crate) fn pop_frame(&mut self, success: bool) {
+    /// Ends the innermost frame: merged into its caller's on success, dropped otherwise. A
+    /// top-level call's events are not merged into the block's frame but returned, for the
+    /// block to record under the call's index.
+    pub(crate) fn pop_frame(&mut self, success: bool) -> Vec<Event> {
         if self.frames.len() < 2 {
-            if !success {
-                self.frames.clear();
-            }
-            return;
+            return Vec::new();
         }
-        let Some(frame) = self.frames.pop() else { return };
-        if success && let Some(parent) = self.frames.last_mut() {
-            parent.state.extend(frame.state);
-            parent.balances.extend(frame.balances);
-            parent.events.extend(frame.events);
+        let Some(frame) = self.frames.pop() else { return Vec::new() };
+        if !success {
+            return Vec::new();
         }
+        let top_level = self.frames.len() == 1;
+        let Some(parent) = self.frames.last_mut() else { return Vec::new() };
+        parent.state.extend(frame.state);
+        parent.balances.extend(frame.balances);
+        if top_level {
+            return frame.events;
+        }
+        parent.events.extend(frame.events);
+        Vec::new()
+    }
+}
+
+impl Frame {
+    /// Adds `amount` to an address's balance in this frame.
+    pub(crate) fn credit(&mut self, txn: &dyn ReadTxn, address: &Address, amount: u64) -> Result<u64, StorageError> {
+        let balance = match self.balances.get(address) {
+            Some(balance) => *balance,
+            None => read_balance(txn, address)?,
+        };
+        let balance = balance
+            .checked_add(amount)
+            .ok_or_else(|| StorageError(format!("the balance of {address} would overflow")))?;
+        self.balances.insert(*address, balance);
+        Ok(balance)
     }
 
-    /// The events of the outermost frame (of a successful call).
-    pub(crate) fn events(&self) -> Vec<Event> {
-        self.frames.first().map(|f| f.events.clone()).unwrap_or_default()
-    }
-
-    /// Applies the outermost frame to the transaction: storage (and each touched contract's
-    /// storage root), balances, and events under `(height, call)`.
-    pub(crate) fn finish(&mut self, call: u32) -> Result<(), StorageError> {
-        let Some(frame) = self.frames.pop() else { return Ok(()) };
-        let View::Write(txn) = &mut self.view else { return Ok(()) };
-        let txn = &mut **txn;
+    /// Applies a block's frame to its transaction: storage (and each touched contract's storage
+    /// root, once per key changed), balances; and the block's events, each call's under its
+    /// index.
+    pub(crate) fn apply(
+        self,
+        txn: &mut dyn WriteTxn,
+        height: u64,
+        events: &[(u32, Vec<Event>)],
+    ) -> Result<(), StorageError> {
         let mut records: BTreeMap<ContractId, ContractRecord> = BTreeMap::new();
-        for ((contract, key), value) in frame.state {
+        for ((contract, key), value) in self.state {
             let record = match records.entry(contract) {
                 std::collections::btree_map::Entry::Occupied(entry) => entry.into_mut(),
                 std::collections::btree_map::Entry::Vacant(entry) => {
@@ -201,7 +237,11 @@ impl Execution {
                 }
             };
             let full_key = state_key(&contract, &key);
-            if let Some(old) = txn.get(Table::State, &full_key)? {
+            let old = txn.get(Table::State, &full_key)?;
+            if old == value {
+                continue;
+            }
+            if let Some(old) = old {
                 record.lattice.remove(&key, &old);
             }
             match value {
@@ -215,12 +255,14 @@ impl Execution {
         for (contract, record) in records {
             txn.put(Table::Contracts, &contract.0, &record.encode())?;
         }
-        for (address, balance) in frame.balances {
+        for (address, balance) in self.balances {
             txn.put(Table::Balances, &address.0, &balance.to_le_bytes())?;
         }
-        for (index, event) in frame.events.iter().enumerate() {
-            let key = event_key(&event.contract, self.ctx.height, call, index as u32);
-            txn.put(Table::Events, &key, &encode_event(&event.topic, &event.data))?;
+        for (call, call_events) in events {
+            for (index, event) in call_events.iter().enumerate() {
+                let key = event_key(&event.contract, height, *call, index as u32);
+                txn.put(Table::Events, &key, &encode_event(&event.topic, &event.data))?;
+            }
         }
         Ok(())
     }
