@@ -2,6 +2,7 @@
 //! paths of the shared corpus and spec suite.
 #![deny(missing_docs)]
 
+pub mod chain_script;
 pub mod exec;
 
 use std::path::PathBuf;

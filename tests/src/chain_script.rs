@@ -1,0 +1,52 @@
+//! A deterministic chain for crash tests: block `n` is a pure function of `n`, so a database
+//! killed at any point can be compared with a replay of the blocks it claims to hold.
+
+use baals_runtime::{Address, BlockContext, ContractEngine, ContractId, EngineError, ExecutionStatus};
+
+/// The account that deploys and calls.
+pub const DEPLOYER: Address = Address([0xde; 32]);
+
+/// The key under which each block records its height.
+pub const HEIGHT_KEY: &[u8] = b"height";
+
+fn probe() -> Vec<u8> {
+    crate::wat(&std::fs::read_to_string(crate::workspace_root().join("tests/contracts/probe.wat")).unwrap())
+}
+
+/// The probe contract of `tests/contracts/probe.wat`, deployed in block 1.
+pub fn probe_id() -> ContractId {
+    baals_runtime::contract_id(&DEPLOYER, 0, &baals_instrument::CodeHash::of(&probe()))
+}
+
+fn set(key: &[u8], value: &[u8]) -> Vec<u8> {
+    let mut input = vec![key.len() as u8];
+    input.extend_from_slice(key);
+    input.extend_from_slice(value);
+    input
+}
+
+/// Builds and commits block `height` (1 deploys the probe; later blocks write, overwrite and
+/// remove keys, emit events, and include a failing call).
+pub fn commit_block(engine: &ContractEngine, height: u64) -> Result<(), EngineError> {
+    let ctx = BlockContext { height, timestamp: 1_000 + height };
+    let mut block = engine.begin_block(ctx)?;
+    if height == 1 {
+        let deployed = block.deploy_contract(DEPLOYER, &probe(), b"", 10_000_000)?;
+        assert_eq!(deployed.status, ExecutionStatus::Success);
+        block.commit()?;
+        return Ok(());
+    }
+    let id = probe_id();
+    let h = height.to_le_bytes();
+    let calls: [(&str, Vec<u8>); 5] = [
+        ("set", set(HEIGHT_KEY, &h)),
+        ("set", set(format!("k{}", height % 7).as_bytes(), &h)),
+        ("remove", format!("k{}", (height + 3) % 7).into_bytes()),
+        ("emit", set(b"block", &h)),
+        ("write_then_trap", Vec::new()),
+    ];
+    for (method, input) in calls {
+        block.execute_contract_call(DEPLOYER, id, method, &input, 0, 10_000_000)?;
+    }
+    block.commit()
+}
