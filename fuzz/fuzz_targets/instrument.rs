@@ -1,0 +1,21 @@
+//! Raw bytes into validation and instrumentation, under both shipped policies: no input may
+//! panic, and an accepted module must come out valid and the same when instrumented again.
+#![no_main]
+
+use std::sync::LazyLock;
+
+use baals_policy::Policy;
+use libfuzzer_sys::fuzz_target;
+
+static POLICIES: LazyLock<[Policy; 2]> = LazyLock::new(|| [Policy::default_policy(), Policy::permissive()]);
+
+fuzz_target!(|data: &[u8]| {
+    for policy in POLICIES.iter() {
+        let _ = baals_instrument::validate(data, policy);
+        if let Ok(first) = baals_instrument::instrument(data, policy) {
+            wasmparser::Validator::new().validate_all(&first.wasm).expect("instrumented output validates");
+            let second = baals_instrument::instrument(data, policy).expect("accepted once, accepted again");
+            assert!(first.wasm == second.wasm, "instrumentation is not deterministic");
+        }
+    }
+});
