@@ -32,13 +32,7 @@ struct Tally {
 
 fn main() -> ExitCode {
     let policy = Policy::permissive();
-    let dir = baals_tests::shared_dir().join("testsuite");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "wast"))
-        .collect();
-    paths.sort();
+    let paths = baals_tests::spec_wast_files();
     let mut tally = Tally::default();
     for path in &paths {
         tally.files += 1;

@@ -43,13 +43,7 @@ struct Totals {
 fn main() -> ExitCode {
     let policy = Policy::permissive();
     let engine = Engine::default();
-    let dir = baals_tests::shared_dir().join("testsuite");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "wast"))
-        .collect();
-    paths.sort();
+    let paths = baals_tests::spec_wast_files();
     let filter = std::env::args().nth(1).filter(|a| !a.starts_with('-'));
     let mut totals = Totals::default();
     for path in &paths {

@@ -19,6 +19,18 @@ pub fn shared_dir() -> PathBuf {
     workspace_root().join("..").join("shared")
 }
 
+/// The spec suite's `.wast` files, sorted so every run reports them in the same order.
+pub fn spec_wast_files() -> Vec<PathBuf> {
+    let dir = shared_dir().join("testsuite");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "wast"))
+        .collect();
+    paths.sort();
+    paths
+}
+
 /// `policy_text` with the line starting `key =` inside `[section]` replaced by `line`, or
 /// removed when `line` is empty. Panics if there is no such line, so a test cannot silently
 /// edit nothing.
