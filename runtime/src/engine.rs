@@ -1,16 +1,14 @@
 //! The engine a ledger embeds: deploy, execute and query contracts, block by block.
 
 use std::collections::HashMap;
-use std::hash::Hasher;
 use std::sync::{Arc, Mutex};
 
 use baals_instrument::{CodeHash, InstrumentError, instrument};
-use baals_policy::{FloatMode, Policy};
+use baals_policy::Policy;
 use sha2::{Digest, Sha256};
-use wasmtime::{Config, InstancePre, Linker, Module};
 
+use crate::backend::{Backend, Compiled, Runner};
 use crate::exec::{self, CallSpec, INSTANTIATE, MAX_GAS};
-use crate::host::{self, HostState};
 use crate::lattice::Lattice;
 use crate::state::{self, Code, ContractRecord, Execution, Frame, View};
 use crate::storage::{Entries, Storage, StorageError, Table, WriteTxn};
@@ -30,9 +28,13 @@ pub enum EngineError {
     /// The storage failed.
     #[error("storage: {0}")]
     Storage(String),
-    /// wasmtime refused a configuration or a module.
+    /// wasmtime refused a configuration or a module, or failed for a reason that is not the
+    /// contract's.
     #[error("wasmtime: {0}")]
     Wasmtime(String),
+    /// wasmi refused a module, or failed for a reason that is not the contract's.
+    #[error("wasmi: {0}")]
+    Wasmi(String),
     /// A block session whose transaction was lost to an earlier error.
     #[error("the block session failed earlier; abort it")]
     SessionFailed,
@@ -47,18 +49,11 @@ impl From<StorageError> for EngineError {
     }
 }
 
-fn wasmtime_error(error: wasmtime::Error) -> EngineError {
-    EngineError::Wasmtime(format!("{error:#}"))
-}
-
 /// Native stack bytes per frame beyond its values (return address, frame pointer, saved
 /// registers, alignment), and per stack unit (a value spilled to the stack), both as
 /// measured on cranelift's x86-64 and aarch64 output with room to spare (`docs/runtime.md`).
 const FRAME_BYTES: u64 = 128;
 const UNIT_BYTES: u64 = 16;
-
-/// Room on each instance's fiber for host functions and wasmtime beyond wasm frames.
-const HOST_STACK_BYTES: u64 = 1 << 20;
 
 /// The native stack a policy's deepest recursion needs: the most frames that fit in
 /// `stack.max-height` (each at least `frame-base` units), every one at the per-frame and
@@ -71,106 +66,52 @@ pub fn native_stack_bytes(policy: &Policy) -> usize {
     usize::try_from(bytes).unwrap_or(usize::MAX)
 }
 
-/// The wasmtime configuration: deterministic (no fuel, no epochs, no SIMD or threads, NaN
-/// canonicalization when floats are allowed) with every instance on a fiber sized for the
-/// policy's stack limit.
-fn config(policy: &Policy) -> Config {
-    let mut config = Config::new();
-    config.consume_fuel(false);
-    config.epoch_interruption(false);
-    config.wasm_simd(false);
-    config.wasm_relaxed_simd(false);
-    config.shared_memory(false);
-    config.wasm_multi_memory(false);
-    config.wasm_memory64(false);
-    config.wasm_tail_call(false);
-    config.wasm_function_references(false);
-    config.wasm_gc(false);
-    // The instrumenter canonicalizes NaNs already; cranelift's does it again, so the result
-    // does not depend on either alone.
-    config.cranelift_nan_canonicalization(policy.features().floats == FloatMode::CanonicalizeNan);
-    let wasm_stack = native_stack_bytes(policy);
-    config.max_wasm_stack(wasm_stack);
-    config.async_stack_size(wasm_stack + HOST_STACK_BYTES as usize);
-    config
-}
-
-/// The wasmtime engine: pooled allocation where the policy allows it and the host can reserve
-/// the address space (64 slots of 4 GiB, reserved, not committed); otherwise, as where virtual
-/// memory is capped, allocation on demand. Results are the same either way; only speed differs.
-fn engine(policy: &Policy) -> Result<wasmtime::Engine, EngineError> {
-    if let Some(pool) = pool(policy) {
-        let mut pooled = config(policy);
-        pooled.allocation_strategy(pool);
-        if let Ok(engine) = wasmtime::Engine::new(&pooled) {
-            return Ok(engine);
-        }
-    }
-    wasmtime::Engine::new(&config(policy)).map_err(wasmtime_error)
-}
-
-/// Instances (with their memories, tables and fiber stacks) a pool holds: calls nest at most
-/// `max-depth + 1` deep, and queries may run beside a block.
-const POOLED_INSTANCES: u32 = 64;
-
-/// Pooled allocation when the policy's memories and tables are small enough to reserve slots
-/// for: instances are then reused instead of mapped and unmapped on every call. Larger
-/// policies (the permissive one) allocate on demand.
-fn pool(policy: &Policy) -> Option<wasmtime::PoolingAllocationConfig> {
-    let limits = policy.limits();
-    if limits.table_elements > 100_000 || limits.tables > 16 || policy.memory().max_pages > 1024 {
-        return None;
-    }
-    let mut pool = wasmtime::PoolingAllocationConfig::default();
-    pool.total_core_instances(POOLED_INSTANCES)
-        .total_memories(POOLED_INSTANCES)
-        .total_tables(POOLED_INSTANCES * limits.tables as u32)
-        .total_stacks(POOLED_INSTANCES)
-        .max_memories_per_module(1)
-        .max_tables_per_module(limits.tables as u32)
-        .table_elements(limits.table_elements as usize)
-        .max_memory_size((policy.memory().max_pages << 16) as usize)
-        // Keep the first pages of each slot mapped between calls: contracts touch them first.
-        .linear_memory_keep_resident(1 << 16)
-        .table_keep_resident(1 << 12);
-    Some(pool)
-}
-
 /// Tuning that never changes a result.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct EngineConfig {
-    /// Bytes of instrumented code whose compiled modules stay in memory.
+    /// Bytes of compiled code that stay in memory.
     pub cache_bytes: usize,
+    /// The engine that runs contracts: [`Backend::Wasmtime`] unless an auditor asks for the
+    /// other. Results and gas are the same on both; speed is not.
+    pub backend: Backend,
 }
 
 impl Default for EngineConfig {
     fn default() -> Self {
-        EngineConfig { cache_bytes: 256 << 20 }
+        EngineConfig { cache_bytes: 256 << 20, backend: Backend::default() }
+    }
+}
+
+impl EngineConfig {
+    /// This configuration, running contracts on `backend`.
+    pub fn with_backend(mut self, backend: Backend) -> EngineConfig {
+        self.backend = backend;
+        self
     }
 }
 
 /// Compiled modules in memory, least recently used evicted past a budget of code bytes.
 struct ModuleCache {
-    entries: HashMap<Code, (Arc<InstancePre<HostState>>, usize, u64)>,
+    entries: HashMap<Code, (Compiled, usize, u64)>,
     bytes: usize,
     budget: usize,
     tick: u64,
 }
 
 impl ModuleCache {
-    fn get(&mut self, code: &Code) -> Option<Arc<InstancePre<HostState>>> {
+    fn get(&mut self, code: &Code) -> Option<Compiled> {
         self.tick += 1;
         let tick = self.tick;
-        self.entries.get_mut(code).map(|(pre, _, used)| {
+        self.entries.get_mut(code).map(|(compiled, _, used)| {
             *used = tick;
-            Arc::clone(pre)
+            compiled.clone()
         })
     }
 
-    fn insert(&mut self, code: Code, pre: Arc<InstancePre<HostState>>, size: usize) {
+    fn insert(&mut self, code: Code, compiled: Compiled, size: usize) {
         self.tick += 1;
-        if let Some((_, old, _)) = self.entries.insert(code, (pre, size, self.tick)) {
+        if let Some((_, old, _)) = self.entries.insert(code, (compiled, size, self.tick)) {
             self.bytes -= old;
         }
         self.bytes += size;
@@ -187,90 +128,68 @@ impl ModuleCache {
 
 /// What every call of an engine shares.
 pub(crate) struct EngineInner {
-    pub(crate) wasmtime: wasmtime::Engine,
-    pub(crate) linker: Linker<HostState>,
+    pub(crate) runner: Runner,
     pub(crate) policy: Policy,
     cache: Mutex<ModuleCache>,
-    /// sha256 of wasmtime's compatibility hash: compiled artifacts are stored under it.
-    fingerprint: [u8; 32],
-}
-
-/// A [`Hasher`] that feeds sha256, to turn wasmtime's compatibility hash into stable bytes.
-struct Sha256Hasher(Sha256);
-
-impl Hasher for Sha256Hasher {
-    fn finish(&self) -> u64 {
-        0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        self.0.update(bytes);
-    }
 }
 
 impl EngineInner {
     /// The compiled module of `code`: from memory, else from a stored artifact, else compiled
-    /// from the stored instrumented module (and the artifact stored, in a block).
-    pub(crate) fn instance_pre(
-        &self,
-        exec: &Arc<Mutex<Execution>>,
-        code: Code,
-    ) -> Result<Arc<InstancePre<HostState>>, EngineError> {
-        if let Some(pre) = self.cache_lock()?.get(&code) {
-            return Ok(pre);
+    /// from the stored instrumented module (and its artifact stored, in a block).
+    pub(crate) fn compiled(&self, exec: &Arc<Mutex<Execution>>, code: Code) -> Result<Compiled, EngineError> {
+        if let Some(compiled) = self.cache_lock()?.get(&code) {
+            return Ok(compiled);
         }
         let mut exec = exec.lock().map_err(|_| EngineError::Internal("execution state poisoned".to_string()))?;
         let artifact_key = self.artifact_key(&code);
-        let module = match exec.view.read().get(Table::Artifacts, &artifact_key)? {
-            // SAFETY: artifacts are written only by `Module::serialize` of an engine with the
-            // same fingerprint (wasmtime's compatibility hash is part of the key, and wasmtime
-            // checks its own header again). Whoever can write the database can change the
-            // state directly, so this trusts it no more than the rest of the state.
-            #[allow(unsafe_code)]
-            Some(bytes) => unsafe { Module::deserialize(&self.wasmtime, &bytes) }.map_err(wasmtime_error)?,
-            None => {
-                let wasm = exec
-                    .view
-                    .read()
-                    .get(Table::Code, &code_key(&code))?
-                    .ok_or_else(|| EngineError::Storage(format!("no instrumented code for {}", code.code_hash)))?;
-                let module = Module::new(&self.wasmtime, &wasm).map_err(wasmtime_error)?;
-                let read_only = exec.read_only;
-                if let (View::Write(txn), false) = (&mut exec.view, read_only) {
-                    txn.put(Table::Artifacts, &artifact_key, &module.serialize().map_err(wasmtime_error)?)?;
-                }
-                module
-            }
-        };
+        if let Some(key) = &artifact_key
+            && let Some(bytes) = exec.view.read().get(Table::Artifacts, key)?
+            && let Some(compiled) = self.runner.load_artifact(&bytes)?
+        {
+            drop(exec);
+            return self.cache(code, compiled, bytes.len());
+        }
+        let wasm = exec
+            .view
+            .read()
+            .get(Table::Code, &code_key(&code))?
+            .ok_or_else(|| EngineError::Storage(format!("no instrumented code for {}", code.code_hash)))?;
+        let compiled = self.runner.compile(&wasm)?;
+        let read_only = exec.read_only;
+        if let (Some(key), View::Write(txn), false) = (&artifact_key, &mut exec.view, read_only)
+            && let Some(artifact) = compiled.artifact()?
+        {
+            txn.put(Table::Artifacts, key, &artifact)?;
+        }
         drop(exec);
-        self.cache(code, module)
+        self.cache(code, compiled, wasm.len())
     }
 
     /// Compiles instrumented code that is not stored yet (a deployment) into the cache.
-    fn compile(&self, code: Code, wasm: &[u8]) -> Result<Arc<InstancePre<HostState>>, EngineError> {
-        if let Some(pre) = self.cache_lock()?.get(&code) {
-            return Ok(pre);
+    fn compile(&self, code: Code, wasm: &[u8]) -> Result<Compiled, EngineError> {
+        if let Some(compiled) = self.cache_lock()?.get(&code) {
+            return Ok(compiled);
         }
-        let module = Module::new(&self.wasmtime, wasm).map_err(wasmtime_error)?;
-        self.cache(code, module)
+        let compiled = self.runner.compile(wasm)?;
+        self.cache(code, compiled, wasm.len())
     }
 
-    fn cache(&self, code: Code, module: Module) -> Result<Arc<InstancePre<HostState>>, EngineError> {
-        let range = module.image_range();
-        let size = (range.end as usize).saturating_sub(range.start as usize);
-        let pre = Arc::new(self.linker.instantiate_pre(&module).map_err(wasmtime_error)?);
-        self.cache_lock()?.insert(code, Arc::clone(&pre), size);
-        Ok(pre)
+    fn cache(&self, code: Code, compiled: Compiled, wasm_len: usize) -> Result<Compiled, EngineError> {
+        let size = compiled.size(wasm_len);
+        self.cache_lock()?.insert(code, compiled.clone(), size);
+        Ok(compiled)
     }
 
     fn cache_lock(&self) -> Result<std::sync::MutexGuard<'_, ModuleCache>, EngineError> {
         self.cache.lock().map_err(|_| EngineError::Internal("module cache poisoned".to_string()))
     }
 
-    fn artifact_key(&self, code: &Code) -> Vec<u8> {
+    /// Where this engine's compiled artifact of `code` is stored, if its engine has artifacts.
+    fn artifact_key(&self, code: &Code) -> Option<Vec<u8>> {
+        let fingerprint = self.runner.fingerprint()?;
         let mut key = code_key(code);
-        key.extend_from_slice(&self.fingerprint);
-        key
+        key.extend_from_slice(fingerprint);
+        Some(key)
     }
 }
 
@@ -310,19 +229,20 @@ impl ContractEngine {
         policy: Policy,
         tuning: EngineConfig,
     ) -> Result<ContractEngine, EngineError> {
-        let wasmtime = engine(&policy)?;
-        let linker = host::linker(&wasmtime).map_err(wasmtime_error)?;
-        let mut hasher = Sha256Hasher(Sha256::new());
-        std::hash::Hash::hash(&wasmtime.precompile_compatibility_hash(), &mut hasher);
-        let fingerprint = hasher.0.finalize().into();
+        let runner = Runner::new(tuning.backend, &policy)?;
         let cache = ModuleCache { entries: HashMap::new(), bytes: 0, budget: tuning.cache_bytes, tick: 0 };
-        let inner = EngineInner { wasmtime, linker, policy, cache: Mutex::new(cache), fingerprint };
+        let inner = EngineInner { runner, policy, cache: Mutex::new(cache) };
         Ok(ContractEngine { inner: Arc::new(inner), storage: Arc::new(storage) })
     }
 
     /// The policy contracts are deployed and run under.
     pub fn policy(&self) -> &Policy {
         &self.inner.policy
+    }
+
+    /// The engine contracts run on.
+    pub fn backend(&self) -> Backend {
+        self.inner.runner.backend()
     }
 
     /// Starts a block: one storage transaction that the calls of the block change, and that
@@ -536,10 +456,13 @@ impl BlockSession<'_> {
             self.txn = Some(txn);
             return Err(EngineError::Internal(format!("contract {id} exists already")));
         }
-        let pre = inner.compile(code, &instrumented.wasm)?;
+        let compiled = inner.compile(code, &instrumented.wasm)?;
         // The compiled module is stored with the code, so that a restart does not recompile.
-        let artifact = pre.module().serialize().map_err(wasmtime_error)?;
-        let has_instantiate = pre.module().get_export(INSTANTIATE).is_some();
+        let artifact = match (inner.artifact_key(&code), compiled.artifact()?) {
+            (Some(key), Some(artifact)) => Some((key, artifact)),
+            _ => None,
+        };
+        let has_instantiate = compiled.exports(INSTANTIATE);
         // The account must exist before `instantiate`'s writes are applied to it.
         let record = ContractRecord { code, lattice: Lattice::empty() };
         let (status, output, events, used) = if has_instantiate {
@@ -569,14 +492,14 @@ impl BlockSession<'_> {
             };
             if outcome.status.is_success() {
                 store_contract(&mut *txn, &id, &record, wasm, &instrumented.wasm, &code, &deployer, nonce)?;
-                txn.put(Table::Artifacts, &inner.artifact_key(&code), &artifact)?;
+                store_artifact(&mut *txn, &artifact)?;
                 self.events.push((self.calls, outcome.events.clone()));
             }
             self.txn = Some(txn);
             (outcome.status, outcome.output, outcome.events, outcome.gas_used)
         } else {
             store_contract(&mut *txn, &id, &record, wasm, &instrumented.wasm, &code, &deployer, nonce)?;
-            txn.put(Table::Artifacts, &inner.artifact_key(&code), &artifact)?;
+            store_artifact(&mut *txn, &artifact)?;
             self.txn = Some(txn);
             (ExecutionStatus::Success, Vec::new(), Vec::new(), 0)
         };
@@ -756,4 +679,11 @@ fn store_contract(
     }
     txn.put(Table::Contracts, &id.0, &record.encode())?;
     txn.put(Table::Nonces, &deployer.0, &(nonce + 1).to_le_bytes())
+}
+
+fn store_artifact(txn: &mut dyn WriteTxn, artifact: &Option<(Vec<u8>, Vec<u8>)>) -> Result<(), StorageError> {
+    match artifact {
+        Some((key, bytes)) => txn.put(Table::Artifacts, key, bytes),
+        None => Ok(()),
+    }
 }

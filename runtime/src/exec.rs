@@ -1,21 +1,13 @@
-//! Running one call: instantiate, set the counters, run the start function and the method, and
-//! read the outcome from the counters (`docs/gas.md`).
-//!
-//! Every instance runs through wasmtime's async API, so on a fiber stack of its own that the
-//! engine sizes from the policy: the deterministic stack limit always triggers before the
-//! native stack runs out, whatever the embedder's thread stack and however deep contracts call
-//! each other. Host functions are synchronous and nothing yields, so each future completes in
-//! one poll.
+//! Running one call: check it, instantiate, set the counters, run the start function and the
+//! method, and read the outcome from the counters (`docs/gas.md`). The engine that runs the
+//! instance is the backend's business (`crate::backend`); everything here is shared, so both
+//! engines classify an ending the same way.
 
-use std::future::Future;
-use std::pin::pin;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::task::{Context, Poll, Waker};
 
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT};
 use baals_policy::RESERVED_PREFIX;
-use wasmtime::{ExternType, Store, Trap, Val};
 
+use crate::backend::{Ended, Failure, Limits};
 use crate::engine::{EngineError, EngineInner};
 use crate::host::{HostError, HostState};
 use crate::state::{Code, Execution};
@@ -116,11 +108,7 @@ fn prepare(
     if !instantiate && (spec.method == INSTANTIATE || spec.method.starts_with(RESERVED_PREFIX)) {
         return Ok(Err(InvalidCall::ReservedMethod(spec.method.clone())));
     }
-    let pre = engine.instance_pre(exec, code)?;
-    let is_method = match pre.module().get_export(&spec.method) {
-        Some(ExternType::Func(ty)) => ty.params().len() == 0 && ty.results().len() == 0,
-        _ => false,
-    };
+    let is_method = engine.compiled(exec, code)?.is_method(&spec.method);
     if !is_method {
         return Ok(Err(InvalidCall::UnknownMethod(spec.method.clone())));
     }
@@ -136,7 +124,7 @@ fn run(
     spec: CallSpec,
     code: Code,
 ) -> Result<CallOutcome, EngineError> {
-    let pre = engine.instance_pre(exec, code)?;
+    let compiled = engine.compiled(exec, code)?;
     {
         let mut exec = lock(exec)?;
         exec.push_frame();
@@ -154,86 +142,51 @@ fn run(
         output: Vec::new(),
         call_result: Vec::new(),
         depth: spec.depth,
-        gas: None,
-        stack: None,
-        memory: None,
     };
-    let mut store = Store::new(&engine.wasmtime, state);
-    let limit = spec.gas_limit;
-    let stack = engine.policy.stack().max_height;
-    let result = block_on(async {
-        let instance = pre.instantiate_async(&mut store).await?;
-        let gas = instance.get_global(&mut store, GAS_GLOBAL);
-        let counter = instance.get_global(&mut store, STACK_GLOBAL);
-        let (Some(gas), Some(counter)) = (gas, counter) else {
-            return Err(wasmtime::format_err!("the module is not instrumented"));
-        };
-        gas.set(&mut store, Val::I64(limit as i64))?;
-        counter.set(&mut store, Val::I32(stack as i32))?;
-        let memory = instance.get_memory(&mut store, "memory");
-        let data = store.data_mut();
-        (data.gas, data.stack, data.memory) = (Some(gas), Some(counter), memory);
-        if let Some(start) = instance.get_func(&mut store, START_EXPORT) {
-            start.call_async(&mut store, &[], &mut []).await?;
-        }
-        let method = instance.get_typed_func::<(), ()>(&mut store, &spec.method)?;
-        method.call_async(&mut store, ()).await
-    });
-    let mut outcome = classify(&mut store, limit, result)?;
+    let limits = Limits { gas: spec.gas_limit, stack: engine.policy.stack().max_height as u32 };
+    let ended = engine.runner.run(&compiled, state, &spec.method, limits);
+    let outcome = classify(spec.gas_limit, ended);
     let mut exec = lock(exec)?;
     exec.call_stack.pop();
-    outcome.events = exec.pop_frame(outcome.status.is_success());
+    // A call the engine could not run changes nothing either.
+    let success = outcome.as_ref().is_ok_and(|outcome| outcome.status.is_success());
+    let events = exec.pop_frame(success);
+    let mut outcome = outcome?;
+    outcome.events = events;
     Ok(outcome)
 }
 
 /// The outcome, from the counters first: a negative gas counter is out of gas whatever else
 /// happened, then a host function's reason, then a negative stack counter, then the trap.
-fn classify(
-    store: &mut Store<HostState>,
-    limit: u64,
-    result: wasmtime::Result<()>,
-) -> Result<CallOutcome, EngineError> {
-    let counters = store.data().gas.map(|gas| gas.get(&mut *store).i64().unwrap_or(-1));
-    let gas_left = counters.unwrap_or(limit as i64);
+fn classify(limit: u64, ended: Ended) -> Result<CallOutcome, EngineError> {
+    let Ended { mut state, gas_left, stack_left, result } = ended;
+    let gas_left = gas_left.unwrap_or(limit as i64);
+    let out_of_gas =
+        CallOutcome { status: ExecutionStatus::OutOfGas, output: Vec::new(), gas_used: limit, events: Vec::new() };
     if gas_left < 0 {
-        return Ok(CallOutcome {
-            status: ExecutionStatus::OutOfGas,
-            output: Vec::new(),
-            gas_used: limit,
-            events: Vec::new(),
-        });
+        return Ok(out_of_gas);
     }
     let gas_used = limit - gas_left as u64;
     let status = match result {
         Ok(()) => {
-            let output = std::mem::take(&mut store.data_mut().output);
+            let output = std::mem::take(&mut state.output);
             return Ok(CallOutcome { status: ExecutionStatus::Success, output, gas_used, events: Vec::new() });
         }
-        Err(error) => match error.downcast_ref::<HostError>() {
-            Some(HostError::Revert(message)) => {
-                ExecutionStatus::Reverted { message: String::from_utf8_lossy(message).into_owned() }
-            }
-            Some(HostError::OutOfGas(_)) => ExecutionStatus::OutOfGas,
-            Some(HostError::Storage { error, .. }) => return Err(EngineError::Storage(error.to_string())),
-            Some(host) => ExecutionStatus::Trap { kind: host_kind(host), message: host.to_string() },
-            None if stack_exhausted(store) => ExecutionStatus::StackLimit,
-            None => match error.downcast_ref::<Trap>() {
-                Some(trap) => ExecutionStatus::Trap { kind: trap_kind(trap), message: format!("{error:#}") },
-                // Not the contract's doing (an exhausted instance pool, say): a result that
-                // depended on it would not be deterministic, so the call fails as a whole.
-                None => return Err(EngineError::Wasmtime(format!("{error:#}"))),
-            },
-        },
+        Err(Failure::Host(HostError::Revert(message))) => {
+            ExecutionStatus::Reverted { message: String::from_utf8_lossy(&message).into_owned() }
+        }
+        Err(Failure::Host(HostError::OutOfGas(_))) => return Ok(out_of_gas),
+        Err(Failure::Host(HostError::Storage { error, .. })) => return Err(EngineError::Storage(error.to_string())),
+        Err(Failure::Host(host)) => ExecutionStatus::Trap { kind: host_kind(&host), message: host.to_string() },
+        Err(_) if stack_left.is_some_and(|left| left < 0) => ExecutionStatus::StackLimit,
+        // The engine's own wording (and backtrace) differs from engine to engine; the status
+        // is part of the result and, for a nested call, read by the caller: it names the kind.
+        Err(Failure::Trap(kind)) => ExecutionStatus::Trap { kind, message: kind.description().to_string() },
+        // Not the contract's doing (an exhausted instance pool, say): a result that depended
+        // on it would not be deterministic, so the call fails as a whole.
+        Err(Failure::Engine(error)) => return Err(error),
     };
-    let gas_used = if status == ExecutionStatus::OutOfGas { limit } else { gas_used };
     Ok(CallOutcome { status, output: Vec::new(), gas_used, events: Vec::new() })
-}
-
-fn stack_exhausted(store: &mut Store<HostState>) -> bool {
-    match store.data().stack {
-        Some(stack) => stack.get(&mut *store).i32().is_some_and(|left| left < 0),
-        None => false,
-    }
 }
 
 fn host_kind(error: &HostError) -> TrapKind {
@@ -241,31 +194,5 @@ fn host_kind(error: &HostError) -> TrapKind {
         HostError::BadPointer { .. } | HostError::NoMemory(_) => TrapKind::BadPointer,
         HostError::ReadOnly(_) => TrapKind::ReadOnly,
         _ => TrapKind::BadInput,
-    }
-}
-
-fn trap_kind(trap: &Trap) -> TrapKind {
-    match trap {
-        Trap::UnreachableCodeReached => TrapKind::Unreachable,
-        Trap::MemoryOutOfBounds => TrapKind::MemoryOutOfBounds,
-        Trap::TableOutOfBounds => TrapKind::TableOutOfBounds,
-        Trap::IndirectCallToNull => TrapKind::IndirectCallToNull,
-        Trap::BadSignature => TrapKind::BadSignature,
-        Trap::IntegerOverflow => TrapKind::IntegerOverflow,
-        Trap::IntegerDivisionByZero => TrapKind::IntegerDivisionByZero,
-        Trap::BadConversionToInteger => TrapKind::BadConversionToInteger,
-        Trap::StackOverflow => TrapKind::EngineStackOverflow,
-        _ => TrapKind::Other,
-    }
-}
-
-/// Polls a future that never waits: wasm calls on this engine never yield.
-fn block_on<T>(future: impl Future<Output = T>) -> T {
-    let mut future = pin!(future);
-    let mut context = Context::from_waker(Waker::noop());
-    loop {
-        if let Poll::Ready(value) = future.as_mut().poll(&mut context) {
-            return value;
-        }
     }
 }

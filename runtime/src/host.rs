@@ -5,12 +5,16 @@
 //! leaves the counter negative and ends the call out of gas. Pointers and lengths are unsigned
 //! offsets into the contract's exported `memory`, checked without overflow; a bad range ends
 //! the call as a trap with a message, never a host panic.
+//!
+//! The functions are written once, against [`HostEnv`]: what an engine gives a host function
+//! (the gas counter, the memory, the call's state). Each backend implements it for its own
+//! caller type and registers every function through [`for_each_host_function!`], so wasmtime
+//! and wasmi run the same code and cannot disagree on what a host call does or costs.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use baals_policy::{HOST_MODULE, HostFunction};
+use baals_policy::HostFunction;
 use sha2::{Digest, Sha256};
-use wasmtime::{Caller, Global, Linker, Memory, Val};
 
 use crate::engine::EngineInner;
 use crate::exec::{self, CallSpec, Nested};
@@ -18,7 +22,7 @@ use crate::state::Execution;
 use crate::storage::StorageError;
 use crate::types::{Address, ContractId, Event, ExecutionStatus};
 
-/// What a host function needs to know about the instance calling it.
+/// What a host function needs to know about the call it serves, whatever the engine.
 pub(crate) struct HostState {
     pub(crate) engine: Arc<EngineInner>,
     pub(crate) exec: Arc<Mutex<Execution>>,
@@ -29,9 +33,19 @@ pub(crate) struct HostState {
     pub(crate) output: Vec<u8>,
     pub(crate) call_result: Vec<u8>,
     pub(crate) depth: u64,
-    pub(crate) gas: Option<Global>,
-    pub(crate) stack: Option<Global>,
-    pub(crate) memory: Option<Memory>,
+}
+
+/// What an engine gives a host function: the instance's counters and memory, and the call's
+/// state. Implemented by each backend for its caller type.
+pub(crate) trait HostEnv {
+    fn state(&self) -> &HostState;
+    fn state_mut(&mut self) -> &mut HostState;
+    /// `baals_gas_left`; `None` if the instance does not export it (not instrumented).
+    fn gas_left(&mut self) -> Option<i64>;
+    /// Sets `baals_gas_left`; false if the instance does not export it.
+    fn set_gas_left(&mut self, left: i64) -> bool;
+    /// The contract's exported `memory`, if it has one.
+    fn memory(&mut self) -> Option<&mut [u8]>;
 }
 
 /// Why a host function ended the call.
@@ -53,65 +67,96 @@ pub(crate) enum HostError {
     Storage { function: HostFunction, error: StorageError },
 }
 
-type HostResult<T> = Result<T, wasmtime::Error>;
+/// Every function of the ABI, with its wasm signature: `$register!(Variant, function(params) -> result)`
+/// for each. The backends pass a macro that wraps `host::function` for their linker.
+macro_rules! for_each_host_function {
+    ($register:ident) => {
+        $register!(StorageRead, storage_read(key_ptr: i32, key_len: i32, value_ptr: i32, value_cap: i32) -> i32);
+        $register!(StorageWrite, storage_write(key_ptr: i32, key_len: i32, value_ptr: i32, value_len: i32) -> ());
+        $register!(StorageRemove, storage_remove(key_ptr: i32, key_len: i32) -> ());
+        $register!(GetSender, get_sender(ptr: i32) -> ());
+        $register!(GetContractId, get_contract_id(ptr: i32) -> ());
+        $register!(GetBlockTimestamp, get_block_timestamp() -> i64);
+        $register!(GetBlockIndex, get_block_index() -> i64);
+        $register!(GetInputData, get_input_data(ptr: i32, cap: i32) -> i32);
+        $register!(SetReturnData, set_return_data(ptr: i32, len: i32) -> ());
+        $register!(GetValue, get_value() -> i64);
+        $register!(GetBalance, get_balance() -> i64);
+        $register!(Transfer, transfer(account_ptr: i32, amount: i64) -> i32);
+        $register!(HashSha256, hash_sha256(data_ptr: i32, data_len: i32, out_ptr: i32) -> ());
+        $register!(
+            VerifySignature,
+            verify_signature(pk_ptr: i32, pk_len: i32, msg_ptr: i32, msg_len: i32, sig_ptr: i32, sig_len: i32) -> i32
+        );
+        $register!(
+            CallContract,
+            call_contract(
+                id_ptr: i32,
+                id_len: i32,
+                method_ptr: i32,
+                method_len: i32,
+                payload_ptr: i32,
+                payload_len: i32,
+                value: i64
+            ) -> i32
+        );
+        $register!(ReadCallResult, read_call_result(ptr: i32, cap: i32) -> i32);
+        $register!(EmitEvent, emit_event(topic_ptr: i32, topic_len: i32, data_ptr: i32, data_len: i32) -> ());
+        $register!(Revert, revert(msg_ptr: i32, msg_len: i32) -> ());
+    };
+}
+pub(crate) use for_each_host_function;
 
-/// Calls `f` with the instance and turns its [`HostError`] into the trap that ends the call.
-fn host<T>(
-    caller: &mut Caller<'_, HostState>,
+/// One host call in progress: the engine's environment and the function being served.
+pub(crate) struct Call<'a, E: HostEnv> {
+    env: &'a mut E,
     function: HostFunction,
-    f: impl FnOnce(&mut Call<'_, '_>) -> Result<T, HostError>,
-) -> HostResult<T> {
-    let mut call = Call { caller, function };
-    f(&mut call).map_err(wasmtime::Error::new)
 }
 
-/// One host call in progress.
-struct Call<'a, 'c> {
-    caller: &'a mut Caller<'c, HostState>,
-    function: HostFunction,
-}
+type HostResult<T> = Result<T, HostError>;
 
-impl Call<'_, '_> {
-    fn state(&self) -> &HostState {
-        self.caller.data()
+impl<'a, E: HostEnv> Call<'a, E> {
+    pub(crate) fn new(env: &'a mut E, function: HostFunction) -> Self {
+        Call { env, function }
     }
 
-    fn exec(&self) -> Result<MutexGuard<'_, Execution>, HostError> {
+    fn state(&self) -> &HostState {
+        self.env.state()
+    }
+
+    fn exec(&self) -> HostResult<MutexGuard<'_, Execution>> {
         let function = self.function;
-        self.caller.data().exec.lock().map_err(|_| HostError::Storage {
+        self.state().exec.lock().map_err(|_| HostError::Storage {
             function,
             error: StorageError("execution state poisoned by a panic".to_string()),
         })
     }
 
-    fn storage<T>(&self, result: Result<T, StorageError>) -> Result<T, HostError> {
+    fn storage<T>(&self, result: Result<T, StorageError>) -> HostResult<T> {
         result.map_err(|error| HostError::Storage { function: self.function, error })
     }
 
-    fn gas_global(&self) -> Result<Global, HostError> {
-        // Every instrumented module exports it.
-        self.state().gas.ok_or(HostError::OutOfGas(self.function))
+    fn gas_left(&mut self) -> HostResult<i64> {
+        // Every instrumented module exports the counter.
+        self.env.gas_left().ok_or(HostError::OutOfGas(self.function))
     }
 
-    fn gas_left(&mut self) -> Result<i64, HostError> {
-        let global = self.gas_global()?;
-        Ok(global.get(&mut *self.caller).i64().unwrap_or(-1))
+    fn set_gas_left(&mut self, left: i64) -> HostResult<()> {
+        if self.env.set_gas_left(left) { Ok(()) } else { Err(HostError::OutOfGas(self.function)) }
     }
 
-    fn set_gas_left(&mut self, left: i64) -> Result<(), HostError> {
-        let global = self.gas_global()?;
-        global.set(&mut *self.caller, Val::I64(left)).map_err(|_| HostError::OutOfGas(self.function))
+    fn per_byte(&self) -> u64 {
+        self.state().engine.policy.host_cost(self.function).per_byte
     }
 
     /// Charges base + per byte × `bytes`, before the work.
-    fn charge(&mut self, bytes: u64) -> Result<(), HostError> {
-        let price = self.state().engine.policy.host_cost(self.function);
-        let cost = price.base.saturating_add(price.per_byte.saturating_mul(bytes));
-        self.charge_gas(cost)
+    fn charge(&mut self, bytes: u64) -> HostResult<()> {
+        let base = self.state().engine.policy.host_cost(self.function).base;
+        self.charge_gas(base.saturating_add(self.per_byte().saturating_mul(bytes)))
     }
 
     /// Charges `cost` gas; when it cannot be paid, leaves the counter negative (out of gas).
-    fn charge_gas(&mut self, cost: u64) -> Result<(), HostError> {
+    fn charge_gas(&mut self, cost: u64) -> HostResult<()> {
         let left = self.gas_left()?;
         let cost = i64::try_from(cost).unwrap_or(i64::MAX);
         if left < cost {
@@ -121,40 +166,44 @@ impl Call<'_, '_> {
         self.set_gas_left(left - cost)
     }
 
-    fn memory(&self) -> Result<Memory, HostError> {
-        self.state().memory.ok_or(HostError::NoMemory(self.function))
+    fn memory(&mut self) -> HostResult<&mut [u8]> {
+        let function = self.function;
+        self.env.memory().ok_or(HostError::NoMemory(function))
     }
 
     /// The range `ptr .. ptr + len` of memory, checked.
-    fn range(&mut self, ptr: i32, len: i32) -> Result<std::ops::Range<usize>, HostError> {
+    fn range(&mut self, ptr: i32, len: i32) -> HostResult<std::ops::Range<usize>> {
         let (ptr, len) = (ptr as u32, len as u32);
-        let size = self.memory()?.data_size(&*self.caller);
+        let function = self.function;
+        let size = self.memory()?.len();
         let end = u64::from(ptr) + u64::from(len);
         if end > size as u64 {
-            return Err(HostError::BadPointer { function: self.function, ptr, len, size });
+            return Err(HostError::BadPointer { function, ptr, len, size });
         }
         Ok(ptr as usize..end as usize)
     }
 
-    fn read(&mut self, ptr: i32, len: i32) -> Result<Vec<u8>, HostError> {
+    fn read(&mut self, ptr: i32, len: i32) -> HostResult<Vec<u8>> {
         let range = self.range(ptr, len)?;
-        Ok(self.memory()?.data(&*self.caller)[range].to_vec())
+        Ok(self.memory()?[range].to_vec())
     }
 
-    fn write(&mut self, ptr: i32, bytes: &[u8]) -> Result<(), HostError> {
+    fn write(&mut self, ptr: i32, bytes: &[u8]) -> HostResult<()> {
         let range = self.range(ptr, bytes.len() as i32)?;
-        self.memory()?.data_mut(&mut *self.caller)[range].copy_from_slice(bytes);
+        self.memory()?[range].copy_from_slice(bytes);
         Ok(())
     }
 
-    /// Writes up to `cap` bytes of `bytes` at `ptr`; returns how many.
-    fn write_capped(&mut self, ptr: i32, cap: i32, bytes: &[u8]) -> Result<usize, HostError> {
+    /// Charges for and writes up to `cap` bytes of `bytes` at `ptr`; returns the full length,
+    /// so that the contract can tell it was cut short.
+    fn write_capped(&mut self, ptr: i32, cap: i32, bytes: &[u8]) -> HostResult<i32> {
         let count = bytes.len().min(cap as u32 as usize);
+        self.charge(count as u64)?;
         self.write(ptr, &bytes[..count])?;
-        Ok(count)
+        Ok(length(bytes.len()))
     }
 
-    fn writable(&self) -> Result<(), HostError> {
+    fn writable(&self) -> HostResult<()> {
         if self.exec()?.read_only { Err(HostError::ReadOnly(self.function)) } else { Ok(()) }
     }
 
@@ -169,263 +218,235 @@ fn length(len: usize) -> i32 {
     len as u32 as i32
 }
 
+/// The metered length of several pointer/length pairs.
+fn lengths(lens: &[i32]) -> u64 {
+    lens.iter().map(|&len| u64::from(len as u32)).sum()
+}
+
 /// The largest value `baals_storage_write` accepts: a length must read back as a positive i32.
 const MAX_VALUE_BYTES: u32 = i32::MAX as u32;
 
-/// The linker with every function of the ABI, for every instance of the engine.
-pub(crate) fn linker(engine: &wasmtime::Engine) -> wasmtime::Result<Linker<HostState>> {
-    use HostFunction as F;
-    let mut linker = Linker::new(engine);
-    let m = HOST_MODULE;
+pub(crate) fn storage_read(
+    call: &mut Call<'_, impl HostEnv>,
+    key_ptr: i32,
+    key_len: i32,
+    value_ptr: i32,
+    value_cap: i32,
+) -> HostResult<i32> {
+    call.charge(lengths(&[key_len]))?;
+    let key = call.read(key_ptr, key_len)?;
+    let contract = call.state().contract;
+    let value = {
+        let exec = call.exec()?;
+        exec.storage_get(&contract, &key)
+    };
+    let Some(value) = call.storage(value)? else { return Ok(-1) };
+    // The base was paid with the key; what is copied out costs per byte only.
+    let count = value.len().min(value_cap as u32 as usize);
+    call.charge_gas(call.per_byte().saturating_mul(count as u64))?;
+    call.write(value_ptr, &value[..count])?;
+    Ok(length(value.len()))
+}
 
-    linker.func_wrap(
-        m,
-        F::StorageRead.name(),
-        |mut c: Caller<'_, HostState>, key_ptr: i32, key_len: i32, value_ptr: i32, value_cap: i32| {
-            host(&mut c, F::StorageRead, |call| {
-                call.charge(u64::from(key_len as u32))?;
-                let key = call.read(key_ptr, key_len)?;
-                let contract = call.state().contract;
-                let value = {
-                    let exec = call.exec()?;
-                    exec.storage_get(&contract, &key)
-                };
-                let Some(value) = call.storage(value)? else { return Ok(-1) };
-                let count = value.len().min(value_cap as u32 as usize);
-                call.charge_gas(
-                    call.state().engine.policy.host_cost(F::StorageRead).per_byte.saturating_mul(count as u64),
-                )?;
-                call.write_capped(value_ptr, value_cap, &value)?;
-                Ok(length(value.len()))
-            })
-        },
-    )?;
-    linker.func_wrap(
-        m,
-        F::StorageWrite.name(),
-        |mut c: Caller<'_, HostState>, key_ptr: i32, key_len: i32, value_ptr: i32, value_len: i32| {
-            host(&mut c, F::StorageWrite, |call| {
-                call.charge(u64::from(key_len as u32) + u64::from(value_len as u32))?;
-                call.writable()?;
-                if value_len as u32 > MAX_VALUE_BYTES {
-                    return Err(call.bad_input("a value may not exceed 2^31 - 1 bytes"));
-                }
-                let key = call.read(key_ptr, key_len)?;
-                let value = call.read(value_ptr, value_len)?;
-                let contract = call.state().contract;
-                call.exec()?.storage_set(&contract, key, Some(value));
-                Ok(())
-            })
-        },
-    )?;
-    linker.func_wrap(m, F::StorageRemove.name(), |mut c: Caller<'_, HostState>, key_ptr: i32, key_len: i32| {
-        host(&mut c, F::StorageRemove, |call| {
-            call.charge(u64::from(key_len as u32))?;
-            call.writable()?;
-            let key = call.read(key_ptr, key_len)?;
-            let contract = call.state().contract;
-            call.exec()?.storage_set(&contract, key, None);
-            Ok(())
-        })
+pub(crate) fn storage_write(
+    call: &mut Call<'_, impl HostEnv>,
+    key_ptr: i32,
+    key_len: i32,
+    value_ptr: i32,
+    value_len: i32,
+) -> HostResult<()> {
+    call.charge(lengths(&[key_len, value_len]))?;
+    call.writable()?;
+    if value_len as u32 > MAX_VALUE_BYTES {
+        return Err(call.bad_input("a value may not exceed 2^31 - 1 bytes"));
+    }
+    let key = call.read(key_ptr, key_len)?;
+    let value = call.read(value_ptr, value_len)?;
+    let contract = call.state().contract;
+    call.exec()?.storage_set(&contract, key, Some(value));
+    Ok(())
+}
+
+pub(crate) fn storage_remove(call: &mut Call<'_, impl HostEnv>, key_ptr: i32, key_len: i32) -> HostResult<()> {
+    call.charge(lengths(&[key_len]))?;
+    call.writable()?;
+    let key = call.read(key_ptr, key_len)?;
+    let contract = call.state().contract;
+    call.exec()?.storage_set(&contract, key, None);
+    Ok(())
+}
+
+pub(crate) fn get_sender(call: &mut Call<'_, impl HostEnv>, ptr: i32) -> HostResult<()> {
+    call.charge(32)?;
+    let sender = call.state().sender;
+    call.write(ptr, &sender.0)
+}
+
+pub(crate) fn get_contract_id(call: &mut Call<'_, impl HostEnv>, ptr: i32) -> HostResult<()> {
+    call.charge(32)?;
+    let contract = call.state().contract;
+    call.write(ptr, &contract.0)
+}
+
+pub(crate) fn get_block_timestamp(call: &mut Call<'_, impl HostEnv>) -> HostResult<i64> {
+    call.charge(0)?;
+    Ok(call.exec()?.ctx.timestamp as i64)
+}
+
+pub(crate) fn get_block_index(call: &mut Call<'_, impl HostEnv>) -> HostResult<i64> {
+    call.charge(0)?;
+    Ok(call.exec()?.ctx.height as i64)
+}
+
+pub(crate) fn get_input_data(call: &mut Call<'_, impl HostEnv>, ptr: i32, cap: i32) -> HostResult<i32> {
+    let input = std::mem::take(&mut call.env.state_mut().input);
+    let written = call.write_capped(ptr, cap, &input);
+    call.env.state_mut().input = input;
+    written
+}
+
+pub(crate) fn set_return_data(call: &mut Call<'_, impl HostEnv>, ptr: i32, len: i32) -> HostResult<()> {
+    call.charge(lengths(&[len]))?;
+    let output = call.read(ptr, len)?;
+    call.env.state_mut().output = output;
+    Ok(())
+}
+
+pub(crate) fn get_value(call: &mut Call<'_, impl HostEnv>) -> HostResult<i64> {
+    call.charge(0)?;
+    Ok(call.state().value as i64)
+}
+
+pub(crate) fn get_balance(call: &mut Call<'_, impl HostEnv>) -> HostResult<i64> {
+    call.charge(0)?;
+    let contract = call.state().contract;
+    let balance = call.exec()?.balance(&contract);
+    Ok(call.storage(balance)? as i64)
+}
+
+pub(crate) fn transfer(call: &mut Call<'_, impl HostEnv>, account_ptr: i32, amount: i64) -> HostResult<i32> {
+    call.charge(32)?;
+    call.writable()?;
+    let amount = u64::try_from(amount).map_err(|_| call.bad_input("the amount is negative"))?;
+    let to = Address(call.read(account_ptr, 32)?.try_into().unwrap_or_default());
+    let contract = call.state().contract;
+    let moved = call.exec()?.transfer(&contract, &to, amount);
+    Ok(if call.storage(moved)? { 0 } else { 1 })
+}
+
+pub(crate) fn hash_sha256(
+    call: &mut Call<'_, impl HostEnv>,
+    data_ptr: i32,
+    data_len: i32,
+    out_ptr: i32,
+) -> HostResult<()> {
+    call.charge(lengths(&[data_len]))?;
+    call.range(out_ptr, 32)?;
+    let range = call.range(data_ptr, data_len)?;
+    let digest: [u8; 32] = Sha256::digest(&call.memory()?[range]).into();
+    call.write(out_ptr, &digest)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn verify_signature(
+    call: &mut Call<'_, impl HostEnv>,
+    pk_ptr: i32,
+    pk_len: i32,
+    msg_ptr: i32,
+    msg_len: i32,
+    sig_ptr: i32,
+    sig_len: i32,
+) -> HostResult<i32> {
+    call.charge(lengths(&[pk_len, msg_len, sig_len]))?;
+    let key = call.read(pk_ptr, pk_len)?;
+    let message = call.read(msg_ptr, msg_len)?;
+    let signature = call.read(sig_ptr, sig_len)?;
+    Ok(i32::from(verify_ed25519(&key, &message, &signature)))
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn call_contract(
+    call: &mut Call<'_, impl HostEnv>,
+    id_ptr: i32,
+    id_len: i32,
+    method_ptr: i32,
+    method_len: i32,
+    payload_ptr: i32,
+    payload_len: i32,
+    value: i64,
+) -> HostResult<i32> {
+    call.charge(lengths(&[id_len, method_len, payload_len]))?;
+    let value = u64::try_from(value).map_err(|_| call.bad_input("the value is negative"))?;
+    if value > 0 {
+        call.writable()?;
+    }
+    let id = call.read(id_ptr, id_len)?;
+    let method = call.read(method_ptr, method_len)?;
+    let payload = call.read(payload_ptr, payload_len)?;
+    let Ok(id) = <[u8; 32]>::try_from(id) else {
+        call.env.state_mut().call_result = b"invalid: a contract id is 32 bytes".to_vec();
+        return Ok(-1);
+    };
+    let gas_left = call.gas_left()?.max(0) as u64;
+    let state = call.state();
+    let spec = CallSpec {
+        contract: Address(id),
+        sender: state.contract,
+        method: String::from_utf8_lossy(&method).into_owned(),
+        input: payload,
+        value,
+        gas_limit: gas_left,
+        depth: state.depth + 1,
+    };
+    let (engine, exec) = (Arc::clone(&state.engine), Arc::clone(&state.exec));
+    let outcome = exec::nested(&engine, &exec, spec).map_err(|error| HostError::Storage {
+        function: HostFunction::CallContract,
+        error: StorageError(error.to_string()),
     })?;
-    linker.func_wrap(m, F::GetSender.name(), |mut c: Caller<'_, HostState>, ptr: i32| {
-        host(&mut c, F::GetSender, |call| {
-            call.charge(32)?;
-            let sender = call.state().sender;
-            call.write(ptr, &sender.0)
-        })
-    })?;
-    linker.func_wrap(m, F::GetContractId.name(), |mut c: Caller<'_, HostState>, ptr: i32| {
-        host(&mut c, F::GetContractId, |call| {
-            call.charge(32)?;
-            let contract = call.state().contract;
-            call.write(ptr, &contract.0)
-        })
-    })?;
-    linker.func_wrap(m, F::GetBlockTimestamp.name(), |mut c: Caller<'_, HostState>| {
-        host(&mut c, F::GetBlockTimestamp, |call| {
-            call.charge(0)?;
-            Ok(call.exec()?.ctx.timestamp as i64)
-        })
-    })?;
-    linker.func_wrap(m, F::GetBlockIndex.name(), |mut c: Caller<'_, HostState>| {
-        host(&mut c, F::GetBlockIndex, |call| {
-            call.charge(0)?;
-            Ok(call.exec()?.ctx.height as i64)
-        })
-    })?;
-    linker.func_wrap(m, F::GetInputData.name(), |mut c: Caller<'_, HostState>, ptr: i32, cap: i32| {
-        host(&mut c, F::GetInputData, |call| {
-            let input = std::mem::take(&mut call.caller.data_mut().input);
-            let written = input.len().min(cap as u32 as usize);
-            let result = call.charge(written as u64).and_then(|()| call.write_capped(ptr, cap, &input));
-            call.caller.data_mut().input = input;
-            let full = call.state().input.len();
-            result.map(|_| length(full))
-        })
-    })?;
-    linker.func_wrap(m, F::SetReturnData.name(), |mut c: Caller<'_, HostState>, ptr: i32, len: i32| {
-        host(&mut c, F::SetReturnData, |call| {
-            call.charge(u64::from(len as u32))?;
-            let output = call.read(ptr, len)?;
-            call.caller.data_mut().output = output;
-            Ok(())
-        })
-    })?;
-    linker.func_wrap(m, F::GetValue.name(), |mut c: Caller<'_, HostState>| {
-        host(&mut c, F::GetValue, |call| {
-            call.charge(0)?;
-            Ok(call.state().value as i64)
-        })
-    })?;
-    linker.func_wrap(m, F::GetBalance.name(), |mut c: Caller<'_, HostState>| {
-        host(&mut c, F::GetBalance, |call| {
-            call.charge(0)?;
-            let contract = call.state().contract;
-            let balance = call.exec()?.balance(&contract);
-            Ok(call.storage(balance)? as i64)
-        })
-    })?;
-    linker.func_wrap(m, F::Transfer.name(), |mut c: Caller<'_, HostState>, account_ptr: i32, amount: i64| {
-        host(&mut c, F::Transfer, |call| {
-            call.charge(32)?;
-            call.writable()?;
-            let amount = u64::try_from(amount).map_err(|_| call.bad_input("the amount is negative"))?;
-            let to = Address(call.read(account_ptr, 32)?.try_into().unwrap_or_default());
-            let contract = call.state().contract;
-            let moved = call.exec()?.transfer(&contract, &to, amount);
-            Ok(if call.storage(moved)? { 0 } else { 1 })
-        })
-    })?;
-    linker.func_wrap(
-        m,
-        F::HashSha256.name(),
-        |mut c: Caller<'_, HostState>, data_ptr: i32, data_len: i32, out_ptr: i32| {
-            host(&mut c, F::HashSha256, |call| {
-                call.charge(u64::from(data_len as u32))?;
-                call.range(out_ptr, 32)?;
-                let range = call.range(data_ptr, data_len)?;
-                let digest: [u8; 32] = Sha256::digest(&call.memory()?.data(&*call.caller)[range]).into();
-                call.write(out_ptr, &digest)
-            })
-        },
-    )?;
-    linker.func_wrap(
-        m,
-        F::VerifySignature.name(),
-        |mut c: Caller<'_, HostState>,
-         pk_ptr: i32,
-         pk_len: i32,
-         msg_ptr: i32,
-         msg_len: i32,
-         sig_ptr: i32,
-         sig_len: i32| {
-            host(&mut c, F::VerifySignature, |call| {
-                let bytes = u64::from(pk_len as u32) + u64::from(msg_len as u32) + u64::from(sig_len as u32);
-                call.charge(bytes)?;
-                let key = call.read(pk_ptr, pk_len)?;
-                let message = call.read(msg_ptr, msg_len)?;
-                let signature = call.read(sig_ptr, sig_len)?;
-                Ok(i32::from(verify_ed25519(&key, &message, &signature)))
-            })
-        },
-    )?;
-    linker.func_wrap(
-        m,
-        F::CallContract.name(),
-        |mut c: Caller<'_, HostState>,
-         id_ptr: i32,
-         id_len: i32,
-         method_ptr: i32,
-         method_len: i32,
-         payload_ptr: i32,
-         payload_len: i32,
-         value: i64| {
-            host(&mut c, F::CallContract, |call| {
-                let bytes = u64::from(id_len as u32) + u64::from(method_len as u32) + u64::from(payload_len as u32);
-                call.charge(bytes)?;
-                let value = u64::try_from(value).map_err(|_| call.bad_input("the value is negative"))?;
-                if value > 0 {
-                    call.writable()?;
-                }
-                let id = call.read(id_ptr, id_len)?;
-                let method = call.read(method_ptr, method_len)?;
-                let payload = call.read(payload_ptr, payload_len)?;
-                let Ok(id) = <[u8; 32]>::try_from(id) else {
-                    call.caller.data_mut().call_result = b"invalid: a contract id is 32 bytes".to_vec();
-                    return Ok(-1);
-                };
-                let gas_left = call.gas_left()?.max(0) as u64;
-                let state = call.state();
-                let spec = CallSpec {
-                    contract: Address(id),
-                    sender: state.contract,
-                    method: String::from_utf8_lossy(&method).into_owned(),
-                    input: payload,
-                    value,
-                    gas_limit: gas_left,
-                    depth: state.depth + 1,
-                };
-                let (engine, exec) = (Arc::clone(&state.engine), Arc::clone(&state.exec));
-                let outcome = exec::nested(&engine, &exec, spec).map_err(|error| HostError::Storage {
-                    function: F::CallContract,
-                    error: StorageError(error.to_string()),
-                })?;
-                let (result, used) = match outcome {
-                    Nested::Ran(outcome) if outcome.status.is_success() => (Ok(outcome.output), outcome.gas_used),
-                    Nested::Ran(outcome) => (Err(failure_reason(&outcome.status)), outcome.gas_used),
-                    Nested::Refused(reason) => (Err(format!("invalid: {reason}").into_bytes()), 0),
-                };
-                call.set_gas_left(gas_left.saturating_sub(used) as i64)?;
-                Ok(match result {
-                    Ok(output) => {
-                        let length = length(output.len());
-                        call.caller.data_mut().call_result = output;
-                        length
-                    }
-                    Err(reason) => {
-                        call.caller.data_mut().call_result = reason;
-                        -1
-                    }
-                })
-            })
-        },
-    )?;
-    linker.func_wrap(m, F::ReadCallResult.name(), |mut c: Caller<'_, HostState>, ptr: i32, cap: i32| {
-        host(&mut c, F::ReadCallResult, |call| {
-            let result = std::mem::take(&mut call.caller.data_mut().call_result);
-            let written = result.len().min(cap as u32 as usize);
-            let outcome = call.charge(written as u64).and_then(|()| call.write_capped(ptr, cap, &result));
-            let full = length(result.len());
-            call.caller.data_mut().call_result = result;
-            outcome.map(|_| full)
-        })
-    })?;
-    linker.func_wrap(
-        m,
-        F::EmitEvent.name(),
-        |mut c: Caller<'_, HostState>, topic_ptr: i32, topic_len: i32, data_ptr: i32, data_len: i32| {
-            host(&mut c, F::EmitEvent, |call| {
-                call.charge(u64::from(topic_len as u32) + u64::from(data_len as u32))?;
-                call.writable()?;
-                let topic = call.read(topic_ptr, topic_len)?;
-                let data = call.read(data_ptr, data_len)?;
-                let contract = call.state().contract;
-                call.exec()?.emit(Event { contract, topic, data });
-                Ok(())
-            })
-        },
-    )?;
-    linker.func_wrap(m, F::Revert.name(), |mut c: Caller<'_, HostState>, msg_ptr: i32, msg_len: i32| {
-        host(&mut c, F::Revert, |call| -> Result<(), HostError> {
-            call.charge(u64::from(msg_len as u32))?;
-            Err(HostError::Revert(call.read(msg_ptr, msg_len)?))
-        })
-    })?;
-    Ok(linker)
+    let (result, used) = match outcome {
+        Nested::Ran(outcome) if outcome.status.is_success() => (Ok(outcome.output), outcome.gas_used),
+        Nested::Ran(outcome) => (Err(failure_reason(&outcome.status)), outcome.gas_used),
+        Nested::Refused(reason) => (Err(format!("invalid: {reason}").into_bytes()), 0),
+    };
+    call.set_gas_left(gas_left.saturating_sub(used) as i64)?;
+    let (returned, result) = match result {
+        Ok(output) => (length(output.len()), output),
+        Err(reason) => (-1, reason),
+    };
+    call.env.state_mut().call_result = result;
+    Ok(returned)
+}
+
+pub(crate) fn read_call_result(call: &mut Call<'_, impl HostEnv>, ptr: i32, cap: i32) -> HostResult<i32> {
+    let result = std::mem::take(&mut call.env.state_mut().call_result);
+    let written = call.write_capped(ptr, cap, &result);
+    call.env.state_mut().call_result = result;
+    written
+}
+
+pub(crate) fn emit_event(
+    call: &mut Call<'_, impl HostEnv>,
+    topic_ptr: i32,
+    topic_len: i32,
+    data_ptr: i32,
+    data_len: i32,
+) -> HostResult<()> {
+    call.charge(lengths(&[topic_len, data_len]))?;
+    call.writable()?;
+    let topic = call.read(topic_ptr, topic_len)?;
+    let data = call.read(data_ptr, data_len)?;
+    let contract = call.state().contract;
+    call.exec()?.emit(Event { contract, topic, data });
+    Ok(())
+}
+
+pub(crate) fn revert(call: &mut Call<'_, impl HostEnv>, msg_ptr: i32, msg_len: i32) -> HostResult<()> {
+    call.charge(lengths(&[msg_len]))?;
+    Err(HostError::Revert(call.read(msg_ptr, msg_len)?))
 }
 
 /// What a failed callee leaves for `baals_read_call_result`: its status, and its message.
+/// The contract reads and pays for these bytes, so they depend on nothing but the status.
 fn failure_reason(status: &ExecutionStatus) -> Vec<u8> {
     match status {
         ExecutionStatus::Reverted { message } => format!("reverted: {message}").into_bytes(),

@@ -29,6 +29,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod backend;
 mod engine;
 mod exec;
 mod host;
@@ -37,6 +38,7 @@ mod state;
 mod storage;
 mod types;
 
+pub use backend::{Backend, UnknownBackend};
 pub use engine::{
     BlockSession, ContractEngine, EngineConfig, EngineError, StoredEvent, contract_id, native_stack_bytes,
 };

@@ -172,6 +172,29 @@ pub enum TrapKind {
     Other,
 }
 
+impl TrapKind {
+    /// What happened, in the same words whichever engine ran the call: a trap's status and a
+    /// failed callee's result (which its caller reads and pays for) carry this, never an
+    /// engine's own message.
+    pub fn description(self) -> &'static str {
+        match self {
+            TrapKind::Unreachable => "unreachable executed",
+            TrapKind::MemoryOutOfBounds => "memory access out of bounds",
+            TrapKind::TableOutOfBounds => "table access out of bounds",
+            TrapKind::IndirectCallToNull => "indirect call through a null table entry",
+            TrapKind::BadSignature => "indirect call with the wrong signature",
+            TrapKind::IntegerOverflow => "integer overflow",
+            TrapKind::IntegerDivisionByZero => "integer division by zero",
+            TrapKind::BadConversionToInteger => "invalid conversion to integer",
+            TrapKind::EngineStackOverflow => "the engine's stack overflowed",
+            TrapKind::BadPointer => "a host function was given a range outside memory",
+            TrapKind::BadInput => "a host function was given an impossible argument",
+            TrapKind::ReadOnly => "a query tried to change state",
+            TrapKind::Other => "the engine trapped",
+        }
+    }
+}
+
 /// Why a call could not start.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]

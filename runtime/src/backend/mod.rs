@@ -1,0 +1,207 @@
+//! The engines an instrumented module can run on, behind one interface: compile a module, run
+//! a method of it with the counters set, and report how it ended.
+//!
+//! Both run the same instrumented bytes and the same host functions ([`crate::host`]); gas
+//! and the stack limit are counted by the module itself, so the engines must agree on every
+//! outcome. wasmtime (compiled, the default) is the production engine; wasmi (an interpreter
+//! written independently of it) lets anyone replay a call and check that claim
+//! (`docs/runtime.md`).
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use baals_policy::Policy;
+
+use crate::engine::EngineError;
+use crate::host::{HostError, HostState};
+use crate::types::TrapKind;
+
+mod wasmi;
+mod wasmtime;
+
+/// Which engine runs contracts. Both give the same results and the same gas.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Backend {
+    /// wasmtime with cranelift: modules compiled to native code once, cached in memory and
+    /// stored as artifacts beside the code.
+    #[default]
+    Wasmtime,
+    /// wasmi, an interpreter: no native code, no artifacts; a second opinion for audits.
+    Wasmi,
+}
+
+impl Backend {
+    /// Every backend, in the order the CLI lists them.
+    pub const ALL: [Backend; 2] = [Backend::Wasmtime, Backend::Wasmi];
+
+    /// The name the CLI uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Wasmtime => "wasmtime",
+            Backend::Wasmi => "wasmi",
+        }
+    }
+}
+
+impl fmt::Display for Backend {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A name that is not a backend's.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown engine `{0}` (expected wasmtime or wasmi)")]
+pub struct UnknownBackend(String);
+
+impl FromStr for Backend {
+    type Err = UnknownBackend;
+
+    fn from_str(name: &str) -> Result<Backend, UnknownBackend> {
+        Backend::ALL.into_iter().find(|backend| backend.name() == name).ok_or_else(|| UnknownBackend(name.to_string()))
+    }
+}
+
+/// An engine of either kind, configured for a policy.
+pub(crate) enum Runner {
+    Wasmtime(wasmtime::Wasmtime),
+    Wasmi(wasmi::Wasmi),
+}
+
+/// A module compiled by one engine, ready to instantiate.
+#[derive(Clone)]
+pub(crate) enum Compiled {
+    Wasmtime(Arc<::wasmtime::InstancePre<wasmtime::Data>>),
+    Wasmi(::wasmi::Module),
+}
+
+/// How the counters are set before a call.
+#[derive(Clone, Copy)]
+pub(crate) struct Limits {
+    pub(crate) gas: u64,
+    pub(crate) stack: u32,
+}
+
+/// How a run ended, before it is classified (`exec::classify`).
+pub(crate) struct Ended {
+    /// The call's state back from the instance (its output, among others).
+    pub(crate) state: HostState,
+    /// `baals_gas_left` and `baals_stack_left` at the end; `None` if the instance never got
+    /// that far (a failed instantiation).
+    pub(crate) gas_left: Option<i64>,
+    pub(crate) stack_left: Option<i32>,
+    pub(crate) result: Result<(), Failure>,
+}
+
+/// Why a run did not return.
+pub(crate) enum Failure {
+    /// A host function ended it.
+    Host(HostError),
+    /// The wasm code trapped.
+    Trap(TrapKind),
+    /// The engine failed for a reason that is not the contract's (an exhausted instance pool,
+    /// a module that is not instrumented): the call fails as a whole, it has no status.
+    Engine(EngineError),
+}
+
+impl Runner {
+    pub(crate) fn new(backend: Backend, policy: &Policy) -> Result<Runner, EngineError> {
+        Ok(match backend {
+            Backend::Wasmtime => Runner::Wasmtime(wasmtime::Wasmtime::new(policy)?),
+            Backend::Wasmi => Runner::Wasmi(wasmi::Wasmi::new(policy)?),
+        })
+    }
+
+    pub(crate) fn backend(&self) -> Backend {
+        match self {
+            Runner::Wasmtime(_) => Backend::Wasmtime,
+            Runner::Wasmi(_) => Backend::Wasmi,
+        }
+    }
+
+    /// Compiles (wasmtime) or translates (wasmi) an instrumented module.
+    pub(crate) fn compile(&self, wasm: &[u8]) -> Result<Compiled, EngineError> {
+        match self {
+            Runner::Wasmtime(engine) => engine.compile(wasm),
+            Runner::Wasmi(engine) => engine.compile(wasm),
+        }
+    }
+
+    /// Bytes that identify the engine's compiled artifacts, if it has any: stored artifacts
+    /// are keyed by code and this.
+    pub(crate) fn fingerprint(&self) -> Option<&[u8; 32]> {
+        match self {
+            Runner::Wasmtime(engine) => Some(engine.fingerprint()),
+            Runner::Wasmi(_) => None,
+        }
+    }
+
+    /// A compiled module from an artifact stored by [`Compiled::artifact`] of an engine with
+    /// the same fingerprint.
+    pub(crate) fn load_artifact(&self, bytes: &[u8]) -> Result<Option<Compiled>, EngineError> {
+        match self {
+            Runner::Wasmtime(engine) => engine.deserialize(bytes).map(Some),
+            Runner::Wasmi(_) => Ok(None),
+        }
+    }
+
+    /// Instantiates `compiled`, sets the counters, runs `baals_start` (if exported) and the
+    /// method.
+    pub(crate) fn run(&self, compiled: &Compiled, state: HostState, method: &str, limits: Limits) -> Ended {
+        match (self, compiled) {
+            (Runner::Wasmtime(engine), Compiled::Wasmtime(pre)) => engine.run(pre, state, method, limits),
+            (Runner::Wasmi(engine), Compiled::Wasmi(module)) => engine.run(module, state, method, limits),
+            _ => Ended {
+                state,
+                gas_left: None,
+                stack_left: None,
+                result: Err(Failure::Engine(EngineError::Internal("a module compiled by another engine".to_string()))),
+            },
+        }
+    }
+}
+
+impl Compiled {
+    /// Whether the module exports a function `name` of type `[] -> []`.
+    pub(crate) fn is_method(&self, name: &str) -> bool {
+        match self {
+            Compiled::Wasmtime(pre) => match pre.module().get_export(name) {
+                Some(::wasmtime::ExternType::Func(ty)) => ty.params().len() == 0 && ty.results().len() == 0,
+                _ => false,
+            },
+            Compiled::Wasmi(module) => match module.get_export(name) {
+                Some(::wasmi::ExternType::Func(ty)) => ty.params().is_empty() && ty.results().is_empty(),
+                _ => false,
+            },
+        }
+    }
+
+    /// Whether the module exports anything named `name`.
+    pub(crate) fn exports(&self, name: &str) -> bool {
+        match self {
+            Compiled::Wasmtime(pre) => pre.module().get_export(name).is_some(),
+            Compiled::Wasmi(module) => module.get_export(name).is_some(),
+        }
+    }
+
+    /// The bytes to store so that a restart need not compile again, if the engine has any.
+    pub(crate) fn artifact(&self) -> Result<Option<Vec<u8>>, EngineError> {
+        match self {
+            Compiled::Wasmtime(pre) => wasmtime::serialize(pre).map(Some),
+            Compiled::Wasmi(_) => Ok(None),
+        }
+    }
+
+    /// What the compiled module costs in memory, roughly: the module cache's budget counts it.
+    pub(crate) fn size(&self, wasm_len: usize) -> usize {
+        match self {
+            Compiled::Wasmtime(pre) => {
+                let range = pre.module().image_range();
+                (range.end as usize).saturating_sub(range.start as usize)
+            }
+            // wasmi's translated code is a few times the size of the wasm it came from.
+            Compiled::Wasmi(_) => wasm_len.saturating_mul(4),
+        }
+    }
+}

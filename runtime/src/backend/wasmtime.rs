@@ -1,0 +1,269 @@
+//! wasmtime: every instance runs through the async API, so on a fiber stack of its own that
+//! the engine sizes from the policy: the deterministic stack limit always triggers before the
+//! native stack runs out, whatever the embedder's thread stack and however deep contracts call
+//! each other. Host functions are synchronous and nothing yields, so each future completes in
+//! one poll.
+
+use std::future::Future;
+use std::hash::Hasher;
+use std::pin::pin;
+use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
+
+use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT};
+use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
+use sha2::{Digest, Sha256};
+use wasmtime::{Caller, Config, Global, InstancePre, Linker, Memory, Module, Store, Trap, Val};
+
+use super::{Compiled, Ended, Failure, Limits};
+use crate::engine::{EngineError, native_stack_bytes};
+use crate::host::{self, Call, HostEnv, HostState, for_each_host_function};
+use crate::types::TrapKind;
+
+/// What a store holds: the call's state, and the instance's counters and memory once it
+/// exists.
+pub(crate) struct Data {
+    state: HostState,
+    handles: Option<Handles>,
+}
+
+struct Handles {
+    gas: Global,
+    stack: Global,
+    memory: Option<Memory>,
+}
+
+impl HostEnv for Caller<'_, Data> {
+    fn state(&self) -> &HostState {
+        &self.data().state
+    }
+
+    fn state_mut(&mut self) -> &mut HostState {
+        &mut self.data_mut().state
+    }
+
+    fn gas_left(&mut self) -> Option<i64> {
+        let gas = self.data().handles.as_ref()?.gas;
+        gas.get(&mut *self).i64()
+    }
+
+    fn set_gas_left(&mut self, left: i64) -> bool {
+        let Some(gas) = self.data().handles.as_ref().map(|handles| handles.gas) else { return false };
+        gas.set(&mut *self, Val::I64(left)).is_ok()
+    }
+
+    fn memory(&mut self) -> Option<&mut [u8]> {
+        let memory = self.data().handles.as_ref()?.memory?;
+        Some(memory.data_mut(self))
+    }
+}
+
+/// Native stack bytes on each instance's fiber for host functions and wasmtime beyond wasm
+/// frames.
+const HOST_STACK_BYTES: usize = 1 << 20;
+
+/// Instances (with their memories, tables and fiber stacks) a pool holds: calls nest at most
+/// `max-depth + 1` deep, and queries may run beside a block.
+const POOLED_INSTANCES: u32 = 64;
+
+pub(crate) struct Wasmtime {
+    engine: wasmtime::Engine,
+    linker: Linker<Data>,
+    /// sha256 of wasmtime's compatibility hash: compiled artifacts are stored under it.
+    fingerprint: [u8; 32],
+}
+
+fn error(error: wasmtime::Error) -> EngineError {
+    EngineError::Wasmtime(format!("{error:#}"))
+}
+
+impl Wasmtime {
+    pub(crate) fn new(policy: &Policy) -> Result<Wasmtime, EngineError> {
+        let engine = engine(policy)?;
+        let linker = linker(&engine).map_err(error)?;
+        let mut hasher = Sha256Hasher(Sha256::new());
+        std::hash::Hash::hash(&engine.precompile_compatibility_hash(), &mut hasher);
+        let fingerprint = hasher.0.finalize().into();
+        Ok(Wasmtime { engine, linker, fingerprint })
+    }
+
+    pub(crate) fn fingerprint(&self) -> &[u8; 32] {
+        &self.fingerprint
+    }
+
+    pub(crate) fn compile(&self, wasm: &[u8]) -> Result<Compiled, EngineError> {
+        let module = Module::new(&self.engine, wasm).map_err(error)?;
+        self.prepare(module)
+    }
+
+    pub(crate) fn deserialize(&self, bytes: &[u8]) -> Result<Compiled, EngineError> {
+        // SAFETY: artifacts are written only by `Module::serialize` of an engine with the
+        // same fingerprint (wasmtime's compatibility hash is part of the key, and wasmtime
+        // checks its own header again). Whoever can write the database can change the state
+        // directly, so this trusts it no more than the rest of the state.
+        #[allow(unsafe_code)]
+        let module = unsafe { Module::deserialize(&self.engine, bytes) }.map_err(error)?;
+        self.prepare(module)
+    }
+
+    fn prepare(&self, module: Module) -> Result<Compiled, EngineError> {
+        Ok(Compiled::Wasmtime(Arc::new(self.linker.instantiate_pre(&module).map_err(error)?)))
+    }
+
+    pub(crate) fn run(&self, pre: &InstancePre<Data>, state: HostState, method: &str, limits: Limits) -> Ended {
+        let mut store = Store::new(&self.engine, Data { state, handles: None });
+        let result = block_on(async {
+            let instance = pre.instantiate_async(&mut store).await?;
+            let gas = instance.get_global(&mut store, GAS_GLOBAL);
+            let stack = instance.get_global(&mut store, STACK_GLOBAL);
+            let (Some(gas), Some(stack)) = (gas, stack) else {
+                return Err(wasmtime::format_err!("the module is not instrumented"));
+            };
+            gas.set(&mut store, Val::I64(limits.gas as i64))?;
+            stack.set(&mut store, Val::I32(limits.stack as i32))?;
+            let memory = instance.get_memory(&mut store, "memory");
+            store.data_mut().handles = Some(Handles { gas, stack, memory });
+            if let Some(start) = instance.get_func(&mut store, START_EXPORT) {
+                start.call_async(&mut store, &[], &mut []).await?;
+            }
+            let method = instance.get_typed_func::<(), ()>(&mut store, method)?;
+            method.call_async(&mut store, ()).await
+        });
+        let counters = store.data().handles.as_ref().map(|handles| (handles.gas, handles.stack));
+        let (gas_left, stack_left) = match counters {
+            Some((gas, stack)) => (gas.get(&mut store).i64(), stack.get(&mut store).i32()),
+            None => (None, None),
+        };
+        let result = result.map_err(|error| match error.downcast::<host::HostError>() {
+            Ok(host) => Failure::Host(host),
+            Err(error) => match error.downcast_ref::<Trap>() {
+                Some(trap) => Failure::Trap(trap_kind(trap)),
+                None => Failure::Engine(EngineError::Wasmtime(format!("{error:#}"))),
+            },
+        });
+        Ended { state: store.into_data().state, gas_left, stack_left, result }
+    }
+}
+
+pub(crate) fn serialize(pre: &InstancePre<Data>) -> Result<Vec<u8>, EngineError> {
+    pre.module().serialize().map_err(error)
+}
+
+/// The linker with every function of the ABI.
+fn linker(engine: &wasmtime::Engine) -> wasmtime::Result<Linker<Data>> {
+    let mut linker = Linker::new(engine);
+    macro_rules! wrap {
+        ($variant:ident, $function:ident($($arg:ident: $ty:ty),*) -> $result:ty) => {
+            linker.func_wrap(
+                HOST_MODULE,
+                HostFunction::$variant.name(),
+                |mut caller: Caller<'_, Data>, $($arg: $ty),*| -> wasmtime::Result<$result> {
+                    let mut call = Call::new(&mut caller, HostFunction::$variant);
+                    host::$function(&mut call, $($arg),*).map_err(wasmtime::Error::new)
+                },
+            )?;
+        };
+    }
+    for_each_host_function!(wrap);
+    Ok(linker)
+}
+
+fn trap_kind(trap: &Trap) -> TrapKind {
+    match trap {
+        Trap::UnreachableCodeReached => TrapKind::Unreachable,
+        Trap::MemoryOutOfBounds => TrapKind::MemoryOutOfBounds,
+        Trap::TableOutOfBounds => TrapKind::TableOutOfBounds,
+        Trap::IndirectCallToNull => TrapKind::IndirectCallToNull,
+        Trap::BadSignature => TrapKind::BadSignature,
+        Trap::IntegerOverflow => TrapKind::IntegerOverflow,
+        Trap::IntegerDivisionByZero => TrapKind::IntegerDivisionByZero,
+        Trap::BadConversionToInteger => TrapKind::BadConversionToInteger,
+        Trap::StackOverflow => TrapKind::EngineStackOverflow,
+        _ => TrapKind::Other,
+    }
+}
+
+/// The wasmtime configuration: deterministic (no fuel, no epochs, no SIMD or threads, NaN
+/// canonicalization when floats are allowed) with every instance on a fiber sized for the
+/// policy's stack limit.
+fn config(policy: &Policy) -> Config {
+    let mut config = Config::new();
+    config.consume_fuel(false);
+    config.epoch_interruption(false);
+    config.wasm_simd(false);
+    config.wasm_relaxed_simd(false);
+    config.shared_memory(false);
+    config.wasm_multi_memory(false);
+    config.wasm_memory64(false);
+    config.wasm_tail_call(false);
+    config.wasm_function_references(false);
+    config.wasm_gc(false);
+    // The instrumenter canonicalizes NaNs already; cranelift's does it again, so the result
+    // does not depend on either alone.
+    config.cranelift_nan_canonicalization(policy.features().floats == FloatMode::CanonicalizeNan);
+    let wasm_stack = native_stack_bytes(policy);
+    config.max_wasm_stack(wasm_stack);
+    config.async_stack_size(wasm_stack + HOST_STACK_BYTES);
+    config
+}
+
+/// The wasmtime engine: pooled allocation where the policy allows it and the host can reserve
+/// the address space (64 slots of 4 GiB, reserved, not committed); otherwise, as where virtual
+/// memory is capped, allocation on demand. Results are the same either way; only speed differs.
+fn engine(policy: &Policy) -> Result<wasmtime::Engine, EngineError> {
+    if let Some(pool) = pool(policy) {
+        let mut pooled = config(policy);
+        pooled.allocation_strategy(pool);
+        if let Ok(engine) = wasmtime::Engine::new(&pooled) {
+            return Ok(engine);
+        }
+    }
+    wasmtime::Engine::new(&config(policy)).map_err(error)
+}
+
+/// Pooled allocation when the policy's memories and tables are small enough to reserve slots
+/// for: instances are then reused instead of mapped and unmapped on every call. Larger
+/// policies (the permissive one) allocate on demand.
+fn pool(policy: &Policy) -> Option<wasmtime::PoolingAllocationConfig> {
+    let limits = policy.limits();
+    if limits.table_elements > 100_000 || limits.tables > 16 || policy.memory().max_pages > 1024 {
+        return None;
+    }
+    let mut pool = wasmtime::PoolingAllocationConfig::default();
+    pool.total_core_instances(POOLED_INSTANCES)
+        .total_memories(POOLED_INSTANCES)
+        .total_tables(POOLED_INSTANCES * limits.tables as u32)
+        .total_stacks(POOLED_INSTANCES)
+        .max_memories_per_module(1)
+        .max_tables_per_module(limits.tables as u32)
+        .table_elements(limits.table_elements as usize)
+        .max_memory_size((policy.memory().max_pages << 16) as usize)
+        // Keep the first pages of each slot mapped between calls: contracts touch them first.
+        .linear_memory_keep_resident(1 << 16)
+        .table_keep_resident(1 << 12);
+    Some(pool)
+}
+
+/// A [`Hasher`] that feeds sha256, to turn wasmtime's compatibility hash into stable bytes.
+struct Sha256Hasher(Sha256);
+
+impl Hasher for Sha256Hasher {
+    fn finish(&self) -> u64 {
+        0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+}
+
+/// Polls a future that never waits: wasm calls on this engine never yield.
+fn block_on<T>(future: impl Future<Output = T>) -> T {
+    let mut future = pin!(future);
+    let mut context = Context::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(value) = future.as_mut().poll(&mut context) {
+            return value;
+        }
+    }
+}
