@@ -1,25 +1,26 @@
 //! Hostile contracts, each with its exact expected status and gas: nothing escapes its gas or
-//! stack limit, nothing crashes the host, and no failure leaves state behind.
+//! stack limit, nothing crashes the host, and no failure leaves state behind. Every call runs on
+//! wasmtime and on wasmi (`baals_tests::twin`), which must agree.
 
 use baals_instrument::ValidationError;
 use baals_policy::{Limit, Policy};
-use baals_runtime::{
-    Address, BlockContext, ContractEngine, ContractExecutionResult, ContractId, ExecutionStatus, MemoryStorage,
-    TrapKind,
-};
+use baals_runtime::{Address, BlockContext, ContractExecutionResult, ContractId, ExecutionStatus, TrapKind};
+use baals_tests::twin::Twin;
 use baals_tests::wat;
 
 const ALICE: Address = Address([0xa1; 32]);
 const CTX: BlockContext = BlockContext { height: 3, timestamp: 9 };
 const GAS: u64 = 10_000_000;
 
+/// Both engines: every call runs on wasmtime and on wasmi, which must agree on status, gas,
+/// output, events and state.
 struct Chain {
-    engine: ContractEngine,
+    engine: Twin,
 }
 
 impl Chain {
     fn new() -> Chain {
-        Chain { engine: ContractEngine::new(MemoryStorage::new(), Policy::default_policy()).unwrap() }
+        Chain { engine: Twin::new(Policy::default_policy()) }
     }
 
     fn deploy(&self, text: &str) -> ContractId {

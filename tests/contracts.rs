@@ -1,10 +1,12 @@
 //! The example contracts of `contracts/`, built for wasm32 and run end to end on the engine:
 //! a token (Rust), an escrow released by an ed25519 signature (Rust), a contract that calls the
-//! token (Rust), and a counter (AssemblyScript).
+//! token (Rust), and a counter (AssemblyScript). Every call runs on wasmtime and on wasmi
+//! (`baals_tests::twin`), which must agree on results, gas, events, storage and roots.
 
 use baals_policy::Policy;
-use baals_runtime::{Address, BlockContext, ContractEngine, ContractId, Event, ExecutionStatus, MemoryStorage};
+use baals_runtime::{Address, BlockContext, ContractId, Event, ExecutionStatus};
 use baals_tests::example_contract;
+use baals_tests::twin::Twin;
 use ed25519_dalek::{Signer, SigningKey};
 
 const ALICE: Address = Address([0xa1; 32]);
@@ -12,21 +14,22 @@ const BOB: Address = Address([0xb0; 32]);
 const GAS: u64 = 5_000_000;
 const CTX: BlockContext = BlockContext { height: 12, timestamp: 1_700_000_000 };
 
-fn engine() -> ContractEngine {
-    let engine = ContractEngine::new(MemoryStorage::new(), Policy::default_policy()).unwrap();
+/// Both engines: every call below runs on wasmtime and on wasmi, which must agree.
+fn engine() -> Twin {
+    let engine = Twin::new(Policy::default_policy());
     let mut block = engine.begin_block(CTX).unwrap();
     block.credit(&ALICE, 10_000).unwrap();
     block.commit().unwrap();
     engine
 }
 
-fn deploy(engine: &ContractEngine, name: &str, init: &[u8]) -> ContractId {
+fn deploy(engine: &Twin, name: &str, init: &[u8]) -> ContractId {
     let deployed = engine.deploy_contract(CTX, ALICE, &example_contract(name), init, GAS).unwrap();
     assert_eq!(deployed.status, ExecutionStatus::Success, "{name}");
     deployed.contract_id
 }
 
-fn balance_of(engine: &ContractEngine, token: ContractId, account: &Address) -> u64 {
+fn balance_of(engine: &Twin, token: ContractId, account: &Address) -> u64 {
     let result = engine.query_contract(CTX, ALICE, token, "balance_of", &account.0, GAS).unwrap();
     assert_eq!(result.status, ExecutionStatus::Success);
     u64::from_le_bytes(result.output.try_into().unwrap())

@@ -4,9 +4,10 @@
 
 use baals_policy::Policy;
 use baals_runtime::{
-    Address, BlockContext, ContractEngine, ContractExecutionResult, ContractId, Event, ExecutionStatus, InvalidCall,
-    MemoryStorage, RedbStorage, Storage, TrapKind,
+    Address, BlockContext, ContractExecutionResult, ContractId, Event, ExecutionStatus, InvalidCall, MemoryStorage,
+    RedbStorage, Storage, TrapKind,
 };
+use baals_tests::twin::Twin;
 use baals_tests::{default_with, wat, workspace_root};
 
 const ALICE: Address = Address([0xa1; 32]);
@@ -18,18 +19,24 @@ fn probe() -> Vec<u8> {
     wat(&std::fs::read_to_string(workspace_root().join("tests/contracts/probe.wat")).unwrap())
 }
 
+/// Both engines: every call runs on wasmtime and on wasmi, which must agree on status, gas,
+/// output, events and state (`baals_tests::twin`).
 struct Chain {
-    engine: ContractEngine,
+    engine: Twin,
 }
 
 impl Chain {
     fn new() -> Chain {
-        Chain::with(MemoryStorage::new(), Policy::default_policy())
+        Chain::with(Policy::default_policy())
     }
 
-    fn with(storage: impl Storage, policy: Policy) -> Chain {
-        let engine = ContractEngine::new(storage, policy).unwrap();
-        let chain = Chain { engine };
+    fn with(policy: Policy) -> Chain {
+        Chain::over(MemoryStorage::new(), MemoryStorage::new(), policy)
+    }
+
+    /// Over two storages holding the same state: wasmtime's and wasmi's.
+    fn over(wasmtime: impl Storage, wasmi: impl Storage, policy: Policy) -> Chain {
+        let chain = Chain { engine: Twin::with(wasmtime, wasmi, policy) };
         let mut block = chain.engine.begin_block(CTX).unwrap();
         block.credit(&ALICE, 1_000).unwrap();
         block.commit().unwrap();
@@ -253,7 +260,7 @@ fn the_callee_runs_on_the_callers_remaining_gas() {
 fn reentrancy_is_denied_unless_the_policy_allows_it() {
     for (reentrancy, expected) in [(false, "invalid: contract"), (true, "")] {
         let policy = default_with(&[("calls", "reentrancy", if reentrancy { "true" } else { "false" })]);
-        let chain = Chain::with(MemoryStorage::new(), policy);
+        let chain = Chain::with(policy);
         let (a, b) = (chain.deploy(&probe()), chain.deploy(&probe()));
         // a -> b -> a.get
         let inner = call_input(&a, "get", b"k");
@@ -274,7 +281,7 @@ fn reentrancy_is_denied_unless_the_policy_allows_it() {
 #[test]
 fn calls_nest_at_most_max_depth() {
     let policy = default_with(&[("calls", "max-depth", "3")]);
-    let chain = Chain::with(MemoryStorage::new(), policy);
+    let chain = Chain::with(policy);
     let contracts: Vec<ContractId> = (0..5).map(|_| chain.deploy(&probe())).collect();
     // contracts[0] calls [1], which calls [2]... the last one runs `noop`.
     let run = |levels: usize| {
@@ -453,25 +460,35 @@ fn the_same_sequence_gives_the_same_results_gas_events_and_roots() {
     let first = script(&Chain::new());
     assert_eq!(first, script(&Chain::new()));
     // The redb storage gives exactly what the in-memory one does.
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("determinism.redb");
-    let _ = std::fs::remove_file(&dir);
-    let redb = RedbStorage::open(&dir).unwrap().without_fsync();
-    assert_eq!(first, script(&Chain::with(redb, Policy::default_policy())));
+    let redb = |name: &str| {
+        let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+        let _ = std::fs::remove_file(&path);
+        RedbStorage::open(&path).unwrap().without_fsync()
+    };
+    let chain =
+        Chain::over(redb("determinism-wasmtime.redb"), redb("determinism-wasmi.redb"), Policy::default_policy());
+    assert_eq!(first, script(&chain));
     assert!(first.iter().any(|line| line.starts_with("deep: stack limit reached")), "{first:?}");
 }
 
 #[test]
 fn state_persists_across_reopening() {
-    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("persist.redb");
-    let _ = std::fs::remove_file(&path);
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let paths = [dir.join("persist-wasmtime.redb"), dir.join("persist-wasmi.redb")];
+    for path in &paths {
+        let _ = std::fs::remove_file(path);
+    }
+    let open = || [RedbStorage::open(&paths[0]).unwrap(), RedbStorage::open(&paths[1]).unwrap()];
     let (id, root) = {
-        let chain = Chain::with(RedbStorage::open(&path).unwrap(), Policy::default_policy());
+        let [wasmtime, wasmi] = open();
+        let chain = Chain::over(wasmtime, wasmi, Policy::default_policy());
         let id = chain.deploy(&probe());
         chain.call(id, "set", &set_input(b"k", b"persisted"));
         chain.call(id, "emit", &set_input(b"t", b"d"));
         (id, chain.engine.contract(&id).unwrap().unwrap().storage_root)
     };
-    let engine = ContractEngine::new(RedbStorage::open(&path).unwrap(), Policy::default_policy()).unwrap();
+    let [wasmtime, wasmi] = open();
+    let engine = Twin::with(wasmtime, wasmi, Policy::default_policy());
     assert_eq!(engine.storage_value(&id, b"k").unwrap(), Some(b"persisted".to_vec()));
     assert_eq!(engine.contract(&id).unwrap().unwrap().storage_root, root);
     assert_eq!(engine.events(&id).unwrap().len(), 1);
@@ -513,7 +530,7 @@ fn the_stack_limit_comes_before_the_native_stack_runs_out() {
     }
     // The smallest frames a policy allows: one unit each, operands not counted.
     let tiny = default_with(&[("stack", "frame-base", "1"), ("stack", "operand-stack", "false")]);
-    let chain_tiny = Chain::with(MemoryStorage::new(), tiny);
+    let chain_tiny = Chain::with(tiny);
     let small = chain_tiny.deploy(&big);
     let result = chain_tiny.engine.execute_contract_call(CTX, ALICE, small, "small", b"", 0, 1 << 40).unwrap();
     assert_eq!(result.status, ExecutionStatus::StackLimit);

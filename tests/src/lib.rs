@@ -4,6 +4,7 @@
 
 pub mod chain_script;
 pub mod exec;
+pub mod twin;
 
 use std::path::PathBuf;
 
