@@ -5,7 +5,9 @@
 //!   bytes when instrumented again, under the features of both shipped policies;
 //! - with ample gas and stack, the instrumented module behaves like the original on wasmtime:
 //!   the same results, or a trap where the original traps;
-//! - with little gas every call ends, and uses no more gas than its limit.
+//! - with little gas every call ends, and uses no more gas than its limit;
+//! - wasmtime and wasmi, running the same instrumented module, agree on every result, trap and
+//!   gas figure, with ample gas and with little.
 //!
 //! Each test prints its counts.
 
@@ -133,9 +135,18 @@ fn run_original(engine: &Engine, wasm: &[u8]) -> Option<Vec<Observed>> {
     Some(observed)
 }
 
+/// The names of the original module's exports, in order: the calls both runs make.
+fn export_names(engine: &Engine, original: &[u8]) -> Vec<String> {
+    Module::new(engine, original).unwrap().exports().map(|export| export.name().to_string()).collect()
+}
+
+/// What a run of the instrumented module saw, and the gas of each call (with whether it ran
+/// out).
+type Run = (Vec<Observed>, Vec<(u64, bool)>);
+
 /// The same with the instrumented module: counters set before the start function and before
 /// every call, as the engine does. Returns what it saw and the gas of each call.
-fn run_instrumented(engine: &Engine, wasm: &[u8], original: &[u8], gas: u64) -> (Vec<Observed>, Vec<(u64, bool)>) {
+fn run_instrumented(engine: &Engine, wasm: &[u8], exports: &[String], gas: u64, stack: i32) -> Run {
     let module = Module::new(engine, wasm).expect("instrumented modules compile");
     let mut store = Store::new(engine, ());
     let Ok(instance) = Instance::new(&mut store, &module, &[]) else {
@@ -149,7 +160,7 @@ fn run_instrumented(engine: &Engine, wasm: &[u8], original: &[u8], gas: u64) -> 
     let reset = |store: &mut Store<()>| {
         let (gas_global, stack_global) = counters(store);
         gas_global.set(&mut *store, Val::I64(gas as i64)).unwrap();
-        stack_global.set(&mut *store, Val::I32(1 << 20)).unwrap();
+        stack_global.set(&mut *store, Val::I32(stack)).unwrap();
     };
     let used = |store: &mut Store<()>| {
         let left = counters(store).0.get(&mut *store).unwrap_i64();
@@ -164,10 +175,9 @@ fn run_instrumented(engine: &Engine, wasm: &[u8], original: &[u8], gas: u64) -> 
             return (vec![Observed::Trap], gas_log);
         }
     }
-    let original_module = Module::new(engine, original).unwrap();
     let mut observed = Vec::new();
-    for export in original_module.exports() {
-        let Some(func) = instance.get_func(&mut store, export.name()) else { continue };
+    for name in exports {
+        let Some(func) = instance.get_func(&mut store, name) else { continue };
         let ty = func.ty(&store);
         let mut results = result_slots(&ty);
         reset(&mut store);
@@ -201,7 +211,8 @@ fn with_ample_gas_instrumented_modules_behave_like_the_originals() {
         };
         // The largest limit: dynamic costs are real (asking memory.grow for 2^32 - 1 pages costs
         // 2^32 - 1 times the page price, where the original returns -1 at once).
-        let (observed, gas) = run_instrumented(&engine, &instrumented.wasm, &wasm, 1 << 62);
+        let exports = export_names(&engine, &wasm);
+        let (observed, gas) = run_instrumented(&engine, &instrumented.wasm, &exports, 1 << 62, 1 << 20);
         assert!(gas.iter().all(|(_, out_of_gas)| !out_of_gas), "seed {seed}: ran out of ample gas");
         assert_eq!(observed, expected, "seed {seed}: the instrumented module behaves differently");
         compared += 1;
@@ -219,7 +230,8 @@ fn with_little_gas_every_call_ends_within_its_limit() {
     for seed in 0..MODULES {
         let Some(wasm) = smith(&policy, seed) else { continue };
         let Ok(instrumented) = instrument(&wasm, &policy) else { continue };
-        let (_, gas) = run_instrumented(&engine, &instrumented.wasm, &wasm, 5_000);
+        let exports = export_names(&engine, &wasm);
+        let (_, gas) = run_instrumented(&engine, &instrumented.wasm, &exports, 5_000, 1 << 20);
         for (used, out_of_gas) in gas {
             assert!(used <= 5_000, "seed {seed}: used {used} of 5000");
             calls += 1;
@@ -228,4 +240,104 @@ fn with_little_gas_every_call_ends_within_its_limit() {
     }
     println!("{calls} calls with 5,000 gas each ended, {exhausted} of them out of gas");
     assert!(exhausted > 0, "no generated call needed more than 5,000 gas: the test proves nothing");
+}
+
+/// wasmi's view of a value, in the words of [`observe`].
+fn observe_wasmi(value: &wasmi::Val) -> String {
+    match value {
+        wasmi::Val::I32(v) => observe(&Val::I32(*v)),
+        wasmi::Val::I64(v) => observe(&Val::I64(*v)),
+        wasmi::Val::F32(v) => observe(&Val::F32(v.to_bits())),
+        wasmi::Val::F64(v) => observe(&Val::F64(v.to_bits())),
+        wasmi::Val::FuncRef(r) => format!("funcref null={}", r.is_null()),
+        wasmi::Val::ExternRef(r) => format!("externref null={}", r.is_null()),
+        other => format!("{other:?}"),
+    }
+}
+
+/// [`run_instrumented`] on wasmi.
+fn run_instrumented_wasmi(engine: &wasmi::Engine, wasm: &[u8], exports: &[String], gas: u64, stack: i32) -> Run {
+    let module = wasmi::Module::new(engine, wasm).expect("instrumented modules translate");
+    let mut store = wasmi::Store::new(engine, ());
+    let Ok(instance) = wasmi::Instance::new(&mut store, &module, &[]) else {
+        return (vec![Observed::Trap], Vec::new());
+    };
+    let gas_global = instance.get_global(&store, GAS_GLOBAL).unwrap();
+    let stack_global = instance.get_global(&store, STACK_GLOBAL).unwrap();
+    let reset = |store: &mut wasmi::Store<()>| {
+        gas_global.set(&mut *store, wasmi::Val::I64(gas as i64)).unwrap();
+        stack_global.set(&mut *store, wasmi::Val::I32(stack)).unwrap();
+    };
+    let used = |store: &wasmi::Store<()>| match gas_global.get(store) {
+        wasmi::Val::I64(left) if left >= 0 => (gas - left as u64, false),
+        _ => (gas, true),
+    };
+    let mut gas_log = Vec::new();
+    if let Some(start) = instance.get_func(&store, START_EXPORT) {
+        reset(&mut store);
+        let trapped = start.call(&mut store, &[], &mut []).is_err();
+        gas_log.push(used(&store));
+        if trapped {
+            return (vec![Observed::Trap], gas_log);
+        }
+    }
+    let mut observed = Vec::new();
+    for name in exports {
+        let Some(func) = instance.get_func(&store, name) else { continue };
+        let ty = func.ty(&store);
+        let params: Vec<_> = ty.params().iter().map(|t| wasmi::Val::default_for_ty(*t)).collect();
+        let mut results: Vec<_> = ty.results().iter().map(|t| wasmi::Val::default_for_ty(*t)).collect();
+        reset(&mut store);
+        let outcome = func.call(&mut store, &params, &mut results);
+        gas_log.push(used(&store));
+        observed.push(match outcome {
+            Ok(()) => Observed::Values(results.iter().map(observe_wasmi).collect()),
+            Err(_) => Observed::Trap,
+        });
+    }
+    (observed, gas_log)
+}
+
+/// The stack counter both engines start from, and wasmtime's native stack for it: wasmtime
+/// must not overflow its own stack before the counter runs out, or the two would stop at
+/// different depths (the engine sizes this the same way, `native_stack_bytes`).
+const STACK_UNITS: i32 = 1 << 16;
+const THREAD_STACK: usize = 256 << 20;
+
+#[test]
+fn wasmtime_and_wasmi_agree_on_results_and_gas() {
+    // Deep generated recursion needs more native stack than a test thread has.
+    let thread = std::thread::Builder::new().stack_size(THREAD_STACK).spawn(|| {
+        let policy = Policy::permissive();
+        let mut config = Config::new();
+        config.max_wasm_stack(THREAD_STACK / 4);
+        config.async_stack_size(THREAD_STACK / 4 + (1 << 20));
+        let engine = Engine::new(&config).unwrap();
+        let mut wasmi_config = wasmi::Config::default();
+        wasmi_config
+            .compilation_mode(wasmi::CompilationMode::Eager)
+            .wasm_tail_call(false)
+            .wasm_multi_memory(false)
+            .set_max_recursion_depth(STACK_UNITS as usize)
+            .set_max_stack_height(64 * STACK_UNITS as usize * 8);
+        let wasmi_engine = wasmi::Engine::new(&wasmi_config);
+        let (mut modules, mut calls, mut exhausted) = (0, 0, 0);
+        for seed in 0..MODULES {
+            let Some(wasm) = smith(&policy, seed) else { continue };
+            let Ok(instrumented) = instrument(&wasm, &policy) else { continue };
+            let exports = export_names(&engine, &wasm);
+            // Enough for most calls to finish, little enough that endless ones end quickly.
+            for gas in [10_000_000, 5_000] {
+                let wasmtime = run_instrumented(&engine, &instrumented.wasm, &exports, gas, STACK_UNITS);
+                let wasmi = run_instrumented_wasmi(&wasmi_engine, &instrumented.wasm, &exports, gas, STACK_UNITS);
+                assert_eq!(wasmtime, wasmi, "seed {seed}, gas {gas}: wasmtime and wasmi disagree");
+                calls += wasmtime.1.len();
+                exhausted += wasmtime.1.iter().filter(|(_, out_of_gas)| *out_of_gas).count();
+            }
+            modules += 1;
+        }
+        println!("wasmtime and wasmi agreed on {modules} generated modules: {calls} calls, {exhausted} out of gas");
+        assert!(modules > MODULES / 2 && exhausted > 0, "too little compared to mean anything");
+    });
+    thread.unwrap().join().unwrap();
 }
