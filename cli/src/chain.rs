@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use baals_policy::Policy;
 use baals_runtime::{
-    Address, BlockContext, ContractEngine, ContractExecutionResult, ContractId, Event, ExecutionStatus, RedbStorage,
-    hex_decode, hex_encode,
+    Address, Backend, BlockContext, ContractEngine, ContractExecutionResult, ContractId, EngineConfig, Event,
+    ExecutionStatus, RedbStorage, hex_decode, hex_encode,
 };
 use serde_json::{Value, json};
 
@@ -58,6 +58,15 @@ pub(crate) struct CallArgs {
     /// The block's timestamp.
     #[arg(long, value_name = "N", default_value_t = 0)]
     timestamp: u64,
+    /// The engine that runs the contract: wasmtime or wasmi. Both give the same status, output,
+    /// events, gas and state, so the same command on a copy of the database run with each
+    /// must print the same.
+    #[arg(long, value_name = "ENGINE", default_value = "wasmtime", value_parser = parse_backend)]
+    engine: Backend,
+}
+
+fn parse_backend(name: &str) -> std::result::Result<Backend, String> {
+    name.parse().map_err(|error: baals_runtime::UnknownBackend| error.to_string())
 }
 
 /// The sender when none is given: 32 bytes of 0x01.
@@ -98,12 +107,16 @@ fn address(hex: &str, what: &str) -> Result<Address> {
 }
 
 fn open(args: &ChainArgs) -> Result<ContractEngine> {
+    open_on(args, Backend::default())
+}
+
+fn open_on(args: &ChainArgs, backend: Backend) -> Result<ContractEngine> {
     let policy = match &args.policy {
         Some(path) => Policy::load(path).map_err(|error| policy_usage_error(path, &error))?,
         None => Policy::default_policy(),
     };
     let storage = RedbStorage::open(&args.db).map_err(|e| usage("io", format!("{}: {e}", args.db.display())))?;
-    ContractEngine::new(storage, policy).map_err(engine_error)
+    ContractEngine::with_config(storage, policy, EngineConfig::default().with_backend(backend)).map_err(engine_error)
 }
 
 fn engine_error(error: baals_runtime::EngineError) -> UsageError {
@@ -123,7 +136,7 @@ fn status_message(status: &ExecutionStatus) -> Option<String> {
 }
 
 pub(crate) fn deploy(file: &Path, init: &CallArgs, args: &ChainArgs) -> Result<Outcome> {
-    let engine = open(args)?;
+    let engine = open_on(args, init.engine)?;
     let bytes = std::fs::read(file).map_err(|e| usage("io", format!("{}: {e}", file.display())))?;
     let wasm =
         module_bytes(file, &bytes).map_err(|message| usage("module", format!("{}: {message}", file.display())))?;
@@ -161,7 +174,7 @@ pub(crate) fn deploy(file: &Path, init: &CallArgs, args: &ChainArgs) -> Result<O
 }
 
 pub(crate) fn call(contract: &str, method: &str, call: &CallArgs, args: &ChainArgs, query: bool) -> Result<Outcome> {
-    let engine = open(args)?;
+    let engine = open_on(args, call.engine)?;
     let id = address(contract, "CONTRACT")?;
     let ctx = call.context(&engine)?;
     let result = if query {

@@ -401,3 +401,47 @@ fn readme_token_walkthrough_runs() {
     assert!(out.contains(" mint ") && out.contains(" transfer "), "{out}");
     assert!(out.contains("storage root "), "{out}");
 }
+
+#[test]
+fn every_command_prints_the_same_on_both_engines() {
+    let token = Path::new(env!("CARGO_TARGET_TMPDIR")).join("engines-token.wasm");
+    std::fs::write(&token, baals_tests::example_contract("token")).unwrap();
+    let bob = "b0".repeat(32);
+    let transfer = format!("{bob}fa00000000000000");
+    let overdraft = format!("{bob}ffffffffffffffff");
+    // Each engine on its own database: the same script must print the same, byte for byte.
+    let mut transcripts = Vec::new();
+    for engine in ["wasmtime", "wasmi"] {
+        let db = db(&format!("engines-{engine}.redb"));
+        let db = path(&db);
+        let deployed = baals(&["deploy", path(&token), "--db", db, "--input", "e803000000000000", "--engine", engine]);
+        assert_eq!(deployed.status.code(), Some(0), "{engine}: {}", stderr(&deployed));
+        let id = contract_of(&deployed);
+        let mut transcript = vec![stdout(&deployed)];
+        for args in [
+            vec!["call", &id, "transfer", "--input", &transfer],
+            vec!["call", &id, "transfer", "--input", &overdraft],
+            vec!["call", &id, "transfer", "--input", &transfer, "--gas", "20000"],
+            vec!["query", &id, "balance_of", "--input", &bob, "--json"],
+            vec!["call", &id, "mint"],
+        ] {
+            let output = baals(&[&args[..], &["--db", db, "--engine", engine]].concat());
+            transcript.push(format!("{:?}\n{}{}", output.status.code(), stdout(&output), stderr(&output)));
+        }
+        for args in [vec!["events", &id], vec!["inspect", &id, "--json"]] {
+            transcript.push(stdout(&baals(&[&args[..], &["--db", db]].concat())));
+        }
+        transcripts.push(transcript);
+    }
+    assert_eq!(transcripts[0], transcripts[1]);
+    println!("{} commands printed the same on wasmtime and wasmi", transcripts[0].len());
+
+    let output = baals(&["call", &"00".repeat(32), "x", "--engine", "wasmer"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown engine `wasmer` (expected wasmtime or wasmi)"), "{}", stderr(&output));
+}
+
+/// The contract id in `deployed <id> (gas used N)`.
+fn contract_of(deployed: &Output) -> String {
+    stdout(deployed).split_whitespace().nth(1).unwrap().to_string()
+}
