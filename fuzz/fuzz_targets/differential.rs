@@ -1,6 +1,7 @@
 //! wasm-smith modules, instrumented under the permissive policy, against their originals on
 //! wasmtime: with the largest gas limit, the same results (or a trap where the original
-//! traps); the original is bounded by fuel.
+//! traps); the original is bounded by fuel. Then the instrumented module on wasmtime against
+//! wasmi, with ample gas and with little: the same results, traps and gas, call by call.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -17,6 +18,83 @@ static ENGINES: LazyLock<(Engine, Engine)> = LazyLock::new(|| {
     fuel.consume_fuel(true);
     (Engine::new(&fuel).unwrap(), Engine::default())
 });
+
+/// The stack counter for the wasmtime-against-wasmi runs, and engines whose own stacks
+/// outlast it, so that both stop at the same depth.
+const STACK_UNITS: i32 = 1 << 14;
+static TWINS: LazyLock<(Engine, wasmi::Engine)> = LazyLock::new(|| {
+    let mut config = Config::new();
+    config.max_wasm_stack(4 << 20).async_stack_size(5 << 20);
+    let mut wasmi_config = wasmi::Config::default();
+    wasmi_config
+        .compilation_mode(wasmi::CompilationMode::Eager)
+        .wasm_tail_call(false)
+        .wasm_multi_memory(false)
+        .set_max_recursion_depth(STACK_UNITS as usize)
+        .set_max_stack_height(64 * STACK_UNITS as usize * 8);
+    (Engine::new(&config).unwrap(), wasmi::Engine::new(&wasmi_config))
+});
+
+/// Per export: the results (`None` for a trap) and the gas used (`None` when out of gas).
+type Calls = Vec<(Option<Vec<String>>, Option<u64>)>;
+
+fn wasmtime_calls(wasm: &[u8], exports: &[String], gas: u64) -> Calls {
+    let engine = &TWINS.0;
+    let module = Module::new(engine, wasm).unwrap();
+    let mut store = Store::new(engine, ());
+    let Ok(instance) = Instance::new(&mut store, &module, &[]) else { return vec![(None, None)] };
+    let gas_global = instance.get_global(&mut store, GAS_GLOBAL).unwrap();
+    let stack_global = instance.get_global(&mut store, STACK_GLOBAL).unwrap();
+    let mut calls = Vec::new();
+    let names = instance.get_func(&mut store, START_EXPORT).map(|_| START_EXPORT.to_string()).into_iter();
+    for name in names.chain(exports.iter().cloned()) {
+        let Some(func) = instance.get_func(&mut store, &name) else { continue };
+        let ty = func.ty(&store);
+        let args: Vec<Val> = ty.params().map(|t| Val::default_for_ty(&t).unwrap_or(Val::I32(0))).collect();
+        let mut results: Vec<Val> = ty.results().map(|t| Val::default_for_ty(&t).unwrap_or(Val::I32(0))).collect();
+        gas_global.set(&mut store, Val::I64(gas as i64)).unwrap();
+        stack_global.set(&mut store, Val::I32(STACK_UNITS)).unwrap();
+        let outcome = func.call(&mut store, &args, &mut results).ok().map(|()| results.iter().map(observe).collect());
+        let left = gas_global.get(&mut store).unwrap_i64();
+        calls.push((outcome, (left >= 0).then(|| gas - left as u64)));
+    }
+    calls
+}
+
+fn observe_wasmi(value: &wasmi::Val) -> String {
+    match value {
+        wasmi::Val::I32(v) => observe(&Val::I32(*v)),
+        wasmi::Val::I64(v) => observe(&Val::I64(*v)),
+        wasmi::Val::F32(v) => observe(&Val::F32(v.to_bits())),
+        wasmi::Val::F64(v) => observe(&Val::F64(v.to_bits())),
+        wasmi::Val::FuncRef(r) => format!("funcref {}", !r.is_null()),
+        wasmi::Val::ExternRef(r) => format!("externref {}", !r.is_null()),
+        other => format!("{other:?}"),
+    }
+}
+
+fn wasmi_calls(wasm: &[u8], exports: &[String], gas: u64) -> Calls {
+    let engine = &TWINS.1;
+    let module = wasmi::Module::new(engine, wasm).expect("wasmi takes what wasmtime takes");
+    let mut store = wasmi::Store::new(engine, ());
+    let Ok(instance) = wasmi::Instance::new(&mut store, &module, &[]) else { return vec![(None, None)] };
+    let gas_global = instance.get_global(&store, GAS_GLOBAL).unwrap();
+    let stack_global = instance.get_global(&store, STACK_GLOBAL).unwrap();
+    let mut calls = Vec::new();
+    let names = instance.get_func(&store, START_EXPORT).map(|_| START_EXPORT.to_string()).into_iter();
+    for name in names.chain(exports.iter().cloned()) {
+        let Some(func) = instance.get_func(&store, &name) else { continue };
+        let ty = func.ty(&store);
+        let args: Vec<_> = ty.params().iter().map(|t| wasmi::Val::default_for_ty(*t)).collect();
+        let mut results: Vec<_> = ty.results().iter().map(|t| wasmi::Val::default_for_ty(*t)).collect();
+        gas_global.set(&mut store, wasmi::Val::I64(gas as i64)).unwrap();
+        stack_global.set(&mut store, wasmi::Val::I32(STACK_UNITS)).unwrap();
+        let outcome = func.call(&mut store, &args, &mut results).ok().map(|()| results.iter().map(observe_wasmi).collect());
+        let wasmi::Val::I64(left) = gas_global.get(&store) else { unreachable!("the gas counter is an i64") };
+        calls.push((outcome, (left >= 0).then(|| gas - left as u64)));
+    }
+    calls
+}
 
 fn observe(value: &Val) -> String {
     match value {
@@ -81,4 +159,12 @@ fuzz_target!(|data: &[u8]| {
     }
     let observed = call_all(&mut store, &instance, &original, &reset);
     assert_eq!(observed, expected, "the instrumented module behaves differently");
+
+    // The original ended within its fuel, so ample gas ends too; a start function runs first.
+    let exports: Vec<String> = original.exports().map(|export| export.name().to_string()).collect();
+    for gas in [1 << 40, 5_000] {
+        let wasmtime = wasmtime_calls(&instrumented.wasm, &exports, gas);
+        let wasmi = wasmi_calls(&instrumented.wasm, &exports, gas);
+        assert_eq!(wasmtime, wasmi, "wasmtime and wasmi disagree with {gas} gas");
+    }
 });

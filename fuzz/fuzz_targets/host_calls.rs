@@ -1,13 +1,13 @@
 //! Random sequences of calls to the probe contract (every host function, nested calls, value,
-//! failures) against the runtime: no sequence may panic the host, and replaying it on a second
-//! engine must give the same results, gas, events, storage and storage roots.
+//! failures) against the runtime: no sequence may panic the host, and replaying it on wasmi
+//! must give what wasmtime gave: the same results, gas, events, storage and storage roots.
 #![no_main]
 
 use std::sync::LazyLock;
 
 use arbitrary::{Arbitrary, Unstructured};
 use baals_policy::Policy;
-use baals_runtime::{Address, BlockContext, ContractEngine, MemoryStorage};
+use baals_runtime::{Address, Backend, BlockContext, ContractEngine, EngineConfig, MemoryStorage};
 use libfuzzer_sys::fuzz_target;
 
 static PROBE: LazyLock<Vec<u8>> = LazyLock::new(|| {
@@ -30,8 +30,9 @@ struct Call {
     target: bool,
 }
 
-fn run(calls: &[Call]) -> Vec<String> {
-    let engine = ContractEngine::new(MemoryStorage::new(), Policy::default_policy()).unwrap();
+fn run(calls: &[Call], backend: Backend) -> Vec<String> {
+    let config = EngineConfig::default().with_backend(backend);
+    let engine = ContractEngine::with_config(MemoryStorage::new(), Policy::default_policy(), config).unwrap();
     let ctx = BlockContext { height: 1, timestamp: 1 };
     let alice = Address([1; 32]);
     let mut block = engine.begin_block(ctx).unwrap();
@@ -64,5 +65,5 @@ fn run(calls: &[Call]) -> Vec<String> {
 fuzz_target!(|data: &[u8]| {
     let Ok(calls) = Vec::<Call>::arbitrary(&mut Unstructured::new(data)) else { return };
     let calls = &calls[..calls.len().min(16)];
-    assert_eq!(run(calls), run(calls), "two engines disagree");
+    assert_eq!(run(calls, Backend::Wasmtime), run(calls, Backend::Wasmi), "wasmtime and wasmi disagree");
 });

@@ -1,9 +1,11 @@
 //! The baals contract engine: deploy, execute and query metered WebAssembly contracts.
 //!
 //! A [`ContractEngine`] holds a [`Policy`](baals_policy::Policy), a [`Storage`] (a
-//! [`RedbStorage`] file, or [`MemoryStorage`] for tests) and a wasmtime engine. Deployment
+//! [`RedbStorage`] file, or [`MemoryStorage`] for tests) and an engine: wasmtime, or wasmi
+//! ([`Backend`], chosen by [`EngineConfig`]) to replay calls for an audit. Deployment
 //! instruments a module (`baals_instrument`) and stores it; calls run the instrumented module
-//! on an unmodified wasmtime, reaching the world only through host ABI v1 (`docs/abi.md`).
+//! unmodified, reaching the world only through host ABI v1 (`docs/abi.md`); both engines run
+//! the same host functions and give the same results and gas (`docs/engines.md`).
 //! The ledger groups calls in blocks: a [`BlockSession`] is one storage transaction, each call
 //! runs in its own overlay, and a failed call changes nothing. Gas is defined by
 //! `docs/gas.md`: the same on every run and machine.
