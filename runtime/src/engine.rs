@@ -525,23 +525,7 @@ impl BlockSession<'_> {
         value: u64,
         gas_limit: u64,
     ) -> Result<ContractExecutionResult, EngineError> {
-        let view = View::Write(self.take()?);
-        let block = std::mem::take(&mut self.block);
-        let (result, view, block) = run_call(
-            &self.engine.inner,
-            view,
-            block,
-            self.ctx,
-            false,
-            sender,
-            contract_id,
-            method,
-            payload,
-            value,
-            gas_limit,
-        )?;
-        let View::Write(txn) = view else { return unreachable_view() };
-        (self.txn, self.block) = (Some(txn), block);
+        let result = self.run(false, sender, contract_id, method, payload, value, gas_limit)?;
         if result.status.is_success() {
             self.events.push((self.calls, result.events.clone()));
         }
@@ -559,21 +543,26 @@ impl BlockSession<'_> {
         payload: &[u8],
         gas_cap: u64,
     ) -> Result<ContractExecutionResult, EngineError> {
+        self.run(true, sender, contract_id, method, payload, 0, gas_cap)
+    }
+
+    /// Runs one top-level call over the block's transaction and frame, and takes them back.
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        &mut self,
+        read_only: bool,
+        sender: Address,
+        contract_id: ContractId,
+        method: &str,
+        payload: &[u8],
+        value: u64,
+        gas_limit: u64,
+    ) -> Result<ContractExecutionResult, EngineError> {
         let view = View::Write(self.take()?);
         let block = std::mem::take(&mut self.block);
-        let (result, view, block) = run_call(
-            &self.engine.inner,
-            view,
-            block,
-            self.ctx,
-            true,
-            sender,
-            contract_id,
-            method,
-            payload,
-            0,
-            gas_cap,
-        )?;
+        let inner = &self.engine.inner;
+        let (result, view, block) =
+            run_call(inner, view, block, self.ctx, read_only, sender, contract_id, method, payload, value, gas_limit)?;
         let View::Write(txn) = view else { return unreachable_view() };
         (self.txn, self.block) = (Some(txn), block);
         Ok(result)

@@ -60,6 +60,13 @@ struct RedbRead {
     txn: redb::ReadTransaction,
 }
 
+fn get_in(
+    table: &impl ReadableTable<&'static [u8], &'static [u8]>,
+    key: &[u8],
+) -> Result<Option<Vec<u8>>, StorageError> {
+    Ok(table.get(key).map_err(StorageError::from)?.map(|v| v.value().to_vec()))
+}
+
 fn scan_table(
     table: &impl ReadableTable<&'static [u8], &'static [u8]>,
     prefix: &[u8],
@@ -77,8 +84,7 @@ fn scan_table(
 
 impl ReadTxn for RedbRead {
     fn get(&self, table: Table, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
-        let table = self.txn.open_table(definition(table)).map_err(StorageError::from)?;
-        Ok(table.get(key).map_err(StorageError::from)?.map(|v| v.value().to_vec()))
+        get_in(&self.txn.open_table(definition(table)).map_err(StorageError::from)?, key)
     }
 
     fn scan(&self, table: Table, prefix: &[u8]) -> Result<Entries, StorageError> {
@@ -93,8 +99,7 @@ struct RedbWrite {
 
 impl ReadTxn for RedbWrite {
     fn get(&self, table: Table, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
-        let table = self.txn.open_table(definition(table)).map_err(StorageError::from)?;
-        Ok(table.get(key).map_err(StorageError::from)?.map(|v| v.value().to_vec()))
+        get_in(&self.txn.open_table(definition(table)).map_err(StorageError::from)?, key)
     }
 
     fn scan(&self, table: Table, prefix: &[u8]) -> Result<Entries, StorageError> {
