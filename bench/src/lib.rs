@@ -15,3 +15,8 @@ pub fn timed<T>(f: impl FnOnce() -> T) -> (Duration, T) {
     let value = f();
     (start.elapsed(), value)
 }
+
+/// The geometric mean of `ratios`: the mean a ratio-of-times table calls for.
+pub fn geomean(ratios: &[f64]) -> f64 {
+    (ratios.iter().map(|r| r.ln()).sum::<f64>() / ratios.len() as f64).exp()
+}

@@ -1,0 +1,366 @@
+//! The benchmark suite, side by side in one process (`docs/BENCHMARKS.md`):
+//!
+//! - **overhead**: each kernel of `bench/kernels` (a) unmetered, (b) instrumented by baals,
+//!   (c) metered by wasmtime's fuel, (d) by wasmtime's epoch interruption, (e) instrumented by
+//!   `wasm-instrument` 0.4 (its mutable-global gas and its stack limiter, on the MVP build of the
+//!   kernels, the only one it can parse; its ratio is to the MVP build unmetered). All
+//!   interleaved round by round, so that the machine's noise hits every column alike; medians.
+//! - **instrument**: instrumentation throughput, end to end (parse, validate, rewrite, encode),
+//!   of ours and of `wasm-instrument` (parse, gas, stack limiter, serialize) on the corpus.
+//! - **call**: the token transfer's warm and cold latency and calls per second in a block.
+//!
+//! ```sh
+//! cargo run --release -p baals-bench -- [--quick]
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use baals_bench::{geomean, median, timed};
+use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, instrument};
+use baals_policy::Policy;
+use baals_runtime::{Address, BlockContext, ContractEngine, ExecutionStatus, RedbStorage};
+use wasmtime::{Config, Engine, Instance, Module, Store, Val};
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// Each kernel with its argument: about 0.05-0.1 s unmetered here, and a tenth of that (or,
+/// for fib, a few levels less) with `--quick`.
+const KERNELS: [(&str, u32, u32); 9] = [
+    ("sha256", 20_000, 2_000),
+    ("keccak", 18_000, 1_800),
+    ("ed25519", 1_000, 100),
+    ("bigint", 24_000, 2_400),
+    ("sort", 480, 48),
+    ("interp", 60_000_000, 6_000_000),
+    ("fib", 36, 31),
+    ("json", 10_000, 1_000),
+    ("memmove", 60_000, 6_000),
+];
+
+/// rustc's flags for a build wasm-instrument can parse: `target-cpu=mvp` alone leaves bulk
+/// memory in (the prebuilt core keeps the generic CPU's features, and LLVM gives every function
+/// the union), so the features are turned off by name. rustc warns that it does not know two of
+/// them and passes them to LLVM, which needs them.
+const MVP_FLAGS: &str = "-C target-cpu=mvp -C target-feature=-bulk-memory,-bulk-memory-opt,-multivalue,\
+                         -reference-types,-call-indirect-overlong,-nontrapping-fptoint";
+
+/// What `--quick` changes: fewer rounds, less work per kernel, every other corpus module.
+struct Mode {
+    quick: bool,
+    rounds: usize,
+}
+
+fn main() -> Result<()> {
+    let quick = std::env::args().any(|arg| arg == "--quick");
+    let mode = Mode { quick, rounds: if quick { 3 } else { 9 } };
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut report = Vec::new();
+    let mut line = |text: String| {
+        println!("{text}");
+        report.push(text);
+    };
+    for text in overhead(&root, &mode)? {
+        line(text);
+    }
+    for text in throughput(&root, &mode)? {
+        line(text);
+    }
+    line(calls(&root, &mode)?);
+    write_report(&root, &mode, &report)?;
+    Ok(())
+}
+
+/// Builds a wasm32 crate of the repository (with extra `RUSTFLAGS` and features) and returns
+/// the module.
+fn build(root: &Path, manifest: &str, target_dir: &str, flags: &str, features: &[&str], file: &str) -> Result<Vec<u8>> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let mut command = Command::new(cargo);
+    command.current_dir(root).args(["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown"]);
+    command.args(["--manifest-path", manifest, "--target-dir", target_dir]);
+    for feature in features {
+        command.args(["--features", feature]);
+    }
+    // This process's own flags are for the host; the kernels get only theirs.
+    command.env("RUSTFLAGS", flags).env_remove("CARGO_ENCODED_RUSTFLAGS");
+    // rustc's warnings about the MVP flags would repeat on every run: shown only on failure.
+    let output = command.output()?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        return Err(format!("building {manifest} failed: {}\n{stderr}", output.status).into());
+    }
+    let path = root.join(target_dir).join("wasm32-unknown-unknown/release").join(file);
+    std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()).into())
+}
+
+/// How a run is metered.
+#[derive(Clone, Copy)]
+enum Meter {
+    None,
+    /// The module's own counters (ours, or wasm-instrument's gas global).
+    Counters,
+    Fuel,
+    Epoch,
+}
+
+const GAS: i64 = 1 << 62;
+
+/// Instantiates, sets the meter, and times one call of `kernel`: (time, result).
+fn run(engine: &Engine, module: &Module, kernel: &str, argument: u32, meter: Meter) -> Result<(Duration, i32)> {
+    let mut store = Store::new(engine, ());
+    match meter {
+        Meter::Fuel => store.set_fuel(GAS as u64)?,
+        // Never reached: the deadline is far and nothing advances the epoch; what is measured
+        // is the check at every function entry and loop header.
+        Meter::Epoch => store.set_epoch_deadline(1 << 40),
+        Meter::None | Meter::Counters => {}
+    }
+    let instance = Instance::new(&mut store, module, &[])?;
+    if let Meter::Counters = meter {
+        for (name, value) in [(GAS_GLOBAL, Val::I64(GAS)), (WI_GAS_GLOBAL, Val::I64(GAS))] {
+            if let Some(global) = instance.get_global(&mut store, name) {
+                global.set(&mut store, value)?;
+            }
+        }
+        if let Some(stack) = instance.get_global(&mut store, STACK_GLOBAL) {
+            stack.set(&mut store, Val::I32(Policy::permissive().stack().max_height as i32))?;
+        }
+    }
+    let function = instance.get_typed_func::<i32, i32>(&mut store, kernel)?;
+    let (time, result) = timed(|| function.call(&mut store, argument as i32));
+    Ok((time, result?))
+}
+
+/// The global wasm-instrument's gas backend exports.
+const WI_GAS_GLOBAL: &str = "wasm_instrument_gas_left";
+
+/// wasm-instrument 0.4 end to end: parse, inject gas (mutable-global backend, one unit per
+/// instruction) and its stack limiter, serialize. `None` where it cannot parse the module.
+fn wasm_instrument(wasm: &[u8]) -> Option<Vec<u8>> {
+    use wasm_instrument::gas_metering::{self, ConstantCostRules, mutable_global};
+    use wasm_instrument::parity_wasm::{self, elements};
+    let module: elements::Module = parity_wasm::deserialize_buffer(wasm).ok()?;
+    let module =
+        gas_metering::inject(module, mutable_global::Injector::new(WI_GAS_GLOBAL), &ConstantCostRules::default())
+            .ok()?;
+    let module = wasm_instrument::inject_stack_limiter(module, 1 << 20).ok()?;
+    parity_wasm::serialize(module).ok()
+}
+
+fn overhead(root: &Path, mode: &Mode) -> Result<Vec<String>> {
+    let kernels_manifest = "bench/kernels/Cargo.toml";
+    let wasm = build(root, kernels_manifest, "bench/kernels/target", "", &[], "baals_bench_kernels.wasm")?;
+    let mvp =
+        build(root, kernels_manifest, "bench/kernels/target-mvp", MVP_FLAGS, &["mvp"], "baals_bench_kernels.wasm")?;
+    // The kernels export functions with parameters and rustc's globals: the permissive policy
+    // takes those exports; its prices are the default policy's.
+    let policy = Policy::permissive();
+    let ours = instrument(&wasm, &policy)?;
+    let theirs = wasm_instrument(&mvp);
+
+    let engine = Engine::default();
+    let fuel_engine = Engine::new(Config::new().consume_fuel(true))?;
+    let epoch_engine = Engine::new(Config::new().epoch_interruption(true))?;
+    let plain = Module::new(&engine, &wasm)?;
+    let metered = Module::new(&engine, &ours.wasm)?;
+    let fuel = Module::new(&fuel_engine, &wasm)?;
+    let epoch = Module::new(&epoch_engine, &wasm)?;
+    let mvp_plain = Module::new(&engine, &mvp)?;
+    let mvp_metered = theirs.as_deref().map(|wasm| Module::new(&engine, wasm)).transpose()?;
+
+    let size = ours.report.size_overhead() * 100.0;
+    let mut lines = Vec::new();
+    let mut columns: [Vec<f64>; 4] = Default::default();
+    for (kernel, full, quick) in KERNELS {
+        let argument = if mode.quick { quick } else { full };
+        let mut times: [Vec<Duration>; 6] = Default::default();
+        let has_mvp = mvp_plain.get_export(kernel).is_some();
+        for _ in 0..mode.rounds {
+            let (time, expected) = run(&engine, &plain, kernel, argument, Meter::None)?;
+            times[0].push(time);
+            let runs = [(&engine, &metered, Meter::Counters), (&fuel_engine, &fuel, Meter::Fuel)];
+            for (slot, (engine, module, meter)) in runs.into_iter().enumerate() {
+                let (time, result) = run(engine, module, kernel, argument, meter)?;
+                assert_eq!(result, expected, "{kernel}: metering changed the result");
+                times[slot + 1].push(time);
+            }
+            let (time, result) = run(&epoch_engine, &epoch, kernel, argument, Meter::Epoch)?;
+            assert_eq!(result, expected, "{kernel}: epochs changed the result");
+            times[3].push(time);
+            if let (true, Some(mvp_metered)) = (has_mvp, &mvp_metered) {
+                let (time, mvp_expected) = run(&engine, &mvp_plain, kernel, argument, Meter::None)?;
+                times[4].push(time);
+                let (time, result) = run(&engine, mvp_metered, kernel, argument, Meter::Counters)?;
+                assert_eq!(result, mvp_expected, "{kernel}: wasm-instrument changed the result");
+                times[5].push(time);
+            }
+        }
+        let [plain_t, ours_t, fuel_t, epoch_t, mvp_t, theirs_t] =
+            times.map(|mut t| if t.is_empty() { None } else { Some(median(&mut t).as_secs_f64()) });
+        let plain_t = plain_t.unwrap_or(f64::NAN);
+        let ratios = [ours_t, fuel_t, epoch_t].map(|t| t.unwrap_or(f64::NAN) / plain_t);
+        let theirs_ratio = theirs_t.zip(mvp_t).map(|(theirs, mvp)| theirs / mvp);
+        for (column, ratio) in columns.iter_mut().zip(ratios) {
+            column.push(ratio);
+        }
+        if let Some(ratio) = theirs_ratio {
+            columns[3].push(ratio);
+        }
+        lines.push(format!(
+            "overhead {kernel} ours={:.3} fuel={:.3} epoch={:.3} wasm_instrument={} size=+{size:.1}%",
+            ratios[0],
+            ratios[1],
+            ratios[2],
+            theirs_ratio.map_or("n/a".to_string(), |r| format!("{r:.3}")),
+        ));
+    }
+    let [ours_g, fuel_g, epoch_g, theirs_g] = columns.map(|c| if c.is_empty() { f64::NAN } else { geomean(&c) });
+    lines.push(format!(
+        "overhead geomean ours={ours_g:.3} fuel={fuel_g:.3} epoch={epoch_g:.3} wasm_instrument={theirs_g:.3}"
+    ));
+    Ok(lines)
+}
+
+/// The corpus modules: the CosmWasm contracts (both instrumenters) and the two large modules
+/// (ours only: wasm-instrument cannot parse them). `--quick` takes every other one.
+fn corpus(root: &Path, quick: bool) -> Result<Vec<PathBuf>> {
+    let dir = root.join("../shared/corpus");
+    let mut files = Vec::new();
+    for sub in ["cosmwasm", "large"] {
+        for entry in std::fs::read_dir(dir.join(sub)).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let path = entry?.path();
+            if path.extension().is_some_and(|e| e == "wasm") && !path.ends_with("corrupted.wasm") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    if quick {
+        files = files.into_iter().step_by(2).collect();
+    }
+    Ok(files)
+}
+
+fn throughput(root: &Path, mode: &Mode) -> Result<Vec<String>> {
+    let policy = Policy::permissive();
+    let rounds = mode.rounds.min(5);
+    let mut lines = Vec::new();
+    for path in corpus(root, mode.quick)? {
+        let wasm = std::fs::read(&path)?;
+        let name = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let megabytes = wasm.len() as f64 / 1e6;
+        let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+        let mut parses = true;
+        for _ in 0..rounds {
+            let (time, result) = timed(|| instrument(&wasm, &policy));
+            result?;
+            ours.push(time);
+            if parses {
+                let (time, result) = timed(|| wasm_instrument(&wasm));
+                parses = result.is_some();
+                theirs.push(time);
+            }
+        }
+        let theirs =
+            if parses { format!("{:.1}", megabytes / median(&mut theirs).as_secs_f64()) } else { "n/a".into() };
+        lines.push(format!(
+            "instrument {name} MB/s={:.1} wasm_instrument_MB/s={theirs}",
+            megabytes / median(&mut ours).as_secs_f64()
+        ));
+    }
+    Ok(lines)
+}
+
+const ALICE: Address = Address([0xa1; 32]);
+const BOB: Address = Address([0xb0; 32]);
+const CALL_GAS: u64 = 10_000_000;
+
+/// The token transfer (read two balances, write two, emit an event): warm inside a block of
+/// 1,000 (median per call over the rounds, commit included in calls per second), and cold after
+/// reopening the database (the compiled module comes from the stored artifact).
+fn calls(root: &Path, mode: &Mode) -> Result<String> {
+    let token = build(root, "contracts/Cargo.toml", "contracts/target", "", &[], "token.wasm")?;
+    let dir = std::env::temp_dir().join(format!("baals-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("chain.redb");
+    let open = || -> Result<ContractEngine> {
+        Ok(ContractEngine::new(RedbStorage::open(&path)?.without_fsync(), Policy::default_policy())?)
+    };
+    let engine = open()?;
+    let ctx = BlockContext { height: 1, timestamp: 0 };
+    let deployed = engine.deploy_contract(ctx, ALICE, &token, &1_000_000_000u64.to_le_bytes(), CALL_GAS)?;
+    let id = deployed.contract_id;
+    let input = [&BOB.0[..], &1u64.to_le_bytes()].concat();
+    let block_calls = if mode.quick { 200 } else { 1_000 };
+    let (mut warm, mut blocks) = (Vec::new(), Vec::new());
+    for round in 0..mode.rounds {
+        let start = Instant::now();
+        let mut block = engine.begin_block(BlockContext { height: 2 + round as u64, timestamp: 0 })?;
+        for _ in 0..block_calls {
+            let result = block.execute_contract_call(ALICE, id, "transfer", &input, 0, CALL_GAS)?;
+            assert_eq!(result.status, ExecutionStatus::Success);
+        }
+        let calls = start.elapsed();
+        block.commit()?;
+        warm.push(calls / block_calls);
+        blocks.push(start.elapsed());
+    }
+    drop(engine);
+    let mut cold = Vec::new();
+    for _ in 0..mode.rounds.min(5) {
+        let engine = open()?;
+        let (time, result) = timed(|| engine.execute_contract_call(ctx, ALICE, id, "transfer", &input, 0, CALL_GAS));
+        assert_eq!(result?.status, ExecutionStatus::Success);
+        cold.push(time);
+    }
+    std::fs::remove_dir_all(&dir)?;
+    let us = |d: Duration| d.as_secs_f64() * 1e6;
+    Ok(format!(
+        "call warm_us={:.1} cold_us={:.1} calls_per_s={:.0}",
+        us(median(&mut warm)),
+        us(median(&mut cold)),
+        f64::from(block_calls) / median(&mut blocks).as_secs_f64()
+    ))
+}
+
+/// The machine, as far as the report needs it: CPU model and count, and the compiler.
+fn machine() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map_or("unknown CPU".to_string(), |m| m.trim_start_matches([' ', '\t', ':']).to_string());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let rustc = Command::new("rustc")
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    format!("{model}, {cores} cores; {rustc}; wasmtime 48.0.8 (cranelift), wasm-instrument 0.4.0")
+}
+
+fn write_report(root: &Path, mode: &Mode, report: &[String]) -> Result<()> {
+    let command =
+        if mode.quick { "cargo run --release -p baals-bench -- --quick" } else { "cargo run --release -p baals-bench" };
+    let mut text = String::from(
+        "# Benchmarks\n\nWritten by the benchmark binary (`bench/src/main.rs`); do not edit by hand. \
+         What each line means, and how the figures have driven the instrumenter, is in \
+         `docs/instrumentation.md`.\n\n",
+    );
+    text.push_str(&format!("- Command: `{command}`\n- Machine: {}\n", machine()));
+    text.push_str(&format!("- Rounds: {} per figure, medians, all columns interleaved in one process\n", mode.rounds));
+    text.push_str(
+        "- `overhead`: time of each kernel relative to the same module unmetered (`wasm_instrument`: \
+         relative to the MVP build unmetered, the only build it parses); `size`: our instrumented \
+         module's size over the original's\n- `instrument`: end-to-end MB/s of input\n\
+         - `call`: the token transfer, warm inside a block, cold after reopening the database\n\n```\n",
+    );
+    for line in report {
+        text.push_str(line);
+        text.push('\n');
+    }
+    text.push_str("```\n");
+    std::fs::write(root.join("docs/BENCHMARKS.md"), text)?;
+    Ok(())
+}
