@@ -118,6 +118,29 @@ pub fn example_contract(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The benchmark kernels of `bench/kernels` (sha256, keccak, ed25519, bigint, sort, interp,
+/// fib, json, memmove), built for wasm32 on first use.
+pub fn bench_kernels() -> Vec<u8> {
+    static BUILD: std::sync::Once = std::sync::Once::new();
+    let root = workspace_root();
+    BUILD.call_once(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+        run(std::process::Command::new(cargo).current_dir(&root).args([
+            "build",
+            "--quiet",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--manifest-path",
+            "bench/kernels/Cargo.toml",
+            "--target-dir",
+            "bench/kernels/target",
+        ]));
+    });
+    let path = root.join("bench/kernels/target/wasm32-unknown-unknown/release/baals_bench_kernels.wasm");
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 fn run(command: &mut std::process::Command) {
     let status = command.status().unwrap_or_else(|e| panic!("{command:?}: {e}"));
     assert!(status.success(), "{command:?} failed: {status}");
