@@ -74,6 +74,7 @@ impl Policy {
     }
 
     /// The gas price of `opcode`, or `None` if the policy does not allow it.
+    #[inline]
     pub fn cost(&self, opcode: Opcode) -> Option<u64> {
         self.costs[opcode.index()]
     }
@@ -81,9 +82,11 @@ impl Policy {
     /// The price per unit (page, byte or element) of a size-dependent instruction, charged on
     /// top of [`Policy::cost`]; `None` for instructions whose cost does not depend on an operand,
     /// and for those the policy does not allow.
+    // The instrumenter asks this of every instruction: most are not size-dependent, and
+    // answering them first keeps the question cheap.
+    #[inline]
     pub fn unit_cost(&self, opcode: Opcode) -> Option<u64> {
-        self.cost(opcode)?;
-        match opcode {
+        let unit = match opcode {
             Opcode::MemoryGrow => Some(self.memory.grow_page_cost),
             Opcode::MemoryCopy => self.bulk.memory_copy_byte,
             Opcode::MemoryFill => self.bulk.memory_fill_byte,
@@ -92,8 +95,10 @@ impl Policy {
             Opcode::TableInit => self.bulk.table_init_element,
             Opcode::TableFill => self.bulk.table_fill_element,
             Opcode::TableGrow => self.bulk.table_grow_element,
-            _ => None,
-        }
+            _ => return None,
+        };
+        self.cost(opcode)?;
+        unit
     }
 
     /// Memory size limit and the price of growth.
@@ -117,6 +122,7 @@ impl Policy {
     }
 
     /// The value of any limit, [`Limit::MemoryPages`] included.
+    #[inline]
     pub fn limit(&self, limit: Limit) -> u64 {
         // `Limits::get` answers for every limit but the memory's, which lives in `[memory]`.
         self.limits.get(limit).unwrap_or(self.memory.max_pages)

@@ -57,34 +57,62 @@ pub(crate) enum Snippet {
     WrapEnd,
 }
 
+/// Opcodes (binary format) of the snippets written byte by byte.
+const LOCAL_GET: u8 = 0x20;
+const LOCAL_TEE: u8 = 0x22;
+const GLOBAL_GET: u8 = 0x23;
+const GLOBAL_SET: u8 = 0x24;
+const I64_CONST: u8 = 0x42;
+const I64_LT_S: u8 = 0x53;
+const I64_SUB: u8 = 0x7d;
+const IF: u8 = 0x04;
+const EMPTY_BLOCK: u8 = 0x40;
+const UNREACHABLE: u8 = 0x00;
+const END: u8 = 0x0b;
+
 /// The canonical NaNs: quiet, positive, zero payload.
 const CANONICAL_NAN_F32: u32 = 0x7fc0_0000;
 const CANONICAL_NAN_F64: u64 = 0x7ff8_0000_0000_0000;
 
 impl Snippet {
-    pub(crate) fn encode(self, slots: &Slots, out: &mut Vec<u8>) {
-        for instruction in self.instructions(slots) {
-            instruction.encode(out);
-        }
-    }
-
-    fn instructions(self, s: &Slots) -> Vec<Instruction<'static>> {
+    /// Appends the snippet's code to `out`. Called once per injection, so it writes straight
+    /// into `out`: no list of instructions is built (that allocation was a tenth of the
+    /// instrumenter's time on large modules, `docs/instrumentation.md`).
+    pub(crate) fn encode(self, s: &Slots, out: &mut Vec<u8>) {
         use Instruction::*;
+        let mut put = |instructions: &[Instruction<'static>]| {
+            for instruction in instructions {
+                instruction.encode(out);
+            }
+        };
         let check = [LocalGet(s.gas), I64Const(0), I64LtS, If(BlockType::Empty), Unreachable, End];
         match self {
-            Snippet::Meter { charge, reload } => vec![
-                if reload { GlobalGet(s.gas_global) } else { LocalGet(s.gas) },
+            // The two snippets of every metering block are written byte by byte: they are most
+            // of the injected code, and building `Instruction`s for them cost more than the
+            // copy of the original code (`docs/instrumentation.md`). The prices, which decode
+            // these bytes, and the golden outputs pin the encoding.
+            Snippet::Meter { charge, reload } => {
+                let (opcode, index) = if reload { (GLOBAL_GET, s.gas_global) } else { (LOCAL_GET, s.gas) };
+                out.push(opcode);
+                index.encode(out);
+                out.push(I64_CONST);
                 // Charges are below 2^62 (policy checks), so the cast is exact.
-                I64Const(charge as i64),
-                I64Sub,
-                LocalTee(s.gas),
-                GlobalSet(s.gas_global),
-            ],
-            Snippet::Check => check.to_vec(),
-            Snippet::Resync => vec![GlobalGet(s.gas_global), LocalSet(s.gas)],
+                (charge as i64).encode(out);
+                out.push(I64_SUB);
+                out.push(LOCAL_TEE);
+                s.gas.encode(out);
+                out.push(GLOBAL_SET);
+                s.gas_global.encode(out);
+            }
+            Snippet::Check => {
+                out.push(LOCAL_GET);
+                s.gas.encode(out);
+                out.extend_from_slice(&[I64_CONST, 0, I64_LT_S, IF, EMPTY_BLOCK, UNREACHABLE, END]);
+            }
+            Snippet::Resync => put(&[GlobalGet(s.gas_global), LocalSet(s.gas)]),
             // The counter is never negative while code runs (it traps first) and frames are
             // below 2^31, so `entry - frame` cannot wrap and `entry < frame` says it went negative.
-            Snippet::Reserve { frame } => vec![
+            Snippet::Reserve { frame } => put(&[
                 GlobalGet(s.stack_global),
                 LocalTee(s.stack),
                 I32Const(frame as i32),
@@ -96,14 +124,14 @@ impl Snippet {
                 If(BlockType::Empty),
                 Unreachable,
                 End,
-            ],
+            ]),
             // Every callee released what it reserved, so the counter is back to the entry
             // value minus this frame: restoring the entry value releases the frame without
             // reading the global (which would chain every return through memory).
-            Snippet::Release => vec![LocalGet(s.stack), GlobalSet(s.stack_global)],
+            Snippet::Release => put(&[LocalGet(s.stack), GlobalSet(s.stack_global)]),
             Snippet::Dynamic { unit } => {
                 // size < 2^32 and unit <= 2^30: the product is below 2^62 and cannot wrap.
-                let mut code = vec![
+                put(&[
                     LocalTee(s.size),
                     LocalGet(s.gas),
                     LocalGet(s.size),
@@ -113,28 +141,27 @@ impl Snippet {
                     I64Sub,
                     LocalTee(s.gas),
                     GlobalSet(s.gas_global),
-                ];
-                code.extend(check);
-                code
+                ]);
+                put(&check);
             }
-            Snippet::CanonicalizeF32 => vec![
+            Snippet::CanonicalizeF32 => put(&[
                 LocalTee(s.f32),
                 F32Const(f32::from_bits(CANONICAL_NAN_F32).into()),
                 LocalGet(s.f32),
                 LocalGet(s.f32),
                 F32Eq,
                 Select,
-            ],
-            Snippet::CanonicalizeF64 => vec![
+            ]),
+            Snippet::CanonicalizeF64 => put(&[
                 LocalTee(s.f64),
                 F64Const(f64::from_bits(CANONICAL_NAN_F64).into()),
                 LocalGet(s.f64),
                 LocalGet(s.f64),
                 F64Eq,
                 Select,
-            ],
-            Snippet::WrapStart(block_type) => vec![Block(block_type)],
-            Snippet::WrapEnd => vec![End],
+            ]),
+            Snippet::WrapStart(block_type) => put(&[Block(block_type)]),
+            Snippet::WrapEnd => put(&[End]),
         }
     }
 }
