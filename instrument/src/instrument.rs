@@ -13,7 +13,7 @@ use wasmparser::{Parser, Payload};
 use crate::error::ValidationError;
 use crate::info::ModuleInfo;
 use crate::report::Report;
-use crate::validate::validate_with;
+use crate::validate::{threads, validate_with};
 use analysis::Analyzer;
 
 /// The exported gas counter: an `i64` the host sets to the gas limit before a call. It counts
@@ -92,11 +92,17 @@ pub enum InstrumentError {
 /// bytes on every run and machine. See `docs/gas.md` for what is charged where, and
 /// `docs/instrumentation.md` for the rewrite.
 pub fn instrument(wasm: &[u8], policy: &Policy) -> Result<Instrumented, InstrumentError> {
+    instrument_on(wasm, policy, threads())
+}
+
+/// [`instrument`], validating function bodies on up to `threads` threads: the result is the
+/// same for any number.
+pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Result<Instrumented, InstrumentError> {
     if is_instrumented(wasm) {
         return Err(InstrumentError::AlreadyInstrumented);
     }
     let mut analyzer = Analyzer::new(policy);
-    let info = validate_with(wasm, policy, &mut analyzer)?;
+    let info = validate_with(wasm, policy, &mut analyzer, threads)?;
     let analysis = analyzer.into_analysis();
     let tag = format!("baals-instrument {INSTRUMENTER_VERSION}\npolicy {}\n", policy.hash());
     let rewritten = rewrite::rewrite(wasm, &analysis, policy, info.start_function, &tag)?;
@@ -120,4 +126,47 @@ fn is_instrumented(wasm: &[u8]) -> bool {
         .parse_all(wasm)
         .map_while(Result::ok)
         .any(|payload| matches!(payload, Payload::CustomSection(section) if section.name() == INSTRUMENTED_SECTION))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus() -> Vec<(String, Vec<u8>)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/cosmwasm");
+        let mut modules: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "wasm"))
+            .map(|path| (path.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&path).unwrap()))
+            .collect();
+        modules.sort();
+        modules
+    }
+
+    /// Bodies validated on one thread or several: the same output, report and info, and on a
+    /// refusal the same error (the first in function order), whatever the number of threads.
+    #[test]
+    fn threads_do_not_change_the_outcome() {
+        let permissive = Policy::permissive();
+        // A function-instructions limit that some functions of every contract exceed: the
+        // refusal must name the first of them, not the first a thread happened to reach.
+        let tight = Policy::from_toml(
+            &baals_policy::PERMISSIVE_POLICY_TOML.replace("function-instructions = ", "function-instructions = 300 #"),
+        )
+        .unwrap();
+        let (mut compared, mut refused) = (0, 0);
+        for (name, wasm) in corpus() {
+            for policy in [&permissive, &tight] {
+                let one = instrument_on(&wasm, policy, 1);
+                for threads in [2, 3, 4] {
+                    assert_eq!(instrument_on(&wasm, policy, threads), one, "{name}, {threads} threads");
+                }
+                compared += 1;
+                refused += usize::from(one.is_err());
+            }
+        }
+        assert!(refused >= 9, "the tight policy should refuse the contracts: {refused}");
+        println!("{compared} instrumentations the same on 1 to 4 threads ({refused} refusals)");
+    }
 }

@@ -11,7 +11,7 @@ use crate::error::{Location, ValidationError};
 use crate::info::ModuleInfo;
 use limits::LimitChecker;
 use scan::{Failure, scan};
-pub(crate) use scan::{Func, Hooks};
+pub(crate) use scan::{Func, Hooks, threads};
 
 /// Checks `wasm` against `policy` and describes the module if it is accepted.
 ///
@@ -25,7 +25,7 @@ pub(crate) use scan::{Func, Hooks};
 /// that feature alone would get it past the failing point, and as malformed or invalid
 /// otherwise. Never panics, whatever the bytes.
 pub fn validate(wasm: &[u8], policy: &Policy) -> Result<ModuleInfo, ValidationError> {
-    validate_with(wasm, policy, &mut ())
+    validate_with(wasm, policy, &mut (), scan::threads())
 }
 
 /// [`validate`], with `hooks` riding on the same pass after the policy's (the instrumenter's
@@ -34,6 +34,7 @@ pub(crate) fn validate_with(
     wasm: &[u8],
     policy: &Policy,
     hooks: &mut impl Hooks,
+    threads: usize,
 ) -> Result<ModuleInfo, ValidationError> {
     let bytes = wasm.len() as u64;
     let max = policy.limit(Limit::ModuleBytes);
@@ -48,7 +49,7 @@ pub(crate) fn validate_with(
     interface::check(wasm, policy)?;
     let allowed = features::wasm_features(policy.features());
     let mut checks = (LimitChecker::new(policy, bytes), hooks);
-    match scan(wasm, allowed, &mut checks) {
+    match scan(wasm, allowed, &mut checks, threads) {
         Ok(()) => Ok(checks.0.into_info()),
         Err(Failure::Policy(error)) => Err(error),
         Err(Failure::Wasm(failure)) => Err(features::classify(wasm, allowed, failure)),

@@ -143,6 +143,17 @@ impl<'p> Analyzer<'p> {
         self.analysis
     }
 
+    /// The index among the added types of `[] -> results`, added if new.
+    fn extra_type(&mut self, results: &[wasmparser::ValType]) -> usize {
+        match self.analysis.extra_types.iter().position(|r| r == results) {
+            Some(extra) => extra,
+            None => {
+                self.analysis.extra_types.push(results.to_vec());
+                self.analysis.extra_types.len() - 1
+            }
+        }
+    }
+
     fn wrap_type(&mut self, results: &[wasmparser::ValType]) -> WrapType {
         match results {
             [] => WrapType::Inline(None),
@@ -155,16 +166,7 @@ impl<'p> Analyzer<'p> {
                     .position(|ty| ty.as_ref().is_some_and(|ty| ty.params().is_empty() && ty.results() == many));
                 let index = match existing {
                     Some(index) => index,
-                    None => {
-                        let extra = match self.analysis.extra_types.iter().position(|r| r == many) {
-                            Some(extra) => extra,
-                            None => {
-                                self.analysis.extra_types.push(many.to_vec());
-                                self.analysis.extra_types.len() - 1
-                            }
-                        };
-                        self.analysis.types.len() + extra
-                    }
+                    None => self.analysis.types.len() + self.extra_type(many),
                 };
                 WrapType::Index(index as u32)
             }
@@ -211,7 +213,37 @@ impl Body {
     }
 }
 
-impl Hooks for Analyzer<'_> {
+impl<'p> Hooks for Analyzer<'p> {
+    type Fork = Analyzer<'p>;
+
+    fn fork(&self) -> Analyzer<'p> {
+        let analysis = Analysis {
+            functions: Vec::new(),
+            types: self.analysis.types.clone(),
+            extra_types: Vec::new(),
+            globals: self.analysis.globals,
+        };
+        Analyzer { policy: self.policy, prices: self.prices, analysis, body: None, canonicalize: self.canonicalize }
+    }
+
+    /// Appends the fork's plans. A fork numbers the block types it had to add from the end of
+    /// the module's types as if no other function had added any; they are renumbered here, in
+    /// function order, which is the numbering one pass gives.
+    fn join(&mut self, fork: Analyzer<'p>) {
+        let module_types = self.analysis.types.len() as u32;
+        for mut plan in fork.analysis.functions {
+            for (_, injection) in &mut plan.injections {
+                if let Injection::WrapStart(WrapType::Index(index)) = injection
+                    && *index >= module_types
+                {
+                    let results = &fork.analysis.extra_types[(*index - module_types) as usize];
+                    *index = module_types + self.extra_type(results) as u32;
+                }
+            }
+            self.analysis.functions.push(plan);
+        }
+    }
+
     fn payload(&mut self, payload: &Payload<'_>) -> Result<(), ValidationError> {
         match payload {
             Payload::TypeSection(reader) => {

@@ -63,7 +63,7 @@ pub(crate) fn classify(wasm: &[u8], allowed: W, failure: WasmFailure) -> Validat
     let failed_at = failure.error.offset();
     let culprit = probes().into_iter().find(|&(_, flags)| {
         !allowed.contains(flags)
-            && match scan(wasm, allowed | flags, &mut ()) {
+            && match scan(wasm, allowed | flags, &mut (), super::scan::threads()) {
                 Ok(()) => true,
                 Err(super::scan::Failure::Wasm(next)) => next.error.offset() > failed_at,
                 Err(super::scan::Failure::Policy(_)) => false,

@@ -85,7 +85,30 @@ impl<'p> LimitChecker<'p> {
     }
 }
 
-impl Hooks for LimitChecker<'_> {
+impl<'p> Hooks for LimitChecker<'p> {
+    type Fork = LimitChecker<'p>;
+
+    fn fork(&self) -> LimitChecker<'p> {
+        LimitChecker {
+            policy: self.policy,
+            info: ModuleInfo::default(),
+            instructions: 0,
+            locals: 0,
+            depth: 0,
+            max_instructions: self.max_instructions,
+        }
+    }
+
+    /// A fork saw function bodies only: their instructions and the peaks of the per-function
+    /// limits.
+    fn join(&mut self, mut fork: LimitChecker<'p>) {
+        fork.end_function();
+        self.info.instructions += fork.info.instructions;
+        for (limit, value) in fork.info.usage.iter() {
+            self.info.usage.raise(limit, value);
+        }
+    }
+
     fn payload(&mut self, payload: &Payload<'_>) -> Result<(), ValidationError> {
         match payload {
             Payload::TypeSection(reader) => {

@@ -2,10 +2,15 @@
 //!
 //! The same loop runs the real validation (with the policy's hooks) and the feature probes
 //! (with no hooks), so a probe sees errors in exactly the order the real pass does.
+//!
+//! Function bodies are validated on several threads when there is enough code: each thread
+//! takes a contiguous run of bodies with a fork of the hooks, and the forks are joined back in
+//! function order. The first error in function order wins, exactly as in one pass, so the
+//! outcome (and the instrumented output) does not depend on the number of threads.
 
 use wasmparser::{
-    BinaryReaderError, Encoding, FuncValidator, FuncValidatorAllocations, FunctionBody, Operator, OperatorsReader,
-    Parser, Payload, ValidPayload, Validator, ValidatorResources, WasmFeatures,
+    BinaryReaderError, Encoding, FuncToValidate, FuncValidator, FuncValidatorAllocations, FunctionBody, Operator,
+    OperatorsReader, Parser, Payload, ValidPayload, Validator, ValidatorResources, WasmFeatures,
 };
 
 use crate::error::{Feature, Location, ValidationError};
@@ -54,6 +59,15 @@ fn invalid(function: Option<u32>) -> impl Fn(BinaryReaderError) -> Failure {
 /// tolerate entries that fail to decode (the validator reports those next). Operator hooks run
 /// after the operator validated, and see the function's validator (operand stack, types).
 pub(crate) trait Hooks {
+    /// What scans a run of function bodies on another thread: fresh per-function state, the
+    /// module-level state it needs copied.
+    type Fork: Hooks + Send;
+
+    fn fork(&self) -> Self::Fork;
+
+    /// Takes back what a fork learnt; forks are joined in function order.
+    fn join(&mut self, fork: Self::Fork);
+
     /// A payload, before validation.
     fn payload(&mut self, _payload: &Payload<'_>) -> Result<(), ValidationError> {
         Ok(())
@@ -82,10 +96,21 @@ pub(crate) trait Hooks {
 pub(crate) type Func = FuncValidator<ValidatorResources>;
 
 /// Hooks for a bare validity check.
-impl Hooks for () {}
+impl Hooks for () {
+    type Fork = ();
+    fn fork(&self) {}
+    fn join(&mut self, _fork: ()) {}
+}
 
 /// Hooks borrowed.
 impl<H: Hooks> Hooks for &mut H {
+    type Fork = H::Fork;
+    fn fork(&self) -> H::Fork {
+        (**self).fork()
+    }
+    fn join(&mut self, fork: H::Fork) {
+        (**self).join(fork)
+    }
     fn payload(&mut self, payload: &Payload<'_>) -> Result<(), ValidationError> {
         (**self).payload(payload)
     }
@@ -108,6 +133,14 @@ impl<H: Hooks> Hooks for &mut H {
 
 /// Both, in order.
 impl<A: Hooks, B: Hooks> Hooks for (A, B) {
+    type Fork = (A::Fork, B::Fork);
+    fn fork(&self) -> Self::Fork {
+        (self.0.fork(), self.1.fork())
+    }
+    fn join(&mut self, fork: Self::Fork) {
+        self.0.join(fork.0);
+        self.1.join(fork.1);
+    }
     fn payload(&mut self, payload: &Payload<'_>) -> Result<(), ValidationError> {
         self.0.payload(payload)?;
         self.1.payload(payload)
@@ -132,24 +165,114 @@ impl<A: Hooks, B: Hooks> Hooks for (A, B) {
     }
 }
 
-pub(crate) fn scan(wasm: &[u8], features: WasmFeatures, hooks: &mut impl Hooks) -> Result<(), Failure> {
+/// Code below this many bytes is validated on the calling thread: starting threads costs more
+/// than they would save. The unit tests lower it so that every corpus contract takes the
+/// parallel path.
+const PARALLEL_BYTES: usize = if cfg!(test) { 1 << 10 } else { 256 << 10 };
+
+/// The threads worth using: the machine's, up to a few (validation is memory-bound beyond).
+pub(crate) fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get()).min(4)
+}
+
+/// A function body waiting for validation.
+type Pending<'a> = (FuncToValidate<ValidatorResources>, FunctionBody<'a>);
+
+pub(crate) fn scan(wasm: &[u8], features: WasmFeatures, hooks: &mut impl Hooks, threads: usize) -> Result<(), Failure> {
     let mut validator = Validator::new_with_features(features);
     let mut parser = Parser::new(0);
     parser.set_features(features);
-    let mut allocs = FuncValidatorAllocations::default();
+    let mut pending = Vec::new();
     for payload in parser.parse_all(wasm) {
-        let payload = payload.map_err(malformed(None))?;
-        // wasmparser is built without component support, so no probe could name this.
-        if let Payload::Version { encoding: Encoding::Component, range, .. } = &payload {
-            let location = Location::at(range.start);
-            return Err(ValidationError::FeatureNotAllowed { feature: Feature::ComponentModel, location }.into());
+        // The bodies come before anything after them, as they would in one pass: they are
+        // validated before the next payload is looked at, and before any error is reported.
+        let is_body = matches!(payload, Ok(Payload::CodeSectionEntry(_)));
+        if !is_body && !pending.is_empty() {
+            bodies(std::mem::take(&mut pending), features, hooks, threads)?;
         }
-        hooks.payload(&payload)?;
-        if let ValidPayload::Func(to_validate, body) = validator.payload(&payload).map_err(invalid(None))? {
-            let mut function = to_validate.into_validator(std::mem::take(&mut allocs));
-            scan_body(&mut function, &body, features, hooks)?;
-            allocs = function.into_allocations();
+        if let Err(error) = step(payload, &mut validator, hooks, &mut pending) {
+            bodies(std::mem::take(&mut pending), features, hooks, threads)?;
+            return Err(error);
         }
+    }
+    bodies(pending, features, hooks, threads)
+}
+
+/// One payload: its hooks, then the validator; a body is queued.
+fn step<'a>(
+    payload: Result<Payload<'a>, BinaryReaderError>,
+    validator: &mut Validator,
+    hooks: &mut impl Hooks,
+    pending: &mut Vec<Pending<'a>>,
+) -> Result<(), Failure> {
+    let payload = payload.map_err(malformed(None))?;
+    // wasmparser is built without component support, so no probe could name this.
+    if let Payload::Version { encoding: Encoding::Component, range, .. } = &payload {
+        let location = Location::at(range.start);
+        return Err(ValidationError::FeatureNotAllowed { feature: Feature::ComponentModel, location }.into());
+    }
+    hooks.payload(&payload)?;
+    if let ValidPayload::Func(to_validate, body) = validator.payload(&payload).map_err(invalid(None))? {
+        pending.push((to_validate, body));
+    }
+    Ok(())
+}
+
+/// Validates queued bodies, on several threads when there is enough code.
+fn bodies<H: Hooks>(
+    pending: Vec<Pending<'_>>,
+    features: WasmFeatures,
+    hooks: &mut H,
+    threads: usize,
+) -> Result<(), Failure> {
+    let bytes: usize = pending.iter().map(|(_, body)| body.range().len()).sum();
+    if threads <= 1 || pending.len() < 2 || bytes < PARALLEL_BYTES {
+        return run(pending, features, hooks);
+    }
+    // Contiguous runs of about equal size, so that joining them in order is function order.
+    let mut runs: Vec<Vec<Pending<'_>>> = vec![Vec::new()];
+    let share = bytes.div_ceil(threads);
+    let mut run_bytes = 0;
+    for item in pending {
+        if run_bytes >= share && runs.len() < threads {
+            runs.push(Vec::new());
+            run_bytes = 0;
+        }
+        run_bytes += item.1.range().len();
+        if let Some(run) = runs.last_mut() {
+            run.push(item);
+        }
+    }
+    let forks: Vec<(H::Fork, Result<(), Failure>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = runs
+            .into_iter()
+            .map(|bodies| {
+                let mut fork = hooks.fork();
+                scope.spawn(move || {
+                    let result = run(bodies, features, &mut fork);
+                    (fork, result)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    for (fork, result) in forks {
+        result?;
+        hooks.join(fork);
+    }
+    Ok(())
+}
+
+/// Validates `bodies` in order with `hooks`, stopping at the first error.
+fn run(bodies: Vec<Pending<'_>>, features: WasmFeatures, hooks: &mut impl Hooks) -> Result<(), Failure> {
+    let mut allocs = FuncValidatorAllocations::default();
+    for (to_validate, body) in bodies {
+        let mut function = to_validate.into_validator(allocs);
+        scan_body(&mut function, &body, features, hooks)?;
+        allocs = function.into_allocations();
     }
     Ok(())
 }
