@@ -171,8 +171,10 @@ impl<A: Hooks, B: Hooks> Hooks for (A, B) {
 const PARALLEL_BYTES: usize = if cfg!(test) { 1 << 10 } else { 256 << 10 };
 
 /// The threads worth using: the machine's, up to a few (validation is memory-bound beyond).
+/// Asked once per process: on Linux the answer reads cgroup files.
 pub(crate) fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get()).min(4)
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()).min(4))
 }
 
 /// A function body waiting for validation.
