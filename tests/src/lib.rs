@@ -93,18 +93,7 @@ pub fn example_contract(name: &str) -> Vec<u8> {
     static BUILD: std::sync::Once = std::sync::Once::new();
     let root = workspace_root();
     BUILD.call_once(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-        run(std::process::Command::new(cargo).current_dir(&root).args([
-            "build",
-            "--quiet",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--manifest-path",
-            "contracts/Cargo.toml",
-            "--target-dir",
-            "contracts/target",
-        ]));
+        build_wasm32("contracts/Cargo.toml", "contracts/target");
         let assemblyscript = root.join("contracts/assemblyscript");
         if !assemblyscript.join("node_modules").exists() {
             run(std::process::Command::new("npm").current_dir(&assemblyscript).args(["ci", "--no-audit", "--no-fund"]));
@@ -123,22 +112,25 @@ pub fn example_contract(name: &str) -> Vec<u8> {
 pub fn bench_kernels() -> Vec<u8> {
     static BUILD: std::sync::Once = std::sync::Once::new();
     let root = workspace_root();
-    BUILD.call_once(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-        run(std::process::Command::new(cargo).current_dir(&root).args([
-            "build",
-            "--quiet",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--manifest-path",
-            "bench/kernels/Cargo.toml",
-            "--target-dir",
-            "bench/kernels/target",
-        ]));
-    });
+    BUILD.call_once(|| build_wasm32("bench/kernels/Cargo.toml", "bench/kernels/target"));
     let path = root.join("bench/kernels/target/wasm32-unknown-unknown/release/baals_bench_kernels.wasm");
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Builds a wasm32 crate of the repository in release, into `target_dir`.
+fn build_wasm32(manifest: &str, target_dir: &str) {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    run(std::process::Command::new(cargo).current_dir(workspace_root()).args([
+        "build",
+        "--quiet",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--manifest-path",
+        manifest,
+        "--target-dir",
+        target_dir,
+    ]));
 }
 
 fn run(command: &mut std::process::Command) {
