@@ -4,12 +4,17 @@
 //! derivation is written next to it. Prices used (gas):
 //! - instructions: control 1 (`block loop end else drop nop unreachable select`), branch 2
 //!   (`if br br_if br_table return`), `call` 10, `call_indirect` 15, local 1, global 2, const 1,
-//!   int 1, `i32.mul` 2, bulk 20, reference 2, table 5, `memory.grow` 500, `table.grow` 200;
+//!   int 1, `i32.mul` 2, load and store 2, bulk 20, reference 2, table 5, `memory.grow` 500, `table.grow` 200;
 //! - per unit: 8,192 per page grown, 1 per byte of `memory.copy/fill/init`, 2 per element of
 //!   `table.copy/init/fill`, 16 per element grown;
-//! - injected code: entry = reload meter 7 + check 7 + stack reserve 14 = 28; exit = release
-//!   3 + the body's final `end` 1; a plain metering point 6; a loop header 6 + check 7 = 13;
-//!   a dynamic charge 18; the resync after a call 3.
+//! - injected code (`docs/gas.md`): a metering point 4 (`local.get`, `i64.const`, `i64.sub`,
+//!   `local.set`), or 6 when its block can trap, call or leave the function (`local.tee` and
+//!   `global.set` write the charge back); at the entry the counter is reloaded from the global
+//!   (+1); a check 10; the stack reservation 17; its release 3 before every exit; a dynamic
+//!   charge 21 (check included); the resync after a call 3.
+//! - so a function entry costs 7 + 10 + 17 = 34 when the entry block is observed, 32 when not;
+//!   a leaf reachable only by direct calls has no reservation and no release (its callers
+//!   reserve its frame): 17 or 15 at entry, 1 at exit.
 
 use baals_instrument::{Instrumented, instrument};
 use baals_policy::Policy;
@@ -23,11 +28,18 @@ fn policy() -> Policy {
 }
 
 const AMPLE: u64 = 1 << 40;
-const ENTRY: u64 = 7 + 7 + 14;
+/// A function entry whose block writes the charge back (it traps, calls or returns).
+const ENTRY: u64 = 7 + 10 + 17;
+/// A function entry whose block only computes.
+const ENTRY_LAZY: u64 = 5 + 10 + 17;
 const EXIT: u64 = 3 + 1;
+/// A metering point of a block that traps, calls or leaves the function.
 const METER: u64 = 6;
-const LOOP_HEADER: u64 = 6 + 7;
-const DYNAMIC: u64 = 18;
+/// A metering point of a block that only computes.
+const METER_LAZY: u64 = 4;
+/// A loop header (a block that only computes) and its check.
+const LOOP_HEADER: u64 = METER_LAZY + 10;
+const DYNAMIC: u64 = 21;
 const RESYNC: u64 = 3;
 
 struct Contract {
@@ -81,7 +93,7 @@ fn loops_cost_exactly_linearly_in_their_iterations() {
     // Entry: `loop` 1. Header: local.get, i32.const, i32.sub, local.set, local.get 5, br_if 2.
     // After the br_if: the loop's `end` 1, then the exit.
     let per_iteration = LOOP_HEADER + 7;
-    let fixed = ENTRY + 1 + METER + 1 + EXIT;
+    let fixed = ENTRY_LAZY + 1 + METER + 1 + EXIT;
     for n in [1, 2, 10, 1000] {
         assert_eq!(c.gas("count", &i32s(&[n])), fixed + per_iteration * n as u64, "n = {n}");
     }
@@ -96,11 +108,11 @@ fn if_else_charges_only_the_arm_taken() {
                (else (i32.add (i32.const 1) (i32.const 2))))))"#,
     );
     // Entry: local.get 1, if 2. Then arm: i32.const 1, `else` 1. Else arm: 3 instructions, the
-    // if's `end` 1. After the join: the exit.
-    let then_arm = METER + 1 + 1;
-    let else_arm = METER + 3 + 1;
-    assert_eq!(c.gas("choose", &i32s(&[1])), ENTRY + 3 + then_arm + METER + EXIT);
-    assert_eq!(c.gas("choose", &i32s(&[0])), ENTRY + 3 + else_arm + METER + EXIT);
+    // if's `end` 1. After the join: the exit. Only the last block leaves the function.
+    let then_arm = METER_LAZY + 1 + 1;
+    let else_arm = METER_LAZY + 3 + 1;
+    assert_eq!(c.gas("choose", &i32s(&[1])), ENTRY_LAZY + 3 + then_arm + METER + EXIT);
+    assert_eq!(c.gas("choose", &i32s(&[0])), ENTRY_LAZY + 3 + else_arm + METER + EXIT);
 }
 
 #[test]
@@ -115,7 +127,7 @@ fn br_table_charges_the_target_taken() {
     );
     // Entry: 3 blocks, local.get, br_table 2 = 6. After $b0: i32.const 1, release 3, return 2.
     // After $b1: 3 instructions, release, return. After $b2: i32.const 1, then the exit.
-    let entry = ENTRY + 6;
+    let entry = ENTRY_LAZY + 6;
     assert_eq!(c.gas("switch", &i32s(&[0])), entry + METER + 1 + 3 + 2);
     assert_eq!(c.gas("switch", &i32s(&[1])), entry + METER + 3 + 3 + 2);
     assert_eq!(c.gas("switch", &i32s(&[2])), entry + METER + 1 + EXIT);
@@ -132,14 +144,17 @@ fn code_skipped_by_br_if_is_not_charged() {
     ));
     // Entry: block 1, local.get 1, br_if 2. Not taken: a metering point, 100 nops, the block's
     // `end` 1. Either way the exit follows the block's end, a join.
-    let taken = ENTRY + 4 + METER + EXIT;
+    let taken = ENTRY_LAZY + 4 + METER + EXIT;
     assert_eq!(c.gas("skip", &i32s(&[1])), taken);
-    assert_eq!(c.gas("skip", &i32s(&[0])), taken + METER + 100 + 1);
+    assert_eq!(c.gas("skip", &i32s(&[0])), taken + METER_LAZY + 100 + 1);
 }
 
 const CALLEE: &str = r#"(func $triple (param i32) (result i32) (i32.mul (local.get 0) (i32.const 3)))"#;
-/// local.get 1, i32.const 1, i32.mul 2.
-const TRIPLE: u64 = ENTRY + 4 + EXIT;
+/// local.get 1, i32.const 1, i32.mul 2, as a leaf only called directly: its callers reserve
+/// its frame, so it has no reservation and no release, only its `end` 1.
+const TRIPLE: u64 = 7 + 10 + 4 + 1;
+/// The same function in a table: it reserves its own frame.
+const TRIPLE_IN_TABLE: u64 = ENTRY + 4 + EXIT;
 
 #[test]
 fn calls_charge_caller_and_callee() {
@@ -160,7 +175,92 @@ fn call_indirect_charges_caller_and_callee() {
              (func (export "indirect") (result i32) (call_indirect (type $t) (i32.const 7) (i32.const 0))))"#
     ));
     // i32.const 1, i32.const 1, call_indirect 15, then the resync.
-    assert_eq!(c.gas("indirect", &[]), ENTRY + 2 + 15 + RESYNC + EXIT + TRIPLE);
+    assert_eq!(c.gas("indirect", &[]), ENTRY + 2 + 15 + RESYNC + EXIT + TRIPLE_IN_TABLE);
+}
+
+/// A block that only computes leaves its charge in the local; the next block that can trap
+/// writes the whole sum back first, so the gas at a trap is still every block entered, the
+/// trapping one in full.
+#[test]
+fn gas_at_a_trap_includes_blocks_that_did_not_write_back() {
+    let c = Contract::new(
+        r#"(module (memory 1) (func (export "load") (param i32) (result i32)
+             (if (local.get 0) (then (local.set 0 (i32.const 70000))))
+             (i32.load (local.get 0))))"#,
+    );
+    // Entry: local.get 1, if 2 (lazy). Then arm: i32.const 1, local.set 1, the if's `end` 1
+    // (lazy). After the join: local.get 1, i32.load 2 (it traps: the block writes back), exit.
+    let entry = ENTRY_LAZY + 3;
+    let then_arm = METER_LAZY + 3;
+    let join = METER + 1 + 2 + EXIT;
+    let outcome = c.call("load", &i32s(&[1]), AMPLE);
+    assert!(matches!(outcome.status, Status::Trap(_)), "{:?}", outcome.status);
+    assert_eq!(outcome.gas_used, entry + then_arm + join);
+    assert_eq!(c.gas("load", &i32s(&[0])), entry + join);
+    // And out of gas inside the lazy blocks is still exact at the boundary.
+    assert_exact_boundary(&c, "load", &i32s(&[0]));
+}
+
+/// A loop header whose block calls a function of the module has no check of its own: the
+/// callee checks at its entry on every iteration. An endless loop still ends out of gas.
+#[test]
+fn a_call_in_the_loop_header_block_is_its_check() {
+    let c = Contract::new(&format!(
+        r#"(module {CALLEE}
+             (func (export "calls") (param $n i32)
+               (loop $l
+                 (drop (call $triple (local.get $n)))
+                 (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                 (br_if $l (local.get $n))))
+             (func (export "forever") (loop $l (drop (call $triple (i32.const 1))) (br $l))))"#
+    ));
+    // Header: local.get 1, call 10, drop 1, local.get, i32.const, i32.sub, local.set, local.get
+    // 5, br_if 2, and the resync; it calls, so it writes back, and has no check.
+    let per_iteration = METER + 1 + 10 + 1 + 5 + 2 + RESYNC + TRIPLE;
+    // Entry: `loop` 1. After the br_if: the loop's `end` 1, then the exit.
+    let fixed = ENTRY_LAZY + 1 + METER + 1 + EXIT;
+    for n in [1u64, 2, 50] {
+        assert_eq!(c.gas("calls", &i32s(&[n as i32])), fixed + per_iteration * n, "n = {n}");
+    }
+    assert_exact_boundary(&c, "calls", &i32s(&[7]));
+    let report = &c.instrumented.report.functions[1];
+    // The entry's checks (gas and stack) only: none at the loop header.
+    assert_eq!(report.checks, 2);
+    for limit in [0, 100, 10_000] {
+        let outcome = c.call("forever", &[], limit);
+        assert!(matches!(outcome.status, Status::OutOfGas), "{limit}: {:?}", outcome.status);
+        assert_eq!(outcome.gas_used, limit);
+    }
+}
+
+/// A leaf that only direct calls reach does not reserve its frame: each caller reserves its
+/// own frame plus the largest such leaf's, so the stack limit is hit at the caller's entry,
+/// at the same depth every time.
+#[test]
+fn leaves_are_reserved_by_their_callers() {
+    let c = Contract::new(
+        r#"(module
+             (func $leaf (param i32 i32 i32 i32 i32 i32) (result i32) (local i64 i64) (local.get 0))
+             (func $small (param i32) (result i32) (local.get 0))
+             (func $down (export "down") (param i32) (result i32)
+               (if (result i32) (local.get 0)
+                 (then (call $down (i32.sub (local.get 0) (i32.const 1))))
+                 (else (call $leaf (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0)
+                                   (call $small (i32.const 0)))))))"#,
+    );
+    let frames: Vec<u32> = c.instrumented.report.functions.iter().map(|f| f.frame).collect();
+    // $leaf: frame-base 4 + 6 parameters + 2 locals + 1 operand; $small: 4 + 1 + 1. $down:
+    // 4 + 1 parameter + at most 6 operands, plus the larger leaf's 13.
+    assert_eq!(frames, [4 + 6 + 2 + 1, 4 + 1 + 1, 4 + 1 + 6 + 13]);
+    let frame = frames[2];
+    let depth = (c.policy.stack().max_height / u64::from(frame)) as i32;
+    assert!(c.call("down", &i32s(&[depth - 1]), AMPLE).status.returned());
+    let mut gas = None;
+    for _ in 0..3 {
+        let outcome = c.call("down", &i32s(&[depth]), AMPLE);
+        assert!(matches!(outcome.status, Status::StackLimit), "{:?}", outcome.status);
+        assert_eq!(*gas.get_or_insert(outcome.gas_used), outcome.gas_used);
+    }
 }
 
 /// nearcore #15482: `memory.grow` and `table.grow` are priced per page or element asked for,
@@ -368,7 +468,7 @@ fn br_table_in_nested_loops() {
     let outer = LOOP_HEADER + 7;
     let inner = LOOP_HEADER + 14;
     for (o, i) in [(1u64, 1u64), (1, 5), (3, 1), (4, 7), (10, 10)] {
-        let expected = ENTRY + 2 + o * (outer + i * inner) + METER + EXIT;
+        let expected = ENTRY_LAZY + 2 + o * (outer + i * inner) + METER + EXIT;
         assert_eq!(c.gas("nested", &i32s(&[o as i32, i as i32])), expected, "outer {o}, inner {i}");
     }
 }

@@ -137,15 +137,16 @@ fn the_report_describes_each_function() {
     let report = &instrumented.report;
     assert_eq!(report.functions.len(), 2);
     let (leaf, run) = (&report.functions[0], &report.functions[1]);
-    assert_eq!((leaf.index, leaf.metering_points, leaf.checks, leaf.frame), (0, 1, 2, 4));
+    // A leaf only called directly: its caller reserves its frame, so it checks only the gas.
+    assert_eq!((leaf.index, leaf.metering_points, leaf.checks, leaf.frame), (0, 1, 1, 4));
     // Entry, loop header, after the br_if; checks at entry (gas and stack), the loop header
     // and the dynamic charge of memory.grow.
     assert_eq!((run.index, run.metering_points, run.checks), (1, 3, 4));
-    // frame-base 4, one local, at most 1 operand.
-    assert_eq!(run.frame, 4 + 1 + 1);
-    // The block after the br_if: charge 6, loop `end` 1, i32.const 1, dynamic 18,
-    // memory.grow 500, drop 1, call 10, resync 3, release 3, `end` 1.
-    assert_eq!(run.max_block_cost, 6 + 1 + 1 + 18 + 500 + 1 + 10 + 3 + 3 + 1);
+    // frame-base 4, one local, at most 1 operand; and the frame of the leaf it calls.
+    assert_eq!(run.frame, 4 + 1 + 1 + 4);
+    // The block after the br_if: charge 6 (written back: it calls), loop `end` 1, i32.const 1,
+    // dynamic 21, memory.grow 500, drop 1, call 10, resync 3, release 3, `end` 1.
+    assert_eq!(run.max_block_cost, 6 + 1 + 1 + 21 + 500 + 1 + 10 + 3 + 3 + 1);
     assert_eq!(report.original_bytes, wasm.len() as u64);
     assert_eq!(report.instrumented_bytes, instrumented.wasm.len() as u64);
     assert_eq!(instrumented.code_hash, baals_instrument::CodeHash::of(&wasm));

@@ -10,8 +10,11 @@
 //! - **call**: the token transfer's warm and cold latency and calls per second in a block.
 //!
 //! ```sh
-//! cargo run --release -p baals-bench -- [--quick]
+//! cargo run --release -p baals-bench -- [--quick] [--kernels NAME,NAME...]
 //! ```
+//!
+//! `--kernels` measures only the overhead of the kernels named, and writes no report: for
+//! trying a change to the instrumenter on the kernels it is meant to help.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -50,11 +53,24 @@ const MVP_FLAGS: &str = "-C target-cpu=mvp -C target-feature=-bulk-memory,-bulk-
 struct Mode {
     quick: bool,
     rounds: usize,
+    /// The kernels `--kernels` named: only their overhead is measured.
+    kernels: Option<Vec<String>>,
 }
 
 fn main() -> Result<()> {
-    let quick = std::env::args().any(|arg| arg == "--quick");
-    let mode = Mode { quick, rounds: if quick { 3 } else { 9 } };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let quick = args.iter().any(|arg| arg == "--quick");
+    let kernels = args
+        .iter()
+        .position(|arg| arg == "--kernels")
+        .map(|at| args.get(at + 1).map_or_else(Vec::new, |names| names.split(',').map(str::to_string).collect()));
+    if let Some(names) = &kernels
+        && let Some(unknown) = names.iter().find(|name| KERNELS.iter().all(|(kernel, ..)| kernel != name))
+    {
+        let known: Vec<&str> = KERNELS.iter().map(|(kernel, ..)| *kernel).collect();
+        return Err(format!("--kernels: no kernel {unknown:?} (there are {})", known.join(", ")).into());
+    }
+    let mode = Mode { quick, rounds: if quick { 3 } else { 9 }, kernels };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut report = Vec::new();
     let mut line = |text: String| {
@@ -63,6 +79,9 @@ fn main() -> Result<()> {
     };
     for text in overhead(&root, &mode)? {
         line(text);
+    }
+    if mode.kernels.is_some() {
+        return Ok(());
     }
     for text in throughput(&root, &mode)? {
         line(text);
@@ -173,6 +192,9 @@ fn overhead(root: &Path, mode: &Mode) -> Result<Vec<String>> {
     let mut lines = Vec::new();
     let mut columns: [Vec<f64>; 4] = Default::default();
     for (kernel, full, quick) in KERNELS {
+        if mode.kernels.as_ref().is_some_and(|names| !names.iter().any(|name| name == kernel)) {
+            continue;
+        }
         let argument = if mode.quick { quick } else { full };
         let mut times: [Vec<Duration>; 6] = Default::default();
         let has_mvp = mvp_plain.get_export(kernel).is_some();

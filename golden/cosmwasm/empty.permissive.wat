@@ -31,7 +31,7 @@
   (func (;0;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 53
     i64.sub
     local.tee 2
     global.set 3
@@ -39,6 +39,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -50,6 +52,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -63,7 +67,7 @@
   (func (;1;) (type 5) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 39
     i64.sub
     local.tee 1
     global.set 3
@@ -71,6 +75,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 4
@@ -82,6 +88,8 @@
     i32.const 6
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     i64.const 64621567660049337
@@ -91,7 +99,7 @@
   (func (;2;) (type 5) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 39
     i64.sub
     local.tee 1
     global.set 3
@@ -99,6 +107,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 4
@@ -110,6 +120,8 @@
     i32.const 6
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     i64.const -8527728395957036344
@@ -119,7 +131,7 @@
   (func (;3;) (type 5) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 39
     i64.sub
     local.tee 1
     global.set 3
@@ -127,6 +139,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 4
@@ -138,6 +152,8 @@
     i32.const 6
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     i64.const 5522397429581721257
@@ -147,14 +163,15 @@
   (func (;4;) (type 6) (param i32 i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 45
+    i64.const 49
     i64.sub
-    local.tee 5
-    global.set 3
+    local.set 5
     local.get 5
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
@@ -166,6 +183,8 @@
     i32.const 14
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 0
@@ -289,10 +308,9 @@
         i32.eq
         br_if 1 (;@1;)
         local.get 5
-        i64.const 10
+        i64.const 8
         i64.sub
-        local.tee 5
-        global.set 3
+        local.set 5
         local.get 0
         i32.eqz
         br_if 0 (;@2;)
@@ -333,7 +351,7 @@
   (func (;5;) (type 4) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 39
     i64.sub
     local.tee 1
     global.set 3
@@ -341,6 +359,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 4
@@ -352,6 +372,8 @@
     i32.const 5
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     nop
@@ -361,7 +383,7 @@
   (func (;6;) (type 4) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 39
     i64.sub
     local.tee 1
     global.set 3
@@ -369,6 +391,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 4
@@ -380,6 +404,8 @@
     i32.const 7
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     local.get 0
@@ -409,7 +435,7 @@
   (func (;7;) (type 4) (param i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 38
+    i64.const 44
     i64.sub
     local.tee 2
     global.set 3
@@ -417,6 +443,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -428,6 +456,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -468,7 +498,7 @@
   (func (;8;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 53
     i64.sub
     local.tee 7
     global.set 3
@@ -476,17 +506,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 8
-    i32.const 16
+    i32.const 34
     i32.sub
     global.set 4
     local.get 8
-    i32.const 16
+    i32.const 34
     i32.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 0
@@ -551,10 +585,9 @@
           i32.eq
           if ;; label = @4
             local.get 7
-            i64.const 22
+            i64.const 20
             i64.sub
-            local.tee 7
-            global.set 3
+            local.set 7
             global.get 0
             i32.const 32
             i32.sub
@@ -675,10 +708,9 @@
                 i32.eq
                 br_if 1 (;@5;)
                 local.get 7
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 7
-                global.set 3
+                local.set 7
                 local.get 2
                 i32.eqz
                 br_if 0 (;@6;)
@@ -736,10 +768,9 @@
           br 2 (;@1;)
         end
         local.get 7
-        i64.const 11
+        i64.const 9
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 7
         local.get 1
         i32.const 65536
         i32.ge_u
@@ -885,7 +916,7 @@
   (func (;9;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 95
+    i64.const 101
     i64.sub
     local.tee 3
     global.set 3
@@ -893,6 +924,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -904,6 +937,8 @@
     i32.const 10
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -954,7 +989,7 @@
   (func (;10;) (type 3) (param i32 i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 49
     i64.sub
     local.tee 4
     global.set 3
@@ -962,17 +997,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 5
-    i32.const 11
+    i32.const 29
     i32.sub
     global.set 4
     local.get 5
-    i32.const 11
+    i32.const 29
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     local.get 2
@@ -1028,35 +1067,37 @@
   (func (;11;) (type 8) (param i32 i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 32
+    i64.const 36
     i64.sub
-    local.tee 13
-    global.set 3
+    local.set 13
     local.get 13
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 13
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 14
-    i32.const 23
+    i32.const 41
     i32.sub
     global.set 4
     local.get 14
-    i32.const 23
+    i32.const 41
     i32.lt_s
     if ;; label = @1
+      local.get 13
+      global.set 3
       unreachable
     end
     block ;; label = @1
       local.get 2
       if ;; label = @2
         local.get 13
-        i64.const 15
+        i64.const 13
         i64.sub
-        local.tee 13
-        global.set 3
+        local.set 13
         block (result i32) ;; label = @3
           block ;; label = @4
             block ;; label = @5
@@ -1084,17 +1125,15 @@
                   local.tee 4
                   br_if 1 (;@6;)
                   local.get 13
-                  i64.const 9
+                  i64.const 7
                   i64.sub
-                  local.tee 13
-                  global.set 3
+                  local.set 13
                   local.get 1
                   br_if 3 (;@4;)
                   local.get 13
-                  i64.const 9
+                  i64.const 7
                   i64.sub
-                  local.tee 13
-                  global.set 3
+                  local.set 13
                   local.get 2
                   br 4 (;@3;)
                 end
@@ -1139,10 +1178,9 @@
                         local.tee 11
                         br_if 1 (;@9;)
                         local.get 13
-                        i64.const 9
+                        i64.const 7
                         i64.sub
-                        local.tee 13
-                        global.set 3
+                        local.set 13
                         i32.const 0
                         br 4 (;@6;)
                       end
@@ -1250,10 +1288,9 @@
                                     i32.eqz
                                     if ;; label = @17
                                       local.get 13
-                                      i64.const 11
+                                      i64.const 9
                                       i64.sub
-                                      local.tee 13
-                                      global.set 3
+                                      local.set 13
                                       local.get 3
                                       local.get 5
                                       i32.ge_u
@@ -1305,10 +1342,9 @@
                                       i32.lt_u
                                       br_if 7 (;@10;)
                                       local.get 13
-                                      i64.const 15
+                                      i64.const 13
                                       i64.sub
-                                      local.tee 13
-                                      global.set 3
+                                      local.set 13
                                       local.get 7
                                       local.get 5
                                       i32.sub
@@ -1343,10 +1379,9 @@
                                     i32.lt_u
                                     br_if 6 (;@10;)
                                     local.get 13
-                                    i64.const 19
+                                    i64.const 17
                                     i64.sub
-                                    local.tee 13
-                                    global.set 3
+                                    local.set 13
                                     local.get 3
                                     local.get 5
                                     i32.sub
@@ -1662,17 +1697,15 @@
                           local.set 13
                         end
                         local.get 13
-                        i64.const 9
+                        i64.const 7
                         i64.sub
-                        local.tee 13
-                        global.set 3
+                        local.set 13
                         local.get 4
                         br_if 3 (;@7;)
                         local.get 13
-                        i64.const 7
+                        i64.const 5
                         i64.sub
-                        local.tee 13
-                        global.set 3
+                        local.set 13
                       end
                       local.get 13
                       i64.const 24
@@ -1743,10 +1776,9 @@
                     local.set 13
                   end
                   local.get 13
-                  i64.const 9
+                  i64.const 7
                   i64.sub
-                  local.tee 13
-                  global.set 3
+                  local.set 13
                   local.get 11
                   br 1 (;@6;)
                 end
@@ -1766,24 +1798,21 @@
                 local.set 13
               end
               local.get 13
-              i64.const 8
+              i64.const 6
               i64.sub
-              local.tee 13
-              global.set 3
+              local.set 13
               br 2 (;@3;)
             end
             local.get 13
-            i64.const 9
+            i64.const 7
             i64.sub
-            local.tee 13
-            global.set 3
+            local.set 13
             local.get 1
             br_if 0 (;@4;)
             local.get 13
-            i64.const 9
+            i64.const 7
             i64.sub
-            local.tee 13
-            global.set 3
+            local.set 13
             local.get 2
             br 1 (;@3;)
           end
@@ -1799,10 +1828,9 @@
           local.set 13
         end
         local.get 13
-        i64.const 9
+        i64.const 7
         i64.sub
-        local.tee 13
-        global.set 3
+        local.set 13
         local.tee 3
         if ;; label = @3
           local.get 13
@@ -1868,25 +1896,28 @@
   (func (;12;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 37
+    i64.const 41
     i64.sub
-    local.tee 7
-    global.set 3
+    local.set 7
     local.get 7
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 8
-    i32.const 17
+    i32.const 26
     i32.sub
     global.set 4
     local.get 8
-    i32.const 17
+    i32.const 26
     i32.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -1911,10 +1942,9 @@
               i32.gt_u
               br_if 1 (;@4;)
               local.get 7
-              i64.const 8
+              i64.const 6
               i64.sub
-              local.tee 7
-              global.set 3
+              local.set 7
               br 2 (;@3;)
             end
             local.get 7
@@ -2055,10 +2085,9 @@
           i32.eqz
           if ;; label = @4
             local.get 7
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 7
-            global.set 3
+            local.set 7
             local.get 0
             local.set 1
             br 1 (;@3;)
@@ -2240,25 +2269,28 @@
   (func (;13;) (type 2) (param i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32)
     global.get 3
-    i64.const 46
+    i64.const 50
     i64.sub
-    local.tee 17
-    global.set 3
+    local.set 17
     local.get 17
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 17
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 18
-    i32.const 27
+    i32.const 42
     i32.sub
     global.set 4
     local.get 18
-    i32.const 27
+    i32.const 42
     i32.lt_s
     if ;; label = @1
+      local.get 17
+      global.set 3
       unreachable
     end
     global.get 0
@@ -2346,10 +2378,9 @@
                   i32.eqz
                   br_if 5 (;@2;)
                   local.get 17
-                  i64.const 17
+                  i64.const 15
                   i64.sub
-                  local.tee 17
-                  global.set 3
+                  local.set 17
                   i32.const 0
                   local.get 4
                   i32.sub
@@ -2361,10 +2392,9 @@
                     i32.lt_u
                     br_if 0 (;@8;)
                     local.get 17
-                    i64.const 13
+                    i64.const 11
                     i64.sub
-                    local.tee 17
-                    global.set 3
+                    local.set 17
                     drop
                     i32.const 31
                     local.get 4
@@ -2372,10 +2402,9 @@
                     i32.gt_u
                     br_if 0 (;@8;)
                     local.get 17
-                    i64.const 25
+                    i64.const 23
                     i64.sub
-                    local.tee 17
-                    global.set 3
+                    local.set 17
                     drop
                     local.get 4
                     i32.const 6
@@ -2409,10 +2438,9 @@
                   local.tee 1
                   br_if 1 (;@6;)
                   local.get 17
-                  i64.const 12
+                  i64.const 10
                   i64.sub
-                  local.tee 17
-                  global.set 3
+                  local.set 17
                   i32.const 0
                   local.set 0
                   i32.const 0
@@ -2473,10 +2501,9 @@
                               i32.le_u
                               br_if 11 (;@2;)
                               local.get 17
-                              i64.const 9
+                              i64.const 7
                               i64.sub
-                              local.tee 17
-                              global.set 3
+                              local.set 17
                               local.get 2
                               br_if 1 (;@12;)
                               local.get 17
@@ -2518,22 +2545,15 @@
                               local.tee 0
                               if ;; label = @14
                                 local.get 17
-                                i64.const 7
+                                i64.const 5
                                 i64.sub
-                                local.tee 17
-                                global.set 3
+                                local.set 17
                                 loop ;; label = @15
                                   local.get 17
-                                  i64.const 59
+                                  i64.const 52
                                   i64.sub
                                   local.tee 17
                                   global.set 3
-                                  local.get 17
-                                  i64.const 0
-                                  i64.lt_s
-                                  if ;; label = @16
-                                    unreachable
-                                  end
                                   local.get 0
                                   call 29
                                   global.get 3
@@ -2560,10 +2580,9 @@
                                   local.tee 0
                                   br_if 0 (;@15;)
                                   local.get 17
-                                  i64.const 8
+                                  i64.const 6
                                   i64.sub
-                                  local.tee 17
-                                  global.set 3
+                                  local.set 17
                                 end
                               end
                               local.get 17
@@ -2970,10 +2989,9 @@
                 local.tee 3
                 br_if 5 (;@1;)
                 local.get 17
-                i64.const 8
+                i64.const 6
                 i64.sub
-                local.tee 17
-                global.set 3
+                local.set 17
                 br 4 (;@2;)
               end
               local.get 17
@@ -2994,16 +3012,10 @@
               local.set 5
               loop ;; label = @6
                 local.get 17
-                i64.const 33
+                i64.const 26
                 i64.sub
                 local.tee 17
                 global.set 3
-                local.get 17
-                i64.const 0
-                i64.lt_s
-                if ;; label = @7
-                  unreachable
-                end
                 block ;; label = @7
                   local.get 1
                   call 29
@@ -3014,10 +3026,9 @@
                   i32.lt_u
                   br_if 0 (;@7;)
                   local.get 17
-                  i64.const 14
+                  i64.const 12
                   i64.sub
-                  local.tee 17
-                  global.set 3
+                  local.set 17
                   local.get 2
                   local.get 4
                   i32.sub
@@ -3026,20 +3037,18 @@
                   i32.ge_u
                   br_if 0 (;@7;)
                   local.get 17
-                  i64.const 12
+                  i64.const 10
                   i64.sub
-                  local.tee 17
-                  global.set 3
+                  local.set 17
                   local.get 1
                   local.set 5
                   local.get 2
                   local.tee 3
                   br_if 0 (;@7;)
                   local.get 17
-                  i64.const 12
+                  i64.const 10
                   i64.sub
-                  local.tee 17
-                  global.set 3
+                  local.set 17
                   i32.const 0
                   local.set 3
                   local.get 1
@@ -3082,17 +3091,15 @@
                 local.get 1
                 br_if 0 (;@6;)
                 local.get 17
-                i64.const 8
+                i64.const 6
                 i64.sub
-                local.tee 17
-                global.set 3
+                local.set 17
               end
             end
             local.get 17
-            i64.const 12
+            i64.const 10
             i64.sub
-            local.tee 17
-            global.set 3
+            local.set 17
             local.get 0
             local.get 5
             i32.or
@@ -3135,36 +3142,27 @@
               local.set 0
             end
             local.get 17
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 17
-            global.set 3
+            local.set 17
             local.get 0
             i32.eqz
             br_if 1 (;@3;)
             local.get 17
-            i64.const 7
+            i64.const 5
             i64.sub
-            local.tee 17
-            global.set 3
+            local.set 17
           end
           local.get 17
-          i64.const 7
+          i64.const 5
           i64.sub
-          local.tee 17
-          global.set 3
+          local.set 17
           loop ;; label = @4
             local.get 17
-            i64.const 64
+            i64.const 57
             i64.sub
             local.tee 17
             global.set 3
-            local.get 17
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             local.get 0
             local.get 5
             local.get 0
@@ -3196,17 +3194,15 @@
             local.tee 0
             br_if 0 (;@4;)
             local.get 17
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 17
-            global.set 3
+            local.set 17
           end
         end
         local.get 17
-        i64.const 10
+        i64.const 8
         i64.sub
-        local.tee 17
-        global.set 3
+        local.set 17
         local.get 5
         i32.eqz
         br_if 0 (;@2;)
@@ -3371,10 +3367,9 @@
         local.tee 3
         br_if 1 (;@1;)
         local.get 17
-        i64.const 7
+        i64.const 5
         i64.sub
-        local.tee 17
-        global.set 3
+        local.set 17
       end
       local.get 17
       i64.const 21
@@ -3406,7 +3401,7 @@
                       i32.gt_u
                       br_if 2 (;@7;)
                       local.get 17
-                      i64.const 622
+                      i64.const 625
                       i64.sub
                       local.tee 17
                       global.set 3
@@ -3449,6 +3444,8 @@
                       i64.const 0
                       i64.lt_s
                       if ;; label = @10
+                        local.get 17
+                        global.set 3
                         unreachable
                       end
                       memory.grow
@@ -3480,10 +3477,9 @@
                       local.tee 8
                       br_if 1 (;@8;)
                       local.get 17
-                      i64.const 10
+                      i64.const 8
                       i64.sub
-                      local.tee 17
-                      global.set 3
+                      local.set 17
                       i32.const 0
                       local.set 3
                       br 8 (;@1;)
@@ -3601,24 +3597,17 @@
                         i32.load
                         if ;; label = @11
                           local.get 17
-                          i64.const 9
+                          i64.const 7
                           i64.sub
-                          local.tee 17
-                          global.set 3
+                          local.set 17
                           i32.const 1049464
                           local.set 0
                           loop ;; label = @12
                             local.get 17
-                            i64.const 31
+                            i64.const 24
                             i64.sub
                             local.tee 17
                             global.set 3
-                            local.get 17
-                            i64.const 0
-                            i64.lt_s
-                            if ;; label = @13
-                              unreachable
-                            end
                             local.get 0
                             call 45
                             global.get 3
@@ -3636,10 +3625,9 @@
                             local.tee 0
                             br_if 0 (;@12;)
                             local.get 17
-                            i64.const 9
+                            i64.const 7
                             i64.sub
-                            local.tee 17
-                            global.set 3
+                            local.set 17
                           end
                           br 2 (;@9;)
                         end
@@ -3658,10 +3646,9 @@
                         i32.or
                         br_if 5 (;@5;)
                         local.get 17
-                        i64.const 8
+                        i64.const 6
                         i64.sub
-                        local.tee 17
-                        global.set 3
+                        local.set 17
                         br 7 (;@3;)
                       end
                       local.get 17
@@ -3712,23 +3699,20 @@
                         i32.gt_u
                       else
                         local.get 17
-                        i64.const 8
+                        i64.const 6
                         i64.sub
-                        local.tee 17
-                        global.set 3
+                        local.set 17
                         i32.const 0
                       end
                       local.get 17
-                      i64.const 8
+                      i64.const 6
                       i64.sub
-                      local.tee 17
-                      global.set 3
+                      local.set 17
                       br_if 1 (;@8;)
                       local.get 17
-                      i64.const 7
+                      i64.const 5
                       i64.sub
-                      local.tee 17
-                      global.set 3
+                      local.set 17
                     end
                     local.get 17
                     i64.const 27
@@ -3755,7 +3739,7 @@
                       block ;; label = @10
                         loop ;; label = @11
                           local.get 17
-                          i64.const 20
+                          i64.const 23
                           i64.sub
                           local.tee 17
                           global.set 3
@@ -3763,6 +3747,8 @@
                           i64.const 0
                           i64.lt_s
                           if ;; label = @12
+                            local.get 17
+                            global.set 3
                             unreachable
                           end
                           local.get 1
@@ -3780,10 +3766,9 @@
                             local.tee 0
                             br_if 1 (;@11;)
                             local.get 17
-                            i64.const 8
+                            i64.const 6
                             i64.sub
-                            local.tee 17
-                            global.set 3
+                            local.set 17
                             br 2 (;@10;)
                           end
                           local.get 17
@@ -3810,10 +3795,9 @@
                         i32.eq
                         br_if 1 (;@9;)
                         local.get 17
-                        i64.const 7
+                        i64.const 5
                         i64.sub
-                        local.tee 17
-                        global.set 3
+                        local.set 17
                       end
                       local.get 17
                       i64.const 14
@@ -3828,7 +3812,7 @@
                       block ;; label = @10
                         loop ;; label = @11
                           local.get 17
-                          i64.const 20
+                          i64.const 23
                           i64.sub
                           local.tee 17
                           global.set 3
@@ -3836,6 +3820,8 @@
                           i64.const 0
                           i64.lt_s
                           if ;; label = @12
+                            local.get 17
+                            global.set 3
                             unreachable
                           end
                           local.get 9
@@ -3856,10 +3842,9 @@
                             i32.gt_u
                             br_if 2 (;@10;)
                             local.get 17
-                            i64.const 7
+                            i64.const 5
                             i64.sub
-                            local.tee 17
-                            global.set 3
+                            local.set 17
                           end
                           local.get 17
                           i64.const 12
@@ -3871,10 +3856,9 @@
                           local.tee 0
                           br_if 0 (;@11;)
                           local.get 17
-                          i64.const 10
+                          i64.const 8
                           i64.sub
-                          local.tee 17
-                          global.set 3
+                          local.set 17
                         end
                         i32.const 0
                         local.set 0
@@ -4055,16 +4039,10 @@
                       i32.store
                       loop ;; label = @10
                         local.get 17
-                        i64.const 39
+                        i64.const 32
                         i64.sub
                         local.tee 17
                         global.set 3
-                        local.get 17
-                        i64.const 0
-                        i64.lt_s
-                        if ;; label = @11
-                          unreachable
-                        end
                         local.get 0
                         i32.const 4
                         call 38
@@ -4080,10 +4058,9 @@
                         i32.lt_u
                         br_if 0 (;@10;)
                         local.get 17
-                        i64.const 12
+                        i64.const 10
                         i64.sub
-                        local.tee 17
-                        global.set 3
+                        local.set 17
                       end
                       local.get 9
                       local.get 13
@@ -5020,7 +4997,7 @@
   (func (;14;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 63
+    i64.const 69
     i64.sub
     local.tee 6
     global.set 3
@@ -5028,17 +5005,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 7
-    i32.const 15
+    i32.const 30
     i32.sub
     global.set 4
     local.get 7
-    i32.const 15
+    i32.const 30
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     local.get 0
@@ -5120,10 +5101,9 @@
               return
             end
             local.get 6
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
             local.get 1
             local.get 3
             i32.add
@@ -5133,10 +5113,9 @@
             br 2 (;@2;)
           end
           local.get 6
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           local.get 3
           i32.const 256
           i32.ge_u
@@ -5415,10 +5394,9 @@
       return
     end
     local.get 6
-    i64.const 11
+    i64.const 9
     i64.sub
-    local.tee 6
-    global.set 3
+    local.set 6
     local.get 1
     i32.const 256
     i32.ge_u
@@ -5503,9 +5481,9 @@
     global.set 4
   )
   (func (;15;) (type 4) (param i32)
-    (local i32 i32 i32 i32 i32 i64 i32)
+    (local i32 i32 i32 i32 i32 i64)
     global.get 3
-    i64.const 41
+    i64.const 30
     i64.sub
     local.tee 6
     global.set 3
@@ -5513,17 +5491,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 7
-    i32.const 15
-    i32.sub
-    global.set 4
-    local.get 7
-    i32.const 15
-    i32.lt_s
-    if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     local.get 0
@@ -5556,10 +5525,9 @@
           local.tee 2
           br_if 1 (;@2;)
           local.get 6
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           i32.const 0
           local.set 1
           br 2 (;@1;)
@@ -5582,10 +5550,9 @@
         br 1 (;@1;)
       end
       local.get 6
-      i64.const 14
+      i64.const 12
       i64.sub
-      local.tee 6
-      global.set 3
+      local.set 6
       local.get 1
       local.get 0
       i32.const 16
@@ -5595,7 +5562,7 @@
       local.set 4
       loop ;; label = @2
         local.get 6
-        i64.const 40
+        i64.const 43
         i64.sub
         local.tee 6
         global.set 3
@@ -5603,6 +5570,8 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 6
+          global.set 3
           unreachable
         end
         local.get 4
@@ -5640,10 +5609,9 @@
       i32.store
     end
     local.get 6
-    i64.const 11
+    i64.const 9
     i64.sub
-    local.tee 6
-    global.set 3
+    local.set 6
     block ;; label = @1
       local.get 3
       i32.eqz
@@ -5685,10 +5653,9 @@
           i32.eqz
           br_if 2 (;@1;)
           local.get 6
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           br 1 (;@2;)
         end
         local.get 6
@@ -5702,7 +5669,7 @@
         local.get 1
         br_if 0 (;@2;)
         local.get 6
-        i64.const 23
+        i64.const 20
         i64.sub
         local.tee 6
         global.set 3
@@ -5715,8 +5682,6 @@
         i32.rotl
         i32.and
         i32.store
-        local.get 7
-        global.set 4
         return
       end
       local.get 6
@@ -5770,17 +5735,15 @@
       i32.store offset=24
     end
     local.get 6
-    i64.const 10
+    i64.const 7
     i64.sub
     local.tee 6
     global.set 3
-    local.get 7
-    global.set 4
   )
   (func (;16;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 40
+    i64.const 46
     i64.sub
     local.tee 6
     global.set 3
@@ -5788,17 +5751,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 7
-    i32.const 15
+    i32.const 24
     i32.sub
     global.set 4
     local.get 7
-    i32.const 15
+    i32.const 24
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     local.get 0
@@ -5812,10 +5779,9 @@
       i32.lt_u
       br_if 0 (;@1;)
       local.get 6
-      i64.const 13
+      i64.const 11
       i64.sub
-      local.tee 6
-      global.set 3
+      local.set 6
       drop
       i32.const 31
       local.get 1
@@ -5823,10 +5789,9 @@
       i32.gt_u
       br_if 0 (;@1;)
       local.get 6
-      i64.const 25
+      i64.const 23
       i64.sub
-      local.tee 6
-      global.set 3
+      local.set 6
       drop
       local.get 1
       i32.const 6
@@ -5893,10 +5858,9 @@
               i32.ne
               br_if 1 (;@4;)
               local.get 6
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.get 3
               local.set 2
               br 2 (;@3;)
@@ -5917,17 +5881,16 @@
             br 3 (;@1;)
           end
           local.get 6
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           local.get 1
           local.get 2
           i32.shl
           local.set 4
           loop ;; label = @4
             local.get 6
-            i64.const 29
+            i64.const 32
             i64.sub
             local.tee 6
             global.set 3
@@ -5935,6 +5898,8 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 6
+              global.set 3
               unreachable
             end
             local.get 3
@@ -5969,10 +5934,9 @@
             i32.ne
             br_if 0 (;@4;)
             local.get 6
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
           end
         end
         local.get 6
@@ -6028,9 +5992,9 @@
     global.set 4
   )
   (func (;17;) (type 9) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64)
     global.get 3
-    i64.const 34
+    i64.const 23
     i64.sub
     local.tee 12
     global.set 3
@@ -6038,17 +6002,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 13
-    i32.const 21
-    i32.sub
-    global.set 4
-    local.get 13
-    i32.const 21
-    i32.lt_s
-    if ;; label = @1
+      local.get 12
+      global.set 3
       unreachable
     end
     i32.const 1049472
@@ -6056,15 +6011,14 @@
     local.tee 2
     if ;; label = @1
       local.get 12
-      i64.const 9
+      i64.const 7
       i64.sub
-      local.tee 12
-      global.set 3
+      local.set 12
       i32.const 1049464
       local.set 6
       loop ;; label = @2
         local.get 12
-        i64.const 41
+        i64.const 44
         i64.sub
         local.tee 12
         global.set 3
@@ -6072,6 +6026,8 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 12
+          global.set 3
           unreachable
         end
         local.get 2
@@ -6098,14 +6054,13 @@
         local.get 2
         br_if 0 (;@2;)
         local.get 12
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 12
-        global.set 3
+        local.set 12
       end
     end
     local.get 12
-    i64.const 20
+    i64.const 17
     i64.sub
     local.tee 12
     global.set 3
@@ -6118,13 +6073,11 @@
     select
     i32.store
     local.get 8
-    local.get 13
-    global.set 4
   )
   (func (;18;) (type 4) (param i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 91
+    i64.const 97
     i64.sub
     local.tee 6
     global.set 3
@@ -6132,17 +6085,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 7
-    i32.const 16
+    i32.const 37
     i32.sub
     global.set 4
     local.get 7
-    i32.const 16
+    i32.const 37
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     local.get 0
@@ -6232,10 +6189,9 @@
               return
             end
             local.get 6
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
             local.get 2
             local.get 3
             i32.add
@@ -6245,10 +6201,9 @@
             br 2 (;@2;)
           end
           local.get 6
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           local.get 3
           i32.const 256
           i32.ge_u
@@ -6407,10 +6362,9 @@
                 i32.eq
                 br_if 1 (;@5;)
                 local.get 6
-                i64.const 8
+                i64.const 6
                 i64.sub
-                local.tee 6
-                global.set 3
+                local.set 6
                 br 2 (;@4;)
               end
               local.get 6
@@ -6646,7 +6600,7 @@
             block ;; label = @5
               loop ;; label = @6
                 local.get 6
-                i64.const 20
+                i64.const 23
                 i64.sub
                 local.tee 6
                 global.set 3
@@ -6654,6 +6608,8 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
+                  local.get 6
+                  global.set 3
                   unreachable
                 end
                 local.get 1
@@ -6674,10 +6630,9 @@
                   i32.gt_u
                   br_if 2 (;@5;)
                   local.get 6
-                  i64.const 7
+                  i64.const 5
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                 end
                 local.get 6
                 i64.const 12
@@ -6689,10 +6644,9 @@
                 local.tee 0
                 br_if 0 (;@6;)
                 local.get 6
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 6
-                global.set 3
+                local.set 6
               end
               i32.const 0
               local.set 0
@@ -6755,10 +6709,9 @@
           return
         end
         local.get 6
-        i64.const 11
+        i64.const 9
         i64.sub
-        local.tee 6
-        global.set 3
+        local.set 6
         local.get 2
         i32.const 256
         i32.lt_u
@@ -6872,7 +6825,7 @@
   (func (;19;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 40
+    i64.const 46
     i64.sub
     local.tee 2
     global.set 3
@@ -6880,6 +6833,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -6891,6 +6846,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 0
@@ -6962,7 +6919,7 @@
   (func (;20;) (type 1) (param i32 i32)
     (local i32 i32 i32 i64 i64 i32)
     global.get 3
-    i64.const 41
+    i64.const 47
     i64.sub
     local.tee 6
     global.set 3
@@ -6970,6 +6927,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
@@ -6981,6 +6940,8 @@
     i32.const 13
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 0
@@ -7133,7 +7094,7 @@
   (func (;21;) (type 1) (param i32 i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 41
+    i64.const 47
     i64.sub
     local.tee 5
     global.set 3
@@ -7141,6 +7102,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
@@ -7152,6 +7115,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 0
@@ -7247,7 +7212,7 @@
   (func (;22;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 55
+    i64.const 61
     i64.sub
     local.tee 4
     global.set 3
@@ -7255,6 +7220,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -7266,6 +7233,8 @@
     i32.const 10
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     local.get 1
@@ -7317,7 +7286,7 @@
   (func (;23;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 40
+    i64.const 46
     i64.sub
     local.tee 2
     global.set 3
@@ -7325,6 +7294,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -7336,6 +7307,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -7350,7 +7323,7 @@
   (func (;24;) (type 10) (param i32 i32 i32 i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 51
+    i64.const 57
     i64.sub
     local.tee 7
     global.set 3
@@ -7358,6 +7331,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 4
@@ -7369,6 +7344,8 @@
     i32.const 15
     i32.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 0
@@ -7477,10 +7454,9 @@
           i32.load
         else
           local.get 7
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           local.get 2
         end
         local.get 7
@@ -7496,17 +7472,15 @@
         i32.gt_u
         br_if 0 (;@2;)
         local.get 7
-        i64.const 9
+        i64.const 7
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 7
         local.get 4
         br_if 1 (;@1;)
         local.get 7
-        i64.const 7
+        i64.const 5
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 7
       end
       local.get 7
       i64.const 7
@@ -7534,9 +7508,9 @@
     unreachable
   )
   (func (;25;) (type 0) (param i32 i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 41
+    i64.const 27
     i64.sub
     local.tee 2
     global.set 3
@@ -7544,17 +7518,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 3
-    i32.const 9
-    i32.sub
-    global.set 4
-    local.get 3
-    i32.const 9
-    i32.lt_s
-    if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -7566,13 +7531,11 @@
     local.get 1
     i32.sub
     i32.and
-    local.get 3
-    global.set 4
   )
   (func (;26;) (type 2) (param i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 40
+    i64.const 26
     i64.sub
     local.tee 1
     global.set 3
@@ -7580,17 +7543,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 2
-    i32.const 8
-    i32.sub
-    global.set 4
-    local.get 2
-    i32.const 8
-    i32.lt_s
-    if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     local.get 0
@@ -7601,13 +7555,11 @@
     local.get 0
     i32.sub
     i32.or
-    local.get 2
-    global.set 4
   )
   (func (;27;) (type 2) (param i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 37
+    i64.const 23
     i64.sub
     local.tee 1
     global.set 3
@@ -7615,17 +7567,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 2
-    i32.const 7
-    i32.sub
-    global.set 4
-    local.get 2
-    i32.const 7
-    i32.lt_s
-    if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     i32.const 0
@@ -7633,13 +7576,11 @@
     i32.sub
     local.get 0
     i32.and
-    local.get 2
-    global.set 4
   )
   (func (;28;) (type 2) (param i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 42
+    i64.const 28
     i64.sub
     local.tee 1
     global.set 3
@@ -7647,17 +7588,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 2
-    i32.const 9
-    i32.sub
-    global.set 4
-    local.get 2
-    i32.const 9
-    i32.lt_s
-    if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     i32.const 0
@@ -7670,13 +7602,11 @@
     i32.const 31
     i32.eq
     select
-    local.get 2
-    global.set 4
   )
   (func (;29;) (type 2) (param i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 37
+    i64.const 23
     i64.sub
     local.tee 1
     global.set 3
@@ -7684,30 +7614,19 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 2
-    i32.const 7
-    i32.sub
-    global.set 4
-    local.get 2
-    i32.const 7
-    i32.lt_s
-    if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     local.get 0
     i32.load offset=4
     i32.const -8
     i32.and
-    local.get 2
-    global.set 4
   )
   (func (;30;) (type 2) (param i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 39
+    i64.const 25
     i64.sub
     local.tee 1
     global.set 3
@@ -7715,17 +7634,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 2
-    i32.const 7
-    i32.sub
-    global.set 4
-    local.get 2
-    i32.const 7
-    i32.lt_s
-    if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     local.get 0
@@ -7734,13 +7644,11 @@
     i32.and
     i32.const 1
     i32.shr_u
-    local.get 2
-    global.set 4
   )
   (func (;31;) (type 2) (param i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 37
+    i64.const 23
     i64.sub
     local.tee 1
     global.set 3
@@ -7748,30 +7656,19 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 2
-    i32.const 7
-    i32.sub
-    global.set 4
-    local.get 2
-    i32.const 7
-    i32.lt_s
-    if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     local.get 0
     i32.load offset=4
     i32.const 1
     i32.and
-    local.get 2
-    global.set 4
   )
   (func (;32;) (type 2) (param i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 38
+    i64.const 24
     i64.sub
     local.tee 1
     global.set 3
@@ -7779,17 +7676,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 2
-    i32.const 7
-    i32.sub
-    global.set 4
-    local.get 2
-    i32.const 7
-    i32.lt_s
-    if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     local.get 0
@@ -7797,13 +7685,11 @@
     i32.const 3
     i32.and
     i32.eqz
-    local.get 2
-    global.set 4
   )
   (func (;33;) (type 1) (param i32 i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 55
+    i64.const 41
     i64.sub
     local.tee 2
     global.set 3
@@ -7811,17 +7697,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 3
-    i32.const 9
-    i32.sub
-    global.set 4
-    local.get 3
-    i32.const 9
-    i32.lt_s
-    if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -7843,13 +7720,11 @@
     i32.const 1
     i32.or
     i32.store offset=4
-    local.get 3
-    global.set 4
   )
   (func (;34;) (type 1) (param i32 i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 49
+    i64.const 35
     i64.sub
     local.tee 2
     global.set 3
@@ -7857,17 +7732,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 3
-    i32.const 9
-    i32.sub
-    global.set 4
-    local.get 3
-    i32.const 9
-    i32.lt_s
-    if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -7884,13 +7750,11 @@
     i32.const 1
     i32.or
     i32.store offset=4
-    local.get 3
-    global.set 4
   )
   (func (;35;) (type 1) (param i32 i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 38
+    i64.const 24
     i64.sub
     local.tee 2
     global.set 3
@@ -7898,17 +7762,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 3
-    i32.const 9
-    i32.sub
-    global.set 4
-    local.get 3
-    i32.const 9
-    i32.lt_s
-    if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -7916,13 +7771,11 @@
     i32.const 3
     i32.or
     i32.store offset=4
-    local.get 3
-    global.set 4
   )
   (func (;36;) (type 1) (param i32 i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 44
+    i64.const 30
     i64.sub
     local.tee 2
     global.set 3
@@ -7930,17 +7783,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 3
-    i32.const 9
-    i32.sub
-    global.set 4
-    local.get 3
-    i32.const 9
-    i32.lt_s
-    if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -7953,13 +7797,11 @@
     i32.add
     local.get 1
     i32.store
-    local.get 3
-    global.set 4
   )
   (func (;37;) (type 6) (param i32 i32 i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 52
+    i64.const 38
     i64.sub
     local.tee 3
     global.set 3
@@ -7967,17 +7809,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 4
-    i32.const 10
-    i32.sub
-    global.set 4
-    local.get 4
-    i32.const 10
-    i32.lt_s
-    if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     local.get 2
@@ -7996,13 +7829,11 @@
     i32.add
     local.get 1
     i32.store
-    local.get 4
-    global.set 4
   )
   (func (;38;) (type 0) (param i32 i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 35
+    i64.const 21
     i64.sub
     local.tee 2
     global.set 3
@@ -8010,29 +7841,18 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 3
-    i32.const 8
-    i32.sub
-    global.set 4
-    local.get 3
-    i32.const 8
-    i32.lt_s
-    if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
     local.get 1
     i32.add
-    local.get 3
-    global.set 4
   )
   (func (;39;) (type 0) (param i32 i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 35
+    i64.const 21
     i64.sub
     local.tee 2
     global.set 3
@@ -8040,29 +7860,18 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 3
-    i32.const 8
-    i32.sub
-    global.set 4
-    local.get 3
-    i32.const 8
-    i32.lt_s
-    if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
     local.get 1
     i32.sub
-    local.get 3
-    global.set 4
   )
   (func (;40;) (type 2) (param i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 35
+    i64.const 21
     i64.sub
     local.tee 1
     global.set 3
@@ -8070,29 +7879,18 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 2
-    i32.const 7
-    i32.sub
-    global.set 4
-    local.get 2
-    i32.const 7
-    i32.lt_s
-    if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     local.get 0
     i32.const 8
     i32.add
-    local.get 2
-    global.set 4
   )
   (func (;41;) (type 2) (param i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 35
+    i64.const 21
     i64.sub
     local.tee 1
     global.set 3
@@ -8100,29 +7898,18 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 2
-    i32.const 7
-    i32.sub
-    global.set 4
-    local.get 2
-    i32.const 7
-    i32.lt_s
-    if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     local.get 0
     i32.const 8
     i32.sub
-    local.get 2
-    global.set 4
   )
   (func (;42;) (type 2) (param i32) (result i32)
-    (local i32 i64 i32)
+    (local i32 i64)
     global.get 3
-    i64.const 34
+    i64.const 23
     i64.sub
     local.tee 2
     global.set 3
@@ -8130,17 +7917,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 3
-    i32.const 8
-    i32.sub
-    global.set 4
-    local.get 3
-    i32.const 8
-    i32.lt_s
-    if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -8148,10 +7926,9 @@
     local.tee 1
     if (result i32) ;; label = @1
       local.get 2
-      i64.const 8
+      i64.const 6
       i64.sub
-      local.tee 2
-      global.set 3
+      local.set 2
       local.get 1
     else
       local.get 2
@@ -8165,17 +7942,15 @@
       i32.load
     end
     local.get 2
-    i64.const 10
+    i64.const 7
     i64.sub
     local.tee 2
     global.set 3
-    local.get 3
-    global.set 4
   )
   (func (;43;) (type 2) (param i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 37
+    i64.const 23
     i64.sub
     local.tee 1
     global.set 3
@@ -8183,30 +7958,19 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 2
-    i32.const 7
-    i32.sub
-    global.set 4
-    local.get 2
-    i32.const 7
-    i32.lt_s
-    if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     local.get 0
     i32.load offset=12
     i32.const 1
     i32.and
-    local.get 2
-    global.set 4
   )
   (func (;44;) (type 2) (param i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 37
+    i64.const 23
     i64.sub
     local.tee 1
     global.set 3
@@ -8214,30 +7978,19 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 2
-    i32.const 7
-    i32.sub
-    global.set 4
-    local.get 2
-    i32.const 7
-    i32.lt_s
-    if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     local.get 0
     i32.load offset=12
     i32.const 1
     i32.shr_u
-    local.get 2
-    global.set 4
   )
   (func (;45;) (type 2) (param i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 39
+    i64.const 25
     i64.sub
     local.tee 1
     global.set 3
@@ -8245,17 +7998,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 2
-    i32.const 7
-    i32.sub
-    global.set 4
-    local.get 2
-    i32.const 7
-    i32.lt_s
-    if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     local.get 0
@@ -8263,13 +8007,11 @@
     local.get 0
     i32.load offset=4
     i32.add
-    local.get 2
-    global.set 4
   )
   (func (;46;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 56
+    i64.const 62
     i64.sub
     local.tee 2
     global.set 3
@@ -8277,6 +8019,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -8288,6 +8032,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -8306,7 +8052,7 @@
   (func (;47;) (type 7)
     (local i32 i64 i32)
     global.get 3
-    i64.const 77
+    i64.const 83
     i64.sub
     local.tee 1
     global.set 3
@@ -8314,6 +8060,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 4
@@ -8325,6 +8073,8 @@
     i32.const 7
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 0
@@ -8363,7 +8113,7 @@
   (func (;48;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 39
     i64.sub
     local.tee 2
     global.set 3
@@ -8371,6 +8121,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -8382,6 +8134,8 @@
     i32.const 7
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -8389,14 +8143,15 @@
     drop
     loop ;; label = @1
       local.get 2
-      i64.const 15
+      i64.const 16
       i64.sub
-      local.tee 2
-      global.set 3
+      local.set 2
       local.get 2
       i64.const 0
       i64.lt_s
       if ;; label = @2
+        local.get 2
+        global.set 3
         unreachable
       end
       br 0 (;@1;)
@@ -8406,7 +8161,7 @@
   (func (;49;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 72
+    i64.const 78
     i64.sub
     local.tee 4
     global.set 3
@@ -8414,6 +8169,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -8425,6 +8182,8 @@
     i32.const 13
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0
@@ -8524,27 +8283,24 @@
                 br_table 0 (;@6;) 1 (;@5;) 3 (;@3;)
               end
               local.get 4
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 4
-              global.set 3
+              local.set 4
               local.get 3
               br_if 2 (;@3;)
               local.get 4
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 4
-              global.set 3
+              local.set 4
               i32.const 0
               local.set 2
               i32.const 1048600
               br 1 (;@4;)
             end
             local.get 4
-            i64.const 9
+            i64.const 7
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             local.get 3
             br_if 1 (;@3;)
             local.get 4
@@ -8638,7 +8394,7 @@
   (func (;50;) (type 4) (param i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 85
+    i64.const 91
     i64.sub
     local.tee 2
     global.set 3
@@ -8646,6 +8402,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -8657,6 +8415,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 0
@@ -8701,7 +8461,7 @@
   (func (;51;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 53
     i64.sub
     local.tee 15
     global.set 3
@@ -8709,6 +8469,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 15
+      global.set 3
       unreachable
     end
     global.get 4
@@ -8720,6 +8482,8 @@
     i32.const 23
     i32.lt_s
     if ;; label = @1
+      local.get 15
+      global.set 3
       unreachable
     end
     local.get 0
@@ -8738,22 +8502,20 @@
       i64.lt_u
       if ;; label = @2
         local.get 15
-        i64.const 10
+        i64.const 8
         i64.sub
-        local.tee 15
-        global.set 3
+        local.set 15
         local.get 13
         local.set 14
         br 1 (;@1;)
       end
       local.get 15
-      i64.const 7
+      i64.const 5
       i64.sub
-      local.tee 15
-      global.set 3
+      local.set 15
       loop ;; label = @2
         local.get 15
-        i64.const 93
+        i64.const 96
         i64.sub
         local.tee 15
         global.set 3
@@ -8761,6 +8523,8 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 15
+          global.set 3
           unreachable
         end
         local.get 4
@@ -8819,17 +8583,15 @@
         local.set 13
         br_if 0 (;@2;)
         local.get 15
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 15
-        global.set 3
+        local.set 15
       end
     end
     local.get 15
-    i64.const 13
+    i64.const 11
     i64.sub
-    local.tee 15
-    global.set 3
+    local.set 15
     local.get 14
     i32.wrap_i64
     local.tee 2
@@ -8871,10 +8633,9 @@
       i32.store16 align=1
     end
     local.get 15
-    i64.const 12
+    i64.const 10
     i64.sub
-    local.tee 15
-    global.set 3
+    local.set 15
     block ;; label = @1
       local.get 2
       i32.const 10
@@ -8984,10 +8745,9 @@
             local.set 15
             br_if 1 (;@3;)
             local.get 15
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 15
-            global.set 3
+            local.set 15
             br 2 (;@2;)
           end
           local.get 15
@@ -9008,10 +8768,9 @@
                   i32.lt_u
                   if ;; label = @8
                     local.get 15
-                    i64.const 11
+                    i64.const 9
                     i64.sub
-                    local.tee 15
-                    global.set 3
+                    local.set 15
                     local.get 3
                     i32.const 8
                     i32.and
@@ -9063,17 +8822,15 @@
                   local.set 15
                   br_if 4 (;@3;)
                   local.get 15
-                  i64.const 8
+                  i64.const 6
                   i64.sub
-                  local.tee 15
-                  global.set 3
+                  local.set 15
                   br 5 (;@2;)
                 end
                 local.get 15
-                i64.const 12
+                i64.const 10
                 i64.sub
-                local.tee 15
-                global.set 3
+                local.set 15
                 i32.const 0
                 local.set 3
                 local.get 2
@@ -9081,10 +8838,9 @@
                 br 1 (;@5;)
               end
               local.get 15
-              i64.const 17
+              i64.const 15
               i64.sub
-              local.tee 15
-              global.set 3
+              local.set 15
               local.get 2
               i32.const 1
               i32.shr_u
@@ -9119,14 +8875,15 @@
             block ;; label = @5
               loop ;; label = @6
                 local.get 15
-                i64.const 20
+                i64.const 21
                 i64.sub
-                local.tee 15
-                global.set 3
+                local.set 15
                 local.get 15
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
+                  local.get 15
+                  global.set 3
                   unreachable
                 end
                 local.get 0
@@ -9150,19 +8907,17 @@
                 i32.eqz
                 br_if 0 (;@6;)
                 local.get 15
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 15
-                global.set 3
+                local.set 15
               end
               i32.const 1
               br 4 (;@1;)
             end
             local.get 15
-            i64.const 13
+            i64.const 11
             i64.sub
-            local.tee 15
-            global.set 3
+            local.set 15
             i32.const 1
             local.set 0
             local.get 6
@@ -9197,23 +8952,23 @@
             local.set 15
             br_if 1 (;@3;)
             local.get 15
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 15
-            global.set 3
+            local.set 15
             i32.const 0
             local.set 0
             block (result i32) ;; label = @5
               loop ;; label = @6
                 local.get 15
-                i64.const 19
+                i64.const 20
                 i64.sub
-                local.tee 15
-                global.set 3
+                local.set 15
                 local.get 15
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
+                  local.get 15
+                  global.set 3
                   unreachable
                 end
                 local.get 3
@@ -9241,20 +8996,18 @@
                 i32.eqz
                 br_if 0 (;@6;)
                 local.get 15
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 15
-                global.set 3
+                local.set 15
               end
               local.get 0
               i32.const 1
               i32.sub
             end
             local.get 15
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 15
-            global.set 3
+            local.set 15
             local.get 3
             i32.lt_u
             local.set 0
@@ -9294,10 +9047,9 @@
           local.set 15
           br_if 0 (;@3;)
           local.get 15
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 15
-          global.set 3
+          local.set 15
           local.get 6
           local.get 2
           i32.sub
@@ -9307,14 +9059,15 @@
           block ;; label = @4
             loop ;; label = @5
               local.get 15
-              i64.const 20
+              i64.const 21
               i64.sub
-              local.tee 15
-              global.set 3
+              local.set 15
               local.get 15
               i64.const 0
               i64.lt_s
               if ;; label = @6
+                local.get 15
+                global.set 3
                 unreachable
               end
               local.get 0
@@ -9338,10 +9091,9 @@
               i32.eqz
               br_if 0 (;@5;)
               local.get 15
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 15
-              global.set 3
+              local.set 15
             end
             i32.const 1
             br 3 (;@1;)
@@ -9377,10 +9129,9 @@
           br 2 (;@1;)
         end
         local.get 15
-        i64.const 9
+        i64.const 7
         i64.sub
-        local.tee 15
-        global.set 3
+        local.set 15
         local.get 0
         br 1 (;@1;)
       end
@@ -9413,7 +9164,7 @@
   (func (;52;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 69
+    i64.const 75
     i64.sub
     local.tee 13
     global.set 3
@@ -9421,6 +9172,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 13
+      global.set 3
       unreachable
     end
     global.get 4
@@ -9432,6 +9185,8 @@
     i32.const 21
     i32.lt_s
     if ;; label = @1
+      local.get 13
+      global.set 3
       unreachable
     end
     global.get 0
@@ -9502,7 +9257,7 @@
             local.set 0
             loop ;; label = @5
               local.get 13
-              i64.const 21
+              i64.const 24
               i64.sub
               local.tee 13
               global.set 3
@@ -9510,6 +9265,8 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
+                local.get 13
+                global.set 3
                 unreachable
               end
               local.get 0
@@ -9536,10 +9293,9 @@
                 local.set 13
                 br_if 4 (;@2;)
                 local.get 13
-                i64.const 7
+                i64.const 5
                 i64.sub
-                local.tee 13
-                global.set 3
+                local.set 13
               end
               local.get 13
               i64.const 37
@@ -9560,10 +9316,9 @@
               local.set 13
               br_if 3 (;@2;)
               local.get 13
-              i64.const 20
+              i64.const 18
               i64.sub
-              local.tee 13
-              global.set 3
+              local.set 13
               local.get 3
               i32.const 8
               i32.add
@@ -9578,10 +9333,9 @@
               local.tee 5
               br_if 0 (;@5;)
               local.get 13
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 13
-              global.set 3
+              local.set 13
             end
             br 1 (;@3;)
           end
@@ -9617,7 +9371,7 @@
           local.set 0
           loop ;; label = @4
             local.get 13
-            i64.const 21
+            i64.const 24
             i64.sub
             local.tee 13
             global.set 3
@@ -9625,6 +9379,8 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 13
+              global.set 3
               unreachable
             end
             local.get 0
@@ -9651,10 +9407,9 @@
               local.set 13
               br_if 3 (;@2;)
               local.get 13
-              i64.const 7
+              i64.const 5
               i64.sub
-              local.tee 13
-              global.set 3
+              local.set 13
             end
             local.get 13
             i64.const 51
@@ -9727,10 +9482,9 @@
                 local.set 6
               end
               local.get 13
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 13
-              global.set 3
+              local.set 13
               i32.const 1
               local.set 3
             end
@@ -9789,10 +9543,9 @@
                 local.set 3
               end
               local.get 13
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 13
-              global.set 3
+              local.set 13
               i32.const 1
               local.set 9
             end
@@ -9825,10 +9578,9 @@
             local.set 13
             br_if 2 (;@2;)
             local.get 13
-            i64.const 18
+            i64.const 16
             i64.sub
-            local.tee 13
-            global.set 3
+            local.set 13
             local.get 0
             i32.const 8
             i32.add
@@ -9841,10 +9593,9 @@
             i32.ne
             br_if 0 (;@4;)
             local.get 13
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 13
-            global.set 3
+            local.set 13
           end
         end
         local.get 13
@@ -9884,24 +9635,21 @@
           local.set 13
           br_if 1 (;@2;)
           local.get 13
-          i64.const 7
+          i64.const 5
           i64.sub
-          local.tee 13
-          global.set 3
+          local.set 13
         end
         local.get 13
-        i64.const 9
+        i64.const 7
         i64.sub
-        local.tee 13
-        global.set 3
+        local.set 13
         i32.const 0
         br 1 (;@1;)
       end
       local.get 13
-      i64.const 8
+      i64.const 6
       i64.sub
-      local.tee 13
-      global.set 3
+      local.set 13
       i32.const 1
     end
     local.get 13
@@ -9919,14 +9667,15 @@
   (func (;53;) (type 11) (param i32 i32 i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 35
+    i64.const 39
     i64.sub
-    local.tee 4
-    global.set 3
+    local.set 4
     local.get 4
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -9938,6 +9687,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -9961,24 +9712,21 @@
           local.set 4
           br_if 1 (;@2;)
           local.get 4
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           drop
         end
         local.get 4
-        i64.const 9
+        i64.const 7
         i64.sub
-        local.tee 4
-        global.set 3
+        local.set 4
         local.get 3
         br_if 1 (;@1;)
         local.get 4
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 4
-        global.set 3
+        local.set 4
         i32.const 0
       end
       local.get 4
@@ -10007,27 +9755,17 @@
     global.set 4
   )
   (func (;54;) (type 3) (param i32 i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i64 i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i64)
     global.get 3
-    i64.const 35
+    i64.const 22
     i64.sub
-    local.tee 10
-    global.set 3
+    local.set 10
     local.get 10
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 11
-    i32.const 18
-    i32.sub
-    global.set 4
-    local.get 11
-    i32.const 18
-    i32.lt_s
-    if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -10037,19 +9775,17 @@
       i32.le_u
       if ;; label = @2
         local.get 10
-        i64.const 10
+        i64.const 8
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         local.get 0
         local.set 2
         br 1 (;@1;)
       end
       local.get 10
-      i64.const 18
+      i64.const 16
       i64.sub
-      local.tee 10
-      global.set 3
+      local.set 10
       local.get 0
       i32.const 0
       local.get 0
@@ -10062,17 +9798,16 @@
       local.get 3
       if ;; label = @2
         local.get 10
-        i64.const 11
+        i64.const 9
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         local.get 0
         local.set 2
         local.get 1
         local.set 6
         loop ;; label = @3
           local.get 10
-          i64.const 31
+          i64.const 34
           i64.sub
           local.tee 10
           global.set 3
@@ -10080,6 +9815,8 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
+            local.get 10
+            global.set 3
             unreachable
           end
           local.get 2
@@ -10098,17 +9835,15 @@
           i32.lt_u
           br_if 0 (;@3;)
           local.get 10
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
         end
       end
       local.get 10
-      i64.const 26
+      i64.const 24
       i64.sub
-      local.tee 10
-      global.set 3
+      local.set 10
       local.get 5
       local.get 4
       local.get 3
@@ -10129,10 +9864,9 @@
         local.tee 4
         if ;; label = @3
           local.get 10
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           local.get 7
           i32.const 0
           i32.le_s
@@ -10163,7 +9897,7 @@
           local.set 6
           loop ;; label = @4
             local.get 10
-            i64.const 38
+            i64.const 41
             i64.sub
             local.tee 10
             global.set 3
@@ -10171,6 +9905,8 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 10
+              global.set 3
               unreachable
             end
             local.get 5
@@ -10196,32 +9932,29 @@
             i32.lt_u
             br_if 0 (;@4;)
             local.get 10
-            i64.const 9
+            i64.const 7
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
           end
           br 1 (;@2;)
         end
         local.get 10
-        i64.const 11
+        i64.const 9
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         local.get 7
         i32.const 0
         i32.le_s
         br_if 0 (;@2;)
         local.get 10
-        i64.const 9
+        i64.const 7
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         local.get 3
         local.set 1
         loop ;; label = @3
           local.get 10
-          i64.const 31
+          i64.const 34
           i64.sub
           local.tee 10
           global.set 3
@@ -10229,6 +9962,8 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
+            local.get 10
+            global.set 3
             unreachable
           end
           local.get 5
@@ -10247,17 +9982,15 @@
           i32.lt_u
           br_if 0 (;@3;)
           local.get 10
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
         end
       end
       local.get 10
-      i64.const 15
+      i64.const 13
       i64.sub
-      local.tee 10
-      global.set 3
+      local.set 10
       local.get 8
       i32.const 3
       i32.and
@@ -10268,24 +10001,22 @@
       local.set 1
     end
     local.get 10
-    i64.const 9
+    i64.const 7
     i64.sub
-    local.tee 10
-    global.set 3
+    local.set 10
     local.get 4
     if ;; label = @1
       local.get 10
-      i64.const 11
+      i64.const 9
       i64.sub
-      local.tee 10
-      global.set 3
+      local.set 10
       local.get 2
       local.get 4
       i32.add
       local.set 3
       loop ;; label = @2
         local.get 10
-        i64.const 31
+        i64.const 34
         i64.sub
         local.tee 10
         global.set 3
@@ -10293,6 +10024,8 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 10
+          global.set 3
           unreachable
         end
         local.get 2
@@ -10311,25 +10044,22 @@
         i32.lt_u
         br_if 0 (;@2;)
         local.get 10
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
       end
     end
     local.get 10
-    i64.const 11
+    i64.const 8
     i64.sub
     local.tee 10
     global.set 3
     local.get 0
-    local.get 11
-    global.set 4
   )
   (func (;55;) (type 7)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 39
     i64.sub
     local.tee 0
     global.set 3
@@ -10337,6 +10067,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 3
       unreachable
     end
     global.get 4
@@ -10348,6 +10080,8 @@
     i32.const 4
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 3
       unreachable
     end
     nop
@@ -10357,14 +10091,15 @@
   (func (;56;) (type 2) (param i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 40
     i64.sub
-    local.tee 3
-    global.set 3
+    local.set 3
     local.get 3
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -10376,6 +10111,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -10386,19 +10123,17 @@
             i32.eqz
             if ;; label = @5
               local.get 3
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 3
-              global.set 3
+              local.set 3
               i32.const 1
               local.set 2
               br 1 (;@4;)
             end
             local.get 3
-            i64.const 13
+            i64.const 11
             i64.sub
-            local.tee 3
-            global.set 3
+            local.set 3
             local.get 0
             i32.const 0
             i32.ge_s
@@ -10419,10 +10154,9 @@
             i32.eqz
             br_if 2 (;@2;)
             local.get 3
-            i64.const 7
+            i64.const 5
             i64.sub
-            local.tee 3
-            global.set 3
+            local.set 3
           end
           local.get 3
           i64.const 25
@@ -10493,14 +10227,15 @@
   (func (;57;) (type 4) (param i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 43
     i64.sub
-    local.tee 4
-    global.set 3
+    local.set 4
     local.get 4
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -10512,6 +10247,8 @@
     i32.const 10
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0

@@ -41,7 +41,7 @@
   (func (;4;) (type 8) (param i32 i32 i32 i32) (result i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 45
     i64.sub
     local.tee 8
     global.set 3
@@ -49,17 +49,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 8
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 9
-    i32.const 16
+    i32.const 26
     i32.sub
     global.set 4
     local.get 9
-    i32.const 16
+    i32.const 26
     i32.lt_s
     if ;; label = @1
+      local.get 8
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -99,10 +103,9 @@
                     br 1 (;@7;)
                   end
                   local.get 8
-                  i64.const 14
+                  i64.const 12
                   i64.sub
-                  local.tee 8
-                  global.set 3
+                  local.set 8
                   local.get 4
                   i32.const 1
                   i32.add
@@ -111,10 +114,9 @@
                   i32.lt_u
                   br_if 6 (;@1;)
                   local.get 8
-                  i64.const 20
+                  i64.const 18
                   i64.sub
-                  local.tee 8
-                  global.set 3
+                  local.set 8
                   local.get 4
                   i32.const 1
                   i32.shl
@@ -129,10 +131,9 @@
                   i32.lt_s
                   br_if 6 (;@1;)
                   local.get 8
-                  i64.const 11
+                  i64.const 9
                   i64.sub
-                  local.tee 8
-                  global.set 3
+                  local.set 8
                   block (result i32) ;; label = @8
                     local.get 4
                     i32.eqz
@@ -164,10 +165,9 @@
                     local.set 8
                   end
                   local.get 8
-                  i64.const 10
+                  i64.const 8
                   i64.sub
-                  local.tee 8
-                  global.set 3
+                  local.set 8
                   local.tee 6
                   i32.eqz
                   br_if 2 (;@5;)
@@ -236,10 +236,9 @@
                   br 1 (;@6;)
                 end
                 local.get 8
-                i64.const 14
+                i64.const 12
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
                 local.get 4
                 i32.const 1
                 i32.add
@@ -248,10 +247,9 @@
                 i32.lt_u
                 br_if 5 (;@1;)
                 local.get 8
-                i64.const 20
+                i64.const 18
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
                 local.get 4
                 i32.const 1
                 i32.shl
@@ -266,10 +264,9 @@
                 i32.lt_s
                 br_if 5 (;@1;)
                 local.get 8
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
                 block (result i32) ;; label = @7
                   local.get 4
                   i32.eqz
@@ -301,10 +298,9 @@
                   local.set 8
                 end
                 local.get 8
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
                 local.tee 6
                 i32.eqz
                 br_if 2 (;@4;)
@@ -369,10 +365,9 @@
                   br 1 (;@6;)
                 end
                 local.get 8
-                i64.const 14
+                i64.const 12
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
                 local.get 2
                 local.get 4
                 i32.add
@@ -381,10 +376,9 @@
                 i32.lt_u
                 br_if 5 (;@1;)
                 local.get 8
-                i64.const 20
+                i64.const 18
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
                 local.get 6
                 i32.const 1
                 i32.shl
@@ -399,10 +393,9 @@
                 i32.lt_s
                 br_if 5 (;@1;)
                 local.get 8
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
                 block (result i32) ;; label = @7
                   local.get 6
                   i32.eqz
@@ -434,10 +427,9 @@
                   local.set 8
                 end
                 local.get 8
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
                 local.tee 6
                 i32.eqz
                 br_if 3 (;@3;)
@@ -509,10 +501,9 @@
                   br 1 (;@6;)
                 end
                 local.get 8
-                i64.const 14
+                i64.const 12
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
                 local.get 4
                 i32.const 2
                 i32.add
@@ -521,10 +512,9 @@
                 i32.lt_u
                 br_if 5 (;@1;)
                 local.get 8
-                i64.const 20
+                i64.const 18
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
                 local.get 2
                 i32.const 1
                 i32.shl
@@ -539,10 +529,9 @@
                 i32.lt_s
                 br_if 5 (;@1;)
                 local.get 8
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
                 block (result i32) ;; label = @7
                   local.get 2
                   i32.eqz
@@ -574,10 +563,9 @@
                   local.set 8
                 end
                 local.get 8
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
                 local.tee 2
                 i32.eqz
                 br_if 4 (;@2;)
@@ -701,7 +689,7 @@
   (func (;5;) (type 8) (param i32 i32 i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 46
+    i64.const 52
     i64.sub
     local.tee 9
     global.set 3
@@ -709,17 +697,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 9
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 10
-    i32.const 17
+    i32.const 27
     i32.sub
     global.set 4
     local.get 10
-    i32.const 17
+    i32.const 27
     i32.lt_s
     if ;; label = @1
+      local.get 9
+      global.set 3
       unreachable
     end
     global.get 0
@@ -764,10 +756,9 @@
                     br 1 (;@7;)
                   end
                   local.get 9
-                  i64.const 14
+                  i64.const 12
                   i64.sub
-                  local.tee 9
-                  global.set 3
+                  local.set 9
                   local.get 4
                   i32.const 1
                   i32.add
@@ -776,10 +767,9 @@
                   i32.lt_u
                   br_if 6 (;@1;)
                   local.get 9
-                  i64.const 20
+                  i64.const 18
                   i64.sub
-                  local.tee 9
-                  global.set 3
+                  local.set 9
                   local.get 4
                   i32.const 1
                   i32.shl
@@ -794,10 +784,9 @@
                   i32.lt_s
                   br_if 6 (;@1;)
                   local.get 9
-                  i64.const 11
+                  i64.const 9
                   i64.sub
-                  local.tee 9
-                  global.set 3
+                  local.set 9
                   block (result i32) ;; label = @8
                     local.get 4
                     i32.eqz
@@ -829,10 +818,9 @@
                     local.set 9
                   end
                   local.get 9
-                  i64.const 10
+                  i64.const 8
                   i64.sub
-                  local.tee 9
-                  global.set 3
+                  local.set 9
                   local.tee 6
                   i32.eqz
                   br_if 2 (;@5;)
@@ -901,10 +889,9 @@
                   br 1 (;@6;)
                 end
                 local.get 9
-                i64.const 14
+                i64.const 12
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 local.get 4
                 i32.const 1
                 i32.add
@@ -913,10 +900,9 @@
                 i32.lt_u
                 br_if 5 (;@1;)
                 local.get 9
-                i64.const 20
+                i64.const 18
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 local.get 4
                 i32.const 1
                 i32.shl
@@ -931,10 +917,9 @@
                 i32.lt_s
                 br_if 5 (;@1;)
                 local.get 9
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 block (result i32) ;; label = @7
                   local.get 4
                   i32.eqz
@@ -966,10 +951,9 @@
                   local.set 9
                 end
                 local.get 9
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 local.tee 6
                 i32.eqz
                 br_if 2 (;@4;)
@@ -1034,10 +1018,9 @@
                   br 1 (;@6;)
                 end
                 local.get 9
-                i64.const 14
+                i64.const 12
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 local.get 2
                 local.get 4
                 i32.add
@@ -1046,10 +1029,9 @@
                 i32.lt_u
                 br_if 5 (;@1;)
                 local.get 9
-                i64.const 20
+                i64.const 18
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 local.get 6
                 i32.const 1
                 i32.shl
@@ -1064,10 +1046,9 @@
                 i32.lt_s
                 br_if 5 (;@1;)
                 local.get 9
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 block (result i32) ;; label = @7
                   local.get 6
                   i32.eqz
@@ -1099,10 +1080,9 @@
                   local.set 9
                 end
                 local.get 9
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 local.tee 6
                 i32.eqz
                 br_if 3 (;@3;)
@@ -1174,10 +1154,9 @@
                   br 1 (;@6;)
                 end
                 local.get 9
-                i64.const 14
+                i64.const 12
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 local.get 4
                 i32.const 2
                 i32.add
@@ -1186,10 +1165,9 @@
                 i32.lt_u
                 br_if 5 (;@1;)
                 local.get 9
-                i64.const 20
+                i64.const 18
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 local.get 2
                 i32.const 1
                 i32.shl
@@ -1204,10 +1182,9 @@
                 i32.lt_s
                 br_if 5 (;@1;)
                 local.get 9
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 block (result i32) ;; label = @7
                   local.get 2
                   i32.eqz
@@ -1239,10 +1216,9 @@
                   local.set 9
                 end
                 local.get 9
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 local.tee 2
                 i32.eqz
                 br_if 4 (;@2;)
@@ -1395,7 +1371,7 @@
   (func (;6;) (type 5) (param i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i32)
     global.get 3
-    i64.const 82
+    i64.const 88
     i64.sub
     local.tee 41
     global.set 3
@@ -1403,17 +1379,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 41
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 42
-    i32.const 49
+    i32.const 64
     i32.sub
     global.set 4
     local.get 42
-    i32.const 49
+    i32.const 64
     i32.lt_s
     if ;; label = @1
+      local.get 41
+      global.set 3
       unreachable
     end
     global.get 0
@@ -1447,10 +1427,9 @@
         i32.eqz
         if ;; label = @3
           local.get 41
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 41
-          global.set 3
+          local.set 41
           i32.const 3
           local.set 2
           br 1 (;@2;)
@@ -1466,10 +1445,9 @@
         i32.ne
         if ;; label = @3
           local.get 41
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 41
-          global.set 3
+          local.set 41
           i32.const 10
           local.set 2
           br 1 (;@2;)
@@ -1544,14 +1522,15 @@
                                           block ;; label = @20
                                             loop ;; label = @21
                                               local.get 41
-                                              i64.const 25
+                                              i64.const 26
                                               i64.sub
-                                              local.tee 41
-                                              global.set 3
+                                              local.set 41
                                               local.get 41
                                               i64.const 0
                                               i64.lt_s
                                               if ;; label = @22
+                                                local.get 41
+                                                global.set 3
                                                 unreachable
                                               end
                                               block ;; label = @22
@@ -1566,46 +1545,41 @@
                                                       i32.ne
                                                       if ;; label = @26
                                                         local.get 41
-                                                        i64.const 11
+                                                        i64.const 9
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 4
                                                         i32.const 125
                                                         i32.eq
                                                         br_if 2 (;@24;)
                                                         local.get 41
-                                                        i64.const 11
+                                                        i64.const 9
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 2
                                                         i32.const 255
                                                         i32.and
                                                         br_if 1 (;@25;)
                                                         local.get 41
-                                                        i64.const 10
+                                                        i64.const 8
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         i32.const 6
                                                         local.set 9
                                                         br 19 (;@7;)
                                                       end
                                                       local.get 41
-                                                      i64.const 11
+                                                      i64.const 9
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       local.get 2
                                                       i32.const 255
                                                       i32.and
                                                       if ;; label = @26
                                                         local.get 41
-                                                        i64.const 10
+                                                        i64.const 8
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         i32.const 12
                                                         local.set 9
                                                         br 19 (;@7;)
@@ -1642,10 +1616,9 @@
                                                       local.set 1
                                                     end
                                                     local.get 41
-                                                    i64.const 16
+                                                    i64.const 14
                                                     i64.sub
-                                                    local.tee 41
-                                                    global.set 3
+                                                    local.set 41
                                                     i32.const 0
                                                     local.set 5
                                                     local.get 1
@@ -1656,10 +1629,9 @@
                                                     i32.ne
                                                     if ;; label = @25
                                                       local.get 41
-                                                      i64.const 16
+                                                      i64.const 14
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       i32.const 14
                                                       local.set 2
                                                       i32.const 12
@@ -1670,10 +1642,9 @@
                                                       i32.eq
                                                       br_if 20 (;@5;)
                                                       local.get 41
-                                                      i64.const 9
+                                                      i64.const 7
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       drop
                                                       br 18 (;@7;)
                                                     end
@@ -1706,10 +1677,9 @@
                                                     i32.ne
                                                     if ;; label = @25
                                                       local.get 41
-                                                      i64.const 10
+                                                      i64.const 8
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       i32.const 10
                                                       local.set 9
                                                       br 18 (;@7;)
@@ -1756,10 +1726,9 @@
                                                       br 18 (;@7;)
                                                     end
                                                     local.get 41
-                                                    i64.const 14
+                                                    i64.const 12
                                                     i64.sub
-                                                    local.tee 41
-                                                    global.set 3
+                                                    local.set 41
                                                     local.get 4
                                                     i32.const -5
                                                     i32.add
@@ -1768,10 +1737,9 @@
                                                     i32.gt_u
                                                     br_if 1 (;@23;)
                                                     local.get 41
-                                                    i64.const 14
+                                                    i64.const 12
                                                     i64.sub
-                                                    local.tee 41
-                                                    global.set 3
+                                                    local.set 41
                                                     block ;; label = @25
                                                       block ;; label = @26
                                                         block ;; label = @27
@@ -1781,10 +1749,9 @@
                                                           br_table 4 (;@23;) 1 (;@26;) 2 (;@25;) 0 (;@27;)
                                                         end
                                                         local.get 41
-                                                        i64.const 13
+                                                        i64.const 11
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         i32.const 0
                                                         local.set 1
                                                         local.get 9
@@ -1805,17 +1772,15 @@
                                                         i32.eqz
                                                         br_if 4 (;@22;)
                                                         local.get 41
-                                                        i64.const 8
+                                                        i64.const 6
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         br 3 (;@23;)
                                                       end
                                                       local.get 41
-                                                      i64.const 13
+                                                      i64.const 11
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       i32.const 1
                                                       local.set 1
                                                       local.get 9
@@ -1835,17 +1800,15 @@
                                                       local.set 41
                                                       br_if 2 (;@23;)
                                                       local.get 41
-                                                      i64.const 8
+                                                      i64.const 6
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       br 3 (;@22;)
                                                     end
                                                     local.get 41
-                                                    i64.const 13
+                                                    i64.const 11
                                                     i64.sub
-                                                    local.tee 41
-                                                    global.set 3
+                                                    local.set 41
                                                     i32.const 2
                                                     local.set 1
                                                     local.get 9
@@ -1863,17 +1826,15 @@
                                                     i64.ne
                                                     br_if 1 (;@23;)
                                                     local.get 41
-                                                    i64.const 8
+                                                    i64.const 6
                                                     i64.sub
-                                                    local.tee 41
-                                                    global.set 3
+                                                    local.set 41
                                                     br 2 (;@22;)
                                                   end
                                                   local.get 41
-                                                  i64.const 10
+                                                  i64.const 8
                                                   i64.sub
-                                                  local.tee 41
-                                                  global.set 3
+                                                  local.set 41
                                                   local.get 20
                                                   i32.eqz
                                                   if ;; label = @24
@@ -1911,10 +1872,9 @@
                                                     br 18 (;@6;)
                                                   end
                                                   local.get 41
-                                                  i64.const 11
+                                                  i64.const 9
                                                   i64.sub
-                                                  local.tee 41
-                                                  global.set 3
+                                                  local.set 41
                                                   block ;; label = @24
                                                     local.get 19
                                                     i32.eqz
@@ -1953,10 +1913,9 @@
                                                       br 1 (;@24;)
                                                     end
                                                     local.get 41
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 41
-                                                    global.set 3
+                                                    local.set 41
                                                     local.get 22
                                                     i32.eqz
                                                     if ;; label = @25
@@ -2002,27 +1961,24 @@
                                                         local.set 41
                                                       end
                                                       local.get 41
-                                                      i64.const 12
+                                                      i64.const 10
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       i32.const 0
                                                       local.set 10
                                                       local.get 16
                                                       i32.eqz
                                                       br_if 1 (;@24;)
                                                       local.get 41
-                                                      i64.const 9
+                                                      i64.const 7
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       local.get 24
                                                       if ;; label = @26
                                                         local.get 41
-                                                        i64.const 16
+                                                        i64.const 14
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 16
                                                         local.get 24
                                                         i32.const 24
@@ -2033,7 +1989,7 @@
                                                         local.set 1
                                                         loop ;; label = @27
                                                           local.get 41
-                                                          i64.const 20
+                                                          i64.const 23
                                                           i64.sub
                                                           local.tee 41
                                                           global.set 3
@@ -2041,6 +1997,8 @@
                                                           i64.const 0
                                                           i64.lt_s
                                                           if ;; label = @28
+                                                            local.get 41
+                                                            global.set 3
                                                             unreachable
                                                           end
                                                           local.get 1
@@ -2083,10 +2041,9 @@
                                                             local.set 41
                                                           end
                                                           local.get 41
-                                                          i64.const 16
+                                                          i64.const 14
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 1
                                                           i32.const 24
                                                           i32.add
@@ -2097,17 +2054,15 @@
                                                           i32.ne
                                                           br_if 0 (;@27;)
                                                           local.get 41
-                                                          i64.const 8
+                                                          i64.const 6
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                         end
                                                       end
                                                       local.get 41
-                                                      i64.const 10
+                                                      i64.const 8
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       local.get 29
                                                       i32.eqz
                                                       br_if 1 (;@24;)
@@ -2177,10 +2132,9 @@
                                                         local.set 41
                                                       end
                                                       local.get 41
-                                                      i64.const 9
+                                                      i64.const 7
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       local.get 28
                                                       if ;; label = @26
                                                         local.get 41
@@ -2194,26 +2148,23 @@
                                                         local.set 41
                                                       end
                                                       local.get 41
-                                                      i64.const 11
+                                                      i64.const 9
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       block ;; label = @26
                                                         local.get 16
                                                         i32.eqz
                                                         br_if 0 (;@26;)
                                                         local.get 41
-                                                        i64.const 9
+                                                        i64.const 7
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 24
                                                         if ;; label = @27
                                                           local.get 41
-                                                          i64.const 16
+                                                          i64.const 14
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 16
                                                           local.get 24
                                                           i32.const 24
@@ -2224,7 +2175,7 @@
                                                           local.set 1
                                                           loop ;; label = @28
                                                             local.get 41
-                                                            i64.const 20
+                                                            i64.const 23
                                                             i64.sub
                                                             local.tee 41
                                                             global.set 3
@@ -2232,6 +2183,8 @@
                                                             i64.const 0
                                                             i64.lt_s
                                                             if ;; label = @29
+                                                              local.get 41
+                                                              global.set 3
                                                               unreachable
                                                             end
                                                             local.get 1
@@ -2274,10 +2227,9 @@
                                                               local.set 41
                                                             end
                                                             local.get 41
-                                                            i64.const 16
+                                                            i64.const 14
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                             local.get 1
                                                             i32.const 24
                                                             i32.add
@@ -2288,17 +2240,15 @@
                                                             i32.ne
                                                             br_if 0 (;@28;)
                                                             local.get 41
-                                                            i64.const 8
+                                                            i64.const 6
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                           end
                                                         end
                                                         local.get 41
-                                                        i64.const 10
+                                                        i64.const 8
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 29
                                                         i32.eqz
                                                         br_if 0 (;@26;)
@@ -2313,10 +2263,9 @@
                                                         local.set 41
                                                       end
                                                       local.get 41
-                                                      i64.const 9
+                                                      i64.const 7
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       local.get 26
                                                       if ;; label = @26
                                                         local.get 41
@@ -2330,25 +2279,22 @@
                                                         local.set 41
                                                       end
                                                       local.get 41
-                                                      i64.const 10
+                                                      i64.const 8
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       local.get 11
                                                       i32.eqz
                                                       br_if 23 (;@2;)
                                                       local.get 41
-                                                      i64.const 9
+                                                      i64.const 7
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       local.get 17
                                                       if ;; label = @26
                                                         local.get 41
-                                                        i64.const 16
+                                                        i64.const 14
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 11
                                                         local.get 17
                                                         i32.const 24
@@ -2359,7 +2305,7 @@
                                                         local.set 1
                                                         loop ;; label = @27
                                                           local.get 41
-                                                          i64.const 20
+                                                          i64.const 23
                                                           i64.sub
                                                           local.tee 41
                                                           global.set 3
@@ -2367,6 +2313,8 @@
                                                           i64.const 0
                                                           i64.lt_s
                                                           if ;; label = @28
+                                                            local.get 41
+                                                            global.set 3
                                                             unreachable
                                                           end
                                                           local.get 1
@@ -2409,10 +2357,9 @@
                                                             local.set 41
                                                           end
                                                           local.get 41
-                                                          i64.const 16
+                                                          i64.const 14
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 1
                                                           i32.const 24
                                                           i32.add
@@ -2423,17 +2370,15 @@
                                                           i32.ne
                                                           br_if 0 (;@27;)
                                                           local.get 41
-                                                          i64.const 8
+                                                          i64.const 6
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                         end
                                                       end
                                                       local.get 41
-                                                      i64.const 10
+                                                      i64.const 8
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       local.get 23
                                                       i32.eqz
                                                       br_if 23 (;@2;)
@@ -2516,10 +2461,9 @@
                                                         local.set 41
                                                       end
                                                       local.get 41
-                                                      i64.const 9
+                                                      i64.const 7
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       local.get 28
                                                       if ;; label = @26
                                                         local.get 41
@@ -2533,26 +2477,23 @@
                                                         local.set 41
                                                       end
                                                       local.get 41
-                                                      i64.const 11
+                                                      i64.const 9
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       block ;; label = @26
                                                         local.get 16
                                                         i32.eqz
                                                         br_if 0 (;@26;)
                                                         local.get 41
-                                                        i64.const 9
+                                                        i64.const 7
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 24
                                                         if ;; label = @27
                                                           local.get 41
-                                                          i64.const 16
+                                                          i64.const 14
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 16
                                                           local.get 24
                                                           i32.const 24
@@ -2563,7 +2504,7 @@
                                                           local.set 0
                                                           loop ;; label = @28
                                                             local.get 41
-                                                            i64.const 20
+                                                            i64.const 23
                                                             i64.sub
                                                             local.tee 41
                                                             global.set 3
@@ -2571,6 +2512,8 @@
                                                             i64.const 0
                                                             i64.lt_s
                                                             if ;; label = @29
+                                                              local.get 41
+                                                              global.set 3
                                                               unreachable
                                                             end
                                                             local.get 0
@@ -2613,10 +2556,9 @@
                                                               local.set 41
                                                             end
                                                             local.get 41
-                                                            i64.const 16
+                                                            i64.const 14
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                             local.get 0
                                                             i32.const 24
                                                             i32.add
@@ -2627,17 +2569,15 @@
                                                             i32.ne
                                                             br_if 0 (;@28;)
                                                             local.get 41
-                                                            i64.const 8
+                                                            i64.const 6
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                           end
                                                         end
                                                         local.get 41
-                                                        i64.const 10
+                                                        i64.const 8
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 29
                                                         i32.eqz
                                                         br_if 0 (;@26;)
@@ -2652,10 +2592,9 @@
                                                         local.set 41
                                                       end
                                                       local.get 41
-                                                      i64.const 9
+                                                      i64.const 7
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       local.get 26
                                                       if ;; label = @26
                                                         local.get 41
@@ -2669,25 +2608,22 @@
                                                         local.set 41
                                                       end
                                                       local.get 41
-                                                      i64.const 10
+                                                      i64.const 8
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       local.get 11
                                                       i32.eqz
                                                       br_if 24 (;@1;)
                                                       local.get 41
-                                                      i64.const 9
+                                                      i64.const 7
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       local.get 17
                                                       if ;; label = @26
                                                         local.get 41
-                                                        i64.const 16
+                                                        i64.const 14
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 11
                                                         local.get 17
                                                         i32.const 24
@@ -2698,7 +2634,7 @@
                                                         local.set 0
                                                         loop ;; label = @27
                                                           local.get 41
-                                                          i64.const 20
+                                                          i64.const 23
                                                           i64.sub
                                                           local.tee 41
                                                           global.set 3
@@ -2706,6 +2642,8 @@
                                                           i64.const 0
                                                           i64.lt_s
                                                           if ;; label = @28
+                                                            local.get 41
+                                                            global.set 3
                                                             unreachable
                                                           end
                                                           local.get 0
@@ -2748,10 +2686,9 @@
                                                             local.set 41
                                                           end
                                                           local.get 41
-                                                          i64.const 16
+                                                          i64.const 14
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 0
                                                           i32.const 24
                                                           i32.add
@@ -2762,17 +2699,15 @@
                                                           i32.ne
                                                           br_if 0 (;@27;)
                                                           local.get 41
-                                                          i64.const 8
+                                                          i64.const 6
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                         end
                                                       end
                                                       local.get 41
-                                                      i64.const 10
+                                                      i64.const 8
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       local.get 23
                                                       i32.eqz
                                                       br_if 24 (;@1;)
@@ -2888,10 +2823,9 @@
                                                     br 23 (;@1;)
                                                   end
                                                   local.get 41
-                                                  i64.const 9
+                                                  i64.const 7
                                                   i64.sub
-                                                  local.tee 41
-                                                  global.set 3
+                                                  local.set 41
                                                   local.get 30
                                                   if ;; label = @24
                                                     local.get 41
@@ -2905,10 +2839,9 @@
                                                     local.set 41
                                                   end
                                                   local.get 41
-                                                  i64.const 12
+                                                  i64.const 10
                                                   i64.sub
-                                                  local.tee 41
-                                                  global.set 3
+                                                  local.set 41
                                                   local.get 10
                                                   i32.eqz
                                                   local.set 5
@@ -2916,18 +2849,16 @@
                                                   br 18 (;@5;)
                                                 end
                                                 local.get 41
-                                                i64.const 9
+                                                i64.const 7
                                                 i64.sub
-                                                local.tee 41
-                                                global.set 3
+                                                local.set 41
                                                 i32.const 3
                                                 local.set 1
                                               end
                                               local.get 41
-                                              i64.const 18
+                                              i64.const 16
                                               i64.sub
-                                              local.tee 41
-                                              global.set 3
+                                              local.set 41
                                               local.get 6
                                               i32.eqz
                                               local.get 2
@@ -2950,10 +2881,9 @@
                                                 local.set 41
                                               end
                                               local.get 41
-                                              i64.const 17
+                                              i64.const 15
                                               i64.sub
-                                              local.tee 41
-                                              global.set 3
+                                              local.set 41
                                               block ;; label = @22
                                                 block ;; label = @23
                                                   block ;; label = @24
@@ -2965,10 +2895,9 @@
                                                           i32.le_u
                                                           if ;; label = @28
                                                             local.get 41
-                                                            i64.const 11
+                                                            i64.const 9
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                             local.get 1
                                                             i32.const 1
                                                             i32.sub
@@ -3020,10 +2949,9 @@
                                                           br 21 (;@6;)
                                                         end
                                                         local.get 41
-                                                        i64.const 9
+                                                        i64.const 7
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 20
                                                         br_if 11 (;@15;)
                                                         local.get 41
@@ -3079,10 +3007,9 @@
                                                         i32.eqz
                                                         if ;; label = @27
                                                           local.get 41
-                                                          i64.const 10
+                                                          i64.const 8
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           i32.const 3
                                                           local.set 2
                                                           br 18 (;@9;)
@@ -3098,10 +3025,9 @@
                                                         i32.ne
                                                         if ;; label = @27
                                                           local.get 41
-                                                          i64.const 10
+                                                          i64.const 8
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           i32.const 10
                                                           local.set 2
                                                           br 18 (;@9;)
@@ -3168,14 +3094,15 @@
                                                         local.set 38
                                                         loop ;; label = @27
                                                           local.get 41
-                                                          i64.const 24
+                                                          i64.const 25
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 41
                                                           i64.const 0
                                                           i64.lt_s
                                                           if ;; label = @28
+                                                            local.get 41
+                                                            global.set 3
                                                             unreachable
                                                           end
                                                           block ;; label = @28
@@ -3189,37 +3116,33 @@
                                                                 i32.ne
                                                                 if ;; label = @31
                                                                   local.get 41
-                                                                  i64.const 11
+                                                                  i64.const 9
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   local.get 2
                                                                   i32.const 125
                                                                   i32.eq
                                                                   br_if 1 (;@30;)
                                                                   local.get 41
-                                                                  i64.const 11
+                                                                  i64.const 9
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   local.get 10
                                                                   i32.const 255
                                                                   i32.and
                                                                   br_if 2 (;@29;)
                                                                   local.get 41
-                                                                  i64.const 10
+                                                                  i64.const 8
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   i32.const 6
                                                                   local.set 2
                                                                   br 21 (;@10;)
                                                                 end
                                                                 local.get 41
-                                                                i64.const 11
+                                                                i64.const 9
                                                                 i64.sub
-                                                                local.tee 41
-                                                                global.set 3
+                                                                local.set 41
                                                                 local.get 8
                                                                 i32.const 255
                                                                 i32.and
@@ -3257,10 +3180,9 @@
                                                                 br 2 (;@28;)
                                                               end
                                                               local.get 41
-                                                              i64.const 11
+                                                              i64.const 9
                                                               i64.sub
-                                                              local.tee 41
-                                                              global.set 3
+                                                              local.set 41
                                                               local.get 37
                                                               i64.const 1
                                                               i64.ne
@@ -3281,10 +3203,9 @@
                                                                 br 18 (;@12;)
                                                               end
                                                               local.get 41
-                                                              i64.const 11
+                                                              i64.const 9
                                                               i64.sub
-                                                              local.tee 41
-                                                              global.set 3
+                                                              local.set 41
                                                               local.get 38
                                                               i64.const 1
                                                               i64.ne
@@ -3305,10 +3226,9 @@
                                                                 br 18 (;@12;)
                                                               end
                                                               local.get 41
-                                                              i64.const 10
+                                                              i64.const 8
                                                               i64.sub
-                                                              local.tee 41
-                                                              global.set 3
+                                                              local.set 41
                                                               local.get 20
                                                               i32.eqz
                                                               if ;; label = @30
@@ -3383,10 +3303,9 @@
                                                                 br 24 (;@6;)
                                                               end
                                                               local.get 41
-                                                              i64.const 26
+                                                              i64.const 24
                                                               i64.sub
-                                                              local.tee 41
-                                                              global.set 3
+                                                              local.set 41
                                                               local.get 40
                                                               i64.const 32
                                                               i64.shr_u
@@ -3419,10 +3338,9 @@
                                                             i32.store8 offset=236
                                                           end
                                                           local.get 41
-                                                          i64.const 14
+                                                          i64.const 12
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 9
                                                           i32.const 255
                                                           i32.and
@@ -3431,10 +3349,9 @@
                                                           i32.ne
                                                           if ;; label = @28
                                                             local.get 41
-                                                            i64.const 15
+                                                            i64.const 13
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                             i32.const 14
                                                             i32.const 12
                                                             local.get 4
@@ -3473,10 +3390,9 @@
                                                           i32.ne
                                                           if ;; label = @28
                                                             local.get 41
-                                                            i64.const 10
+                                                            i64.const 8
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                             i32.const 10
                                                             local.set 2
                                                             br 18 (;@10;)
@@ -3523,10 +3439,9 @@
                                                             br 18 (;@10;)
                                                           end
                                                           local.get 41
-                                                          i64.const 16
+                                                          i64.const 14
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           block ;; label = @28
                                                             block ;; label = @29
                                                               local.get 4
@@ -3537,10 +3452,9 @@
                                                               i32.gt_u
                                                               br_if 0 (;@29;)
                                                               local.get 41
-                                                              i64.const 14
+                                                              i64.const 12
                                                               i64.sub
-                                                              local.tee 41
-                                                              global.set 3
+                                                              local.set 41
                                                               block ;; label = @30
                                                                 block ;; label = @31
                                                                   block ;; label = @32
@@ -3550,10 +3464,9 @@
                                                                     br_table 3 (;@29;) 0 (;@32;) 3 (;@29;) 2 (;@30;) 1 (;@31;)
                                                                   end
                                                                   local.get 41
-                                                                  i64.const 13
+                                                                  i64.const 11
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   i32.const 0
                                                                   local.set 7
                                                                   local.get 2
@@ -3574,17 +3487,15 @@
                                                                   i32.eqz
                                                                   br_if 3 (;@28;)
                                                                   local.get 41
-                                                                  i64.const 8
+                                                                  i64.const 6
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   br 2 (;@29;)
                                                                 end
                                                                 local.get 41
-                                                                i64.const 13
+                                                                i64.const 11
                                                                 i64.sub
-                                                                local.tee 41
-                                                                global.set 3
+                                                                local.set 41
                                                                 i32.const 1
                                                                 local.set 7
                                                                 local.get 2
@@ -3602,17 +3513,15 @@
                                                                 i32.ne
                                                                 br_if 1 (;@29;)
                                                                 local.get 41
-                                                                i64.const 8
+                                                                i64.const 6
                                                                 i64.sub
-                                                                local.tee 41
-                                                                global.set 3
+                                                                local.set 41
                                                                 br 2 (;@28;)
                                                               end
                                                               local.get 41
-                                                              i64.const 13
+                                                              i64.const 11
                                                               i64.sub
-                                                              local.tee 41
-                                                              global.set 3
+                                                              local.set 41
                                                               i32.const 2
                                                               local.set 7
                                                               local.get 2
@@ -3630,24 +3539,21 @@
                                                               i64.eq
                                                               br_if 1 (;@28;)
                                                               local.get 41
-                                                              i64.const 7
+                                                              i64.const 5
                                                               i64.sub
-                                                              local.tee 41
-                                                              global.set 3
+                                                              local.set 41
                                                             end
                                                             local.get 41
-                                                            i64.const 9
+                                                            i64.const 7
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                             i32.const 3
                                                             local.set 7
                                                           end
                                                           local.get 41
-                                                          i64.const 18
+                                                          i64.const 16
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 6
                                                           i32.eqz
                                                           local.get 8
@@ -3670,10 +3576,9 @@
                                                             local.set 41
                                                           end
                                                           local.get 41
-                                                          i64.const 18
+                                                          i64.const 16
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           block ;; label = @28
                                                             block ;; label = @29
                                                               block ;; label = @30
@@ -3686,10 +3591,9 @@
                                                                         i32.le_u
                                                                         if ;; label = @35
                                                                           local.get 41
-                                                                          i64.const 11
+                                                                          i64.const 9
                                                                           i64.sub
-                                                                          local.tee 41
-                                                                          global.set 3
+                                                                          local.set 41
                                                                           local.get 7
                                                                           i32.const 1
                                                                           i32.sub
@@ -3745,10 +3649,9 @@
                                                                         br 24 (;@10;)
                                                                       end
                                                                       local.get 41
-                                                                      i64.const 11
+                                                                      i64.const 9
                                                                       i64.sub
-                                                                      local.tee 41
-                                                                      global.set 3
+                                                                      local.set 41
                                                                       local.get 37
                                                                       i64.const 1
                                                                       i64.ne
@@ -3800,10 +3703,9 @@
                                                                       br 21 (;@12;)
                                                                     end
                                                                     local.get 41
-                                                                    i64.const 11
+                                                                    i64.const 9
                                                                     i64.sub
-                                                                    local.tee 41
-                                                                    global.set 3
+                                                                    local.set 41
                                                                     local.get 38
                                                                     i64.const 1
                                                                     i64.eq
@@ -3840,10 +3742,9 @@
                                                                     br 3 (;@29;)
                                                                   end
                                                                   local.get 41
-                                                                  i64.const 10
+                                                                  i64.const 8
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   local.get 20
                                                                   i32.eqz
                                                                   if ;; label = @32
@@ -4028,10 +3929,9 @@
                                                             i32.and
                                                             br_if 1 (;@27;)
                                                             local.get 41
-                                                            i64.const 8
+                                                            i64.const 6
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                             br 18 (;@10;)
                                                           end
                                                           local.get 41
@@ -4085,10 +3985,9 @@
                                                       br 19 (;@6;)
                                                     end
                                                     local.get 41
-                                                    i64.const 15
+                                                    i64.const 13
                                                     i64.sub
-                                                    local.tee 41
-                                                    global.set 3
+                                                    local.set 41
                                                     block ;; label = @25
                                                       block ;; label = @26
                                                         block ;; label = @27
@@ -4152,10 +4051,9 @@
                                                                 i32.eqz
                                                                 if ;; label = @31
                                                                   local.get 41
-                                                                  i64.const 10
+                                                                  i64.const 8
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   i32.const 3
                                                                   local.set 2
                                                                   br 6 (;@25;)
@@ -4171,10 +4069,9 @@
                                                                 i32.ne
                                                                 if ;; label = @31
                                                                   local.get 41
-                                                                  i64.const 10
+                                                                  i64.const 8
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   i32.const 10
                                                                   local.set 2
                                                                   br 6 (;@25;)
@@ -4241,14 +4138,15 @@
                                                                 local.set 21
                                                                 loop ;; label = @31
                                                                   local.get 41
-                                                                  i64.const 30
+                                                                  i64.const 31
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   local.get 41
                                                                   i64.const 0
                                                                   i64.lt_s
                                                                   if ;; label = @32
+                                                                    local.get 41
+                                                                    global.set 3
                                                                     unreachable
                                                                   end
                                                                   local.get 10
@@ -4268,37 +4166,33 @@
                                                                         i32.ne
                                                                         if ;; label = @35
                                                                           local.get 41
-                                                                          i64.const 11
+                                                                          i64.const 9
                                                                           i64.sub
-                                                                          local.tee 41
-                                                                          global.set 3
+                                                                          local.set 41
                                                                           local.get 2
                                                                           i32.const 125
                                                                           i32.eq
                                                                           br_if 1 (;@34;)
                                                                           local.get 41
-                                                                          i64.const 11
+                                                                          i64.const 9
                                                                           i64.sub
-                                                                          local.tee 41
-                                                                          global.set 3
+                                                                          local.set 41
                                                                           local.get 15
                                                                           i32.const 255
                                                                           i32.and
                                                                           br_if 2 (;@33;)
                                                                           local.get 41
-                                                                          i64.const 10
+                                                                          i64.const 8
                                                                           i64.sub
-                                                                          local.tee 41
-                                                                          global.set 3
+                                                                          local.set 41
                                                                           i32.const 6
                                                                           local.set 2
                                                                           br 7 (;@28;)
                                                                         end
                                                                         local.get 41
-                                                                        i64.const 11
+                                                                        i64.const 9
                                                                         i64.sub
-                                                                        local.tee 41
-                                                                        global.set 3
+                                                                        local.set 41
                                                                         local.get 9
                                                                         i32.const 255
                                                                         i32.and
@@ -4336,10 +4230,9 @@
                                                                         br 2 (;@32;)
                                                                       end
                                                                       local.get 41
-                                                                      i64.const 10
+                                                                      i64.const 8
                                                                       i64.sub
-                                                                      local.tee 41
-                                                                      global.set 3
+                                                                      local.set 41
                                                                       local.get 18
                                                                       i32.eqz
                                                                       if ;; label = @34
@@ -4377,10 +4270,9 @@
                                                                         br 6 (;@28;)
                                                                       end
                                                                       local.get 41
-                                                                      i64.const 19
+                                                                      i64.const 17
                                                                       i64.sub
-                                                                      local.tee 41
-                                                                      global.set 3
+                                                                      local.set 41
                                                                       local.get 21
                                                                       i32.const 1
                                                                       i32.eq
@@ -4394,17 +4286,15 @@
                                                                         i32.or
                                                                         br_if 0 (;@34;)
                                                                         local.get 41
-                                                                        i64.const 9
+                                                                        i64.const 7
                                                                         i64.sub
-                                                                        local.tee 41
-                                                                        global.set 3
+                                                                        local.set 41
                                                                         local.get 17
                                                                         if ;; label = @35
                                                                           local.get 41
-                                                                          i64.const 16
+                                                                          i64.const 14
                                                                           i64.sub
-                                                                          local.tee 41
-                                                                          global.set 3
+                                                                          local.set 41
                                                                           local.get 8
                                                                           local.get 17
                                                                           i32.const 24
@@ -4415,7 +4305,7 @@
                                                                           local.set 1
                                                                           loop ;; label = @36
                                                                             local.get 41
-                                                                            i64.const 20
+                                                                            i64.const 23
                                                                             i64.sub
                                                                             local.tee 41
                                                                             global.set 3
@@ -4423,6 +4313,8 @@
                                                                             i64.const 0
                                                                             i64.lt_s
                                                                             if ;; label = @37
+                                                                              local.get 41
+                                                                              global.set 3
                                                                               unreachable
                                                                             end
                                                                             local.get 1
@@ -4466,10 +4358,9 @@
                                                                               local.set 41
                                                                             end
                                                                             local.get 41
-                                                                            i64.const 16
+                                                                            i64.const 14
                                                                             i64.sub
-                                                                            local.tee 41
-                                                                            global.set 3
+                                                                            local.set 41
                                                                             local.get 1
                                                                             i32.const 24
                                                                             i32.add
@@ -4480,17 +4371,15 @@
                                                                             i32.ne
                                                                             br_if 0 (;@36;)
                                                                             local.get 41
-                                                                            i64.const 8
+                                                                            i64.const 6
                                                                             i64.sub
-                                                                            local.tee 41
-                                                                            global.set 3
+                                                                            local.set 41
                                                                           end
                                                                         end
                                                                         local.get 41
-                                                                        i64.const 10
+                                                                        i64.const 8
                                                                         i64.sub
-                                                                        local.tee 41
-                                                                        global.set 3
+                                                                        local.set 41
                                                                         local.get 23
                                                                         i32.eqz
                                                                         br_if 0 (;@34;)
@@ -4554,34 +4443,30 @@
                                                                         local.set 41
                                                                       end
                                                                       local.get 41
-                                                                      i64.const 10
+                                                                      i64.const 8
                                                                       i64.sub
-                                                                      local.tee 41
-                                                                      global.set 3
+                                                                      local.set 41
                                                                       local.get 11
                                                                       i32.eqz
                                                                       if ;; label = @34
                                                                         local.get 41
-                                                                        i64.const 10
+                                                                        i64.const 8
                                                                         i64.sub
-                                                                        local.tee 41
-                                                                        global.set 3
+                                                                        local.set 41
                                                                         i32.const 0
                                                                         local.set 5
                                                                         br 31 (;@3;)
                                                                       end
                                                                       local.get 41
-                                                                      i64.const 9
+                                                                      i64.const 7
                                                                       i64.sub
-                                                                      local.tee 41
-                                                                      global.set 3
+                                                                      local.set 41
                                                                       local.get 17
                                                                       if ;; label = @34
                                                                         local.get 41
-                                                                        i64.const 16
+                                                                        i64.const 14
                                                                         i64.sub
-                                                                        local.tee 41
-                                                                        global.set 3
+                                                                        local.set 41
                                                                         local.get 11
                                                                         local.get 17
                                                                         i32.const 24
@@ -4592,7 +4477,7 @@
                                                                         local.set 1
                                                                         loop ;; label = @35
                                                                           local.get 41
-                                                                          i64.const 20
+                                                                          i64.const 23
                                                                           i64.sub
                                                                           local.tee 41
                                                                           global.set 3
@@ -4600,6 +4485,8 @@
                                                                           i64.const 0
                                                                           i64.lt_s
                                                                           if ;; label = @36
+                                                                            local.get 41
+                                                                            global.set 3
                                                                             unreachable
                                                                           end
                                                                           local.get 1
@@ -4642,10 +4529,9 @@
                                                                             local.set 41
                                                                           end
                                                                           local.get 41
-                                                                          i64.const 16
+                                                                          i64.const 14
                                                                           i64.sub
-                                                                          local.tee 41
-                                                                          global.set 3
+                                                                          local.set 41
                                                                           local.get 1
                                                                           i32.const 24
                                                                           i32.add
@@ -4656,25 +4542,22 @@
                                                                           i32.ne
                                                                           br_if 0 (;@35;)
                                                                           local.get 41
-                                                                          i64.const 8
+                                                                          i64.const 6
                                                                           i64.sub
-                                                                          local.tee 41
-                                                                          global.set 3
+                                                                          local.set 41
                                                                         end
                                                                       end
                                                                       local.get 41
-                                                                      i64.const 10
+                                                                      i64.const 8
                                                                       i64.sub
-                                                                      local.tee 41
-                                                                      global.set 3
+                                                                      local.set 41
                                                                       local.get 23
                                                                       i32.eqz
                                                                       if ;; label = @34
                                                                         local.get 41
-                                                                        i64.const 10
+                                                                        i64.const 8
                                                                         i64.sub
-                                                                        local.tee 41
-                                                                        global.set 3
+                                                                        local.set 41
                                                                         i32.const 0
                                                                         local.set 5
                                                                         br 31 (;@3;)
@@ -4704,10 +4587,9 @@
                                                                     i32.store8 offset=236
                                                                   end
                                                                   local.get 41
-                                                                  i64.const 14
+                                                                  i64.const 12
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   local.get 1
                                                                   i32.const 255
                                                                   i32.and
@@ -4716,10 +4598,9 @@
                                                                   i32.ne
                                                                   if ;; label = @32
                                                                     local.get 41
-                                                                    i64.const 13
+                                                                    i64.const 11
                                                                     i64.sub
-                                                                    local.tee 41
-                                                                    global.set 3
+                                                                    local.set 41
                                                                     i32.const 12
                                                                     local.set 2
                                                                     local.get 1
@@ -4727,10 +4608,9 @@
                                                                     i32.ne
                                                                     br_if 4 (;@28;)
                                                                     local.get 41
-                                                                    i64.const 10
+                                                                    i64.const 8
                                                                     i64.sub
-                                                                    local.tee 41
-                                                                    global.set 3
+                                                                    local.set 41
                                                                     i32.const 14
                                                                     local.set 2
                                                                     br 4 (;@28;)
@@ -4764,10 +4644,9 @@
                                                                   i32.ne
                                                                   if ;; label = @32
                                                                     local.get 41
-                                                                    i64.const 10
+                                                                    i64.const 8
                                                                     i64.sub
-                                                                    local.tee 41
-                                                                    global.set 3
+                                                                    local.set 41
                                                                     i32.const 10
                                                                     local.set 2
                                                                     br 4 (;@28;)
@@ -4814,20 +4693,18 @@
                                                                     br 4 (;@28;)
                                                                   end
                                                                   local.get 41
-                                                                  i64.const 12
+                                                                  i64.const 10
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   block ;; label = @32
                                                                     local.get 4
                                                                     i32.const 7
                                                                     i32.eq
                                                                     if ;; label = @33
                                                                       local.get 41
-                                                                      i64.const 13
+                                                                      i64.const 11
                                                                       i64.sub
-                                                                      local.tee 41
-                                                                      global.set 3
+                                                                      local.set 41
                                                                       i32.const 0
                                                                       local.set 1
                                                                       local.get 2
@@ -4848,10 +4725,9 @@
                                                                       i32.eqz
                                                                       br_if 1 (;@32;)
                                                                       local.get 41
-                                                                      i64.const 13
+                                                                      i64.const 11
                                                                       i64.sub
-                                                                      local.tee 41
-                                                                      global.set 3
+                                                                      local.set 41
                                                                       i32.const 1
                                                                       local.set 1
                                                                       local.get 2
@@ -4872,24 +4748,21 @@
                                                                       i32.eqz
                                                                       br_if 1 (;@32;)
                                                                       local.get 41
-                                                                      i64.const 7
+                                                                      i64.const 5
                                                                       i64.sub
-                                                                      local.tee 41
-                                                                      global.set 3
+                                                                      local.set 41
                                                                     end
                                                                     local.get 41
-                                                                    i64.const 9
+                                                                    i64.const 7
                                                                     i64.sub
-                                                                    local.tee 41
-                                                                    global.set 3
+                                                                    local.set 41
                                                                     i32.const 2
                                                                     local.set 1
                                                                   end
                                                                   local.get 41
-                                                                  i64.const 18
+                                                                  i64.const 16
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   local.get 6
                                                                   i32.eqz
                                                                   local.get 5
@@ -4912,10 +4785,9 @@
                                                                     local.set 41
                                                                   end
                                                                   local.get 41
-                                                                  i64.const 19
+                                                                  i64.const 17
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   block ;; label = @32
                                                                     block ;; label = @33
                                                                       block ;; label = @34
@@ -4929,19 +4801,17 @@
                                                                                   i32.le_u
                                                                                   if ;; label = @40
                                                                                     local.get 41
-                                                                                    i64.const 11
+                                                                                    i64.const 9
                                                                                     i64.sub
-                                                                                    local.tee 41
-                                                                                    global.set 3
+                                                                                    local.set 41
                                                                                     local.get 1
                                                                                     i32.const 1
                                                                                     i32.sub
                                                                                     br_if 1 (;@39;)
                                                                                     local.get 41
-                                                                                    i64.const 8
+                                                                                    i64.const 6
                                                                                     i64.sub
-                                                                                    local.tee 41
-                                                                                    global.set 3
+                                                                                    local.set 41
                                                                                     br 2 (;@38;)
                                                                                   end
                                                                                   local.get 41
@@ -4994,10 +4864,9 @@
                                                                                   br 11 (;@28;)
                                                                                 end
                                                                                 local.get 41
-                                                                                i64.const 10
+                                                                                i64.const 8
                                                                                 i64.sub
-                                                                                local.tee 41
-                                                                                global.set 3
+                                                                                local.set 41
                                                                                 local.get 18
                                                                                 i32.eqz
                                                                                 if ;; label = @39
@@ -5075,10 +4944,9 @@
                                                                                 br 10 (;@28;)
                                                                               end
                                                                               local.get 41
-                                                                              i64.const 11
+                                                                              i64.const 9
                                                                               i64.sub
-                                                                              local.tee 41
-                                                                              global.set 3
+                                                                              local.set 41
                                                                               local.get 21
                                                                               i32.const 1
                                                                               i32.eq
@@ -5113,10 +4981,9 @@
                                                                               i32.ne
                                                                               if ;; label = @38
                                                                                 local.get 41
-                                                                                i64.const 14
+                                                                                i64.const 12
                                                                                 i64.sub
-                                                                                local.tee 41
-                                                                                global.set 3
+                                                                                local.set 41
                                                                                 block ;; label = @39
                                                                                   local.get 21
                                                                                   i32.eqz
@@ -5125,17 +4992,15 @@
                                                                                   i32.or
                                                                                   br_if 0 (;@39;)
                                                                                   local.get 41
-                                                                                  i64.const 9
+                                                                                  i64.const 7
                                                                                   i64.sub
-                                                                                  local.tee 41
-                                                                                  global.set 3
+                                                                                  local.set 41
                                                                                   local.get 17
                                                                                   if ;; label = @40
                                                                                     local.get 41
-                                                                                    i64.const 16
+                                                                                    i64.const 14
                                                                                     i64.sub
-                                                                                    local.tee 41
-                                                                                    global.set 3
+                                                                                    local.set 41
                                                                                     local.get 8
                                                                                     local.get 17
                                                                                     i32.const 24
@@ -5146,7 +5011,7 @@
                                                                                     local.set 1
                                                                                     loop ;; label = @41
                                                                                       local.get 41
-                                                                                      i64.const 20
+                                                                                      i64.const 23
                                                                                       i64.sub
                                                                                       local.tee 41
                                                                                       global.set 3
@@ -5154,6 +5019,8 @@
                                                                                       i64.const 0
                                                                                       i64.lt_s
                                                                                       if ;; label = @42
+                                                                                        local.get 41
+                                                                                        global.set 3
                                                                                         unreachable
                                                                                       end
                                                                                       local.get 1
@@ -5197,10 +5064,9 @@
                                                                                         local.set 41
                                                                                       end
                                                                                       local.get 41
-                                                                                      i64.const 16
+                                                                                      i64.const 14
                                                                                       i64.sub
-                                                                                      local.tee 41
-                                                                                      global.set 3
+                                                                                      local.set 41
                                                                                       local.get 1
                                                                                       i32.const 24
                                                                                       i32.add
@@ -5211,17 +5077,15 @@
                                                                                       i32.ne
                                                                                       br_if 0 (;@41;)
                                                                                       local.get 41
-                                                                                      i64.const 8
+                                                                                      i64.const 6
                                                                                       i64.sub
-                                                                                      local.tee 41
-                                                                                      global.set 3
+                                                                                      local.set 41
                                                                                     end
                                                                                   end
                                                                                   local.get 41
-                                                                                  i64.const 9
+                                                                                  i64.const 7
                                                                                   i64.sub
-                                                                                  local.tee 41
-                                                                                  global.set 3
+                                                                                  local.set 41
                                                                                   local.get 23
                                                                                   if ;; label = @40
                                                                                     local.get 41
@@ -5235,10 +5099,9 @@
                                                                                     local.set 41
                                                                                   end
                                                                                   local.get 41
-                                                                                  i64.const 14
+                                                                                  i64.const 12
                                                                                   i64.sub
-                                                                                  local.tee 41
-                                                                                  global.set 3
+                                                                                  local.set 41
                                                                                   local.get 2
                                                                                   i32.eqz
                                                                                   local.get 5
@@ -5247,23 +5110,20 @@
                                                                                   i32.or
                                                                                   br_if 0 (;@39;)
                                                                                   local.get 41
-                                                                                  i64.const 9
+                                                                                  i64.const 7
                                                                                   i64.sub
-                                                                                  local.tee 41
-                                                                                  global.set 3
+                                                                                  local.set 41
                                                                                   local.get 10
                                                                                   br_if 3 (;@36;)
                                                                                   local.get 41
-                                                                                  i64.const 7
+                                                                                  i64.const 5
                                                                                   i64.sub
-                                                                                  local.tee 41
-                                                                                  global.set 3
+                                                                                  local.set 41
                                                                                 end
                                                                                 local.get 41
-                                                                                i64.const 10
+                                                                                i64.const 8
                                                                                 i64.sub
-                                                                                local.tee 41
-                                                                                global.set 3
+                                                                                local.set 41
                                                                                 i32.const 1
                                                                                 local.set 21
                                                                                 br 5 (;@33;)
@@ -5305,10 +5165,9 @@
                                                                             i32.ne
                                                                             br_if 1 (;@35;)
                                                                             local.get 41
-                                                                            i64.const 14
+                                                                            i64.const 12
                                                                             i64.sub
-                                                                            local.tee 41
-                                                                            global.set 3
+                                                                            local.set 41
                                                                             local.get 17
                                                                             local.set 10
                                                                             local.get 23
@@ -5397,10 +5256,9 @@
                                                                     i32.and
                                                                     br_if 1 (;@31;)
                                                                     local.get 41
-                                                                    i64.const 8
+                                                                    i64.const 6
                                                                     i64.sub
-                                                                    local.tee 41
-                                                                    global.set 3
+                                                                    local.set 41
                                                                     br 5 (;@27;)
                                                                   end
                                                                   local.get 41
@@ -5471,18 +5329,16 @@
                                                               br 25 (;@4;)
                                                             end
                                                             local.get 41
-                                                            i64.const 9
+                                                            i64.const 7
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                             i32.const 3
                                                             local.set 2
                                                           end
                                                           local.get 41
-                                                          i64.const 13
+                                                          i64.const 11
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 17
                                                           local.set 10
                                                           local.get 23
@@ -5491,10 +5347,9 @@
                                                           local.set 5
                                                         end
                                                         local.get 41
-                                                        i64.const 14
+                                                        i64.const 12
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         block ;; label = @27
                                                           local.get 5
                                                           i32.eqz
@@ -5503,17 +5358,15 @@
                                                           i32.or
                                                           br_if 0 (;@27;)
                                                           local.get 41
-                                                          i64.const 9
+                                                          i64.const 7
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 10
                                                           if ;; label = @28
                                                             local.get 41
-                                                            i64.const 16
+                                                            i64.const 14
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                             local.get 5
                                                             local.get 10
                                                             i32.const 24
@@ -5524,7 +5377,7 @@
                                                             local.set 1
                                                             loop ;; label = @29
                                                               local.get 41
-                                                              i64.const 20
+                                                              i64.const 23
                                                               i64.sub
                                                               local.tee 41
                                                               global.set 3
@@ -5532,6 +5385,8 @@
                                                               i64.const 0
                                                               i64.lt_s
                                                               if ;; label = @30
+                                                                local.get 41
+                                                                global.set 3
                                                                 unreachable
                                                               end
                                                               local.get 1
@@ -5574,10 +5429,9 @@
                                                                 local.set 41
                                                               end
                                                               local.get 41
-                                                              i64.const 16
+                                                              i64.const 14
                                                               i64.sub
-                                                              local.tee 41
-                                                              global.set 3
+                                                              local.set 41
                                                               local.get 1
                                                               i32.const 24
                                                               i32.add
@@ -5588,17 +5442,15 @@
                                                               i32.ne
                                                               br_if 0 (;@29;)
                                                               local.get 41
-                                                              i64.const 8
+                                                              i64.const 6
                                                               i64.sub
-                                                              local.tee 41
-                                                              global.set 3
+                                                              local.set 41
                                                             end
                                                           end
                                                           local.get 41
-                                                          i64.const 10
+                                                          i64.const 8
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 11
                                                           i32.eqz
                                                           br_if 0 (;@27;)
@@ -5613,10 +5465,9 @@
                                                           local.set 41
                                                         end
                                                         local.get 41
-                                                        i64.const 13
+                                                        i64.const 11
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 26
                                                         i32.eqz
                                                         local.get 18
@@ -5634,19 +5485,17 @@
                                                         local.set 41
                                                       end
                                                       local.get 41
-                                                      i64.const 10
+                                                      i64.const 8
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       i32.const 0
                                                       local.set 5
                                                       br 22 (;@3;)
                                                     end
                                                     local.get 41
-                                                    i64.const 14
+                                                    i64.const 12
                                                     i64.sub
-                                                    local.tee 41
-                                                    global.set 3
+                                                    local.set 41
                                                     local.get 26
                                                     local.set 4
                                                     local.get 33
@@ -5656,10 +5505,9 @@
                                                     br 21 (;@3;)
                                                   end
                                                   local.get 41
-                                                  i64.const 9
+                                                  i64.const 7
                                                   i64.sub
-                                                  local.tee 41
-                                                  global.set 3
+                                                  local.set 41
                                                   local.get 19
                                                   br_if 1 (;@22;)
                                                   local.get 41
@@ -5715,10 +5563,9 @@
                                                   i32.eqz
                                                   if ;; label = @24
                                                     local.get 41
-                                                    i64.const 12
+                                                    i64.const 10
                                                     i64.sub
-                                                    local.tee 41
-                                                    global.set 3
+                                                    local.set 41
                                                     i32.const 0
                                                     local.set 19
                                                     i32.const 3
@@ -5736,10 +5583,9 @@
                                                   i32.ne
                                                   if ;; label = @24
                                                     local.get 41
-                                                    i64.const 12
+                                                    i64.const 10
                                                     i64.sub
-                                                    local.tee 41
-                                                    global.set 3
+                                                    local.set 41
                                                     i32.const 0
                                                     local.set 19
                                                     i32.const 10
@@ -5808,14 +5654,15 @@
                                                   local.set 18
                                                   loop ;; label = @24
                                                     local.get 41
-                                                    i64.const 30
+                                                    i64.const 31
                                                     i64.sub
-                                                    local.tee 41
-                                                    global.set 3
+                                                    local.set 41
                                                     local.get 41
                                                     i64.const 0
                                                     i64.lt_s
                                                     if ;; label = @25
+                                                      local.get 41
+                                                      global.set 3
                                                       unreachable
                                                     end
                                                     local.get 10
@@ -5835,35 +5682,31 @@
                                                           i32.ne
                                                           if ;; label = @28
                                                             local.get 41
-                                                            i64.const 11
+                                                            i64.const 9
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                             local.get 2
                                                             i32.const 125
                                                             i32.eq
                                                             br_if 1 (;@27;)
                                                             local.get 41
-                                                            i64.const 9
+                                                            i64.const 7
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                             local.get 21
                                                             br_if 2 (;@26;)
                                                             local.get 41
-                                                            i64.const 10
+                                                            i64.const 8
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                             i32.const 6
                                                             local.set 2
                                                             br 9 (;@19;)
                                                           end
                                                           local.get 41
-                                                          i64.const 11
+                                                          i64.const 9
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 25
                                                           i32.const 255
                                                           i32.and
@@ -5901,10 +5744,9 @@
                                                           br 2 (;@25;)
                                                         end
                                                         local.get 41
-                                                        i64.const 10
+                                                        i64.const 8
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 27
                                                         i32.eqz
                                                         if ;; label = @27
@@ -5942,10 +5784,9 @@
                                                           br 8 (;@19;)
                                                         end
                                                         local.get 41
-                                                        i64.const 19
+                                                        i64.const 17
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 18
                                                         i32.const 1
                                                         i32.eq
@@ -5959,17 +5800,15 @@
                                                           i32.or
                                                           br_if 0 (;@27;)
                                                           local.get 41
-                                                          i64.const 9
+                                                          i64.const 7
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 15
                                                           if ;; label = @28
                                                             local.get 41
-                                                            i64.const 16
+                                                            i64.const 14
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                             local.get 13
                                                             local.get 15
                                                             i32.const 24
@@ -5980,7 +5819,7 @@
                                                             local.set 1
                                                             loop ;; label = @29
                                                               local.get 41
-                                                              i64.const 20
+                                                              i64.const 23
                                                               i64.sub
                                                               local.tee 41
                                                               global.set 3
@@ -5988,6 +5827,8 @@
                                                               i64.const 0
                                                               i64.lt_s
                                                               if ;; label = @30
+                                                                local.get 41
+                                                                global.set 3
                                                                 unreachable
                                                               end
                                                               local.get 1
@@ -6031,10 +5872,9 @@
                                                                 local.set 41
                                                               end
                                                               local.get 41
-                                                              i64.const 16
+                                                              i64.const 14
                                                               i64.sub
-                                                              local.tee 41
-                                                              global.set 3
+                                                              local.set 41
                                                               local.get 1
                                                               i32.const 24
                                                               i32.add
@@ -6045,17 +5885,15 @@
                                                               i32.ne
                                                               br_if 0 (;@29;)
                                                               local.get 41
-                                                              i64.const 8
+                                                              i64.const 6
                                                               i64.sub
-                                                              local.tee 41
-                                                              global.set 3
+                                                              local.set 41
                                                             end
                                                           end
                                                           local.get 41
-                                                          i64.const 10
+                                                          i64.const 8
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 9
                                                           i32.eqz
                                                           br_if 0 (;@27;)
@@ -6093,10 +5931,9 @@
                                                         i32.eq
                                                         if ;; label = @27
                                                           local.get 41
-                                                          i64.const 16
+                                                          i64.const 14
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 15
                                                           local.set 24
                                                           local.get 9
@@ -6134,25 +5971,22 @@
                                                           local.set 41
                                                         end
                                                         local.get 41
-                                                        i64.const 10
+                                                        i64.const 8
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 25
                                                         i32.eqz
                                                         br_if 9 (;@17;)
                                                         local.get 41
-                                                        i64.const 9
+                                                        i64.const 7
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 15
                                                         if ;; label = @27
                                                           local.get 41
-                                                          i64.const 16
+                                                          i64.const 14
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           local.get 25
                                                           local.get 15
                                                           i32.const 24
@@ -6163,7 +5997,7 @@
                                                           local.set 1
                                                           loop ;; label = @28
                                                             local.get 41
-                                                            i64.const 20
+                                                            i64.const 23
                                                             i64.sub
                                                             local.tee 41
                                                             global.set 3
@@ -6171,6 +6005,8 @@
                                                             i64.const 0
                                                             i64.lt_s
                                                             if ;; label = @29
+                                                              local.get 41
+                                                              global.set 3
                                                               unreachable
                                                             end
                                                             local.get 1
@@ -6213,10 +6049,9 @@
                                                               local.set 41
                                                             end
                                                             local.get 41
-                                                            i64.const 16
+                                                            i64.const 14
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                             local.get 1
                                                             i32.const 24
                                                             i32.add
@@ -6227,17 +6062,15 @@
                                                             i32.ne
                                                             br_if 0 (;@28;)
                                                             local.get 41
-                                                            i64.const 8
+                                                            i64.const 6
                                                             i64.sub
-                                                            local.tee 41
-                                                            global.set 3
+                                                            local.set 41
                                                           end
                                                         end
                                                         local.get 41
-                                                        i64.const 10
+                                                        i64.const 8
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         local.get 9
                                                         i32.eqz
                                                         br_if 9 (;@17;)
@@ -6264,10 +6097,9 @@
                                                       i32.store8 offset=236
                                                     end
                                                     local.get 41
-                                                    i64.const 14
+                                                    i64.const 12
                                                     i64.sub
-                                                    local.tee 41
-                                                    global.set 3
+                                                    local.set 41
                                                     local.get 1
                                                     i32.const 255
                                                     i32.and
@@ -6276,10 +6108,9 @@
                                                     i32.ne
                                                     if ;; label = @25
                                                       local.get 41
-                                                      i64.const 13
+                                                      i64.const 11
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       i32.const 12
                                                       local.set 2
                                                       local.get 1
@@ -6287,10 +6118,9 @@
                                                       i32.ne
                                                       br_if 6 (;@19;)
                                                       local.get 41
-                                                      i64.const 10
+                                                      i64.const 8
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       i32.const 14
                                                       local.set 2
                                                       br 6 (;@19;)
@@ -6324,10 +6154,9 @@
                                                     i32.ne
                                                     if ;; label = @25
                                                       local.get 41
-                                                      i64.const 10
+                                                      i64.const 8
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       i32.const 10
                                                       local.set 2
                                                       br 6 (;@19;)
@@ -6374,10 +6203,9 @@
                                                       br 6 (;@19;)
                                                     end
                                                     local.get 41
-                                                    i64.const 16
+                                                    i64.const 14
                                                     i64.sub
-                                                    local.tee 41
-                                                    global.set 3
+                                                    local.set 41
                                                     block ;; label = @25
                                                       block ;; label = @26
                                                         local.get 4
@@ -6388,10 +6216,9 @@
                                                         i32.gt_u
                                                         br_if 0 (;@26;)
                                                         local.get 41
-                                                        i64.const 13
+                                                        i64.const 11
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         block ;; label = @27
                                                           block ;; label = @28
                                                             local.get 1
@@ -6400,10 +6227,9 @@
                                                             br_table 2 (;@26;) 2 (;@26;) 2 (;@26;) 1 (;@27;) 0 (;@28;)
                                                           end
                                                           local.get 41
-                                                          i64.const 13
+                                                          i64.const 11
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           i32.const 0
                                                           local.set 1
                                                           local.get 2
@@ -6424,17 +6250,15 @@
                                                           i32.eqz
                                                           br_if 2 (;@25;)
                                                           local.get 41
-                                                          i64.const 8
+                                                          i64.const 6
                                                           i64.sub
-                                                          local.tee 41
-                                                          global.set 3
+                                                          local.set 41
                                                           br 1 (;@26;)
                                                         end
                                                         local.get 41
-                                                        i64.const 13
+                                                        i64.const 11
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                         i32.const 1
                                                         local.set 1
                                                         local.get 2
@@ -6455,24 +6279,21 @@
                                                         i32.eqz
                                                         br_if 1 (;@25;)
                                                         local.get 41
-                                                        i64.const 7
+                                                        i64.const 5
                                                         i64.sub
-                                                        local.tee 41
-                                                        global.set 3
+                                                        local.set 41
                                                       end
                                                       local.get 41
-                                                      i64.const 9
+                                                      i64.const 7
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       i32.const 2
                                                       local.set 1
                                                     end
                                                     local.get 41
-                                                    i64.const 18
+                                                    i64.const 16
                                                     i64.sub
-                                                    local.tee 41
-                                                    global.set 3
+                                                    local.set 41
                                                     local.get 6
                                                     i32.eqz
                                                     local.get 5
@@ -6495,10 +6316,9 @@
                                                       local.set 41
                                                     end
                                                     local.get 41
-                                                    i64.const 19
+                                                    i64.const 17
                                                     i64.sub
-                                                    local.tee 41
-                                                    global.set 3
+                                                    local.set 41
                                                     block ;; label = @25
                                                       block ;; label = @26
                                                         block ;; label = @27
@@ -6512,19 +6332,17 @@
                                                                     i32.le_u
                                                                     if ;; label = @33
                                                                       local.get 41
-                                                                      i64.const 11
+                                                                      i64.const 9
                                                                       i64.sub
-                                                                      local.tee 41
-                                                                      global.set 3
+                                                                      local.set 41
                                                                       local.get 1
                                                                       i32.const 1
                                                                       i32.sub
                                                                       br_if 1 (;@32;)
                                                                       local.get 41
-                                                                      i64.const 8
+                                                                      i64.const 6
                                                                       i64.sub
-                                                                      local.tee 41
-                                                                      global.set 3
+                                                                      local.set 41
                                                                       br 2 (;@31;)
                                                                     end
                                                                     local.get 41
@@ -6577,10 +6395,9 @@
                                                                     br 13 (;@19;)
                                                                   end
                                                                   local.get 41
-                                                                  i64.const 10
+                                                                  i64.const 8
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   local.get 27
                                                                   i32.eqz
                                                                   if ;; label = @32
@@ -6658,10 +6475,9 @@
                                                                   br 12 (;@19;)
                                                                 end
                                                                 local.get 41
-                                                                i64.const 11
+                                                                i64.const 9
                                                                 i64.sub
-                                                                local.tee 41
-                                                                global.set 3
+                                                                local.set 41
                                                                 local.get 18
                                                                 i32.const 1
                                                                 i32.eq
@@ -6696,10 +6512,9 @@
                                                                 i32.ne
                                                                 if ;; label = @31
                                                                   local.get 41
-                                                                  i64.const 14
+                                                                  i64.const 12
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   block ;; label = @32
                                                                     local.get 18
                                                                     i32.eqz
@@ -6708,17 +6523,15 @@
                                                                     i32.or
                                                                     br_if 0 (;@32;)
                                                                     local.get 41
-                                                                    i64.const 9
+                                                                    i64.const 7
                                                                     i64.sub
-                                                                    local.tee 41
-                                                                    global.set 3
+                                                                    local.set 41
                                                                     local.get 15
                                                                     if ;; label = @33
                                                                       local.get 41
-                                                                      i64.const 16
+                                                                      i64.const 14
                                                                       i64.sub
-                                                                      local.tee 41
-                                                                      global.set 3
+                                                                      local.set 41
                                                                       local.get 13
                                                                       local.get 15
                                                                       i32.const 24
@@ -6729,7 +6542,7 @@
                                                                       local.set 1
                                                                       loop ;; label = @34
                                                                         local.get 41
-                                                                        i64.const 20
+                                                                        i64.const 23
                                                                         i64.sub
                                                                         local.tee 41
                                                                         global.set 3
@@ -6737,6 +6550,8 @@
                                                                         i64.const 0
                                                                         i64.lt_s
                                                                         if ;; label = @35
+                                                                          local.get 41
+                                                                          global.set 3
                                                                           unreachable
                                                                         end
                                                                         local.get 1
@@ -6780,10 +6595,9 @@
                                                                           local.set 41
                                                                         end
                                                                         local.get 41
-                                                                        i64.const 16
+                                                                        i64.const 14
                                                                         i64.sub
-                                                                        local.tee 41
-                                                                        global.set 3
+                                                                        local.set 41
                                                                         local.get 1
                                                                         i32.const 24
                                                                         i32.add
@@ -6794,17 +6608,15 @@
                                                                         i32.ne
                                                                         br_if 0 (;@34;)
                                                                         local.get 41
-                                                                        i64.const 8
+                                                                        i64.const 6
                                                                         i64.sub
-                                                                        local.tee 41
-                                                                        global.set 3
+                                                                        local.set 41
                                                                       end
                                                                     end
                                                                     local.get 41
-                                                                    i64.const 9
+                                                                    i64.const 7
                                                                     i64.sub
-                                                                    local.tee 41
-                                                                    global.set 3
+                                                                    local.set 41
                                                                     local.get 9
                                                                     if ;; label = @33
                                                                       local.get 41
@@ -6818,10 +6630,9 @@
                                                                       local.set 41
                                                                     end
                                                                     local.get 41
-                                                                    i64.const 14
+                                                                    i64.const 12
                                                                     i64.sub
-                                                                    local.tee 41
-                                                                    global.set 3
+                                                                    local.set 41
                                                                     local.get 2
                                                                     i32.eqz
                                                                     local.get 5
@@ -6830,23 +6641,20 @@
                                                                     i32.or
                                                                     br_if 0 (;@32;)
                                                                     local.get 41
-                                                                    i64.const 9
+                                                                    i64.const 7
                                                                     i64.sub
-                                                                    local.tee 41
-                                                                    global.set 3
+                                                                    local.set 41
                                                                     local.get 10
                                                                     br_if 3 (;@29;)
                                                                     local.get 41
-                                                                    i64.const 7
+                                                                    i64.const 5
                                                                     i64.sub
-                                                                    local.tee 41
-                                                                    global.set 3
+                                                                    local.set 41
                                                                   end
                                                                   local.get 41
-                                                                  i64.const 10
+                                                                  i64.const 8
                                                                   i64.sub
-                                                                  local.tee 41
-                                                                  global.set 3
+                                                                  local.set 41
                                                                   i32.const 1
                                                                   local.set 18
                                                                   br 5 (;@26;)
@@ -6888,10 +6696,9 @@
                                                               i32.ne
                                                               br_if 1 (;@28;)
                                                               local.get 41
-                                                              i64.const 14
+                                                              i64.const 12
                                                               i64.sub
-                                                              local.tee 41
-                                                              global.set 3
+                                                              local.set 41
                                                               local.get 15
                                                               local.set 10
                                                               local.get 9
@@ -6980,10 +6787,9 @@
                                                       i32.and
                                                       br_if 1 (;@24;)
                                                       local.get 41
-                                                      i64.const 8
+                                                      i64.const 6
                                                       i64.sub
-                                                      local.tee 41
-                                                      global.set 3
+                                                      local.set 41
                                                       br 7 (;@18;)
                                                     end
                                                     local.get 41
@@ -7043,10 +6849,9 @@
                                                 i32.and
                                                 br_if 1 (;@21;)
                                                 local.get 41
-                                                i64.const 8
+                                                i64.const 6
                                                 i64.sub
-                                                local.tee 41
-                                                global.set 3
+                                                local.set 41
                                                 br 15 (;@7;)
                                               end
                                               local.get 41
@@ -7075,18 +6880,16 @@
                                             br 6 (;@14;)
                                           end
                                           local.get 41
-                                          i64.const 9
+                                          i64.const 7
                                           i64.sub
-                                          local.tee 41
-                                          global.set 3
+                                          local.set 41
                                           i32.const 3
                                           local.set 2
                                         end
                                         local.get 41
-                                        i64.const 13
+                                        i64.const 11
                                         i64.sub
-                                        local.tee 41
-                                        global.set 3
+                                        local.set 41
                                         local.get 15
                                         local.set 10
                                         local.get 9
@@ -7095,10 +6898,9 @@
                                         local.set 5
                                       end
                                       local.get 41
-                                      i64.const 14
+                                      i64.const 12
                                       i64.sub
-                                      local.tee 41
-                                      global.set 3
+                                      local.set 41
                                       block ;; label = @18
                                         local.get 5
                                         i32.eqz
@@ -7107,17 +6909,15 @@
                                         i32.or
                                         br_if 0 (;@18;)
                                         local.get 41
-                                        i64.const 9
+                                        i64.const 7
                                         i64.sub
-                                        local.tee 41
-                                        global.set 3
+                                        local.set 41
                                         local.get 10
                                         if ;; label = @19
                                           local.get 41
-                                          i64.const 16
+                                          i64.const 14
                                           i64.sub
-                                          local.tee 41
-                                          global.set 3
+                                          local.set 41
                                           local.get 5
                                           local.get 10
                                           i32.const 24
@@ -7128,7 +6928,7 @@
                                           local.set 1
                                           loop ;; label = @20
                                             local.get 41
-                                            i64.const 20
+                                            i64.const 23
                                             i64.sub
                                             local.tee 41
                                             global.set 3
@@ -7136,6 +6936,8 @@
                                             i64.const 0
                                             i64.lt_s
                                             if ;; label = @21
+                                              local.get 41
+                                              global.set 3
                                               unreachable
                                             end
                                             local.get 1
@@ -7178,10 +6980,9 @@
                                               local.set 41
                                             end
                                             local.get 41
-                                            i64.const 16
+                                            i64.const 14
                                             i64.sub
-                                            local.tee 41
-                                            global.set 3
+                                            local.set 41
                                             local.get 1
                                             i32.const 24
                                             i32.add
@@ -7192,17 +6993,15 @@
                                             i32.ne
                                             br_if 0 (;@20;)
                                             local.get 41
-                                            i64.const 8
+                                            i64.const 6
                                             i64.sub
-                                            local.tee 41
-                                            global.set 3
+                                            local.set 41
                                           end
                                         end
                                         local.get 41
-                                        i64.const 10
+                                        i64.const 8
                                         i64.sub
-                                        local.tee 41
-                                        global.set 3
+                                        local.set 41
                                         local.get 8
                                         i32.eqz
                                         br_if 0 (;@18;)
@@ -7217,10 +7016,9 @@
                                         local.set 41
                                       end
                                       local.get 41
-                                      i64.const 13
+                                      i64.const 11
                                       i64.sub
-                                      local.tee 41
-                                      global.set 3
+                                      local.set 41
                                       local.get 31
                                       i32.eqz
                                       local.get 27
@@ -7238,10 +7036,9 @@
                                       local.set 41
                                     end
                                     local.get 41
-                                    i64.const 12
+                                    i64.const 10
                                     i64.sub
-                                    local.tee 41
-                                    global.set 3
+                                    local.set 41
                                     i32.const 0
                                     local.set 19
                                     i32.const 0
@@ -7249,10 +7046,9 @@
                                     br 10 (;@6;)
                                   end
                                   local.get 41
-                                  i64.const 14
+                                  i64.const 12
                                   i64.sub
-                                  local.tee 41
-                                  global.set 3
+                                  local.set 41
                                   local.get 31
                                   local.set 4
                                   local.get 34
@@ -7345,18 +7141,16 @@
                           br 1 (;@10;)
                         end
                         local.get 41
-                        i64.const 9
+                        i64.const 7
                         i64.sub
-                        local.tee 41
-                        global.set 3
+                        local.set 41
                         i32.const 3
                         local.set 2
                       end
                       local.get 41
-                      i64.const 13
+                      i64.const 11
                       i64.sub
-                      local.tee 41
-                      global.set 3
+                      local.set 41
                       local.get 13
                       i32.eqz
                       local.get 20
@@ -7375,10 +7169,9 @@
                       br 3 (;@6;)
                     end
                     local.get 41
-                    i64.const 12
+                    i64.const 10
                     i64.sub
-                    local.tee 41
-                    global.set 3
+                    local.set 41
                     local.get 36
                     local.set 4
                     local.get 35
@@ -7386,50 +7179,44 @@
                     br 2 (;@6;)
                   end
                   local.get 41
-                  i64.const 9
+                  i64.const 7
                   i64.sub
-                  local.tee 41
-                  global.set 3
+                  local.set 41
                   i32.const 3
                   local.set 9
                 end
                 local.get 41
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 41
-                global.set 3
+                local.set 41
                 i32.const 0
                 local.set 5
                 local.get 9
                 local.set 2
               end
               local.get 41
-              i64.const 8
+              i64.const 6
               i64.sub
-              local.tee 41
-              global.set 3
+              local.set 41
               i32.const 0
             end
             local.get 41
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 41
-            global.set 3
+            local.set 41
             local.set 13
             local.get 22
             i32.eqz
             br_if 1 (;@3;)
             local.get 41
-            i64.const 7
+            i64.const 5
             i64.sub
-            local.tee 41
-            global.set 3
+            local.set 41
           end
           local.get 41
-          i64.const 9
+          i64.const 7
           i64.sub
-          local.tee 41
-          global.set 3
+          local.set 41
           local.get 26
           if ;; label = @4
             local.get 41
@@ -7443,25 +7230,22 @@
             local.set 41
           end
           local.get 41
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 41
-          global.set 3
+          local.set 41
           local.get 11
           i32.eqz
           br_if 0 (;@3;)
           local.get 41
-          i64.const 9
+          i64.const 7
           i64.sub
-          local.tee 41
-          global.set 3
+          local.set 41
           local.get 17
           if ;; label = @4
             local.get 41
-            i64.const 16
+            i64.const 14
             i64.sub
-            local.tee 41
-            global.set 3
+            local.set 41
             local.get 11
             local.get 17
             i32.const 24
@@ -7472,7 +7256,7 @@
             local.set 1
             loop ;; label = @5
               local.get 41
-              i64.const 20
+              i64.const 23
               i64.sub
               local.tee 41
               global.set 3
@@ -7480,6 +7264,8 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
+                local.get 41
+                global.set 3
                 unreachable
               end
               local.get 1
@@ -7522,10 +7308,9 @@
                 local.set 41
               end
               local.get 41
-              i64.const 16
+              i64.const 14
               i64.sub
-              local.tee 41
-              global.set 3
+              local.set 41
               local.get 1
               i32.const 24
               i32.add
@@ -7536,17 +7321,15 @@
               i32.ne
               br_if 0 (;@5;)
               local.get 41
-              i64.const 8
+              i64.const 6
               i64.sub
-              local.tee 41
-              global.set 3
+              local.set 41
             end
           end
           local.get 41
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 41
-          global.set 3
+          local.set 41
           local.get 23
           i32.eqz
           br_if 0 (;@3;)
@@ -7561,10 +7344,9 @@
           local.set 41
         end
         local.get 41
-        i64.const 13
+        i64.const 11
         i64.sub
-        local.tee 41
-        global.set 3
+        local.set 41
         block ;; label = @3
           local.get 5
           local.get 19
@@ -7572,10 +7354,9 @@
           i32.or
           br_if 0 (;@3;)
           local.get 41
-          i64.const 9
+          i64.const 7
           i64.sub
-          local.tee 41
-          global.set 3
+          local.set 41
           local.get 28
           if ;; label = @4
             local.get 41
@@ -7589,25 +7370,22 @@
             local.set 41
           end
           local.get 41
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 41
-          global.set 3
+          local.set 41
           local.get 16
           i32.eqz
           br_if 0 (;@3;)
           local.get 41
-          i64.const 9
+          i64.const 7
           i64.sub
-          local.tee 41
-          global.set 3
+          local.set 41
           local.get 24
           if ;; label = @4
             local.get 41
-            i64.const 16
+            i64.const 14
             i64.sub
-            local.tee 41
-            global.set 3
+            local.set 41
             local.get 16
             local.get 24
             i32.const 24
@@ -7618,7 +7396,7 @@
             local.set 1
             loop ;; label = @5
               local.get 41
-              i64.const 20
+              i64.const 23
               i64.sub
               local.tee 41
               global.set 3
@@ -7626,6 +7404,8 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
+                local.get 41
+                global.set 3
                 unreachable
               end
               local.get 1
@@ -7668,10 +7448,9 @@
                 local.set 41
               end
               local.get 41
-              i64.const 16
+              i64.const 14
               i64.sub
-              local.tee 41
-              global.set 3
+              local.set 41
               local.get 1
               i32.const 24
               i32.add
@@ -7682,17 +7461,15 @@
               i32.ne
               br_if 0 (;@5;)
               local.get 41
-              i64.const 8
+              i64.const 6
               i64.sub
-              local.tee 41
-              global.set 3
+              local.set 41
             end
           end
           local.get 41
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 41
-          global.set 3
+          local.set 41
           local.get 29
           i32.eqz
           br_if 0 (;@3;)
@@ -7707,10 +7484,9 @@
           local.set 41
         end
         local.get 41
-        i64.const 15
+        i64.const 13
         i64.sub
-        local.tee 41
-        global.set 3
+        local.set 41
         local.get 30
         i32.eqz
         local.get 13
@@ -7771,7 +7547,7 @@
   (func (;7;) (type 5) (param i32 i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 99
+    i64.const 105
     i64.sub
     local.tee 4
     global.set 3
@@ -7779,6 +7555,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -7790,6 +7568,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0
@@ -7844,7 +7624,7 @@
   (func (;8;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i64 i64 i64 i64 i32)
     global.get 3
-    i64.const 63
+    i64.const 69
     i64.sub
     local.tee 9
     global.set 3
@@ -7852,17 +7632,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 9
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 10
-    i32.const 17
+    i32.const 32
     i32.sub
     global.set 4
     local.get 10
-    i32.const 17
+    i32.const 32
     i32.lt_s
     if ;; label = @1
+      local.get 9
+      global.set 3
       unreachable
     end
     global.get 0
@@ -8003,10 +7787,9 @@
               i32.ne
               if ;; label = @6
                 local.get 9
-                i64.const 15
+                i64.const 13
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 local.get 1
                 i32.const -49
                 i32.add
@@ -8062,10 +7845,9 @@
                   i32.eqz
                   br_if 5 (;@2;)
                   local.get 9
-                  i64.const 8
+                  i64.const 6
                   i64.sub
-                  local.tee 9
-                  global.set 3
+                  local.set 9
                   br 2 (;@5;)
                 end
                 local.get 9
@@ -8099,22 +7881,15 @@
               br 4 (;@1;)
             end
             local.get 9
-            i64.const 7
+            i64.const 5
             i64.sub
-            local.tee 9
-            global.set 3
+            local.set 9
             loop ;; label = @5
               local.get 9
-              i64.const 60
+              i64.const 53
               i64.sub
               local.tee 9
               global.set 3
-              local.get 9
-              i64.const 0
-              i64.lt_s
-              if ;; label = @6
-                unreachable
-              end
               block ;; label = @6
                 local.get 2
                 i32.const 8
@@ -8140,10 +7915,9 @@
                 i64.ne
                 br_if 0 (;@6;)
                 local.get 9
-                i64.const 36
+                i64.const 34
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 local.get 6
                 i64.const -1
                 i64.gt_s
@@ -8220,10 +7994,9 @@
                 i32.and
                 br_if 1 (;@5;)
                 local.get 9
-                i64.const 8
+                i64.const 6
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 br 4 (;@2;)
               end
               local.get 9
@@ -8295,7 +8068,7 @@
   (func (;9;) (type 5) (param i32 i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 99
+    i64.const 105
     i64.sub
     local.tee 4
     global.set 3
@@ -8303,6 +8076,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -8314,6 +8089,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0
@@ -8368,7 +8145,7 @@
   (func (;10;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 65
+    i64.const 71
     i64.sub
     local.tee 6
     global.set 3
@@ -8376,17 +8153,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 7
-    i32.const 14
+    i32.const 29
     i32.sub
     global.set 4
     local.get 7
-    i32.const 14
+    i32.const 29
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 0
@@ -8427,10 +8208,9 @@
                   i32.le_u
                   br_if 1 (;@6;)
                   local.get 6
-                  i64.const 14
+                  i64.const 12
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.get 3
                   i32.const -34
                   i32.add
@@ -8439,10 +8219,9 @@
                   i32.gt_u
                   br_if 5 (;@2;)
                   local.get 6
-                  i64.const 12
+                  i64.const 10
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   block ;; label = @8
                     local.get 3
                     i32.const 1
@@ -8599,10 +8378,9 @@
                 br 5 (;@1;)
               end
               local.get 6
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.get 4
               i32.const 1
               i32.sub
@@ -8692,16 +8470,10 @@
                 block ;; label = @7
                   loop ;; label = @8
                     local.get 6
-                    i64.const 39
+                    i64.const 32
                     i64.sub
                     local.tee 6
                     global.set 3
-                    local.get 6
-                    i64.const 0
-                    i64.lt_s
-                    if ;; label = @9
-                      unreachable
-                    end
                     local.get 2
                     i32.const 104
                     i32.add
@@ -8725,10 +8497,9 @@
                     i32.load8_u offset=105
                     br_if 0 (;@8;)
                     local.get 6
-                    i64.const 10
+                    i64.const 8
                     i64.sub
-                    local.tee 6
-                    global.set 3
+                    local.set 6
                   end
                   i32.const 17
                   br 1 (;@6;)
@@ -8942,16 +8713,10 @@
               block ;; label = @6
                 loop ;; label = @7
                   local.get 6
-                  i64.const 39
+                  i64.const 32
                   i64.sub
                   local.tee 6
                   global.set 3
-                  local.get 6
-                  i64.const 0
-                  i64.lt_s
-                  if ;; label = @8
-                    unreachable
-                  end
                   local.get 2
                   i32.const 104
                   i32.add
@@ -8975,10 +8740,9 @@
                   i32.load8_u offset=105
                   br_if 0 (;@7;)
                   local.get 6
-                  i64.const 10
+                  i64.const 8
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                 end
                 i32.const 17
                 br 1 (;@5;)
@@ -9145,14 +8909,15 @@
         local.set 3
         loop ;; label = @3
           local.get 6
-          i64.const 29
+          i64.const 30
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           local.get 6
           i64.const 0
           i64.lt_s
           if ;; label = @4
+            local.get 6
+            global.set 3
             unreachable
           end
           local.get 3
@@ -9203,10 +8968,9 @@
           i32.and
           br_if 0 (;@3;)
           local.get 6
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
         end
       end
       local.get 6
@@ -9233,7 +8997,7 @@
   (func (;11;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 62
+    i64.const 68
     i64.sub
     local.tee 7
     global.set 3
@@ -9241,17 +9005,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 8
-    i32.const 15
+    i32.const 30
     i32.sub
     global.set 4
     local.get 8
-    i32.const 15
+    i32.const 30
     i32.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 0
@@ -9360,19 +9128,17 @@
               br 2 (;@3;)
             end
             local.get 7
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 7
-            global.set 3
+            local.set 7
             local.get 1
             i32.const -1
             i32.le_s
             br_if 2 (;@2;)
             local.get 7
-            i64.const 9
+            i64.const 7
             i64.sub
-            local.tee 7
-            global.set 3
+            local.set 7
             local.get 1
             if ;; label = @5
               local.get 7
@@ -9389,10 +9155,9 @@
               i32.eqz
               br_if 4 (;@1;)
               local.get 7
-              i64.const 7
+              i64.const 5
               i64.sub
-              local.tee 7
-              global.set 3
+              local.set 7
             end
             local.get 7
             i64.const 35
@@ -9499,7 +9264,7 @@
   (func (;12;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 63
+    i64.const 69
     i64.sub
     local.tee 13
     global.set 3
@@ -9507,17 +9272,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 13
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 14
-    i32.const 21
+    i32.const 36
     i32.sub
     global.set 4
     local.get 14
-    i32.const 21
+    i32.const 36
     i32.lt_s
     if ;; label = @1
+      local.get 13
+      global.set 3
       unreachable
     end
     global.get 0
@@ -9603,10 +9372,9 @@
           i32.eqz
           if ;; label = @4
             local.get 13
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 13
-            global.set 3
+            local.set 13
             i32.const 3
             local.set 4
             br 1 (;@3;)
@@ -9622,10 +9390,9 @@
           i32.ne
           if ;; label = @4
             local.get 13
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 13
-            global.set 3
+            local.set 13
             i32.const 10
             local.set 4
             br 1 (;@3;)
@@ -9790,10 +9557,9 @@
               i32.gt_u
               br_if 1 (;@4;)
               local.get 13
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 13
-              global.set 3
+              local.set 13
               block ;; label = @6
                 block ;; label = @7
                   block ;; label = @8
@@ -9909,10 +9675,9 @@
             local.set 3
           end
           local.get 13
-          i64.const 18
+          i64.const 16
           i64.sub
-          local.tee 13
-          global.set 3
+          local.set 13
           local.get 8
           i32.eqz
           local.get 10
@@ -9935,18 +9700,16 @@
             local.set 13
           end
           local.get 13
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 13
-          global.set 3
+          local.set 13
           local.get 11
           i32.eqz
           br_if 1 (;@2;)
           local.get 13
-          i64.const 13
+          i64.const 11
           i64.sub
-          local.tee 13
-          global.set 3
+          local.set 13
           local.get 3
           local.set 4
           local.get 5
@@ -10018,7 +9781,7 @@
   (func (;13;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32)
     global.get 3
-    i64.const 63
+    i64.const 69
     i64.sub
     local.tee 25
     global.set 3
@@ -10026,17 +9789,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 25
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 26
-    i32.const 33
+    i32.const 49
     i32.sub
     global.set 4
     local.get 26
-    i32.const 33
+    i32.const 49
     i32.lt_s
     if ;; label = @1
+      local.get 25
+      global.set 3
       unreachable
     end
     global.get 0
@@ -10157,10 +9924,9 @@
                         i32.eqz
                         if ;; label = @11
                           local.get 25
-                          i64.const 10
+                          i64.const 8
                           i64.sub
-                          local.tee 25
-                          global.set 3
+                          local.set 25
                           i32.const 3
                           local.set 4
                           br 9 (;@2;)
@@ -10176,10 +9942,9 @@
                         i32.ne
                         if ;; label = @11
                           local.get 25
-                          i64.const 10
+                          i64.const 8
                           i64.sub
-                          local.tee 25
-                          global.set 3
+                          local.set 25
                           i32.const 10
                           local.set 4
                           br 9 (;@2;)
@@ -10232,14 +9997,15 @@
                         local.set 12
                         loop ;; label = @11
                           local.get 25
-                          i64.const 22
+                          i64.const 23
                           i64.sub
-                          local.tee 25
-                          global.set 3
+                          local.set 25
                           local.get 25
                           i64.const 0
                           i64.lt_s
                           if ;; label = @12
+                            local.get 25
+                            global.set 3
                             unreachable
                           end
                           block ;; label = @12
@@ -10251,28 +10017,25 @@
                             i32.ne
                             if ;; label = @13
                               local.get 25
-                              i64.const 11
+                              i64.const 9
                               i64.sub
-                              local.tee 25
-                              global.set 3
+                              local.set 25
                               local.get 3
                               i32.const 93
                               i32.eq
                               br_if 5 (;@8;)
                               local.get 25
-                              i64.const 11
+                              i64.const 9
                               i64.sub
-                              local.tee 25
-                              global.set 3
+                              local.set 25
                               local.get 22
                               i32.const 0
                               local.set 22
                               br_if 1 (;@12;)
                               local.get 25
-                              i64.const 10
+                              i64.const 8
                               i64.sub
-                              local.tee 25
-                              global.set 3
+                              local.set 25
                               i32.const 5
                               local.set 4
                               br 10 (;@3;)
@@ -10300,10 +10063,9 @@
                             i32.eqz
                             if ;; label = @13
                               local.get 25
-                              i64.const 10
+                              i64.const 8
                               i64.sub
-                              local.tee 25
-                              global.set 3
+                              local.set 25
                               i32.const 3
                               local.set 4
                               br 10 (;@3;)
@@ -10318,10 +10080,9 @@
                             local.set 5
                           end
                           local.get 25
-                          i64.const 13
+                          i64.const 11
                           i64.sub
-                          local.tee 25
-                          global.set 3
+                          local.set 25
                           local.get 5
                           i32.const 255
                           i32.and
@@ -10329,10 +10090,9 @@
                           i32.eq
                           if ;; label = @12
                             local.get 25
-                            i64.const 10
+                            i64.const 8
                             i64.sub
-                            local.tee 25
-                            global.set 3
+                            local.set 25
                             i32.const 14
                             local.set 4
                             br 9 (;@3;)
@@ -10356,10 +10116,9 @@
                           i32.eqz
                           if ;; label = @12
                             local.get 25
-                            i64.const 10
+                            i64.const 8
                             i64.sub
-                            local.tee 25
-                            global.set 3
+                            local.set 25
                             i32.const 3
                             local.set 4
                             br 9 (;@3;)
@@ -10375,10 +10134,9 @@
                           i32.ne
                           if ;; label = @12
                             local.get 25
-                            i64.const 10
+                            i64.const 8
                             i64.sub
-                            local.tee 25
-                            global.set 3
+                            local.set 25
                             i32.const 10
                             local.set 4
                             br 9 (;@3;)
@@ -10439,14 +10197,15 @@
                           local.set 6
                           loop ;; label = @12
                             local.get 25
-                            i64.const 23
+                            i64.const 24
                             i64.sub
-                            local.tee 25
-                            global.set 3
+                            local.set 25
                             local.get 25
                             i64.const 0
                             i64.lt_s
                             if ;; label = @13
+                              local.get 25
+                              global.set 3
                               unreachable
                             end
                             block ;; label = @13
@@ -10459,42 +10218,37 @@
                                     i32.ne
                                     if ;; label = @17
                                       local.get 25
-                                      i64.const 11
+                                      i64.const 9
                                       i64.sub
-                                      local.tee 25
-                                      global.set 3
+                                      local.set 25
                                       local.get 4
                                       i32.const 125
                                       i32.eq
                                       br_if 2 (;@15;)
                                       local.get 25
-                                      i64.const 9
+                                      i64.const 7
                                       i64.sub
-                                      local.tee 25
-                                      global.set 3
+                                      local.set 25
                                       local.get 19
                                       br_if 1 (;@16;)
                                       local.get 25
-                                      i64.const 10
+                                      i64.const 8
                                       i64.sub
-                                      local.tee 25
-                                      global.set 3
+                                      local.set 25
                                       i32.const 6
                                       local.set 4
                                       br 12 (;@5;)
                                     end
                                     local.get 25
-                                    i64.const 9
+                                    i64.const 7
                                     i64.sub
-                                    local.tee 25
-                                    global.set 3
+                                    local.set 25
                                     local.get 19
                                     if ;; label = @17
                                       local.get 25
-                                      i64.const 10
+                                      i64.const 8
                                       i64.sub
-                                      local.tee 25
-                                      global.set 3
+                                      local.set 25
                                       i32.const 12
                                       local.set 4
                                       br 12 (;@5;)
@@ -10531,19 +10285,17 @@
                                     local.set 3
                                   end
                                   local.get 25
-                                  i64.const 11
+                                  i64.const 9
                                   i64.sub
-                                  local.tee 25
-                                  global.set 3
+                                  local.set 25
                                   local.get 3
                                   i32.const 34
                                   i32.ne
                                   if ;; label = @16
                                     local.get 25
-                                    i64.const 15
+                                    i64.const 13
                                     i64.sub
-                                    local.tee 25
-                                    global.set 3
+                                    local.set 25
                                     i32.const 14
                                     i32.const 12
                                     local.get 3
@@ -10582,10 +10334,9 @@
                                   i32.ne
                                   if ;; label = @16
                                     local.get 25
-                                    i64.const 10
+                                    i64.const 8
                                     i64.sub
-                                    local.tee 25
-                                    global.set 3
+                                    local.set 25
                                     i32.const 10
                                     local.set 4
                                     br 11 (;@5;)
@@ -10632,10 +10383,9 @@
                                     br 11 (;@5;)
                                   end
                                   local.get 25
-                                  i64.const 14
+                                  i64.const 12
                                   i64.sub
-                                  local.tee 25
-                                  global.set 3
+                                  local.set 25
                                   local.get 5
                                   i32.const -5
                                   i32.add
@@ -10644,19 +10394,17 @@
                                   i32.gt_u
                                   br_if 1 (;@14;)
                                   local.get 25
-                                  i64.const 11
+                                  i64.const 9
                                   i64.sub
-                                  local.tee 25
-                                  global.set 3
+                                  local.set 25
                                   local.get 3
                                   i32.const 1
                                   i32.sub
                                   if ;; label = @16
                                     local.get 25
-                                    i64.const 13
+                                    i64.const 11
                                     i64.sub
-                                    local.tee 25
-                                    global.set 3
+                                    local.set 25
                                     i32.const 0
                                     local.set 3
                                     local.get 4
@@ -10677,17 +10425,15 @@
                                     i32.eqz
                                     br_if 3 (;@13;)
                                     local.get 25
-                                    i64.const 8
+                                    i64.const 6
                                     i64.sub
-                                    local.tee 25
-                                    global.set 3
+                                    local.set 25
                                     br 2 (;@14;)
                                   end
                                   local.get 25
-                                  i64.const 13
+                                  i64.const 11
                                   i64.sub
-                                  local.tee 25
-                                  global.set 3
+                                  local.set 25
                                   i32.const 1
                                   local.set 3
                                   local.get 4
@@ -10707,17 +10453,15 @@
                                   local.set 25
                                   br_if 1 (;@14;)
                                   local.get 25
-                                  i64.const 8
+                                  i64.const 6
                                   i64.sub
-                                  local.tee 25
-                                  global.set 3
+                                  local.set 25
                                   br 2 (;@13;)
                                 end
                                 local.get 25
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 25
-                                global.set 3
+                                local.set 25
                                 local.get 14
                                 i32.eqz
                                 if ;; label = @15
@@ -10755,10 +10499,9 @@
                                   br 10 (;@5;)
                                 end
                                 local.get 25
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 25
-                                global.set 3
+                                local.set 25
                                 local.get 6
                                 i32.eqz
                                 if ;; label = @15
@@ -10795,10 +10538,9 @@
                                   i32.eqz
                                   if ;; label = @16
                                     local.get 25
-                                    i64.const 10
+                                    i64.const 8
                                     i64.sub
-                                    local.tee 25
-                                    global.set 3
+                                    local.set 25
                                     local.get 3
                                     local.set 7
                                     br 13 (;@3;)
@@ -10859,10 +10601,9 @@
                                     local.set 25
                                   end
                                   local.get 25
-                                  i64.const 9
+                                  i64.const 7
                                   i64.sub
-                                  local.tee 25
-                                  global.set 3
+                                  local.set 25
                                   local.get 20
                                   if ;; label = @16
                                     local.get 25
@@ -10876,27 +10617,24 @@
                                     local.set 25
                                   end
                                   local.get 25
-                                  i64.const 10
+                                  i64.const 8
                                   i64.sub
-                                  local.tee 25
-                                  global.set 3
+                                  local.set 25
                                   local.set 7
                                   local.set 6
                                   br 12 (;@3;)
                                 end
                                 local.get 25
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 25
-                                global.set 3
+                                local.set 25
                                 local.get 17
                                 i32.eqz
                                 br_if 6 (;@8;)
                                 local.get 25
-                                i64.const 13
+                                i64.const 11
                                 i64.sub
-                                local.tee 25
-                                global.set 3
+                                local.set 25
                                 block ;; label = @15
                                   block ;; label = @16
                                     local.get 10
@@ -10904,10 +10642,9 @@
                                     i32.eq
                                     if ;; label = @17
                                       local.get 25
-                                      i64.const 14
+                                      i64.const 12
                                       i64.sub
-                                      local.tee 25
-                                      global.set 3
+                                      local.set 25
                                       local.get 10
                                       i32.const 1
                                       i32.add
@@ -10916,10 +10653,9 @@
                                       i32.lt_u
                                       br_if 1 (;@16;)
                                       local.get 25
-                                      i64.const 27
+                                      i64.const 25
                                       i64.sub
-                                      local.tee 25
-                                      global.set 3
+                                      local.set 25
                                       local.get 10
                                       i32.const 1
                                       i32.shl
@@ -10940,10 +10676,9 @@
                                       local.tee 4
                                       br_if 1 (;@16;)
                                       local.get 25
-                                      i64.const 13
+                                      i64.const 11
                                       i64.sub
-                                      local.tee 25
-                                      global.set 3
+                                      local.set 25
                                       local.get 24
                                       i32.wrap_i64
                                       local.tee 5
@@ -10951,10 +10686,9 @@
                                       i32.lt_s
                                       br_if 1 (;@16;)
                                       local.get 25
-                                      i64.const 16
+                                      i64.const 14
                                       i64.sub
-                                      local.tee 25
-                                      global.set 3
+                                      local.set 25
                                       local.get 4
                                       i32.eqz
                                       i32.const 2
@@ -10992,18 +10726,16 @@
                                         local.set 25
                                       end
                                       local.get 25
-                                      i64.const 10
+                                      i64.const 8
                                       i64.sub
-                                      local.tee 25
-                                      global.set 3
+                                      local.set 25
                                       local.tee 12
                                       i32.eqz
                                       br_if 2 (;@15;)
                                       local.get 25
-                                      i64.const 9
+                                      i64.const 7
                                       i64.sub
-                                      local.tee 25
-                                      global.set 3
+                                      local.set 25
                                       local.get 3
                                       local.set 10
                                     end
@@ -11063,10 +10795,9 @@
                                     i32.and
                                     br_if 5 (;@11;)
                                     local.get 25
-                                    i64.const 10
+                                    i64.const 8
                                     i64.sub
-                                    local.tee 25
-                                    global.set 3
+                                    local.set 25
                                     i32.const 0
                                     local.set 4
                                     br 13 (;@3;)
@@ -11094,18 +10825,16 @@
                                 unreachable
                               end
                               local.get 25
-                              i64.const 9
+                              i64.const 7
                               i64.sub
-                              local.tee 25
-                              global.set 3
+                              local.set 25
                               i32.const 2
                               local.set 3
                             end
                             local.get 25
-                            i64.const 18
+                            i64.const 16
                             i64.sub
-                            local.tee 25
-                            global.set 3
+                            local.set 25
                             local.get 8
                             i32.eqz
                             local.get 19
@@ -11128,10 +10857,9 @@
                               local.set 25
                             end
                             local.get 25
-                            i64.const 18
+                            i64.const 16
                             i64.sub
-                            local.tee 25
-                            global.set 3
+                            local.set 25
                             block ;; label = @13
                               block ;; label = @14
                                 block ;; label = @15
@@ -11144,19 +10872,17 @@
                                           i32.le_u
                                           if ;; label = @20
                                             local.get 25
-                                            i64.const 11
+                                            i64.const 9
                                             i64.sub
-                                            local.tee 25
-                                            global.set 3
+                                            local.set 25
                                             local.get 3
                                             i32.const 1
                                             i32.sub
                                             br_if 1 (;@19;)
                                             local.get 25
-                                            i64.const 8
+                                            i64.const 6
                                             i64.sub
-                                            local.tee 25
-                                            global.set 3
+                                            local.set 25
                                             br 2 (;@18;)
                                           end
                                           local.get 25
@@ -11209,10 +10935,9 @@
                                           br 14 (;@5;)
                                         end
                                         local.get 25
-                                        i64.const 10
+                                        i64.const 8
                                         i64.sub
-                                        local.tee 25
-                                        global.set 3
+                                        local.set 25
                                         local.get 14
                                         i32.eqz
                                         if ;; label = @19
@@ -11284,10 +11009,9 @@
                                         br 11 (;@7;)
                                       end
                                       local.get 25
-                                      i64.const 10
+                                      i64.const 8
                                       i64.sub
-                                      local.tee 25
-                                      global.set 3
+                                      local.set 25
                                       local.get 6
                                       i32.eqz
                                       if ;; label = @18
@@ -11529,10 +11253,9 @@
                             i32.and
                             br_if 0 (;@12;)
                             local.get 25
-                            i64.const 10
+                            i64.const 8
                             i64.sub
-                            local.tee 25
-                            global.set 3
+                            local.set 25
                           end
                         end
                         br 5 (;@5;)
@@ -11660,15 +11383,14 @@
                     local.get 15
                     if ;; label = @9
                       local.get 25
-                      i64.const 9
+                      i64.const 7
                       i64.sub
-                      local.tee 25
-                      global.set 3
+                      local.set 25
                       local.get 12
                       local.set 3
                       loop ;; label = @10
                         local.get 25
-                        i64.const 20
+                        i64.const 23
                         i64.sub
                         local.tee 25
                         global.set 3
@@ -11676,6 +11398,8 @@
                         i64.const 0
                         i64.lt_s
                         if ;; label = @11
+                          local.get 25
+                          global.set 3
                           unreachable
                         end
                         local.get 3
@@ -11718,10 +11442,9 @@
                           local.set 25
                         end
                         local.get 25
-                        i64.const 16
+                        i64.const 14
                         i64.sub
-                        local.tee 25
-                        global.set 3
+                        local.set 25
                         local.get 3
                         i32.const 24
                         i32.add
@@ -11732,17 +11455,15 @@
                         local.tee 21
                         br_if 0 (;@10;)
                         local.get 25
-                        i64.const 8
+                        i64.const 6
                         i64.sub
-                        local.tee 25
-                        global.set 3
+                        local.set 25
                       end
                     end
                     local.get 25
-                    i64.const 10
+                    i64.const 8
                     i64.sub
-                    local.tee 25
-                    global.set 3
+                    local.set 25
                     local.get 10
                     i32.eqz
                     br_if 6 (;@2;)
@@ -11803,18 +11524,16 @@
                 br 1 (;@5;)
               end
               local.get 25
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 25
-              global.set 3
+              local.set 25
               i32.const 3
               local.set 4
             end
             local.get 25
-            i64.const 13
+            i64.const 11
             i64.sub
-            local.tee 25
-            global.set 3
+            local.set 25
             local.get 20
             i32.eqz
             local.get 6
@@ -11832,10 +11551,9 @@
             local.set 25
           end
           local.get 25
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 25
-          global.set 3
+          local.set 25
           local.get 7
           i32.eqz
           local.get 14
@@ -11854,10 +11572,9 @@
             local.set 25
           end
           local.get 25
-          i64.const 13
+          i64.const 11
           i64.sub
-          local.tee 25
-          global.set 3
+          local.set 25
           local.get 5
           local.set 7
           local.get 8
@@ -11866,17 +11583,15 @@
           local.set 6
         end
         local.get 25
-        i64.const 9
+        i64.const 7
         i64.sub
-        local.tee 25
-        global.set 3
+        local.set 25
         local.get 15
         if ;; label = @3
           local.get 25
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 25
-          global.set 3
+          local.set 25
           local.get 15
           i32.const 24
           i32.mul
@@ -11885,7 +11600,7 @@
           local.set 3
           loop ;; label = @4
             local.get 25
-            i64.const 20
+            i64.const 23
             i64.sub
             local.tee 25
             global.set 3
@@ -11893,6 +11608,8 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 25
+              global.set 3
               unreachable
             end
             local.get 3
@@ -11935,10 +11652,9 @@
               local.set 25
             end
             local.get 25
-            i64.const 16
+            i64.const 14
             i64.sub
-            local.tee 25
-            global.set 3
+            local.set 25
             local.get 3
             i32.const 24
             i32.add
@@ -11949,17 +11665,15 @@
             local.tee 5
             br_if 0 (;@4;)
             local.get 25
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 25
-            global.set 3
+            local.set 25
           end
         end
         local.get 25
-        i64.const 10
+        i64.const 8
         i64.sub
-        local.tee 25
-        global.set 3
+        local.set 25
         local.get 10
         i32.eqz
         br_if 0 (;@2;)
@@ -12015,7 +11729,7 @@
   (func (;14;) (type 5) (param i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 82
+    i64.const 88
     i64.sub
     local.tee 19
     global.set 3
@@ -12023,17 +11737,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 19
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 20
-    i32.const 27
+    i32.const 42
     i32.sub
     global.set 4
     local.get 20
-    i32.const 27
+    i32.const 42
     i32.lt_s
     if ;; label = @1
+      local.get 19
+      global.set 3
       unreachable
     end
     global.get 0
@@ -12067,10 +11785,9 @@
         i32.eqz
         if ;; label = @3
           local.get 19
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 19
-          global.set 3
+          local.set 19
           i32.const 3
           local.set 1
           br 1 (;@2;)
@@ -12086,10 +11803,9 @@
         i32.ne
         if ;; label = @3
           local.get 19
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 19
-          global.set 3
+          local.set 19
           i32.const 10
           local.set 1
           br 1 (;@2;)
@@ -12158,14 +11874,15 @@
               block ;; label = @6
                 loop ;; label = @7
                   local.get 19
-                  i64.const 30
+                  i64.const 31
                   i64.sub
-                  local.tee 19
-                  global.set 3
+                  local.set 19
                   local.get 19
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
+                    local.get 19
+                    global.set 3
                     unreachable
                   end
                   block ;; label = @8
@@ -12185,28 +11902,25 @@
                                     i32.ne
                                     if ;; label = @17
                                       local.get 19
-                                      i64.const 11
+                                      i64.const 9
                                       i64.sub
-                                      local.tee 19
-                                      global.set 3
+                                      local.set 19
                                       local.get 1
                                       i32.const 125
                                       i32.eq
                                       br_if 1 (;@16;)
                                       local.get 19
-                                      i64.const 11
+                                      i64.const 9
                                       i64.sub
-                                      local.tee 19
-                                      global.set 3
+                                      local.set 19
                                       local.get 9
                                       i32.const 255
                                       i32.and
                                       br_if 2 (;@15;)
                                       local.get 19
-                                      i64.const 12
+                                      i64.const 10
                                       i64.sub
-                                      local.tee 19
-                                      global.set 3
+                                      local.set 19
                                       i32.const 0
                                       local.set 10
                                       i32.const 6
@@ -12214,10 +11928,9 @@
                                       br 11 (;@6;)
                                     end
                                     local.get 19
-                                    i64.const 11
+                                    i64.const 9
                                     i64.sub
-                                    local.tee 19
-                                    global.set 3
+                                    local.set 19
                                     local.get 10
                                     i32.const 255
                                     i32.and
@@ -12245,10 +11958,9 @@
                                     i32.eqz
                                     if ;; label = @17
                                       local.get 19
-                                      i64.const 12
+                                      i64.const 10
                                       i64.sub
-                                      local.tee 19
-                                      global.set 3
+                                      local.set 19
                                       i32.const 0
                                       local.set 10
                                       i32.const 3
@@ -12266,10 +11978,9 @@
                                     br 2 (;@14;)
                                   end
                                   local.get 19
-                                  i64.const 10
+                                  i64.const 8
                                   i64.sub
-                                  local.tee 19
-                                  global.set 3
+                                  local.set 19
                                   local.get 7
                                   i32.eqz
                                   if ;; label = @16
@@ -12305,10 +12016,9 @@
                                     br 3 (;@13;)
                                   end
                                   local.get 19
-                                  i64.const 11
+                                  i64.const 9
                                   i64.sub
-                                  local.tee 19
-                                  global.set 3
+                                  local.set 19
                                   block ;; label = @16
                                     local.get 8
                                     i32.eqz
@@ -12347,10 +12057,9 @@
                                       br 1 (;@16;)
                                     end
                                     local.get 19
-                                    i64.const 10
+                                    i64.const 8
                                     i64.sub
-                                    local.tee 19
-                                    global.set 3
+                                    local.set 19
                                     local.get 11
                                     i32.eqz
                                     if ;; label = @17
@@ -12454,10 +12163,9 @@
                                         local.set 19
                                       end
                                       local.get 19
-                                      i64.const 9
+                                      i64.const 7
                                       i64.sub
-                                      local.tee 19
-                                      global.set 3
+                                      local.set 19
                                       local.get 12
                                       if ;; label = @18
                                         local.get 19
@@ -12471,10 +12179,9 @@
                                         local.set 19
                                       end
                                       local.get 19
-                                      i64.const 10
+                                      i64.const 8
                                       i64.sub
-                                      local.tee 19
-                                      global.set 3
+                                      local.set 19
                                       local.get 14
                                       i32.eqz
                                       br_if 15 (;@2;)
@@ -12557,10 +12264,9 @@
                                         local.set 19
                                       end
                                       local.get 19
-                                      i64.const 9
+                                      i64.const 7
                                       i64.sub
-                                      local.tee 19
-                                      global.set 3
+                                      local.set 19
                                       local.get 12
                                       if ;; label = @18
                                         local.get 19
@@ -12574,10 +12280,9 @@
                                         local.set 19
                                       end
                                       local.get 19
-                                      i64.const 10
+                                      i64.const 8
                                       i64.sub
-                                      local.tee 19
-                                      global.set 3
+                                      local.set 19
                                       local.get 14
                                       i32.eqz
                                       br_if 16 (;@1;)
@@ -12646,10 +12351,9 @@
                                     br 15 (;@1;)
                                   end
                                   local.get 19
-                                  i64.const 9
+                                  i64.const 7
                                   i64.sub
-                                  local.tee 19
-                                  global.set 3
+                                  local.set 19
                                   local.get 13
                                   if ;; label = @16
                                     local.get 19
@@ -12663,10 +12367,9 @@
                                     local.set 19
                                   end
                                   local.get 19
-                                  i64.const 16
+                                  i64.const 14
                                   i64.sub
-                                  local.tee 19
-                                  global.set 3
+                                  local.set 19
                                   local.get 4
                                   i32.eqz
                                   local.set 10
@@ -12689,10 +12392,9 @@
                                 i32.store8 offset=68
                               end
                               local.get 19
-                              i64.const 16
+                              i64.const 14
                               i64.sub
-                              local.tee 19
-                              global.set 3
+                              local.set 19
                               i32.const 0
                               local.set 10
                               local.get 2
@@ -12703,10 +12405,9 @@
                               i32.ne
                               if ;; label = @14
                                 local.get 19
-                                i64.const 13
+                                i64.const 11
                                 i64.sub
-                                local.tee 19
-                                global.set 3
+                                local.set 19
                                 i32.const 12
                                 local.set 1
                                 local.get 2
@@ -12714,10 +12415,9 @@
                                 i32.ne
                                 br_if 8 (;@6;)
                                 local.get 19
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 19
-                                global.set 3
+                                local.set 19
                                 i32.const 14
                                 local.set 1
                                 br 8 (;@6;)
@@ -12741,10 +12441,9 @@
                               i32.eqz
                               if ;; label = @14
                                 local.get 19
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 19
-                                global.set 3
+                                local.set 19
                                 i32.const 3
                                 local.set 1
                                 br 8 (;@6;)
@@ -12760,10 +12459,9 @@
                               i32.ne
                               if ;; label = @14
                                 local.get 19
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 19
-                                global.set 3
+                                local.set 19
                                 i32.const 10
                                 local.set 1
                                 br 8 (;@6;)
@@ -12810,10 +12508,9 @@
                                 br 8 (;@6;)
                               end
                               local.get 19
-                              i64.const 16
+                              i64.const 14
                               i64.sub
-                              local.tee 19
-                              global.set 3
+                              local.set 19
                               block ;; label = @14
                                 block ;; label = @15
                                   local.get 2
@@ -12824,10 +12521,9 @@
                                   i32.gt_u
                                   br_if 0 (;@15;)
                                   local.get 19
-                                  i64.const 14
+                                  i64.const 12
                                   i64.sub
-                                  local.tee 19
-                                  global.set 3
+                                  local.set 19
                                   block ;; label = @16
                                     block ;; label = @17
                                       block ;; label = @18
@@ -12837,10 +12533,9 @@
                                         br_table 3 (;@15;) 0 (;@18;) 3 (;@15;) 3 (;@15;) 1 (;@17;) 2 (;@16;)
                                       end
                                       local.get 19
-                                      i64.const 13
+                                      i64.const 11
                                       i64.sub
-                                      local.tee 19
-                                      global.set 3
+                                      local.set 19
                                       i32.const 0
                                       local.set 5
                                       local.get 1
@@ -12858,17 +12553,15 @@
                                       i64.eq
                                       br_if 3 (;@14;)
                                       local.get 19
-                                      i64.const 8
+                                      i64.const 6
                                       i64.sub
-                                      local.tee 19
-                                      global.set 3
+                                      local.set 19
                                       br 2 (;@15;)
                                     end
                                     local.get 19
-                                    i64.const 13
+                                    i64.const 11
                                     i64.sub
-                                    local.tee 19
-                                    global.set 3
+                                    local.set 19
                                     i32.const 1
                                     local.set 5
                                     local.get 1
@@ -12888,17 +12581,15 @@
                                     local.set 19
                                     br_if 1 (;@15;)
                                     local.get 19
-                                    i64.const 8
+                                    i64.const 6
                                     i64.sub
-                                    local.tee 19
-                                    global.set 3
+                                    local.set 19
                                     br 2 (;@14;)
                                   end
                                   local.get 19
-                                  i64.const 13
+                                  i64.const 11
                                   i64.sub
-                                  local.tee 19
-                                  global.set 3
+                                  local.set 19
                                   i32.const 2
                                   local.set 5
                                   local.get 1
@@ -12919,24 +12610,21 @@
                                   i32.eqz
                                   br_if 1 (;@14;)
                                   local.get 19
-                                  i64.const 7
+                                  i64.const 5
                                   i64.sub
-                                  local.tee 19
-                                  global.set 3
+                                  local.set 19
                                 end
                                 local.get 19
-                                i64.const 9
+                                i64.const 7
                                 i64.sub
-                                local.tee 19
-                                global.set 3
+                                local.set 19
                                 i32.const 3
                                 local.set 5
                               end
                               local.get 19
-                              i64.const 18
+                              i64.const 16
                               i64.sub
-                              local.tee 19
-                              global.set 3
+                              local.set 19
                               local.get 6
                               i32.eqz
                               local.get 18
@@ -12959,10 +12647,9 @@
                                 local.set 19
                               end
                               local.get 19
-                              i64.const 15
+                              i64.const 13
                               i64.sub
-                              local.tee 19
-                              global.set 3
+                              local.set 19
                               block ;; label = @14
                                 block ;; label = @15
                                   block ;; label = @16
@@ -12972,10 +12659,9 @@
                                       i32.le_u
                                       if ;; label = @18
                                         local.get 19
-                                        i64.const 11
+                                        i64.const 9
                                         i64.sub
-                                        local.tee 19
-                                        global.set 3
+                                        local.set 19
                                         local.get 5
                                         i32.const 1
                                         i32.sub
@@ -13027,10 +12713,9 @@
                                       br 11 (;@6;)
                                     end
                                     local.get 19
-                                    i64.const 10
+                                    i64.const 8
                                     i64.sub
-                                    local.tee 19
-                                    global.set 3
+                                    local.set 19
                                     local.get 7
                                     i32.eqz
                                     if ;; label = @17
@@ -13090,10 +12775,9 @@
                                     br 8 (;@8;)
                                   end
                                   local.get 19
-                                  i64.const 10
+                                  i64.const 8
                                   i64.sub
-                                  local.tee 19
-                                  global.set 3
+                                  local.set 19
                                   local.get 8
                                   i32.eqz
                                   if ;; label = @16
@@ -13156,10 +12840,9 @@
                                   br 7 (;@8;)
                                 end
                                 local.get 19
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 19
-                                global.set 3
+                                local.set 19
                                 local.get 11
                                 i32.eqz
                                 if ;; label = @15
@@ -13259,10 +12942,9 @@
                               br 7 (;@6;)
                             end
                             local.get 19
-                            i64.const 13
+                            i64.const 11
                             i64.sub
-                            local.tee 19
-                            global.set 3
+                            local.set 19
                             local.get 8
                             local.set 4
                             i32.const 0
@@ -13338,10 +13020,9 @@
                     i32.and
                     br_if 1 (;@7;)
                     local.get 19
-                    i64.const 8
+                    i64.const 6
                     i64.sub
-                    local.tee 19
-                    global.set 3
+                    local.set 19
                     br 2 (;@6;)
                   end
                   local.get 19
@@ -13368,27 +13049,24 @@
                 local.set 1
               end
               local.get 19
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 19
-              global.set 3
+              local.set 19
               local.get 8
               local.set 4
               local.get 7
             end
             local.get 19
-            i64.const 9
+            i64.const 7
             i64.sub
-            local.tee 19
-            global.set 3
+            local.set 19
             local.set 9
             i32.const 0
           end
           local.get 19
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 19
-          global.set 3
+          local.set 19
           local.set 15
           local.get 14
           i32.eqz
@@ -13407,10 +13085,9 @@
           local.set 19
         end
         local.get 19
-        i64.const 16
+        i64.const 14
         i64.sub
-        local.tee 19
-        global.set 3
+        local.set 19
         local.get 12
         i32.eqz
         local.get 4
@@ -13431,10 +13108,9 @@
           local.set 19
         end
         local.get 19
-        i64.const 15
+        i64.const 13
         i64.sub
-        local.tee 19
-        global.set 3
+        local.set 19
         local.get 9
         i32.eqz
         local.get 15
@@ -13495,7 +13171,7 @@
   (func (;15;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 80
+    i64.const 86
     i64.sub
     local.tee 14
     global.set 3
@@ -13503,17 +13179,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 14
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 15
-    i32.const 23
+    i32.const 30
     i32.sub
     global.set 4
     local.get 15
-    i32.const 23
+    i32.const 30
     i32.lt_s
     if ;; label = @1
+      local.get 14
+      global.set 3
       unreachable
     end
     global.get 0
@@ -13578,10 +13258,9 @@
                                                       br 1 (;@24;)
                                                     end
                                                     local.get 14
-                                                    i64.const 14
+                                                    i64.const 12
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 5
                                                     i32.const 1
                                                     i32.add
@@ -13590,10 +13269,9 @@
                                                     i32.lt_u
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 20
+                                                    i64.const 18
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 5
                                                     i32.const 1
                                                     i32.shl
@@ -13608,10 +13286,9 @@
                                                     i32.lt_s
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 11
+                                                    i64.const 9
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     block (result i32) ;; label = @25
                                                       local.get 5
                                                       i32.eqz
@@ -13643,10 +13320,9 @@
                                                       local.set 14
                                                     end
                                                     local.get 14
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.tee 3
                                                     i32.eqz
                                                     br_if 21 (;@3;)
@@ -13693,10 +13369,9 @@
                                                   i32.ne
                                                   if ;; label = @24
                                                     local.get 14
-                                                    i64.const 12
+                                                    i64.const 10
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 3
                                                     i32.const 1
                                                     i32.and
@@ -13727,10 +13402,9 @@
                                                       br 1 (;@24;)
                                                     end
                                                     local.get 14
-                                                    i64.const 14
+                                                    i64.const 12
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 5
                                                     i32.const 1
                                                     i32.add
@@ -13739,10 +13413,9 @@
                                                     i32.lt_u
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 20
+                                                    i64.const 18
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 5
                                                     i32.const 1
                                                     i32.shl
@@ -13757,10 +13430,9 @@
                                                     i32.lt_s
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 11
+                                                    i64.const 9
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     block (result i32) ;; label = @25
                                                       local.get 5
                                                       i32.eqz
@@ -13792,10 +13464,9 @@
                                                       local.set 14
                                                     end
                                                     local.get 14
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.tee 3
                                                     i32.eqz
                                                     br_if 21 (;@3;)
@@ -13887,10 +13558,9 @@
                                                             br 1 (;@27;)
                                                           end
                                                           local.get 14
-                                                          i64.const 14
+                                                          i64.const 12
                                                           i64.sub
-                                                          local.tee 14
-                                                          global.set 3
+                                                          local.set 14
                                                           local.get 3
                                                           i32.const 1
                                                           i32.add
@@ -13899,10 +13569,9 @@
                                                           i32.lt_u
                                                           br_if 10 (;@17;)
                                                           local.get 14
-                                                          i64.const 20
+                                                          i64.const 18
                                                           i64.sub
-                                                          local.tee 14
-                                                          global.set 3
+                                                          local.set 14
                                                           local.get 3
                                                           i32.const 1
                                                           i32.shl
@@ -13917,10 +13586,9 @@
                                                           i32.lt_s
                                                           br_if 10 (;@17;)
                                                           local.get 14
-                                                          i64.const 11
+                                                          i64.const 9
                                                           i64.sub
-                                                          local.tee 14
-                                                          global.set 3
+                                                          local.set 14
                                                           block (result i32) ;; label = @28
                                                             local.get 3
                                                             i32.eqz
@@ -13952,10 +13620,9 @@
                                                             local.set 14
                                                           end
                                                           local.get 14
-                                                          i64.const 10
+                                                          i64.const 8
                                                           i64.sub
-                                                          local.tee 14
-                                                          global.set 3
+                                                          local.set 14
                                                           local.tee 2
                                                           i32.eqz
                                                           br_if 25 (;@2;)
@@ -14023,10 +13690,9 @@
                                                           br 1 (;@26;)
                                                         end
                                                         local.get 14
-                                                        i64.const 14
+                                                        i64.const 12
                                                         i64.sub
-                                                        local.tee 14
-                                                        global.set 3
+                                                        local.set 14
                                                         local.get 3
                                                         i32.const 1
                                                         i32.add
@@ -14035,10 +13701,9 @@
                                                         i32.lt_u
                                                         br_if 9 (;@17;)
                                                         local.get 14
-                                                        i64.const 20
+                                                        i64.const 18
                                                         i64.sub
-                                                        local.tee 14
-                                                        global.set 3
+                                                        local.set 14
                                                         local.get 3
                                                         i32.const 1
                                                         i32.shl
@@ -14053,10 +13718,9 @@
                                                         i32.lt_s
                                                         br_if 9 (;@17;)
                                                         local.get 14
-                                                        i64.const 11
+                                                        i64.const 9
                                                         i64.sub
-                                                        local.tee 14
-                                                        global.set 3
+                                                        local.set 14
                                                         block (result i32) ;; label = @27
                                                           local.get 3
                                                           i32.eqz
@@ -14088,10 +13752,9 @@
                                                           local.set 14
                                                         end
                                                         local.get 14
-                                                        i64.const 10
+                                                        i64.const 8
                                                         i64.sub
-                                                        local.tee 14
-                                                        global.set 3
+                                                        local.set 14
                                                         local.tee 2
                                                         i32.eqz
                                                         br_if 24 (;@2;)
@@ -14156,10 +13819,9 @@
                                                           br 1 (;@26;)
                                                         end
                                                         local.get 14
-                                                        i64.const 14
+                                                        i64.const 12
                                                         i64.sub
-                                                        local.tee 14
-                                                        global.set 3
+                                                        local.set 14
                                                         local.get 3
                                                         i32.const 8
                                                         i32.add
@@ -14168,10 +13830,9 @@
                                                         i32.lt_u
                                                         br_if 9 (;@17;)
                                                         local.get 14
-                                                        i64.const 20
+                                                        i64.const 18
                                                         i64.sub
-                                                        local.tee 14
-                                                        global.set 3
+                                                        local.set 14
                                                         local.get 2
                                                         i32.const 1
                                                         i32.shl
@@ -14186,10 +13847,9 @@
                                                         i32.lt_s
                                                         br_if 9 (;@17;)
                                                         local.get 14
-                                                        i64.const 11
+                                                        i64.const 9
                                                         i64.sub
-                                                        local.tee 14
-                                                        global.set 3
+                                                        local.set 14
                                                         block (result i32) ;; label = @27
                                                           local.get 2
                                                           i32.eqz
@@ -14221,10 +13881,9 @@
                                                           local.set 14
                                                         end
                                                         local.get 14
-                                                        i64.const 10
+                                                        i64.const 8
                                                         i64.sub
-                                                        local.tee 14
-                                                        global.set 3
+                                                        local.set 14
                                                         local.tee 2
                                                         i32.eqz
                                                         br_if 25 (;@1;)
@@ -14289,10 +13948,9 @@
                                                           br 1 (;@26;)
                                                         end
                                                         local.get 14
-                                                        i64.const 14
+                                                        i64.const 12
                                                         i64.sub
-                                                        local.tee 14
-                                                        global.set 3
+                                                        local.set 14
                                                         local.get 3
                                                         i32.const 2
                                                         i32.add
@@ -14301,10 +13959,9 @@
                                                         i32.lt_u
                                                         br_if 9 (;@17;)
                                                         local.get 14
-                                                        i64.const 20
+                                                        i64.const 18
                                                         i64.sub
-                                                        local.tee 14
-                                                        global.set 3
+                                                        local.set 14
                                                         local.get 2
                                                         i32.const 1
                                                         i32.shl
@@ -14319,10 +13976,9 @@
                                                         i32.lt_s
                                                         br_if 9 (;@17;)
                                                         local.get 14
-                                                        i64.const 11
+                                                        i64.const 9
                                                         i64.sub
-                                                        local.tee 14
-                                                        global.set 3
+                                                        local.set 14
                                                         block (result i32) ;; label = @27
                                                           local.get 2
                                                           i32.eqz
@@ -14354,10 +14010,9 @@
                                                           local.set 14
                                                         end
                                                         local.get 14
-                                                        i64.const 10
+                                                        i64.const 8
                                                         i64.sub
-                                                        local.tee 14
-                                                        global.set 3
+                                                        local.set 14
                                                         local.tee 2
                                                         i32.eqz
                                                         br_if 25 (;@1;)
@@ -14441,24 +14096,24 @@
                                                       local.set 13
                                                       loop ;; label = @26
                                                         local.get 14
-                                                        i64.const 17
+                                                        i64.const 18
                                                         i64.sub
-                                                        local.tee 14
-                                                        global.set 3
+                                                        local.set 14
                                                         local.get 14
                                                         i64.const 0
                                                         i64.lt_s
                                                         if ;; label = @27
+                                                          local.get 14
+                                                          global.set 3
                                                           unreachable
                                                         end
                                                         local.get 12
                                                         i32.eqz
                                                         br_if 2 (;@24;)
                                                         local.get 14
-                                                        i64.const 12
+                                                        i64.const 10
                                                         i64.sub
-                                                        local.tee 14
-                                                        global.set 3
+                                                        local.set 14
                                                         local.get 4
                                                         i32.const 255
                                                         i32.and
@@ -14488,10 +14143,9 @@
                                                               br 1 (;@28;)
                                                             end
                                                             local.get 14
-                                                            i64.const 14
+                                                            i64.const 12
                                                             i64.sub
-                                                            local.tee 14
-                                                            global.set 3
+                                                            local.set 14
                                                             local.get 4
                                                             i32.const 1
                                                             i32.add
@@ -14500,10 +14154,9 @@
                                                             i32.lt_u
                                                             br_if 11 (;@17;)
                                                             local.get 14
-                                                            i64.const 20
+                                                            i64.const 18
                                                             i64.sub
-                                                            local.tee 14
-                                                            global.set 3
+                                                            local.set 14
                                                             local.get 4
                                                             i32.const 1
                                                             i32.shl
@@ -14518,10 +14171,9 @@
                                                             i32.lt_s
                                                             br_if 11 (;@17;)
                                                             local.get 14
-                                                            i64.const 11
+                                                            i64.const 9
                                                             i64.sub
-                                                            local.tee 14
-                                                            global.set 3
+                                                            local.set 14
                                                             block (result i32) ;; label = @29
                                                               local.get 4
                                                               i32.eqz
@@ -14553,10 +14205,9 @@
                                                               local.set 14
                                                             end
                                                             local.get 14
-                                                            i64.const 10
+                                                            i64.const 8
                                                             i64.sub
-                                                            local.tee 14
-                                                            global.set 3
+                                                            local.set 14
                                                             local.tee 7
                                                             i32.eqz
                                                             br_if 25 (;@3;)
@@ -14723,10 +14374,9 @@
                                                                       br 1 (;@32;)
                                                                     end
                                                                     local.get 14
-                                                                    i64.const 14
+                                                                    i64.const 12
                                                                     i64.sub
-                                                                    local.tee 14
-                                                                    global.set 3
+                                                                    local.set 14
                                                                     local.get 2
                                                                     i32.const 1
                                                                     i32.add
@@ -14735,10 +14385,9 @@
                                                                     i32.lt_u
                                                                     br_if 15 (;@17;)
                                                                     local.get 14
-                                                                    i64.const 20
+                                                                    i64.const 18
                                                                     i64.sub
-                                                                    local.tee 14
-                                                                    global.set 3
+                                                                    local.set 14
                                                                     local.get 2
                                                                     i32.const 1
                                                                     i32.shl
@@ -14753,10 +14402,9 @@
                                                                     i32.lt_s
                                                                     br_if 15 (;@17;)
                                                                     local.get 14
-                                                                    i64.const 11
+                                                                    i64.const 9
                                                                     i64.sub
-                                                                    local.tee 14
-                                                                    global.set 3
+                                                                    local.set 14
                                                                     block (result i32) ;; label = @33
                                                                       local.get 2
                                                                       i32.eqz
@@ -14788,10 +14436,9 @@
                                                                       local.set 14
                                                                     end
                                                                     local.get 14
-                                                                    i64.const 10
+                                                                    i64.const 8
                                                                     i64.sub
-                                                                    local.tee 14
-                                                                    global.set 3
+                                                                    local.set 14
                                                                     local.tee 4
                                                                     i32.eqz
                                                                     br_if 10 (;@22;)
@@ -14856,10 +14503,9 @@
                                                                     br 1 (;@31;)
                                                                   end
                                                                   local.get 14
-                                                                  i64.const 14
+                                                                  i64.const 12
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   local.get 2
                                                                   i32.const 1
                                                                   i32.add
@@ -14868,10 +14514,9 @@
                                                                   i32.lt_u
                                                                   br_if 14 (;@17;)
                                                                   local.get 14
-                                                                  i64.const 20
+                                                                  i64.const 18
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   local.get 2
                                                                   i32.const 1
                                                                   i32.shl
@@ -14886,10 +14531,9 @@
                                                                   i32.lt_s
                                                                   br_if 14 (;@17;)
                                                                   local.get 14
-                                                                  i64.const 11
+                                                                  i64.const 9
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   block (result i32) ;; label = @32
                                                                     local.get 2
                                                                     i32.eqz
@@ -14921,10 +14565,9 @@
                                                                     local.set 14
                                                                   end
                                                                   local.get 14
-                                                                  i64.const 10
+                                                                  i64.const 8
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   local.tee 4
                                                                   i32.eqz
                                                                   br_if 10 (;@21;)
@@ -14980,10 +14623,9 @@
                                                                     br 1 (;@31;)
                                                                   end
                                                                   local.get 14
-                                                                  i64.const 14
+                                                                  i64.const 12
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   local.get 2
                                                                   i32.const 6
                                                                   i32.add
@@ -14992,10 +14634,9 @@
                                                                   i32.lt_u
                                                                   br_if 14 (;@17;)
                                                                   local.get 14
-                                                                  i64.const 20
+                                                                  i64.const 18
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   local.get 4
                                                                   i32.const 1
                                                                   i32.shl
@@ -15010,10 +14651,9 @@
                                                                   i32.lt_s
                                                                   br_if 14 (;@17;)
                                                                   local.get 14
-                                                                  i64.const 11
+                                                                  i64.const 9
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   block (result i32) ;; label = @32
                                                                     local.get 4
                                                                     i32.eqz
@@ -15045,10 +14685,9 @@
                                                                     local.set 14
                                                                   end
                                                                   local.get 14
-                                                                  i64.const 10
+                                                                  i64.const 8
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   local.tee 4
                                                                   i32.eqz
                                                                   br_if 28 (;@3;)
@@ -15112,10 +14751,9 @@
                                                                     br 1 (;@31;)
                                                                   end
                                                                   local.get 14
-                                                                  i64.const 14
+                                                                  i64.const 12
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   local.get 2
                                                                   i32.const 2
                                                                   i32.add
@@ -15124,10 +14762,9 @@
                                                                   i32.lt_u
                                                                   br_if 14 (;@17;)
                                                                   local.get 14
-                                                                  i64.const 20
+                                                                  i64.const 18
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   local.get 4
                                                                   i32.const 1
                                                                   i32.shl
@@ -15142,10 +14779,9 @@
                                                                   i32.lt_s
                                                                   br_if 14 (;@17;)
                                                                   local.get 14
-                                                                  i64.const 11
+                                                                  i64.const 9
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   block (result i32) ;; label = @32
                                                                     local.get 4
                                                                     i32.eqz
@@ -15177,10 +14813,9 @@
                                                                     local.set 14
                                                                   end
                                                                   local.get 14
-                                                                  i64.const 10
+                                                                  i64.const 8
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   local.tee 4
                                                                   i32.eqz
                                                                   br_if 28 (;@3;)
@@ -15352,10 +14987,9 @@
                                                                     br 1 (;@31;)
                                                                   end
                                                                   local.get 14
-                                                                  i64.const 14
+                                                                  i64.const 12
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   local.get 2
                                                                   i32.const 1
                                                                   i32.add
@@ -15364,10 +14998,9 @@
                                                                   i32.lt_u
                                                                   br_if 14 (;@17;)
                                                                   local.get 14
-                                                                  i64.const 20
+                                                                  i64.const 18
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   local.get 2
                                                                   i32.const 1
                                                                   i32.shl
@@ -15382,10 +15015,9 @@
                                                                   i32.lt_s
                                                                   br_if 14 (;@17;)
                                                                   local.get 14
-                                                                  i64.const 11
+                                                                  i64.const 9
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   block (result i32) ;; label = @32
                                                                     local.get 2
                                                                     i32.eqz
@@ -15417,10 +15049,9 @@
                                                                     local.set 14
                                                                   end
                                                                   local.get 14
-                                                                  i64.const 10
+                                                                  i64.const 8
                                                                   i64.sub
-                                                                  local.tee 14
-                                                                  global.set 3
+                                                                  local.set 14
                                                                   local.tee 4
                                                                   i32.eqz
                                                                   br_if 11 (;@20;)
@@ -15485,10 +15116,9 @@
                                                                   br 1 (;@30;)
                                                                 end
                                                                 local.get 14
-                                                                i64.const 14
+                                                                i64.const 12
                                                                 i64.sub
-                                                                local.tee 14
-                                                                global.set 3
+                                                                local.set 14
                                                                 local.get 2
                                                                 i32.const 1
                                                                 i32.add
@@ -15497,10 +15127,9 @@
                                                                 i32.lt_u
                                                                 br_if 13 (;@17;)
                                                                 local.get 14
-                                                                i64.const 20
+                                                                i64.const 18
                                                                 i64.sub
-                                                                local.tee 14
-                                                                global.set 3
+                                                                local.set 14
                                                                 local.get 2
                                                                 i32.const 1
                                                                 i32.shl
@@ -15515,10 +15144,9 @@
                                                                 i32.lt_s
                                                                 br_if 13 (;@17;)
                                                                 local.get 14
-                                                                i64.const 11
+                                                                i64.const 9
                                                                 i64.sub
-                                                                local.tee 14
-                                                                global.set 3
+                                                                local.set 14
                                                                 block (result i32) ;; label = @31
                                                                   local.get 2
                                                                   i32.eqz
@@ -15550,10 +15178,9 @@
                                                                   local.set 14
                                                                 end
                                                                 local.get 14
-                                                                i64.const 10
+                                                                i64.const 8
                                                                 i64.sub
-                                                                local.tee 14
-                                                                global.set 3
+                                                                local.set 14
                                                                 local.tee 4
                                                                 i32.eqz
                                                                 br_if 11 (;@19;)
@@ -15609,10 +15236,9 @@
                                                                   br 1 (;@30;)
                                                                 end
                                                                 local.get 14
-                                                                i64.const 14
+                                                                i64.const 12
                                                                 i64.sub
-                                                                local.tee 14
-                                                                global.set 3
+                                                                local.set 14
                                                                 local.get 2
                                                                 i32.const 4
                                                                 i32.add
@@ -15621,10 +15247,9 @@
                                                                 i32.lt_u
                                                                 br_if 13 (;@17;)
                                                                 local.get 14
-                                                                i64.const 20
+                                                                i64.const 18
                                                                 i64.sub
-                                                                local.tee 14
-                                                                global.set 3
+                                                                local.set 14
                                                                 local.get 4
                                                                 i32.const 1
                                                                 i32.shl
@@ -15639,10 +15264,9 @@
                                                                 i32.lt_s
                                                                 br_if 13 (;@17;)
                                                                 local.get 14
-                                                                i64.const 11
+                                                                i64.const 9
                                                                 i64.sub
-                                                                local.tee 14
-                                                                global.set 3
+                                                                local.set 14
                                                                 block (result i32) ;; label = @31
                                                                   local.get 4
                                                                   i32.eqz
@@ -15674,10 +15298,9 @@
                                                                   local.set 14
                                                                 end
                                                                 local.get 14
-                                                                i64.const 10
+                                                                i64.const 8
                                                                 i64.sub
-                                                                local.tee 14
-                                                                global.set 3
+                                                                local.set 14
                                                                 local.tee 4
                                                                 i32.eqz
                                                                 br_if 27 (;@3;)
@@ -15733,10 +15356,9 @@
                                                                   br 1 (;@30;)
                                                                 end
                                                                 local.get 14
-                                                                i64.const 14
+                                                                i64.const 12
                                                                 i64.sub
-                                                                local.tee 14
-                                                                global.set 3
+                                                                local.set 14
                                                                 local.get 2
                                                                 i32.const 2
                                                                 i32.add
@@ -15745,10 +15367,9 @@
                                                                 i32.lt_u
                                                                 br_if 13 (;@17;)
                                                                 local.get 14
-                                                                i64.const 20
+                                                                i64.const 18
                                                                 i64.sub
-                                                                local.tee 14
-                                                                global.set 3
+                                                                local.set 14
                                                                 local.get 4
                                                                 i32.const 1
                                                                 i32.shl
@@ -15763,10 +15384,9 @@
                                                                 i32.lt_s
                                                                 br_if 13 (;@17;)
                                                                 local.get 14
-                                                                i64.const 11
+                                                                i64.const 9
                                                                 i64.sub
-                                                                local.tee 14
-                                                                global.set 3
+                                                                local.set 14
                                                                 block (result i32) ;; label = @31
                                                                   local.get 4
                                                                   i32.eqz
@@ -15798,10 +15418,9 @@
                                                                   local.set 14
                                                                 end
                                                                 local.get 14
-                                                                i64.const 10
+                                                                i64.const 8
                                                                 i64.sub
-                                                                local.tee 14
-                                                                global.set 3
+                                                                local.set 14
                                                                 local.tee 4
                                                                 i32.eqz
                                                                 br_if 27 (;@3;)
@@ -15867,10 +15486,9 @@
                                                                 i32.and
                                                               end
                                                               local.get 14
-                                                              i64.const 11
+                                                              i64.const 9
                                                               i64.sub
-                                                              local.tee 14
-                                                              global.set 3
+                                                              local.set 14
                                                               local.tee 2
                                                               i32.const 2
                                                               i32.ne
@@ -15939,10 +15557,9 @@
                                                             i32.ne
                                                             if ;; label = @29
                                                               local.get 14
-                                                              i64.const 12
+                                                              i64.const 10
                                                               i64.sub
-                                                              local.tee 14
-                                                              global.set 3
+                                                              local.set 14
                                                               local.get 2
                                                               i32.const 1
                                                               i32.and
@@ -15965,10 +15582,9 @@
                                                             i32.and
                                                           end
                                                           local.get 14
-                                                          i64.const 22
+                                                          i64.const 20
                                                           i64.sub
-                                                          local.tee 14
-                                                          global.set 3
+                                                          local.set 14
                                                           local.set 7
                                                           local.get 12
                                                           i32.const -40
@@ -15985,10 +15601,9 @@
                                                           i32.eq
                                                           br_if 1 (;@26;)
                                                           local.get 14
-                                                          i64.const 8
+                                                          i64.const 6
                                                           i64.sub
-                                                          local.tee 14
-                                                          global.set 3
+                                                          local.set 14
                                                           br 19 (;@8;)
                                                         end
                                                         local.get 14
@@ -16055,10 +15670,9 @@
                                                       br 1 (;@24;)
                                                     end
                                                     local.get 14
-                                                    i64.const 14
+                                                    i64.const 12
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 3
                                                     i32.const 1
                                                     i32.add
@@ -16067,10 +15681,9 @@
                                                     i32.lt_u
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 20
+                                                    i64.const 18
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 3
                                                     i32.const 1
                                                     i32.shl
@@ -16085,10 +15698,9 @@
                                                     i32.lt_s
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 11
+                                                    i64.const 9
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     block (result i32) ;; label = @25
                                                       local.get 3
                                                       i32.eqz
@@ -16120,10 +15732,9 @@
                                                       local.set 14
                                                     end
                                                     local.get 14
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.tee 2
                                                     i32.eqz
                                                     br_if 22 (;@2;)
@@ -16185,10 +15796,9 @@
                                                       br 1 (;@24;)
                                                     end
                                                     local.get 14
-                                                    i64.const 14
+                                                    i64.const 12
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 3
                                                     i32.const 1
                                                     i32.add
@@ -16197,10 +15807,9 @@
                                                     i32.lt_u
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 20
+                                                    i64.const 18
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 3
                                                     i32.const 1
                                                     i32.shl
@@ -16215,10 +15824,9 @@
                                                     i32.lt_s
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 11
+                                                    i64.const 9
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     block (result i32) ;; label = @25
                                                       local.get 3
                                                       i32.eqz
@@ -16250,10 +15858,9 @@
                                                       local.set 14
                                                     end
                                                     local.get 14
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.tee 2
                                                     i32.eqz
                                                     br_if 22 (;@2;)
@@ -16318,10 +15925,9 @@
                                                       br 1 (;@24;)
                                                     end
                                                     local.get 14
-                                                    i64.const 14
+                                                    i64.const 12
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 3
                                                     i32.const 3
                                                     i32.add
@@ -16330,10 +15936,9 @@
                                                     i32.lt_u
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 20
+                                                    i64.const 18
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 2
                                                     i32.const 1
                                                     i32.shl
@@ -16348,10 +15953,9 @@
                                                     i32.lt_s
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 11
+                                                    i64.const 9
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     block (result i32) ;; label = @25
                                                       local.get 2
                                                       i32.eqz
@@ -16383,10 +15987,9 @@
                                                       local.set 14
                                                     end
                                                     local.get 14
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.tee 2
                                                     i32.eqz
                                                     br_if 23 (;@1;)
@@ -16459,10 +16062,9 @@
                                                       br 1 (;@24;)
                                                     end
                                                     local.get 14
-                                                    i64.const 14
+                                                    i64.const 12
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 3
                                                     i32.const 2
                                                     i32.add
@@ -16471,10 +16073,9 @@
                                                     i32.lt_u
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 20
+                                                    i64.const 18
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 2
                                                     i32.const 1
                                                     i32.shl
@@ -16489,10 +16090,9 @@
                                                     i32.lt_s
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 11
+                                                    i64.const 9
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     block (result i32) ;; label = @25
                                                       local.get 2
                                                       i32.eqz
@@ -16524,10 +16124,9 @@
                                                       local.set 14
                                                     end
                                                     local.get 14
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.tee 2
                                                     i32.eqz
                                                     br_if 23 (;@1;)
@@ -16610,24 +16209,24 @@
                                                   block ;; label = @24
                                                     loop ;; label = @25
                                                       local.get 14
-                                                      i64.const 17
+                                                      i64.const 18
                                                       i64.sub
-                                                      local.tee 14
-                                                      global.set 3
+                                                      local.set 14
                                                       local.get 14
                                                       i64.const 0
                                                       i64.lt_s
                                                       if ;; label = @26
+                                                        local.get 14
+                                                        global.set 3
                                                         unreachable
                                                       end
                                                       local.get 2
                                                       i32.eqz
                                                       br_if 1 (;@24;)
                                                       local.get 14
-                                                      i64.const 12
+                                                      i64.const 10
                                                       i64.sub
-                                                      local.tee 14
-                                                      global.set 3
+                                                      local.set 14
                                                       local.get 4
                                                       i32.const 255
                                                       i32.and
@@ -16657,10 +16256,9 @@
                                                             br 1 (;@27;)
                                                           end
                                                           local.get 14
-                                                          i64.const 14
+                                                          i64.const 12
                                                           i64.sub
-                                                          local.tee 14
-                                                          global.set 3
+                                                          local.set 14
                                                           local.get 4
                                                           i32.const 1
                                                           i32.add
@@ -16669,10 +16267,9 @@
                                                           i32.lt_u
                                                           br_if 10 (;@17;)
                                                           local.get 14
-                                                          i64.const 20
+                                                          i64.const 18
                                                           i64.sub
-                                                          local.tee 14
-                                                          global.set 3
+                                                          local.set 14
                                                           local.get 4
                                                           i32.const 1
                                                           i32.shl
@@ -16687,10 +16284,9 @@
                                                           i32.lt_s
                                                           br_if 10 (;@17;)
                                                           local.get 14
-                                                          i64.const 11
+                                                          i64.const 9
                                                           i64.sub
-                                                          local.tee 14
-                                                          global.set 3
+                                                          local.set 14
                                                           block (result i32) ;; label = @28
                                                             local.get 4
                                                             i32.eqz
@@ -16722,10 +16318,9 @@
                                                             local.set 14
                                                           end
                                                           local.get 14
-                                                          i64.const 10
+                                                          i64.const 8
                                                           i64.sub
-                                                          local.tee 14
-                                                          global.set 3
+                                                          local.set 14
                                                           local.tee 7
                                                           i32.eqz
                                                           br_if 9 (;@18;)
@@ -16857,10 +16452,9 @@
                                                         i32.eq
                                                         br_if 1 (;@25;)
                                                         local.get 14
-                                                        i64.const 8
+                                                        i64.const 6
                                                         i64.sub
-                                                        local.tee 14
-                                                        global.set 3
+                                                        local.set 14
                                                         br 12 (;@14;)
                                                       end
                                                       local.get 14
@@ -16917,10 +16511,9 @@
                                                       br 1 (;@24;)
                                                     end
                                                     local.get 14
-                                                    i64.const 14
+                                                    i64.const 12
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 3
                                                     i32.const 1
                                                     i32.add
@@ -16929,10 +16522,9 @@
                                                     i32.lt_u
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 20
+                                                    i64.const 18
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 3
                                                     i32.const 1
                                                     i32.shl
@@ -16947,10 +16539,9 @@
                                                     i32.lt_s
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 11
+                                                    i64.const 9
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     block (result i32) ;; label = @25
                                                       local.get 3
                                                       i32.eqz
@@ -16982,10 +16573,9 @@
                                                       local.set 14
                                                     end
                                                     local.get 14
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.tee 2
                                                     i32.eqz
                                                     br_if 22 (;@2;)
@@ -17047,10 +16637,9 @@
                                                       br 1 (;@24;)
                                                     end
                                                     local.get 14
-                                                    i64.const 14
+                                                    i64.const 12
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 3
                                                     i32.const 1
                                                     i32.add
@@ -17059,10 +16648,9 @@
                                                     i32.lt_u
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 20
+                                                    i64.const 18
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 3
                                                     i32.const 1
                                                     i32.shl
@@ -17077,10 +16665,9 @@
                                                     i32.lt_s
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 11
+                                                    i64.const 9
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     block (result i32) ;; label = @25
                                                       local.get 3
                                                       i32.eqz
@@ -17112,10 +16699,9 @@
                                                       local.set 14
                                                     end
                                                     local.get 14
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.tee 2
                                                     i32.eqz
                                                     br_if 22 (;@2;)
@@ -17180,10 +16766,9 @@
                                                       br 1 (;@24;)
                                                     end
                                                     local.get 14
-                                                    i64.const 14
+                                                    i64.const 12
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 3
                                                     i32.const 4
                                                     i32.add
@@ -17192,10 +16777,9 @@
                                                     i32.lt_u
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 20
+                                                    i64.const 18
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 2
                                                     i32.const 1
                                                     i32.shl
@@ -17210,10 +16794,9 @@
                                                     i32.lt_s
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 11
+                                                    i64.const 9
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     block (result i32) ;; label = @25
                                                       local.get 2
                                                       i32.eqz
@@ -17245,10 +16828,9 @@
                                                       local.set 14
                                                     end
                                                     local.get 14
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.tee 2
                                                     i32.eqz
                                                     br_if 23 (;@1;)
@@ -17313,10 +16895,9 @@
                                                       br 1 (;@24;)
                                                     end
                                                     local.get 14
-                                                    i64.const 14
+                                                    i64.const 12
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 3
                                                     i32.const 2
                                                     i32.add
@@ -17325,10 +16906,9 @@
                                                     i32.lt_u
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 20
+                                                    i64.const 18
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 2
                                                     i32.const 1
                                                     i32.shl
@@ -17343,10 +16923,9 @@
                                                     i32.lt_s
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 11
+                                                    i64.const 9
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     block (result i32) ;; label = @25
                                                       local.get 2
                                                       i32.eqz
@@ -17378,10 +16957,9 @@
                                                       local.set 14
                                                     end
                                                     local.get 14
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.tee 2
                                                     i32.eqz
                                                     br_if 23 (;@1;)
@@ -17477,18 +17055,16 @@
                                                       local.set 14
                                                     end
                                                     local.get 14
-                                                    i64.const 9
+                                                    i64.const 7
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     i32.const 255
                                                     i32.and
                                                   end
                                                   local.get 14
-                                                  i64.const 11
+                                                  i64.const 9
                                                   i64.sub
-                                                  local.tee 14
-                                                  global.set 3
+                                                  local.set 14
                                                   local.tee 3
                                                   i32.const 2
                                                   i32.ne
@@ -17533,10 +17109,9 @@
                                                       br 1 (;@24;)
                                                     end
                                                     local.get 14
-                                                    i64.const 14
+                                                    i64.const 12
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 1
                                                     i32.const 1
                                                     i32.add
@@ -17545,10 +17120,9 @@
                                                     i32.lt_u
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 20
+                                                    i64.const 18
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.get 1
                                                     i32.const 1
                                                     i32.shl
@@ -17563,10 +17137,9 @@
                                                     i32.lt_s
                                                     br_if 7 (;@17;)
                                                     local.get 14
-                                                    i64.const 11
+                                                    i64.const 9
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     block (result i32) ;; label = @25
                                                       local.get 1
                                                       i32.eqz
@@ -17598,10 +17171,9 @@
                                                       local.set 14
                                                     end
                                                     local.get 14
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 14
-                                                    global.set 3
+                                                    local.set 14
                                                     local.tee 5
                                                     i32.eqz
                                                     br_if 23 (;@1;)
@@ -17659,10 +17231,9 @@
                                                 i32.eq
                                                 br_if 6 (;@16;)
                                                 local.get 14
-                                                i64.const 8
+                                                i64.const 6
                                                 i64.sub
-                                                local.tee 14
-                                                global.set 3
+                                                local.set 14
                                                 br 17 (;@5;)
                                               end
                                               local.get 14
@@ -17760,20 +17331,18 @@
                                   br 11 (;@4;)
                                 end
                                 local.get 14
-                                i64.const 11
+                                i64.const 9
                                 i64.sub
-                                local.tee 14
-                                global.set 3
+                                local.set 14
                                 local.get 4
                                 i32.const 1
                                 i32.and
                                 local.set 7
                               end
                               local.get 14
-                              i64.const 12
+                              i64.const 10
                               i64.sub
-                              local.tee 14
-                              global.set 3
+                              local.set 14
                               local.get 7
                               i32.const 1
                               i32.and
@@ -17791,20 +17360,18 @@
                             br 5 (;@7;)
                           end
                           local.get 14
-                          i64.const 11
+                          i64.const 9
                           i64.sub
-                          local.tee 14
-                          global.set 3
+                          local.set 14
                           local.get 2
                           i32.const 1
                           i32.and
                           local.set 4
                         end
                         local.get 14
-                        i64.const 12
+                        i64.const 10
                         i64.sub
-                        local.tee 14
-                        global.set 3
+                        local.set 14
                         local.get 4
                         i32.const 1
                         i32.and
@@ -17812,50 +17379,45 @@
                         br 2 (;@8;)
                       end
                       local.get 14
-                      i64.const 11
+                      i64.const 9
                       i64.sub
-                      local.tee 14
-                      global.set 3
+                      local.set 14
                       local.get 2
                       i32.const 1
                       i32.and
                       local.set 4
                     end
                     local.get 14
-                    i64.const 11
+                    i64.const 9
                     i64.sub
-                    local.tee 14
-                    global.set 3
+                    local.set 14
                     local.get 4
                     i32.const 1
                     i32.and
                     local.set 7
                   end
                   local.get 14
-                  i64.const 11
+                  i64.const 9
                   i64.sub
-                  local.tee 14
-                  global.set 3
+                  local.set 14
                   local.get 7
                   i32.const 1
                   i32.and
                   local.set 3
                 end
                 local.get 14
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 14
-                global.set 3
+                local.set 14
                 local.get 3
                 i32.const 1
                 i32.and
                 local.set 1
               end
               local.get 14
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 14
-              global.set 3
+              local.set 14
               local.get 1
               i32.const 1
               i32.and
@@ -17941,7 +17503,7 @@
   (func (;16;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 72
+    i64.const 78
     i64.sub
     local.tee 8
     global.set 3
@@ -17949,6 +17511,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 8
+      global.set 3
       unreachable
     end
     global.get 4
@@ -17960,6 +17524,8 @@
     i32.const 17
     i32.lt_s
     if ;; label = @1
+      local.get 8
+      global.set 3
       unreachable
     end
     global.get 0
@@ -18013,23 +17579,23 @@
                 block ;; label = @7
                   loop ;; label = @8
                     local.get 8
-                    i64.const 16
+                    i64.const 17
                     i64.sub
-                    local.tee 8
-                    global.set 3
+                    local.set 8
                     local.get 8
                     i64.const 0
                     i64.lt_s
                     if ;; label = @9
+                      local.get 8
+                      global.set 3
                       unreachable
                     end
                     local.get 0
                     if ;; label = @9
                       local.get 8
-                      i64.const 12
+                      i64.const 10
                       i64.sub
-                      local.tee 8
-                      global.set 3
+                      local.set 8
                       local.get 1
                       i32.const 255
                       i32.and
@@ -18059,10 +17625,9 @@
                             br 1 (;@11;)
                           end
                           local.get 8
-                          i64.const 14
+                          i64.const 12
                           i64.sub
-                          local.tee 8
-                          global.set 3
+                          local.set 8
                           local.get 1
                           i32.const 1
                           i32.add
@@ -18071,10 +17636,9 @@
                           i32.lt_u
                           br_if 7 (;@4;)
                           local.get 8
-                          i64.const 20
+                          i64.const 18
                           i64.sub
-                          local.tee 8
-                          global.set 3
+                          local.set 8
                           local.get 1
                           i32.const 1
                           i32.shl
@@ -18089,10 +17653,9 @@
                           i32.lt_s
                           br_if 7 (;@4;)
                           local.get 8
-                          i64.const 11
+                          i64.const 9
                           i64.sub
-                          local.tee 8
-                          global.set 3
+                          local.set 8
                           block (result i32) ;; label = @12
                             local.get 1
                             i32.eqz
@@ -18124,10 +17687,9 @@
                             local.set 8
                           end
                           local.get 8
-                          i64.const 10
+                          i64.const 8
                           i64.sub
-                          local.tee 8
-                          global.set 3
+                          local.set 8
                           local.tee 3
                           i32.eqz
                           br_if 6 (;@5;)
@@ -18259,10 +17821,9 @@
                       i32.eq
                       br_if 1 (;@8;)
                       local.get 8
-                      i64.const 8
+                      i64.const 6
                       i64.sub
-                      local.tee 8
-                      global.set 3
+                      local.set 8
                       br 7 (;@2;)
                     end
                     local.get 8
@@ -18321,20 +17882,18 @@
           unreachable
         end
         local.get 8
-        i64.const 11
+        i64.const 9
         i64.sub
-        local.tee 8
-        global.set 3
+        local.set 8
         local.get 1
         i32.const 1
         i32.and
         local.set 3
       end
       local.get 8
-      i64.const 10
+      i64.const 8
       i64.sub
-      local.tee 8
-      global.set 3
+      local.set 8
       local.get 3
       i32.const 1
       i32.and
@@ -18354,7 +17913,7 @@
   (func (;17;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 45
+    i64.const 51
     i64.sub
     local.tee 5
     global.set 3
@@ -18362,6 +17921,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
@@ -18373,6 +17934,8 @@
     i32.const 13
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -18400,10 +17963,9 @@
                 br 1 (;@5;)
               end
               local.get 5
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 5
-              global.set 3
+              local.set 5
               local.get 2
               i32.const 1
               i32.add
@@ -18412,10 +17974,9 @@
               i32.lt_u
               br_if 4 (;@1;)
               local.get 5
-              i64.const 20
+              i64.const 18
               i64.sub
-              local.tee 5
-              global.set 3
+              local.set 5
               local.get 2
               i32.const 1
               i32.shl
@@ -18430,10 +17991,9 @@
               i32.lt_s
               br_if 4 (;@1;)
               local.get 5
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 5
-              global.set 3
+              local.set 5
               block (result i32) ;; label = @6
                 local.get 2
                 i32.eqz
@@ -18465,10 +18025,9 @@
                 local.set 5
               end
               local.get 5
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 5
-              global.set 3
+              local.set 5
               local.tee 3
               i32.eqz
               br_if 1 (;@4;)
@@ -18555,10 +18114,9 @@
                 br 1 (;@5;)
               end
               local.get 5
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 5
-              global.set 3
+              local.set 5
               local.get 2
               i32.const 1
               i32.add
@@ -18567,10 +18125,9 @@
               i32.lt_u
               br_if 4 (;@1;)
               local.get 5
-              i64.const 20
+              i64.const 18
               i64.sub
-              local.tee 5
-              global.set 3
+              local.set 5
               local.get 2
               i32.const 1
               i32.shl
@@ -18585,10 +18142,9 @@
               i32.lt_s
               br_if 4 (;@1;)
               local.get 5
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 5
-              global.set 3
+              local.set 5
               block (result i32) ;; label = @6
                 local.get 2
                 i32.eqz
@@ -18620,10 +18176,9 @@
                 local.set 5
               end
               local.get 5
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 5
-              global.set 3
+              local.set 5
               local.tee 3
               i32.eqz
               br_if 2 (;@3;)
@@ -18712,10 +18267,9 @@
                 br 1 (;@5;)
               end
               local.get 5
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 5
-              global.set 3
+              local.set 5
               local.get 2
               i32.const 1
               i32.add
@@ -18724,10 +18278,9 @@
               i32.lt_u
               br_if 4 (;@1;)
               local.get 5
-              i64.const 20
+              i64.const 18
               i64.sub
-              local.tee 5
-              global.set 3
+              local.set 5
               local.get 2
               i32.const 1
               i32.shl
@@ -18742,10 +18295,9 @@
               i32.lt_s
               br_if 4 (;@1;)
               local.get 5
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 5
-              global.set 3
+              local.set 5
               block (result i32) ;; label = @6
                 local.get 2
                 i32.eqz
@@ -18777,10 +18329,9 @@
                 local.set 5
               end
               local.get 5
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 5
-              global.set 3
+              local.set 5
               local.tee 3
               i32.eqz
               br_if 3 (;@2;)
@@ -18871,7 +18422,7 @@
   (func (;18;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 65
+    i64.const 71
     i64.sub
     local.tee 6
     global.set 3
@@ -18879,17 +18430,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 7
-    i32.const 14
+    i32.const 21
     i32.sub
     global.set 4
     local.get 7
-    i32.const 14
+    i32.const 21
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 0
@@ -18939,10 +18494,9 @@
                     br 1 (;@7;)
                   end
                   local.get 6
-                  i64.const 14
+                  i64.const 12
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.get 1
                   i32.const 1
                   i32.add
@@ -18951,10 +18505,9 @@
                   i32.lt_u
                   br_if 3 (;@4;)
                   local.get 6
-                  i64.const 20
+                  i64.const 18
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.get 1
                   i32.const 1
                   i32.shl
@@ -18969,10 +18522,9 @@
                   i32.lt_s
                   br_if 3 (;@4;)
                   local.get 6
-                  i64.const 11
+                  i64.const 9
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   block (result i32) ;; label = @8
                     local.get 1
                     i32.eqz
@@ -19004,10 +18556,9 @@
                     local.set 6
                   end
                   local.get 6
-                  i64.const 10
+                  i64.const 8
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.tee 4
                   i32.eqz
                   br_if 6 (;@1;)
@@ -19052,10 +18603,9 @@
                 i32.ne
                 if ;; label = @7
                   local.get 6
-                  i64.const 12
+                  i64.const 10
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.get 1
                   i32.const 1
                   i32.and
@@ -19086,10 +18636,9 @@
                     br 1 (;@7;)
                   end
                   local.get 6
-                  i64.const 14
+                  i64.const 12
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.get 1
                   i32.const 1
                   i32.add
@@ -19098,10 +18647,9 @@
                   i32.lt_u
                   br_if 3 (;@4;)
                   local.get 6
-                  i64.const 20
+                  i64.const 18
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.get 1
                   i32.const 1
                   i32.shl
@@ -19116,10 +18664,9 @@
                   i32.lt_s
                   br_if 3 (;@4;)
                   local.get 6
-                  i64.const 11
+                  i64.const 9
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   block (result i32) ;; label = @8
                     local.get 1
                     i32.eqz
@@ -19151,10 +18698,9 @@
                     local.set 6
                   end
                   local.get 6
-                  i64.const 10
+                  i64.const 8
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.tee 4
                   i32.eqz
                   br_if 6 (;@1;)
@@ -19222,19 +18768,17 @@
                   local.set 6
                 end
                 local.get 6
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 6
-                global.set 3
+                local.set 6
                 local.get 1
                 i32.const 2
                 i32.ne
                 if ;; label = @7
                   local.get 6
-                  i64.const 12
+                  i64.const 10
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.get 1
                   i32.const 1
                   i32.and
@@ -19265,10 +18809,9 @@
                     br 1 (;@7;)
                   end
                   local.get 6
-                  i64.const 14
+                  i64.const 12
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.get 1
                   i32.const 1
                   i32.add
@@ -19277,10 +18820,9 @@
                   i32.lt_u
                   br_if 3 (;@4;)
                   local.get 6
-                  i64.const 20
+                  i64.const 18
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.get 1
                   i32.const 1
                   i32.shl
@@ -19295,10 +18837,9 @@
                   i32.lt_s
                   br_if 3 (;@4;)
                   local.get 6
-                  i64.const 11
+                  i64.const 9
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   block (result i32) ;; label = @8
                     local.get 1
                     i32.eqz
@@ -19330,10 +18871,9 @@
                     local.set 6
                   end
                   local.get 6
-                  i64.const 10
+                  i64.const 8
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.tee 4
                   i32.eqz
                   br_if 6 (;@1;)
@@ -19387,10 +18927,9 @@
               i32.eq
               br_if 2 (;@3;)
               local.get 6
-              i64.const 7
+              i64.const 5
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
             end
             local.get 6
             i64.const 22
@@ -19482,7 +19021,7 @@
   (func (;19;) (type 10) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 39
     i64.sub
     local.tee 1
     global.set 3
@@ -19490,6 +19029,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 4
@@ -19501,6 +19042,8 @@
     i32.const 6
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     i64.const 1229646359891580772
@@ -19510,7 +19053,7 @@
   (func (;20;) (type 7)
     (local i32 i64 i32)
     global.get 3
-    i64.const 63
+    i64.const 69
     i64.sub
     local.tee 1
     global.set 3
@@ -19518,6 +19061,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 4
@@ -19529,6 +19074,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 0
@@ -19556,7 +19103,7 @@
   (func (;21;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 52
+    i64.const 58
     i64.sub
     local.tee 2
     global.set 3
@@ -19564,6 +19111,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -19575,6 +19124,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -19591,7 +19142,7 @@
   (func (;22;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 55
     i64.sub
     local.tee 2
     global.set 3
@@ -19599,6 +19150,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -19610,6 +19163,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -19624,7 +19179,7 @@
   (func (;23;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 51
+    i64.const 57
     i64.sub
     local.tee 2
     global.set 3
@@ -19632,6 +19187,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -19643,6 +19200,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -19658,7 +19217,7 @@
   (func (;24;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 55
     i64.sub
     local.tee 2
     global.set 3
@@ -19666,6 +19225,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -19677,6 +19238,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -19691,7 +19254,7 @@
   (func (;25;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 108
+    i64.const 114
     i64.sub
     local.tee 4
     global.set 3
@@ -19699,6 +19262,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -19710,6 +19275,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0
@@ -19783,28 +19350,25 @@
           i32.ne
           if ;; label = @4
             local.get 4
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             local.get 3
             local.get 1
             i32.lt_u
             br_if 2 (;@2;)
             local.get 4
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             block ;; label = @5
               local.get 1
               i32.eqz
               if ;; label = @6
                 local.get 4
-                i64.const 9
+                i64.const 7
                 i64.sub
-                local.tee 4
-                global.set 3
+                local.set 4
                 local.get 3
                 if ;; label = @7
                   local.get 4
@@ -19933,7 +19497,7 @@
   (func (;26;) (type 3) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 39
     i64.sub
     local.tee 1
     global.set 3
@@ -19941,6 +19505,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 4
@@ -19952,6 +19518,8 @@
     i32.const 5
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     nop
@@ -19961,7 +19529,7 @@
   (func (;27;) (type 3) (param i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 34
+    i64.const 40
     i64.sub
     local.tee 6
     global.set 3
@@ -19969,6 +19537,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
@@ -19980,6 +19550,8 @@
     i32.const 13
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     local.get 0
@@ -20001,7 +19573,7 @@
       local.set 5
       loop ;; label = @2
         local.get 6
-        i64.const 27
+        i64.const 30
         i64.sub
         local.tee 6
         global.set 3
@@ -20009,6 +19581,8 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 6
+          global.set 3
           unreachable
         end
         local.get 4
@@ -20024,10 +19598,9 @@
           i32.le_u
           if ;; label = @4
             local.get 6
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
             local.get 2
             i32.const 1
             i32.sub
@@ -20103,7 +19676,7 @@
                 local.set 3
                 loop ;; label = @7
                   local.get 6
-                  i64.const 20
+                  i64.const 23
                   i64.sub
                   local.tee 6
                   global.set 3
@@ -20111,6 +19684,8 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
+                    local.get 6
+                    global.set 3
                     unreachable
                   end
                   local.get 2
@@ -20153,10 +19728,9 @@
                     local.set 6
                   end
                   local.get 6
-                  i64.const 16
+                  i64.const 14
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.get 2
                   i32.const 24
                   i32.add
@@ -20167,10 +19741,9 @@
                   local.tee 3
                   br_if 0 (;@7;)
                   local.get 6
-                  i64.const 8
+                  i64.const 6
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                 end
               end
               local.get 6
@@ -20264,17 +19837,16 @@
             local.tee 3
             if ;; label = @5
               local.get 6
-              i64.const 12
+              i64.const 10
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.get 3
               i32.const 24
               i32.mul
               local.set 3
               loop ;; label = @6
                 local.get 6
-                i64.const 20
+                i64.const 23
                 i64.sub
                 local.tee 6
                 global.set 3
@@ -20282,6 +19854,8 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
+                  local.get 6
+                  global.set 3
                   unreachable
                 end
                 local.get 2
@@ -20324,10 +19898,9 @@
                   local.set 6
                 end
                 local.get 6
-                i64.const 16
+                i64.const 14
                 i64.sub
-                local.tee 6
-                global.set 3
+                local.set 6
                 local.get 2
                 i32.const 24
                 i32.add
@@ -20338,10 +19911,9 @@
                 local.tee 3
                 br_if 0 (;@6;)
                 local.get 6
-                i64.const 8
+                i64.const 6
                 i64.sub
-                local.tee 6
-                global.set 3
+                local.set 6
               end
             end
             local.get 6
@@ -20390,19 +19962,17 @@
           local.set 6
         end
         local.get 6
-        i64.const 11
+        i64.const 9
         i64.sub
-        local.tee 6
-        global.set 3
+        local.set 6
         local.get 4
         local.get 5
         i32.ne
         br_if 0 (;@2;)
         local.get 6
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 6
-        global.set 3
+        local.set 6
       end
     end
     local.get 6
@@ -20451,7 +20021,7 @@
       local.set 3
       loop ;; label = @2
         local.get 6
-        i64.const 20
+        i64.const 23
         i64.sub
         local.tee 6
         global.set 3
@@ -20459,6 +20029,8 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 6
+          global.set 3
           unreachable
         end
         local.get 2
@@ -20501,10 +20073,9 @@
           local.set 6
         end
         local.get 6
-        i64.const 16
+        i64.const 14
         i64.sub
-        local.tee 6
-        global.set 3
+        local.set 6
         local.get 2
         i32.const 24
         i32.add
@@ -20515,10 +20086,9 @@
         local.tee 3
         br_if 0 (;@2;)
         local.get 6
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 6
-        global.set 3
+        local.set 6
       end
     end
     local.get 6
@@ -20585,7 +20155,7 @@
   (func (;28;) (type 3) (param i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 35
+    i64.const 41
     i64.sub
     local.tee 3
     global.set 3
@@ -20593,6 +20163,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -20604,6 +20176,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     local.get 0
@@ -20645,17 +20219,16 @@
       local.tee 2
       if ;; label = @2
         local.get 3
-        i64.const 12
+        i64.const 10
         i64.sub
-        local.tee 3
-        global.set 3
+        local.set 3
         local.get 2
         i32.const 24
         i32.mul
         local.set 2
         loop ;; label = @3
           local.get 3
-          i64.const 20
+          i64.const 23
           i64.sub
           local.tee 3
           global.set 3
@@ -20663,6 +20236,8 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
+            local.get 3
+            global.set 3
             unreachable
           end
           local.get 1
@@ -20705,10 +20280,9 @@
             local.set 3
           end
           local.get 3
-          i64.const 16
+          i64.const 14
           i64.sub
-          local.tee 3
-          global.set 3
+          local.set 3
           local.get 1
           i32.const 24
           i32.add
@@ -20719,10 +20293,9 @@
           local.tee 2
           br_if 0 (;@3;)
           local.get 3
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 3
-          global.set 3
+          local.set 3
         end
       end
       local.get 3
@@ -20758,7 +20331,7 @@
   (func (;29;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 50
+    i64.const 56
     i64.sub
     local.tee 6
     global.set 3
@@ -20766,17 +20339,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 7
-    i32.const 14
+    i32.const 24
     i32.sub
     global.set 4
     local.get 7
-    i32.const 14
+    i32.const 24
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 0
@@ -20810,10 +20387,9 @@
                   i32.lt_u
                   br_if 1 (;@6;)
                   local.get 6
-                  i64.const 11
+                  i64.const 9
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.get 1
                   i32.const 65536
                   i32.lt_u
@@ -20919,10 +20495,9 @@
                     br 1 (;@7;)
                   end
                   local.get 6
-                  i64.const 14
+                  i64.const 12
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.get 2
                   i32.const 1
                   i32.add
@@ -20931,10 +20506,9 @@
                   i32.lt_u
                   br_if 6 (;@1;)
                   local.get 6
-                  i64.const 20
+                  i64.const 18
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.get 2
                   i32.const 1
                   i32.shl
@@ -20949,10 +20523,9 @@
                   i32.lt_s
                   br_if 6 (;@1;)
                   local.get 6
-                  i64.const 11
+                  i64.const 9
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   block (result i32) ;; label = @8
                     local.get 2
                     i32.eqz
@@ -20984,10 +20557,9 @@
                     local.set 6
                   end
                   local.get 6
-                  i64.const 10
+                  i64.const 8
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                   local.tee 3
                   i32.eqz
                   br_if 2 (;@5;)
@@ -21094,10 +20666,9 @@
               br 1 (;@4;)
             end
             local.get 6
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
             local.get 1
             local.get 2
             i32.add
@@ -21106,10 +20677,9 @@
             i32.lt_u
             br_if 3 (;@1;)
             local.get 6
-            i64.const 20
+            i64.const 18
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
             local.get 3
             i32.const 1
             i32.shl
@@ -21124,10 +20694,9 @@
             i32.lt_s
             br_if 3 (;@1;)
             local.get 6
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
             block (result i32) ;; label = @5
               local.get 3
               i32.eqz
@@ -21159,10 +20728,9 @@
               local.set 6
             end
             local.get 6
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
             local.tee 3
             i32.eqz
             br_if 2 (;@2;)
@@ -21248,7 +20816,7 @@
   (func (;30;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 96
+    i64.const 102
     i64.sub
     local.tee 3
     global.set 3
@@ -21256,6 +20824,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -21267,6 +20837,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -21318,7 +20890,7 @@
   (func (;31;) (type 2) (param i32 i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 51
+    i64.const 57
     i64.sub
     local.tee 6
     global.set 3
@@ -21326,17 +20898,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 7
-    i32.const 14
+    i32.const 24
     i32.sub
     global.set 4
     local.get 7
-    i32.const 14
+    i32.const 24
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -21369,10 +20945,9 @@
             br 1 (;@3;)
           end
           local.get 6
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           local.get 2
           local.get 3
           i32.add
@@ -21381,10 +20956,9 @@
           i32.lt_u
           br_if 2 (;@1;)
           local.get 6
-          i64.const 20
+          i64.const 18
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           local.get 4
           i32.const 1
           i32.shl
@@ -21399,10 +20973,9 @@
           i32.lt_s
           br_if 2 (;@1;)
           local.get 6
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           block (result i32) ;; label = @4
             local.get 4
             i32.eqz
@@ -21434,10 +21007,9 @@
             local.set 6
           end
           local.get 6
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           local.tee 4
           i32.eqz
           br_if 1 (;@2;)
@@ -21511,7 +21083,7 @@
   (func (;32;) (type 7)
     (local i64 i32)
     global.get 3
-    i64.const 42
+    i64.const 48
     i64.sub
     local.tee 0
     global.set 3
@@ -21519,6 +21091,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 3
       unreachable
     end
     global.get 4
@@ -21530,6 +21104,8 @@
     i32.const 4
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 3
       unreachable
     end
     call 141
@@ -21540,7 +21116,7 @@
   (func (;33;) (type 1) (param i32 i32)
     (local i32 i32 i64 i64 i32)
     global.get 3
-    i64.const 108
+    i64.const 114
     i64.sub
     local.tee 5
     global.set 3
@@ -21548,6 +21124,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
@@ -21559,6 +21137,8 @@
     i32.const 13
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 0
@@ -21632,28 +21212,25 @@
           i32.ne
           if ;; label = @4
             local.get 5
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 5
-            global.set 3
+            local.set 5
             local.get 3
             local.get 1
             i32.lt_u
             br_if 2 (;@2;)
             local.get 5
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 5
-            global.set 3
+            local.set 5
             block ;; label = @5
               local.get 1
               i32.eqz
               if ;; label = @6
                 local.get 5
-                i64.const 9
+                i64.const 7
                 i64.sub
-                local.tee 5
-                global.set 3
+                local.set 5
                 local.get 3
                 if ;; label = @7
                   local.get 5
@@ -21795,7 +21372,7 @@
   (func (;34;) (type 9) (param i32 i32 i32 i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 53
     i64.sub
     local.tee 6
     global.set 3
@@ -21803,6 +21380,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
@@ -21814,6 +21393,8 @@
     i32.const 13
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 0
@@ -21924,7 +21505,7 @@
   (func (;35;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 64
+    i64.const 70
     i64.sub
     local.tee 7
     global.set 3
@@ -21932,17 +21513,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 8
-    i32.const 15
+    i32.const 30
     i32.sub
     global.set 4
     local.get 8
-    i32.const 15
+    i32.const 30
     i32.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 0
@@ -21967,10 +21552,9 @@
         i32.eqz
         if ;; label = @3
           local.get 7
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           i32.const 1
           local.set 3
           br 1 (;@2;)
@@ -21992,10 +21576,9 @@
                 i32.ne
                 if ;; label = @7
                   local.get 7
-                  i64.const 12
+                  i64.const 10
                   i64.sub
-                  local.tee 7
-                  global.set 3
+                  local.set 7
                   block ;; label = @8
                     local.get 3
                     i32.const 44
@@ -22011,10 +21594,9 @@
                       i32.eqz
                       br_if 1 (;@8;)
                       local.get 7
-                      i64.const 8
+                      i64.const 6
                       i64.sub
-                      local.tee 7
-                      global.set 3
+                      local.set 7
                       br 3 (;@6;)
                     end
                     local.get 7
@@ -22026,10 +21608,9 @@
                     i32.load8_u offset=4
                     br_if 2 (;@6;)
                     local.get 7
-                    i64.const 9
+                    i64.const 7
                     i64.sub
-                    local.tee 7
-                    global.set 3
+                    local.set 7
                     i32.const 6
                     br 5 (;@3;)
                   end
@@ -22087,10 +21668,9 @@
               i32.store8 offset=4
             end
             local.get 7
-            i64.const 15
+            i64.const 13
             i64.sub
-            local.tee 7
-            global.set 3
+            local.set 7
             block ;; label = @5
               local.get 4
               i32.const 255
@@ -22100,10 +21680,9 @@
               i32.ne
               if ;; label = @6
                 local.get 7
-                i64.const 12
+                i64.const 10
                 i64.sub
-                local.tee 7
-                global.set 3
+                local.set 7
                 i32.const 12
                 local.get 3
                 i32.const 34
@@ -22176,10 +21755,9 @@
                 i32.ne
                 if ;; label = @7
                   local.get 7
-                  i64.const 17
+                  i64.const 15
                   i64.sub
-                  local.tee 7
-                  global.set 3
+                  local.set 7
                   local.get 4
                   i32.eqz
                   local.get 6
@@ -22202,10 +21780,9 @@
                   br 2 (;@5;)
                 end
                 local.get 7
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 7
-                global.set 3
+                local.set 7
                 local.get 3
                 i32.const 17
                 i32.eq
@@ -22223,10 +21800,9 @@
                 br 4 (;@2;)
               end
               local.get 7
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 7
-              global.set 3
+              local.set 7
               i32.const 14
               br 2 (;@3;)
             end
@@ -22282,17 +21858,15 @@
             br 3 (;@1;)
           end
           local.get 7
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           i32.const 3
         end
         local.get 7
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 7
         local.set 3
       end
       local.get 7
@@ -22339,7 +21913,7 @@
   (func (;36;) (type 1) (param i32 i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 61
+    i64.const 67
     i64.sub
     local.tee 5
     global.set 3
@@ -22347,6 +21921,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
@@ -22358,6 +21934,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 0
@@ -22439,7 +22017,7 @@
   (func (;37;) (type 1) (param i32 i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 66
+    i64.const 72
     i64.sub
     local.tee 5
     global.set 3
@@ -22447,17 +22025,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 6
-    i32.const 12
+    i32.const 27
     i32.sub
     global.set 4
     local.get 6
-    i32.const 12
+    i32.const 27
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 0
@@ -22498,10 +22080,9 @@
                 i32.ne
                 if ;; label = @7
                   local.get 5
-                  i64.const 11
+                  i64.const 9
                   i64.sub
-                  local.tee 5
-                  global.set 3
+                  local.set 5
                   local.get 4
                   i32.const 93
                   i32.ne
@@ -22585,10 +22166,9 @@
               i32.store8 offset=4
             end
             local.get 5
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 5
-            global.set 3
+            local.set 5
             local.get 3
             i32.const 93
             i32.eq
@@ -22719,7 +22299,7 @@
   (func (;38;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 58
+    i64.const 64
     i64.sub
     local.tee 6
     global.set 3
@@ -22727,17 +22307,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 7
-    i32.const 15
+    i32.const 30
     i32.sub
     global.set 4
     local.get 7
-    i32.const 15
+    i32.const 30
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 0
@@ -22840,10 +22424,9 @@
           br 2 (;@1;)
         end
         local.get 6
-        i64.const 13
+        i64.const 11
         i64.sub
-        local.tee 6
-        global.set 3
+        local.set 6
         block ;; label = @3
           block ;; label = @4
             local.get 3
@@ -22851,10 +22434,9 @@
             i32.ne
             br_if 0 (;@4;)
             local.get 6
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
             local.get 1
             i32.const 1049451
             i32.ne
@@ -22870,10 +22452,9 @@
               i64.ne
               br_if 1 (;@4;)
               local.get 6
-              i64.const 7
+              i64.const 5
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
             end
             local.get 6
             i64.const 12
@@ -22900,10 +22481,9 @@
           local.set 6
         end
         local.get 6
-        i64.const 17
+        i64.const 15
         i64.sub
-        local.tee 6
-        global.set 3
+        local.set 6
         local.get 5
         i32.eqz
         local.get 4
@@ -22949,7 +22529,7 @@
   (func (;39;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 60
+    i64.const 66
     i64.sub
     local.tee 7
     global.set 3
@@ -22957,17 +22537,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 8
-    i32.const 16
+    i32.const 31
     i32.sub
     global.set 4
     local.get 8
-    i32.const 16
+    i32.const 31
     i32.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 0
@@ -23084,10 +22668,9 @@
               br 4 (;@1;)
             end
             local.get 7
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 7
-            global.set 3
+            local.set 7
             local.get 3
             i32.const -5
             i32.add
@@ -23096,10 +22679,9 @@
             i32.gt_u
             br_if 1 (;@3;)
             local.get 7
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 7
-            global.set 3
+            local.set 7
             block ;; label = @5
               block ;; label = @6
                 block ;; label = @7
@@ -23109,10 +22691,9 @@
                   br_table 4 (;@3;) 0 (;@7;) 4 (;@3;) 4 (;@3;) 4 (;@3;) 1 (;@6;) 2 (;@5;)
                 end
                 local.get 7
-                i64.const 12
+                i64.const 10
                 i64.sub
-                local.tee 7
-                global.set 3
+                local.set 7
                 block ;; label = @7
                   local.get 1
                   i32.const 1049329
@@ -23131,10 +22712,9 @@
                     local.set 7
                     br_if 1 (;@7;)
                     local.get 7
-                    i64.const 7
+                    i64.const 5
                     i64.sub
-                    local.tee 7
-                    global.set 3
+                    local.set 7
                   end
                   local.get 7
                   i64.const 12
@@ -23147,10 +22727,9 @@
                   br 5 (;@2;)
                 end
                 local.get 7
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 7
-                global.set 3
+                local.set 7
                 local.get 1
                 i32.const 1049476
                 i32.ne
@@ -23168,10 +22747,9 @@
                   local.set 7
                   br_if 4 (;@3;)
                   local.get 7
-                  i64.const 7
+                  i64.const 5
                   i64.sub
-                  local.tee 7
-                  global.set 3
+                  local.set 7
                 end
                 local.get 7
                 i64.const 12
@@ -23184,10 +22762,9 @@
                 br 4 (;@2;)
               end
               local.get 7
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 7
-              global.set 3
+              local.set 7
               local.get 1
               i32.const 1049483
               i32.ne
@@ -23205,10 +22782,9 @@
                 local.set 7
                 br_if 3 (;@3;)
                 local.get 7
-                i64.const 7
+                i64.const 5
                 i64.sub
-                local.tee 7
-                global.set 3
+                local.set 7
               end
               local.get 7
               i64.const 12
@@ -23221,10 +22797,9 @@
               br 3 (;@2;)
             end
             local.get 7
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 7
-            global.set 3
+            local.set 7
             local.get 1
             i32.const 1049494
             i32.ne
@@ -23242,10 +22817,9 @@
               local.set 7
               br_if 2 (;@3;)
               local.get 7
-              i64.const 7
+              i64.const 5
               i64.sub
-              local.tee 7
-              global.set 3
+              local.set 7
             end
             local.get 7
             i64.const 12
@@ -23306,10 +22880,9 @@
         i64.store align=4
       end
       local.get 7
-      i64.const 17
+      i64.const 15
       i64.sub
-      local.tee 7
-      global.set 3
+      local.set 7
       local.get 5
       i32.eqz
       local.get 4
@@ -23345,7 +22918,7 @@
   (func (;40;) (type 4) (param i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 98
+    i64.const 104
     i64.sub
     local.tee 4
     global.set 3
@@ -23353,6 +22926,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -23364,6 +22939,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0
@@ -23499,10 +23076,9 @@
         i32.gt_u
         br_if 0 (;@2;)
         local.get 4
-        i64.const 14
+        i64.const 12
         i64.sub
-        local.tee 4
-        global.set 3
+        local.set 4
         block ;; label = @3
           block ;; label = @4
             block ;; label = @5
@@ -23633,7 +23209,7 @@
   (func (;41;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 34
+    i64.const 40
     i64.sub
     local.tee 2
     global.set 3
@@ -23641,6 +23217,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -23652,6 +23230,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 1
@@ -23682,7 +23262,7 @@
   (func (;42;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 40
+    i64.const 46
     i64.sub
     local.tee 4
     global.set 3
@@ -23690,6 +23270,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -23701,6 +23283,8 @@
     i32.const 10
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     local.get 1
@@ -23771,7 +23355,7 @@
   (func (;43;) (type 5) (param i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32)
     global.get 3
-    i64.const 109
+    i64.const 115
     i64.sub
     local.tee 18
     global.set 3
@@ -23779,17 +23363,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 18
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 19
-    i32.const 27
+    i32.const 34
     i32.sub
     global.set 4
     local.get 19
-    i32.const 27
+    i32.const 34
     i32.lt_s
     if ;; label = @1
+      local.get 18
+      global.set 3
       unreachable
     end
     global.get 0
@@ -23994,18 +23582,16 @@
                             local.set 18
                           end
                           local.get 18
-                          i64.const 10
+                          i64.const 8
                           i64.sub
-                          local.tee 18
-                          global.set 3
+                          local.set 18
                           local.get 14
                           i32.eqz
                           br_if 8 (;@3;)
                           local.get 18
-                          i64.const 16
+                          i64.const 14
                           i64.sub
-                          local.tee 18
-                          global.set 3
+                          local.set 18
                           local.get 10
                           i32.const 255
                           i32.and
@@ -24016,10 +23602,9 @@
                           i32.gt_u
                           br_if 8 (;@3;)
                           local.get 18
-                          i64.const 11
+                          i64.const 9
                           i64.sub
-                          local.tee 18
-                          global.set 3
+                          local.set 18
                           local.get 0
                           i32.const 1
                           i32.sub
@@ -24278,17 +23863,15 @@
                             local.set 18
                           end
                           local.get 18
-                          i64.const 9
+                          i64.const 7
                           i64.sub
-                          local.tee 18
-                          global.set 3
+                          local.set 18
                           local.get 13
                           br_if 4 (;@7;)
                           local.get 18
-                          i64.const 8
+                          i64.const 6
                           i64.sub
-                          local.tee 18
-                          global.set 3
+                          local.set 18
                           br 5 (;@6;)
                         end
                         local.get 18
@@ -24302,10 +23885,9 @@
                         br 6 (;@4;)
                       end
                       local.get 18
-                      i64.const 10
+                      i64.const 8
                       i64.sub
-                      local.tee 18
-                      global.set 3
+                      local.set 18
                       local.get 7
                       i32.eqz
                       br_if 6 (;@3;)
@@ -24321,10 +23903,9 @@
                       br 6 (;@3;)
                     end
                     local.get 18
-                    i64.const 14
+                    i64.const 12
                     i64.sub
-                    local.tee 18
-                    global.set 3
+                    local.set 18
                     local.get 12
                     i32.eqz
                     local.get 4
@@ -24344,10 +23925,9 @@
                     br 5 (;@3;)
                   end
                   local.get 18
-                  i64.const 10
+                  i64.const 8
                   i64.sub
-                  local.tee 18
-                  global.set 3
+                  local.set 18
                   local.get 7
                   i32.eqz
                   br_if 4 (;@3;)
@@ -24363,10 +23943,9 @@
                   br 4 (;@3;)
                 end
                 local.get 18
-                i64.const 16
+                i64.const 14
                 i64.sub
-                local.tee 18
-                global.set 3
+                local.set 18
                 local.get 9
                 i32.const 255
                 i32.and
@@ -24377,10 +23956,9 @@
                 i32.gt_u
                 br_if 0 (;@6;)
                 local.get 18
-                i64.const 14
+                i64.const 12
                 i64.sub
-                local.tee 18
-                global.set 3
+                local.set 18
                 block ;; label = @7
                   block ;; label = @8
                     block ;; label = @9
@@ -24390,10 +23968,9 @@
                       br_table 3 (;@6;) 3 (;@6;) 1 (;@8;) 3 (;@6;) 3 (;@6;) 2 (;@7;) 0 (;@9;)
                     end
                     local.get 18
-                    i64.const 10
+                    i64.const 8
                     i64.sub
-                    local.tee 18
-                    global.set 3
+                    local.set 18
                     local.get 6
                     i32.eqz
                     br_if 2 (;@6;)
@@ -24409,10 +23986,9 @@
                     br 2 (;@6;)
                   end
                   local.get 18
-                  i64.const 14
+                  i64.const 12
                   i64.sub
-                  local.tee 18
-                  global.set 3
+                  local.set 18
                   local.get 15
                   i32.eqz
                   local.get 8
@@ -24432,10 +24008,9 @@
                   br 1 (;@6;)
                 end
                 local.get 18
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 18
-                global.set 3
+                local.set 18
                 local.get 6
                 i32.eqz
                 br_if 0 (;@6;)
@@ -24450,19 +24025,17 @@
                 local.set 18
               end
               local.get 18
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 18
-              global.set 3
+              local.set 18
               block ;; label = @6
                 local.get 14
                 i32.eqz
                 br_if 0 (;@6;)
                 local.get 18
-                i64.const 16
+                i64.const 14
                 i64.sub
-                local.tee 18
-                global.set 3
+                local.set 18
                 local.get 10
                 i32.const 255
                 i32.and
@@ -24473,10 +24046,9 @@
                 i32.gt_u
                 br_if 0 (;@6;)
                 local.get 18
-                i64.const 14
+                i64.const 12
                 i64.sub
-                local.tee 18
-                global.set 3
+                local.set 18
                 block ;; label = @7
                   block ;; label = @8
                     block ;; label = @9
@@ -24486,10 +24058,9 @@
                       br_table 3 (;@6;) 3 (;@6;) 1 (;@8;) 3 (;@6;) 3 (;@6;) 2 (;@7;) 0 (;@9;)
                     end
                     local.get 18
-                    i64.const 10
+                    i64.const 8
                     i64.sub
-                    local.tee 18
-                    global.set 3
+                    local.set 18
                     local.get 7
                     i32.eqz
                     br_if 2 (;@6;)
@@ -24505,10 +24076,9 @@
                     br 2 (;@6;)
                   end
                   local.get 18
-                  i64.const 14
+                  i64.const 12
                   i64.sub
-                  local.tee 18
-                  global.set 3
+                  local.set 18
                   local.get 12
                   i32.eqz
                   local.get 4
@@ -24528,10 +24098,9 @@
                   br 1 (;@6;)
                 end
                 local.get 18
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 18
-                global.set 3
+                local.set 18
                 local.get 7
                 i32.eqz
                 br_if 0 (;@6;)
@@ -24650,10 +24219,9 @@
               local.tee 0
               if ;; label = @6
                 local.get 18
-                i64.const 14
+                i64.const 12
                 i64.sub
-                local.tee 18
-                global.set 3
+                local.set 18
                 local.get 0
                 i32.const 24
                 i32.mul
@@ -24662,7 +24230,7 @@
                 local.set 0
                 loop ;; label = @7
                   local.get 18
-                  i64.const 20
+                  i64.const 23
                   i64.sub
                   local.tee 18
                   global.set 3
@@ -24670,6 +24238,8 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
+                    local.get 18
+                    global.set 3
                     unreachable
                   end
                   local.get 0
@@ -24712,10 +24282,9 @@
                     local.set 18
                   end
                   local.get 18
-                  i64.const 16
+                  i64.const 14
                   i64.sub
-                  local.tee 18
-                  global.set 3
+                  local.set 18
                   local.get 0
                   i32.const 24
                   i32.add
@@ -24726,10 +24295,9 @@
                   local.tee 2
                   br_if 0 (;@7;)
                   local.get 18
-                  i64.const 8
+                  i64.const 6
                   i64.sub
-                  local.tee 18
-                  global.set 3
+                  local.set 18
                 end
               end
               local.get 18
@@ -24755,10 +24323,9 @@
               br 4 (;@1;)
             end
             local.get 18
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 18
-            global.set 3
+            local.set 18
             local.get 5
             i32.const 1
             i32.and
@@ -24889,19 +24456,17 @@
             local.set 18
           end
           local.get 18
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 18
-          global.set 3
+          local.set 18
           block ;; label = @4
             local.get 13
             i32.eqz
             br_if 0 (;@4;)
             local.get 18
-            i64.const 16
+            i64.const 14
             i64.sub
-            local.tee 18
-            global.set 3
+            local.set 18
             local.get 9
             i32.const 255
             i32.and
@@ -24912,10 +24477,9 @@
             i32.gt_u
             br_if 0 (;@4;)
             local.get 18
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 18
-            global.set 3
+            local.set 18
             block ;; label = @5
               block ;; label = @6
                 block ;; label = @7
@@ -24925,10 +24489,9 @@
                   br_table 3 (;@4;) 3 (;@4;) 1 (;@6;) 3 (;@4;) 3 (;@4;) 2 (;@5;) 0 (;@7;)
                 end
                 local.get 18
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 18
-                global.set 3
+                local.set 18
                 local.get 6
                 i32.eqz
                 br_if 2 (;@4;)
@@ -24944,10 +24507,9 @@
                 br 2 (;@4;)
               end
               local.get 18
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 18
-              global.set 3
+              local.set 18
               local.get 15
               i32.eqz
               local.get 8
@@ -24967,10 +24529,9 @@
               br 1 (;@4;)
             end
             local.get 18
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 18
-            global.set 3
+            local.set 18
             local.get 6
             i32.eqz
             br_if 0 (;@4;)
@@ -24985,19 +24546,17 @@
             local.set 18
           end
           local.get 18
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 18
-          global.set 3
+          local.set 18
           block ;; label = @4
             local.get 14
             i32.eqz
             br_if 0 (;@4;)
             local.get 18
-            i64.const 16
+            i64.const 14
             i64.sub
-            local.tee 18
-            global.set 3
+            local.set 18
             local.get 10
             i32.const 255
             i32.and
@@ -25008,10 +24567,9 @@
             i32.gt_u
             br_if 0 (;@4;)
             local.get 18
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 18
-            global.set 3
+            local.set 18
             block ;; label = @5
               block ;; label = @6
                 block ;; label = @7
@@ -25021,10 +24579,9 @@
                   br_table 3 (;@4;) 3 (;@4;) 1 (;@6;) 3 (;@4;) 3 (;@4;) 2 (;@5;) 0 (;@7;)
                 end
                 local.get 18
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 18
-                global.set 3
+                local.set 18
                 local.get 7
                 i32.eqz
                 br_if 2 (;@4;)
@@ -25040,10 +24597,9 @@
                 br 2 (;@4;)
               end
               local.get 18
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 18
-              global.set 3
+              local.set 18
               local.get 12
               i32.eqz
               local.get 4
@@ -25063,10 +24619,9 @@
               br 1 (;@4;)
             end
             local.get 18
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 18
-            global.set 3
+            local.set 18
             local.get 7
             i32.eqz
             br_if 0 (;@4;)
@@ -25254,10 +24809,9 @@
       local.tee 0
       if ;; label = @2
         local.get 18
-        i64.const 14
+        i64.const 12
         i64.sub
-        local.tee 18
-        global.set 3
+        local.set 18
         local.get 0
         i32.const 24
         i32.mul
@@ -25266,7 +24820,7 @@
         local.set 0
         loop ;; label = @3
           local.get 18
-          i64.const 20
+          i64.const 23
           i64.sub
           local.tee 18
           global.set 3
@@ -25274,6 +24828,8 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
+            local.get 18
+            global.set 3
             unreachable
           end
           local.get 0
@@ -25316,10 +24872,9 @@
             local.set 18
           end
           local.get 18
-          i64.const 16
+          i64.const 14
           i64.sub
-          local.tee 18
-          global.set 3
+          local.set 18
           local.get 0
           i32.const 24
           i32.add
@@ -25330,10 +24885,9 @@
           local.tee 2
           br_if 0 (;@3;)
           local.get 18
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 18
-          global.set 3
+          local.set 18
         end
       end
       local.get 18
@@ -25378,25 +24932,28 @@
   (func (;44;) (type 5) (param i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 48
+    i64.const 52
     i64.sub
-    local.tee 10
-    global.set 3
+    local.set 10
     local.get 10
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 11
-    i32.const 19
+    i32.const 31
     i32.sub
     global.set 4
     local.get 11
-    i32.const 19
+    i32.const 31
     i32.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     global.get 0
@@ -25417,10 +24974,9 @@
                   local.tee 2
                   if ;; label = @8
                     local.get 10
-                    i64.const 12
+                    i64.const 10
                     i64.sub
-                    local.tee 10
-                    global.set 3
+                    local.set 10
                     block ;; label = @9
                       local.get 2
                       i32.const -2
@@ -25464,10 +25020,9 @@
                     i32.eqz
                     if ;; label = @9
                       local.get 10
-                      i64.const 15
+                      i64.const 13
                       i64.sub
-                      local.tee 10
-                      global.set 3
+                      local.set 10
                       i32.const 1
                       local.set 4
                       i32.const 5
@@ -25716,10 +25271,9 @@
                       i32.eqz
                       br_if 1 (;@8;)
                       local.get 10
-                      i64.const 7
+                      i64.const 5
                       i64.sub
-                      local.tee 10
-                      global.set 3
+                      local.set 10
                     end
                     local.get 10
                     i64.const 18
@@ -25847,10 +25401,9 @@
                   i32.eqz
                   br_if 2 (;@5;)
                   local.get 10
-                  i64.const 16
+                  i64.const 14
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                   local.get 4
                   i32.const 255
                   i32.and
@@ -25861,10 +25414,9 @@
                   i32.gt_u
                   br_if 2 (;@5;)
                   local.get 10
-                  i64.const 14
+                  i64.const 12
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                   block ;; label = @8
                     block ;; label = @9
                       block ;; label = @10
@@ -25874,10 +25426,9 @@
                         br_table 5 (;@5;) 5 (;@5;) 1 (;@9;) 5 (;@5;) 5 (;@5;) 2 (;@8;) 0 (;@10;)
                       end
                       local.get 10
-                      i64.const 10
+                      i64.const 8
                       i64.sub
-                      local.tee 10
-                      global.set 3
+                      local.set 10
                       local.get 1
                       i32.eqz
                       br_if 4 (;@5;)
@@ -25893,10 +25444,9 @@
                       br 4 (;@5;)
                     end
                     local.get 10
-                    i64.const 14
+                    i64.const 12
                     i64.sub
-                    local.tee 10
-                    global.set 3
+                    local.set 10
                     local.get 5
                     i32.eqz
                     local.get 2
@@ -25916,10 +25466,9 @@
                     br 3 (;@5;)
                   end
                   local.get 10
-                  i64.const 10
+                  i64.const 8
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                   local.get 1
                   i32.eqz
                   br_if 2 (;@5;)
@@ -26008,10 +25557,9 @@
               i32.le_u
               if ;; label = @6
                 local.get 10
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
                 local.get 2
                 i32.const 1
                 i32.sub
@@ -26073,10 +25621,9 @@
                 br 3 (;@3;)
               end
               local.get 10
-              i64.const 16
+              i64.const 14
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
               local.get 7
               i32.const 255
               i32.and
@@ -26087,10 +25634,9 @@
               i32.gt_u
               br_if 0 (;@5;)
               local.get 10
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
               block ;; label = @6
                 block ;; label = @7
                   block ;; label = @8
@@ -26100,10 +25646,9 @@
                     br_table 3 (;@5;) 3 (;@5;) 1 (;@7;) 3 (;@5;) 3 (;@5;) 2 (;@6;) 0 (;@8;)
                   end
                   local.get 10
-                  i64.const 10
+                  i64.const 8
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                   local.get 4
                   i32.eqz
                   br_if 2 (;@5;)
@@ -26119,10 +25664,9 @@
                   br 2 (;@5;)
                 end
                 local.get 10
-                i64.const 14
+                i64.const 12
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
                 local.get 1
                 i32.eqz
                 local.get 5
@@ -26142,10 +25686,9 @@
                 br 1 (;@5;)
               end
               local.get 10
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
               local.get 4
               i32.eqz
               br_if 0 (;@5;)
@@ -26369,10 +25912,9 @@
             unreachable
           end
           local.get 10
-          i64.const 9
+          i64.const 7
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           local.get 2
           if ;; label = @4
             local.get 10
@@ -26425,10 +25967,9 @@
             local.set 10
           end
           local.get 10
-          i64.const 9
+          i64.const 7
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           local.get 8
           if ;; label = @4
             local.get 10
@@ -26508,17 +26049,16 @@
             local.tee 1
             if ;; label = @5
               local.get 10
-              i64.const 12
+              i64.const 10
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
               local.get 1
               i32.const 24
               i32.mul
               local.set 1
               loop ;; label = @6
                 local.get 10
-                i64.const 20
+                i64.const 23
                 i64.sub
                 local.tee 10
                 global.set 3
@@ -26526,6 +26066,8 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
+                  local.get 10
+                  global.set 3
                   unreachable
                 end
                 local.get 0
@@ -26568,10 +26110,9 @@
                   local.set 10
                 end
                 local.get 10
-                i64.const 16
+                i64.const 14
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
                 local.get 0
                 i32.const 24
                 i32.add
@@ -26582,10 +26123,9 @@
                 local.tee 1
                 br_if 0 (;@6;)
                 local.get 10
-                i64.const 8
+                i64.const 6
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
               end
             end
             local.get 10
@@ -26632,10 +26172,9 @@
             local.set 10
           end
           local.get 10
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           local.get 4
           i32.eqz
           br_if 2 (;@1;)
@@ -26663,17 +26202,16 @@
           local.tee 1
           if ;; label = @4
             local.get 10
-            i64.const 12
+            i64.const 10
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
             local.get 1
             i32.const 24
             i32.mul
             local.set 1
             loop ;; label = @5
               local.get 10
-              i64.const 20
+              i64.const 23
               i64.sub
               local.tee 10
               global.set 3
@@ -26681,6 +26219,8 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
+                local.get 10
+                global.set 3
                 unreachable
               end
               local.get 0
@@ -26723,10 +26263,9 @@
                 local.set 10
               end
               local.get 10
-              i64.const 16
+              i64.const 14
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
               local.get 0
               i32.const 24
               i32.add
@@ -26737,10 +26276,9 @@
               local.tee 1
               br_if 0 (;@5;)
               local.get 10
-              i64.const 8
+              i64.const 6
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
             end
           end
           local.get 10
@@ -26824,10 +26362,9 @@
           local.set 10
         end
         local.get 10
-        i64.const 10
+        i64.const 8
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         local.get 8
         i32.eqz
         br_if 0 (;@2;)
@@ -26908,17 +26445,16 @@
         local.tee 1
         if ;; label = @3
           local.get 10
-          i64.const 12
+          i64.const 10
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           local.get 1
           i32.const 24
           i32.mul
           local.set 1
           loop ;; label = @4
             local.get 10
-            i64.const 20
+            i64.const 23
             i64.sub
             local.tee 10
             global.set 3
@@ -26926,6 +26462,8 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 10
+              global.set 3
               unreachable
             end
             local.get 0
@@ -26968,10 +26506,9 @@
               local.set 10
             end
             local.get 10
-            i64.const 16
+            i64.const 14
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
             local.get 0
             i32.const 24
             i32.add
@@ -26982,10 +26519,9 @@
             local.tee 1
             br_if 0 (;@4;)
             local.get 10
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
           end
         end
         local.get 10
@@ -27055,17 +26591,16 @@
       local.tee 1
       if ;; label = @2
         local.get 10
-        i64.const 12
+        i64.const 10
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         local.get 1
         i32.const 24
         i32.mul
         local.set 1
         loop ;; label = @3
           local.get 10
-          i64.const 20
+          i64.const 23
           i64.sub
           local.tee 10
           global.set 3
@@ -27073,6 +26608,8 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
+            local.get 10
+            global.set 3
             unreachable
           end
           local.get 0
@@ -27115,10 +26652,9 @@
             local.set 10
           end
           local.get 10
-          i64.const 16
+          i64.const 14
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           local.get 0
           i32.const 24
           i32.add
@@ -27129,10 +26665,9 @@
           local.tee 1
           br_if 0 (;@3;)
           local.get 10
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
         end
       end
       local.get 10
@@ -27172,14 +26707,15 @@
   (func (;45;) (type 7)
     (local i64 i64 i64 i32)
     global.get 3
-    i64.const 31
+    i64.const 35
     i64.sub
-    local.tee 2
-    global.set 3
+    local.set 2
     local.get 2
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -27191,20 +26727,23 @@
     i32.const 10
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     i64.const 1
     local.set 0
     loop ;; label = @1
       local.get 2
-      i64.const 27
+      i64.const 28
       i64.sub
-      local.tee 2
-      global.set 3
+      local.set 2
       local.get 2
       i64.const 0
       i64.lt_s
       if ;; label = @2
+        local.get 2
+        global.set 3
         unreachable
       end
       i64.const 0
@@ -27237,14 +26776,15 @@
   (func (;46;) (type 7)
     (local i32 i32 i32 i32 i64 i64 i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 43
     i64.sub
-    local.tee 6
-    global.set 3
+    local.set 6
     local.get 6
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
@@ -27256,6 +26796,8 @@
     i32.const 14
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 0
@@ -27268,16 +26810,10 @@
         block ;; label = @3
           loop ;; label = @4
             local.get 6
-            i64.const 87
+            i64.const 80
             i64.sub
             local.tee 6
             global.set 3
-            local.get 6
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             local.get 0
             local.get 4
             i64.store offset=8
@@ -27355,27 +26891,24 @@
                 br 1 (;@5;)
               end
               local.get 6
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.get 1
               local.get 2
               i32.lt_u
               br_if 3 (;@2;)
               local.get 6
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.get 2
               i32.eqz
               if ;; label = @6
                 local.get 6
-                i64.const 9
+                i64.const 7
                 i64.sub
-                local.tee 6
-                global.set 3
+                local.set 6
                 local.get 1
                 if ;; label = @7
                   local.get 6
@@ -27530,7 +27063,7 @@
   (func (;47;) (type 3) (param i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 59
+    i64.const 65
     i64.sub
     local.tee 11
     global.set 3
@@ -27538,17 +27071,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 11
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 12
-    i32.const 18
+    i32.const 28
     i32.sub
     global.set 4
     local.get 12
-    i32.const 18
+    i32.const 28
     i32.lt_s
     if ;; label = @1
+      local.get 11
+      global.set 3
       unreachable
     end
     global.get 0
@@ -27569,10 +27106,9 @@
       i32.eqz
       if ;; label = @2
         local.get 11
-        i64.const 15
+        i64.const 13
         i64.sub
-        local.tee 11
-        global.set 3
+        local.set 11
         i32.const 1
         local.set 7
         i32.const 5
@@ -27933,10 +27469,9 @@
           i32.eqz
           br_if 0 (;@3;)
           local.get 11
-          i64.const 16
+          i64.const 14
           i64.sub
-          local.tee 11
-          global.set 3
+          local.set 11
           local.get 5
           i32.const 255
           i32.and
@@ -27947,10 +27482,9 @@
           i32.gt_u
           br_if 0 (;@3;)
           local.get 11
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 11
-          global.set 3
+          local.set 11
           block ;; label = @4
             block ;; label = @5
               block ;; label = @6
@@ -27960,10 +27494,9 @@
                 br_table 3 (;@3;) 3 (;@3;) 1 (;@5;) 3 (;@3;) 3 (;@3;) 2 (;@4;) 0 (;@6;)
               end
               local.get 11
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 11
-              global.set 3
+              local.set 11
               local.get 6
               i32.eqz
               br_if 2 (;@3;)
@@ -27979,10 +27512,9 @@
               br 2 (;@3;)
             end
             local.get 11
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 11
-            global.set 3
+            local.set 11
             local.get 7
             i32.eqz
             local.get 2
@@ -28002,10 +27534,9 @@
             br 1 (;@3;)
           end
           local.get 11
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 11
-          global.set 3
+          local.set 11
           local.get 6
           i32.eqz
           br_if 0 (;@3;)
@@ -28053,10 +27584,9 @@
               i32.eqz
               if ;; label = @6
                 local.get 11
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 11
-                global.set 3
+                local.set 11
                 i32.const 1
                 local.set 2
                 br 1 (;@5;)
@@ -28075,10 +27605,9 @@
               i32.eqz
               br_if 2 (;@3;)
               local.get 11
-              i64.const 7
+              i64.const 5
               i64.sub
-              local.tee 11
-              global.set 3
+              local.set 11
             end
             local.get 11
             i64.const 48
@@ -28180,10 +27709,9 @@
               local.set 11
             end
             local.get 11
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 11
-            global.set 3
+            local.set 11
             local.get 9
             i32.eqz
             br_if 3 (;@1;)
@@ -28221,10 +27749,9 @@
         unreachable
       end
       local.get 11
-      i64.const 10
+      i64.const 8
       i64.sub
-      local.tee 11
-      global.set 3
+      local.set 11
       local.get 9
       i32.eqz
       br_if 0 (;@1;)
@@ -28253,7 +27780,7 @@
   (func (;48;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i32)
     global.get 3
-    i64.const 85
+    i64.const 91
     i64.sub
     local.tee 40
     global.set 3
@@ -28261,17 +27788,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 40
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 41
-    i32.const 48
+    i32.const 63
     i32.sub
     global.set 4
     local.get 41
-    i32.const 48
+    i32.const 63
     i32.lt_s
     if ;; label = @1
+      local.get 40
+      global.set 3
       unreachable
     end
     global.get 0
@@ -28338,17 +27869,15 @@
             i32.sub
             br_if 1 (;@3;)
             local.get 40
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 40
-            global.set 3
+            local.set 40
             br 2 (;@2;)
           end
           local.get 40
-          i64.const 16
+          i64.const 14
           i64.sub
-          local.tee 40
-          global.set 3
+          local.set 40
           local.get 13
           i32.const 255
           i32.and
@@ -28359,10 +27888,9 @@
           i32.gt_u
           br_if 0 (;@3;)
           local.get 40
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 40
-          global.set 3
+          local.set 40
           block ;; label = @4
             block ;; label = @5
               block ;; label = @6
@@ -28372,10 +27900,9 @@
                 br_table 3 (;@3;) 3 (;@3;) 1 (;@5;) 3 (;@3;) 3 (;@3;) 2 (;@4;) 0 (;@6;)
               end
               local.get 40
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 40
-              global.set 3
+              local.set 40
               local.get 4
               i32.eqz
               br_if 2 (;@3;)
@@ -28391,10 +27918,9 @@
               br 2 (;@3;)
             end
             local.get 40
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 40
-            global.set 3
+            local.set 40
             local.get 0
             i32.eqz
             local.get 11
@@ -28414,10 +27940,9 @@
             br 1 (;@3;)
           end
           local.get 40
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 40
-          global.set 3
+          local.set 40
           local.get 4
           i32.eqz
           br_if 0 (;@3;)
@@ -28494,17 +28019,15 @@
               i32.sub
               br_if 1 (;@4;)
               local.get 40
-              i64.const 8
+              i64.const 6
               i64.sub
-              local.tee 40
-              global.set 3
+              local.set 40
               br 2 (;@3;)
             end
             local.get 40
-            i64.const 16
+            i64.const 14
             i64.sub
-            local.tee 40
-            global.set 3
+            local.set 40
             local.get 14
             i32.const 255
             i32.and
@@ -28515,10 +28038,9 @@
             i32.gt_u
             br_if 0 (;@4;)
             local.get 40
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 40
-            global.set 3
+            local.set 40
             block ;; label = @5
               block ;; label = @6
                 block ;; label = @7
@@ -28528,10 +28050,9 @@
                   br_table 3 (;@4;) 3 (;@4;) 1 (;@6;) 3 (;@4;) 3 (;@4;) 2 (;@5;) 0 (;@7;)
                 end
                 local.get 40
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 40
-                global.set 3
+                local.set 40
                 local.get 1
                 i32.eqz
                 br_if 2 (;@4;)
@@ -28547,10 +28068,9 @@
                 br 2 (;@4;)
               end
               local.get 40
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 40
-              global.set 3
+              local.set 40
               local.get 0
               i32.eqz
               local.get 12
@@ -28570,10 +28090,9 @@
               br 1 (;@4;)
             end
             local.get 40
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 40
-            global.set 3
+            local.set 40
             local.get 1
             i32.eqz
             br_if 0 (;@4;)
@@ -28749,10 +28268,9 @@
               i32.eqz
               if ;; label = @6
                 local.get 40
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 40
-                global.set 3
+                local.set 40
                 i32.const 3
                 local.set 3
                 br 1 (;@5;)
@@ -28768,10 +28286,9 @@
               i32.ne
               if ;; label = @6
                 local.get 40
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 40
-                global.set 3
+                local.set 40
                 i32.const 10
                 local.set 3
                 br 1 (;@5;)
@@ -28835,14 +28352,15 @@
                   block ;; label = @8
                     loop ;; label = @9
                       local.get 40
-                      i64.const 24
+                      i64.const 25
                       i64.sub
-                      local.tee 40
-                      global.set 3
+                      local.set 40
                       local.get 40
                       i64.const 0
                       i64.lt_s
                       if ;; label = @10
+                        local.get 40
+                        global.set 3
                         unreachable
                       end
                       block ;; label = @10
@@ -28856,35 +28374,31 @@
                                 i32.ne
                                 if ;; label = @15
                                   local.get 40
-                                  i64.const 11
+                                  i64.const 9
                                   i64.sub
-                                  local.tee 40
-                                  global.set 3
+                                  local.set 40
                                   local.get 1
                                   i32.const 125
                                   i32.eq
                                   br_if 2 (;@13;)
                                   local.get 40
-                                  i64.const 9
+                                  i64.const 7
                                   i64.sub
-                                  local.tee 40
-                                  global.set 3
+                                  local.set 40
                                   local.get 15
                                   br_if 1 (;@14;)
                                   local.get 40
-                                  i64.const 10
+                                  i64.const 8
                                   i64.sub
-                                  local.tee 40
-                                  global.set 3
+                                  local.set 40
                                   i32.const 6
                                   local.set 3
                                   br 8 (;@7;)
                                 end
                                 local.get 40
-                                i64.const 9
+                                i64.const 7
                                 i64.sub
-                                local.tee 40
-                                global.set 3
+                                local.set 40
                                 local.get 15
                                 br_if 6 (;@8;)
                                 local.get 40
@@ -28919,19 +28433,17 @@
                                 local.set 4
                               end
                               local.get 40
-                              i64.const 11
+                              i64.const 9
                               i64.sub
-                              local.tee 40
-                              global.set 3
+                              local.set 40
                               local.get 4
                               i32.const 34
                               i32.ne
                               if ;; label = @14
                                 local.get 40
-                                i64.const 13
+                                i64.const 11
                                 i64.sub
-                                local.tee 40
-                                global.set 3
+                                local.set 40
                                 i32.const 14
                                 local.set 3
                                 local.get 4
@@ -28939,10 +28451,9 @@
                                 i32.ne
                                 br_if 6 (;@8;)
                                 local.get 40
-                                i64.const 8
+                                i64.const 6
                                 i64.sub
-                                local.tee 40
-                                global.set 3
+                                local.set 40
                                 br 7 (;@7;)
                               end
                               local.get 40
@@ -28974,10 +28485,9 @@
                               i32.ne
                               if ;; label = @14
                                 local.get 40
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 40
-                                global.set 3
+                                local.set 40
                                 i32.const 10
                                 local.set 3
                                 br 7 (;@7;)
@@ -29024,10 +28534,9 @@
                                 br 7 (;@7;)
                               end
                               local.get 40
-                              i64.const 14
+                              i64.const 12
                               i64.sub
-                              local.tee 40
-                              global.set 3
+                              local.set 40
                               local.get 1
                               i32.const -8
                               i32.add
@@ -29036,10 +28545,9 @@
                               i32.gt_u
                               br_if 1 (;@12;)
                               local.get 40
-                              i64.const 13
+                              i64.const 11
                               i64.sub
-                              local.tee 40
-                              global.set 3
+                              local.set 40
                               block ;; label = @14
                                 block ;; label = @15
                                   local.get 4
@@ -29048,10 +28556,9 @@
                                   br_table 3 (;@12;) 3 (;@12;) 1 (;@14;) 0 (;@15;)
                                 end
                                 local.get 40
-                                i64.const 13
+                                i64.const 11
                                 i64.sub
-                                local.tee 40
-                                global.set 3
+                                local.set 40
                                 i32.const 0
                                 local.set 4
                                 local.get 3
@@ -29069,17 +28576,15 @@
                                 i64.eq
                                 br_if 3 (;@11;)
                                 local.get 40
-                                i64.const 8
+                                i64.const 6
                                 i64.sub
-                                local.tee 40
-                                global.set 3
+                                local.set 40
                                 br 2 (;@12;)
                               end
                               local.get 40
-                              i64.const 13
+                              i64.const 11
                               i64.sub
-                              local.tee 40
-                              global.set 3
+                              local.set 40
                               i32.const 1
                               local.set 4
                               local.get 3
@@ -29099,17 +28604,15 @@
                               local.set 40
                               br_if 1 (;@12;)
                               local.get 40
-                              i64.const 8
+                              i64.const 6
                               i64.sub
-                              local.tee 40
-                              global.set 3
+                              local.set 40
                               br 2 (;@11;)
                             end
                             local.get 40
-                            i64.const 10
+                            i64.const 8
                             i64.sub
-                            local.tee 40
-                            global.set 3
+                            local.set 40
                             local.get 8
                             i32.eqz
                             if ;; label = @13
@@ -29147,10 +28650,9 @@
                               br 6 (;@7;)
                             end
                             local.get 40
-                            i64.const 10
+                            i64.const 8
                             i64.sub
-                            local.tee 40
-                            global.set 3
+                            local.set 40
                             local.get 7
                             i32.eqz
                             if ;; label = @13
@@ -29252,10 +28754,9 @@
                                 local.set 40
                               end
                               local.get 40
-                              i64.const 10
+                              i64.const 8
                               i64.sub
-                              local.tee 40
-                              global.set 3
+                              local.set 40
                               local.get 17
                               i32.eqz
                               br_if 8 (;@5;)
@@ -29317,10 +28818,9 @@
                                 local.set 40
                               end
                               local.get 40
-                              i64.const 10
+                              i64.const 8
                               i64.sub
-                              local.tee 40
-                              global.set 3
+                              local.set 40
                               local.get 17
                               i32.eqz
                               br_if 8 (;@5;)
@@ -29658,10 +29158,9 @@
                                 local.set 40
                               end
                               local.get 40
-                              i64.const 12
+                              i64.const 10
                               i64.sub
-                              local.tee 40
-                              global.set 3
+                              local.set 40
                               i32.const 1049258
                               local.set 3
                               i32.const 14
@@ -29758,10 +29257,9 @@
                               local.set 40
                             end
                             local.get 40
-                            i64.const 10
+                            i64.const 8
                             i64.sub
-                            local.tee 40
-                            global.set 3
+                            local.set 40
                             local.get 11
                             i32.eqz
                             br_if 11 (;@1;)
@@ -29777,18 +29275,16 @@
                             br 11 (;@1;)
                           end
                           local.get 40
-                          i64.const 9
+                          i64.const 7
                           i64.sub
-                          local.tee 40
-                          global.set 3
+                          local.set 40
                           i32.const 2
                           local.set 4
                         end
                         local.get 40
-                        i64.const 18
+                        i64.const 16
                         i64.sub
-                        local.tee 40
-                        global.set 3
+                        local.set 40
                         local.get 5
                         i32.eqz
                         local.get 15
@@ -29811,10 +29307,9 @@
                           local.set 40
                         end
                         local.get 40
-                        i64.const 17
+                        i64.const 15
                         i64.sub
-                        local.tee 40
-                        global.set 3
+                        local.set 40
                         block ;; label = @11
                           block ;; label = @12
                             block ;; label = @13
@@ -29826,19 +29321,17 @@
                                     i32.le_u
                                     if ;; label = @17
                                       local.get 40
-                                      i64.const 11
+                                      i64.const 9
                                       i64.sub
-                                      local.tee 40
-                                      global.set 3
+                                      local.set 40
                                       local.get 4
                                       i32.const 1
                                       i32.sub
                                       br_if 1 (;@16;)
                                       local.get 40
-                                      i64.const 8
+                                      i64.const 6
                                       i64.sub
-                                      local.tee 40
-                                      global.set 3
+                                      local.set 40
                                       br 2 (;@15;)
                                     end
                                     local.get 40
@@ -29887,10 +29380,9 @@
                                     br 9 (;@7;)
                                   end
                                   local.get 40
-                                  i64.const 10
+                                  i64.const 8
                                   i64.sub
-                                  local.tee 40
-                                  global.set 3
+                                  local.set 40
                                   local.get 8
                                   i32.eqz
                                   if ;; label = @16
@@ -29997,10 +29489,9 @@
                                   br 1 (;@14;)
                                 end
                                 local.get 40
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 40
-                                global.set 3
+                                local.set 40
                                 local.get 7
                                 i32.eqz
                                 if ;; label = @15
@@ -30154,10 +29645,9 @@
                             br 5 (;@7;)
                           end
                           local.get 40
-                          i64.const 9
+                          i64.const 7
                           i64.sub
-                          local.tee 40
-                          global.set 3
+                          local.set 40
                           local.get 1
                           local.set 16
                         end
@@ -30186,35 +29676,31 @@
                         i32.and
                         br_if 1 (;@9;)
                         local.get 40
-                        i64.const 8
+                        i64.const 6
                         i64.sub
-                        local.tee 40
-                        global.set 3
+                        local.set 40
                         br 3 (;@7;)
                       end
                       local.get 40
-                      i64.const 11
+                      i64.const 9
                       i64.sub
-                      local.tee 40
-                      global.set 3
+                      local.set 40
                     end
                     i32.const 3
                     local.set 3
                     br 1 (;@7;)
                   end
                   local.get 40
-                  i64.const 9
+                  i64.const 7
                   i64.sub
-                  local.tee 40
-                  global.set 3
+                  local.set 40
                   i32.const 12
                   local.set 3
                 end
                 local.get 40
-                i64.const 13
+                i64.const 11
                 i64.sub
-                local.tee 40
-                global.set 3
+                local.set 40
                 local.get 17
                 i32.eqz
                 local.get 7
@@ -30232,10 +29718,9 @@
                 local.set 40
               end
               local.get 40
-              i64.const 13
+              i64.const 11
               i64.sub
-              local.tee 40
-              global.set 3
+              local.set 40
               local.get 16
               i32.eqz
               local.get 8
@@ -30253,10 +29738,9 @@
               local.set 40
             end
             local.get 40
-            i64.const 9
+            i64.const 7
             i64.sub
-            local.tee 40
-            global.set 3
+            local.set 40
             local.get 29
             if ;; label = @5
               local.get 40
@@ -30270,10 +29754,9 @@
               local.set 40
             end
             local.get 40
-            i64.const 9
+            i64.const 7
             i64.sub
-            local.tee 40
-            global.set 3
+            local.set 40
             local.get 27
             if ;; label = @5
               local.get 40
@@ -30287,26 +29770,23 @@
               local.set 40
             end
             local.get 40
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 40
-            global.set 3
+            local.set 40
             block ;; label = @5
               local.get 19
               i32.eqz
               br_if 0 (;@5;)
               local.get 40
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 40
-              global.set 3
+              local.set 40
               local.get 22
               if ;; label = @6
                 local.get 40
-                i64.const 14
+                i64.const 12
                 i64.sub
-                local.tee 40
-                global.set 3
+                local.set 40
                 local.get 22
                 i32.const 24
                 i32.mul
@@ -30315,7 +29795,7 @@
                 local.set 0
                 loop ;; label = @7
                   local.get 40
-                  i64.const 20
+                  i64.const 23
                   i64.sub
                   local.tee 40
                   global.set 3
@@ -30323,6 +29803,8 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
+                    local.get 40
+                    global.set 3
                     unreachable
                   end
                   local.get 0
@@ -30365,10 +29847,9 @@
                     local.set 40
                   end
                   local.get 40
-                  i64.const 16
+                  i64.const 14
                   i64.sub
-                  local.tee 40
-                  global.set 3
+                  local.set 40
                   local.get 0
                   i32.const 24
                   i32.add
@@ -30379,17 +29860,15 @@
                   local.tee 4
                   br_if 0 (;@7;)
                   local.get 40
-                  i64.const 8
+                  i64.const 6
                   i64.sub
-                  local.tee 40
-                  global.set 3
+                  local.set 40
                 end
               end
               local.get 40
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 40
-              global.set 3
+              local.set 40
               local.get 26
               i32.eqz
               br_if 0 (;@5;)
@@ -30404,10 +29883,9 @@
               local.set 40
             end
             local.get 40
-            i64.const 9
+            i64.const 7
             i64.sub
-            local.tee 40
-            global.set 3
+            local.set 40
             local.get 10
             if ;; label = @5
               local.get 40
@@ -30421,10 +29899,9 @@
               local.set 40
             end
             local.get 40
-            i64.const 15
+            i64.const 13
             i64.sub
-            local.tee 40
-            global.set 3
+            local.set 40
             i32.const 1049281
             local.set 10
             i32.const 7
@@ -30434,17 +29911,15 @@
               i32.eqz
               br_if 0 (;@5;)
               local.get 40
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 40
-              global.set 3
+              local.set 40
               local.get 21
               if ;; label = @6
                 local.get 40
-                i64.const 14
+                i64.const 12
                 i64.sub
-                local.tee 40
-                global.set 3
+                local.set 40
                 local.get 21
                 i32.const 24
                 i32.mul
@@ -30453,7 +29928,7 @@
                 local.set 0
                 loop ;; label = @7
                   local.get 40
-                  i64.const 20
+                  i64.const 23
                   i64.sub
                   local.tee 40
                   global.set 3
@@ -30461,6 +29936,8 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
+                    local.get 40
+                    global.set 3
                     unreachable
                   end
                   local.get 0
@@ -30503,10 +29980,9 @@
                     local.set 40
                   end
                   local.get 40
-                  i64.const 16
+                  i64.const 14
                   i64.sub
-                  local.tee 40
-                  global.set 3
+                  local.set 40
                   local.get 0
                   i32.const 24
                   i32.add
@@ -30517,17 +29993,15 @@
                   local.tee 4
                   br_if 0 (;@7;)
                   local.get 40
-                  i64.const 8
+                  i64.const 6
                   i64.sub
-                  local.tee 40
-                  global.set 3
+                  local.set 40
                 end
               end
               local.get 40
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 40
-              global.set 3
+              local.set 40
               local.get 24
               i32.eqz
               br_if 0 (;@5;)
@@ -30542,18 +30016,16 @@
               local.set 40
             end
             local.get 40
-            i64.const 9
+            i64.const 7
             i64.sub
-            local.tee 40
-            global.set 3
+            local.set 40
             local.get 5
             local.set 0
           end
           local.get 40
-          i64.const 9
+          i64.const 7
           i64.sub
-          local.tee 40
-          global.set 3
+          local.set 40
           local.get 12
           if ;; label = @4
             local.get 40
@@ -30567,20 +30039,18 @@
             local.set 40
           end
           local.get 40
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 40
-          global.set 3
+          local.set 40
           local.get 20
           local.set 14
           local.get 3
           local.set 12
         end
         local.get 40
-        i64.const 9
+        i64.const 7
         i64.sub
-        local.tee 40
-        global.set 3
+        local.set 40
         local.get 11
         if ;; label = @3
           local.get 40
@@ -30594,10 +30064,9 @@
           local.set 40
         end
         local.get 40
-        i64.const 13
+        i64.const 11
         i64.sub
-        local.tee 40
-        global.set 3
+        local.set 40
         local.get 14
         local.set 13
         local.get 1
@@ -30665,7 +30134,7 @@
   (func (;49;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i32)
     global.get 3
-    i64.const 85
+    i64.const 91
     i64.sub
     local.tee 33
     global.set 3
@@ -30673,17 +30142,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 33
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 34
-    i32.const 41
+    i32.const 56
     i32.sub
     global.set 4
     local.get 34
-    i32.const 41
+    i32.const 56
     i32.lt_s
     if ;; label = @1
+      local.get 33
+      global.set 3
       unreachable
     end
     global.get 0
@@ -30750,17 +30223,15 @@
             i32.sub
             br_if 1 (;@3;)
             local.get 33
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 33
-            global.set 3
+            local.set 33
             br 2 (;@2;)
           end
           local.get 33
-          i64.const 16
+          i64.const 14
           i64.sub
-          local.tee 33
-          global.set 3
+          local.set 33
           local.get 14
           i32.const 255
           i32.and
@@ -30771,10 +30242,9 @@
           i32.gt_u
           br_if 0 (;@3;)
           local.get 33
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 33
-          global.set 3
+          local.set 33
           block ;; label = @4
             block ;; label = @5
               block ;; label = @6
@@ -30784,10 +30254,9 @@
                 br_table 3 (;@3;) 3 (;@3;) 1 (;@5;) 3 (;@3;) 3 (;@3;) 2 (;@4;) 0 (;@6;)
               end
               local.get 33
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 33
-              global.set 3
+              local.set 33
               local.get 0
               i32.eqz
               br_if 2 (;@3;)
@@ -30803,10 +30272,9 @@
               br 2 (;@3;)
             end
             local.get 33
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 33
-            global.set 3
+            local.set 33
             local.get 6
             i32.eqz
             local.get 12
@@ -30826,10 +30294,9 @@
             br 1 (;@3;)
           end
           local.get 33
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 33
-          global.set 3
+          local.set 33
           local.get 0
           i32.eqz
           br_if 0 (;@3;)
@@ -30906,17 +30373,15 @@
               i32.sub
               br_if 1 (;@4;)
               local.get 33
-              i64.const 8
+              i64.const 6
               i64.sub
-              local.tee 33
-              global.set 3
+              local.set 33
               br 2 (;@3;)
             end
             local.get 33
-            i64.const 16
+            i64.const 14
             i64.sub
-            local.tee 33
-            global.set 3
+            local.set 33
             local.get 15
             i32.const 255
             i32.and
@@ -30927,10 +30392,9 @@
             i32.gt_u
             br_if 0 (;@4;)
             local.get 33
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 33
-            global.set 3
+            local.set 33
             block ;; label = @5
               block ;; label = @6
                 block ;; label = @7
@@ -30940,10 +30404,9 @@
                   br_table 3 (;@4;) 3 (;@4;) 1 (;@6;) 3 (;@4;) 3 (;@4;) 2 (;@5;) 0 (;@7;)
                 end
                 local.get 33
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 33
-                global.set 3
+                local.set 33
                 local.get 1
                 i32.eqz
                 br_if 2 (;@4;)
@@ -30959,10 +30422,9 @@
                 br 2 (;@4;)
               end
               local.get 33
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 33
-              global.set 3
+              local.set 33
               local.get 6
               i32.eqz
               local.get 13
@@ -30982,10 +30444,9 @@
               br 1 (;@4;)
             end
             local.get 33
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 33
-            global.set 3
+            local.set 33
             local.get 1
             i32.eqz
             br_if 0 (;@4;)
@@ -31157,19 +30618,17 @@
                       i32.ne
                       if ;; label = @10
                         local.get 33
-                        i64.const 11
+                        i64.const 9
                         i64.sub
-                        local.tee 33
-                        global.set 3
+                        local.set 33
                         local.get 0
                         i32.const 34
                         i32.ne
                         if ;; label = @11
                           local.get 33
-                          i64.const 10
+                          i64.const 8
                           i64.sub
-                          local.tee 33
-                          global.set 3
+                          local.set 33
                           i32.const 7
                           local.set 3
                           br 5 (;@6;)
@@ -31210,26 +30669,23 @@
                         i32.le_u
                         if ;; label = @11
                           local.get 33
-                          i64.const 11
+                          i64.const 9
                           i64.sub
-                          local.tee 33
-                          global.set 3
+                          local.set 33
                           local.get 1
                           i32.const 1
                           i32.sub
                           br_if 5 (;@6;)
                           local.get 33
-                          i64.const 8
+                          i64.const 6
                           i64.sub
-                          local.tee 33
-                          global.set 3
+                          local.set 33
                           br 4 (;@7;)
                         end
                         local.get 33
-                        i64.const 14
+                        i64.const 12
                         i64.sub
-                        local.tee 33
-                        global.set 3
+                        local.set 33
                         local.get 6
                         i32.eqz
                         local.get 0
@@ -31293,10 +30749,9 @@
                         i32.le_u
                         if ;; label = @11
                           local.get 33
-                          i64.const 11
+                          i64.const 9
                           i64.sub
-                          local.tee 33
-                          global.set 3
+                          local.set 33
                           local.get 4
                           i32.const 1
                           i32.sub
@@ -31318,10 +30773,9 @@
                           br 5 (;@6;)
                         end
                         local.get 33
-                        i64.const 14
+                        i64.const 12
                         i64.sub
-                        local.tee 33
-                        global.set 3
+                        local.set 33
                         local.get 0
                         i32.eqz
                         local.get 3
@@ -31378,10 +30832,9 @@
                         br 4 (;@6;)
                       end
                       local.get 33
-                      i64.const 22
+                      i64.const 20
                       i64.sub
-                      local.tee 33
-                      global.set 3
+                      local.set 33
                       block ;; label = @10
                         block ;; label = @11
                           block ;; label = @12
@@ -31474,14 +30927,15 @@
                                           local.set 8
                                           loop ;; label = @20
                                             local.get 33
-                                            i64.const 22
+                                            i64.const 23
                                             i64.sub
-                                            local.tee 33
-                                            global.set 3
+                                            local.set 33
                                             local.get 33
                                             i64.const 0
                                             i64.lt_s
                                             if ;; label = @21
+                                              local.get 33
+                                              global.set 3
                                               unreachable
                                             end
                                             block ;; label = @21
@@ -31493,42 +30947,37 @@
                                                   i32.ne
                                                   if ;; label = @24
                                                     local.get 33
-                                                    i64.const 11
+                                                    i64.const 9
                                                     i64.sub
-                                                    local.tee 33
-                                                    global.set 3
+                                                    local.set 33
                                                     local.get 1
                                                     i32.const 125
                                                     i32.eq
                                                     br_if 2 (;@22;)
                                                     local.get 33
-                                                    i64.const 9
+                                                    i64.const 7
                                                     i64.sub
-                                                    local.tee 33
-                                                    global.set 3
+                                                    local.set 33
                                                     local.get 8
                                                     br_if 1 (;@23;)
                                                     local.get 33
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 33
-                                                    global.set 3
+                                                    local.set 33
                                                     i32.const 6
                                                     local.set 3
                                                     br 18 (;@6;)
                                                   end
                                                   local.get 33
-                                                  i64.const 9
+                                                  i64.const 7
                                                   i64.sub
-                                                  local.tee 33
-                                                  global.set 3
+                                                  local.set 33
                                                   local.get 8
                                                   if ;; label = @24
                                                     local.get 33
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 33
-                                                    global.set 3
+                                                    local.set 33
                                                     i32.const 12
                                                     local.set 3
                                                     br 18 (;@6;)
@@ -31565,19 +31014,17 @@
                                                   local.set 0
                                                 end
                                                 local.get 33
-                                                i64.const 11
+                                                i64.const 9
                                                 i64.sub
-                                                local.tee 33
-                                                global.set 3
+                                                local.set 33
                                                 local.get 0
                                                 i32.const 34
                                                 i32.ne
                                                 if ;; label = @23
                                                   local.get 33
-                                                  i64.const 13
+                                                  i64.const 11
                                                   i64.sub
-                                                  local.tee 33
-                                                  global.set 3
+                                                  local.set 33
                                                   i32.const 12
                                                   local.set 3
                                                   local.get 0
@@ -31585,10 +31032,9 @@
                                                   i32.ne
                                                   br_if 17 (;@6;)
                                                   local.get 33
-                                                  i64.const 10
+                                                  i64.const 8
                                                   i64.sub
-                                                  local.tee 33
-                                                  global.set 3
+                                                  local.set 33
                                                   i32.const 14
                                                   local.set 3
                                                   br 17 (;@6;)
@@ -31622,10 +31068,9 @@
                                                 i32.ne
                                                 if ;; label = @23
                                                   local.get 33
-                                                  i64.const 10
+                                                  i64.const 8
                                                   i64.sub
-                                                  local.tee 33
-                                                  global.set 3
+                                                  local.set 33
                                                   i32.const 10
                                                   local.set 3
                                                   br 17 (;@6;)
@@ -31662,10 +31107,9 @@
                                                 i32.ne
                                                 if ;; label = @23
                                                   local.get 33
-                                                  i64.const 17
+                                                  i64.const 15
                                                   i64.sub
-                                                  local.tee 33
-                                                  global.set 3
+                                                  local.set 33
                                                   local.get 0
                                                   i32.eqz
                                                   local.get 8
@@ -31688,10 +31132,9 @@
                                                   br 2 (;@21;)
                                                 end
                                                 local.get 33
-                                                i64.const 11
+                                                i64.const 9
                                                 i64.sub
-                                                local.tee 33
-                                                global.set 3
+                                                local.set 33
                                                 local.get 3
                                                 i32.const 17
                                                 i32.eq
@@ -31781,10 +31224,9 @@
                                               i32.eq
                                               br_if 5 (;@16;)
                                               local.get 33
-                                              i64.const 8
+                                              i64.const 6
                                               i64.sub
-                                              local.tee 33
-                                              global.set 3
+                                              local.set 33
                                               br 7 (;@14;)
                                             end
                                             local.get 33
@@ -31848,10 +31290,9 @@
                                             i32.and
                                             br_if 0 (;@20;)
                                             local.get 33
-                                            i64.const 9
+                                            i64.const 7
                                             i64.sub
-                                            local.tee 33
-                                            global.set 3
+                                            local.set 33
                                           end
                                           br 13 (;@6;)
                                         end
@@ -31931,14 +31372,15 @@
                                         local.set 8
                                         loop ;; label = @19
                                           local.get 33
-                                          i64.const 23
+                                          i64.const 24
                                           i64.sub
-                                          local.tee 33
-                                          global.set 3
+                                          local.set 33
                                           local.get 33
                                           i64.const 0
                                           i64.lt_s
                                           if ;; label = @20
+                                            local.get 33
+                                            global.set 3
                                             unreachable
                                           end
                                           block ;; label = @20
@@ -31951,42 +31393,37 @@
                                                   i32.ne
                                                   if ;; label = @24
                                                     local.get 33
-                                                    i64.const 11
+                                                    i64.const 9
                                                     i64.sub
-                                                    local.tee 33
-                                                    global.set 3
+                                                    local.set 33
                                                     local.get 1
                                                     i32.const 125
                                                     i32.eq
                                                     br_if 2 (;@22;)
                                                     local.get 33
-                                                    i64.const 9
+                                                    i64.const 7
                                                     i64.sub
-                                                    local.tee 33
-                                                    global.set 3
+                                                    local.set 33
                                                     local.get 8
                                                     br_if 1 (;@23;)
                                                     local.get 33
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 33
-                                                    global.set 3
+                                                    local.set 33
                                                     i32.const 6
                                                     local.set 3
                                                     br 18 (;@6;)
                                                   end
                                                   local.get 33
-                                                  i64.const 9
+                                                  i64.const 7
                                                   i64.sub
-                                                  local.tee 33
-                                                  global.set 3
+                                                  local.set 33
                                                   local.get 8
                                                   if ;; label = @24
                                                     local.get 33
-                                                    i64.const 10
+                                                    i64.const 8
                                                     i64.sub
-                                                    local.tee 33
-                                                    global.set 3
+                                                    local.set 33
                                                     i32.const 12
                                                     local.set 3
                                                     br 18 (;@6;)
@@ -32023,19 +31460,17 @@
                                                   local.set 0
                                                 end
                                                 local.get 33
-                                                i64.const 11
+                                                i64.const 9
                                                 i64.sub
-                                                local.tee 33
-                                                global.set 3
+                                                local.set 33
                                                 local.get 0
                                                 i32.const 34
                                                 i32.ne
                                                 if ;; label = @23
                                                   local.get 33
-                                                  i64.const 13
+                                                  i64.const 11
                                                   i64.sub
-                                                  local.tee 33
-                                                  global.set 3
+                                                  local.set 33
                                                   i32.const 12
                                                   local.set 3
                                                   local.get 0
@@ -32043,10 +31478,9 @@
                                                   i32.ne
                                                   br_if 17 (;@6;)
                                                   local.get 33
-                                                  i64.const 10
+                                                  i64.const 8
                                                   i64.sub
-                                                  local.tee 33
-                                                  global.set 3
+                                                  local.set 33
                                                   i32.const 14
                                                   local.set 3
                                                   br 17 (;@6;)
@@ -32080,10 +31514,9 @@
                                                 i32.ne
                                                 if ;; label = @23
                                                   local.get 33
-                                                  i64.const 10
+                                                  i64.const 8
                                                   i64.sub
-                                                  local.tee 33
-                                                  global.set 3
+                                                  local.set 33
                                                   i32.const 10
                                                   local.set 3
                                                   br 17 (;@6;)
@@ -32120,10 +31553,9 @@
                                                 i32.ne
                                                 if ;; label = @23
                                                   local.get 33
-                                                  i64.const 17
+                                                  i64.const 15
                                                   i64.sub
-                                                  local.tee 33
-                                                  global.set 3
+                                                  local.set 33
                                                   local.get 0
                                                   i32.eqz
                                                   local.get 8
@@ -32146,10 +31578,9 @@
                                                   br 2 (;@21;)
                                                 end
                                                 local.get 33
-                                                i64.const 11
+                                                i64.const 9
                                                 i64.sub
-                                                local.tee 33
-                                                global.set 3
+                                                local.set 33
                                                 local.get 3
                                                 i32.const 17
                                                 i32.eq
@@ -32239,10 +31670,9 @@
                                               i32.ne
                                               br_if 7 (;@14;)
                                               local.get 33
-                                              i64.const 8
+                                              i64.const 6
                                               i64.sub
-                                              local.tee 33
-                                              global.set 3
+                                              local.set 33
                                               br 5 (;@16;)
                                             end
                                             local.get 33
@@ -32306,17 +31736,15 @@
                                             i32.and
                                             br_if 1 (;@19;)
                                             local.get 33
-                                            i64.const 8
+                                            i64.const 6
                                             i64.sub
-                                            local.tee 33
-                                            global.set 3
+                                            local.set 33
                                             br 14 (;@6;)
                                           end
                                           local.get 33
-                                          i64.const 11
+                                          i64.const 9
                                           i64.sub
-                                          local.tee 33
-                                          global.set 3
+                                          local.set 33
                                         end
                                         i32.const 3
                                         local.set 3
@@ -32398,14 +31826,15 @@
                                       local.set 8
                                       loop ;; label = @18
                                         local.get 33
-                                        i64.const 23
+                                        i64.const 24
                                         i64.sub
-                                        local.tee 33
-                                        global.set 3
+                                        local.set 33
                                         local.get 33
                                         i64.const 0
                                         i64.lt_s
                                         if ;; label = @19
+                                          local.get 33
+                                          global.set 3
                                           unreachable
                                         end
                                         block ;; label = @19
@@ -32418,42 +31847,37 @@
                                                 i32.ne
                                                 if ;; label = @23
                                                   local.get 33
-                                                  i64.const 11
+                                                  i64.const 9
                                                   i64.sub
-                                                  local.tee 33
-                                                  global.set 3
+                                                  local.set 33
                                                   local.get 1
                                                   i32.const 125
                                                   i32.eq
                                                   br_if 2 (;@21;)
                                                   local.get 33
-                                                  i64.const 9
+                                                  i64.const 7
                                                   i64.sub
-                                                  local.tee 33
-                                                  global.set 3
+                                                  local.set 33
                                                   local.get 8
                                                   br_if 1 (;@22;)
                                                   local.get 33
-                                                  i64.const 10
+                                                  i64.const 8
                                                   i64.sub
-                                                  local.tee 33
-                                                  global.set 3
+                                                  local.set 33
                                                   i32.const 6
                                                   local.set 3
                                                   br 17 (;@6;)
                                                 end
                                                 local.get 33
-                                                i64.const 9
+                                                i64.const 7
                                                 i64.sub
-                                                local.tee 33
-                                                global.set 3
+                                                local.set 33
                                                 local.get 8
                                                 if ;; label = @23
                                                   local.get 33
-                                                  i64.const 10
+                                                  i64.const 8
                                                   i64.sub
-                                                  local.tee 33
-                                                  global.set 3
+                                                  local.set 33
                                                   i32.const 12
                                                   local.set 3
                                                   br 17 (;@6;)
@@ -32490,19 +31914,17 @@
                                                 local.set 0
                                               end
                                               local.get 33
-                                              i64.const 11
+                                              i64.const 9
                                               i64.sub
-                                              local.tee 33
-                                              global.set 3
+                                              local.set 33
                                               local.get 0
                                               i32.const 34
                                               i32.ne
                                               if ;; label = @22
                                                 local.get 33
-                                                i64.const 13
+                                                i64.const 11
                                                 i64.sub
-                                                local.tee 33
-                                                global.set 3
+                                                local.set 33
                                                 i32.const 12
                                                 local.set 3
                                                 local.get 0
@@ -32510,10 +31932,9 @@
                                                 i32.ne
                                                 br_if 16 (;@6;)
                                                 local.get 33
-                                                i64.const 10
+                                                i64.const 8
                                                 i64.sub
-                                                local.tee 33
-                                                global.set 3
+                                                local.set 33
                                                 i32.const 14
                                                 local.set 3
                                                 br 16 (;@6;)
@@ -32547,10 +31968,9 @@
                                               i32.ne
                                               if ;; label = @22
                                                 local.get 33
-                                                i64.const 10
+                                                i64.const 8
                                                 i64.sub
-                                                local.tee 33
-                                                global.set 3
+                                                local.set 33
                                                 i32.const 10
                                                 local.set 3
                                                 br 16 (;@6;)
@@ -32587,10 +32007,9 @@
                                               i32.ne
                                               if ;; label = @22
                                                 local.get 33
-                                                i64.const 17
+                                                i64.const 15
                                                 i64.sub
-                                                local.tee 33
-                                                global.set 3
+                                                local.set 33
                                                 local.get 0
                                                 i32.eqz
                                                 local.get 8
@@ -32613,10 +32032,9 @@
                                                 br 2 (;@20;)
                                               end
                                               local.get 33
-                                              i64.const 11
+                                              i64.const 9
                                               i64.sub
-                                              local.tee 33
-                                              global.set 3
+                                              local.set 33
                                               local.get 3
                                               i32.const 17
                                               i32.eq
@@ -32706,10 +32124,9 @@
                                             i32.ne
                                             br_if 6 (;@14;)
                                             local.get 33
-                                            i64.const 8
+                                            i64.const 6
                                             i64.sub
-                                            local.tee 33
-                                            global.set 3
+                                            local.set 33
                                             br 4 (;@16;)
                                           end
                                           local.get 33
@@ -32773,17 +32190,15 @@
                                           i32.and
                                           br_if 1 (;@18;)
                                           local.get 33
-                                          i64.const 8
+                                          i64.const 6
                                           i64.sub
-                                          local.tee 33
-                                          global.set 3
+                                          local.set 33
                                           br 13 (;@6;)
                                         end
                                         local.get 33
-                                        i64.const 11
+                                        i64.const 9
                                         i64.sub
-                                        local.tee 33
-                                        global.set 3
+                                        local.set 33
                                       end
                                       i32.const 3
                                       local.set 3
@@ -32865,14 +32280,15 @@
                                     local.set 8
                                     loop ;; label = @17
                                       local.get 33
-                                      i64.const 22
+                                      i64.const 23
                                       i64.sub
-                                      local.tee 33
-                                      global.set 3
+                                      local.set 33
                                       local.get 33
                                       i64.const 0
                                       i64.lt_s
                                       if ;; label = @18
+                                        local.get 33
+                                        global.set 3
                                         unreachable
                                       end
                                       block ;; label = @18
@@ -32884,42 +32300,37 @@
                                             i32.ne
                                             if ;; label = @21
                                               local.get 33
-                                              i64.const 11
+                                              i64.const 9
                                               i64.sub
-                                              local.tee 33
-                                              global.set 3
+                                              local.set 33
                                               local.get 1
                                               i32.const 125
                                               i32.eq
                                               br_if 2 (;@19;)
                                               local.get 33
-                                              i64.const 9
+                                              i64.const 7
                                               i64.sub
-                                              local.tee 33
-                                              global.set 3
+                                              local.set 33
                                               local.get 8
                                               br_if 1 (;@20;)
                                               local.get 33
-                                              i64.const 10
+                                              i64.const 8
                                               i64.sub
-                                              local.tee 33
-                                              global.set 3
+                                              local.set 33
                                               i32.const 6
                                               local.set 3
                                               br 15 (;@6;)
                                             end
                                             local.get 33
-                                            i64.const 9
+                                            i64.const 7
                                             i64.sub
-                                            local.tee 33
-                                            global.set 3
+                                            local.set 33
                                             local.get 8
                                             if ;; label = @21
                                               local.get 33
-                                              i64.const 10
+                                              i64.const 8
                                               i64.sub
-                                              local.tee 33
-                                              global.set 3
+                                              local.set 33
                                               i32.const 12
                                               local.set 3
                                               br 15 (;@6;)
@@ -32956,19 +32367,17 @@
                                             local.set 0
                                           end
                                           local.get 33
-                                          i64.const 11
+                                          i64.const 9
                                           i64.sub
-                                          local.tee 33
-                                          global.set 3
+                                          local.set 33
                                           local.get 0
                                           i32.const 34
                                           i32.ne
                                           if ;; label = @20
                                             local.get 33
-                                            i64.const 13
+                                            i64.const 11
                                             i64.sub
-                                            local.tee 33
-                                            global.set 3
+                                            local.set 33
                                             i32.const 12
                                             local.set 3
                                             local.get 0
@@ -32976,10 +32385,9 @@
                                             i32.ne
                                             br_if 14 (;@6;)
                                             local.get 33
-                                            i64.const 10
+                                            i64.const 8
                                             i64.sub
-                                            local.tee 33
-                                            global.set 3
+                                            local.set 33
                                             i32.const 14
                                             local.set 3
                                             br 14 (;@6;)
@@ -33013,10 +32421,9 @@
                                           i32.ne
                                           if ;; label = @20
                                             local.get 33
-                                            i64.const 10
+                                            i64.const 8
                                             i64.sub
-                                            local.tee 33
-                                            global.set 3
+                                            local.set 33
                                             i32.const 10
                                             local.set 3
                                             br 14 (;@6;)
@@ -33053,10 +32460,9 @@
                                           i32.ne
                                           if ;; label = @20
                                             local.get 33
-                                            i64.const 17
+                                            i64.const 15
                                             i64.sub
-                                            local.tee 33
-                                            global.set 3
+                                            local.set 33
                                             local.get 0
                                             i32.eqz
                                             local.get 8
@@ -33079,10 +32485,9 @@
                                             br 2 (;@18;)
                                           end
                                           local.get 33
-                                          i64.const 11
+                                          i64.const 9
                                           i64.sub
-                                          local.tee 33
-                                          global.set 3
+                                          local.set 33
                                           local.get 3
                                           i32.const 17
                                           i32.eq
@@ -33172,10 +32577,9 @@
                                         i32.ne
                                         br_if 4 (;@14;)
                                         local.get 33
-                                        i64.const 8
+                                        i64.const 6
                                         i64.sub
-                                        local.tee 33
-                                        global.set 3
+                                        local.set 33
                                         br 2 (;@16;)
                                       end
                                       local.get 33
@@ -33239,10 +32643,9 @@
                                       i32.and
                                       br_if 0 (;@17;)
                                       local.get 33
-                                      i64.const 9
+                                      i64.const 7
                                       i64.sub
-                                      local.tee 33
-                                      global.set 3
+                                      local.set 33
                                     end
                                     br 10 (;@6;)
                                   end
@@ -33585,10 +32988,9 @@
                                       local.set 33
                                     end
                                     local.get 33
-                                    i64.const 12
+                                    i64.const 10
                                     i64.sub
-                                    local.tee 33
-                                    global.set 3
+                                    local.set 33
                                     i32.const 1049258
                                     local.set 3
                                     i32.const 14
@@ -33685,10 +33087,9 @@
                                     local.set 33
                                   end
                                   local.get 33
-                                  i64.const 10
+                                  i64.const 8
                                   i64.sub
-                                  local.tee 33
-                                  global.set 3
+                                  local.set 33
                                   local.get 12
                                   i32.eqz
                                   br_if 14 (;@1;)
@@ -33704,19 +33105,17 @@
                                   br 14 (;@1;)
                                 end
                                 local.get 33
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 33
-                                global.set 3
+                                local.set 33
                                 i32.const 3
                                 local.set 3
                                 br 8 (;@6;)
                               end
                               local.get 33
-                              i64.const 10
+                              i64.const 8
                               i64.sub
-                              local.tee 33
-                              global.set 3
+                              local.set 33
                               i32.const 8
                               local.set 3
                               br 7 (;@6;)
@@ -33765,35 +33164,31 @@
                           br 5 (;@6;)
                         end
                         local.get 33
-                        i64.const 10
+                        i64.const 8
                         i64.sub
-                        local.tee 33
-                        global.set 3
+                        local.set 33
                         i32.const 3
                         local.set 3
                         br 4 (;@6;)
                       end
                       local.get 33
-                      i64.const 10
+                      i64.const 8
                       i64.sub
-                      local.tee 33
-                      global.set 3
+                      local.set 33
                       i32.const 10
                       local.set 3
                       br 3 (;@6;)
                     end
                     local.get 33
-                    i64.const 8
+                    i64.const 6
                     i64.sub
-                    local.tee 33
-                    global.set 3
+                    local.set 33
                     br 2 (;@6;)
                   end
                   local.get 33
-                  i64.const 10
+                  i64.const 8
                   i64.sub
-                  local.tee 33
-                  global.set 3
+                  local.set 33
                   i32.const 3
                   local.set 3
                   br 1 (;@6;)
@@ -33812,10 +33207,9 @@
                 local.set 3
               end
               local.get 33
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 33
-              global.set 3
+              local.set 33
               local.get 24
               if ;; label = @6
                 local.get 33
@@ -33829,10 +33223,9 @@
                 local.set 33
               end
               local.get 33
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 33
-              global.set 3
+              local.set 33
               local.get 22
               if ;; label = @6
                 local.get 33
@@ -33846,26 +33239,23 @@
                 local.set 33
               end
               local.get 33
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 33
-              global.set 3
+              local.set 33
               block ;; label = @6
                 local.get 10
                 i32.eqz
                 br_if 0 (;@6;)
                 local.get 33
-                i64.const 9
+                i64.const 7
                 i64.sub
-                local.tee 33
-                global.set 3
+                local.set 33
                 local.get 18
                 if ;; label = @7
                   local.get 33
-                  i64.const 14
+                  i64.const 12
                   i64.sub
-                  local.tee 33
-                  global.set 3
+                  local.set 33
                   local.get 18
                   i32.const 24
                   i32.mul
@@ -33874,7 +33264,7 @@
                   local.set 0
                   loop ;; label = @8
                     local.get 33
-                    i64.const 20
+                    i64.const 23
                     i64.sub
                     local.tee 33
                     global.set 3
@@ -33882,6 +33272,8 @@
                     i64.const 0
                     i64.lt_s
                     if ;; label = @9
+                      local.get 33
+                      global.set 3
                       unreachable
                     end
                     local.get 0
@@ -33924,10 +33316,9 @@
                       local.set 33
                     end
                     local.get 33
-                    i64.const 16
+                    i64.const 14
                     i64.sub
-                    local.tee 33
-                    global.set 3
+                    local.set 33
                     local.get 0
                     i32.const 24
                     i32.add
@@ -33938,17 +33329,15 @@
                     local.tee 1
                     br_if 0 (;@8;)
                     local.get 33
-                    i64.const 8
+                    i64.const 6
                     i64.sub
-                    local.tee 33
-                    global.set 3
+                    local.set 33
                   end
                 end
                 local.get 33
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 33
-                global.set 3
+                local.set 33
                 local.get 21
                 i32.eqz
                 br_if 0 (;@6;)
@@ -33963,10 +33352,9 @@
                 local.set 33
               end
               local.get 33
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 33
-              global.set 3
+              local.set 33
               local.get 11
               if ;; label = @6
                 local.get 33
@@ -33980,10 +33368,9 @@
                 local.set 33
               end
               local.get 33
-              i64.const 16
+              i64.const 14
               i64.sub
-              local.tee 33
-              global.set 3
+              local.set 33
               i32.const 1049272
               local.set 11
               i32.const 9
@@ -33994,17 +33381,15 @@
               i32.eqz
               br_if 1 (;@4;)
               local.get 33
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 33
-              global.set 3
+              local.set 33
               local.get 17
               if ;; label = @6
                 local.get 33
-                i64.const 14
+                i64.const 12
                 i64.sub
-                local.tee 33
-                global.set 3
+                local.set 33
                 local.get 17
                 i32.const 24
                 i32.mul
@@ -34013,7 +33398,7 @@
                 local.set 0
                 loop ;; label = @7
                   local.get 33
-                  i64.const 20
+                  i64.const 23
                   i64.sub
                   local.tee 33
                   global.set 3
@@ -34021,6 +33406,8 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
+                    local.get 33
+                    global.set 3
                     unreachable
                   end
                   local.get 0
@@ -34063,10 +33450,9 @@
                     local.set 33
                   end
                   local.get 33
-                  i64.const 16
+                  i64.const 14
                   i64.sub
-                  local.tee 33
-                  global.set 3
+                  local.set 33
                   local.get 0
                   i32.const 24
                   i32.add
@@ -34077,17 +33463,15 @@
                   local.tee 1
                   br_if 0 (;@7;)
                   local.get 33
-                  i64.const 8
+                  i64.const 6
                   i64.sub
-                  local.tee 33
-                  global.set 3
+                  local.set 33
                 end
               end
               local.get 33
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 33
-              global.set 3
+              local.set 33
               local.get 19
               i32.eqz
               br_if 1 (;@4;)
@@ -34118,10 +33502,9 @@
             local.set 7
           end
           local.get 33
-          i64.const 9
+          i64.const 7
           i64.sub
-          local.tee 33
-          global.set 3
+          local.set 33
           local.get 13
           if ;; label = @4
             local.get 33
@@ -34135,10 +33518,9 @@
             local.set 33
           end
           local.get 33
-          i64.const 13
+          i64.const 11
           i64.sub
-          local.tee 33
-          global.set 3
+          local.set 33
           local.get 7
           local.set 15
           local.get 5
@@ -34147,10 +33529,9 @@
           local.set 13
         end
         local.get 33
-        i64.const 9
+        i64.const 7
         i64.sub
-        local.tee 33
-        global.set 3
+        local.set 33
         local.get 12
         if ;; label = @3
           local.get 33
@@ -34164,10 +33545,9 @@
           local.set 33
         end
         local.get 33
-        i64.const 13
+        i64.const 11
         i64.sub
-        local.tee 33
-        global.set 3
+        local.set 33
         local.get 15
         local.set 14
         local.get 1
@@ -34235,7 +33615,7 @@
   (func (;50;) (type 4) (param i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 86
+    i64.const 92
     i64.sub
     local.tee 11
     global.set 3
@@ -34243,17 +33623,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 11
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 12
-    i32.const 19
+    i32.const 34
     i32.sub
     global.set 4
     local.get 12
-    i32.const 19
+    i32.const 34
     i32.lt_s
     if ;; label = @1
+      local.get 11
+      global.set 3
       unreachable
     end
     global.get 0
@@ -34321,17 +33705,15 @@
               i32.sub
               br_if 1 (;@4;)
               local.get 11
-              i64.const 8
+              i64.const 6
               i64.sub
-              local.tee 11
-              global.set 3
+              local.set 11
               br 2 (;@3;)
             end
             local.get 11
-            i64.const 16
+            i64.const 14
             i64.sub
-            local.tee 11
-            global.set 3
+            local.set 11
             local.get 0
             i32.const 255
             i32.and
@@ -34342,10 +33724,9 @@
             i32.gt_u
             br_if 0 (;@4;)
             local.get 11
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 11
-            global.set 3
+            local.set 11
             block ;; label = @5
               block ;; label = @6
                 block ;; label = @7
@@ -34355,10 +33736,9 @@
                   br_table 3 (;@4;) 3 (;@4;) 1 (;@6;) 3 (;@4;) 3 (;@4;) 2 (;@5;) 0 (;@7;)
                 end
                 local.get 11
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 11
-                global.set 3
+                local.set 11
                 local.get 3
                 i32.eqz
                 br_if 2 (;@4;)
@@ -34374,10 +33754,9 @@
                 br 2 (;@4;)
               end
               local.get 11
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 11
-              global.set 3
+              local.set 11
               local.get 7
               i32.eqz
               local.get 9
@@ -34397,10 +33776,9 @@
               br 1 (;@4;)
             end
             local.get 11
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 11
-            global.set 3
+            local.set 11
             local.get 3
             i32.eqz
             br_if 0 (;@4;)
@@ -34459,19 +33837,17 @@
                     i32.ne
                     if ;; label = @9
                       local.get 11
-                      i64.const 11
+                      i64.const 9
                       i64.sub
-                      local.tee 11
-                      global.set 3
+                      local.set 11
                       local.get 3
                       i32.const 34
                       i32.eq
                       br_if 2 (;@7;)
                       local.get 11
-                      i64.const 10
+                      i64.const 8
                       i64.sub
-                      local.tee 11
-                      global.set 3
+                      local.set 11
                       i32.const 7
                       local.set 2
                       br 4 (;@5;)
@@ -34559,10 +33935,9 @@
                       i32.ne
                       if ;; label = @10
                         local.get 11
-                        i64.const 10
+                        i64.const 8
                         i64.sub
-                        local.tee 11
-                        global.set 3
+                        local.set 11
                         i32.const 10
                         local.set 2
                         br 5 (;@5;)
@@ -34618,14 +33993,15 @@
                       block ;; label = @10
                         loop ;; label = @11
                           local.get 11
-                          i64.const 24
+                          i64.const 25
                           i64.sub
-                          local.tee 11
-                          global.set 3
+                          local.set 11
                           local.get 11
                           i64.const 0
                           i64.lt_s
                           if ;; label = @12
+                            local.get 11
+                            global.set 3
                             unreachable
                           end
                           block ;; label = @12
@@ -34639,42 +34015,37 @@
                                 i32.ne
                                 if ;; label = @15
                                   local.get 11
-                                  i64.const 11
+                                  i64.const 9
                                   i64.sub
-                                  local.tee 11
-                                  global.set 3
+                                  local.set 11
                                   local.get 3
                                   i32.const 125
                                   i32.eq
                                   br_if 2 (;@13;)
                                   local.get 11
-                                  i64.const 9
+                                  i64.const 7
                                   i64.sub
-                                  local.tee 11
-                                  global.set 3
+                                  local.set 11
                                   local.get 10
                                   br_if 1 (;@14;)
                                   local.get 11
-                                  i64.const 10
+                                  i64.const 8
                                   i64.sub
-                                  local.tee 11
-                                  global.set 3
+                                  local.set 11
                                   i32.const 6
                                   local.set 2
                                   br 10 (;@5;)
                                 end
                                 local.get 11
-                                i64.const 9
+                                i64.const 7
                                 i64.sub
-                                local.tee 11
-                                global.set 3
+                                local.set 11
                                 local.get 10
                                 if ;; label = @15
                                   local.get 11
-                                  i64.const 10
+                                  i64.const 8
                                   i64.sub
-                                  local.tee 11
-                                  global.set 3
+                                  local.set 11
                                   i32.const 12
                                   local.set 2
                                   br 10 (;@5;)
@@ -34711,10 +34082,9 @@
                                 local.set 5
                               end
                               local.get 11
-                              i64.const 14
+                              i64.const 12
                               i64.sub
-                              local.tee 11
-                              global.set 3
+                              local.set 11
                               local.get 5
                               i32.const 255
                               i32.and
@@ -34723,10 +34093,9 @@
                               i32.ne
                               if ;; label = @14
                                 local.get 11
-                                i64.const 13
+                                i64.const 11
                                 i64.sub
-                                local.tee 11
-                                global.set 3
+                                local.set 11
                                 i32.const 12
                                 local.set 2
                                 local.get 5
@@ -34734,10 +34103,9 @@
                                 i32.ne
                                 br_if 9 (;@5;)
                                 local.get 11
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 11
-                                global.set 3
+                                local.set 11
                                 i32.const 14
                                 local.set 2
                                 br 9 (;@5;)
@@ -34771,10 +34139,9 @@
                               i32.ne
                               if ;; label = @14
                                 local.get 11
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 11
-                                global.set 3
+                                local.set 11
                                 i32.const 10
                                 local.set 2
                                 br 9 (;@5;)
@@ -34811,10 +34178,9 @@
                               i32.ne
                               if ;; label = @14
                                 local.get 11
-                                i64.const 17
+                                i64.const 15
                                 i64.sub
-                                local.tee 11
-                                global.set 3
+                                local.set 11
                                 local.get 7
                                 i32.eqz
                                 local.get 4
@@ -34837,10 +34203,9 @@
                                 br 2 (;@12;)
                               end
                               local.get 11
-                              i64.const 11
+                              i64.const 9
                               i64.sub
-                              local.tee 11
-                              global.set 3
+                              local.set 11
                               local.get 2
                               i32.const 17
                               i32.eq
@@ -34920,10 +34285,9 @@
                             i32.ne
                             if ;; label = @13
                               local.get 11
-                              i64.const 10
+                              i64.const 8
                               i64.sub
-                              local.tee 11
-                              global.set 3
+                              local.set 11
                               i32.const 8
                               local.set 2
                               br 8 (;@5;)
@@ -35029,17 +34393,15 @@
                                 i32.sub
                                 br_if 1 (;@13;)
                                 local.get 11
-                                i64.const 8
+                                i64.const 6
                                 i64.sub
-                                local.tee 11
-                                global.set 3
+                                local.set 11
                                 br 10 (;@4;)
                               end
                               local.get 11
-                              i64.const 16
+                              i64.const 14
                               i64.sub
-                              local.tee 11
-                              global.set 3
+                              local.set 11
                               local.get 5
                               i32.const 255
                               i32.and
@@ -35050,10 +34412,9 @@
                               i32.gt_u
                               br_if 0 (;@13;)
                               local.get 11
-                              i64.const 14
+                              i64.const 12
                               i64.sub
-                              local.tee 11
-                              global.set 3
+                              local.set 11
                               block ;; label = @14
                                 block ;; label = @15
                                   block ;; label = @16
@@ -35063,10 +34424,9 @@
                                     br_table 3 (;@13;) 3 (;@13;) 1 (;@15;) 3 (;@13;) 3 (;@13;) 2 (;@14;) 0 (;@16;)
                                   end
                                   local.get 11
-                                  i64.const 10
+                                  i64.const 8
                                   i64.sub
-                                  local.tee 11
-                                  global.set 3
+                                  local.set 11
                                   local.get 3
                                   i32.eqz
                                   br_if 2 (;@13;)
@@ -35082,10 +34442,9 @@
                                   br 2 (;@13;)
                                 end
                                 local.get 11
-                                i64.const 14
+                                i64.const 12
                                 i64.sub
-                                local.tee 11
-                                global.set 3
+                                local.set 11
                                 local.get 7
                                 i32.eqz
                                 local.get 2
@@ -35105,10 +34464,9 @@
                                 br 1 (;@13;)
                               end
                               local.get 11
-                              i64.const 10
+                              i64.const 8
                               i64.sub
-                              local.tee 11
-                              global.set 3
+                              local.set 11
                               local.get 3
                               i32.eqz
                               br_if 0 (;@13;)
@@ -35178,10 +34536,9 @@
                                 i32.eqz
                                 if ;; label = @15
                                   local.get 11
-                                  i64.const 10
+                                  i64.const 8
                                   i64.sub
-                                  local.tee 11
-                                  global.set 3
+                                  local.set 11
                                   local.get 2
                                   i32.eqz
                                   br_if 1 (;@14;)
@@ -35198,10 +34555,9 @@
                                   br 1 (;@14;)
                                 end
                                 local.get 11
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 11
-                                global.set 3
+                                local.set 11
                                 local.get 2
                                 i32.eqz
                                 br_if 0 (;@14;)
@@ -35217,10 +34573,9 @@
                                 local.set 11
                               end
                               local.get 11
-                              i64.const 12
+                              i64.const 10
                               i64.sub
-                              local.tee 11
-                              global.set 3
+                              local.set 11
                               i32.const 1049222
                               local.set 2
                               i32.const 11
@@ -35254,10 +34609,9 @@
                               i32.eqz
                               if ;; label = @14
                                 local.get 11
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 11
-                                global.set 3
+                                local.set 11
                                 local.get 2
                                 i32.eqz
                                 br_if 1 (;@13;)
@@ -35274,10 +34628,9 @@
                                 br 1 (;@13;)
                               end
                               local.get 11
-                              i64.const 10
+                              i64.const 8
                               i64.sub
-                              local.tee 11
-                              global.set 3
+                              local.set 11
                               local.get 2
                               i32.eqz
                               br_if 0 (;@13;)
@@ -35414,10 +34767,9 @@
                             i32.eqz
                             br_if 7 (;@5;)
                             local.get 11
-                            i64.const 8
+                            i64.const 6
                             i64.sub
-                            local.tee 11
-                            global.set 3
+                            local.set 11
                             br 1 (;@11;)
                           end
                           local.get 11
@@ -35438,10 +34790,9 @@
                         br 5 (;@5;)
                       end
                       local.get 11
-                      i64.const 10
+                      i64.const 8
                       i64.sub
-                      local.tee 11
-                      global.set 3
+                      local.set 11
                       i32.const 3
                       local.set 2
                       br 4 (;@5;)
@@ -35459,10 +34810,9 @@
                     br 2 (;@6;)
                   end
                   local.get 11
-                  i64.const 10
+                  i64.const 8
                   i64.sub
-                  local.tee 11
-                  global.set 3
+                  local.set 11
                   i32.const 3
                   local.set 2
                   br 2 (;@5;)
@@ -35511,10 +34861,9 @@
               local.set 3
             end
             local.get 11
-            i64.const 13
+            i64.const 11
             i64.sub
-            local.tee 11
-            global.set 3
+            local.set 11
             i32.const 1049288
             local.set 8
             i32.const 8
@@ -35523,10 +34872,9 @@
             local.set 5
           end
           local.get 11
-          i64.const 9
+          i64.const 7
           i64.sub
-          local.tee 11
-          global.set 3
+          local.set 11
           local.get 9
           if ;; label = @4
             local.get 11
@@ -35540,10 +34888,9 @@
             local.set 11
           end
           local.get 11
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 11
-          global.set 3
+          local.set 11
           local.get 5
           local.set 0
           local.get 2
@@ -35651,10 +34998,9 @@
           i32.eqz
           if ;; label = @4
             local.get 11
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 11
-            global.set 3
+            local.set 11
             local.get 0
             i32.eqz
             br_if 1 (;@3;)
@@ -35671,10 +35017,9 @@
             br 1 (;@3;)
           end
           local.get 11
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 11
-          global.set 3
+          local.set 11
           local.get 0
           i32.eqz
           br_if 0 (;@3;)
@@ -35722,10 +35067,9 @@
         i32.gt_u
         br_if 0 (;@2;)
         local.get 11
-        i64.const 14
+        i64.const 12
         i64.sub
-        local.tee 11
-        global.set 3
+        local.set 11
         block ;; label = @3
           block ;; label = @4
             block ;; label = @5
@@ -35843,14 +35187,15 @@
   (func (;51;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 34
+    i64.const 38
     i64.sub
-    local.tee 2
-    global.set 3
+    local.set 2
     local.get 2
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -35862,6 +35207,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     block (result i32) ;; label = @1
@@ -35902,7 +35249,7 @@
   (func (;52;) (type 8) (param i32 i32 i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 55
     i64.sub
     local.tee 4
     global.set 3
@@ -35910,6 +35257,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -35921,6 +35270,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     local.get 0
@@ -35936,7 +35287,7 @@
   (func (;53;) (type 5) (param i32 i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 63
+    i64.const 69
     i64.sub
     local.tee 4
     global.set 3
@@ -35944,6 +35295,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -35955,6 +35308,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0
@@ -35982,7 +35337,7 @@
   (func (;54;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 55
     i64.sub
     local.tee 2
     global.set 3
@@ -35990,6 +35345,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -36001,6 +35358,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -36015,7 +35374,7 @@
   (func (;55;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 55
+    i64.const 61
     i64.sub
     local.tee 2
     global.set 3
@@ -36023,6 +35382,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -36034,6 +35395,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -36052,7 +35415,7 @@
   (func (;56;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 51
+    i64.const 57
     i64.sub
     local.tee 2
     global.set 3
@@ -36060,6 +35423,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -36071,6 +35436,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -36087,7 +35454,7 @@
   (func (;57;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 55
     i64.sub
     local.tee 2
     global.set 3
@@ -36095,6 +35462,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -36106,6 +35475,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -36120,7 +35491,7 @@
   (func (;58;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 55
     i64.sub
     local.tee 2
     global.set 3
@@ -36128,6 +35499,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -36139,6 +35512,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -36153,7 +35528,7 @@
   (func (;59;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 55
+    i64.const 61
     i64.sub
     local.tee 2
     global.set 3
@@ -36161,6 +35536,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -36172,6 +35549,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -36190,7 +35569,7 @@
   (func (;60;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 55
     i64.sub
     local.tee 2
     global.set 3
@@ -36198,6 +35577,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -36209,6 +35590,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -36223,7 +35606,7 @@
   (func (;61;) (type 3) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 35
+    i64.const 41
     i64.sub
     local.tee 1
     global.set 3
@@ -36231,6 +35614,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 4
@@ -36242,6 +35627,8 @@
     i32.const 7
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     local.get 0
@@ -36271,7 +35658,7 @@
   (func (;62;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 34
+    i64.const 40
     i64.sub
     local.tee 2
     global.set 3
@@ -36279,6 +35666,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -36290,6 +35679,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 1
@@ -36320,7 +35711,7 @@
   (func (;63;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 40
+    i64.const 46
     i64.sub
     local.tee 4
     global.set 3
@@ -36328,6 +35719,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -36339,6 +35732,8 @@
     i32.const 10
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     local.get 1
@@ -36409,7 +35804,7 @@
   (func (;64;) (type 13) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 39
     i64.sub
     local.tee 0
     global.set 3
@@ -36417,6 +35812,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 3
       unreachable
     end
     global.get 4
@@ -36428,6 +35825,8 @@
     i32.const 5
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 3
       unreachable
     end
     i32.const 1539
@@ -36437,14 +35836,15 @@
   (func (;65;) (type 3) (param i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 37
     i64.sub
-    local.tee 3
-    global.set 3
+    local.set 3
     local.get 3
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -36456,6 +35856,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -36499,7 +35901,7 @@
   (func (;66;) (type 3) (param i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 50
+    i64.const 56
     i64.sub
     local.tee 6
     global.set 3
@@ -36507,6 +35909,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
@@ -36518,6 +35922,8 @@
     i32.const 15
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -36583,19 +35989,17 @@
               i32.eq
               br_if 3 (;@2;)
               local.get 6
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.get 1
               i32.const 0
               i32.lt_s
               br_if 4 (;@1;)
               local.get 6
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               block ;; label = @6
                 local.get 1
                 if ;; label = @7
@@ -36719,7 +36123,7 @@
   (func (;67;) (type 6) (param i32 i32 i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 53
     i64.sub
     local.tee 5
     global.set 3
@@ -36727,6 +36131,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
@@ -36738,6 +36144,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -36822,7 +36230,7 @@
   (func (;68;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 56
+    i64.const 62
     i64.sub
     local.tee 7
     global.set 3
@@ -36830,6 +36238,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 4
@@ -36841,6 +36251,8 @@
     i32.const 15
     i32.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     local.get 1
@@ -37019,7 +36431,7 @@
   (func (;69;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 56
+    i64.const 62
     i64.sub
     local.tee 7
     global.set 3
@@ -37027,6 +36439,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 4
@@ -37038,6 +36452,8 @@
     i32.const 15
     i32.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     local.get 1
@@ -37216,25 +36632,28 @@
   (func (;70;) (type 5) (param i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i64 i64 i64 i64 i32)
     global.get 3
-    i64.const 59
+    i64.const 63
     i64.sub
-    local.tee 30
-    global.set 3
+    local.set 30
     local.get 30
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 30
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 31
-    i32.const 41
+    i32.const 50
     i32.sub
     global.set 4
     local.get 31
-    i32.const 41
+    i32.const 50
     i32.lt_s
     if ;; label = @1
+      local.get 30
+      global.set 3
       unreachable
     end
     global.get 0
@@ -37282,10 +36701,9 @@
                                         i32.eqz
                                         if ;; label = @19
                                           local.get 30
-                                          i64.const 10
+                                          i64.const 8
                                           i64.sub
-                                          local.tee 30
-                                          global.set 3
+                                          local.set 30
                                           i32.const 1
                                           local.set 16
                                           br 1 (;@18;)
@@ -37304,10 +36722,9 @@
                                         i32.eqz
                                         br_if 2 (;@16;)
                                         local.get 30
-                                        i64.const 7
+                                        i64.const 5
                                         i64.sub
-                                        local.tee 30
-                                        global.set 3
+                                        local.set 30
                                       end
                                       local.get 30
                                       i64.const 31
@@ -37328,10 +36745,9 @@
                                       i32.wrap_i64
                                       br_if 2 (;@15;)
                                       local.get 30
-                                      i64.const 18
+                                      i64.const 16
                                       i64.sub
-                                      local.tee 30
-                                      global.set 3
+                                      local.set 30
                                       block ;; label = @18
                                         block ;; label = @19
                                           block ;; label = @20
@@ -37344,19 +36760,17 @@
                                                     local.tee 13
                                                     if ;; label = @25
                                                       local.get 30
-                                                      i64.const 11
+                                                      i64.const 9
                                                       i64.sub
-                                                      local.tee 30
-                                                      global.set 3
+                                                      local.set 30
                                                       local.get 15
                                                       local.get 13
                                                       i32.lt_u
                                                       if ;; label = @26
                                                         local.get 30
-                                                        i64.const 20
+                                                        i64.const 18
                                                         i64.sub
-                                                        local.tee 30
-                                                        global.set 3
+                                                        local.set 30
                                                         local.get 15
                                                         i32.const 1
                                                         i32.shl
@@ -37371,10 +36785,9 @@
                                                         i32.lt_s
                                                         br_if 3 (;@23;)
                                                         local.get 30
-                                                        i64.const 11
+                                                        i64.const 9
                                                         i64.sub
-                                                        local.tee 30
-                                                        global.set 3
+                                                        local.set 30
                                                         block (result i32) ;; label = @27
                                                           local.get 7
                                                           i32.eqz
@@ -37405,18 +36818,16 @@
                                                           local.set 30
                                                         end
                                                         local.get 30
-                                                        i64.const 10
+                                                        i64.const 8
                                                         i64.sub
-                                                        local.tee 30
-                                                        global.set 3
+                                                        local.set 30
                                                         local.tee 16
                                                         i32.eqz
                                                         br_if 2 (;@24;)
                                                         local.get 30
-                                                        i64.const 9
+                                                        i64.const 7
                                                         i64.sub
-                                                        local.tee 30
-                                                        global.set 3
+                                                        local.set 30
                                                         local.get 11
                                                         local.set 15
                                                       end
@@ -37456,10 +36867,9 @@
                                                     i32.gt_u
                                                     br_if 6 (;@18;)
                                                     local.get 30
-                                                    i64.const 13
+                                                    i64.const 11
                                                     i64.sub
-                                                    local.tee 30
-                                                    global.set 3
+                                                    local.set 30
                                                     i64.const 1
                                                     local.set 23
                                                     local.get 5
@@ -37490,45 +36900,40 @@
                                                 unreachable
                                               end
                                               local.get 30
-                                              i64.const 10
+                                              i64.const 8
                                               i64.sub
-                                              local.tee 30
-                                              global.set 3
+                                              local.set 30
                                               i32.const 8
                                               local.set 5
                                               br 3 (;@18;)
                                             end
                                             local.get 30
-                                            i64.const 10
+                                            i64.const 8
                                             i64.sub
-                                            local.tee 30
-                                            global.set 3
+                                            local.set 30
                                             i32.const 10
                                             local.set 5
                                             br 2 (;@18;)
                                           end
                                           local.get 30
-                                          i64.const 10
+                                          i64.const 8
                                           i64.sub
-                                          local.tee 30
-                                          global.set 3
+                                          local.set 30
                                           i32.const 11
                                           local.set 5
                                           br 1 (;@18;)
                                         end
                                         local.get 30
-                                        i64.const 9
+                                        i64.const 7
                                         i64.sub
-                                        local.tee 30
-                                        global.set 3
+                                        local.set 30
                                         i32.const 12
                                         local.set 5
                                       end
                                       local.get 30
-                                      i64.const 31
+                                      i64.const 29
                                       i64.sub
-                                      local.tee 30
-                                      global.set 3
+                                      local.set 30
                                       block ;; label = @18
                                         block ;; label = @19
                                           block ;; label = @20
@@ -37554,29 +36959,28 @@
                                                       i32.gt_u
                                                       if ;; label = @26
                                                         local.get 30
-                                                        i64.const 10
+                                                        i64.const 8
                                                         i64.sub
-                                                        local.tee 30
-                                                        global.set 3
+                                                        local.set 30
                                                         local.get 12
                                                         local.set 11
                                                         br 1 (;@25;)
                                                       end
                                                       local.get 30
-                                                      i64.const 7
+                                                      i64.const 5
                                                       i64.sub
-                                                      local.tee 30
-                                                      global.set 3
+                                                      local.set 30
                                                       loop ;; label = @26
                                                         local.get 30
-                                                        i64.const 22
+                                                        i64.const 23
                                                         i64.sub
-                                                        local.tee 30
-                                                        global.set 3
+                                                        local.set 30
                                                         local.get 30
                                                         i64.const 0
                                                         i64.lt_s
                                                         if ;; label = @27
+                                                          local.get 30
+                                                          global.set 3
                                                           unreachable
                                                         end
                                                         local.get 9
@@ -37588,26 +36992,23 @@
                                                         local.tee 11
                                                         br_if 2 (;@24;)
                                                         local.get 30
-                                                        i64.const 9
+                                                        i64.const 7
                                                         i64.sub
-                                                        local.tee 30
-                                                        global.set 3
+                                                        local.set 30
                                                         local.get 11
                                                         br_if 12 (;@14;)
                                                         local.get 30
-                                                        i64.const 11
+                                                        i64.const 9
                                                         i64.sub
-                                                        local.tee 30
-                                                        global.set 3
+                                                        local.set 30
                                                         local.get 7
                                                         local.get 2
                                                         i32.gt_u
                                                         br_if 13 (;@13;)
                                                         local.get 30
-                                                        i64.const 15
+                                                        i64.const 13
                                                         i64.sub
-                                                        local.tee 30
-                                                        global.set 3
+                                                        local.set 30
                                                         local.get 10
                                                         i32.const 26
                                                         i32.add
@@ -37617,17 +37018,15 @@
                                                         local.tee 11
                                                         br_if 3 (;@23;)
                                                         local.get 30
-                                                        i64.const 9
+                                                        i64.const 7
                                                         i64.sub
-                                                        local.tee 30
-                                                        global.set 3
+                                                        local.set 30
                                                         local.get 11
                                                         br_if 14 (;@12;)
                                                         local.get 30
-                                                        i64.const 11
+                                                        i64.const 9
                                                         i64.sub
-                                                        local.tee 30
-                                                        global.set 3
+                                                        local.set 30
                                                         local.get 3
                                                         local.get 13
                                                         i32.gt_u
@@ -37670,10 +37069,9 @@
                                                             i64.eq
                                                             if ;; label = @29
                                                               local.get 30
-                                                              i64.const 12
+                                                              i64.const 10
                                                               i64.sub
-                                                              local.tee 30
-                                                              global.set 3
+                                                              local.set 30
                                                               local.get 9
                                                               i32.const 1
                                                               i32.add
@@ -37698,10 +37096,9 @@
                                                             i64.eq
                                                             if ;; label = @29
                                                               local.get 30
-                                                              i64.const 12
+                                                              i64.const 10
                                                               i64.sub
-                                                              local.tee 30
-                                                              global.set 3
+                                                              local.set 30
                                                               local.get 9
                                                               i32.const 2
                                                               i32.add
@@ -37726,10 +37123,9 @@
                                                             i64.eq
                                                             if ;; label = @29
                                                               local.get 30
-                                                              i64.const 12
+                                                              i64.const 10
                                                               i64.sub
-                                                              local.tee 30
-                                                              global.set 3
+                                                              local.set 30
                                                               local.get 9
                                                               i32.const 3
                                                               i32.add
@@ -37754,10 +37150,9 @@
                                                             i64.eq
                                                             if ;; label = @29
                                                               local.get 30
-                                                              i64.const 12
+                                                              i64.const 10
                                                               i64.sub
-                                                              local.tee 30
-                                                              global.set 3
+                                                              local.set 30
                                                               local.get 9
                                                               i32.const 4
                                                               i32.add
@@ -37782,10 +37177,9 @@
                                                             i64.eq
                                                             if ;; label = @29
                                                               local.get 30
-                                                              i64.const 12
+                                                              i64.const 10
                                                               i64.sub
-                                                              local.tee 30
-                                                              global.set 3
+                                                              local.set 30
                                                               local.get 9
                                                               i32.const 5
                                                               i32.add
@@ -37810,10 +37204,9 @@
                                                             i64.eq
                                                             if ;; label = @29
                                                               local.get 30
-                                                              i64.const 12
+                                                              i64.const 10
                                                               i64.sub
-                                                              local.tee 30
-                                                              global.set 3
+                                                              local.set 30
                                                               local.get 9
                                                               i32.const 6
                                                               i32.add
@@ -37838,20 +37231,18 @@
                                                             i64.ne
                                                             br_if 1 (;@27;)
                                                             local.get 30
-                                                            i64.const 11
+                                                            i64.const 9
                                                             i64.sub
-                                                            local.tee 30
-                                                            global.set 3
+                                                            local.set 30
                                                             local.get 9
                                                             i32.const 7
                                                             i32.add
                                                             local.set 9
                                                           end
                                                           local.get 30
-                                                          i64.const 17
+                                                          i64.const 15
                                                           i64.sub
-                                                          local.tee 30
-                                                          global.set 3
+                                                          local.set 30
                                                           local.get 4
                                                           i64.extend_i32_u
                                                           i64.const 8
@@ -38097,16 +37488,14 @@
                                                             i64.ne
                                                             br_if 1 (;@27;)
                                                             local.get 30
-                                                            i64.const 7
+                                                            i64.const 5
                                                             i64.sub
-                                                            local.tee 30
-                                                            global.set 3
+                                                            local.set 30
                                                           end
                                                           local.get 30
-                                                          i64.const 19
+                                                          i64.const 17
                                                           i64.sub
-                                                          local.tee 30
-                                                          global.set 3
+                                                          local.set 30
                                                           local.get 8
                                                           i64.extend_i32_u
                                                           i64.const 8
@@ -38353,16 +37742,14 @@
                                                             i64.ne
                                                             br_if 1 (;@27;)
                                                             local.get 30
-                                                            i64.const 7
+                                                            i64.const 5
                                                             i64.sub
-                                                            local.tee 30
-                                                            global.set 3
+                                                            local.set 30
                                                           end
                                                           local.get 30
-                                                          i64.const 19
+                                                          i64.const 17
                                                           i64.sub
-                                                          local.tee 30
-                                                          global.set 3
+                                                          local.set 30
                                                           local.get 4
                                                           i64.extend_i32_u
                                                           i64.const 8
@@ -38609,16 +37996,14 @@
                                                             i64.ne
                                                             br_if 1 (;@27;)
                                                             local.get 30
-                                                            i64.const 7
+                                                            i64.const 5
                                                             i64.sub
-                                                            local.tee 30
-                                                            global.set 3
+                                                            local.set 30
                                                           end
                                                           local.get 30
-                                                          i64.const 19
+                                                          i64.const 17
                                                           i64.sub
-                                                          local.tee 30
-                                                          global.set 3
+                                                          local.set 30
                                                           local.get 4
                                                           local.get 9
                                                           i32.add
@@ -38723,10 +38108,9 @@
                                                         i32.gt_u
                                                         br_if 4 (;@22;)
                                                         local.get 30
-                                                        i64.const 18
+                                                        i64.const 16
                                                         i64.sub
-                                                        local.tee 30
-                                                        global.set 3
+                                                        local.set 30
                                                         local.get 10
                                                         i32.const 24
                                                         i32.add
@@ -38739,17 +38123,15 @@
                                                         i32.le_u
                                                         br_if 0 (;@26;)
                                                         local.get 30
-                                                        i64.const 8
+                                                        i64.const 6
                                                         i64.sub
-                                                        local.tee 30
-                                                        global.set 3
+                                                        local.set 30
                                                       end
                                                     end
                                                     local.get 30
-                                                    i64.const 18
+                                                    i64.const 16
                                                     i64.sub
-                                                    local.tee 30
-                                                    global.set 3
+                                                    local.set 30
                                                     local.get 7
                                                     local.get 17
                                                     i32.const -8
@@ -38762,20 +38144,20 @@
                                                     i32.or
                                                     br_if 18 (;@6;)
                                                     local.get 30
-                                                    i64.const 7
+                                                    i64.const 5
                                                     i64.sub
-                                                    local.tee 30
-                                                    global.set 3
+                                                    local.set 30
                                                     loop ;; label = @25
                                                       local.get 30
-                                                      i64.const 22
+                                                      i64.const 23
                                                       i64.sub
-                                                      local.tee 30
-                                                      global.set 3
+                                                      local.set 30
                                                       local.get 30
                                                       i64.const 0
                                                       i64.lt_s
                                                       if ;; label = @26
+                                                        local.get 30
+                                                        global.set 3
                                                         unreachable
                                                       end
                                                       local.get 7
@@ -38787,26 +38169,23 @@
                                                       local.tee 12
                                                       br_if 4 (;@21;)
                                                       local.get 30
-                                                      i64.const 9
+                                                      i64.const 7
                                                       i64.sub
-                                                      local.tee 30
-                                                      global.set 3
+                                                      local.set 30
                                                       local.get 12
                                                       br_if 15 (;@10;)
                                                       local.get 30
-                                                      i64.const 11
+                                                      i64.const 9
                                                       i64.sub
-                                                      local.tee 30
-                                                      global.set 3
+                                                      local.set 30
                                                       local.get 5
                                                       local.get 2
                                                       i32.gt_u
                                                       br_if 16 (;@9;)
                                                       local.get 30
-                                                      i64.const 14
+                                                      i64.const 12
                                                       i64.sub
-                                                      local.tee 30
-                                                      global.set 3
+                                                      local.set 30
                                                       local.get 10
                                                       i32.const 6
                                                       i32.add
@@ -38815,10 +38194,9 @@
                                                       i32.lt_u
                                                       br_if 5 (;@20;)
                                                       local.get 30
-                                                      i64.const 14
+                                                      i64.const 12
                                                       i64.sub
-                                                      local.tee 30
-                                                      global.set 3
+                                                      local.set 30
                                                       local.get 4
                                                       i32.const 2
                                                       i32.add
@@ -38827,19 +38205,17 @@
                                                       i32.lt_u
                                                       br_if 6 (;@19;)
                                                       local.get 30
-                                                      i64.const 11
+                                                      i64.const 9
                                                       i64.sub
-                                                      local.tee 30
-                                                      global.set 3
+                                                      local.set 30
                                                       local.get 12
                                                       local.get 10
                                                       i32.lt_u
                                                       br_if 17 (;@8;)
                                                       local.get 30
-                                                      i64.const 11
+                                                      i64.const 9
                                                       i64.sub
-                                                      local.tee 30
-                                                      global.set 3
+                                                      local.set 30
                                                       local.get 12
                                                       local.get 13
                                                       i32.gt_u
@@ -38882,10 +38258,9 @@
                                                           i64.eq
                                                           if ;; label = @28
                                                             local.get 30
-                                                            i64.const 12
+                                                            i64.const 10
                                                             i64.sub
-                                                            local.tee 30
-                                                            global.set 3
+                                                            local.set 30
                                                             local.get 7
                                                             i32.const 1
                                                             i32.add
@@ -38910,10 +38285,9 @@
                                                           i64.eq
                                                           if ;; label = @28
                                                             local.get 30
-                                                            i64.const 12
+                                                            i64.const 10
                                                             i64.sub
-                                                            local.tee 30
-                                                            global.set 3
+                                                            local.set 30
                                                             local.get 7
                                                             i32.const 2
                                                             i32.add
@@ -38938,10 +38312,9 @@
                                                           i64.eq
                                                           if ;; label = @28
                                                             local.get 30
-                                                            i64.const 12
+                                                            i64.const 10
                                                             i64.sub
-                                                            local.tee 30
-                                                            global.set 3
+                                                            local.set 30
                                                             local.get 7
                                                             i32.const 3
                                                             i32.add
@@ -38966,10 +38339,9 @@
                                                           i64.eq
                                                           if ;; label = @28
                                                             local.get 30
-                                                            i64.const 12
+                                                            i64.const 10
                                                             i64.sub
-                                                            local.tee 30
-                                                            global.set 3
+                                                            local.set 30
                                                             local.get 7
                                                             i32.const 4
                                                             i32.add
@@ -38994,10 +38366,9 @@
                                                           i64.eq
                                                           if ;; label = @28
                                                             local.get 30
-                                                            i64.const 12
+                                                            i64.const 10
                                                             i64.sub
-                                                            local.tee 30
-                                                            global.set 3
+                                                            local.set 30
                                                             local.get 7
                                                             i32.const 5
                                                             i32.add
@@ -39022,10 +38393,9 @@
                                                           i64.eq
                                                           if ;; label = @28
                                                             local.get 30
-                                                            i64.const 12
+                                                            i64.const 10
                                                             i64.sub
-                                                            local.tee 30
-                                                            global.set 3
+                                                            local.set 30
                                                             local.get 7
                                                             i32.const 6
                                                             i32.add
@@ -39050,20 +38420,18 @@
                                                           i64.ne
                                                           br_if 1 (;@26;)
                                                           local.get 30
-                                                          i64.const 11
+                                                          i64.const 9
                                                           i64.sub
-                                                          local.tee 30
-                                                          global.set 3
+                                                          local.set 30
                                                           local.get 7
                                                           i32.const 7
                                                           i32.add
                                                           local.set 7
                                                         end
                                                         local.get 30
-                                                        i64.const 17
+                                                        i64.const 15
                                                         i64.sub
-                                                        local.tee 30
-                                                        global.set 3
+                                                        local.set 30
                                                         local.get 7
                                                         i64.extend_i32_u
                                                         i64.const 32
@@ -39166,10 +38534,9 @@
                                                       i32.gt_u
                                                       br_if 7 (;@18;)
                                                       local.get 30
-                                                      i64.const 19
+                                                      i64.const 17
                                                       i64.sub
-                                                      local.tee 30
-                                                      global.set 3
+                                                      local.set 30
                                                       local.get 10
                                                       i32.const 6
                                                       i32.add
@@ -39183,10 +38550,9 @@
                                                       i32.lt_u
                                                       br_if 0 (;@25;)
                                                       local.get 30
-                                                      i64.const 9
+                                                      i64.const 7
                                                       i64.sub
-                                                      local.tee 30
-                                                      global.set 3
+                                                      local.set 30
                                                     end
                                                     br 19 (;@5;)
                                                   end
@@ -39415,10 +38781,9 @@
                 unreachable
               end
               local.get 30
-              i64.const 13
+              i64.const 11
               i64.sub
-              local.tee 30
-              global.set 3
+              local.set 30
               local.get 11
               local.set 12
               local.get 7
@@ -39427,10 +38792,9 @@
               local.set 4
             end
             local.get 30
-            i64.const 17
+            i64.const 15
             i64.sub
-            local.tee 30
-            global.set 3
+            local.set 30
             i32.const 0
             local.set 11
             i32.const 0
@@ -39443,14 +38807,15 @@
                   block ;; label = @8
                     loop ;; label = @9
                       local.get 30
-                      i64.const 21
+                      i64.const 22
                       i64.sub
-                      local.tee 30
-                      global.set 3
+                      local.set 30
                       local.get 30
                       i64.const 0
                       i64.lt_s
                       if ;; label = @10
+                        local.get 30
+                        global.set 3
                         unreachable
                       end
                       local.get 11
@@ -39461,19 +38826,17 @@
                       i32.ge_u
                       if ;; label = @10
                         local.get 30
-                        i64.const 11
+                        i64.const 9
                         i64.sub
-                        local.tee 30
-                        global.set 3
+                        local.set 30
                         local.get 5
                         local.get 2
                         i32.gt_u
                         br_if 2 (;@8;)
                         local.get 30
-                        i64.const 20
+                        i64.const 18
                         i64.sub
-                        local.tee 30
-                        global.set 3
+                        local.set 30
                         i32.const 0
                         local.set 9
                         i32.const 0
@@ -39488,10 +38851,9 @@
                           i32.eq
                           br_if 0 (;@11;)
                           local.get 30
-                          i64.const 23
+                          i64.const 21
                           i64.sub
-                          local.tee 30
-                          global.set 3
+                          local.set 30
                           local.get 1
                           local.get 2
                           i32.add
@@ -39510,14 +38872,15 @@
                           local.set 12
                           loop ;; label = @12
                             local.get 30
-                            i64.const 29
+                            i64.const 30
                             i64.sub
-                            local.tee 30
-                            global.set 3
+                            local.set 30
                             local.get 30
                             i64.const 0
                             i64.lt_s
                             if ;; label = @13
+                              local.get 30
+                              global.set 3
                               unreachable
                             end
                             local.get 20
@@ -39537,14 +38900,15 @@
                                             block ;; label = @21
                                               loop ;; label = @22
                                                 local.get 30
-                                                i64.const 24
+                                                i64.const 25
                                                 i64.sub
-                                                local.tee 30
-                                                global.set 3
+                                                local.set 30
                                                 local.get 30
                                                 i64.const 0
                                                 i64.lt_s
                                                 if ;; label = @23
+                                                  local.get 30
+                                                  global.set 3
                                                   unreachable
                                                 end
                                                 local.get 2
@@ -39589,19 +38953,17 @@
                                                 i32.ne
                                                 if ;; label = @23
                                                   local.get 30
-                                                  i64.const 11
+                                                  i64.const 9
                                                   i64.sub
-                                                  local.tee 30
-                                                  global.set 3
+                                                  local.set 30
                                                   local.get 3
                                                   i32.const 0
                                                   i32.le_s
                                                   br_if 3 (;@20;)
                                                   local.get 30
-                                                  i64.const 14
+                                                  i64.const 12
                                                   i64.sub
-                                                  local.tee 30
-                                                  global.set 3
+                                                  local.set 30
                                                   local.get 5
                                                   local.get 8
                                                   i32.add
@@ -39610,10 +38972,9 @@
                                                   i32.lt_u
                                                   br_if 6 (;@17;)
                                                   local.get 30
-                                                  i64.const 14
+                                                  i64.const 12
                                                   i64.sub
-                                                  local.tee 30
-                                                  global.set 3
+                                                  local.set 30
                                                   local.get 1
                                                   i64.extend_i32_u
                                                   i64.const 32
@@ -39623,20 +38984,18 @@
                                                   br 19 (;@4;)
                                                 end
                                                 local.get 30
-                                                i64.const 12
+                                                i64.const 10
                                                 i64.sub
-                                                local.tee 30
-                                                global.set 3
+                                                local.set 30
                                                 local.get 18
                                                 i32.const 2
                                                 i32.and
                                                 i32.eqz
                                                 br_if 1 (;@21;)
                                                 local.get 30
-                                                i64.const 20
+                                                i64.const 18
                                                 i64.sub
-                                                local.tee 30
-                                                global.set 3
+                                                local.set 30
                                                 local.get 3
                                                 i32.const -1
                                                 i32.gt_s
@@ -39651,10 +39010,9 @@
                                                 i32.and
                                                 br_if 4 (;@18;)
                                                 local.get 30
-                                                i64.const 19
+                                                i64.const 17
                                                 i64.sub
-                                                local.tee 30
-                                                global.set 3
+                                                local.set 30
                                                 local.get 8
                                                 local.get 18
                                                 local.get 3
@@ -39668,20 +39026,18 @@
                                                 i32.ne
                                                 br_if 0 (;@22;)
                                                 local.get 30
-                                                i64.const 11
+                                                i64.const 9
                                                 i64.sub
-                                                local.tee 30
-                                                global.set 3
+                                                local.set 30
                                               end
                                               local.get 7
                                               local.set 9
                                               br 8 (;@13;)
                                             end
                                             local.get 30
-                                            i64.const 21
+                                            i64.const 19
                                             i64.sub
-                                            local.tee 30
-                                            global.set 3
+                                            local.set 30
                                             local.get 5
                                             local.get 8
                                             local.get 18
@@ -39697,10 +39053,9 @@
                                             i32.lt_u
                                             br_if 1 (;@19;)
                                             local.get 30
-                                            i64.const 14
+                                            i64.const 12
                                             i64.sub
-                                            local.tee 30
-                                            global.set 3
+                                            local.set 30
                                             local.get 1
                                             i64.extend_i32_u
                                             i64.const 32
@@ -39710,10 +39065,9 @@
                                             br 16 (;@4;)
                                           end
                                           local.get 30
-                                          i64.const 11
+                                          i64.const 9
                                           i64.sub
-                                          local.tee 30
-                                          global.set 3
+                                          local.set 30
                                           local.get 17
                                           i32.const 10
                                           i32.eq
@@ -39732,10 +39086,9 @@
                                           i64.ne
                                           br_if 5 (;@14;)
                                           local.get 30
-                                          i64.const 14
+                                          i64.const 12
                                           i64.sub
-                                          local.tee 30
-                                          global.set 3
+                                          local.set 30
                                           local.get 5
                                           local.get 18
                                           i32.add
@@ -39744,10 +39097,9 @@
                                           i32.lt_u
                                           br_if 4 (;@15;)
                                           local.get 30
-                                          i64.const 17
+                                          i64.const 15
                                           i64.sub
-                                          local.tee 30
-                                          global.set 3
+                                          local.set 30
                                           local.get 9
                                           i64.extend_i32_u
                                           i64.const 8
@@ -39825,10 +39177,9 @@
                                 unreachable
                               end
                               local.get 30
-                              i64.const 40
+                              i64.const 38
                               i64.sub
-                              local.tee 30
-                              global.set 3
+                              local.set 30
                               local.get 1
                               i32.const -1
                               i32.xor
@@ -39862,16 +39213,14 @@
                               i32.ne
                               br_if 1 (;@12;)
                               local.get 30
-                              i64.const 7
+                              i64.const 5
                               i64.sub
-                              local.tee 30
-                              global.set 3
+                              local.set 30
                             end
                             local.get 30
-                            i64.const 19
+                            i64.const 17
                             i64.sub
-                            local.tee 30
-                            global.set 3
+                            local.set 30
                           end
                           block ;; label = @12
                             block ;; label = @13
@@ -39885,10 +39234,9 @@
                                         i32.gt_u
                                         br_if 0 (;@18;)
                                         local.get 30
-                                        i64.const 12
+                                        i64.const 10
                                         i64.sub
-                                        local.tee 30
-                                        global.set 3
+                                        local.set 30
                                         local.get 17
                                         local.tee 10
                                         i32.const 1
@@ -39931,63 +39279,56 @@
                                       unreachable
                                     end
                                     local.get 30
-                                    i64.const 10
+                                    i64.const 8
                                     i64.sub
-                                    local.tee 30
-                                    global.set 3
+                                    local.set 30
                                     i32.const 8
                                     local.set 10
                                     br 5 (;@11;)
                                   end
                                   local.get 30
-                                  i64.const 10
+                                  i64.const 8
                                   i64.sub
-                                  local.tee 30
-                                  global.set 3
+                                  local.set 30
                                   i32.const 16
                                   local.set 10
                                   br 4 (;@11;)
                                 end
                                 local.get 30
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 30
-                                global.set 3
+                                local.set 30
                                 i32.const 24
                                 local.set 10
                                 br 3 (;@11;)
                               end
                               local.get 30
-                              i64.const 10
+                              i64.const 8
                               i64.sub
-                              local.tee 30
-                              global.set 3
+                              local.set 30
                               i32.const 32
                               local.set 10
                               br 2 (;@11;)
                             end
                             local.get 30
-                            i64.const 10
+                            i64.const 8
                             i64.sub
-                            local.tee 30
-                            global.set 3
+                            local.set 30
                             i32.const 40
                             local.set 10
                             br 1 (;@11;)
                           end
                           local.get 30
-                          i64.const 9
+                          i64.const 7
                           i64.sub
-                          local.tee 30
-                          global.set 3
+                          local.set 30
                           i32.const 48
                           local.set 10
                         end
                         local.get 30
-                        i64.const 17
+                        i64.const 15
                         i64.sub
-                        local.tee 30
-                        global.set 3
+                        local.set 30
                         block ;; label = @11
                           i64.const -1
                           local.get 10
@@ -39999,31 +39340,30 @@
                           i64.eqz
                           if ;; label = @12
                             local.get 30
-                            i64.const 9
+                            i64.const 7
                             i64.sub
-                            local.tee 30
-                            global.set 3
+                            local.set 30
                             local.get 10
                             if ;; label = @13
                               local.get 30
-                              i64.const 11
+                              i64.const 9
                               i64.sub
-                              local.tee 30
-                              global.set 3
+                              local.set 30
                               i64.const 0
                               local.set 24
                               i64.const 56
                               local.set 23
                               loop ;; label = @14
                                 local.get 30
-                                i64.const 18
+                                i64.const 19
                                 i64.sub
-                                local.tee 30
-                                global.set 3
+                                local.set 30
                                 local.get 30
                                 i64.const 0
                                 i64.lt_s
                                 if ;; label = @15
+                                  local.get 30
+                                  global.set 3
                                   unreachable
                                 end
                                 local.get 4
@@ -40058,17 +39398,15 @@
                                 i64.lt_u
                                 br_if 0 (;@14;)
                                 local.get 30
-                                i64.const 8
+                                i64.const 6
                                 i64.sub
-                                local.tee 30
-                                global.set 3
+                                local.set 30
                               end
                             end
                             local.get 30
-                            i64.const 15
+                            i64.const 13
                             i64.sub
-                            local.tee 30
-                            global.set 3
+                            local.set 30
                             local.get 13
                             local.get 4
                             local.get 13
@@ -40079,10 +39417,9 @@
                             br 10 (;@2;)
                           end
                           local.get 30
-                          i64.const 15
+                          i64.const 13
                           i64.sub
-                          local.tee 30
-                          global.set 3
+                          local.set 30
                           block ;; label = @12
                             local.get 5
                             local.get 17
@@ -40092,10 +39429,9 @@
                             i32.ge_u
                             if ;; label = @13
                               local.get 30
-                              i64.const 14
+                              i64.const 12
                               i64.sub
-                              local.tee 30
-                              global.set 3
+                              local.set 30
                               local.get 2
                               i32.const -1
                               i32.add
@@ -40104,10 +39440,9 @@
                               i32.gt_u
                               br_if 1 (;@12;)
                               local.get 30
-                              i64.const 21
+                              i64.const 19
                               i64.sub
-                              local.tee 30
-                              global.set 3
+                              local.set 30
                               local.get 9
                               i64.extend_i32_u
                               i64.const 255
@@ -40163,19 +39498,17 @@
                         unreachable
                       end
                       local.get 30
-                      i64.const 11
+                      i64.const 9
                       i64.sub
-                      local.tee 30
-                      global.set 3
+                      local.set 30
                       local.get 5
                       local.get 2
                       i32.gt_u
                       br_if 1 (;@8;)
                       local.get 30
-                      i64.const 17
+                      i64.const 15
                       i64.sub
-                      local.tee 30
-                      global.set 3
+                      local.set 30
                       block ;; label = @10
                         local.get 4
                         i32.const 6
@@ -40187,26 +39520,23 @@
                         i32.eqz
                         if ;; label = @11
                           local.get 30
-                          i64.const 9
+                          i64.const 7
                           i64.sub
-                          local.tee 30
-                          global.set 3
+                          local.set 30
                           local.get 7
                           br_if 4 (;@7;)
                           local.get 30
-                          i64.const 11
+                          i64.const 9
                           i64.sub
-                          local.tee 30
-                          global.set 3
+                          local.set 30
                           local.get 10
                           local.get 13
                           i32.gt_u
                           br_if 5 (;@6;)
                           local.get 30
-                          i64.const 12
+                          i64.const 10
                           i64.sub
-                          local.tee 30
-                          global.set 3
+                          local.set 30
                           block ;; label = @12
                             local.get 2
                             local.get 5
@@ -40231,19 +39561,17 @@
                               i64.eq
                               if ;; label = @14
                                 local.get 30
-                                i64.const 10
+                                i64.const 8
                                 i64.sub
-                                local.tee 30
-                                global.set 3
+                                local.set 30
                                 local.get 5
                                 local.set 1
                                 br 9 (;@5;)
                               end
                               local.get 30
-                              i64.const 14
+                              i64.const 12
                               i64.sub
-                              local.tee 30
-                              global.set 3
+                              local.set 30
                               local.get 2
                               local.get 9
                               i32.add
@@ -40270,10 +39598,9 @@
                                 i64.ne
                                 if ;; label = @15
                                   local.get 30
-                                  i64.const 11
+                                  i64.const 9
                                   i64.sub
-                                  local.tee 30
-                                  global.set 3
+                                  local.set 30
                                   local.get 3
                                   i32.const 2
                                   i32.gt_u
@@ -40292,10 +39619,9 @@
                                   unreachable
                                 end
                                 local.get 30
-                                i64.const 14
+                                i64.const 12
                                 i64.sub
-                                local.tee 30
-                                global.set 3
+                                local.set 30
                                 local.get 5
                                 i32.const 1
                                 i32.add
@@ -40335,10 +39661,9 @@
                                 i64.ne
                                 if ;; label = @15
                                   local.get 30
-                                  i64.const 11
+                                  i64.const 9
                                   i64.sub
-                                  local.tee 30
-                                  global.set 3
+                                  local.set 30
                                   local.get 3
                                   i32.const 3
                                   i32.gt_u
@@ -40357,10 +39682,9 @@
                                   unreachable
                                 end
                                 local.get 30
-                                i64.const 14
+                                i64.const 12
                                 i64.sub
-                                local.tee 30
-                                global.set 3
+                                local.set 30
                                 local.get 5
                                 i32.const 2
                                 i32.add
@@ -40400,10 +39724,9 @@
                                 i64.ne
                                 if ;; label = @15
                                   local.get 30
-                                  i64.const 11
+                                  i64.const 9
                                   i64.sub
-                                  local.tee 30
-                                  global.set 3
+                                  local.set 30
                                   local.get 3
                                   i32.const 4
                                   i32.gt_u
@@ -40422,10 +39745,9 @@
                                   unreachable
                                 end
                                 local.get 30
-                                i64.const 14
+                                i64.const 12
                                 i64.sub
-                                local.tee 30
-                                global.set 3
+                                local.set 30
                                 local.get 5
                                 i32.const 3
                                 i32.add
@@ -40465,10 +39787,9 @@
                                 i64.ne
                                 if ;; label = @15
                                   local.get 30
-                                  i64.const 11
+                                  i64.const 9
                                   i64.sub
-                                  local.tee 30
-                                  global.set 3
+                                  local.set 30
                                   local.get 3
                                   i32.const 5
                                   i32.gt_u
@@ -40487,10 +39808,9 @@
                                   unreachable
                                 end
                                 local.get 30
-                                i64.const 14
+                                i64.const 12
                                 i64.sub
-                                local.tee 30
-                                global.set 3
+                                local.set 30
                                 local.get 5
                                 i32.const 4
                                 i32.add
@@ -40530,10 +39850,9 @@
                                 i64.ne
                                 if ;; label = @15
                                   local.get 30
-                                  i64.const 11
+                                  i64.const 9
                                   i64.sub
-                                  local.tee 30
-                                  global.set 3
+                                  local.set 30
                                   local.get 3
                                   i32.const 6
                                   i32.gt_u
@@ -40552,10 +39871,9 @@
                                   unreachable
                                 end
                                 local.get 30
-                                i64.const 14
+                                i64.const 12
                                 i64.sub
-                                local.tee 30
-                                global.set 3
+                                local.set 30
                                 local.get 5
                                 i32.const 5
                                 i32.add
@@ -40595,10 +39913,9 @@
                                 i64.ne
                                 if ;; label = @15
                                   local.get 30
-                                  i64.const 11
+                                  i64.const 9
                                   i64.sub
-                                  local.tee 30
-                                  global.set 3
+                                  local.set 30
                                   local.get 3
                                   i32.const 7
                                   i32.gt_u
@@ -40617,10 +39934,9 @@
                                   unreachable
                                 end
                                 local.get 30
-                                i64.const 14
+                                i64.const 12
                                 i64.sub
-                                local.tee 30
-                                global.set 3
+                                local.set 30
                                 local.get 5
                                 i32.const 6
                                 i32.add
@@ -40659,10 +39975,9 @@
                               i64.ne
                               br_if 3 (;@10;)
                               local.get 30
-                              i64.const 14
+                              i64.const 12
                               i64.sub
-                              local.tee 30
-                              global.set 3
+                              local.set 30
                               local.get 5
                               i32.const 7
                               i32.add
@@ -40871,10 +40186,9 @@
               unreachable
             end
             local.get 30
-            i64.const 16
+            i64.const 14
             i64.sub
-            local.tee 30
-            global.set 3
+            local.set 30
             local.get 10
             i64.extend_i32_u
             local.get 1
@@ -40886,10 +40200,9 @@
             i64.shl
           end
           local.get 30
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 30
-          global.set 3
+          local.set 30
           local.tee 23
           i32.wrap_i64
           i32.const 255
@@ -40898,20 +40211,18 @@
           i32.eq
           br_if 1 (;@2;)
           local.get 30
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 30
-          global.set 3
+          local.set 30
           local.get 23
           i64.const -256
           i64.and
           local.set 24
         end
         local.get 30
-        i64.const 9
+        i64.const 7
         i64.sub
-        local.tee 30
-        global.set 3
+        local.set 30
         local.get 15
         if ;; label = @3
           local.get 30
@@ -41007,7 +40318,7 @@
   (func (;71;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 69
+    i64.const 75
     i64.sub
     local.tee 7
     global.set 3
@@ -41015,17 +40326,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 8
-    i32.const 15
+    i32.const 29
     i32.sub
     global.set 4
     local.get 8
-    i32.const 15
+    i32.const 29
     i32.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 0
@@ -41065,19 +40380,17 @@
                 i32.le_s
                 br_if 1 (;@5;)
                 local.get 7
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 7
-                global.set 3
+                local.set 7
                 block ;; label = @7
                   local.get 1
                   i32.eqz
                   if ;; label = @8
                     local.get 7
-                    i64.const 10
+                    i64.const 8
                     i64.sub
-                    local.tee 7
-                    global.set 3
+                    local.set 7
                     i32.const 1
                     local.set 3
                     br 1 (;@7;)
@@ -41095,10 +40408,9 @@
                   i32.eqz
                   br_if 3 (;@4;)
                   local.get 7
-                  i64.const 7
+                  i64.const 5
                   i64.sub
-                  local.tee 7
-                  global.set 3
+                  local.set 7
                 end
                 local.get 7
                 i64.const 29
@@ -41265,14 +40577,15 @@
   (func (;72;) (type 4) (param i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 35
+    i64.const 39
     i64.sub
-    local.tee 3
-    global.set 3
+    local.set 3
     local.get 3
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -41284,6 +40597,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -41293,19 +40608,17 @@
         i32.gt_s
         if ;; label = @3
           local.get 3
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 3
-          global.set 3
+          local.set 3
           block ;; label = @4
             local.get 0
             i32.eqz
             if ;; label = @5
               local.get 3
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 3
-              global.set 3
+              local.set 3
               i32.const 1
               local.set 2
               br 1 (;@4;)
@@ -41323,10 +40636,9 @@
             i32.eqz
             br_if 2 (;@2;)
             local.get 3
-            i64.const 7
+            i64.const 5
             i64.sub
-            local.tee 3
-            global.set 3
+            local.set 3
           end
           local.get 3
           i64.const 25
@@ -41394,7 +40706,7 @@
   (func (;73;) (type 4) (param i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 55
+    i64.const 61
     i64.sub
     local.tee 3
     global.set 3
@@ -41402,6 +40714,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -41413,6 +40727,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     local.get 0
@@ -41459,14 +40775,15 @@
   (func (;74;) (type 1) (param i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 31
+    i64.const 35
     i64.sub
-    local.tee 3
-    global.set 3
+    local.set 3
     local.get 3
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -41478,6 +40795,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     local.get 1
@@ -41529,9 +40848,9 @@
     global.set 4
   )
   (func (;75;) (type 1) (param i32 i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 44
+    i64.const 30
     i64.sub
     local.tee 2
     global.set 3
@@ -41539,17 +40858,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 3
-    i32.const 8
-    i32.sub
-    global.set 4
-    local.get 3
-    i32.const 8
-    i32.lt_s
-    if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -41560,31 +40870,32 @@
     local.get 1
     i32.load
     i32.store
-    local.get 3
-    global.set 4
   )
   (func (;76;) (type 9) (param i32 i32 i32 i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 40
     i64.sub
-    local.tee 6
-    global.set 3
+    local.set 6
     local.get 6
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 7
-    i32.const 13
+    i32.const 23
     i32.sub
     global.set 4
     local.get 7
-    i32.const 13
+    i32.const 23
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -41595,19 +40906,17 @@
           i32.le_s
           br_if 0 (;@3;)
           local.get 6
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           block ;; label = @4
             local.get 2
             i32.eqz
             if ;; label = @5
               local.get 6
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               i32.const 1
               local.set 5
               br 1 (;@4;)
@@ -41626,10 +40935,9 @@
             i32.eqz
             br_if 2 (;@2;)
             local.get 6
-            i64.const 7
+            i64.const 5
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
           end
           local.get 6
           i64.const 28
@@ -41648,19 +40956,17 @@
           i32.le_s
           br_if 0 (;@3;)
           local.get 6
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           block ;; label = @4
             local.get 4
             i32.eqz
             if ;; label = @5
               local.get 6
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               i32.const 1
               local.set 5
               br 1 (;@4;)
@@ -41679,10 +40985,9 @@
             i32.eqz
             br_if 3 (;@1;)
             local.get 6
-            i64.const 7
+            i64.const 5
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
           end
           local.get 6
           i64.const 56
@@ -41759,7 +41064,7 @@
   (func (;77;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 54
+    i64.const 60
     i64.sub
     local.tee 3
     global.set 3
@@ -41767,6 +41072,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -41778,6 +41085,8 @@
     i32.const 10
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -42289,14 +41598,15 @@
   (func (;78;) (type 11) (param i32 i32 i32 i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i32)
     global.get 3
-    i64.const 54
+    i64.const 58
     i64.sub
-    local.tee 17
-    global.set 3
+    local.set 17
     local.get 17
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 17
+      global.set 3
       unreachable
     end
     global.get 4
@@ -42308,6 +41618,8 @@
     i32.const 28
     i32.lt_s
     if ;; label = @1
+      local.get 17
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -42336,20 +41648,20 @@
                                 local.tee 7
                                 if ;; label = @15
                                   local.get 17
-                                  i64.const 7
+                                  i64.const 5
                                   i64.sub
-                                  local.tee 17
-                                  global.set 3
+                                  local.set 17
                                   loop ;; label = @16
                                     local.get 17
-                                    i64.const 22
+                                    i64.const 23
                                     i64.sub
-                                    local.tee 17
-                                    global.set 3
+                                    local.set 17
                                     local.get 17
                                     i64.const 0
                                     i64.lt_s
                                     if ;; label = @17
+                                      local.get 17
+                                      global.set 3
                                       unreachable
                                     end
                                     local.get 9
@@ -42361,26 +41673,23 @@
                                     local.tee 6
                                     br_if 2 (;@14;)
                                     local.get 17
-                                    i64.const 9
+                                    i64.const 7
                                     i64.sub
-                                    local.tee 17
-                                    global.set 3
+                                    local.set 17
                                     local.get 6
                                     br_if 7 (;@9;)
                                     local.get 17
-                                    i64.const 11
+                                    i64.const 9
                                     i64.sub
-                                    local.tee 17
-                                    global.set 3
+                                    local.set 17
                                     local.get 8
                                     local.get 1
                                     i32.gt_u
                                     br_if 8 (;@8;)
                                     local.get 17
-                                    i64.const 15
+                                    i64.const 13
                                     i64.sub
-                                    local.tee 17
-                                    global.set 3
+                                    local.set 17
                                     local.get 11
                                     i32.const 32
                                     i32.add
@@ -42390,17 +41699,15 @@
                                     local.tee 6
                                     br_if 3 (;@13;)
                                     local.get 17
-                                    i64.const 9
+                                    i64.const 7
                                     i64.sub
-                                    local.tee 17
-                                    global.set 3
+                                    local.set 17
                                     local.get 6
                                     br_if 9 (;@7;)
                                     local.get 17
-                                    i64.const 11
+                                    i64.const 9
                                     i64.sub
-                                    local.tee 17
-                                    global.set 3
+                                    local.set 17
                                     local.get 8
                                     local.get 3
                                     i32.gt_u
@@ -43032,10 +42339,9 @@
                                     i32.le_u
                                     br_if 0 (;@16;)
                                     local.get 17
-                                    i64.const 8
+                                    i64.const 6
                                     i64.sub
-                                    local.tee 17
-                                    global.set 3
+                                    local.set 17
                                   end
                                 end
                                 local.get 17
@@ -43054,38 +42360,36 @@
                                 i32.gt_u
                                 br_if 2 (;@12;)
                                 local.get 17
-                                i64.const 11
+                                i64.const 9
                                 i64.sub
-                                local.tee 17
-                                global.set 3
+                                local.set 17
                                 local.get 9
                                 local.get 10
                                 i32.ge_u
                                 if ;; label = @15
                                   local.get 17
-                                  i64.const 10
+                                  i64.const 8
                                   i64.sub
-                                  local.tee 17
-                                  global.set 3
+                                  local.set 17
                                   local.get 8
                                   local.set 7
                                   br 14 (;@1;)
                                 end
                                 local.get 17
-                                i64.const 7
+                                i64.const 5
                                 i64.sub
-                                local.tee 17
-                                global.set 3
+                                local.set 17
                                 loop ;; label = @15
                                   local.get 17
-                                  i64.const 22
+                                  i64.const 23
                                   i64.sub
-                                  local.tee 17
-                                  global.set 3
+                                  local.set 17
                                   local.get 17
                                   i64.const 0
                                   i64.lt_s
                                   if ;; label = @16
+                                    local.get 17
+                                    global.set 3
                                     unreachable
                                   end
                                   local.get 9
@@ -43097,26 +42401,23 @@
                                   local.tee 7
                                   br_if 4 (;@11;)
                                   local.get 17
-                                  i64.const 9
+                                  i64.const 7
                                   i64.sub
-                                  local.tee 17
-                                  global.set 3
+                                  local.set 17
                                   local.get 7
                                   br_if 10 (;@5;)
                                   local.get 17
-                                  i64.const 11
+                                  i64.const 9
                                   i64.sub
-                                  local.tee 17
-                                  global.set 3
+                                  local.set 17
                                   local.get 6
                                   local.get 1
                                   i32.gt_u
                                   br_if 11 (;@4;)
                                   local.get 17
-                                  i64.const 15
+                                  i64.const 13
                                   i64.sub
-                                  local.tee 17
-                                  global.set 3
+                                  local.set 17
                                   local.get 8
                                   i32.const 4
                                   i32.add
@@ -43126,17 +42427,15 @@
                                   local.tee 12
                                   br_if 5 (;@10;)
                                   local.get 17
-                                  i64.const 9
+                                  i64.const 7
                                   i64.sub
-                                  local.tee 17
-                                  global.set 3
+                                  local.set 17
                                   local.get 12
                                   br_if 12 (;@3;)
                                   local.get 17
-                                  i64.const 11
+                                  i64.const 9
                                   i64.sub
-                                  local.tee 17
-                                  global.set 3
+                                  local.set 17
                                   local.get 7
                                   local.get 3
                                   i32.gt_u
@@ -43222,10 +42521,9 @@
                                   i32.lt_u
                                   br_if 0 (;@15;)
                                   local.get 17
-                                  i64.const 9
+                                  i64.const 7
                                   i64.sub
-                                  local.tee 17
-                                  global.set 3
+                                  local.set 17
                                 end
                                 br 13 (;@1;)
                               end
@@ -43391,10 +42689,9 @@
       unreachable
     end
     local.get 17
-    i64.const 14
+    i64.const 12
     i64.sub
-    local.tee 17
-    global.set 3
+    local.set 17
     local.get 11
     i32.const -1
     i32.add
@@ -43413,10 +42710,9 @@
       return
     end
     local.get 17
-    i64.const 21
+    i64.const 19
     i64.sub
-    local.tee 17
-    global.set 3
+    local.set 17
     block ;; label = @1
       block ;; label = @2
         block ;; label = @3
@@ -43432,19 +42728,17 @@
                       i32.eqz
                       if ;; label = @10
                         local.get 17
-                        i64.const 11
+                        i64.const 9
                         i64.sub
-                        local.tee 17
-                        global.set 3
+                        local.set 17
                         local.get 10
                         local.get 1
                         i32.ge_u
                         br_if 2 (;@8;)
                         local.get 17
-                        i64.const 11
+                        i64.const 9
                         i64.sub
-                        local.tee 17
-                        global.set 3
+                        local.set 17
                         local.get 7
                         local.get 3
                         i32.ge_u
@@ -43476,10 +42770,9 @@
                         i32.ge_u
                         br_if 4 (;@6;)
                         local.get 17
-                        i64.const 14
+                        i64.const 12
                         i64.sub
-                        local.tee 17
-                        global.set 3
+                        local.set 17
                         local.get 7
                         i32.const 1
                         i32.add
@@ -43559,19 +42852,17 @@
                         unreachable
                       end
                       local.get 17
-                      i64.const 11
+                      i64.const 9
                       i64.sub
-                      local.tee 17
-                      global.set 3
+                      local.set 17
                       local.get 10
                       local.get 1
                       i32.ge_u
                       br_if 6 (;@3;)
                       local.get 17
-                      i64.const 11
+                      i64.const 9
                       i64.sub
-                      local.tee 17
-                      global.set 3
+                      local.set 17
                       local.get 7
                       local.get 3
                       i32.ge_u
@@ -43741,7 +43032,7 @@
   (func (;79;) (type 6) (param i32 i32 i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 58
+    i64.const 64
     i64.sub
     local.tee 6
     global.set 3
@@ -43749,6 +43040,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
@@ -43760,6 +43053,8 @@
     i32.const 15
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     local.get 0
@@ -43795,10 +43090,9 @@
           local.tee 5
           if ;; label = @4
             local.get 6
-            i64.const 17
+            i64.const 15
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
             local.get 3
             local.get 4
             i32.sub
@@ -43811,14 +43105,15 @@
             local.set 1
             loop ;; label = @5
               local.get 6
-              i64.const 18
+              i64.const 19
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.get 6
               i64.const 0
               i64.lt_s
               if ;; label = @6
+                local.get 6
+                global.set 3
                 unreachable
               end
               local.get 1
@@ -43845,17 +43140,15 @@
               i32.lt_u
               br_if 0 (;@5;)
               local.get 6
-              i64.const 8
+              i64.const 6
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
             end
           end
           local.get 6
-          i64.const 13
+          i64.const 11
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           local.get 0
           local.get 4
           i32.add
@@ -43909,9 +43202,9 @@
     unreachable
   )
   (func (;80;) (type 1) (param i32 i32)
-    (local i32 i32 i32 i32 i32 i64 i32)
+    (local i32 i32 i32 i32 i32 i64)
     global.get 3
-    i64.const 68
+    i64.const 57
     i64.sub
     local.tee 7
     global.set 3
@@ -43919,17 +43212,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 8
-    i32.const 14
-    i32.sub
-    global.set 4
-    local.get 8
-    i32.const 14
-    i32.lt_s
-    if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 0
@@ -43960,37 +43244,33 @@
       i32.eqz
       if ;; label = @2
         local.get 7
-        i64.const 10
+        i64.const 8
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 7
         local.get 4
         local.set 2
         br 1 (;@1;)
       end
       local.get 7
-      i64.const 11
+      i64.const 9
       i64.sub
-      local.tee 7
-      global.set 3
+      local.set 7
       local.get 2
       local.get 6
       i32.ne
       if ;; label = @2
         local.get 7
-        i64.const 10
+        i64.const 8
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 7
         i32.const 0
         local.set 3
         br 1 (;@1;)
       end
       local.get 7
-      i64.const 14
+      i64.const 12
       i64.sub
-      local.tee 7
-      global.set 3
+      local.set 7
       local.get 4
       i32.const 4
       i32.add
@@ -44000,7 +43280,7 @@
       local.set 3
     end
     local.get 7
-    i64.const 23
+    i64.const 20
     i64.sub
     local.tee 7
     global.set 3
@@ -44014,13 +43294,11 @@
     i32.const 32
     i32.add
     global.set 0
-    local.get 8
-    global.set 4
   )
   (func (;81;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 46
+    i64.const 52
     i64.sub
     local.tee 3
     global.set 3
@@ -44028,6 +43306,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -44039,6 +43319,8 @@
     i32.const 10
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -44205,14 +43487,15 @@
   (func (;82;) (type 4) (param i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 40
     i64.sub
-    local.tee 2
-    global.set 3
+    local.set 2
     local.get 2
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -44224,6 +43507,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -44257,9 +43542,9 @@
     global.set 4
   )
   (func (;83;) (type 1) (param i32 i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 40
+    i64.const 26
     i64.sub
     local.tee 2
     global.set 3
@@ -44267,17 +43552,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 3
-    i32.const 8
-    i32.sub
-    global.set 4
-    local.get 3
-    i32.const 8
-    i32.lt_s
-    if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -44286,13 +43562,11 @@
     local.get 0
     local.get 1
     i32.store
-    local.get 3
-    global.set 4
   )
   (func (;84;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 60
+    i64.const 66
     i64.sub
     local.tee 4
     global.set 3
@@ -44300,6 +43574,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -44311,6 +43587,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0
@@ -44342,10 +43620,9 @@
                                       i32.le_u
                                       if ;; label = @18
                                         local.get 4
-                                        i64.const 11
+                                        i64.const 9
                                         i64.sub
-                                        local.tee 4
-                                        global.set 3
+                                        local.set 4
                                         local.get 3
                                         i32.const 1
                                         i32.sub
@@ -44589,9 +43866,9 @@
     global.set 4
   )
   (func (;85;) (type 5) (param i32 i32 i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 44
+    i64.const 30
     i64.sub
     local.tee 3
     global.set 3
@@ -44599,17 +43876,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 4
-    i32.const 9
-    i32.sub
-    global.set 4
-    local.get 4
-    i32.const 9
-    i32.lt_s
-    if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     local.get 0
@@ -44621,13 +43889,11 @@
     local.get 0
     local.get 1
     i32.store
-    local.get 4
-    global.set 4
   )
   (func (;86;) (type 3) (param i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 45
     i64.sub
     local.tee 3
     global.set 3
@@ -44635,6 +43901,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -44646,6 +43914,8 @@
     i32.const 10
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     local.get 0
@@ -44683,9 +43953,9 @@
     unreachable
   )
   (func (;87;) (type 1) (param i32 i32)
-    (local i32 i32 i32 i64 i32)
+    (local i32 i32 i32 i64)
     global.get 3
-    i64.const 41
+    i64.const 30
     i64.sub
     local.tee 5
     global.set 3
@@ -44693,17 +43963,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 6
-    i32.const 14
-    i32.sub
-    global.set 4
-    local.get 6
-    i32.const 14
-    i32.lt_s
-    if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     local.get 0
@@ -44726,7 +43987,7 @@
         local.set 3
         loop ;; label = @3
           local.get 5
-          i64.const 33
+          i64.const 36
           i64.sub
           local.tee 5
           global.set 3
@@ -44734,6 +43995,8 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
+            local.get 5
+            global.set 3
             unreachable
           end
           i32.const 13
@@ -44771,32 +44034,28 @@
           i32.ne
           br_if 0 (;@3;)
           local.get 5
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 5
-          global.set 3
+          local.set 5
         end
       end
       local.get 5
-      i64.const 8
+      i64.const 6
       i64.sub
-      local.tee 5
-      global.set 3
+      local.set 5
       i32.const 17
     end
     local.get 5
-    i64.const 12
+    i64.const 9
     i64.sub
     local.tee 5
     global.set 3
     i32.store
-    local.get 6
-    global.set 4
   )
   (func (;88;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 45
     i64.sub
     local.tee 8
     global.set 3
@@ -44804,6 +44063,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 8
+      global.set 3
       unreachable
     end
     global.get 4
@@ -44815,6 +44076,8 @@
     i32.const 15
     i32.lt_s
     if ;; label = @1
+      local.get 8
+      global.set 3
       unreachable
     end
     local.get 1
@@ -44852,7 +44115,7 @@
             block ;; label = @5
               loop ;; label = @6
                 local.get 8
-                i64.const 28
+                i64.const 31
                 i64.sub
                 local.tee 8
                 global.set 3
@@ -44860,6 +44123,8 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
+                  local.get 8
+                  global.set 3
                   unreachable
                 end
                 i32.const 13
@@ -44876,19 +44141,17 @@
                 i32.gt_u
                 if ;; label = @7
                   local.get 8
-                  i64.const 11
+                  i64.const 9
                   i64.sub
-                  local.tee 8
-                  global.set 3
+                  local.set 8
                   local.get 3
                   i32.const 93
                   i32.ne
                   br_if 6 (;@1;)
                   local.get 8
-                  i64.const 14
+                  i64.const 12
                   i64.sub
-                  local.tee 8
-                  global.set 3
+                  local.set 8
                   local.get 2
                   i32.const 1
                   i32.add
@@ -44912,10 +44175,9 @@
                   return
                 end
                 local.get 8
-                i64.const 12
+                i64.const 10
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
                 block ;; label = @7
                   local.get 5
                   i32.const 2
@@ -44951,10 +44213,9 @@
               return
             end
             local.get 8
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 8
-            global.set 3
+            local.set 8
             local.get 2
             i32.const 1
             i32.add
@@ -44975,13 +44236,12 @@
             i32.le_u
             br_if 3 (;@1;)
             local.get 8
-            i64.const 7
+            i64.const 5
             i64.sub
-            local.tee 8
-            global.set 3
+            local.set 8
             loop ;; label = @5
               local.get 8
-              i64.const 33
+              i64.const 36
               i64.sub
               local.tee 8
               global.set 3
@@ -44989,6 +44249,8 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
+                local.get 8
+                global.set 3
                 unreachable
               end
               local.get 3
@@ -45025,10 +44287,9 @@
               i32.ne
               br_if 0 (;@5;)
               local.get 8
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 8
-              global.set 3
+              local.set 8
             end
             br 3 (;@1;)
           end
@@ -45059,19 +44320,17 @@
         unreachable
       end
       local.get 8
-      i64.const 11
+      i64.const 9
       i64.sub
-      local.tee 8
-      global.set 3
+      local.set 8
       local.get 2
       i32.const 93
       i32.ne
       br_if 0 (;@1;)
       local.get 8
-      i64.const 9
+      i64.const 7
       i64.sub
-      local.tee 8
-      global.set 3
+      local.set 8
       i32.const 14
       local.set 7
     end
@@ -45089,7 +44348,7 @@
   (func (;89;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 44
+    i64.const 50
     i64.sub
     local.tee 8
     global.set 3
@@ -45097,6 +44356,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 8
+      global.set 3
       unreachable
     end
     global.get 4
@@ -45108,6 +44369,8 @@
     i32.const 15
     i32.lt_s
     if ;; label = @1
+      local.get 8
+      global.set 3
       unreachable
     end
     i32.const 1
@@ -45133,7 +44396,7 @@
           local.set 5
           loop ;; label = @4
             local.get 8
-            i64.const 28
+            i64.const 31
             i64.sub
             local.tee 8
             global.set 3
@@ -45141,6 +44404,8 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 8
+              global.set 3
               unreachable
             end
             i32.const 13
@@ -45157,19 +44422,17 @@
             i32.gt_u
             if ;; label = @5
               local.get 8
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 8
-              global.set 3
+              local.set 8
               local.get 6
               i32.const 125
               i32.ne
               br_if 2 (;@3;)
               local.get 8
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 8
-              global.set 3
+              local.set 8
               local.get 2
               i32.const 1
               i32.add
@@ -45193,10 +44456,9 @@
               return
             end
             local.get 8
-            i64.const 12
+            i64.const 10
             i64.sub
-            local.tee 8
-            global.set 3
+            local.set 8
             block ;; label = @5
               local.get 7
               i32.const 2
@@ -45221,10 +44483,9 @@
             i32.ne
             br_if 0 (;@4;)
             local.get 8
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 8
-            global.set 3
+            local.set 8
           end
         end
         local.get 8
@@ -45265,27 +44526,17 @@
     unreachable
   )
   (func (;90;) (type 1) (param i32 i32)
-    (local i32 i32 i32 i32 i32 i32 i64 i32)
+    (local i32 i32 i32 i32 i32 i32 i64)
     global.get 3
-    i64.const 33
+    i64.const 20
     i64.sub
-    local.tee 8
-    global.set 3
+    local.set 8
     local.get 8
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 9
-    i32.const 16
-    i32.sub
-    global.set 4
-    local.get 9
-    i32.const 16
-    i32.lt_s
-    if ;; label = @1
+      local.get 8
+      global.set 3
       unreachable
     end
     i32.const 3
@@ -45294,29 +44545,28 @@
     local.set 3
     loop ;; label = @1
       local.get 8
-      i64.const 17
+      i64.const 18
       i64.sub
-      local.tee 8
-      global.set 3
+      local.set 8
       local.get 8
       i64.const 0
       i64.lt_s
       if ;; label = @2
+        local.get 8
+        global.set 3
         unreachable
       end
       local.get 2
       i32.eqz
       if ;; label = @2
         local.get 8
-        i64.const 15
+        i64.const 12
         i64.sub
         local.tee 8
         global.set 3
         local.get 0
         i32.const 17
         i32.store
-        local.get 9
-        global.set 4
         return
       end
       local.get 8
@@ -45357,10 +44607,9 @@
         i32.store offset=8
       end
       local.get 8
-      i64.const 9
+      i64.const 7
       i64.sub
-      local.tee 8
-      global.set 3
+      local.set 8
       local.get 5
       if ;; label = @2
         local.get 8
@@ -45382,13 +44631,12 @@
         i32.eq
         br_if 1 (;@1;)
         local.get 8
-        i64.const 7
+        i64.const 5
         i64.sub
-        local.tee 8
-        global.set 3
+        local.set 8
       end
       local.get 8
-      i64.const 15
+      i64.const 12
       i64.sub
       local.tee 8
       global.set 3
@@ -45396,13 +44644,11 @@
     local.get 0
     i32.const 7
     i32.store
-    local.get 9
-    global.set 4
   )
   (func (;91;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 49
     i64.sub
     local.tee 7
     global.set 3
@@ -45410,6 +44656,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 4
@@ -45421,6 +44669,8 @@
     i32.const 14
     i32.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     i32.const 1
@@ -45445,7 +44695,7 @@
         local.set 5
         loop ;; label = @3
           local.get 7
-          i64.const 27
+          i64.const 30
           i64.sub
           local.tee 7
           global.set 3
@@ -45453,6 +44703,8 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
+            local.get 7
+            global.set 3
             unreachable
           end
           i32.const 4
@@ -45468,10 +44720,9 @@
           i32.gt_u
           br_if 1 (;@2;)
           local.get 7
-          i64.const 12
+          i64.const 10
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           block ;; label = @4
             local.get 6
             i32.const 2
@@ -45496,10 +44747,9 @@
           i32.ne
           br_if 0 (;@3;)
           local.get 7
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
         end
       end
       local.get 7
@@ -45515,10 +44765,9 @@
       return
     end
     local.get 7
-    i64.const 14
+    i64.const 12
     i64.sub
-    local.tee 7
-    global.set 3
+    local.set 7
     local.get 2
     i32.const 1
     i32.add
@@ -45556,7 +44805,7 @@
   (func (;92;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 46
+    i64.const 52
     i64.sub
     local.tee 9
     global.set 3
@@ -45564,6 +44813,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 9
+      global.set 3
       unreachable
     end
     global.get 4
@@ -45575,6 +44826,8 @@
     i32.const 17
     i32.lt_s
     if ;; label = @1
+      local.get 9
+      global.set 3
       unreachable
     end
     global.get 0
@@ -45592,14 +44845,15 @@
       block ;; label = @2
         loop ;; label = @3
           local.get 9
-          i64.const 21
+          i64.const 22
           i64.sub
-          local.tee 9
-          global.set 3
+          local.set 9
           local.get 9
           i64.const 0
           i64.lt_s
           if ;; label = @4
+            local.get 9
+            global.set 3
             unreachable
           end
           local.get 5
@@ -45645,10 +44899,9 @@
           i32.ne
           br_if 0 (;@3;)
           local.get 9
-          i64.const 17
+          i64.const 15
           i64.sub
-          local.tee 9
-          global.set 3
+          local.set 9
         end
         local.get 2
         local.get 4
@@ -45738,9 +44991,9 @@
     unreachable
   )
   (func (;93;) (type 1) (param i32 i32)
-    (local i32 i32 i32 i32 i32 i32 i64 i32)
+    (local i32 i32 i32 i32 i32 i32 i64)
     global.get 3
-    i64.const 40
+    i64.const 29
     i64.sub
     local.tee 8
     global.set 3
@@ -45748,17 +45001,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 9
-    i32.const 15
-    i32.sub
-    global.set 4
-    local.get 9
-    i32.const 15
-    i32.lt_s
-    if ;; label = @1
+      local.get 8
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -45780,7 +45024,7 @@
       local.set 5
       loop ;; label = @2
         local.get 8
-        i64.const 26
+        i64.const 29
         i64.sub
         local.tee 8
         global.set 3
@@ -45788,6 +45032,8 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 8
+          global.set 3
           unreachable
         end
         local.get 2
@@ -45802,19 +45048,17 @@
         i32.gt_u
         if ;; label = @3
           local.get 8
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 8
-          global.set 3
+          local.set 8
           i32.const 1
           local.set 3
           br 2 (;@1;)
         end
         local.get 8
-        i64.const 14
+        i64.const 12
         i64.sub
-        local.tee 8
-        global.set 3
+        local.set 8
         i32.const 1
         local.get 7
         i32.shl
@@ -45823,10 +45067,9 @@
         i32.eqz
         if ;; label = @3
           local.get 8
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 8
-          global.set 3
+          local.set 8
           i32.const 1
           local.set 3
           br 2 (;@1;)
@@ -45847,14 +45090,13 @@
         i32.gt_u
         br_if 0 (;@2;)
         local.get 8
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 8
-        global.set 3
+        local.set 8
       end
     end
     local.get 8
-    i64.const 18
+    i64.const 15
     i64.sub
     local.tee 8
     global.set 3
@@ -45864,13 +45106,11 @@
     local.get 0
     local.get 3
     i32.store8
-    local.get 9
-    global.set 4
   )
   (func (;94;) (type 1) (param i32 i32)
-    (local i32 i64 i32)
+    (local i32 i64)
     global.get 3
-    i64.const 40
+    i64.const 29
     i64.sub
     local.tee 3
     global.set 3
@@ -45878,17 +45118,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 4
-    i32.const 10
-    i32.sub
-    global.set 4
-    local.get 4
-    i32.const 10
-    i32.lt_s
-    if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     block (result i32) ;; label = @1
@@ -45915,7 +45146,7 @@
       i32.const 1
     end
     local.get 3
-    i64.const 19
+    i64.const 16
     i64.sub
     local.tee 3
     global.set 3
@@ -45926,13 +45157,11 @@
     local.get 0
     local.get 1
     i32.store8
-    local.get 4
-    global.set 4
   )
   (func (;95;) (type 4) (param i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 49
     i64.sub
     local.tee 4
     global.set 3
@@ -45940,6 +45169,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -45951,6 +45182,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -45976,10 +45209,9 @@
             br 1 (;@3;)
           end
           local.get 4
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           local.get 1
           i32.const 1
           i32.add
@@ -45988,10 +45220,9 @@
           i32.lt_u
           br_if 2 (;@1;)
           local.get 4
-          i64.const 20
+          i64.const 18
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           local.get 1
           i32.const 1
           i32.shl
@@ -46006,10 +45237,9 @@
           i32.lt_s
           br_if 2 (;@1;)
           local.get 4
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           block (result i32) ;; label = @4
             local.get 1
             i32.eqz
@@ -46041,10 +45271,9 @@
             local.set 4
           end
           local.get 4
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           local.tee 3
           i32.eqz
           br_if 1 (;@2;)
@@ -46111,7 +45340,7 @@
   (func (;96;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 49
     i64.sub
     local.tee 4
     global.set 3
@@ -46119,6 +45348,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -46130,6 +45361,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -46155,10 +45388,9 @@
             br 1 (;@3;)
           end
           local.get 4
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           local.get 1
           i32.const 1
           i32.add
@@ -46167,10 +45399,9 @@
           i32.lt_u
           br_if 2 (;@1;)
           local.get 4
-          i64.const 20
+          i64.const 18
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           local.get 1
           i32.const 1
           i32.shl
@@ -46185,10 +45416,9 @@
           i32.lt_s
           br_if 2 (;@1;)
           local.get 4
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           block (result i32) ;; label = @4
             local.get 1
             i32.eqz
@@ -46220,10 +45450,9 @@
             local.set 4
           end
           local.get 4
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           local.tee 2
           i32.eqz
           br_if 1 (;@2;)
@@ -46290,7 +45519,7 @@
   (func (;97;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 44
+    i64.const 50
     i64.sub
     local.tee 4
     global.set 3
@@ -46298,6 +45527,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -46309,6 +45540,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -46335,10 +45568,9 @@
               br 1 (;@4;)
             end
             local.get 4
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             local.get 1
             i32.const 1
             i32.add
@@ -46347,10 +45579,9 @@
             i32.lt_u
             br_if 3 (;@1;)
             local.get 4
-            i64.const 20
+            i64.const 18
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             local.get 1
             i32.const 1
             i32.shl
@@ -46365,10 +45596,9 @@
             i32.lt_s
             br_if 3 (;@1;)
             local.get 4
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             block (result i32) ;; label = @5
               local.get 1
               i32.eqz
@@ -46400,10 +45630,9 @@
               local.set 4
             end
             local.get 4
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             local.tee 2
             i32.eqz
             br_if 1 (;@3;)
@@ -46460,10 +45689,9 @@
               br 1 (;@4;)
             end
             local.get 4
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             local.get 1
             i32.const 1
             i32.add
@@ -46472,10 +45700,9 @@
             i32.lt_u
             br_if 3 (;@1;)
             local.get 4
-            i64.const 20
+            i64.const 18
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             local.get 1
             i32.const 1
             i32.shl
@@ -46490,10 +45717,9 @@
             i32.lt_s
             br_if 3 (;@1;)
             local.get 4
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             block (result i32) ;; label = @5
               local.get 1
               i32.eqz
@@ -46525,10 +45751,9 @@
               local.set 4
             end
             local.get 4
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             local.tee 2
             i32.eqz
             br_if 2 (;@2;)
@@ -46607,7 +45832,7 @@
   (func (;98;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 73
+    i64.const 79
     i64.sub
     local.tee 2
     global.set 3
@@ -46615,6 +45840,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -46626,6 +45853,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 0
@@ -46657,9 +45886,9 @@
     global.set 4
   )
   (func (;99;) (type 3) (param i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 40
+    i64.const 26
     i64.sub
     local.tee 1
     global.set 3
@@ -46667,17 +45896,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 2
-    i32.const 7
-    i32.sub
-    global.set 4
-    local.get 2
-    i32.const 7
-    i32.lt_s
-    if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     local.get 0
@@ -46686,13 +45906,11 @@
     local.get 0
     i64.const 1
     i64.store align=4
-    local.get 2
-    global.set 4
   )
   (func (;100;) (type 2) (param i32 i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 53
     i64.sub
     local.tee 6
     global.set 3
@@ -46700,17 +45918,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 7
-    i32.const 14
+    i32.const 24
     i32.sub
     global.set 4
     local.get 7
-    i32.const 14
+    i32.const 24
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -46740,10 +45962,9 @@
                 br 1 (;@5;)
               end
               local.get 6
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.get 3
               i32.const 1
               i32.add
@@ -46752,10 +45973,9 @@
               i32.lt_u
               br_if 4 (;@1;)
               local.get 6
-              i64.const 20
+              i64.const 18
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.get 3
               i32.const 1
               i32.shl
@@ -46770,10 +45990,9 @@
               i32.lt_s
               br_if 4 (;@1;)
               local.get 6
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               block (result i32) ;; label = @6
                 local.get 3
                 i32.eqz
@@ -46805,10 +46024,9 @@
                 local.set 6
               end
               local.get 6
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.tee 4
               i32.eqz
               br_if 1 (;@4;)
@@ -46873,10 +46091,9 @@
                 br 1 (;@5;)
               end
               local.get 6
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.get 2
               local.get 3
               i32.add
@@ -46885,10 +46102,9 @@
               i32.lt_u
               br_if 4 (;@1;)
               local.get 6
-              i64.const 20
+              i64.const 18
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.get 4
               i32.const 1
               i32.shl
@@ -46903,10 +46119,9 @@
               i32.lt_s
               br_if 4 (;@1;)
               local.get 6
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               block (result i32) ;; label = @6
                 local.get 4
                 i32.eqz
@@ -46938,10 +46153,9 @@
                 local.set 6
               end
               local.get 6
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.tee 4
               i32.eqz
               br_if 2 (;@3;)
@@ -47007,10 +46221,9 @@
                 br 1 (;@5;)
               end
               local.get 6
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.get 3
               i32.const 1
               i32.add
@@ -47019,10 +46232,9 @@
               i32.lt_u
               br_if 4 (;@1;)
               local.get 6
-              i64.const 20
+              i64.const 18
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.get 3
               i32.const 1
               i32.shl
@@ -47037,10 +46249,9 @@
               i32.lt_s
               br_if 4 (;@1;)
               local.get 6
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               block (result i32) ;; label = @6
                 local.get 3
                 i32.eqz
@@ -47072,10 +46283,9 @@
                 local.set 6
               end
               local.get 6
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.tee 2
               i32.eqz
               br_if 3 (;@2;)
@@ -47171,7 +46381,7 @@
   (func (;101;) (type 4) (param i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 48
+    i64.const 54
     i64.sub
     local.tee 4
     global.set 3
@@ -47179,6 +46389,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -47190,6 +46402,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -47220,10 +46434,9 @@
             br 1 (;@3;)
           end
           local.get 4
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           local.get 1
           i32.const 4
           i32.add
@@ -47232,10 +46445,9 @@
           i32.lt_u
           br_if 2 (;@1;)
           local.get 4
-          i64.const 20
+          i64.const 18
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           local.get 2
           i32.const 1
           i32.shl
@@ -47250,10 +46462,9 @@
           i32.lt_s
           br_if 2 (;@1;)
           local.get 4
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           block (result i32) ;; label = @4
             local.get 2
             i32.eqz
@@ -47285,10 +46496,9 @@
             local.set 4
           end
           local.get 4
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           local.tee 2
           i32.eqz
           br_if 1 (;@2;)
@@ -47358,7 +46568,7 @@
   (func (;102;) (type 5) (param i32 i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 49
     i64.sub
     local.tee 5
     global.set 3
@@ -47366,6 +46576,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
@@ -47377,6 +46589,8 @@
     i32.const 13
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -47402,10 +46616,9 @@
             br 1 (;@3;)
           end
           local.get 5
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 5
-          global.set 3
+          local.set 5
           local.get 3
           i32.const 1
           i32.add
@@ -47414,10 +46627,9 @@
           i32.lt_u
           br_if 2 (;@1;)
           local.get 5
-          i64.const 20
+          i64.const 18
           i64.sub
-          local.tee 5
-          global.set 3
+          local.set 5
           local.get 3
           i32.const 1
           i32.shl
@@ -47432,10 +46644,9 @@
           i32.lt_s
           br_if 2 (;@1;)
           local.get 5
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 5
-          global.set 3
+          local.set 5
           block (result i32) ;; label = @4
             local.get 3
             i32.eqz
@@ -47467,10 +46678,9 @@
             local.set 5
           end
           local.get 5
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 5
-          global.set 3
+          local.set 5
           local.tee 2
           i32.eqz
           br_if 1 (;@2;)
@@ -47549,7 +46759,7 @@
   (func (;103;) (type 1) (param i32 i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 49
     i64.sub
     local.tee 5
     global.set 3
@@ -47557,6 +46767,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
@@ -47568,6 +46780,8 @@
     i32.const 13
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -47593,10 +46807,9 @@
             br 1 (;@3;)
           end
           local.get 5
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 5
-          global.set 3
+          local.set 5
           local.get 2
           i32.const 1
           i32.add
@@ -47605,10 +46818,9 @@
           i32.lt_u
           br_if 2 (;@1;)
           local.get 5
-          i64.const 20
+          i64.const 18
           i64.sub
-          local.tee 5
-          global.set 3
+          local.set 5
           local.get 2
           i32.const 1
           i32.shl
@@ -47623,10 +46835,9 @@
           i32.lt_s
           br_if 2 (;@1;)
           local.get 5
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 5
-          global.set 3
+          local.set 5
           block (result i32) ;; label = @4
             local.get 2
             i32.eqz
@@ -47658,10 +46869,9 @@
             local.set 5
           end
           local.get 5
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 5
-          global.set 3
+          local.set 5
           local.tee 4
           i32.eqz
           br_if 1 (;@2;)
@@ -47740,7 +46950,7 @@
   (func (;104;) (type 6) (param i32 i32 i32 i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 49
     i64.sub
     local.tee 7
     global.set 3
@@ -47748,6 +46958,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 4
@@ -47759,6 +46971,8 @@
     i32.const 15
     i32.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -47784,10 +46998,9 @@
             br 1 (;@3;)
           end
           local.get 7
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           local.get 4
           i32.const 1
           i32.add
@@ -47796,10 +47009,9 @@
           i32.lt_u
           br_if 1 (;@2;)
           local.get 7
-          i64.const 20
+          i64.const 18
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           local.get 4
           i32.const 1
           i32.shl
@@ -47814,10 +47026,9 @@
           i32.lt_s
           br_if 1 (;@2;)
           local.get 7
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           block (result i32) ;; label = @4
             local.get 4
             i32.eqz
@@ -47849,10 +47060,9 @@
             local.set 7
           end
           local.get 7
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           local.tee 6
           i32.eqz
           br_if 2 (;@1;)
@@ -47917,10 +47127,9 @@
             br 1 (;@3;)
           end
           local.get 7
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           local.get 4
           i32.const 1
           i32.add
@@ -47929,10 +47138,9 @@
           i32.lt_u
           br_if 1 (;@2;)
           local.get 7
-          i64.const 20
+          i64.const 18
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           local.get 4
           i32.const 1
           i32.shl
@@ -47947,10 +47155,9 @@
           i32.lt_s
           br_if 1 (;@2;)
           local.get 7
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           block (result i32) ;; label = @4
             local.get 4
             i32.eqz
@@ -47982,10 +47189,9 @@
             local.set 7
           end
           local.get 7
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           local.tee 6
           i32.eqz
           br_if 2 (;@1;)
@@ -48042,10 +47248,9 @@
             br 1 (;@3;)
           end
           local.get 7
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           local.get 4
           i32.const 1
           i32.add
@@ -48054,10 +47259,9 @@
           i32.lt_u
           br_if 1 (;@2;)
           local.get 7
-          i64.const 20
+          i64.const 18
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           local.get 4
           i32.const 1
           i32.shl
@@ -48072,10 +47276,9 @@
           i32.lt_s
           br_if 1 (;@2;)
           local.get 7
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           block (result i32) ;; label = @4
             local.get 4
             i32.eqz
@@ -48107,10 +47310,9 @@
             local.set 7
           end
           local.get 7
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           local.tee 6
           i32.eqz
           br_if 2 (;@1;)
@@ -48189,7 +47391,7 @@
   (func (;105;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 49
     i64.sub
     local.tee 3
     global.set 3
@@ -48197,6 +47399,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -48208,6 +47412,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -48267,7 +47473,7 @@
   (func (;106;) (type 7)
     (local i32 i64 i32)
     global.get 3
-    i64.const 63
+    i64.const 69
     i64.sub
     local.tee 1
     global.set 3
@@ -48275,6 +47481,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 4
@@ -48286,6 +47494,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 0
@@ -48313,7 +47523,7 @@
   (func (;107;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 34
+    i64.const 40
     i64.sub
     local.tee 2
     global.set 3
@@ -48321,6 +47531,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -48332,6 +47544,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 1
@@ -48362,7 +47576,7 @@
   (func (;108;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 40
+    i64.const 46
     i64.sub
     local.tee 4
     global.set 3
@@ -48370,6 +47584,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -48381,6 +47597,8 @@
     i32.const 10
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     local.get 1
@@ -48451,7 +47669,7 @@
   (func (;109;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 44
+    i64.const 50
     i64.sub
     local.tee 5
     global.set 3
@@ -48459,6 +47677,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
@@ -48470,6 +47690,8 @@
     i32.const 13
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 0
@@ -48485,10 +47707,9 @@
       i32.le_u
       if ;; label = @2
         local.get 5
-        i64.const 14
+        i64.const 12
         i64.sub
-        local.tee 5
-        global.set 3
+        local.set 5
         block ;; label = @3
           block ;; label = @4
             block ;; label = @5
@@ -48633,7 +47854,7 @@
       block ;; label = @2
         loop ;; label = @3
           local.get 5
-          i64.const 20
+          i64.const 23
           i64.sub
           local.tee 5
           global.set 3
@@ -48641,6 +47862,8 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
+            local.get 5
+            global.set 3
             unreachable
           end
           local.get 2
@@ -48671,10 +47894,9 @@
             local.set 5
             br_if 2 (;@2;)
             local.get 5
-            i64.const 7
+            i64.const 5
             i64.sub
-            local.tee 5
-            global.set 3
+            local.set 5
           end
           local.get 5
           i64.const 51
@@ -48710,10 +47932,9 @@
           local.set 5
           br_if 1 (;@2;)
           local.get 5
-          i64.const 18
+          i64.const 16
           i64.sub
-          local.tee 5
-          global.set 3
+          local.set 5
           local.get 0
           i32.const 8
           i32.add
@@ -48726,19 +47947,17 @@
           i32.ne
           br_if 0 (;@3;)
           local.get 5
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 5
-          global.set 3
+          local.set 5
         end
         i32.const 0
         br 1 (;@1;)
       end
       local.get 5
-      i64.const 8
+      i64.const 6
       i64.sub
-      local.tee 5
-      global.set 3
+      local.set 5
       i32.const 1
     end
     local.get 5
@@ -48756,7 +47975,7 @@
   (func (;110;) (type 10) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 39
     i64.sub
     local.tee 1
     global.set 3
@@ -48764,6 +47983,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 4
@@ -48775,6 +47996,8 @@
     i32.const 6
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     i64.const -237851497739055091
@@ -48784,7 +48007,7 @@
   (func (;111;) (type 10) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 39
     i64.sub
     local.tee 1
     global.set 3
@@ -48792,6 +48015,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 4
@@ -48803,6 +48028,8 @@
     i32.const 6
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     i64.const 7878694554369134032
@@ -48812,7 +48039,7 @@
   (func (;112;) (type 3) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 39
     i64.sub
     local.tee 1
     global.set 3
@@ -48820,6 +48047,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 4
@@ -48831,6 +48060,8 @@
     i32.const 6
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     local.get 0
@@ -48858,7 +48089,7 @@
   (func (;113;) (type 3) (param i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 42
     i64.sub
     local.tee 2
     global.set 3
@@ -48866,6 +48097,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -48877,6 +48110,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -48917,14 +48152,15 @@
   (func (;114;) (type 4) (param i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 32
+    i64.const 36
     i64.sub
-    local.tee 1
-    global.set 3
+    local.set 1
     local.get 1
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     global.get 4
@@ -48936,6 +48172,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       unreachable
     end
     local.get 0
@@ -48966,7 +48204,7 @@
   (func (;115;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 53
     i64.sub
     local.tee 4
     global.set 3
@@ -48974,17 +48212,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 5
-    i32.const 12
+    i32.const 22
     i32.sub
     global.set 4
     local.get 5
-    i32.const 12
+    i32.const 22
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0
@@ -49015,10 +48257,9 @@
             i32.lt_u
             br_if 1 (;@3;)
             local.get 4
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             local.get 1
             i32.const 65536
             i32.lt_u
@@ -49122,10 +48363,9 @@
             i32.load offset=8
           else
             local.get 4
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             local.get 3
           end
           local.get 4
@@ -49214,7 +48454,7 @@
   (func (;116;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 49
     i64.sub
     local.tee 4
     global.set 3
@@ -49222,6 +48462,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -49233,6 +48475,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -49248,10 +48492,9 @@
         i32.lt_u
         if ;; label = @3
           local.get 4
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           local.get 1
           local.get 3
           i32.add
@@ -49260,10 +48503,9 @@
           i32.lt_u
           br_if 2 (;@1;)
           local.get 4
-          i64.const 20
+          i64.const 18
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           local.get 2
           i32.const 1
           i32.shl
@@ -49278,10 +48520,9 @@
           i32.lt_s
           br_if 2 (;@1;)
           local.get 4
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           block (result i32) ;; label = @4
             local.get 2
             i32.eqz
@@ -49313,10 +48554,9 @@
             local.set 4
           end
           local.get 4
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           local.tee 2
           i32.eqz
           br_if 1 (;@2;)
@@ -49366,7 +48606,7 @@
   (func (;117;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 96
+    i64.const 102
     i64.sub
     local.tee 3
     global.set 3
@@ -49374,6 +48614,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -49385,6 +48627,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -49436,7 +48680,7 @@
   (func (;118;) (type 2) (param i32 i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 81
+    i64.const 87
     i64.sub
     local.tee 4
     global.set 3
@@ -49444,17 +48688,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 5
-    i32.const 11
+    i32.const 21
     i32.sub
     global.set 4
     local.get 5
-    i32.const 11
+    i32.const 21
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     local.get 0
@@ -49488,7 +48736,7 @@
   (func (;119;) (type 3) (param i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 94
+    i64.const 100
     i64.sub
     local.tee 2
     global.set 3
@@ -49496,17 +48744,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 3
-    i32.const 11
+    i32.const 22
     i32.sub
     global.set 4
     local.get 3
-    i32.const 11
+    i32.const 22
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 0
@@ -49549,7 +48801,7 @@
   (func (;120;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 39
     i64.sub
     local.tee 2
     global.set 3
@@ -49557,6 +48809,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -49568,6 +48822,8 @@
     i32.const 6
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     nop
@@ -49577,25 +48833,28 @@
   (func (;121;) (type 8) (param i32 i32 i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 34
+    i64.const 38
     i64.sub
-    local.tee 4
-    global.set 3
+    local.set 4
     local.get 4
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 5
-    i32.const 14
+    i32.const 24
     i32.sub
     global.set 4
     local.get 5
-    i32.const 14
+    i32.const 24
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -49604,10 +48863,9 @@
       i32.lt_u
       if ;; label = @2
         local.get 4
-        i64.const 12
+        i64.const 10
         i64.sub
-        local.tee 4
-        global.set 3
+        local.set 4
         block (result i32) ;; label = @3
           i32.const 8
           local.get 2
@@ -49636,10 +48894,9 @@
           local.set 4
         end
         local.get 4
-        i64.const 9
+        i64.const 7
         i64.sub
-        local.tee 4
-        global.set 3
+        local.set 4
         local.tee 2
         br_if 1 (;@1;)
         local.get 4
@@ -49692,7 +48949,7 @@
   (func (;122;) (type 4) (param i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 53
     i64.sub
     local.tee 2
     global.set 3
@@ -49700,17 +48957,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 3
-    i32.const 8
+    i32.const 17
     i32.sub
     global.set 4
     local.get 3
-    i32.const 8
+    i32.const 17
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -49758,7 +49019,7 @@
   (func (;123;) (type 3) (param i32)
     (local i32 i32 i32 i32 i64 i64 i32)
     global.get 3
-    i64.const 131
+    i64.const 137
     i64.sub
     local.tee 6
     global.set 3
@@ -49766,6 +49027,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
@@ -49777,6 +49040,8 @@
     i32.const 15
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 0
@@ -49841,7 +49106,7 @@
   (func (;124;) (type 6) (param i32 i32 i32 i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 63
+    i64.const 69
     i64.sub
     local.tee 9
     global.set 3
@@ -49849,17 +49114,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 9
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 10
-    i32.const 18
+    i32.const 29
     i32.sub
     global.set 4
     local.get 10
-    i32.const 18
+    i32.const 29
     i32.lt_s
     if ;; label = @1
+      local.get 9
+      global.set 3
       unreachable
     end
     global.get 0
@@ -49916,10 +49185,9 @@
           i32.gt_u
           br_if 1 (;@2;)
           local.get 9
-          i64.const 7
+          i64.const 5
           i64.sub
-          local.tee 9
-          global.set 3
+          local.set 9
         end
         local.get 9
         i64.const 53
@@ -50005,10 +49273,9 @@
           i32.load
         else
           local.get 9
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 9
-          global.set 3
+          local.set 9
           local.get 2
         end
         local.get 9
@@ -50024,10 +49291,9 @@
         i32.le_u
         br_if 1 (;@1;)
         local.get 9
-        i64.const 7
+        i64.const 5
         i64.sub
-        local.tee 9
-        global.set 3
+        local.set 9
       end
       local.get 9
       i64.const 7
@@ -50057,7 +49323,7 @@
   (func (;125;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 42
+    i64.const 48
     i64.sub
     local.tee 6
     global.set 3
@@ -50065,6 +49331,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
@@ -50076,6 +49344,8 @@
     i32.const 14
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 0
@@ -50271,7 +49541,7 @@
   (func (;126;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 45
+    i64.const 51
     i64.sub
     local.tee 6
     global.set 3
@@ -50279,6 +49549,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
@@ -50290,6 +49562,8 @@
     i32.const 14
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 0
@@ -50430,25 +49704,28 @@
   (func (;127;) (type 4) (param i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32)
     global.get 3
-    i64.const 36
+    i64.const 40
     i64.sub
-    local.tee 10
-    global.set 3
+    local.set 10
     local.get 10
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 11
-    i32.const 20
+    i32.const 35
     i32.sub
     global.set 4
     local.get 11
-    i32.const 20
+    i32.const 35
     i32.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -50459,10 +49736,9 @@
           i32.ge_u
           if ;; label = @4
             local.get 10
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
             local.get 0
             i32.const -65587
             i32.ge_u
@@ -50485,10 +49761,9 @@
             i32.eqz
             br_if 1 (;@3;)
             local.get 10
-            i64.const 21
+            i64.const 19
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
             i32.const 0
             local.get 4
             i32.sub
@@ -50504,10 +49779,9 @@
                   i32.eqz
                   br_if 0 (;@7;)
                   local.get 10
-                  i64.const 13
+                  i64.const 11
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                   drop
                   i32.const 31
                   local.get 4
@@ -50515,10 +49789,9 @@
                   i32.gt_u
                   br_if 0 (;@7;)
                   local.get 10
-                  i64.const 25
+                  i64.const 23
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                   drop
                   local.get 4
                   i32.const 6
@@ -50552,10 +49825,9 @@
                 local.tee 0
                 if ;; label = @7
                   local.get 10
-                  i64.const 22
+                  i64.const 20
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                   local.get 4
                   i32.const 0
                   i32.const 25
@@ -50573,7 +49845,7 @@
                   local.set 6
                   loop ;; label = @8
                     local.get 10
-                    i64.const 24
+                    i64.const 27
                     i64.sub
                     local.tee 10
                     global.set 3
@@ -50581,6 +49853,8 @@
                     i64.const 0
                     i64.lt_s
                     if ;; label = @9
+                      local.get 10
+                      global.set 3
                       unreachable
                     end
                     block ;; label = @9
@@ -50593,10 +49867,9 @@
                       i32.lt_u
                       br_if 0 (;@9;)
                       local.get 10
-                      i64.const 14
+                      i64.const 12
                       i64.sub
-                      local.tee 10
-                      global.set 3
+                      local.set 10
                       local.get 1
                       local.get 4
                       i32.sub
@@ -50605,20 +49878,18 @@
                       i32.ge_u
                       br_if 0 (;@9;)
                       local.get 10
-                      i64.const 12
+                      i64.const 10
                       i64.sub
-                      local.tee 10
-                      global.set 3
+                      local.set 10
                       local.get 0
                       local.set 3
                       local.get 1
                       local.tee 5
                       br_if 0 (;@9;)
                       local.get 10
-                      i64.const 10
+                      i64.const 8
                       i64.sub
-                      local.tee 10
-                      global.set 3
+                      local.set 10
                       i32.const 0
                       local.set 5
                       br 3 (;@6;)
@@ -50659,40 +49930,35 @@
                     local.get 0
                     br_if 0 (;@8;)
                     local.get 10
-                    i64.const 10
+                    i64.const 8
                     i64.sub
-                    local.tee 10
-                    global.set 3
+                    local.set 10
                   end
                   local.get 2
                   if ;; label = @8
                     local.get 10
-                    i64.const 10
+                    i64.const 8
                     i64.sub
-                    local.tee 10
-                    global.set 3
+                    local.set 10
                     local.get 2
                     local.set 0
                     br 2 (;@6;)
                   end
                   local.get 10
-                  i64.const 9
+                  i64.const 7
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                   local.get 3
                   br_if 2 (;@5;)
                   local.get 10
-                  i64.const 7
+                  i64.const 5
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                 end
                 local.get 10
-                i64.const 24
+                i64.const 22
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
                 i32.const 0
                 local.set 3
                 i32.const 2
@@ -50730,19 +49996,17 @@
                 i32.eqz
                 br_if 3 (;@3;)
                 local.get 10
-                i64.const 7
+                i64.const 5
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
               end
               local.get 10
-              i64.const 7
+              i64.const 5
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
               loop ;; label = @6
                 local.get 10
-                i64.const 44
+                i64.const 47
                 i64.sub
                 local.tee 10
                 global.set 3
@@ -50750,6 +50014,8 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
+                  local.get 10
+                  global.set 3
                   unreachable
                 end
                 local.get 0
@@ -50781,10 +50047,9 @@
                 local.tee 2
                 if (result i32) ;; label = @7
                   local.get 10
-                  i64.const 8
+                  i64.const 6
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                   local.get 2
                 else
                   local.get 10
@@ -50798,26 +50063,23 @@
                   i32.load
                 end
                 local.get 10
-                i64.const 9
+                i64.const 7
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
                 local.tee 0
                 br_if 0 (;@6;)
                 local.get 10
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
               end
               local.get 3
               i32.eqz
               br_if 2 (;@3;)
               local.get 10
-              i64.const 7
+              i64.const 5
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
             end
             local.get 10
             i64.const 21
@@ -51036,10 +50298,9 @@
                 i32.le_u
                 br_if 3 (;@3;)
                 local.get 10
-                i64.const 9
+                i64.const 7
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
                 local.get 1
                 br_if 1 (;@5;)
                 local.get 10
@@ -51079,7 +50340,7 @@
                 local.set 6
                 loop ;; label = @7
                   local.get 10
-                  i64.const 20
+                  i64.const 23
                   i64.sub
                   local.tee 10
                   global.set 3
@@ -51087,6 +50348,8 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
+                    local.get 10
+                    global.set 3
                     unreachable
                   end
                   local.get 2
@@ -51107,10 +50370,9 @@
                     i32.eqz
                     br_if 4 (;@4;)
                     local.get 10
-                    i64.const 7
+                    i64.const 5
                     i64.sub
-                    local.tee 10
-                    global.set 3
+                    local.set 10
                   end
                   local.get 10
                   i64.const 30
@@ -51600,7 +50862,7 @@
                   i32.gt_u
                   br_if 6 (;@1;)
                   local.get 10
-                  i64.const 537
+                  i64.const 540
                   i64.sub
                   local.tee 10
                   global.set 3
@@ -51625,6 +50887,8 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
+                    local.get 10
+                    global.set 3
                     unreachable
                   end
                   memory.grow
@@ -51633,10 +50897,9 @@
                   i32.eq
                   br_if 5 (;@2;)
                   local.get 10
-                  i64.const 13
+                  i64.const 11
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                   local.get 0
                   i32.const 16
                   i32.shl
@@ -51674,15 +50937,14 @@
                   i32.eqz
                   br_if 1 (;@6;)
                   local.get 10
-                  i64.const 9
+                  i64.const 7
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                   i32.const 1061176
                   local.set 0
                   loop ;; label = @8
                     local.get 10
-                    i64.const 26
+                    i64.const 29
                     i64.sub
                     local.tee 10
                     global.set 3
@@ -51690,6 +50952,8 @@
                     i64.const 0
                     i64.lt_s
                     if ;; label = @9
+                      local.get 10
+                      global.set 3
                       unreachable
                     end
                     local.get 0
@@ -51712,10 +50976,9 @@
                     local.tee 0
                     br_if 0 (;@8;)
                     local.get 10
-                    i64.const 9
+                    i64.const 7
                     i64.sub
-                    local.tee 10
-                    global.set 3
+                    local.set 10
                   end
                   br 3 (;@4;)
                 end
@@ -51858,7 +51121,7 @@
               i32.store
               loop ;; label = @6
                 local.get 10
-                i64.const 39
+                i64.const 42
                 i64.sub
                 local.tee 10
                 global.set 3
@@ -51866,6 +51129,8 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
+                  local.get 10
+                  global.set 3
                   unreachable
                 end
                 local.get 0
@@ -52014,7 +51279,7 @@
           block ;; label = @4
             loop ;; label = @5
               local.get 10
-              i64.const 20
+              i64.const 23
               i64.sub
               local.tee 10
               global.set 3
@@ -52022,6 +51287,8 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
+                local.get 10
+                global.set 3
                 unreachable
               end
               local.get 6
@@ -52039,10 +51306,9 @@
                 local.tee 0
                 br_if 1 (;@5;)
                 local.get 10
-                i64.const 8
+                i64.const 6
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
                 br 2 (;@4;)
               end
               local.get 10
@@ -52114,10 +51380,9 @@
                   i32.eq
                   if ;; label = @8
                     local.get 10
-                    i64.const 15
+                    i64.const 13
                     i64.sub
-                    local.tee 10
-                    global.set 3
+                    local.set 10
                     block ;; label = @9
                       local.get 3
                       i32.const -8
@@ -52180,10 +51445,9 @@
                       i32.store
                     end
                     local.get 10
-                    i64.const 15
+                    i64.const 13
                     i64.sub
-                    local.tee 10
-                    global.set 3
+                    local.set 10
                     local.get 1
                     local.get 4
                     i32.add
@@ -52358,15 +51622,14 @@
             return
           end
           local.get 10
-          i64.const 9
+          i64.const 7
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           i32.const 1061176
           local.set 0
           loop ;; label = @4
             local.get 10
-            i64.const 22
+            i64.const 25
             i64.sub
             local.tee 10
             global.set 3
@@ -52374,6 +51637,8 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 10
+              global.set 3
               unreachable
             end
             block ;; label = @5
@@ -52397,10 +51662,9 @@
                 i32.gt_u
                 br_if 1 (;@5;)
                 local.get 10
-                i64.const 7
+                i64.const 5
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
               end
               local.get 10
               i64.const 12
@@ -52490,7 +51754,7 @@
           local.set 0
           loop ;; label = @4
             local.get 10
-            i64.const 25
+            i64.const 28
             i64.sub
             local.tee 10
             global.set 3
@@ -52498,6 +51762,8 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 10
+              global.set 3
               unreachable
             end
             local.get 0
@@ -52511,10 +51777,9 @@
             i32.gt_u
             br_if 0 (;@4;)
             local.get 10
-            i64.const 12
+            i64.const 10
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
           end
           local.get 1
           local.get 3
@@ -52636,10 +51901,9 @@
         i32.le_u
         br_if 0 (;@2;)
         local.get 10
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         br 1 (;@1;)
       end
       local.get 10
@@ -52688,9 +51952,9 @@
     global.set 4
   )
   (func (;128;) (type 3) (param i32)
-    (local i32 i32 i32 i32 i32 i64 i32)
+    (local i32 i32 i32 i32 i32 i64)
     global.get 3
-    i64.const 42
+    i64.const 31
     i64.sub
     local.tee 6
     global.set 3
@@ -52698,17 +51962,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 7
-    i32.const 15
-    i32.sub
-    global.set 4
-    local.get 7
-    i32.const 15
-    i32.lt_s
-    if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     local.get 0
@@ -52742,10 +51997,9 @@
           local.tee 2
           br_if 1 (;@2;)
           local.get 6
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           i32.const 0
           local.set 1
           br 2 (;@1;)
@@ -52766,10 +52020,9 @@
         br 1 (;@1;)
       end
       local.get 6
-      i64.const 14
+      i64.const 12
       i64.sub
-      local.tee 6
-      global.set 3
+      local.set 6
       local.get 1
       local.get 0
       i32.const 16
@@ -52779,7 +52032,7 @@
       local.set 3
       loop ;; label = @2
         local.get 6
-        i64.const 26
+        i64.const 29
         i64.sub
         local.tee 6
         global.set 3
@@ -52787,6 +52040,8 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 6
+          global.set 3
           unreachable
         end
         local.get 3
@@ -52814,10 +52069,9 @@
           local.set 2
         end
         local.get 6
-        i64.const 9
+        i64.const 7
         i64.sub
-        local.tee 6
-        global.set 3
+        local.set 6
         local.get 2
         br_if 0 (;@2;)
         local.get 6
@@ -52831,10 +52085,9 @@
       i32.store
     end
     local.get 6
-    i64.const 11
+    i64.const 9
     i64.sub
-    local.tee 6
-    global.set 3
+    local.set 6
     block ;; label = @1
       local.get 4
       i32.eqz
@@ -52875,10 +52128,9 @@
           local.get 1
           br_if 1 (;@2;)
           local.get 6
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           br 2 (;@1;)
         end
         local.get 6
@@ -52892,7 +52144,7 @@
         local.get 1
         br_if 0 (;@2;)
         local.get 6
-        i64.const 23
+        i64.const 20
         i64.sub
         local.tee 6
         global.set 3
@@ -52905,8 +52157,6 @@
         i32.rotl
         i32.and
         i32.store
-        local.get 7
-        global.set 4
         return
       end
       local.get 6
@@ -52960,17 +52210,15 @@
       i32.store offset=24
     end
     local.get 6
-    i64.const 10
+    i64.const 7
     i64.sub
     local.tee 6
     global.set 3
-    local.get 7
-    global.set 4
   )
   (func (;129;) (type 1) (param i32 i32)
-    (local i32 i32 i32 i32 i64 i32)
+    (local i32 i32 i32 i32 i64)
     global.get 3
-    i64.const 42
+    i64.const 31
     i64.sub
     local.tee 6
     global.set 3
@@ -52978,17 +52226,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 7
-    i32.const 15
-    i32.sub
-    global.set 4
-    local.get 7
-    i32.const 15
-    i32.lt_s
-    if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     local.get 0
@@ -53004,10 +52243,9 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 6
-      i64.const 13
+      i64.const 11
       i64.sub
-      local.tee 6
-      global.set 3
+      local.set 6
       drop
       i32.const 31
       local.get 1
@@ -53015,10 +52253,9 @@
       i32.gt_u
       br_if 0 (;@1;)
       local.get 6
-      i64.const 25
+      i64.const 23
       i64.sub
-      local.tee 6
-      global.set 3
+      local.set 6
       drop
       local.get 1
       i32.const 6
@@ -53081,10 +52318,9 @@
               i32.ne
               br_if 1 (;@4;)
               local.get 6
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 6
               local.get 2
               local.set 4
               br 2 (;@3;)
@@ -53108,10 +52344,9 @@
             br 3 (;@1;)
           end
           local.get 6
-          i64.const 22
+          i64.const 20
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           local.get 1
           i32.const 0
           i32.const 25
@@ -53129,7 +52364,7 @@
           local.set 3
           loop ;; label = @4
             local.get 6
-            i64.const 29
+            i64.const 32
             i64.sub
             local.tee 6
             global.set 3
@@ -53137,6 +52372,8 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 6
+              global.set 3
               unreachable
             end
             local.get 2
@@ -53171,14 +52408,13 @@
             i32.ne
             br_if 0 (;@4;)
             local.get 6
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
           end
         end
         local.get 6
-        i64.const 34
+        i64.const 31
         i64.sub
         local.tee 6
         global.set 3
@@ -53199,8 +52435,6 @@
         local.get 0
         local.get 1
         i32.store offset=8
-        local.get 7
-        global.set 4
         return
       end
       local.get 6
@@ -53216,7 +52450,7 @@
       i32.store offset=24
     end
     local.get 6
-    i64.const 18
+    i64.const 15
     i64.sub
     local.tee 6
     global.set 3
@@ -53226,31 +52460,32 @@
     local.get 0
     local.get 0
     i32.store offset=8
-    local.get 7
-    global.set 4
   )
   (func (;130;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 34
+    i64.const 38
     i64.sub
-    local.tee 10
-    global.set 3
+    local.set 10
     local.get 10
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 11
-    i32.const 22
+    i32.const 37
     i32.sub
     global.set 4
     local.get 11
-    i32.const 22
+    i32.const 37
     i32.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -53294,10 +52529,9 @@
                   i32.and
                   if ;; label = @8
                     local.get 10
-                    i64.const 18
+                    i64.const 16
                     i64.sub
-                    local.tee 10
-                    global.set 3
+                    local.set 10
                     local.get 0
                     i32.const -8
                     i32.add
@@ -53341,10 +52575,9 @@
                     i32.and
                     br_if 6 (;@2;)
                     local.get 10
-                    i64.const 17
+                    i64.const 15
                     i64.sub
-                    local.tee 10
-                    global.set 3
+                    local.set 10
                     local.get 7
                     i32.const -8
                     i32.and
@@ -53356,17 +52589,15 @@
                     i32.ge_u
                     br_if 4 (;@4;)
                     local.get 10
-                    i64.const 8
+                    i64.const 6
                     i64.sub
-                    local.tee 10
-                    global.set 3
+                    local.set 10
                     br 6 (;@2;)
                   end
                   local.get 10
-                  i64.const 23
+                  i64.const 21
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                   local.get 2
                   i32.const 256
                   i32.lt_u
@@ -53384,17 +52615,15 @@
                   i32.or
                   br_if 5 (;@2;)
                   local.get 10
-                  i64.const 8
+                  i64.const 6
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                   br 4 (;@3;)
                 end
                 local.get 10
-                i64.const 14
+                i64.const 12
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
                 local.get 3
                 local.get 2
                 i32.sub
@@ -53497,10 +52726,9 @@
             i32.lt_u
             br_if 2 (;@2;)
             local.get 10
-            i64.const 15
+            i64.const 13
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
             block ;; label = @5
               local.get 3
               local.get 2
@@ -53585,10 +52813,9 @@
             br 1 (;@3;)
           end
           local.get 10
-          i64.const 16
+          i64.const 14
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           local.get 3
           local.get 2
           i32.sub
@@ -53652,10 +52879,9 @@
             i32.store
           end
           local.get 10
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           local.get 1
           i32.const 16
           i32.ge_u
@@ -53725,10 +52951,9 @@
           i32.store offset=4
         end
         local.get 10
-        i64.const 10
+        i64.const 8
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         local.get 0
         local.set 4
         br 1 (;@1;)
@@ -53793,7 +53018,7 @@
   (func (;131;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 49
     i64.sub
     local.tee 6
     global.set 3
@@ -53801,17 +53026,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 7
-    i32.const 15
+    i32.const 30
     i32.sub
     global.set 4
     local.get 7
-    i32.const 15
+    i32.const 30
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     local.get 0
@@ -53828,10 +53057,9 @@
           i32.and
           br_if 0 (;@3;)
           local.get 6
-          i64.const 12
+          i64.const 10
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           local.get 3
           i32.const 3
           i32.and
@@ -53895,10 +53123,9 @@
             return
           end
           local.get 6
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           local.get 3
           i32.const 256
           i32.ge_u
@@ -54080,10 +53307,9 @@
           return
         end
         local.get 6
-        i64.const 19
+        i64.const 17
         i64.sub
-        local.tee 6
-        global.set 3
+        local.set 6
         local.get 3
         i32.const -8
         i32.and
@@ -54188,10 +53414,9 @@
       return
     end
     local.get 6
-    i64.const 11
+    i64.const 9
     i64.sub
-    local.tee 6
-    global.set 3
+    local.set 6
     local.get 1
     i32.const 256
     i32.ge_u
@@ -54281,7 +53506,7 @@
   (func (;132;) (type 3) (param i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 52
+    i64.const 58
     i64.sub
     local.tee 6
     global.set 3
@@ -54289,17 +53514,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 7
-    i32.const 15
+    i32.const 30
     i32.sub
     global.set 4
     local.get 7
-    i32.const 15
+    i32.const 30
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     local.get 0
@@ -54325,10 +53554,9 @@
             i32.and
             br_if 0 (;@4;)
             local.get 6
-            i64.const 12
+            i64.const 10
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
             local.get 3
             i32.const 3
             i32.and
@@ -54394,10 +53622,9 @@
               return
             end
             local.get 6
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
             local.get 3
             i32.const 256
             i32.ge_u
@@ -54610,15 +53837,14 @@
                 i32.lt_u
                 br_if 0 (;@6;)
                 local.get 6
-                i64.const 9
+                i64.const 7
                 i64.sub
-                local.tee 6
-                global.set 3
+                local.set 6
                 i32.const 1061176
                 local.set 1
                 loop ;; label = @7
                   local.get 6
-                  i64.const 21
+                  i64.const 24
                   i64.sub
                   local.tee 6
                   global.set 3
@@ -54626,6 +53852,8 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
+                    local.get 6
+                    global.set 3
                     unreachable
                   end
                   local.get 1
@@ -54647,10 +53875,9 @@
                     i32.gt_u
                     br_if 2 (;@6;)
                     local.get 6
-                    i64.const 7
+                    i64.const 5
                     i64.sub
-                    local.tee 6
-                    global.set 3
+                    local.set 6
                   end
                   local.get 6
                   i64.const 12
@@ -54662,10 +53889,9 @@
                   local.tee 1
                   br_if 0 (;@7;)
                   local.get 6
-                  i64.const 8
+                  i64.const 6
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                 end
               end
               local.get 6
@@ -54682,16 +53908,15 @@
                 i32.eqz
                 br_if 0 (;@6;)
                 local.get 6
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 6
-                global.set 3
+                local.set 6
                 drop
                 i32.const 0
                 local.set 1
                 loop ;; label = @7
                   local.get 6
-                  i64.const 23
+                  i64.const 26
                   i64.sub
                   local.tee 6
                   global.set 3
@@ -54699,6 +53924,8 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
+                    local.get 6
+                    global.set 3
                     unreachable
                   end
                   local.get 1
@@ -54710,10 +53937,9 @@
                   local.tee 0
                   br_if 0 (;@7;)
                   local.get 6
-                  i64.const 14
+                  i64.const 12
                   i64.sub
-                  local.tee 6
-                  global.set 3
+                  local.set 6
                 end
                 local.get 1
                 i32.const 4095
@@ -54745,10 +53971,9 @@
               return
             end
             local.get 6
-            i64.const 19
+            i64.const 17
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 6
             local.get 3
             i32.const -8
             i32.and
@@ -54845,10 +54070,9 @@
             br 1 (;@3;)
           end
           local.get 6
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           local.get 0
           i32.const 256
           i32.lt_u
@@ -54972,15 +54196,14 @@
       return
     end
     local.get 6
-    i64.const 9
+    i64.const 7
     i64.sub
-    local.tee 6
-    global.set 3
+    local.set 6
     i32.const 0
     local.set 1
     loop ;; label = @1
       local.get 6
-      i64.const 23
+      i64.const 26
       i64.sub
       local.tee 6
       global.set 3
@@ -54988,6 +54211,8 @@
       i64.const 0
       i64.lt_s
       if ;; label = @2
+        local.get 6
+        global.set 3
         unreachable
       end
       local.get 1
@@ -55018,14 +54243,15 @@
   (func (;133;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 42
+    i64.const 46
     i64.sub
-    local.tee 7
-    global.set 3
+    local.set 7
     local.get 7
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 4
@@ -55037,6 +54263,8 @@
     i32.const 16
     i32.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -55079,10 +54307,9 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 7
-      i64.const 20
+      i64.const 18
       i64.sub
-      local.tee 7
-      global.set 3
+      local.set 7
       local.get 2
       i32.const -8
       i32.add
@@ -55097,10 +54324,9 @@
         i32.eqz
         if ;; label = @3
           local.get 7
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           local.get 1
           local.set 0
           br 1 (;@2;)
@@ -55225,10 +54451,9 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 7
-        i64.const 16
+        i64.const 14
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 7
         local.get 1
         i32.const -8
         i32.and
@@ -55279,10 +54504,9 @@
         local.set 7
       end
       local.get 7
-      i64.const 11
+      i64.const 9
       i64.sub
-      local.tee 7
-      global.set 3
+      local.set 7
       local.get 0
       i32.const 8
       i32.add
@@ -55300,7 +54524,7 @@
   (func (;134;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 42
+    i64.const 48
     i64.sub
     local.tee 2
     global.set 3
@@ -55308,6 +54532,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -55319,6 +54545,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -55389,7 +54617,7 @@
   (func (;135;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 55
     i64.sub
     local.tee 2
     global.set 3
@@ -55397,6 +54625,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -55408,6 +54638,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -55422,7 +54654,7 @@
   (func (;136;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 64
+    i64.const 70
     i64.sub
     local.tee 4
     global.set 3
@@ -55430,6 +54662,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -55441,6 +54675,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0
@@ -55464,22 +54700,15 @@
     local.get 3
     if ;; label = @1
       local.get 4
-      i64.const 7
+      i64.const 5
       i64.sub
-      local.tee 4
-      global.set 3
+      local.set 4
       loop ;; label = @2
         local.get 4
-        i64.const 44
+        i64.const 37
         i64.sub
         local.tee 4
         global.set 3
-        local.get 4
-        i64.const 0
-        i64.lt_s
-        if ;; label = @3
-          unreachable
-        end
         local.get 2
         local.get 0
         i32.store offset=12
@@ -55500,10 +54729,9 @@
         local.tee 3
         br_if 0 (;@2;)
         local.get 4
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 4
-        global.set 3
+        local.set 4
       end
     end
     local.get 4
@@ -55525,7 +54753,7 @@
   (func (;137;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 50
+    i64.const 56
     i64.sub
     local.tee 2
     global.set 3
@@ -55533,6 +54761,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -55544,6 +54774,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -55559,25 +54791,28 @@
   (func (;138;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 44
+    i64.const 48
     i64.sub
-    local.tee 4
-    global.set 3
+    local.set 4
     local.get 4
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 5
-    i32.const 12
+    i32.const 22
     i32.sub
     global.set 4
     local.get 5
-    i32.const 12
+    i32.const 22
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0
@@ -55606,10 +54841,9 @@
             i32.lt_u
             br_if 1 (;@3;)
             local.get 4
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             local.get 1
             i32.const 65536
             i32.lt_u
@@ -55713,10 +54947,9 @@
             i32.load offset=8
           else
             local.get 4
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             local.get 3
           end
           local.get 4
@@ -55804,7 +55037,7 @@
   (func (;139;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 96
+    i64.const 102
     i64.sub
     local.tee 3
     global.set 3
@@ -55812,6 +55045,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -55823,6 +55058,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -55874,7 +55111,7 @@
   (func (;140;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 56
+    i64.const 62
     i64.sub
     local.tee 2
     global.set 3
@@ -55882,6 +55119,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -55893,6 +55132,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -55911,7 +55152,7 @@
   (func (;141;) (type 7)
     (local i64 i32)
     global.get 3
-    i64.const 45
+    i64.const 51
     i64.sub
     local.tee 0
     global.set 3
@@ -55919,6 +55160,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 3
       unreachable
     end
     global.get 4
@@ -55930,6 +55173,8 @@
     i32.const 7
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 3
       unreachable
     end
     i32.const 1054527
@@ -55943,7 +55188,7 @@
   (func (;142;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 50
+    i64.const 56
     i64.sub
     local.tee 8
     global.set 3
@@ -55951,6 +55196,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 8
+      global.set 3
       unreachable
     end
     global.get 4
@@ -55962,6 +55209,8 @@
     i32.const 16
     i32.lt_s
     if ;; label = @1
+      local.get 8
+      global.set 3
       unreachable
     end
     global.get 0
@@ -55982,24 +55231,22 @@
       i32.eqz
       if ;; label = @2
         local.get 8
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 8
-        global.set 3
+        local.set 8
         br 1 (;@1;)
       end
       local.get 8
-      i64.const 11
+      i64.const 9
       i64.sub
-      local.tee 8
-      global.set 3
+      local.set 8
       local.get 6
       i32.const 4
       i32.add
       local.set 4
       loop ;; label = @2
         local.get 8
-        i64.const 29
+        i64.const 32
         i64.sub
         local.tee 8
         global.set 3
@@ -56007,6 +55254,8 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 8
+          global.set 3
           unreachable
         end
         local.get 4
@@ -56024,10 +55273,9 @@
         local.tee 5
         br_if 0 (;@2;)
         local.get 8
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 8
-        global.set 3
+        local.set 8
       end
     end
     local.get 8
@@ -56047,19 +55295,17 @@
               i32.eqz
               if ;; label = @6
                 local.get 8
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
                 local.get 3
                 local.set 4
                 br 1 (;@5;)
               end
               local.get 8
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 8
-              global.set 3
+              local.set 8
               local.get 7
               i32.eqz
               if ;; label = @6
@@ -56077,10 +55323,9 @@
                 unreachable
               end
               local.get 8
-              i64.const 12
+              i64.const 10
               i64.sub
-              local.tee 8
-              global.set 3
+              local.set 8
               block ;; label = @6
                 local.get 3
                 i32.const 15
@@ -56096,16 +55341,14 @@
                   i32.eqz
                   br_if 1 (;@6;)
                   local.get 8
-                  i64.const 7
+                  i64.const 5
                   i64.sub
-                  local.tee 8
-                  global.set 3
+                  local.set 8
                 end
                 local.get 8
-                i64.const 14
+                i64.const 12
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
                 local.get 3
                 local.get 3
                 i32.add
@@ -56114,16 +55357,14 @@
                 i32.ge_u
                 br_if 1 (;@5;)
                 local.get 8
-                i64.const 7
+                i64.const 5
                 i64.sub
-                local.tee 8
-                global.set 3
+                local.set 8
               end
               local.get 8
-              i64.const 16
+              i64.const 14
               i64.sub
-              local.tee 8
-              global.set 3
+              local.set 8
               i32.const 1
               local.set 5
               i32.const 0
@@ -56135,19 +55376,17 @@
               br 1 (;@4;)
             end
             local.get 8
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 8
-            global.set 3
+            local.set 8
             local.get 4
             i32.const -1
             i32.le_s
             br_if 1 (;@3;)
             local.get 8
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 8
-            global.set 3
+            local.set 8
             local.get 2
             i32.const 8
             i32.add
@@ -56156,10 +55395,9 @@
             i32.eqz
             if ;; label = @5
               local.get 8
-              i64.const 12
+              i64.const 10
               i64.sub
-              local.tee 8
-              global.set 3
+              local.set 8
               i32.const 1
               local.set 5
               i32.const 0
@@ -56180,10 +55418,9 @@
             i32.eqz
             br_if 2 (;@2;)
             local.get 8
-            i64.const 7
+            i64.const 5
             i64.sub
-            local.tee 8
-            global.set 3
+            local.set 8
           end
           local.get 8
           i64.const 72
@@ -56301,7 +55538,7 @@
   (func (;143;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 37
+    i64.const 43
     i64.sub
     local.tee 4
     global.set 3
@@ -56309,17 +55546,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 5
-    i32.const 11
+    i32.const 21
     i32.sub
     global.set 4
     local.get 5
-    i32.const 11
+    i32.const 21
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -56342,10 +55583,9 @@
           i32.eqz
           if ;; label = @4
             local.get 4
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 4
-            global.set 3
+            local.set 4
             i32.const 1
             local.set 1
             br 1 (;@3;)
@@ -56364,10 +55604,9 @@
           i32.eqz
           br_if 2 (;@1;)
           local.get 4
-          i64.const 7
+          i64.const 5
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
         end
         local.get 4
         i64.const 40
@@ -56419,7 +55658,7 @@
   (func (;144;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 123
+    i64.const 129
     i64.sub
     local.tee 3
     global.set 3
@@ -56427,6 +55666,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -56438,6 +55679,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -56492,7 +55735,7 @@
   (func (;145;) (type 5) (param i32 i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 101
+    i64.const 107
     i64.sub
     local.tee 4
     global.set 3
@@ -56500,6 +55743,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -56511,6 +55756,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0
@@ -56568,7 +55815,7 @@
   (func (;146;) (type 5) (param i32 i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 73
+    i64.const 79
     i64.sub
     local.tee 4
     global.set 3
@@ -56576,6 +55823,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -56587,6 +55836,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0
@@ -56621,7 +55872,7 @@
   (func (;147;) (type 1) (param i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 101
+    i64.const 107
     i64.sub
     local.tee 3
     global.set 3
@@ -56629,6 +55880,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -56640,6 +55893,8 @@
     i32.const 10
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -56697,7 +55952,7 @@
   (func (;148;) (type 1) (param i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 101
+    i64.const 107
     i64.sub
     local.tee 3
     global.set 3
@@ -56705,6 +55960,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -56716,6 +55973,8 @@
     i32.const 10
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -56773,7 +56032,7 @@
   (func (;149;) (type 2) (param i32 i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 44
+    i64.const 50
     i64.sub
     local.tee 15
     global.set 3
@@ -56781,6 +56040,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 15
+      global.set 3
       unreachable
     end
     global.get 4
@@ -56792,6 +56053,8 @@
     i32.const 24
     i32.lt_s
     if ;; label = @1
+      local.get 15
+      global.set 3
       unreachable
     end
     local.get 0
@@ -56808,10 +56071,9 @@
             i32.ne
             if ;; label = @5
               local.get 15
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 15
-              global.set 3
+              local.set 15
               local.get 3
               br_if 1 (;@4;)
               local.get 15
@@ -56835,33 +56097,29 @@
               br 3 (;@2;)
             end
             local.get 15
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 15
-            global.set 3
+            local.set 15
             local.get 3
             i32.eqz
             br_if 1 (;@3;)
             local.get 15
-            i64.const 7
+            i64.const 5
             i64.sub
-            local.tee 15
-            global.set 3
+            local.set 15
           end
           local.get 15
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 15
-          global.set 3
+          local.set 15
           block ;; label = @4
             local.get 2
             i32.eqz
             if ;; label = @5
               local.get 15
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 15
-              global.set 3
+              local.set 15
               i32.const 0
               local.set 2
               br 1 (;@4;)
@@ -56887,7 +56145,7 @@
             local.set 11
             loop ;; label = @5
               local.get 15
-              i64.const 27
+              i64.const 30
               i64.sub
               local.tee 15
               global.set 3
@@ -56895,6 +56153,8 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
+                local.get 15
+                global.set 3
                 unreachable
               end
               local.get 3
@@ -56910,20 +56170,18 @@
                   i32.le_s
                   if ;; label = @8
                     local.get 15
-                    i64.const 12
+                    i64.const 10
                     i64.sub
-                    local.tee 15
-                    global.set 3
+                    local.set 15
                     block (result i32) ;; label = @9
                       local.get 5
                       local.get 7
                       i32.eq
                       if ;; label = @10
                         local.get 15
-                        i64.const 11
+                        i64.const 9
                         i64.sub
-                        local.tee 15
-                        global.set 3
+                        local.set 15
                         i32.const 0
                         local.set 8
                         local.get 7
@@ -56945,10 +56203,9 @@
                       local.tee 5
                     end
                     local.get 15
-                    i64.const 24
+                    i64.const 22
                     i64.sub
-                    local.tee 15
-                    global.set 3
+                    local.set 15
                     local.set 3
                     local.get 4
                     i32.const 31
@@ -56967,10 +56224,9 @@
                     i32.le_u
                     br_if 1 (;@7;)
                     local.get 15
-                    i64.const 13
+                    i64.const 11
                     i64.sub
-                    local.tee 15
-                    global.set 3
+                    local.set 15
                     drop
                     block (result i32) ;; label = @9
                       local.get 3
@@ -56978,10 +56234,9 @@
                       i32.eq
                       if ;; label = @10
                         local.get 15
-                        i64.const 11
+                        i64.const 9
                         i64.sub
-                        local.tee 15
-                        global.set 3
+                        local.set 15
                         i32.const 0
                         local.set 12
                         local.get 7
@@ -57003,10 +56258,9 @@
                       local.tee 5
                     end
                     local.get 15
-                    i64.const 23
+                    i64.const 21
                     i64.sub
-                    local.tee 15
-                    global.set 3
+                    local.set 15
                     local.set 4
                     local.get 12
                     local.get 8
@@ -57024,10 +56278,9 @@
                     i32.lt_u
                     br_if 1 (;@7;)
                     local.get 15
-                    i64.const 13
+                    i64.const 11
                     i64.sub
-                    local.tee 15
-                    global.set 3
+                    local.set 15
                     drop
                     block (result i32) ;; label = @9
                       local.get 4
@@ -57035,10 +56288,9 @@
                       i32.eq
                       if ;; label = @10
                         local.get 15
-                        i64.const 11
+                        i64.const 9
                         i64.sub
-                        local.tee 15
-                        global.set 3
+                        local.set 15
                         local.get 5
                         local.set 3
                         i32.const 0
@@ -57059,10 +56311,9 @@
                       i32.and
                     end
                     local.get 15
-                    i64.const 21
+                    i64.const 19
                     i64.sub
-                    local.tee 15
-                    global.set 3
+                    local.set 15
                     local.get 9
                     i32.const 18
                     i32.shl
@@ -57078,45 +56329,40 @@
                     i32.ne
                     br_if 2 (;@6;)
                     local.get 15
-                    i64.const 8
+                    i64.const 6
                     i64.sub
-                    local.tee 15
-                    global.set 3
+                    local.set 15
                     br 4 (;@4;)
                   end
                   local.get 15
-                  i64.const 10
+                  i64.const 8
                   i64.sub
-                  local.tee 15
-                  global.set 3
+                  local.set 15
                   local.get 4
                   i32.const 255
                   i32.and
                 end
                 local.get 15
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 15
-                global.set 3
+                local.set 15
                 local.set 4
                 local.get 5
                 local.set 3
               end
               local.get 15
-              i64.const 12
+              i64.const 10
               i64.sub
-              local.tee 15
-              global.set 3
+              local.set 15
               local.get 10
               i32.const -1
               i32.add
               local.tee 10
               if ;; label = @6
                 local.get 15
-                i64.const 19
+                i64.const 17
                 i64.sub
-                local.tee 15
-                global.set 3
+                local.set 15
                 local.get 6
                 local.get 11
                 i32.sub
@@ -57130,27 +56376,24 @@
                 i32.ne
                 br_if 1 (;@5;)
                 local.get 15
-                i64.const 8
+                i64.const 6
                 i64.sub
-                local.tee 15
-                global.set 3
+                local.set 15
                 br 2 (;@4;)
               end
               local.get 15
-              i64.const 12
+              i64.const 10
               i64.sub
-              local.tee 15
-              global.set 3
+              local.set 15
             end
             local.get 4
             i32.const 1114112
             i32.eq
             br_if 0 (;@4;)
             local.get 15
-            i64.const 16
+            i64.const 14
             i64.sub
-            local.tee 15
-            global.set 3
+            local.set 15
             block ;; label = @5
               local.get 6
               i32.eqz
@@ -57161,10 +56404,9 @@
               i32.eqz
               if ;; label = @6
                 local.get 15
-                i64.const 13
+                i64.const 11
                 i64.sub
-                local.tee 15
-                global.set 3
+                local.set 15
                 i32.const 0
                 local.set 3
                 local.get 6
@@ -57184,24 +56426,21 @@
                 i32.lt_s
                 br_if 1 (;@5;)
                 local.get 15
-                i64.const 7
+                i64.const 5
                 i64.sub
-                local.tee 15
-                global.set 3
+                local.set 15
               end
               local.get 15
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 15
-              global.set 3
+              local.set 15
               local.get 1
               local.set 3
             end
             local.get 15
-            i64.const 17
+            i64.const 15
             i64.sub
-            local.tee 15
-            global.set 3
+            local.set 15
             local.get 6
             local.get 2
             local.get 3
@@ -57214,40 +56453,36 @@
             local.set 1
           end
           local.get 15
-          i64.const 9
+          i64.const 7
           i64.sub
-          local.tee 15
-          global.set 3
+          local.set 15
           local.get 13
           br_if 0 (;@3;)
           local.get 15
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 15
-          global.set 3
+          local.set 15
           br 2 (;@1;)
         end
         local.get 15
-        i64.const 11
+        i64.const 9
         i64.sub
-        local.tee 15
-        global.set 3
+        local.set 15
         i32.const 0
         local.set 5
         local.get 2
         if ;; label = @3
           local.get 15
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 15
-          global.set 3
+          local.set 15
           local.get 2
           local.set 4
           local.get 1
           local.set 3
           loop ;; label = @4
             local.get 15
-            i64.const 33
+            i64.const 36
             i64.sub
             local.tee 15
             global.set 3
@@ -57255,6 +56490,8 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 15
+              global.set 3
               unreachable
             end
             local.get 5
@@ -57276,10 +56513,9 @@
             local.tee 4
             br_if 0 (;@4;)
             local.get 15
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 15
-            global.set 3
+            local.set 15
           end
         end
         local.get 15
@@ -57296,10 +56532,9 @@
         i32.ge_u
         br_if 1 (;@1;)
         local.get 15
-        i64.const 13
+        i64.const 11
         i64.sub
-        local.tee 15
-        global.set 3
+        local.set 15
         i32.const 0
         local.set 6
         i32.const 0
@@ -57307,17 +56542,16 @@
         local.get 2
         if ;; label = @3
           local.get 15
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 15
-          global.set 3
+          local.set 15
           local.get 2
           local.set 4
           local.get 1
           local.set 3
           loop ;; label = @4
             local.get 15
-            i64.const 33
+            i64.const 36
             i64.sub
             local.tee 15
             global.set 3
@@ -57325,6 +56559,8 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 15
+              global.set 3
               unreachable
             end
             local.get 5
@@ -57346,10 +56582,9 @@
             local.tee 4
             br_if 0 (;@4;)
             local.get 15
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 15
-            global.set 3
+            local.set 15
           end
         end
         local.get 15
@@ -57380,10 +56615,9 @@
               br_table 1 (;@4;) 0 (;@5;) 1 (;@4;) 2 (;@3;)
             end
             local.get 15
-            i64.const 18
+            i64.const 16
             i64.sub
-            local.tee 15
-            global.set 3
+            local.set 15
             local.get 3
             i32.const 1
             i32.shr_u
@@ -57397,20 +56631,18 @@
             br 1 (;@3;)
           end
           local.get 15
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 15
-          global.set 3
+          local.set 15
           i32.const 0
           local.set 4
           local.get 3
           local.set 6
         end
         local.get 15
-        i64.const 12
+        i64.const 10
         i64.sub
-        local.tee 15
-        global.set 3
+        local.set 15
         local.get 6
         i32.const 1
         i32.add
@@ -57418,14 +56650,15 @@
         block ;; label = @3
           loop ;; label = @4
             local.get 15
-            i64.const 20
+            i64.const 21
             i64.sub
-            local.tee 15
-            global.set 3
+            local.set 15
             local.get 15
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 15
+              global.set 3
               unreachable
             end
             local.get 3
@@ -57500,14 +56733,15 @@
         local.set 0
         loop ;; label = @3
           local.get 15
-          i64.const 20
+          i64.const 21
           i64.sub
-          local.tee 15
-          global.set 3
+          local.set 15
           local.get 15
           i64.const 0
           i64.lt_s
           if ;; label = @4
+            local.get 15
+            global.set 3
             unreachable
           end
           local.get 3
@@ -57584,7 +56818,7 @@
   (func (;150;) (type 6) (param i32 i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 53
+    i64.const 59
     i64.sub
     local.tee 10
     global.set 3
@@ -57592,6 +56826,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     global.get 4
@@ -57603,6 +56839,8 @@
     i32.const 18
     i32.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     global.get 0
@@ -57626,10 +56864,9 @@
       i32.lt_u
       br_if 0 (;@1;)
       local.get 10
-      i64.const 13
+      i64.const 11
       i64.sub
-      local.tee 10
-      global.set 3
+      local.set 10
       i32.const 0
       local.get 1
       i32.sub
@@ -57638,14 +56875,15 @@
       local.set 5
       loop ;; label = @2
         local.get 10
-        i64.const 19
+        i64.const 20
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         local.get 10
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 10
+          global.set 3
           unreachable
         end
         block ;; label = @3
@@ -57666,10 +56904,9 @@
           i32.le_s
           br_if 0 (;@3;)
           local.get 10
-          i64.const 12
+          i64.const 10
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           i32.const 0
           local.set 8
           local.get 5
@@ -57677,10 +56914,9 @@
           br 2 (;@1;)
         end
         local.get 10
-        i64.const 17
+        i64.const 15
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         local.get 5
         i32.const -1
         i32.add
@@ -57692,10 +56928,9 @@
         i32.eq
         br_if 1 (;@1;)
         local.get 10
-        i64.const 15
+        i64.const 13
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         local.get 5
         local.get 7
         i32.add
@@ -57705,10 +56940,9 @@
         i32.ne
         br_if 0 (;@2;)
         local.get 10
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
       end
     end
     local.get 10
@@ -57748,19 +56982,17 @@
           i32.eqz
           if ;; label = @4
             local.get 10
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
             local.get 2
             local.get 3
             i32.gt_u
             br_if 1 (;@3;)
             local.get 10
-            i64.const 16
+            i64.const 14
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
             block ;; label = @5
               local.get 2
               i32.eqz
@@ -57771,10 +57003,9 @@
               i32.eqz
               if ;; label = @6
                 local.get 10
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
                 local.get 1
                 local.get 2
                 i32.le_u
@@ -57792,16 +57023,14 @@
                 i32.lt_s
                 br_if 1 (;@5;)
                 local.get 10
-                i64.const 7
+                i64.const 5
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
               end
               local.get 10
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
               local.get 3
               local.set 2
             end
@@ -57821,24 +57050,24 @@
             i32.or
             br_if 2 (;@2;)
             local.get 10
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
             local.get 1
             i32.const 1
             i32.add
             local.set 3
             loop ;; label = @5
               local.get 10
-              i64.const 18
+              i64.const 19
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
               local.get 10
               i64.const 0
               i64.lt_s
               if ;; label = @6
+                local.get 10
+                global.set 3
                 unreachable
               end
               local.get 2
@@ -57858,16 +57087,14 @@
                 i32.ge_s
                 br_if 4 (;@2;)
                 local.get 10
-                i64.const 7
+                i64.const 5
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
               end
               local.get 10
-              i64.const 15
+              i64.const 13
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
               local.get 2
               i32.const -1
               i32.add
@@ -57877,10 +57104,9 @@
               i32.eq
               br_if 4 (;@1;)
               local.get 10
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
               local.get 2
               local.get 3
               i32.eq
@@ -57889,10 +57115,9 @@
               i32.eqz
               br_if 0 (;@5;)
               local.get 10
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
             end
             br 3 (;@1;)
           end
@@ -58029,18 +57254,16 @@
         unreachable
       end
       local.get 10
-      i64.const 9
+      i64.const 7
       i64.sub
-      local.tee 10
-      global.set 3
+      local.set 10
       local.get 2
       local.set 5
     end
     local.get 10
-    i64.const 12
+    i64.const 10
     i64.sub
-    local.tee 10
-    global.set 3
+    local.set 10
     block ;; label = @1
       local.get 1
       local.get 5
@@ -58066,10 +57289,9 @@
             i32.le_s
             if ;; label = @5
               local.get 10
-              i64.const 20
+              i64.const 18
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
               i32.const 0
               local.set 8
               local.get 0
@@ -58099,10 +57321,9 @@
                 local.set 1
               end
               local.get 10
-              i64.const 17
+              i64.const 15
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
               local.get 2
               i32.const 31
               i32.and
@@ -58114,10 +57335,9 @@
               i32.gt_u
               br_if 1 (;@4;)
               local.get 10
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
               local.get 8
               local.get 7
               i32.const 6
@@ -58143,10 +57363,9 @@
             br 2 (;@2;)
           end
           local.get 10
-          i64.const 15
+          i64.const 13
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           i32.const 0
           local.set 0
           local.get 3
@@ -58170,17 +57389,15 @@
             i32.and
           else
             local.get 10
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
             local.get 0
           end
           local.get 10
-          i64.const 18
+          i64.const 16
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           local.get 8
           i32.const 6
           i32.shl
@@ -58193,10 +57410,9 @@
           i32.lt_u
           if ;; label = @4
             local.get 10
-            i64.const 14
+            i64.const 12
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
             local.get 0
             local.get 7
             i32.const 12
@@ -58206,10 +57422,9 @@
             br 1 (;@3;)
           end
           local.get 10
-          i64.const 13
+          i64.const 11
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           i32.const 0
           local.set 2
           local.get 3
@@ -58227,17 +57442,15 @@
             i32.and
           else
             local.get 10
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
             local.get 2
           end
           local.get 10
-          i64.const 21
+          i64.const 19
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           local.get 7
           i32.const 18
           i32.shl
@@ -58253,10 +57466,9 @@
           i32.eq
           br_if 2 (;@1;)
           local.get 10
-          i64.const 7
+          i64.const 5
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
         end
         local.get 10
         i64.const 21
@@ -58277,10 +57489,9 @@
         i32.lt_u
         br_if 0 (;@2;)
         local.get 10
-        i64.const 13
+        i64.const 11
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         i32.const 2
         local.set 6
         local.get 1
@@ -58288,10 +57499,9 @@
         i32.lt_u
         br_if 0 (;@2;)
         local.get 10
-        i64.const 14
+        i64.const 12
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         i32.const 3
         i32.const 4
         local.get 1
@@ -58400,7 +57610,7 @@
   (func (;151;) (type 1) (param i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 66
+    i64.const 72
     i64.sub
     local.tee 3
     global.set 3
@@ -58408,6 +57618,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -58419,6 +57631,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -58447,7 +57661,7 @@
   (func (;152;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 55
     i64.sub
     local.tee 2
     global.set 3
@@ -58455,6 +57669,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -58466,6 +57682,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -58480,7 +57698,7 @@
   (func (;153;) (type 2) (param i32 i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 104
+    i64.const 110
     i64.sub
     local.tee 11
     global.set 3
@@ -58488,6 +57706,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 11
+      global.set 3
       unreachable
     end
     global.get 4
@@ -58499,6 +57719,8 @@
     i32.const 19
     i32.lt_s
     if ;; label = @1
+      local.get 11
+      global.set 3
       unreachable
     end
     global.get 0
@@ -58599,10 +57821,9 @@
               local.set 11
               br_if 4 (;@1;)
               local.get 11
-              i64.const 13
+              i64.const 11
               i64.sub
-              local.tee 11
-              global.set 3
+              local.set 11
               local.get 8
               i32.const 12
               i32.add
@@ -58611,7 +57832,7 @@
               local.set 7
               loop ;; label = @6
                 local.get 11
-                i64.const 44
+                i64.const 47
                 i64.sub
                 local.tee 11
                 global.set 3
@@ -58619,6 +57840,8 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
+                  local.get 11
+                  global.set 3
                   unreachable
                 end
                 local.get 5
@@ -58635,17 +57858,15 @@
                 local.set 11
                 if ;; label = @7
                   local.get 11
-                  i64.const 8
+                  i64.const 6
                   i64.sub
-                  local.tee 11
-                  global.set 3
+                  local.set 11
                   br 6 (;@1;)
                 end
                 local.get 11
-                i64.const 11
+                i64.const 9
                 i64.sub
-                local.tee 11
-                global.set 3
+                local.set 11
                 local.get 7
                 local.get 6
                 i32.ge_u
@@ -58688,10 +57909,9 @@
                 i32.eqz
                 br_if 0 (;@6;)
                 local.get 11
-                i64.const 9
+                i64.const 7
                 i64.sub
-                local.tee 11
-                global.set 3
+                local.set 11
               end
               br 4 (;@1;)
             end
@@ -58737,10 +57957,9 @@
             local.set 11
             br_if 3 (;@1;)
             local.get 11
-            i64.const 17
+            i64.const 15
             i64.sub
-            local.tee 11
-            global.set 3
+            local.set 11
             local.get 8
             i32.const 12
             i32.add
@@ -58753,7 +57972,7 @@
             local.set 7
             loop ;; label = @5
               local.get 11
-              i64.const 54
+              i64.const 57
               i64.sub
               local.tee 11
               global.set 3
@@ -58761,6 +57980,8 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
+                local.get 11
+                global.set 3
                 unreachable
               end
               local.get 3
@@ -58944,10 +58165,9 @@
                           i32.ne
                           br_if 1 (;@10;)
                           local.get 11
-                          i64.const 8
+                          i64.const 6
                           i64.sub
-                          local.tee 11
-                          global.set 3
+                          local.set 11
                           br 5 (;@6;)
                         end
                         local.get 11
@@ -59040,10 +58260,9 @@
                   i32.load
                 end
                 local.get 11
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 11
-                global.set 3
+                local.set 11
                 local.set 4
                 i32.const 1
                 local.set 1
@@ -59138,19 +58357,17 @@
               local.set 11
               if ;; label = @6
                 local.get 11
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 11
-                global.set 3
+                local.set 11
                 i32.const 1
                 local.set 4
                 br 5 (;@1;)
               end
               local.get 11
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 11
-              global.set 3
+              local.set 11
               local.get 7
               local.get 10
               i32.ge_u
@@ -59195,18 +58412,16 @@
               i32.eqz
               br_if 0 (;@5;)
               local.get 11
-              i64.const 9
+              i64.const 7
               i64.sub
-              local.tee 11
-              global.set 3
+              local.set 11
             end
             br 3 (;@1;)
           end
           local.get 11
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 11
-          global.set 3
+          local.set 11
           local.get 9
           local.get 7
           i32.gt_u
@@ -59237,16 +58452,14 @@
             local.set 11
             br_if 3 (;@1;)
             local.get 11
-            i64.const 7
+            i64.const 5
             i64.sub
-            local.tee 11
-            global.set 3
+            local.set 11
           end
           local.get 11
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 11
-          global.set 3
+          local.set 11
           i32.const 0
           local.set 4
           br 2 (;@1;)
@@ -59293,7 +58506,7 @@
   (func (;154;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 53
+    i64.const 59
     i64.sub
     local.tee 5
     global.set 3
@@ -59301,6 +58514,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
@@ -59312,6 +58527,8 @@
     i32.const 13
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 0
@@ -59391,7 +58608,7 @@
   (func (;155;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 48
+    i64.const 54
     i64.sub
     local.tee 5
     global.set 3
@@ -59399,6 +58616,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
@@ -59410,6 +58629,8 @@
     i32.const 15
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 0
@@ -59465,7 +58686,7 @@
             local.set 0
             loop ;; label = @5
               local.get 5
-              i64.const 43
+              i64.const 46
               i64.sub
               local.tee 5
               global.set 3
@@ -59473,6 +58694,8 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
+                local.get 5
+                global.set 3
                 unreachable
               end
               local.get 0
@@ -59504,10 +58727,9 @@
               local.tee 2
               br_if 0 (;@5;)
               local.get 5
-              i64.const 15
+              i64.const 13
               i64.sub
-              local.tee 5
-              global.set 3
+              local.set 5
             end
             local.get 0
             i32.const 128
@@ -59538,15 +58760,14 @@
             br 1 (;@3;)
           end
           local.get 5
-          i64.const 9
+          i64.const 7
           i64.sub
-          local.tee 5
-          global.set 3
+          local.set 5
           i32.const 0
           local.set 0
           loop ;; label = @4
             local.get 5
-            i64.const 43
+            i64.const 46
             i64.sub
             local.tee 5
             global.set 3
@@ -59554,6 +58775,8 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 5
+              global.set 3
               unreachable
             end
             local.get 0
@@ -59585,10 +58808,9 @@
             local.tee 2
             br_if 0 (;@4;)
             local.get 5
-            i64.const 15
+            i64.const 13
             i64.sub
-            local.tee 5
-            global.set 3
+            local.set 5
           end
           local.get 0
           i32.const 128
@@ -59657,7 +58879,7 @@
   (func (;156;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 52
+    i64.const 58
     i64.sub
     local.tee 2
     global.set 3
@@ -59665,6 +58887,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -59676,6 +58900,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 1
@@ -59690,9 +58916,9 @@
     global.set 4
   )
   (func (;157;) (type 9) (param i32 i32 i32 i32 i32)
-    (local i64 i32)
+    (local i64)
     global.get 3
-    i64.const 48
+    i64.const 34
     i64.sub
     local.tee 5
     global.set 3
@@ -59700,17 +58926,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 6
-    i32.const 11
-    i32.sub
-    global.set 4
-    local.get 6
-    i32.const 11
-    i32.lt_s
-    if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     local.get 0
@@ -59725,13 +58942,11 @@
     local.get 0
     local.get 1
     i32.store
-    local.get 6
-    global.set 4
   )
   (func (;158;) (type 9) (param i32 i32 i32 i32 i32)
     (local i32 i32 i32 i32 i64 i64 i64 i64 i64 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 49
     i64.sub
     local.tee 14
     global.set 3
@@ -59739,6 +58954,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 14
+      global.set 3
       unreachable
     end
     global.get 4
@@ -59750,6 +58967,8 @@
     i32.const 23
     i32.lt_s
     if ;; label = @1
+      local.get 14
+      global.set 3
       unreachable
     end
     global.get 0
@@ -59860,10 +59079,9 @@
         br 1 (;@1;)
       end
       local.get 14
-      i64.const 10
+      i64.const 8
       i64.sub
-      local.tee 14
-      global.set 3
+      local.set 14
       local.get 8
       i32.eqz
       if ;; label = @2
@@ -60031,7 +59249,7 @@
   (func (;159;) (type 1) (param i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 91
+    i64.const 97
     i64.sub
     local.tee 3
     global.set 3
@@ -60039,6 +59257,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -60050,6 +59270,8 @@
     i32.const 10
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -60099,7 +59321,7 @@
   (func (;160;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 59
+    i64.const 65
     i64.sub
     local.tee 2
     global.set 3
@@ -60107,6 +59329,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -60118,6 +59342,8 @@
     i32.const 9
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -60135,7 +59361,7 @@
   (func (;161;) (type 6) (param i32 i32 i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 111
+    i64.const 117
     i64.sub
     local.tee 5
     global.set 3
@@ -60143,6 +59369,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
@@ -60154,6 +59382,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 0
@@ -60219,14 +59449,15 @@
   (func (;162;) (type 6) (param i32 i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 37
+    i64.const 41
     i64.sub
-    local.tee 10
-    global.set 3
+    local.set 10
     local.get 10
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     global.get 4
@@ -60238,6 +59469,8 @@
     i32.const 18
     i32.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -60249,10 +59482,9 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 10
-        i64.const 13
+        i64.const 11
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         i32.const 4
         local.get 4
         i32.sub
@@ -60260,10 +59492,9 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 10
-        i64.const 20
+        i64.const 18
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         local.get 3
         local.get 4
         local.get 4
@@ -60279,14 +59510,15 @@
         local.set 8
         loop ;; label = @3
           local.get 10
-          i64.const 18
+          i64.const 19
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           local.get 10
           i64.const 0
           i64.lt_s
           if ;; label = @4
+            local.get 10
+            global.set 3
             unreachable
           end
           local.get 4
@@ -60311,10 +59543,9 @@
           i32.ne
           br_if 0 (;@3;)
           local.get 10
-          i64.const 25
+          i64.const 23
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
         end
         i32.const 1
         local.set 3
@@ -60335,10 +59566,9 @@
         br 1 (;@1;)
       end
       local.get 10
-      i64.const 17
+      i64.const 15
       i64.sub
-      local.tee 10
-      global.set 3
+      local.set 10
       local.get 1
       i32.const 255
       i32.and
@@ -60350,10 +59580,9 @@
           i32.lt_u
           br_if 0 (;@3;)
           local.get 10
-          i64.const 14
+          i64.const 12
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           local.get 5
           local.get 3
           i32.const -8
@@ -60362,17 +59591,16 @@
           i32.gt_u
           br_if 0 (;@3;)
           local.get 10
-          i64.const 12
+          i64.const 10
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           local.get 8
           i32.const 16843009
           i32.mul
           local.set 4
           loop ;; label = @4
             local.get 10
-            i64.const 48
+            i64.const 51
             i64.sub
             local.tee 10
             global.set 3
@@ -60380,6 +59608,8 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 10
+              global.set 3
               unreachable
             end
             local.get 2
@@ -60415,10 +59645,9 @@
             i32.eqz
             if ;; label = @5
               local.get 10
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
               local.get 5
               i32.const 8
               i32.add
@@ -60427,32 +59656,28 @@
               i32.le_u
               br_if 1 (;@4;)
               local.get 10
-              i64.const 7
+              i64.const 5
               i64.sub
-              local.tee 10
-              global.set 3
+              local.set 10
             end
             local.get 10
-            i64.const 12
+            i64.const 10
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
           end
           local.get 5
           local.get 3
           i32.gt_u
           br_if 1 (;@2;)
           local.get 10
-          i64.const 7
+          i64.const 5
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
         end
         local.get 10
-        i64.const 20
+        i64.const 18
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         local.get 2
         local.get 5
         i32.add
@@ -60468,14 +59693,15 @@
         block ;; label = @3
           loop ;; label = @4
             local.get 10
-            i64.const 18
+            i64.const 19
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
             local.get 10
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 10
+              global.set 3
               unreachable
             end
             local.get 4
@@ -60500,10 +59726,9 @@
             i32.ne
             br_if 0 (;@4;)
             local.get 10
-            i64.const 24
+            i64.const 22
             i64.sub
-            local.tee 10
-            global.set 3
+            local.set 10
           end
           i32.const 1
           local.set 3
@@ -60523,10 +59748,9 @@
           local.set 4
         end
         local.get 10
-        i64.const 12
+        i64.const 10
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         local.get 4
         local.get 5
         i32.add
@@ -60562,14 +59786,15 @@
   (func (;163;) (type 4) (param i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 34
+    i64.const 38
     i64.sub
-    local.tee 3
-    global.set 3
+    local.set 3
     local.get 3
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -60581,6 +59806,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     block (result i32) ;; label = @1
@@ -60589,10 +59816,9 @@
       i32.ge_u
       if ;; label = @2
         local.get 3
-        i64.const 16
+        i64.const 14
         i64.sub
-        local.tee 3
-        global.set 3
+        local.set 3
         block ;; label = @3
           block ;; label = @4
             block ;; label = @5
@@ -60603,10 +59829,9 @@
                   i32.ge_u
                   if ;; label = @8
                     local.get 3
-                    i64.const 16
+                    i64.const 14
                     i64.sub
-                    local.tee 3
-                    global.set 3
+                    local.set 3
                     local.get 0
                     i32.const 12
                     i32.shr_u
@@ -60630,10 +59855,9 @@
                     unreachable
                   end
                   local.get 3
-                  i64.const 16
+                  i64.const 14
                   i64.sub
-                  local.tee 3
-                  global.set 3
+                  local.set 3
                   local.get 0
                   i32.const 6
                   i32.shr_u
@@ -60776,10 +60000,9 @@
         unreachable
       end
       local.get 3
-      i64.const 14
+      i64.const 12
       i64.sub
-      local.tee 3
-      global.set 3
+      local.set 3
       local.get 0
       i32.const 3
       i32.shr_u
@@ -60809,14 +60032,15 @@
   (func (;164;) (type 4) (param i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 37
     i64.sub
-    local.tee 2
-    global.set 3
+    local.set 2
     local.get 2
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -60828,6 +60052,8 @@
     i32.const 13
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -60835,20 +60061,18 @@
     i32.ge_u
     if ;; label = @1
       local.get 2
-      i64.const 12
+      i64.const 10
       i64.sub
-      local.tee 2
-      global.set 3
+      local.set 2
       block ;; label = @2
         local.get 0
         i32.const 131072
         i32.ge_u
         if ;; label = @3
           local.get 2
-          i64.const 43
+          i64.const 41
           i64.sub
-          local.tee 2
-          global.set 3
+          local.set 2
           local.get 0
           i32.const -195102
           i32.add
@@ -60947,7 +60171,7 @@
   (func (;165;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 42
+    i64.const 48
     i64.sub
     local.tee 5
     global.set 3
@@ -60955,6 +60179,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
@@ -60966,6 +60192,8 @@
     i32.const 15
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 0
@@ -60980,7 +60208,7 @@
     local.set 0
     loop ;; label = @1
       local.get 5
-      i64.const 43
+      i64.const 46
       i64.sub
       local.tee 5
       global.set 3
@@ -60988,6 +60216,8 @@
       i64.const 0
       i64.lt_s
       if ;; label = @2
+        local.get 5
+        global.set 3
         unreachable
       end
       local.get 0
@@ -61019,10 +60249,9 @@
       local.tee 2
       br_if 0 (;@1;)
       local.get 5
-      i64.const 15
+      i64.const 13
       i64.sub
-      local.tee 5
-      global.set 3
+      local.set 5
     end
     local.get 0
     i32.const 128
@@ -61072,7 +60301,7 @@
   (func (;166;) (type 5) (param i32 i32 i32)
     (local i32 i64 i64 i32)
     global.get 3
-    i64.const 65
+    i64.const 71
     i64.sub
     local.tee 5
     global.set 3
@@ -61080,17 +60309,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 6
-    i32.const 12
+    i32.const 29
     i32.sub
     global.set 4
     local.get 6
-    i32.const 12
+    i32.const 29
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 0
@@ -61156,27 +60389,17 @@
     global.set 4
   )
   (func (;167;) (type 5) (param i32 i32 i32)
-    (local i32 i32 i32 i32 i32 i32 i64 i32)
+    (local i32 i32 i32 i32 i32 i32 i64)
     global.get 3
-    i64.const 38
+    i64.const 25
     i64.sub
-    local.tee 9
-    global.set 3
+    local.set 9
     local.get 9
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 10
-    i32.const 17
-    i32.sub
-    global.set 4
-    local.get 10
-    i32.const 17
-    i32.lt_s
-    if ;; label = @1
+      local.get 9
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -61189,10 +60412,9 @@
                 i32.eqz
                 br_if 0 (;@6;)
                 local.get 9
-                i64.const 25
+                i64.const 23
                 i64.sub
-                local.tee 9
-                global.set 3
+                local.set 9
                 i32.const 0
                 local.get 1
                 i32.sub
@@ -61213,7 +60435,7 @@
                 local.set 7
                 loop ;; label = @7
                   local.get 9
-                  i64.const 31
+                  i64.const 34
                   i64.sub
                   local.tee 9
                   global.set 3
@@ -61221,6 +60443,8 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
+                    local.get 9
+                    global.set 3
                     unreachable
                   end
                   block ;; label = @8
@@ -61258,27 +60482,24 @@
                                 i32.le_u
                                 if ;; label = @15
                                   local.get 9
-                                  i64.const 11
+                                  i64.const 9
                                   i64.sub
-                                  local.tee 9
-                                  global.set 3
+                                  local.set 9
                                   local.get 4
                                   i32.const 1
                                   i32.sub
                                   br_table 2 (;@13;) 3 (;@12;) 1 (;@14;)
                                 end
                                 local.get 9
-                                i64.const 8
+                                i64.const 6
                                 i64.sub
-                                local.tee 9
-                                global.set 3
+                                local.set 9
                                 br 10 (;@4;)
                               end
                               local.get 9
-                              i64.const 14
+                              i64.const 12
                               i64.sub
-                              local.tee 9
-                              global.set 3
+                              local.set 9
                               local.get 3
                               i32.const 1
                               i32.add
@@ -61287,10 +60508,9 @@
                               i32.ge_u
                               if ;; label = @14
                                 local.get 9
-                                i64.const 8
+                                i64.const 6
                                 i64.sub
-                                local.tee 9
-                                global.set 3
+                                local.set 9
                                 br 11 (;@3;)
                               end
                               local.get 9
@@ -61308,17 +60528,15 @@
                               i32.eq
                               br_if 3 (;@10;)
                               local.get 9
-                              i64.const 8
+                              i64.const 6
                               i64.sub
-                              local.tee 9
-                              global.set 3
+                              local.set 9
                               br 9 (;@4;)
                             end
                             local.get 9
-                            i64.const 14
+                            i64.const 12
                             i64.sub
-                            local.tee 9
-                            global.set 3
+                            local.set 9
                             local.get 3
                             i32.const 1
                             i32.add
@@ -61327,10 +60545,9 @@
                             i32.ge_u
                             if ;; label = @13
                               local.get 9
-                              i64.const 8
+                              i64.const 6
                               i64.sub
-                              local.tee 9
-                              global.set 3
+                              local.set 9
                               br 10 (;@3;)
                             end
                             local.get 9
@@ -61353,10 +60570,9 @@
                                 i32.gt_u
                                 br_if 0 (;@14;)
                                 local.get 9
-                                i64.const 13
+                                i64.const 11
                                 i64.sub
-                                local.tee 9
-                                global.set 3
+                                local.set 9
                                 block ;; label = @15
                                   block ;; label = @16
                                     local.get 5
@@ -61365,10 +60581,9 @@
                                     br_table 2 (;@14;) 2 (;@14;) 2 (;@14;) 2 (;@14;) 2 (;@14;) 2 (;@14;) 2 (;@14;) 2 (;@14;) 2 (;@14;) 2 (;@14;) 2 (;@14;) 2 (;@14;) 1 (;@15;) 0 (;@16;)
                                   end
                                   local.get 9
-                                  i64.const 13
+                                  i64.const 11
                                   i64.sub
-                                  local.tee 9
-                                  global.set 3
+                                  local.set 9
                                   local.get 4
                                   i32.const 224
                                   i32.and
@@ -61376,17 +60591,15 @@
                                   i32.ne
                                   br_if 10 (;@5;)
                                   local.get 9
-                                  i64.const 8
+                                  i64.const 6
                                   i64.sub
-                                  local.tee 9
-                                  global.set 3
+                                  local.set 9
                                   br 2 (;@13;)
                                 end
                                 local.get 9
-                                i64.const 15
+                                i64.const 13
                                 i64.sub
-                                local.tee 9
-                                global.set 3
+                                local.set 9
                                 local.get 4
                                 i32.const 24
                                 i32.shl
@@ -61396,26 +60609,23 @@
                                 i32.gt_s
                                 br_if 9 (;@5;)
                                 local.get 9
-                                i64.const 11
+                                i64.const 9
                                 i64.sub
-                                local.tee 9
-                                global.set 3
+                                local.set 9
                                 local.get 4
                                 i32.const 160
                                 i32.lt_u
                                 br_if 1 (;@13;)
                                 local.get 9
-                                i64.const 8
+                                i64.const 6
                                 i64.sub
-                                local.tee 9
-                                global.set 3
+                                local.set 9
                                 br 9 (;@5;)
                               end
                               local.get 9
-                              i64.const 15
+                              i64.const 13
                               i64.sub
-                              local.tee 9
-                              global.set 3
+                              local.set 9
                               local.get 6
                               i32.const 31
                               i32.add
@@ -61425,10 +60635,9 @@
                               i32.le_u
                               if ;; label = @14
                                 local.get 9
-                                i64.const 19
+                                i64.const 17
                                 i64.sub
-                                local.tee 9
-                                global.set 3
+                                local.set 9
                                 local.get 4
                                 i32.const 24
                                 i32.shl
@@ -61442,17 +60651,15 @@
                                 i32.or
                                 br_if 9 (;@5;)
                                 local.get 9
-                                i64.const 8
+                                i64.const 6
                                 i64.sub
-                                local.tee 9
-                                global.set 3
+                                local.set 9
                                 br 1 (;@13;)
                               end
                               local.get 9
-                              i64.const 25
+                              i64.const 23
                               i64.sub
-                              local.tee 9
-                              global.set 3
+                              local.set 9
                               local.get 6
                               i32.const 254
                               i32.and
@@ -61472,16 +60679,14 @@
                               i32.or
                               br_if 8 (;@5;)
                               local.get 9
-                              i64.const 7
+                              i64.const 5
                               i64.sub
-                              local.tee 9
-                              global.set 3
+                              local.set 9
                             end
                             local.get 9
-                            i64.const 14
+                            i64.const 12
                             i64.sub
-                            local.tee 9
-                            global.set 3
+                            local.set 9
                             local.get 3
                             i32.const 2
                             i32.add
@@ -61490,10 +60695,9 @@
                             i32.ge_u
                             if ;; label = @13
                               local.get 9
-                              i64.const 8
+                              i64.const 6
                               i64.sub
-                              local.tee 9
-                              global.set 3
+                              local.set 9
                               br 10 (;@3;)
                             end
                             local.get 9
@@ -61511,17 +60715,15 @@
                             i32.eq
                             br_if 2 (;@10;)
                             local.get 9
-                            i64.const 8
+                            i64.const 6
                             i64.sub
-                            local.tee 9
-                            global.set 3
+                            local.set 9
                             br 10 (;@2;)
                           end
                           local.get 9
-                          i64.const 14
+                          i64.const 12
                           i64.sub
-                          local.tee 9
-                          global.set 3
+                          local.set 9
                           local.get 3
                           i32.const 1
                           i32.add
@@ -61530,10 +60732,9 @@
                           i32.ge_u
                           if ;; label = @12
                             local.get 9
-                            i64.const 8
+                            i64.const 6
                             i64.sub
-                            local.tee 9
-                            global.set 3
+                            local.set 9
                             br 9 (;@3;)
                           end
                           local.get 9
@@ -61556,10 +60757,9 @@
                               i32.gt_u
                               br_if 0 (;@13;)
                               local.get 9
-                              i64.const 13
+                              i64.const 11
                               i64.sub
-                              local.tee 9
-                              global.set 3
+                              local.set 9
                               block ;; label = @14
                                 block ;; label = @15
                                   local.get 5
@@ -61568,10 +60768,9 @@
                                   br_table 2 (;@13;) 2 (;@13;) 2 (;@13;) 1 (;@14;) 0 (;@15;)
                                 end
                                 local.get 9
-                                i64.const 15
+                                i64.const 13
                                 i64.sub
-                                local.tee 9
-                                global.set 3
+                                local.set 9
                                 local.get 4
                                 i32.const 112
                                 i32.add
@@ -61581,17 +60780,15 @@
                                 i32.ge_u
                                 br_if 10 (;@4;)
                                 local.get 9
-                                i64.const 8
+                                i64.const 6
                                 i64.sub
-                                local.tee 9
-                                global.set 3
+                                local.set 9
                                 br 2 (;@12;)
                               end
                               local.get 9
-                              i64.const 15
+                              i64.const 13
                               i64.sub
-                              local.tee 9
-                              global.set 3
+                              local.set 9
                               local.get 4
                               i32.const 24
                               i32.shl
@@ -61601,26 +60798,23 @@
                               i32.gt_s
                               br_if 9 (;@4;)
                               local.get 9
-                              i64.const 11
+                              i64.const 9
                               i64.sub
-                              local.tee 9
-                              global.set 3
+                              local.set 9
                               local.get 4
                               i32.const 144
                               i32.lt_u
                               br_if 1 (;@12;)
                               local.get 9
-                              i64.const 8
+                              i64.const 6
                               i64.sub
-                              local.tee 9
-                              global.set 3
+                              local.set 9
                               br 9 (;@4;)
                             end
                             local.get 9
-                            i64.const 27
+                            i64.const 25
                             i64.sub
-                            local.tee 9
-                            global.set 3
+                            local.set 9
                             local.get 4
                             i32.const 191
                             i32.gt_u
@@ -61642,16 +60836,14 @@
                             i32.or
                             br_if 8 (;@4;)
                             local.get 9
-                            i64.const 7
+                            i64.const 5
                             i64.sub
-                            local.tee 9
-                            global.set 3
+                            local.set 9
                           end
                           local.get 9
-                          i64.const 14
+                          i64.const 12
                           i64.sub
-                          local.tee 9
-                          global.set 3
+                          local.set 9
                           local.get 3
                           i32.const 2
                           i32.add
@@ -61660,10 +60852,9 @@
                           i32.ge_u
                           if ;; label = @12
                             local.get 9
-                            i64.const 8
+                            i64.const 6
                             i64.sub
-                            local.tee 9
-                            global.set 3
+                            local.set 9
                             br 9 (;@3;)
                           end
                           local.get 9
@@ -61681,10 +60872,9 @@
                           i32.ne
                           br_if 9 (;@2;)
                           local.get 9
-                          i64.const 14
+                          i64.const 12
                           i64.sub
-                          local.tee 9
-                          global.set 3
+                          local.set 9
                           local.get 3
                           i32.const 3
                           i32.add
@@ -61693,10 +60883,9 @@
                           i32.ge_u
                           if ;; label = @12
                             local.get 9
-                            i64.const 8
+                            i64.const 6
                             i64.sub
-                            local.tee 9
-                            global.set 3
+                            local.set 9
                             br 9 (;@3;)
                           end
                           local.get 9
@@ -61724,10 +60913,9 @@
                           br 10 (;@1;)
                         end
                         local.get 9
-                        i64.const 13
+                        i64.const 11
                         i64.sub
-                        local.tee 9
-                        global.set 3
+                        local.set 9
                         local.get 8
                         local.get 3
                         i32.sub
@@ -61735,23 +60923,21 @@
                         i32.and
                         br_if 1 (;@9;)
                         local.get 9
-                        i64.const 12
+                        i64.const 10
                         i64.sub
-                        local.tee 9
-                        global.set 3
+                        local.set 9
                         block ;; label = @11
                           local.get 3
                           local.get 7
                           i32.ge_u
                           br_if 0 (;@11;)
                           local.get 9
-                          i64.const 7
+                          i64.const 5
                           i64.sub
-                          local.tee 9
-                          global.set 3
+                          local.set 9
                           loop ;; label = @12
                             local.get 9
-                            i64.const 29
+                            i64.const 32
                             i64.sub
                             local.tee 9
                             global.set 3
@@ -61759,6 +60945,8 @@
                             i64.const 0
                             i64.lt_s
                             if ;; label = @13
+                              local.get 9
+                              global.set 3
                               unreachable
                             end
                             local.get 1
@@ -61775,10 +60963,9 @@
                             i32.and
                             br_if 1 (;@11;)
                             local.get 9
-                            i64.const 14
+                            i64.const 12
                             i64.sub
-                            local.tee 9
-                            global.set 3
+                            local.set 9
                             local.get 3
                             i32.const 8
                             i32.add
@@ -61787,29 +60974,26 @@
                             i32.lt_u
                             br_if 0 (;@12;)
                             local.get 9
-                            i64.const 8
+                            i64.const 6
                             i64.sub
-                            local.tee 9
-                            global.set 3
+                            local.set 9
                           end
                         end
                         local.get 9
-                        i64.const 11
+                        i64.const 9
                         i64.sub
-                        local.tee 9
-                        global.set 3
+                        local.set 9
                         local.get 3
                         local.get 2
                         i32.ge_u
                         br_if 2 (;@8;)
                         local.get 9
-                        i64.const 7
+                        i64.const 5
                         i64.sub
-                        local.tee 9
-                        global.set 3
+                        local.set 9
                         loop ;; label = @11
                           local.get 9
-                          i64.const 22
+                          i64.const 25
                           i64.sub
                           local.tee 9
                           global.set 3
@@ -61817,6 +61001,8 @@
                           i64.const 0
                           i64.lt_s
                           if ;; label = @12
+                            local.get 9
+                            global.set 3
                             unreachable
                           end
                           local.get 1
@@ -61827,10 +61013,9 @@
                           i32.lt_s
                           br_if 3 (;@8;)
                           local.get 9
-                          i64.const 14
+                          i64.const 12
                           i64.sub
-                          local.tee 9
-                          global.set 3
+                          local.set 9
                           local.get 2
                           local.get 3
                           i32.const 1
@@ -61839,18 +61024,16 @@
                           i32.ne
                           br_if 0 (;@11;)
                           local.get 9
-                          i64.const 9
+                          i64.const 7
                           i64.sub
-                          local.tee 9
-                          global.set 3
+                          local.set 9
                         end
                         br 4 (;@6;)
                       end
                       local.get 9
-                      i64.const 12
+                      i64.const 10
                       i64.sub
-                      local.tee 9
-                      global.set 3
+                      local.set 9
                       local.get 4
                       i32.const 1
                       i32.add
@@ -61858,45 +61041,40 @@
                       br 1 (;@8;)
                     end
                     local.get 9
-                    i64.const 11
+                    i64.const 9
                     i64.sub
-                    local.tee 9
-                    global.set 3
+                    local.set 9
                     local.get 3
                     i32.const 1
                     i32.add
                     local.set 3
                   end
                   local.get 9
-                  i64.const 11
+                  i64.const 9
                   i64.sub
-                  local.tee 9
-                  global.set 3
+                  local.set 9
                   local.get 3
                   local.get 2
                   i32.lt_u
                   br_if 0 (;@7;)
                   local.get 9
-                  i64.const 8
+                  i64.const 6
                   i64.sub
-                  local.tee 9
-                  global.set 3
+                  local.set 9
                 end
               end
               local.get 9
-              i64.const 15
+              i64.const 12
               i64.sub
               local.tee 9
               global.set 3
               local.get 0
               i32.const 2
               i32.store8 offset=4
-              local.get 10
-              global.set 4
               return
             end
             local.get 9
-            i64.const 19
+            i64.const 16
             i64.sub
             local.tee 9
             global.set 3
@@ -61906,8 +61084,6 @@
             local.get 0
             local.get 3
             i32.store
-            local.get 10
-            global.set 4
             return
           end
           local.get 9
@@ -61940,20 +61116,18 @@
       i32.store16 offset=4
     end
     local.get 9
-    i64.const 14
+    i64.const 11
     i64.sub
     local.tee 9
     global.set 3
     local.get 0
     local.get 3
     i32.store
-    local.get 10
-    global.set 4
   )
   (func (;168;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 42
+    i64.const 48
     i64.sub
     local.tee 3
     global.set 3
@@ -61961,6 +61135,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -61972,6 +61148,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -62100,7 +61278,7 @@
   (func (;169;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 55
     i64.sub
     local.tee 2
     global.set 3
@@ -62108,6 +61286,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -62119,6 +61299,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -62133,7 +61315,7 @@
   (func (;170;) (type 1) (param i32 i32)
     (local i32 i32 i32 i64 i64 i64 i64 i64 i64 i32)
     global.get 3
-    i64.const 42
+    i64.const 48
     i64.sub
     local.tee 10
     global.set 3
@@ -62141,6 +61323,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     global.get 4
@@ -62152,6 +61336,8 @@
     i32.const 21
     i32.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     global.get 0
@@ -62182,10 +61368,9 @@
       i32.eqz
       if ;; label = @2
         local.get 10
-        i64.const 10
+        i64.const 8
         i64.sub
-        local.tee 10
-        global.set 3
+        local.set 10
         local.get 1
         local.get 4
         if (result i32) ;; label = @3
@@ -62218,10 +61403,9 @@
           i32.load
         else
           local.get 10
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 10
-          global.set 3
+          local.set 10
           local.get 3
         end
         local.get 10
@@ -62237,10 +61421,9 @@
         br 1 (;@1;)
       end
       local.get 10
-      i64.const 10
+      i64.const 8
       i64.sub
-      local.tee 10
-      global.set 3
+      local.set 10
       local.get 4
       i32.eqz
       if ;; label = @2
@@ -62384,7 +61567,7 @@
   (func (;171;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i64 i64 i32)
     global.get 3
-    i64.const 61
+    i64.const 67
     i64.sub
     local.tee 7
     global.set 3
@@ -62392,6 +61575,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     global.get 4
@@ -62403,6 +61588,8 @@
     i32.const 16
     i32.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 3
       unreachable
     end
     i32.const 1
@@ -62439,26 +61626,23 @@
             i32.gt_u
             if ;; label = @5
               local.get 7
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 7
-              global.set 3
+              local.set 7
               local.get 0
               i32.const 92
               i32.ne
               br_if 1 (;@4;)
               local.get 7
-              i64.const 8
+              i64.const 6
               i64.sub
-              local.tee 7
-              global.set 3
+              local.set 7
               br 2 (;@3;)
             end
             local.get 7
-            i64.const 15
+            i64.const 13
             i64.sub
-            local.tee 7
-            global.set 3
+            local.set 7
             i32.const 116
             local.set 4
             block ;; label = @5
@@ -62469,19 +61653,17 @@
                 br_table 1 (;@5;) 2 (;@4;) 2 (;@4;) 0 (;@6;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 3 (;@3;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 2 (;@4;) 3 (;@3;) 4 (;@2;)
               end
               local.get 7
-              i64.const 10
+              i64.const 8
               i64.sub
-              local.tee 7
-              global.set 3
+              local.set 7
               i32.const 114
               local.set 4
               br 3 (;@2;)
             end
             local.get 7
-            i64.const 10
+            i64.const 8
             i64.sub
-            local.tee 7
-            global.set 3
+            local.set 7
             i32.const 110
             local.set 4
             br 2 (;@2;)
@@ -62511,19 +61693,17 @@
                 i32.eqz
                 br_if 1 (;@5;)
                 local.get 7
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 7
-                global.set 3
+                local.set 7
                 i32.const 1
                 local.set 2
                 br 3 (;@3;)
               end
               local.get 7
-              i64.const 19
+              i64.const 17
               i64.sub
-              local.tee 7
-              global.set 3
+              local.set 7
               local.get 0
               i32.const 1
               i32.or
@@ -62538,10 +61718,9 @@
               br 1 (;@4;)
             end
             local.get 7
-            i64.const 18
+            i64.const 16
             i64.sub
-            local.tee 7
-            global.set 3
+            local.set 7
             local.get 0
             i32.const 1
             i32.or
@@ -62555,37 +61734,35 @@
             i64.or
           end
           local.get 7
-          i64.const 10
+          i64.const 8
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           local.set 6
           i32.const 3
           local.set 2
         end
         local.get 7
-        i64.const 9
+        i64.const 7
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 7
         local.get 0
         local.set 4
       end
       local.get 7
-      i64.const 7
+      i64.const 5
       i64.sub
-      local.tee 7
-      global.set 3
+      local.set 7
       loop ;; label = @2
         local.get 7
-        i64.const 28
+        i64.const 29
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 7
         local.get 7
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 7
+          global.set 3
           unreachable
         end
         local.get 2
@@ -62604,10 +61781,9 @@
                 br_table 2 (;@4;) 3 (;@3;) 0 (;@6;) 1 (;@5;)
               end
               local.get 7
-              i64.const 21
+              i64.const 19
               i64.sub
-              local.tee 7
-              global.set 3
+              local.set 7
               block ;; label = @6
                 block ;; label = @7
                   block ;; label = @8
@@ -62624,10 +61800,9 @@
                         br_table 4 (;@6;) 3 (;@7;) 2 (;@8;) 1 (;@9;) 0 (;@10;) 5 (;@5;)
                       end
                       local.get 7
-                      i64.const 16
+                      i64.const 14
                       i64.sub
-                      local.tee 7
-                      global.set 3
+                      local.set 7
                       local.get 6
                       i64.const -1095216660481
                       i64.and
@@ -62639,10 +61814,9 @@
                       br 6 (;@3;)
                     end
                     local.get 7
-                    i64.const 18
+                    i64.const 16
                     i64.sub
-                    local.tee 7
-                    global.set 3
+                    local.set 7
                     local.get 6
                     i64.const -1095216660481
                     i64.and
@@ -62656,10 +61830,9 @@
                     br 5 (;@3;)
                   end
                   local.get 7
-                  i64.const 18
+                  i64.const 16
                   i64.sub
-                  local.tee 7
-                  global.set 3
+                  local.set 7
                   local.get 6
                   i64.const -1095216660481
                   i64.and
@@ -62673,10 +61846,9 @@
                   br 4 (;@3;)
                 end
                 local.get 7
-                i64.const 31
+                i64.const 29
                 i64.sub
-                local.tee 7
-                global.set 3
+                local.set 7
                 local.get 4
                 local.get 6
                 i32.wrap_i64
@@ -62702,10 +61874,9 @@
                 local.get 3
                 if ;; label = @7
                   local.get 7
-                  i64.const 20
+                  i64.const 18
                   i64.sub
-                  local.tee 7
-                  global.set 3
+                  local.set 7
                   local.get 6
                   i64.const -1
                   i64.add
@@ -62721,10 +61892,9 @@
                   br 4 (;@3;)
                 end
                 local.get 7
-                i64.const 16
+                i64.const 14
                 i64.sub
-                local.tee 7
-                global.set 3
+                local.set 7
                 local.get 6
                 i64.const -1095216660481
                 i64.and
@@ -62736,10 +61906,9 @@
                 br 3 (;@3;)
               end
               local.get 7
-              i64.const 16
+              i64.const 14
               i64.sub
-              local.tee 7
-              global.set 3
+              local.set 7
               local.get 6
               i64.const -1095216660481
               i64.and
@@ -62769,10 +61938,9 @@
             return
           end
           local.get 7
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 7
           i32.const 0
           local.set 2
           local.get 4
@@ -62795,10 +61963,9 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 7
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 7
       end
     end
     local.get 7
@@ -62812,25 +61979,28 @@
   (func (;172;) (type 2) (param i32 i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 41
+    i64.const 45
     i64.sub
-    local.tee 10
-    global.set 3
+    local.set 10
     local.get 10
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     global.get 4
     local.tee 11
-    i32.const 19
+    i32.const 31
     i32.sub
     global.set 4
     local.get 11
-    i32.const 19
+    i32.const 31
     i32.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     global.get 0
@@ -62844,10 +62014,9 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 10
-      i64.const 16
+      i64.const 14
       i64.sub
-      local.tee 10
-      global.set 3
+      local.set 10
       drop
       local.get 3
       i32.const 40
@@ -62859,7 +62028,7 @@
             block ;; label = @5
               loop ;; label = @6
                 local.get 10
-                i64.const 20
+                i64.const 23
                 i64.sub
                 local.tee 10
                 global.set 3
@@ -62867,6 +62036,8 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
+                  local.get 10
+                  global.set 3
                   unreachable
                 end
                 local.get 0
@@ -62890,10 +62061,9 @@
                   local.set 10
                   br_if 5 (;@2;)
                   local.get 10
-                  i64.const 7
+                  i64.const 5
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                 end
                 local.get 10
                 i64.const 59
@@ -62945,7 +62115,7 @@
                         local.set 4
                         loop ;; label = @11
                           local.get 10
-                          i64.const 33
+                          i64.const 36
                           i64.sub
                           local.tee 10
                           global.set 3
@@ -62953,6 +62123,8 @@
                           i64.const 0
                           i64.lt_s
                           if ;; label = @12
+                            local.get 10
+                            global.set 3
                             unreachable
                           end
                           local.get 3
@@ -62993,10 +62165,9 @@
                             i32.lt_u
                             br_if 0 (;@12;)
                             local.get 10
-                            i64.const 11
+                            i64.const 9
                             i64.sub
-                            local.tee 10
-                            global.set 3
+                            local.set 10
                             local.get 5
                             i32.const 5
                             i32.ge_u
@@ -63031,10 +62202,9 @@
                             i32.eqz
                             br_if 4 (;@8;)
                             local.get 10
-                            i64.const 7
+                            i64.const 5
                             i64.sub
-                            local.tee 10
-                            global.set 3
+                            local.set 10
                           end
                           local.get 10
                           i64.const 18
@@ -63082,10 +62252,9 @@
                           i32.eq
                           br_if 0 (;@11;)
                           local.get 10
-                          i64.const 8
+                          i64.const 6
                           i64.sub
-                          local.tee 10
-                          global.set 3
+                          local.set 10
                         end
                       end
                       local.get 10
@@ -63144,10 +62313,9 @@
                 i32.eqz
                 if ;; label = @7
                   local.get 10
-                  i64.const 11
+                  i64.const 9
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                   local.get 2
                   local.get 4
                   i32.le_u
@@ -63165,10 +62333,9 @@
                   i32.le_s
                   br_if 3 (;@4;)
                   local.get 10
-                  i64.const 7
+                  i64.const 5
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                 end
                 local.get 10
                 i64.const 31
@@ -63184,18 +62351,16 @@
                 local.set 10
                 br_if 4 (;@2;)
                 local.get 10
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
                 local.get 6
                 i32.eqz
                 if ;; label = @7
                   local.get 10
-                  i64.const 11
+                  i64.const 9
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                   local.get 2
                   local.get 4
                   i32.le_u
@@ -63213,16 +62378,14 @@
                   i32.le_s
                   br_if 4 (;@3;)
                   local.get 10
-                  i64.const 7
+                  i64.const 5
                   i64.sub
-                  local.tee 10
-                  global.set 3
+                  local.set 10
                 end
                 local.get 10
-                i64.const 16
+                i64.const 14
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
                 local.get 1
                 local.get 4
                 i32.add
@@ -63233,10 +62396,9 @@
                 local.tee 2
                 br_if 0 (;@6;)
                 local.get 10
-                i64.const 10
+                i64.const 8
                 i64.sub
-                local.tee 10
-                global.set 3
+                local.set 10
               end
               i32.const 0
               br 4 (;@1;)
@@ -63282,10 +62444,9 @@
         unreachable
       end
       local.get 10
-      i64.const 8
+      i64.const 6
       i64.sub
-      local.tee 10
-      global.set 3
+      local.set 10
       i32.const 1
     end
     local.get 10
@@ -63303,7 +62464,7 @@
   (func (;173;) (type 4) (param i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 37
+    i64.const 43
     i64.sub
     local.tee 3
     global.set 3
@@ -63311,6 +62472,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -63322,6 +62485,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     local.get 0
@@ -63331,10 +62496,9 @@
     i32.load8_u offset=5
     if ;; label = @1
       local.get 3
-      i64.const 16
+      i64.const 14
       i64.sub
-      local.tee 3
-      global.set 3
+      local.set 3
       local.get 1
       i32.const 255
       i32.and
@@ -63418,7 +62582,7 @@
   (func (;174;) (type 1) (param i32 i32)
     (local i32 i32 i32 i64 i64 i64 i64 i64 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 49
     i64.sub
     local.tee 10
     global.set 3
@@ -63426,6 +62590,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     global.get 4
@@ -63437,6 +62603,8 @@
     i32.const 21
     i32.lt_s
     if ;; label = @1
+      local.get 10
+      global.set 3
       unreachable
     end
     global.get 0
@@ -63509,10 +62677,9 @@
         br 1 (;@1;)
       end
       local.get 10
-      i64.const 10
+      i64.const 8
       i64.sub
-      local.tee 10
-      global.set 3
+      local.set 10
       local.get 4
       i32.eqz
       if ;; label = @2
@@ -63656,7 +62823,7 @@
   (func (;175;) (type 4) (param i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 38
+    i64.const 44
     i64.sub
     local.tee 3
     global.set 3
@@ -63664,6 +62831,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -63675,6 +62844,8 @@
     i32.const 14
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     local.get 0
@@ -63685,10 +62856,9 @@
     local.tee 2
     if ;; label = @1
       local.get 3
-      i64.const 16
+      i64.const 14
       i64.sub
-      local.tee 3
-      global.set 3
+      local.set 3
       local.get 1
       i32.const 255
       i32.and
@@ -63699,10 +62869,9 @@
         local.get 1
         br_if 0 (;@2;)
         local.get 3
-        i64.const 13
+        i64.const 11
         i64.sub
-        local.tee 3
-        global.set 3
+        local.set 3
         drop
         block ;; label = @3
           local.get 2
@@ -63750,10 +62919,9 @@
           local.set 3
           br_if 1 (;@2;)
           local.get 3
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 3
-          global.set 3
+          local.set 3
           drop
         end
         local.get 3
@@ -63800,7 +62968,7 @@
   (func (;176;) (type 4) (param i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 35
+    i64.const 41
     i64.sub
     local.tee 2
     global.set 3
@@ -63808,6 +62976,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -63819,6 +62989,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     i32.const 1
@@ -63827,10 +62999,9 @@
     i32.load8_u offset=4
     if (result i32) ;; label = @1
       local.get 2
-      i64.const 8
+      i64.const 6
       i64.sub
-      local.tee 2
-      global.set 3
+      local.set 2
       local.get 1
     else
       local.get 2
@@ -63864,7 +63035,7 @@
   (func (;177;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 50
+    i64.const 56
     i64.sub
     local.tee 3
     global.set 3
@@ -63872,6 +63043,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -63883,6 +63056,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -63904,19 +63079,17 @@
         i32.ge_u
         if ;; label = @3
           local.get 3
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 3
-          global.set 3
+          local.set 3
           local.get 1
           i32.const 2048
           i32.lt_u
           br_if 1 (;@2;)
           local.get 3
-          i64.const 11
+          i64.const 9
           i64.sub
-          local.tee 3
-          global.set 3
+          local.set 3
           local.get 1
           i32.const 65536
           i32.lt_u
@@ -64046,7 +63219,7 @@
   (func (;178;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 94
+    i64.const 100
     i64.sub
     local.tee 3
     global.set 3
@@ -64054,6 +63227,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -64065,6 +63240,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -64115,7 +63292,7 @@
   (func (;179;) (type 2) (param i32 i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 50
+    i64.const 56
     i64.sub
     local.tee 3
     global.set 3
@@ -64123,6 +63300,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -64134,6 +63313,8 @@
     i32.const 10
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     local.get 0
@@ -64149,7 +63330,7 @@
   (func (;180;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 55
     i64.sub
     local.tee 2
     global.set 3
@@ -64157,6 +63338,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -64168,6 +63351,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -64182,7 +63367,7 @@
   (func (;181;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 96
+    i64.const 102
     i64.sub
     local.tee 3
     global.set 3
@@ -64190,6 +63375,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -64201,6 +63388,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -64252,14 +63441,15 @@
   (func (;182;) (type 15) (param i64 i32) (result i32)
     (local i32 i32 i32 i32 i32 i64 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 47
     i64.sub
-    local.tee 8
-    global.set 3
+    local.set 8
     local.get 8
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 8
+      global.set 3
       unreachable
     end
     global.get 4
@@ -64271,6 +63461,8 @@
     i32.const 18
     i32.lt_s
     if ;; label = @1
+      local.get 8
+      global.set 3
       unreachable
     end
     global.get 0
@@ -64286,22 +63478,20 @@
       i64.lt_u
       if ;; label = @2
         local.get 8
-        i64.const 10
+        i64.const 8
         i64.sub
-        local.tee 8
-        global.set 3
+        local.set 8
         local.get 0
         local.set 7
         br 1 (;@1;)
       end
       local.get 8
-      i64.const 7
+      i64.const 5
       i64.sub
-      local.tee 8
-      global.set 3
+      local.set 8
       loop ;; label = @2
         local.get 8
-        i64.const 93
+        i64.const 96
         i64.sub
         local.tee 8
         global.set 3
@@ -64309,6 +63499,8 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 8
+          global.set 3
           unreachable
         end
         local.get 4
@@ -64367,17 +63559,15 @@
         local.set 0
         br_if 0 (;@2;)
         local.get 8
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 8
-        global.set 3
+        local.set 8
       end
     end
     local.get 8
-    i64.const 13
+    i64.const 11
     i64.sub
-    local.tee 8
-    global.set 3
+    local.set 8
     local.get 7
     i32.wrap_i64
     local.tee 3
@@ -64419,10 +63609,9 @@
       i32.store16 align=1
     end
     local.get 8
-    i64.const 12
+    i64.const 10
     i64.sub
-    local.tee 8
-    global.set 3
+    local.set 8
     block ;; label = @1
       local.get 3
       i32.const 10
@@ -64497,7 +63686,7 @@
   (func (;183;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 96
+    i64.const 102
     i64.sub
     local.tee 4
     global.set 3
@@ -64505,6 +63694,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -64516,6 +63707,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0
@@ -64567,7 +63760,7 @@
   (func (;184;) (type 11) (param i32 i32 i32 i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 50
+    i64.const 56
     i64.sub
     local.tee 11
     global.set 3
@@ -64575,6 +63768,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 11
+      global.set 3
       unreachable
     end
     global.get 4
@@ -64586,6 +63781,8 @@
     i32.const 20
     i32.lt_s
     if ;; label = @1
+      local.get 11
+      global.set 3
       unreachable
     end
     i32.const 43
@@ -64609,33 +63806,30 @@
       i32.eqz
       if ;; label = @2
         local.get 11
-        i64.const 10
+        i64.const 8
         i64.sub
-        local.tee 11
-        global.set 3
+        local.set 11
         i32.const 0
         local.set 1
         br 1 (;@1;)
       end
       local.get 11
-      i64.const 9
+      i64.const 7
       i64.sub
-      local.tee 11
-      global.set 3
+      local.set 11
       local.get 2
       if ;; label = @2
         local.get 11
-        i64.const 11
+        i64.const 9
         i64.sub
-        local.tee 11
-        global.set 3
+        local.set 11
         local.get 2
         local.set 6
         local.get 1
         local.set 5
         loop ;; label = @3
           local.get 11
-          i64.const 33
+          i64.const 36
           i64.sub
           local.tee 11
           global.set 3
@@ -64643,6 +63837,8 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
+            local.get 11
+            global.set 3
             unreachable
           end
           local.get 7
@@ -64664,17 +63860,15 @@
           local.tee 6
           br_if 0 (;@3;)
           local.get 11
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 11
-          global.set 3
+          local.set 11
         end
       end
       local.get 11
-      i64.const 13
+      i64.const 11
       i64.sub
-      local.tee 11
-      global.set 3
+      local.set 11
       local.get 2
       local.get 8
       i32.add
@@ -64708,10 +63902,9 @@
           local.set 11
           br_if 1 (;@2;)
           local.get 11
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 11
-          global.set 3
+          local.set 11
           br 2 (;@1;)
         end
         local.get 11
@@ -64741,17 +63934,15 @@
           local.set 11
           br_if 1 (;@2;)
           local.get 11
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 11
-          global.set 3
+          local.set 11
           br 2 (;@1;)
         end
         local.get 11
-        i64.const 13
+        i64.const 11
         i64.sub
-        local.tee 11
-        global.set 3
+        local.set 11
         block ;; label = @3
           local.get 10
           i32.const 8
@@ -64786,10 +63977,9 @@
                   br_table 1 (;@6;) 0 (;@7;) 1 (;@6;) 2 (;@5;)
                 end
                 local.get 11
-                i64.const 18
+                i64.const 16
                 i64.sub
-                local.tee 11
-                global.set 3
+                local.set 11
                 local.get 6
                 i32.const 1
                 i32.shr_u
@@ -64803,34 +63993,33 @@
                 br 1 (;@5;)
               end
               local.get 11
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 11
-              global.set 3
+              local.set 11
               i32.const 0
               local.set 8
               local.get 6
               local.set 5
             end
             local.get 11
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 11
-            global.set 3
+            local.set 11
             local.get 5
             i32.const 1
             i32.add
             local.set 5
             loop ;; label = @5
               local.get 11
-              i64.const 20
+              i64.const 21
               i64.sub
-              local.tee 11
-              global.set 3
+              local.set 11
               local.get 11
               i64.const 0
               i64.lt_s
               if ;; label = @6
+                local.get 11
+                global.set 3
                 unreachable
               end
               local.get 5
@@ -64914,10 +64103,9 @@
                 br_table 1 (;@5;) 0 (;@6;) 1 (;@5;) 2 (;@4;)
               end
               local.get 11
-              i64.const 18
+              i64.const 16
               i64.sub
-              local.tee 11
-              global.set 3
+              local.set 11
               local.get 1
               i32.const 1
               i32.shr_u
@@ -64931,20 +64119,18 @@
               br 1 (;@4;)
             end
             local.get 11
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 11
-            global.set 3
+            local.set 11
             i32.const 0
             local.set 2
             local.get 1
             local.set 5
           end
           local.get 11
-          i64.const 12
+          i64.const 10
           i64.sub
-          local.tee 11
-          global.set 3
+          local.set 11
           local.get 5
           i32.const 1
           i32.add
@@ -64952,14 +64138,15 @@
           block ;; label = @4
             loop ;; label = @5
               local.get 11
-              i64.const 20
+              i64.const 21
               i64.sub
-              local.tee 11
-              global.set 3
+              local.set 11
               local.get 11
               i64.const 0
               i64.lt_s
               if ;; label = @6
+                local.get 11
+                global.set 3
                 unreachable
               end
               local.get 5
@@ -65032,14 +64219,15 @@
           local.set 0
           loop ;; label = @4
             local.get 11
-            i64.const 20
+            i64.const 21
             i64.sub
-            local.tee 11
-            global.set 3
+            local.set 11
             local.get 11
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 11
+              global.set 3
               unreachable
             end
             local.get 7
@@ -65073,10 +64261,9 @@
             i32.eqz
             br_if 0 (;@4;)
             local.get 11
-            i64.const 9
+            i64.const 7
             i64.sub
-            local.tee 11
-            global.set 3
+            local.set 11
           end
           br 1 (;@2;)
         end
@@ -65129,14 +64316,15 @@
         local.set 0
         loop ;; label = @3
           local.get 11
-          i64.const 20
+          i64.const 21
           i64.sub
-          local.tee 11
-          global.set 3
+          local.set 11
           local.get 11
           i64.const 0
           i64.lt_s
           if ;; label = @4
+            local.get 11
+            global.set 3
             unreachable
           end
           local.get 7
@@ -65170,10 +64358,9 @@
           i32.eqz
           br_if 0 (;@3;)
           local.get 11
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 11
-          global.set 3
+          local.set 11
         end
       end
       local.get 11
@@ -65209,14 +64396,15 @@
   (func (;185;) (type 8) (param i32 i32 i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 34
+    i64.const 38
     i64.sub
-    local.tee 4
-    global.set 3
+    local.set 4
     local.get 4
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -65228,6 +64416,8 @@
     i32.const 13
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     block (result i32) ;; label = @1
@@ -65254,17 +64444,15 @@
         local.set 4
         br_if 1 (;@1;)
         local.get 4
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 4
-        global.set 3
+        local.set 4
         drop
       end
       local.get 4
-      i64.const 10
+      i64.const 8
       i64.sub
-      local.tee 4
-      global.set 3
+      local.set 4
       local.get 2
       i32.eqz
       if ;; label = @2
@@ -65307,7 +64495,7 @@
   (func (;186;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 96
+    i64.const 102
     i64.sub
     local.tee 4
     global.set 3
@@ -65315,6 +64503,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -65326,6 +64516,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0
@@ -65377,7 +64569,7 @@
   (func (;187;) (type 1) (param i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 75
+    i64.const 81
     i64.sub
     local.tee 3
     global.set 3
@@ -65385,6 +64577,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -65396,6 +64590,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     local.get 1
@@ -65426,7 +64622,7 @@
   (func (;188;) (type 6) (param i32 i32 i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 78
+    i64.const 84
     i64.sub
     local.tee 4
     global.set 3
@@ -65434,6 +64630,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -65445,6 +64643,8 @@
     i32.const 14
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     local.get 0
@@ -65477,7 +64677,7 @@
   (func (;189;) (type 1) (param i32 i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 75
+    i64.const 81
     i64.sub
     local.tee 3
     global.set 3
@@ -65485,6 +64685,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -65496,6 +64698,8 @@
     i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     local.get 1
@@ -65526,7 +64730,7 @@
   (func (;190;) (type 2) (param i32 i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 48
+    i64.const 54
     i64.sub
     local.tee 3
     global.set 3
@@ -65534,6 +64738,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -65545,6 +64751,8 @@
     i32.const 10
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     local.get 2
@@ -65559,14 +64767,15 @@
   (func (;191;) (type 14) (param i32 i32 i32 i32 i32 i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 40
     i64.sub
-    local.tee 14
-    global.set 3
+    local.set 14
     local.get 14
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 14
+      global.set 3
       unreachable
     end
     global.get 4
@@ -65578,6 +64787,8 @@
     i32.const 21
     i32.lt_s
     if ;; label = @1
+      local.get 14
+      global.set 3
       unreachable
     end
     i32.const 1
@@ -65588,10 +64799,9 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 14
-        i64.const 24
+        i64.const 22
         i64.sub
-        local.tee 14
-        global.set 3
+        local.set 14
         local.get 1
         local.get 2
         i32.const 1
@@ -65611,7 +64821,7 @@
         block ;; label = @3
           loop ;; label = @4
             local.get 14
-            i64.const 32
+            i64.const 35
             i64.sub
             local.tee 14
             global.set 3
@@ -65619,6 +64829,8 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 14
+              global.set 3
               unreachable
             end
             local.get 1
@@ -65638,19 +64850,17 @@
             i32.ne
             if ;; label = @5
               local.get 14
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 14
-              global.set 3
+              local.set 14
               local.get 1
               local.get 11
               i32.gt_u
               br_if 3 (;@2;)
               local.get 14
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 14
-              global.set 3
+              local.set 14
               local.get 8
               local.set 7
               local.get 12
@@ -65659,35 +64869,31 @@
               i32.ne
               br_if 1 (;@4;)
               local.get 14
-              i64.const 8
+              i64.const 6
               i64.sub
-              local.tee 14
-              global.set 3
+              local.set 14
               br 3 (;@2;)
             end
             local.get 14
-            i64.const 11
+            i64.const 9
             i64.sub
-            local.tee 14
-            global.set 3
+            local.set 14
             local.get 8
             local.get 7
             i32.ge_u
             if ;; label = @5
               local.get 14
-              i64.const 11
+              i64.const 9
               i64.sub
-              local.tee 14
-              global.set 3
+              local.set 14
               local.get 8
               local.get 4
               i32.gt_u
               br_if 2 (;@3;)
               local.get 14
-              i64.const 12
+              i64.const 10
               i64.sub
-              local.tee 14
-              global.set 3
+              local.set 14
               local.get 3
               local.get 7
               i32.add
@@ -65695,14 +64901,15 @@
               block ;; label = @6
                 loop ;; label = @7
                   local.get 14
-                  i64.const 17
+                  i64.const 18
                   i64.sub
-                  local.tee 14
-                  global.set 3
+                  local.set 14
                   local.get 14
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
+                    local.get 14
+                    global.set 3
                     unreachable
                   end
                   local.get 2
@@ -65727,20 +64934,18 @@
                   i32.ne
                   br_if 0 (;@7;)
                   local.get 14
-                  i64.const 11
+                  i64.const 9
                   i64.sub
-                  local.tee 14
-                  global.set 3
+                  local.set 14
                 end
                 i32.const 0
                 local.set 9
                 br 5 (;@1;)
               end
               local.get 14
-              i64.const 14
+              i64.const 12
               i64.sub
-              local.tee 14
-              global.set 3
+              local.set 14
               local.get 8
               local.set 7
               local.get 12
@@ -65749,10 +64954,9 @@
               i32.ne
               br_if 1 (;@4;)
               local.get 14
-              i64.const 8
+              i64.const 6
               i64.sub
-              local.tee 14
-              global.set 3
+              local.set 14
               br 3 (;@2;)
             end
             local.get 14
@@ -65781,18 +64985,16 @@
         unreachable
       end
       local.get 14
-      i64.const 10
+      i64.const 8
       i64.sub
-      local.tee 14
-      global.set 3
+      local.set 14
       local.get 6
       i32.eqz
       br_if 0 (;@1;)
       local.get 14
-      i64.const 15
+      i64.const 13
       i64.sub
-      local.tee 14
-      global.set 3
+      local.set 14
       local.get 5
       local.get 6
       i32.add
@@ -65803,7 +65005,7 @@
       local.set 1
       loop ;; label = @2
         local.get 14
-        i64.const 33
+        i64.const 36
         i64.sub
         local.tee 14
         global.set 3
@@ -65811,6 +65013,8 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 14
+          global.set 3
           unreachable
         end
         block ;; label = @3
@@ -65832,10 +65036,9 @@
             i32.ge_s
             br_if 0 (;@4;)
             local.get 14
-            i64.const 12
+            i64.const 10
             i64.sub
-            local.tee 14
-            global.set 3
+            local.set 14
             drop
             local.get 0
             local.get 3
@@ -65860,10 +65063,9 @@
             i32.add
           end
           local.get 14
-          i64.const 15
+          i64.const 13
           i64.sub
-          local.tee 14
-          global.set 3
+          local.set 14
           local.set 5
           local.get 1
           local.get 2
@@ -65873,10 +65075,9 @@
           i32.lt_s
           br_if 2 (;@1;)
           local.get 14
-          i64.const 15
+          i64.const 13
           i64.sub
-          local.tee 14
-          global.set 3
+          local.set 14
           local.get 9
           i32.const 1
           i32.xor
@@ -65886,10 +65087,9 @@
           i32.ne
           br_if 1 (;@2;)
           local.get 14
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 14
-          global.set 3
+          local.set 14
           br 2 (;@1;)
         end
         local.get 14
@@ -65920,7 +65120,7 @@
   (func (;192;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 137
+    i64.const 143
     i64.sub
     local.tee 4
     global.set 3
@@ -65928,6 +65128,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 4
@@ -65939,6 +65141,8 @@
     i32.const 13
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     global.get 0
@@ -66003,10 +65207,9 @@
     i32.load8_u offset=5
     if ;; label = @1
       local.get 4
-      i64.const 16
+      i64.const 14
       i64.sub
-      local.tee 4
-      global.set 3
+      local.set 4
       local.get 1
       i32.const 255
       i32.and
@@ -66094,7 +65297,7 @@
   (func (;193;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 42
+    i64.const 48
     i64.sub
     local.tee 5
     global.set 3
@@ -66102,6 +65305,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
@@ -66113,6 +65318,8 @@
     i32.const 15
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 0
@@ -66127,7 +65334,7 @@
     local.set 0
     loop ;; label = @1
       local.get 5
-      i64.const 43
+      i64.const 46
       i64.sub
       local.tee 5
       global.set 3
@@ -66135,6 +65342,8 @@
       i64.const 0
       i64.lt_s
       if ;; label = @2
+        local.get 5
+        global.set 3
         unreachable
       end
       local.get 0
@@ -66166,10 +65375,9 @@
       local.tee 2
       br_if 0 (;@1;)
       local.get 5
-      i64.const 15
+      i64.const 13
       i64.sub
-      local.tee 5
-      global.set 3
+      local.set 5
     end
     local.get 0
     i32.const 128
@@ -66219,7 +65427,7 @@
   (func (;194;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 62
+    i64.const 68
     i64.sub
     local.tee 2
     global.set 3
@@ -66227,6 +65435,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -66238,6 +65448,8 @@
     i32.const 11
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 1
@@ -66258,7 +65470,7 @@
   (func (;195;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 55
     i64.sub
     local.tee 2
     global.set 3
@@ -66266,6 +65478,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     global.get 4
@@ -66277,6 +65491,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 3
       unreachable
     end
     local.get 0
@@ -66291,7 +65507,7 @@
   (func (;196;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 52
+    i64.const 58
     i64.sub
     local.tee 5
     global.set 3
@@ -66299,6 +65515,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 4
@@ -66310,6 +65528,8 @@
     i32.const 15
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 3
       unreachable
     end
     global.get 0
@@ -66370,7 +65590,7 @@
             local.set 0
             loop ;; label = @5
               local.get 5
-              i64.const 43
+              i64.const 46
               i64.sub
               local.tee 5
               global.set 3
@@ -66378,6 +65598,8 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
+                local.get 5
+                global.set 3
                 unreachable
               end
               local.get 0
@@ -66409,10 +65631,9 @@
               local.tee 2
               br_if 0 (;@5;)
               local.get 5
-              i64.const 15
+              i64.const 13
               i64.sub
-              local.tee 5
-              global.set 3
+              local.set 5
             end
             local.get 0
             i32.const 128
@@ -66443,15 +65664,14 @@
             br 1 (;@3;)
           end
           local.get 5
-          i64.const 9
+          i64.const 7
           i64.sub
-          local.tee 5
-          global.set 3
+          local.set 5
           i32.const 0
           local.set 0
           loop ;; label = @4
             local.get 5
-            i64.const 43
+            i64.const 46
             i64.sub
             local.tee 5
             global.set 3
@@ -66459,6 +65679,8 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
+              local.get 5
+              global.set 3
               unreachable
             end
             local.get 0
@@ -66490,10 +65712,9 @@
             local.tee 2
             br_if 0 (;@4;)
             local.get 5
-            i64.const 15
+            i64.const 13
             i64.sub
-            local.tee 5
-            global.set 3
+            local.set 5
           end
           local.get 0
           i32.const 128
@@ -66562,7 +65783,7 @@
   (func (;197;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 46
+    i64.const 52
     i64.sub
     local.tee 3
     global.set 3
@@ -66570,6 +65791,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 4
@@ -66581,6 +65804,8 @@
     i32.const 14
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     global.get 0
@@ -66663,10 +65888,9 @@
       local.tee 0
       if ;; label = @2
         local.get 3
-        i64.const 16
+        i64.const 14
         i64.sub
-        local.tee 3
-        global.set 3
+        local.set 3
         local.get 1
         i32.const 255
         i32.and
@@ -66677,10 +65901,9 @@
           local.get 1
           br_if 0 (;@3;)
           local.get 3
-          i64.const 13
+          i64.const 11
           i64.sub
-          local.tee 3
-          global.set 3
+          local.set 3
           drop
           block ;; label = @4
             local.get 0
@@ -66728,10 +65951,9 @@
             local.set 3
             br_if 1 (;@3;)
             local.get 3
-            i64.const 8
+            i64.const 6
             i64.sub
-            local.tee 3
-            global.set 3
+            local.set 3
             drop
           end
           local.get 3
@@ -66763,10 +65985,9 @@
         i32.store8 offset=8
       end
       local.get 3
-      i64.const 12
+      i64.const 10
       i64.sub
-      local.tee 3
-      global.set 3
+      local.set 3
       local.get 1
       i32.const 255
       i32.and
@@ -66786,41 +66007,30 @@
     global.set 4
   )
   (func (;198;) (type 0) (param i32 i32) (result i32)
-    (local i32 i64 i32)
+    (local i32 i64)
     global.get 3
-    i64.const 31
+    i64.const 18
     i64.sub
-    local.tee 3
-    global.set 3
+    local.set 3
     local.get 3
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 4
-    i32.const 9
-    i32.sub
-    global.set 4
-    local.get 4
-    i32.const 9
-    i32.lt_s
-    if ;; label = @1
+      local.get 3
+      global.set 3
       unreachable
     end
     local.get 1
     if ;; label = @1
       local.get 3
-      i64.const 9
+      i64.const 7
       i64.sub
-      local.tee 3
-      global.set 3
+      local.set 3
       local.get 0
       local.set 2
       loop ;; label = @2
         local.get 3
-        i64.const 27
+        i64.const 30
         i64.sub
         local.tee 3
         global.set 3
@@ -66828,6 +66038,8 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 3
+          global.set 3
           unreachable
         end
         local.get 2
@@ -66843,57 +66055,43 @@
         local.tee 1
         br_if 0 (;@2;)
         local.get 3
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 3
-        global.set 3
+        local.set 3
       end
     end
     local.get 3
-    i64.const 11
+    i64.const 8
     i64.sub
     local.tee 3
     global.set 3
     local.get 0
-    local.get 4
-    global.set 4
   )
   (func (;199;) (type 2) (param i32 i32 i32) (result i32)
-    (local i32 i64 i32)
+    (local i32 i64)
     global.get 3
-    i64.const 31
+    i64.const 18
     i64.sub
-    local.tee 4
-    global.set 3
+    local.set 4
     local.get 4
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 5
-    i32.const 10
-    i32.sub
-    global.set 4
-    local.get 5
-    i32.const 10
-    i32.lt_s
-    if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     local.get 2
     if ;; label = @1
       local.get 4
-      i64.const 9
+      i64.const 7
       i64.sub
-      local.tee 4
-      global.set 3
+      local.set 4
       local.get 0
       local.set 3
       loop ;; label = @2
         local.get 4
-        i64.const 33
+        i64.const 36
         i64.sub
         local.tee 4
         global.set 3
@@ -66901,6 +66099,8 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 4
+          global.set 3
           unreachable
         end
         local.get 3
@@ -66921,43 +66121,30 @@
         local.tee 2
         br_if 0 (;@2;)
         local.get 4
-        i64.const 8
+        i64.const 6
         i64.sub
-        local.tee 4
-        global.set 3
+        local.set 4
       end
     end
     local.get 4
-    i64.const 11
+    i64.const 8
     i64.sub
     local.tee 4
     global.set 3
     local.get 0
-    local.get 5
-    global.set 4
   )
   (func (;200;) (type 2) (param i32 i32 i32) (result i32)
-    (local i32 i32 i32 i64 i32)
+    (local i32 i32 i32 i64)
     global.get 3
-    i64.const 33
+    i64.const 20
     i64.sub
-    local.tee 6
-    global.set 3
+    local.set 6
     local.get 6
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 7
-    i32.const 12
-    i32.sub
-    global.set 4
-    local.get 7
-    i32.const 12
-    i32.lt_s
-    if ;; label = @1
+      local.get 6
+      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -66965,13 +66152,12 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 6
-      i64.const 7
+      i64.const 5
       i64.sub
-      local.tee 6
-      global.set 3
+      local.set 6
       loop ;; label = @2
         local.get 6
-        i64.const 24
+        i64.const 27
         i64.sub
         local.tee 6
         global.set 3
@@ -66979,6 +66165,8 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 6
+          global.set 3
           unreachable
         end
         local.get 0
@@ -66990,10 +66178,9 @@
         i32.eq
         if ;; label = @3
           local.get 6
-          i64.const 20
+          i64.const 18
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           local.get 0
           i32.const 1
           i32.add
@@ -67008,17 +66195,15 @@
           local.tee 2
           br_if 1 (;@2;)
           local.get 6
-          i64.const 8
+          i64.const 6
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 6
           br 2 (;@1;)
         end
         local.get 6
-        i64.const 12
+        i64.const 10
         i64.sub
-        local.tee 6
-        global.set 3
+        local.set 6
       end
       local.get 4
       local.get 5
@@ -67026,18 +66211,16 @@
       local.set 3
     end
     local.get 6
-    i64.const 11
+    i64.const 8
     i64.sub
     local.tee 6
     global.set 3
     local.get 3
-    local.get 7
-    global.set 4
   )
   (func (;201;) (type 12) (param i32 i64 i64)
-    (local i64 i64 i32)
+    (local i64 i64)
     global.get 3
-    i64.const 86
+    i64.const 72
     i64.sub
     local.tee 4
     global.set 3
@@ -67045,17 +66228,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 4
-    local.tee 5
-    i32.const 13
-    i32.sub
-    global.set 4
-    local.get 5
-    i32.const 13
-    i32.lt_s
-    if ;; label = @1
+      local.get 4
+      global.set 3
       unreachable
     end
     local.get 0
@@ -67106,8 +66280,6 @@
     i64.shl
     i64.or
     i64.store
-    local.get 5
-    global.set 4
   )
   (data (;0;) (i32.const 1048576) "blockmessagecontractdenomamountheighttimechain_idsignersent_fundsaddressbalance\00\06\00\00\00\08\00\00\00\04\00\00\00\07\00\00\00\08\00\00\00d\00\10\00\00\00\00\00a Display implementation returned an error unexpectedly\00\09\00\00\00\04\00\00\00\04\00\00\00\0a\00\00\00\0b\00\00\00\0c\00\00\00\0d\00\00\00\00\00\00\00\01\00\00\00\0e\00\00\00called `Result::unwrap()` on an `Err` value\00\0f\00\00\00\01\00\00\00\01\00\00\00\10")
   (data (;1;) (i32.const 1048848) "attempt to add with overflow<::core::macros::panic macros>\00\00,\01\10\00\1e\00\00\00\03\00\00\00\0a\00\00\00Tried to shrink to a larger capacitymissing field ``\80\01\10\00\0f\00\00\00\8f\01\10\00\01\00\00\00duplicate field `\00\00\00\a0\01\10\00\11\00\00\00\8f\01\10\00\01\00\00\00unknown variant ``, there are no variants\00\00\00\c4\01\10\00\11\00\00\00\d5\01\10\00\18\00\00\00`, expected \c4\01\10\00\11\00\00\00\00\02\10\00\0c\00\00\00invalid base64: \1c\02\10\00\10\00\00\00ullCoinEnvResponselogdataCosmosMsgopaquecontract_addrmsgsendfrom_addressto_addressQueryResulterrokLogAttributekeyvalueContractResultHandleMsgInitMsgQueryMsg\06\00\00\00\08\00\00\00\04\00\00\00\11\00\00\00configStateactionreleasedestinationsrc/contract.rs\00\00\03\03\10\00\0f\00\00\00m\00\00\00\09\00\00\00test.key\03\03\10\00\0f\00\00\00y\00\00\00\09\00\00\00\03\03\10\00\0f\00\00\00~\00\00\00\05\00\00\00This page intentionally faultedverifierbeneficiaryfundercpuloopstoragelooppanic\00\f1\02\10\00\07\00\00\00\84\03\10\00\07\00\00\00\8b\03\10\00\0b\00\00\00\96\03\10\00\05\00\00\00k\03\10\00\08\00\00\00\1a\00\00\00\08\00\00\00\04\00\00\00\1b\00\00\00\1c\00\00\00/rustc/f3e1a954d2ead4e2fc197c7da7d71e6c61bad196/src/libcore/ops/arith.rsattempt to add with overflow\1d\00\00\00\14\00\00\00\04\00\00\00\1e\00\00\00\d8\03\10\00H\00\00\00\bb\02\00\003\00\00\00/usr/local/cargo/registry/src/github.com-1ecc6299db9ec823/base64-0.11.0/src/decode.rs\00\00\00\5c\04\10\00U\00\00\00\c7\01\00\00\1f\00\00\00\5c\04\10\00U\00\00\00\cd\01\00\00\1f\00\00\00\5c\04\10\00U\00\00\00\d0\01\00\00\0d\00\00\00\5c\04\10\00U\00\00\00\d6\01\00\00\1f\00\00\00\5c\04\10\00U\00\00\00\d9\01\00\00\0d\00\00\00\5c\04\10\00U\00\00\00\df\01\00\00\1f\00\00\00\5c\04\10\00U\00\00\00\e2\01\00\00\0d\00\00\00\5c\04\10\00U\00\00\00\e8\01\00\00\1f\00\00\00\5c\04\10\00U\00\00\00\eb\01\00\00\0d\00\00\00\5c\04\10\00U\00\00\00\f1\01\00\00\1f\00\00\00\5c\04\10\00U\00\00\00\f4\01\00\00\0d\00\00\00\5c\04\10\00U\00\00\00\fa\01\00\00\1f\00\00\00\5c\04\10\00U\00\00\00\fd\01\00\00\0d\00\00\00\5c\04\10\00U\00\00\00\03\02\00\00\1f\00\00\00\5c\04\10\00U\00\00\00\06\02\00\00\0d\00\00\00\5c\04\10\00U\00\00\00m\00\00\00/")

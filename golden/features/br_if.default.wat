@@ -10,14 +10,15 @@
   (func (;0;) (type 0)
     (local i64 i32)
     global.get 2
-    i64.const 33
+    i64.const 37
     i64.sub
-    local.tee 0
-    global.set 2
+    local.set 0
     local.get 0
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 2
       unreachable
     end
     global.get 3
@@ -29,16 +30,17 @@
     i32.const 6
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 2
       unreachable
     end
     block $done
       global.get $skip
       br_if $done
       local.get 0
-      i64.const 14
+      i64.const 12
       i64.sub
-      local.tee 0
-      global.set 2
+      local.set 0
       global.get $out
       i32.const 3
       i32.mul

@@ -10,14 +10,15 @@
   (func (;0;) (type 0)
     (local i64 i32)
     global.get 2
-    i64.const 35
+    i64.const 39
     i64.sub
-    local.tee 0
-    global.set 2
+    local.set 0
     local.get 0
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 2
       unreachable
     end
     global.get 3
@@ -29,6 +30,8 @@
     i32.const 5
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 2
       unreachable
     end
     block $b2

@@ -8,27 +8,17 @@
   (export "baals_gas_left" (global 1))
   (export "baals_stack_left" (global 2))
   (func $pick (;0;) (type 0) (param i32) (result i32)
-    (local i64 i32)
+    (local i64)
     global.get 1
-    i64.const 33
+    i64.const 20
     i64.sub
-    local.tee 1
-    global.set 1
+    local.set 1
     local.get 1
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      unreachable
-    end
-    global.get 2
-    local.tee 2
-    i32.const 7
-    i32.sub
-    global.set 2
-    local.get 2
-    i32.const 7
-    i32.lt_s
-    if ;; label = @1
+      local.get 1
+      global.set 1
       unreachable
     end
     block (result i32) ;; label = @1
@@ -36,25 +26,22 @@
       local.get 0
       br_if 0 (;@1;)
       local.get 1
-      i64.const 9
+      i64.const 7
       i64.sub
-      local.tee 1
-      global.set 1
+      local.set 1
       drop
       i32.const 9
     end
     local.get 1
-    i64.const 10
+    i64.const 7
     i64.sub
     local.tee 1
     global.set 1
-    local.get 2
-    global.set 2
   )
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 49
+    i64.const 55
     i64.sub
     local.tee 0
     global.set 1
@@ -62,17 +49,21 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 1
       unreachable
     end
     global.get 2
     local.tee 1
-    i32.const 5
+    i32.const 12
     i32.sub
     global.set 2
     local.get 1
-    i32.const 5
+    i32.const 12
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 1
       unreachable
     end
     global.get $out

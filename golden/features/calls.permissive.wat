@@ -12,7 +12,7 @@
   (func $triple (;0;) (type $unary) (param i32) (result i32)
     (local i64 i32)
     global.get 1
-    i64.const 36
+    i64.const 42
     i64.sub
     local.tee 1
     global.set 1
@@ -20,6 +20,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 1
       unreachable
     end
     global.get 2
@@ -31,6 +33,8 @@
     i32.const 7
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 1
       unreachable
     end
     local.get 0
@@ -42,7 +46,7 @@
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 69
+    i64.const 75
     i64.sub
     local.tee 0
     global.set 1
@@ -50,6 +54,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 1
       unreachable
     end
     global.get 2
@@ -61,6 +67,8 @@
     i32.const 7
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 1
       unreachable
     end
     i32.const 7

@@ -14,7 +14,7 @@
   (func (;2;) (type 2)
     (local i64 i32)
     global.get 0
-    i64.const 75
+    i64.const 81
     i64.sub
     local.tee 0
     global.set 0
@@ -22,6 +22,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     global.get 1
@@ -33,6 +35,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     i32.const 0

@@ -10,14 +10,15 @@
   (func (;0;) (type 0)
     (local i64 i32)
     global.get 2
-    i64.const 32
+    i64.const 36
     i64.sub
-    local.tee 0
-    global.set 2
+    local.set 0
     local.get 0
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 2
       unreachable
     end
     global.get 3
@@ -29,22 +30,22 @@
     i32.const 6
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 2
       unreachable
     end
     global.get $flag
     if (result i32) ;; label = @1
       local.get 0
-      i64.const 8
+      i64.const 6
       i64.sub
-      local.tee 0
-      global.set 2
+      local.set 0
       i32.const 10
     else
       local.get 0
-      i64.const 10
+      i64.const 8
       i64.sub
-      local.tee 0
-      global.set 2
+      local.set 0
       i32.const 1
       i32.const 2
       i32.add

@@ -9,14 +9,15 @@
   (func (;0;) (type 0)
     (local $i i32) (local i64 i32)
     global.get 1
-    i64.const 32
+    i64.const 36
     i64.sub
-    local.tee 1
-    global.set 1
+    local.set 1
     local.get 1
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 1
       unreachable
     end
     global.get 2
@@ -28,20 +29,23 @@
     i32.const 7
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 1
       unreachable
     end
     global.get $n
     local.set $i
     loop $continue
       local.get 1
-      i64.const 20
+      i64.const 21
       i64.sub
-      local.tee 1
-      global.set 1
+      local.set 1
       local.get 1
       i64.const 0
       i64.lt_s
       if ;; label = @2
+        local.get 1
+        global.set 1
         unreachable
       end
       local.get $i

@@ -10,7 +10,7 @@
   (func (;0;) (type 0)
     (local i64 i32 i32)
     global.get 0
-    i64.const 695
+    i64.const 713
     i64.sub
     local.tee 0
     global.set 0
@@ -18,6 +18,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     global.get 1
@@ -29,6 +31,8 @@
     i32.const 7
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     i32.const 1
@@ -45,6 +49,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     memory.grow
@@ -65,6 +71,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     memory.fill
@@ -84,6 +92,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     memory.copy
@@ -103,6 +113,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     memory.init $greeting

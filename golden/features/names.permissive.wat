@@ -9,14 +9,15 @@
   (func $countdown (;0;) (type 0)
     (local i64 i32)
     global.get 1
-    i64.const 30
+    i64.const 34
     i64.sub
-    local.tee 0
-    global.set 1
+    local.set 0
     local.get 0
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 1
       unreachable
     end
     global.get 2
@@ -28,29 +29,31 @@
     i32.const 6
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 1
       unreachable
     end
     block $exit
       loop $again
         local.get 0
-        i64.const 18
+        i64.const 19
         i64.sub
-        local.tee 0
-        global.set 1
+        local.set 0
         local.get 0
         i64.const 0
         i64.lt_s
         if ;; label = @3
+          local.get 0
+          global.set 1
           unreachable
         end
         global.get $n
         i32.eqz
         br_if $exit
         local.get 0
-        i64.const 14
+        i64.const 12
         i64.sub
-        local.tee 0
-        global.set 1
+        local.set 0
         global.get $n
         i32.const 1
         i32.sub

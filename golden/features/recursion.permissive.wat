@@ -10,14 +10,15 @@
   (func $down (;0;) (type 0) (param i32) (result i32)
     (local i64 i32)
     global.get 1
-    i64.const 31
+    i64.const 35
     i64.sub
-    local.tee 1
-    global.set 1
+    local.set 1
     local.get 1
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 1
       unreachable
     end
     global.get 2
@@ -29,6 +30,8 @@
     i32.const 8
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 1
       unreachable
     end
     local.get 0
@@ -48,10 +51,9 @@
       i32.add
     else
       local.get 1
-      i64.const 8
+      i64.const 6
       i64.sub
-      local.tee 1
-      global.set 1
+      local.set 1
       i32.const 0
     end
     local.get 1
@@ -65,7 +67,7 @@
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 49
+    i64.const 55
     i64.sub
     local.tee 0
     global.set 1
@@ -73,6 +75,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 1
       unreachable
     end
     global.get 2
@@ -84,6 +88,8 @@
     i32.const 5
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 1
       unreachable
     end
     global.get $depth

@@ -10,7 +10,7 @@
   (func $init (;0;) (type 0)
     (local i64 i32)
     global.get 1
-    i64.const 35
+    i64.const 41
     i64.sub
     local.tee 0
     global.set 1
@@ -18,6 +18,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 1
       unreachable
     end
     global.get 2
@@ -29,6 +31,8 @@
     i32.const 5
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 1
       unreachable
     end
     i32.const 1
@@ -39,14 +43,15 @@
   (func (;1;) (type 0)
     (local i64 i32)
     global.get 1
-    i64.const 33
+    i64.const 37
     i64.sub
-    local.tee 0
-    global.set 1
+    local.set 0
     local.get 0
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 1
       unreachable
     end
     global.get 2
@@ -58,6 +63,8 @@
     i32.const 5
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 1
       unreachable
     end
     global.get $ready

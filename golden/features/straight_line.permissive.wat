@@ -9,7 +9,7 @@
   (func (;0;) (type 0)
     (local i64 i32)
     global.get 1
-    i64.const 41
+    i64.const 47
     i64.sub
     local.tee 0
     global.set 1
@@ -17,6 +17,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 1
       unreachable
     end
     global.get 2
@@ -28,6 +30,8 @@
     i32.const 6
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 1
       unreachable
     end
     i32.const 6

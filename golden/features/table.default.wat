@@ -10,7 +10,7 @@
   (func $a (;0;) (type 0)
     (local i64 i32)
     global.get 0
-    i64.const 32
+    i64.const 38
     i64.sub
     local.tee 0
     global.set 0
@@ -18,6 +18,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     global.get 1
@@ -29,6 +31,8 @@
     i32.const 4
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     local.get 1
@@ -37,7 +41,7 @@
   (func $b (;1;) (type 0)
     (local i64 i32)
     global.get 0
-    i64.const 32
+    i64.const 38
     i64.sub
     local.tee 0
     global.set 0
@@ -45,6 +49,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     global.get 1
@@ -56,6 +62,8 @@
     i32.const 4
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     local.get 1
@@ -64,7 +72,7 @@
   (func (;2;) (type 0)
     (local i64 i32 i32)
     global.get 0
-    i64.const 383
+    i64.const 401
     i64.sub
     local.tee 0
     global.set 0
@@ -72,6 +80,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     global.get 1
@@ -83,6 +93,8 @@
     i32.const 7
     i32.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     ref.null func
@@ -100,6 +112,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     table.grow $t
@@ -120,6 +134,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     table.fill $t
@@ -139,6 +155,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     table.copy
@@ -158,6 +176,8 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
+      local.get 0
+      global.set 0
       unreachable
     end
     table.init $callbacks

@@ -31,6 +31,12 @@ pub(crate) struct Analysis {
     pub(crate) extra_types: Vec<Vec<wasmparser::ValType>>,
     /// Globals imported or defined: the injected globals come next.
     pub(crate) globals: u32,
+    /// Imported functions: defined function `i` of the code section has index `imported + i`.
+    imported_functions: u32,
+    /// Defined functions something outside a direct `call` can reach: exported, the start
+    /// function, or named by an element segment or a constant expression (tables, `ref.func`).
+    /// Sorted.
+    address_taken: Vec<u32>,
 }
 
 /// Where a type for a wrap block comes from.
@@ -47,6 +53,15 @@ pub(crate) enum WrapType {
 pub(crate) struct FunctionPlan {
     /// Parameters and declared locals: injected locals are numbered from here.
     pub(crate) locals: u32,
+    /// Whether the frame is reserved by each caller instead of by the function itself (a leaf
+    /// reachable only by direct calls); it then needs no stack local.
+    pub(crate) folded: bool,
+    /// The function's own frame height.
+    frame: u32,
+    /// Defined functions it calls directly, sorted: the folded ones add to its reservation.
+    callees: Vec<u32>,
+    /// The injection that reserves the frame, unless folded.
+    reserve: Option<usize>,
     /// Scratch locals needed beyond the gas local.
     pub(crate) needs_size: bool,
     pub(crate) needs_f32: bool,
@@ -88,11 +103,18 @@ enum FrameKind {
     Else,
 }
 
-/// A metering block under construction: the injection that charges it, and its price so far.
+/// A metering block under construction: the injection that charges it, and its price so far
+/// (without the charge itself, whose price depends on `flush`).
 #[derive(Debug)]
 struct MeterBlock {
     injection: usize,
     cost: u64,
+    reload: bool,
+    /// Whether something in the block can trap, call or leave the function: the charge must
+    /// then be written back to the global, where the host and callees read it.
+    observed: bool,
+    /// The gas check of a loop header, while no call in the block has made it redundant.
+    check: Option<usize>,
 }
 
 /// The analysis of the body being scanned.
@@ -116,6 +138,13 @@ struct Body {
     checks: u32,
     started: bool,
     constructs: Vec<usize>,
+    /// Whether the body calls a function of the module (directly or through a table).
+    calls_module: bool,
+    callees: Vec<u32>,
+    /// Injections of loop-header checks that a call made redundant, removed at the end.
+    redundant_checks: Vec<usize>,
+    /// Each release of the frame: its injection and its metering block.
+    releases: Vec<(usize, usize)>,
 }
 
 /// The scan hooks that build an [`Analysis`].
@@ -126,6 +155,38 @@ pub(crate) struct Analyzer<'p> {
     body: Option<Body>,
     /// Whether float results are NaN-canonicalized.
     canonicalize: bool,
+}
+
+/// Whether an instruction can trap, call or leave the function: whether the host or a callee
+/// can observe the gas global while it runs. Anything not known to be pure counts.
+fn observes(opcode: Opcode) -> bool {
+    use Opcode::*;
+    use baals_policy::CostClass;
+    match opcode.class() {
+        CostClass::Local | CostClass::Global | CostClass::Const | CostClass::Int | CostClass::IntMul => false,
+        CostClass::Control => matches!(opcode, Unreachable),
+        CostClass::Branch => matches!(opcode, Return),
+        CostClass::Reference => false,
+        CostClass::Float => matches!(
+            opcode,
+            F32Load
+                | F64Load
+                | F32Store
+                | F64Store
+                | I32TruncF32S
+                | I32TruncF32U
+                | I32TruncF64S
+                | I32TruncF64U
+                | I64TruncF32S
+                | I64TruncF32U
+                | I64TruncF64S
+                | I64TruncF64U
+        ),
+        CostClass::Memory => !matches!(opcode, MemorySize),
+        CostClass::Bulk => !matches!(opcode, DataDrop | ElemDrop),
+        CostClass::Table => !matches!(opcode, TableSize),
+        _ => true,
+    }
 }
 
 impl<'p> Analyzer<'p> {
@@ -139,7 +200,8 @@ impl<'p> Analyzer<'p> {
         }
     }
 
-    pub(crate) fn into_analysis(self) -> Analysis {
+    pub(crate) fn into_analysis(mut self) -> Analysis {
+        self.analysis.resolve();
         self.analysis
     }
 
@@ -150,6 +212,22 @@ impl<'p> Analyzer<'p> {
             None => {
                 self.analysis.extra_types.push(results.to_vec());
                 self.analysis.extra_types.len() - 1
+            }
+        }
+    }
+
+    /// Sorted once the code section starts.
+    fn address_taken(&mut self, function: u32) {
+        self.analysis.address_taken.push(function);
+    }
+
+    /// Records the functions a constant expression names with `ref.func`.
+    fn take_addresses(&mut self, expression: &wasmparser::ConstExpr<'_>) {
+        for op in expression.get_operators_reader() {
+            match op {
+                Ok(Operator::RefFunc { function_index }) => self.address_taken(function_index),
+                Ok(_) => {}
+                Err(_) => break,
             }
         }
     }
@@ -177,14 +255,38 @@ impl<'p> Analyzer<'p> {
 impl Body {
     fn start_block(&mut self, prices: &Prices, position: usize, reload: bool, check: bool) {
         let injection = self.injections.len();
-        self.injections.push((position, Injection::Snippet(Snippet::Meter { charge: 0, reload })));
-        let mut cost = if reload { prices.meter_reload } else { prices.meter };
+        let meter = Snippet::Meter { charge: 0, reload, flush: false };
+        self.injections.push((position, Injection::Snippet(meter)));
+        let mut cost = 0;
+        let mut check_at = None;
         if check {
+            check_at = Some(self.injections.len());
             self.injections.push((position, Injection::Snippet(Snippet::Check)));
             cost += prices.check;
             self.checks += 1;
         }
-        self.blocks.push(MeterBlock { injection, cost });
+        self.blocks.push(MeterBlock { injection, cost, reload, observed: false, check: check_at });
+    }
+
+    /// Marks the current block as one whose charge the host or a callee can observe.
+    fn observed(&mut self) {
+        if let Some(block) = self.blocks.last_mut() {
+            block.observed = true;
+        }
+    }
+
+    /// A direct call to a defined function, which checks the gas at its entry: the check of a
+    /// loop header in the same block is redundant, since every iteration passes that one.
+    fn direct_call(&mut self, prices: &Prices, function: u32) {
+        self.calls_module = true;
+        self.callees.push(function);
+        if let Some(block) = self.blocks.last_mut()
+            && let Some(check) = block.check.take()
+        {
+            block.cost -= prices.check;
+            self.checks -= 1;
+            self.redundant_checks.push(check);
+        }
     }
 
     fn charge(&mut self, cost: u64) {
@@ -211,6 +313,11 @@ impl Body {
     fn frame(&self) -> u64 {
         u64::from(self.params) + u64::from(self.declared_locals)
     }
+
+    fn release(&mut self, position: usize, price: u64) {
+        self.releases.push((self.injections.len(), self.blocks.len().saturating_sub(1)));
+        self.inject(position, Snippet::Release, price);
+    }
 }
 
 impl<'p> Hooks for Analyzer<'p> {
@@ -222,6 +329,8 @@ impl<'p> Hooks for Analyzer<'p> {
             types: self.analysis.types.clone(),
             extra_types: Vec::new(),
             globals: self.analysis.globals,
+            imported_functions: self.analysis.imported_functions,
+            address_taken: self.analysis.address_taken.clone(),
         };
         Analyzer { policy: self.policy, prices: self.prices, analysis, body: None, canonicalize: self.canonicalize }
     }
@@ -260,12 +369,52 @@ impl<'p> Hooks for Analyzer<'p> {
             Payload::ImportSection(reader) => {
                 for import in reader.clone().into_imports() {
                     let Ok(import) = import else { break };
-                    if matches!(import.ty, TypeRef::Global(_)) {
-                        self.analysis.globals += 1;
+                    match import.ty {
+                        TypeRef::Global(_) => self.analysis.globals += 1,
+                        TypeRef::Func(_) => self.analysis.imported_functions += 1,
+                        _ => {}
                     }
                 }
             }
-            Payload::GlobalSection(reader) => self.analysis.globals += reader.count(),
+            Payload::GlobalSection(reader) => {
+                self.analysis.globals += reader.count();
+                for global in reader.clone() {
+                    let Ok(global) = global else { break };
+                    self.take_addresses(&global.init_expr);
+                }
+            }
+            Payload::ExportSection(reader) => {
+                for export in reader.clone() {
+                    let Ok(export) = export else { break };
+                    if export.kind == wasmparser::ExternalKind::Func {
+                        self.address_taken(export.index);
+                    }
+                }
+            }
+            Payload::StartSection { func, .. } => self.address_taken(*func),
+            Payload::CodeSectionStart { .. } => {
+                self.analysis.address_taken.sort_unstable();
+                self.analysis.address_taken.dedup();
+            }
+            Payload::ElementSection(reader) => {
+                for element in reader.clone() {
+                    let Ok(element) = element else { break };
+                    match element.items {
+                        wasmparser::ElementItems::Functions(functions) => {
+                            for function in functions {
+                                let Ok(function) = function else { break };
+                                self.address_taken(function);
+                            }
+                        }
+                        wasmparser::ElementItems::Expressions(_, expressions) => {
+                            for expression in expressions {
+                                let Ok(expression) = expression else { break };
+                                self.take_addresses(&expression);
+                            }
+                        }
+                    }
+                }
+            }
             _ => {}
         }
         Ok(())
@@ -297,6 +446,10 @@ impl<'p> Hooks for Analyzer<'p> {
             checks: 0,
             started: false,
             constructs: Vec::new(),
+            calls_module: false,
+            callees: Vec::new(),
+            redundant_checks: Vec::new(),
+            releases: Vec::new(),
         });
         Ok(())
     }
@@ -323,8 +476,12 @@ impl<'p> Hooks for Analyzer<'p> {
         body.max_operands = body.max_operands.max(validator.operand_stack_height());
         if !body.started {
             body.started = true;
-            // Entry: reload the gas local from the global, charge, check; then reserve the frame.
-            body.start_block(&prices, offset, true, true);
+            // Entry: reload the gas local from the global, charge, check; then (at the end, once
+            // it is known whether the function reserves its own frame) reserve the frame. The
+            // entry check is never dropped: it is what makes a call a check for its caller.
+            body.start_block(&prices, offset, true, false);
+            body.injections.push((offset, Injection::Snippet(Snippet::Check)));
+            body.charge(prices.check);
             body.checks += 1;
         }
         let Some(opcode) = opcode_of(op) else {
@@ -338,6 +495,9 @@ impl<'p> Hooks for Analyzer<'p> {
         // The final `end` is charged below, to the block it ends up in.
         if was_live && !final_end {
             body.charge(cost);
+            if observes(opcode) {
+                body.observed();
+            }
         }
 
         if matches!(op, Operator::Block { .. } | Operator::Loop { .. } | Operator::If { .. }) {
@@ -394,8 +554,9 @@ impl<'p> Hooks for Analyzer<'p> {
                         body.live = true;
                     }
                     if body.live {
-                        body.inject(offset, Snippet::Release, prices.release);
+                        body.release(offset, prices.release);
                         body.charge(cost);
+                        body.observed();
                     }
                 }
             },
@@ -423,13 +584,22 @@ impl<'p> Hooks for Analyzer<'p> {
             }
             Operator::Return => {
                 if was_live {
-                    body.inject(offset, Snippet::Release, prices.release);
+                    body.release(offset, prices.release);
                 }
                 body.live = false;
             }
             Operator::Unreachable => body.live = false,
-            Operator::Call { .. } | Operator::CallIndirect { .. } => {
+            Operator::Call { function_index } => {
                 if was_live {
+                    if *function_index >= self.analysis.imported_functions {
+                        body.direct_call(&prices, *function_index);
+                    }
+                    body.inject(end, Snippet::Resync, prices.resync);
+                }
+            }
+            Operator::CallIndirect { .. } => {
+                if was_live {
+                    body.calls_module = true;
                     body.inject(end, Snippet::Resync, prices.resync);
                 }
             }
@@ -472,33 +642,58 @@ impl Analyzer<'_> {
         let operands = if self.policy.stack().operand_stack { u64::from(body.max_operands) } else { 0 };
         // Frames are below 2^31: params, locals and operands are each bounded by the validator.
         let frame = (self.policy.stack().frame_base + body.frame() + operands).min(i32::MAX as u64) as u32;
+        // A leaf that only direct calls reach is reserved for by its callers (`docs/gas.md`):
+        // it cannot recurse, and every caller knows it.
+        let folded = !body.calls_module && self.analysis.address_taken.binary_search(&body.index).is_err();
+
+        let mut removed = std::mem::take(&mut body.redundant_checks);
+        if folded {
+            for &(injection, block) in &body.releases {
+                body.blocks[block].cost -= prices.release;
+                removed.push(injection);
+            }
+        }
 
         // The entry block reserves the frame, and opens the wrap block when there is one:
         // both go right after its meter and check (injections 0 and 1).
         let entry = body.injections.first().map_or(0, |(position, _)| *position);
-        let mut prefix = vec![(entry, Injection::Snippet(Snippet::Reserve { frame }))];
-        let mut entry_cost = prices.reserve;
+        let mut prefix = Vec::new();
+        if !folded {
+            prefix.push((entry, Injection::Snippet(Snippet::Reserve { frame })));
+            body.blocks[0].cost += prices.reserve;
+            body.checks += 1;
+        }
         if body.function_targeted {
             let results = body.results.clone();
             prefix.push((entry, Injection::WrapStart(self.wrap_type(&results))));
-            entry_cost += prices.wrap_start;
+            body.blocks[0].cost += prices.wrap_start;
         }
-        let shift = prefix.len();
-        body.injections.splice(2..2, prefix);
-        for block in &mut body.blocks {
-            if block.injection >= 2 {
-                block.injection += shift;
-            }
-        }
-        body.blocks[0].cost += entry_cost;
 
         let mut max_block_cost = 0;
         for block in &body.blocks {
-            max_block_cost = max_block_cost.max(block.cost);
-            if let (_, Injection::Snippet(Snippet::Meter { charge, .. })) = &mut body.injections[block.injection] {
-                *charge = block.cost;
+            let flush = block.observed;
+            let charge = block.cost + prices.meter(block.reload, flush);
+            max_block_cost = max_block_cost.max(charge);
+            if let (_, Injection::Snippet(Snippet::Meter { charge: c, flush: f, .. })) =
+                &mut body.injections[block.injection]
+            {
+                (*c, *f) = (charge, flush);
             }
         }
+        let mut injections = body.injections;
+        if !removed.is_empty() {
+            removed.sort_unstable();
+            let mut index = 0;
+            injections.retain(|_| {
+                index += 1;
+                removed.binary_search(&(index - 1)).is_err()
+            });
+        }
+        // Nothing removed comes before the entry's meter and check.
+        injections.splice(2..2, prefix);
+
+        body.callees.sort_unstable();
+        body.callees.dedup();
         let report = FunctionReport {
             index: body.index,
             metering_points: body.blocks.len() as u32,
@@ -510,12 +705,40 @@ impl Analyzer<'_> {
         };
         FunctionPlan {
             locals: body.params + body.declared_locals,
+            folded,
+            frame,
+            callees: body.callees,
+            reserve: (!folded).then_some(2),
             needs_size: body.needs_size,
             needs_f32: body.needs_f32,
             needs_f64: body.needs_f64,
-            injections: body.injections,
+            injections,
             constructs: body.constructs,
             report,
+        }
+    }
+}
+
+impl Analysis {
+    /// What needs the whole module: each function that reserves its own frame reserves, in
+    /// addition, the largest frame among the folded leaves it calls.
+    fn resolve(&mut self) {
+        let imported = self.imported_functions;
+        let folded_frames: Vec<Option<u32>> =
+            self.functions.iter().map(|plan| plan.folded.then_some(plan.frame)).collect();
+        for plan in &mut self.functions {
+            let Some(reserve) = plan.reserve else { continue };
+            let callees = plan.callees.iter().filter_map(|&callee| {
+                let defined = callee.checked_sub(imported)? as usize;
+                *folded_frames.get(defined)?
+            });
+            let extra = callees.max().unwrap_or(0);
+            // Both below 2^31, and the sum capped there like any frame.
+            let frame = (u64::from(plan.frame) + u64::from(extra)).min(i32::MAX as u64) as u32;
+            if let (_, Injection::Snippet(Snippet::Reserve { frame: f })) = &mut plan.injections[reserve] {
+                *f = frame;
+            }
+            plan.report.frame = frame;
         }
     }
 }

@@ -325,14 +325,15 @@ impl Writer<'_> {
             gas_global: self.gas_global(),
             stack_global: self.gas_global() + 1,
             gas: plan.locals,
-            stack: plan.locals + 1,
+            stack: 0,
             size: 0,
             f32: 0,
             f64: 0,
         };
-        let mut added = vec![ValType::I64, ValType::I32];
-        let mut next = plan.locals + 2;
+        let mut added = vec![ValType::I64];
+        let mut next = plan.locals + 1;
         for (needed, slot, ty) in [
+            (!plan.folded, &mut slots.stack, ValType::I32),
             (plan.needs_size, &mut slots.size, ValType::I32),
             (plan.needs_f32, &mut slots.f32, ValType::F32),
             (plan.needs_f64, &mut slots.f64, ValType::F64),

@@ -34,9 +34,13 @@ pub(crate) struct Slots {
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Snippet {
     /// Charges a metering block: the gas local (reloaded from the global at function entry and
-    /// after calls, where the global is the truth) minus `charge`, written back to the global.
-    Meter { charge: u64, reload: bool },
-    /// Traps if the gas local is negative: the global, written just before, is negative too.
+    /// after calls, where the global is the truth) minus `charge`. With `flush`, the local is
+    /// also written back to the global: only blocks that can trap, call or leave the function
+    /// need that, because those are the only places where anyone reads the global
+    /// (`docs/gas.md`).
+    Meter { charge: u64, reload: bool, flush: bool },
+    /// Traps if the gas local is negative, writing it back to the global first so that the
+    /// host sees the overdraft.
     Check,
     /// Reloads the gas local from the global after a call: the callee (or the host) charged
     /// the global.
@@ -59,6 +63,7 @@ pub(crate) enum Snippet {
 
 /// Opcodes (binary format) of the snippets written byte by byte.
 const LOCAL_GET: u8 = 0x20;
+const LOCAL_SET: u8 = 0x21;
 const LOCAL_TEE: u8 = 0x22;
 const GLOBAL_GET: u8 = 0x23;
 const GLOBAL_SET: u8 = 0x24;
@@ -90,7 +95,7 @@ impl Snippet {
             // of the injected code, and that saved another 4% of instrument()'s instructions
             // (`docs/instrumentation.md`). The prices, which decode these bytes, and the golden
             // outputs pin the encoding.
-            Snippet::Meter { charge, reload } => {
+            Snippet::Meter { charge, reload, flush } => {
                 let (opcode, index) = if reload { (GLOBAL_GET, s.gas_global) } else { (LOCAL_GET, s.gas) };
                 out.push(opcode);
                 index.encode(out);
@@ -98,19 +103,31 @@ impl Snippet {
                 // Charges are below 2^62 (policy checks), so the cast is exact.
                 (charge as i64).encode(out);
                 out.push(I64_SUB);
-                out.push(LOCAL_TEE);
-                s.gas.encode(out);
-                out.push(GLOBAL_SET);
-                s.gas_global.encode(out);
+                if flush {
+                    out.push(LOCAL_TEE);
+                    s.gas.encode(out);
+                    out.push(GLOBAL_SET);
+                    s.gas_global.encode(out);
+                } else {
+                    out.push(LOCAL_SET);
+                    s.gas.encode(out);
+                }
             }
+            // The write-back sits on the trapping path only: the check itself is a compare
+            // and a branch.
             Snippet::Check => {
                 out.push(LOCAL_GET);
                 s.gas.encode(out);
-                out.extend_from_slice(&[I64_CONST, 0, I64_LT_S, IF, EMPTY_BLOCK, UNREACHABLE, END]);
+                out.extend_from_slice(&[I64_CONST, 0, I64_LT_S, IF, EMPTY_BLOCK, LOCAL_GET]);
+                s.gas.encode(out);
+                out.push(GLOBAL_SET);
+                s.gas_global.encode(out);
+                out.extend_from_slice(&[UNREACHABLE, END]);
             }
             Snippet::Resync => put(&[GlobalGet(s.gas_global), LocalSet(s.gas)]),
             // The counter is never negative while code runs (it traps first) and frames are
             // below 2^31, so `entry - frame` cannot wrap and `entry < frame` says it went negative.
+            // The trapping path writes the gas back, as a check's does.
             Snippet::Reserve { frame } => put(&[
                 GlobalGet(s.stack_global),
                 LocalTee(s.stack),
@@ -121,6 +138,8 @@ impl Snippet {
                 I32Const(frame as i32),
                 I32LtS,
                 If(BlockType::Empty),
+                LocalGet(s.gas),
+                GlobalSet(s.gas_global),
                 Unreachable,
                 End,
             ]),
@@ -169,8 +188,8 @@ impl Snippet {
 /// (NaN canonicalization without floats), which are then never needed.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Prices {
-    pub(crate) meter: u64,
-    pub(crate) meter_reload: u64,
+    /// The meter, indexed by `[reload][flush]`.
+    meters: [[u64; 2]; 2],
     pub(crate) check: u64,
     pub(crate) resync: u64,
     pub(crate) reserve: u64,
@@ -191,8 +210,8 @@ impl Prices {
             price(snippet).expect("the integer core is priced by every policy")
         };
         Prices {
-            meter: required(Snippet::Meter { charge: 0, reload: false }),
-            meter_reload: required(Snippet::Meter { charge: 0, reload: true }),
+            meters: [false, true]
+                .map(|reload| [false, true].map(|flush| required(Snippet::Meter { charge: 0, reload, flush }))),
             check: required(Snippet::Check),
             resync: required(Snippet::Resync),
             reserve: required(Snippet::Reserve { frame: 0 }),
@@ -203,6 +222,13 @@ impl Prices {
             wrap_start: required(Snippet::WrapStart(BlockType::Empty)),
             wrap_end: required(Snippet::WrapEnd),
         }
+    }
+}
+
+impl Prices {
+    /// The price of a metering block's charge.
+    pub(crate) fn meter(&self, reload: bool, flush: bool) -> u64 {
+        self.meters[usize::from(reload)][usize::from(flush)]
     }
 }
 
@@ -241,20 +267,23 @@ mod tests {
     #[test]
     fn default_prices_are_the_sums_of_their_instructions() {
         let prices = Prices::new(&Policy::default_policy());
-        // global.get 2 / local.get 1, i64.const 1, i64.sub 1, local.tee 1, global.set 2.
-        assert_eq!((prices.meter, prices.meter_reload), (6, 7));
-        // local.get 1, i64.const 1, i64.lt_s 1, if 2, unreachable 1, end 1.
-        assert_eq!(prices.check, 7);
+        // local.get 1 / global.get 2, i64.const 1, i64.sub 1, then local.set 1, or local.tee 1
+        // and global.set 2.
+        assert_eq!([prices.meter(false, false), prices.meter(false, true)], [4, 6]);
+        assert_eq!([prices.meter(true, false), prices.meter(true, true)], [5, 7]);
+        // local.get 1, i64.const 1, i64.lt_s 1, if 2, local.get 1, global.set 2, unreachable 1,
+        // end 1.
+        assert_eq!(prices.check, 10);
         // global.get 2, local.set 1.
         assert_eq!(prices.resync, 3);
         // global.get 2, local.tee 1, i32.const 1, i32.sub 1, global.set 2, local.get 1,
-        // i32.const 1, i32.lt_s 1, if 2, unreachable 1, end 1.
-        assert_eq!(prices.reserve, 14);
+        // i32.const 1, i32.lt_s 1, if 2, local.get 1, global.set 2, unreachable 1, end 1.
+        assert_eq!(prices.reserve, 17);
         // local.get 1, global.set 2.
         assert_eq!(prices.release, 3);
         // local.tee 1, local.get 1, local.get 1, i64.extend_i32_u 1, i64.const 1, i64.mul 2,
         // i64.sub 1, local.tee 1, global.set 2, then a check.
-        assert_eq!(prices.dynamic, 11 + 7);
+        assert_eq!(prices.dynamic, 11 + 10);
         assert_eq!(prices.canonicalize_f32, None);
         let permissive = Prices::new(&Policy::permissive());
         // local.tee 1, f32.const 4, local.get 1, local.get 1, f32.eq 4, select 1.
