@@ -7,6 +7,8 @@
 //!   interleaved round by round, so that the machine's noise hits every column alike; medians.
 //! - **instrument**: instrumentation throughput, end to end (parse, validate, rewrite, encode),
 //!   of ours and of `wasm-instrument` (parse, gas, stack limiter, serialize) on the corpus.
+//! - **compile**: wasmtime's `Module::new` of each instrumented module (ours, and
+//!   wasm-instrument's where it parses), relative to the original's, interleaved.
 //! - **call**: the token transfer's warm and cold latency and calls per second in a block.
 //!
 //! ```sh
@@ -41,6 +43,9 @@ const KERNELS: [(&str, u32, u32); 9] = [
     ("json", 10_000, 1_000),
     ("memmove", 60_000, 6_000),
 ];
+
+const KERNELS_MANIFEST: &str = "bench/kernels/Cargo.toml";
+const KERNELS_WASM: &str = "baals_bench_kernels.wasm";
 
 /// rustc's flags for a build wasm-instrument can parse: `target-cpu=mvp` alone leaves bulk
 /// memory in (the prebuilt core keeps the generic CPU's features, and LLVM gives every function
@@ -84,6 +89,9 @@ fn main() -> Result<()> {
         return Ok(());
     }
     for text in throughput(&root, &mode)? {
+        line(text);
+    }
+    for text in compile_times(&root, &mode)? {
         line(text);
     }
     line(calls(&root, &mode)?);
@@ -168,10 +176,8 @@ fn wasm_instrument(wasm: &[u8]) -> Option<Vec<u8>> {
 }
 
 fn overhead(root: &Path, mode: &Mode) -> Result<Vec<String>> {
-    let kernels_manifest = "bench/kernels/Cargo.toml";
-    let wasm = build(root, kernels_manifest, "bench/kernels/target", "", &[], "baals_bench_kernels.wasm")?;
-    let mvp =
-        build(root, kernels_manifest, "bench/kernels/target-mvp", MVP_FLAGS, &["mvp"], "baals_bench_kernels.wasm")?;
+    let wasm = build(root, KERNELS_MANIFEST, "bench/kernels/target", "", &[], KERNELS_WASM)?;
+    let mvp = build(root, KERNELS_MANIFEST, "bench/kernels/target-mvp", MVP_FLAGS, &["mvp"], KERNELS_WASM)?;
     // The kernels export functions with parameters and rustc's globals: the permissive policy
     // takes those exports; its prices are the default policy's.
     let policy = Policy::permissive();
@@ -294,6 +300,52 @@ fn throughput(root: &Path, mode: &Mode) -> Result<Vec<String>> {
     Ok(lines)
 }
 
+/// `Module::new` of each CosmWasm contract and of the kernels, instrumented, over the original's
+/// (median of interleaved rounds): what deployment adds to the compile that follows it.
+fn compile_times(root: &Path, mode: &Mode) -> Result<Vec<String>> {
+    let policy = Policy::permissive();
+    let engine = Engine::default();
+    let mut modules = Vec::new();
+    for path in corpus(root, mode.quick)? {
+        if path.parent().is_some_and(|dir| dir.ends_with("cosmwasm")) {
+            let name = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+            modules.push((name, std::fs::read(&path)?));
+        }
+    }
+    // Built already by `overhead`: this is cargo finding nothing to do.
+    let kernels = build(root, KERNELS_MANIFEST, "bench/kernels/target", "", &[], KERNELS_WASM)?;
+    modules.push(("kernels".to_string(), kernels));
+    let (mut lines, mut ours_all, mut theirs_all) = (Vec::new(), Vec::new(), Vec::new());
+    for (name, wasm) in modules {
+        let ours = instrument(&wasm, &policy)?.wasm;
+        let theirs = wasm_instrument(&wasm);
+        let mut times: [Vec<Duration>; 3] = Default::default();
+        for _ in 0..mode.rounds.min(5) {
+            for (slot, module) in [Some(&wasm), Some(&ours), theirs.as_ref()].into_iter().enumerate() {
+                if let Some(module) = module {
+                    let (time, compiled) = timed(|| Module::new(&engine, module));
+                    compiled?;
+                    times[slot].push(time);
+                }
+            }
+        }
+        let [plain, ours_t, theirs_t] =
+            times.map(|mut t| if t.is_empty() { None } else { Some(median(&mut t).as_secs_f64()) });
+        let plain = plain.unwrap_or(f64::NAN);
+        let ours_ratio = ours_t.unwrap_or(f64::NAN) / plain;
+        let theirs_ratio = theirs_t.map(|t| t / plain);
+        ours_all.push(ours_ratio);
+        theirs_all.extend(theirs_ratio);
+        lines.push(format!(
+            "compile {name} ours={ours_ratio:.3} wasm_instrument={}",
+            theirs_ratio.map_or("n/a".to_string(), |r| format!("{r:.3}"))
+        ));
+    }
+    let theirs_g = if theirs_all.is_empty() { f64::NAN } else { geomean(&theirs_all) };
+    lines.push(format!("compile geomean ours={:.3} wasm_instrument={theirs_g:.3}", geomean(&ours_all)));
+    Ok(lines)
+}
+
 const ALICE: Address = Address([0xa1; 32]);
 const BOB: Address = Address([0xb0; 32]);
 const CALL_GAS: u64 = 10_000_000;
@@ -376,6 +428,8 @@ fn write_report(root: &Path, mode: &Mode, report: &[String]) -> Result<()> {
         "- `overhead`: time of each kernel relative to the same module unmetered (`wasm_instrument`: \
          relative to the MVP build unmetered, the only build it parses); `size`: our instrumented \
          module's size over the original's\n- `instrument`: end-to-end MB/s of input\n\
+         - `compile`: wasmtime's `Module::new` of each instrumented module relative to the original's \
+         (`wasm_instrument`: its output of the same module, where it parses it)\n\
          - `call`: the token transfer, warm inside a block, cold after reopening the database\n\n```\n",
     );
     for line in report {

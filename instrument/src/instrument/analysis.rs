@@ -153,8 +153,38 @@ pub(crate) struct Analyzer<'p> {
     prices: Prices,
     analysis: Analysis,
     body: Option<Body>,
-    /// Whether float results are NaN-canonicalized.
-    canonicalize: bool,
+    /// What the analysis needs of each opcode, by [`Opcode::index`]: looked up once per
+    /// instruction instead of asked of the policy piece by piece.
+    ops: std::sync::Arc<[OpInfo]>,
+}
+
+/// What the analysis needs to know of one opcode under the policy.
+#[derive(Clone, Copy, Debug, Default)]
+struct OpInfo {
+    /// Its price; `None` if the policy does not allow it.
+    cost: Option<u64>,
+    /// Its price per unit of its size operand, when it has one and it is not zero.
+    unit: Option<u64>,
+    /// Whether it can trap, call or leave the function ([`observes`]).
+    observes: bool,
+    /// Whether its result is NaN-canonicalized: `Some(true)` for f32, `Some(false)` for f64.
+    nan: Option<bool>,
+}
+
+impl OpInfo {
+    fn table(policy: &Policy) -> std::sync::Arc<[OpInfo]> {
+        let canonicalize = policy.features().floats == FloatMode::CanonicalizeNan;
+        let mut table = vec![OpInfo::default(); Opcode::ALL.len()];
+        for &opcode in Opcode::ALL {
+            table[opcode.index()] = OpInfo {
+                cost: policy.cost(opcode),
+                unit: policy.unit_cost(opcode).filter(|&unit| unit > 0),
+                observes: observes(opcode),
+                nan: if canonicalize { nan_producer(opcode) } else { None },
+            };
+        }
+        table.into()
+    }
 }
 
 /// Whether an instruction can trap, call or leave the function: whether the host or a callee
@@ -196,7 +226,7 @@ impl<'p> Analyzer<'p> {
             prices: Prices::new(policy),
             analysis: Analysis::default(),
             body: None,
-            canonicalize: policy.features().floats == FloatMode::CanonicalizeNan,
+            ops: OpInfo::table(policy),
         }
     }
 
@@ -332,7 +362,7 @@ impl<'p> Hooks for Analyzer<'p> {
             imported_functions: self.analysis.imported_functions,
             address_taken: self.analysis.address_taken.clone(),
         };
-        Analyzer { policy: self.policy, prices: self.prices, analysis, body: None, canonicalize: self.canonicalize }
+        Analyzer { policy: self.policy, prices: self.prices, analysis, body: None, ops: self.ops.clone() }
     }
 
     /// Appends the fork's plans. A fork numbers the block types it had to add from the end of
@@ -469,7 +499,7 @@ impl<'p> Hooks for Analyzer<'p> {
         offset: usize,
         end: usize,
     ) -> Result<(), ValidationError> {
-        let prices = self.prices;
+        let prices = &self.prices;
         let Some(body) = self.body.as_mut() else {
             return Ok(());
         };
@@ -479,7 +509,7 @@ impl<'p> Hooks for Analyzer<'p> {
             // Entry: reload the gas local from the global, charge, check; then (at the end, once
             // it is known whether the function reserves its own frame) reserve the frame. The
             // entry check is never dropped: it is what makes a call a check for its caller.
-            body.start_block(&prices, offset, true, false);
+            body.start_block(prices, offset, true, false);
             body.injections.push((offset, Injection::Snippet(Snippet::Check)));
             body.charge(prices.check);
             body.checks += 1;
@@ -487,7 +517,8 @@ impl<'p> Hooks for Analyzer<'p> {
         let Some(opcode) = opcode_of(op) else {
             return Err(unpriced(body.index, offset, op));
         };
-        let Some(cost) = self.policy.cost(opcode) else {
+        let info = self.ops[opcode.index()];
+        let Some(cost) = info.cost else {
             return Err(unpriced(body.index, offset, op));
         };
         let was_live = body.live;
@@ -495,7 +526,7 @@ impl<'p> Hooks for Analyzer<'p> {
         // The final `end` is charged below, to the block it ends up in.
         if was_live && !final_end {
             body.charge(cost);
-            if observes(opcode) {
+            if info.observes {
                 body.observed();
             }
         }
@@ -508,13 +539,13 @@ impl<'p> Hooks for Analyzer<'p> {
             Operator::Loop { .. } => {
                 body.frames.push(Frame::new(FrameKind::Loop, was_live));
                 if was_live {
-                    body.start_block(&prices, end, false, true);
+                    body.start_block(prices, end, false, true);
                 }
             }
             Operator::If { .. } => {
                 body.frames.push(Frame::new(FrameKind::If, was_live));
                 if was_live {
-                    body.start_block(&prices, end, false, false);
+                    body.start_block(prices, end, false, false);
                 }
             }
             Operator::Else => {
@@ -524,7 +555,7 @@ impl<'p> Hooks for Analyzer<'p> {
                     body.live = frame.entered_live;
                 }
                 if body.live {
-                    body.start_block(&prices, end, false, false);
+                    body.start_block(prices, end, false, false);
                 }
             }
             Operator::End => match body.frames.pop() {
@@ -539,7 +570,7 @@ impl<'p> Hooks for Analyzer<'p> {
                     };
                     body.live = reachable;
                     if reachable && join {
-                        body.start_block(&prices, end, false, false);
+                        body.start_block(prices, end, false, false);
                     }
                 }
                 None => {
@@ -550,7 +581,7 @@ impl<'p> Hooks for Analyzer<'p> {
                             body.charge(prices.wrap_end);
                         }
                         body.injections.push((offset, Injection::Snippet(Snippet::WrapEnd)));
-                        body.start_block(&prices, offset, false, false);
+                        body.start_block(prices, offset, false, false);
                         body.live = true;
                     }
                     if body.live {
@@ -569,7 +600,7 @@ impl<'p> Hooks for Analyzer<'p> {
             Operator::BrIf { relative_depth } => {
                 if was_live {
                     body.target(*relative_depth);
-                    body.start_block(&prices, end, false, false);
+                    body.start_block(prices, end, false, false);
                 }
             }
             Operator::BrTable { targets } => {
@@ -592,7 +623,7 @@ impl<'p> Hooks for Analyzer<'p> {
             Operator::Call { function_index } => {
                 if was_live {
                     if *function_index >= self.analysis.imported_functions {
-                        body.direct_call(&prices, *function_index);
+                        body.direct_call(prices, *function_index);
                     }
                     body.inject(end, Snippet::Resync, prices.resync);
                 }
@@ -605,32 +636,30 @@ impl<'p> Hooks for Analyzer<'p> {
             }
             _ => {
                 if was_live {
-                    if let Some(unit) = self.policy.unit_cost(opcode).filter(|&unit| unit > 0) {
+                    if let Some(unit) = info.unit {
                         body.needs_size = true;
                         body.checks += 1;
                         body.inject(offset, Snippet::Dynamic { unit }, prices.dynamic);
                     }
-                    if self.canonicalize {
-                        match nan_producer(opcode) {
-                            Some(true) => {
-                                body.needs_f32 = true;
-                                let price = prices.canonicalize_f32.unwrap_or_default();
-                                body.inject(end, Snippet::CanonicalizeF32, price);
-                            }
-                            Some(false) => {
-                                body.needs_f64 = true;
-                                let price = prices.canonicalize_f64.unwrap_or_default();
-                                body.inject(end, Snippet::CanonicalizeF64, price);
-                            }
-                            None => {}
+                    match info.nan {
+                        Some(true) => {
+                            body.needs_f32 = true;
+                            let price = prices.canonicalize_f32.unwrap_or_default();
+                            body.inject(end, Snippet::CanonicalizeF32, price);
                         }
+                        Some(false) => {
+                            body.needs_f64 = true;
+                            let price = prices.canonicalize_f64.unwrap_or_default();
+                            body.inject(end, Snippet::CanonicalizeF64, price);
+                        }
+                        None => {}
                     }
                 }
             }
         }
 
         if final_end && let Some(body) = self.body.take() {
-            let plan = self.finish(body, prices);
+            let plan = self.finish(body, self.prices);
             self.analysis.functions.push(plan);
         }
         Ok(())
