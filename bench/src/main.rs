@@ -8,7 +8,8 @@
 //! - **instrument**: instrumentation throughput, end to end (parse, validate, rewrite, encode),
 //!   of ours and of `wasm-instrument` (parse, gas, stack limiter, serialize) on the corpus.
 //! - **compile**: wasmtime's `Module::new` of each instrumented module (ours, and
-//!   wasm-instrument's where it parses), relative to the original's, interleaved.
+//!   wasm-instrument's where it parses), and of the original on engines with fuel and with
+//!   epochs, relative to the original's on the plain engine, interleaved.
 //! - **call**: the token transfer's warm and cold latency and calls per second in a block.
 //!
 //! ```sh
@@ -301,10 +302,14 @@ fn throughput(root: &Path, mode: &Mode) -> Result<Vec<String>> {
 }
 
 /// `Module::new` of each CosmWasm contract and of the kernels, instrumented, over the original's
-/// (median of interleaved rounds): what deployment adds to the compile that follows it.
+/// (median of interleaved rounds): what deployment adds to the compile that follows it. Fuel
+/// and epochs add their own code at compile time: their columns are the floor an engine's
+/// metering costs there.
 fn compile_times(root: &Path, mode: &Mode) -> Result<Vec<String>> {
     let policy = Policy::permissive();
     let engine = Engine::default();
+    let fuel_engine = Engine::new(Config::new().consume_fuel(true))?;
+    let epoch_engine = Engine::new(Config::new().epoch_interruption(true))?;
     let mut modules = Vec::new();
     for path in corpus(root, mode.quick)? {
         if path.parent().is_some_and(|dir| dir.ends_with("cosmwasm")) {
@@ -315,34 +320,42 @@ fn compile_times(root: &Path, mode: &Mode) -> Result<Vec<String>> {
     // Built already by `overhead`: this is cargo finding nothing to do.
     let kernels = build(root, KERNELS_MANIFEST, "bench/kernels/target", "", &[], KERNELS_WASM)?;
     modules.push(("kernels".to_string(), kernels));
-    let (mut lines, mut ours_all, mut theirs_all) = (Vec::new(), Vec::new(), Vec::new());
+    let mut lines = Vec::new();
+    let mut columns: [Vec<f64>; 4] = Default::default();
     for (name, wasm) in modules {
         let ours = instrument(&wasm, &policy)?.wasm;
         let theirs = wasm_instrument(&wasm);
-        let mut times: [Vec<Duration>; 3] = Default::default();
+        let compiles = [
+            (&engine, Some(&wasm)),
+            (&engine, Some(&ours)),
+            (&fuel_engine, Some(&wasm)),
+            (&epoch_engine, Some(&wasm)),
+            (&engine, theirs.as_ref()),
+        ];
+        let mut times: [Vec<Duration>; 5] = Default::default();
         for _ in 0..mode.rounds.min(5) {
-            for (slot, module) in [Some(&wasm), Some(&ours), theirs.as_ref()].into_iter().enumerate() {
+            for (slot, (engine, module)) in compiles.iter().enumerate() {
                 if let Some(module) = module {
-                    let (time, compiled) = timed(|| Module::new(&engine, module));
+                    let (time, compiled) = timed(|| Module::new(engine, module));
                     compiled?;
                     times[slot].push(time);
                 }
             }
         }
-        let [plain, ours_t, theirs_t] =
+        let [plain, rest @ ..] =
             times.map(|mut t| if t.is_empty() { None } else { Some(median(&mut t).as_secs_f64()) });
         let plain = plain.unwrap_or(f64::NAN);
-        let ours_ratio = ours_t.unwrap_or(f64::NAN) / plain;
-        let theirs_ratio = theirs_t.map(|t| t / plain);
-        ours_all.push(ours_ratio);
-        theirs_all.extend(theirs_ratio);
-        lines.push(format!(
-            "compile {name} ours={ours_ratio:.3} wasm_instrument={}",
-            theirs_ratio.map_or("n/a".to_string(), |r| format!("{r:.3}"))
-        ));
+        let ratios = rest.map(|t| t.map(|t| t / plain));
+        for (column, ratio) in columns.iter_mut().zip(ratios) {
+            column.extend(ratio);
+        }
+        let [ours_r, fuel_r, epoch_r, theirs_r] = ratios.map(|r| r.map_or("n/a".to_string(), |r| format!("{r:.3}")));
+        lines.push(format!("compile {name} ours={ours_r} fuel={fuel_r} epoch={epoch_r} wasm_instrument={theirs_r}"));
     }
-    let theirs_g = if theirs_all.is_empty() { f64::NAN } else { geomean(&theirs_all) };
-    lines.push(format!("compile geomean ours={:.3} wasm_instrument={theirs_g:.3}", geomean(&ours_all)));
+    let [ours_g, fuel_g, epoch_g, theirs_g] = columns.map(|c| if c.is_empty() { f64::NAN } else { geomean(&c) });
+    lines.push(format!(
+        "compile geomean ours={ours_g:.3} fuel={fuel_g:.3} epoch={epoch_g:.3} wasm_instrument={theirs_g:.3}"
+    ));
     Ok(lines)
 }
 
@@ -429,7 +442,8 @@ fn write_report(root: &Path, mode: &Mode, report: &[String]) -> Result<()> {
          relative to the MVP build unmetered, the only build it parses); `size`: our instrumented \
          module's size over the original's\n- `instrument`: end-to-end MB/s of input\n\
          - `compile`: wasmtime's `Module::new` of each instrumented module relative to the original's \
-         (`wasm_instrument`: its output of the same module, where it parses it)\n\
+         (`fuel`, `epoch`: the original on an engine with fuel or epochs; `wasm_instrument`: its \
+         output of the same module, where it parses it)\n\
          - `call`: the token transfer, warm inside a block, cold after reopening the database\n\n```\n",
     );
     for line in report {
