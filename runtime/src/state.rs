@@ -153,11 +153,15 @@ impl Execution {
 
     /// Moves `amount` from `from` to `to` in the innermost frame; false if `from` cannot pay.
     pub(crate) fn transfer(&mut self, from: &Address, to: &Address, amount: u64) -> Result<bool, StorageError> {
+        // Every call moves its value, most of them none: no balance needs reading for that.
+        if amount == 0 {
+            return Ok(true);
+        }
         let from_balance = self.balance(from)?;
         if from_balance < amount {
             return Ok(false);
         }
-        if from == to || amount == 0 {
+        if from == to {
             return Ok(true);
         }
         let to_balance = self.balance(to)?;
