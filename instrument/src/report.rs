@@ -46,7 +46,9 @@ pub struct FunctionReport {
     /// The most expensive metering block: the most gas charged at once, for the longest
     /// straight-line run of code.
     pub max_block_cost: u64,
-    /// The frame's height in stack units, reserved on entry.
+    /// The frame's height in stack units. What the function reserves on entry: its own frame
+    /// plus the largest among the leaves it calls that its callers reserve for; for such a
+    /// leaf, its own frame, which it does not reserve (`docs/gas.md`).
     pub frame: u32,
     /// Size of the body before instrumentation, in bytes.
     pub original_bytes: u32,
