@@ -836,3 +836,48 @@ impl Injection {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Which instructions make a block write its charge back: those that can trap, call or
+    /// leave the function, by the text names the spec gives them, and the two grows (they do
+    /// not trap, but their dynamic charge writes back anyway). A pure instruction counted here
+    /// only costs a store; a trapping one missing here would make the gas at its trap wrong,
+    /// so the list is written out rather than derived from the cost classes.
+    #[test]
+    fn exactly_the_instructions_that_can_trap_call_or_leave_observe_the_counter() {
+        let observing = |name: &str| {
+            name.contains(".load")
+                || name.contains(".store")
+                || name.contains(".div_")
+                || name.contains(".rem_")
+                || (name.contains(".trunc_f") && !name.contains("_sat_"))
+                || matches!(
+                    name,
+                    "unreachable"
+                        | "call"
+                        | "call_indirect"
+                        | "return"
+                        | "memory.grow"
+                        | "memory.copy"
+                        | "memory.fill"
+                        | "memory.init"
+                        | "table.get"
+                        | "table.set"
+                        | "table.grow"
+                        | "table.fill"
+                        | "table.copy"
+                        | "table.init"
+                )
+        };
+        let mut counted = 0;
+        for &opcode in Opcode::ALL {
+            assert_eq!(observes(opcode), observing(opcode.name()), "{}", opcode.name());
+            counted += usize::from(observes(opcode));
+        }
+        // 23 loads and stores, 8 divisions, 8 trapping truncations, and the 14 named.
+        assert_eq!(counted, 23 + 8 + 8 + 14);
+    }
+}
