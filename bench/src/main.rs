@@ -83,7 +83,8 @@ fn main() -> Result<()> {
         println!("{text}");
         report.push(text);
     };
-    for text in overhead(&root, &mode)? {
+    let kernels = build(&root, KERNELS_MANIFEST, "bench/kernels/target", "", &[], KERNELS_WASM)?;
+    for text in overhead(&root, &mode, &kernels)? {
         line(text);
     }
     if mode.kernels.is_some() {
@@ -92,7 +93,7 @@ fn main() -> Result<()> {
     for text in throughput(&root, &mode)? {
         line(text);
     }
-    for text in compile_times(&root, &mode)? {
+    for text in compile_times(&root, &mode, kernels)? {
         line(text);
     }
     line(calls(&root, &mode)?);
@@ -176,22 +177,21 @@ fn wasm_instrument(wasm: &[u8]) -> Option<Vec<u8>> {
     parity_wasm::serialize(module).ok()
 }
 
-fn overhead(root: &Path, mode: &Mode) -> Result<Vec<String>> {
-    let wasm = build(root, KERNELS_MANIFEST, "bench/kernels/target", "", &[], KERNELS_WASM)?;
+fn overhead(root: &Path, mode: &Mode, wasm: &[u8]) -> Result<Vec<String>> {
     let mvp = build(root, KERNELS_MANIFEST, "bench/kernels/target-mvp", MVP_FLAGS, &["mvp"], KERNELS_WASM)?;
     // The kernels export functions with parameters and rustc's globals: the permissive policy
     // takes those exports; its prices are the default policy's.
     let policy = Policy::permissive();
-    let ours = instrument(&wasm, &policy)?;
+    let ours = instrument(wasm, &policy)?;
     let theirs = wasm_instrument(&mvp);
 
     let engine = Engine::default();
     let fuel_engine = Engine::new(Config::new().consume_fuel(true))?;
     let epoch_engine = Engine::new(Config::new().epoch_interruption(true))?;
-    let plain = Module::new(&engine, &wasm)?;
+    let plain = Module::new(&engine, wasm)?;
     let metered = Module::new(&engine, &ours.wasm)?;
-    let fuel = Module::new(&fuel_engine, &wasm)?;
-    let epoch = Module::new(&epoch_engine, &wasm)?;
+    let fuel = Module::new(&fuel_engine, wasm)?;
+    let epoch = Module::new(&epoch_engine, wasm)?;
     let mvp_plain = Module::new(&engine, &mvp)?;
     let mvp_metered = theirs.as_deref().map(|wasm| Module::new(&engine, wasm)).transpose()?;
 
@@ -229,7 +229,7 @@ fn overhead(root: &Path, mode: &Mode) -> Result<Vec<String>> {
         let plain_t = plain_t.unwrap_or(f64::NAN);
         let ratios = [ours_t, fuel_t, epoch_t].map(|t| t.unwrap_or(f64::NAN) / plain_t);
         let theirs_ratio = theirs_t.zip(mvp_t).map(|(theirs, mvp)| theirs / mvp);
-        let size = kernel_size_overhead(&wasm, &ours.report, kernel)? * 100.0;
+        let size = kernel_size_overhead(wasm, &ours.report, kernel)? * 100.0;
         for (column, ratio) in columns.iter_mut().zip(ratios) {
             column.push(ratio);
         }
@@ -358,7 +358,7 @@ fn throughput(root: &Path, mode: &Mode) -> Result<Vec<String>> {
 /// (median of interleaved rounds): what deployment adds to the compile that follows it. Fuel
 /// and epochs add their own code at compile time: their columns are the floor an engine's
 /// metering costs there.
-fn compile_times(root: &Path, mode: &Mode) -> Result<Vec<String>> {
+fn compile_times(root: &Path, mode: &Mode, kernels: Vec<u8>) -> Result<Vec<String>> {
     let policy = Policy::permissive();
     let engine = Engine::default();
     let fuel_engine = Engine::new(Config::new().consume_fuel(true))?;
@@ -370,8 +370,6 @@ fn compile_times(root: &Path, mode: &Mode) -> Result<Vec<String>> {
             modules.push((name, std::fs::read(&path)?));
         }
     }
-    // Built already by `overhead`: this is cargo finding nothing to do.
-    let kernels = build(root, KERNELS_MANIFEST, "bench/kernels/target", "", &[], KERNELS_WASM)?;
     modules.push(("kernels".to_string(), kernels));
     let mut lines = Vec::new();
     let mut columns: [Vec<f64>; 4] = Default::default();
