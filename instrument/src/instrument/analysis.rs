@@ -60,8 +60,6 @@ pub(crate) struct FunctionPlan {
     frame: u32,
     /// Defined functions it calls directly, sorted: the folded ones add to its reservation.
     callees: Vec<u32>,
-    /// The injection that reserves the frame, unless folded.
-    reserve: Option<usize>,
     /// Scratch locals needed beyond the gas local.
     pub(crate) needs_size: bool,
     pub(crate) needs_f32: bool,
@@ -74,6 +72,10 @@ pub(crate) struct FunctionPlan {
     /// Static figures for the report.
     pub(crate) report: FunctionReport,
 }
+
+/// Where the entry's stack reservation sits among a function's injections, when it has one:
+/// after the entry's meter and check.
+const RESERVE_AT: usize = 2;
 
 /// A snippet, with what the rewrite must still resolve (wrap block types need the final type
 /// section).
@@ -684,7 +686,7 @@ impl Analyzer<'_> {
         }
 
         // The entry block reserves the frame, and opens the wrap block when there is one:
-        // both go right after its meter and check (injections 0 and 1).
+        // both go right after its meter and check, at `RESERVE_AT`.
         let entry = body.injections.first().map_or(0, |(position, _)| *position);
         let mut prefix = Vec::new();
         if !folded {
@@ -719,7 +721,7 @@ impl Analyzer<'_> {
             });
         }
         // Nothing removed comes before the entry's meter and check.
-        injections.splice(2..2, prefix);
+        injections.splice(RESERVE_AT..RESERVE_AT, prefix);
 
         body.callees.sort_unstable();
         body.callees.dedup();
@@ -737,7 +739,6 @@ impl Analyzer<'_> {
             folded,
             frame,
             callees: body.callees,
-            reserve: (!folded).then_some(2),
             needs_size: body.needs_size,
             needs_f32: body.needs_f32,
             needs_f64: body.needs_f64,
@@ -755,8 +756,7 @@ impl Analysis {
         let imported = self.imported_functions;
         let folded_frames: Vec<Option<u32>> =
             self.functions.iter().map(|plan| plan.folded.then_some(plan.frame)).collect();
-        for plan in &mut self.functions {
-            let Some(reserve) = plan.reserve else { continue };
+        for plan in self.functions.iter_mut().filter(|plan| !plan.folded) {
             let callees = plan.callees.iter().filter_map(|&callee| {
                 let defined = callee.checked_sub(imported)? as usize;
                 *folded_frames.get(defined)?
@@ -764,7 +764,7 @@ impl Analysis {
             let extra = callees.max().unwrap_or(0);
             // Both below 2^31, and the sum capped there like any frame.
             let frame = (u64::from(plan.frame) + u64::from(extra)).min(i32::MAX as u64) as u32;
-            if let (_, Injection::Snippet(Snippet::Reserve { frame: f })) = &mut plan.injections[reserve] {
+            if let (_, Injection::Snippet(Snippet::Reserve { frame: f })) = &mut plan.injections[RESERVE_AT] {
                 *f = frame;
             }
             plan.report.frame = frame;
