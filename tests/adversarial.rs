@@ -98,25 +98,29 @@ fn recursion_stops_at_the_stack_limit_with_exact_gas() {
              (func (export "indirect") (call $i))
              (func (export "big") (call $big)))"#,
     );
-    // Each frame of $r: entry 34 (charge written back, check, reserve), call 10, resync 3,
-    // release 3, `end` 1 = 51 gas, charged before it reserves its 4 units (frame-base 4,
-    // nothing else). `self` (51 gas, 4 units) leaves 32,764 units: 8,191 frames of $r fit, the
-    // 8,192nd traps.
+    // $r is internal (only direct calls reach it): the counters come as parameters. Each
+    // frame: entry 30 (charge kept in the local, check, reserve from the parameter), the
+    // counters passed 2, call 10, the gas taken back 1, returned 1, `end` 1 = 45 gas, charged
+    // before it reserves its 4 units (frame-base 4, nothing else). `self`: entry 32, the
+    // counters 2, call 10, the gas taken back and written back 3 (the exit follows), `end` 1
+    // = 48 gas and 4 units, leaving 32,764: 8,191 frames of $r fit, the 8,192nd traps.
     let result = chain.run(id, "self", b"", GAS);
-    assert_eq!((result.status, result.gas_used), (ExecutionStatus::StackLimit, 51 + 8_192 * 51));
+    assert_eq!((result.status, result.gas_used), (ExecutionStatus::StackLimit, 48 + 8_192 * 45));
     // Mutual recursion costs the same per frame.
     let result = chain.run(id, "mutual", b"", GAS);
-    assert_eq!((result.status, result.gas_used), (ExecutionStatus::StackLimit, 51 + 8_192 * 51));
-    // Through a table: i32.const 1 and call_indirect 15 instead of call 10: 57 per frame, and one
-    // operand more per frame (5 units): 32,764 / 5 = 6,552 fit, the 6,553rd traps.
+    assert_eq!((result.status, result.gas_used), (ExecutionStatus::StackLimit, 48 + 8_192 * 45));
+    // Through a table, $i is not internal: entry 34 (written back: it calls), the stack units
+    // to the global 3, i32.const 1, call_indirect 15, resync 3, `end` 1 = 57 per frame, and one
+    // operand more per frame (5 units): 32,764 / 5 = 6,552 fit, the 6,553rd traps. `indirect`
+    // calls it the same way, with call 10 and no operand: 51.
     let result = chain.run(id, "indirect", b"", GAS);
     assert_eq!((result.status, result.gas_used), (ExecutionStatus::StackLimit, 51 + 6_553 * 57));
     // 16 locals: 20 units per frame: 1,638 fit, the 1,639th traps.
     let result = chain.run(id, "big", b"", GAS);
-    assert_eq!((result.status, result.gas_used), (ExecutionStatus::StackLimit, 51 + 1_639 * 51));
+    assert_eq!((result.status, result.gas_used), (ExecutionStatus::StackLimit, 48 + 1_639 * 45));
     // The same depth and gas on every run.
     for _ in 0..3 {
-        assert_eq!(chain.run(id, "self", b"", GAS).gas_used, 51 + 8_192 * 51);
+        assert_eq!(chain.run(id, "self", b"", GAS).gas_used, 48 + 8_192 * 45);
     }
 }
 
@@ -137,9 +141,9 @@ fn grow_bombs_and_huge_lengths_are_priced_before_they_run() {
     let result = chain.run(id, "grow_all", b"", GAS);
     assert_eq!((result.status, result.gas_used), (ExecutionStatus::OutOfGas, GAS));
     // Up to the policy's 512 pages is possible, and priced: entry 34, i32.const 1, dynamic
-    // charge 21, memory.grow 500, drop 1, exit 4, and 511 pages × 8,192.
+    // charge 21, memory.grow 500, drop 1, `end` 1, and 511 pages × 8,192.
     let result = chain.run(id, "grow_max", b"", GAS);
-    assert_eq!((result.status, result.gas_used), (ExecutionStatus::Success, 34 + 1 + 21 + 500 + 1 + 4 + 511 * 8_192));
+    assert_eq!((result.status, result.gas_used), (ExecutionStatus::Success, 34 + 1 + 21 + 500 + 1 + 1 + 511 * 8_192));
     let result = chain.run(id, "table_bomb", b"", GAS);
     assert_eq!((result.status, result.gas_used), (ExecutionStatus::OutOfGas, GAS));
     let result = chain.run(id, "fill_4g", b"", GAS);
@@ -147,7 +151,7 @@ fn grow_bombs_and_huge_lengths_are_priced_before_they_run() {
     // dst + len wraps past 2^32: 32 bytes are charged, then the copy traps out of bounds.
     let result = chain.run(id, "copy_wraps", b"", GAS);
     assert!(matches!(result.status, ExecutionStatus::Trap { kind: TrapKind::MemoryOutOfBounds, .. }));
-    assert_eq!(result.gas_used, 34 + 3 + 21 + 20 + 4 + 32);
+    assert_eq!(result.gas_used, 34 + 3 + 21 + 20 + 1 + 32);
 }
 
 #[test]
@@ -164,14 +168,14 @@ fn oversized_input_and_return_data_are_charged_per_byte() {
     let result = chain.run(id, "echo_all", &input, 1 << 30);
     assert_eq!(result.status, ExecutionStatus::Success);
     assert_eq!(result.output.len(), 1 << 20);
-    // echo_all: entry 34, three i32.const 3, two calls 20 and resyncs 6, exit 4 = 67; the
+    // echo_all: entry 34, three i32.const 3, two calls 20 and resyncs 6, `end` 1 = 64; the
     // host: get_input_data 50 + 1 per byte written, set_return_data 50 + 1 per byte.
-    assert_eq!(result.gas_used, 67 + 100 + 2 * (1 << 20));
+    assert_eq!(result.gas_used, 64 + 100 + 2 * (1 << 20));
     // Reading nothing of it costs the base price only: entry 34, five i32.const 5, i32.store 2,
-    // calls 20 and resyncs 6, exit 4 = 71; the host: 50 + 0 and 50 + 4 bytes returned.
+    // calls 20 and resyncs 6, `end` 1 = 68; the host: 50 + 0 and 50 + 4 bytes returned.
     let length = chain.run(id, "length", &input, GAS);
     assert_eq!(length.output, (1u32 << 20).to_le_bytes());
-    assert_eq!(length.gas_used, 71 + 104);
+    assert_eq!(length.gas_used, 68 + 104);
     // Too little gas for the copy: out of gas, nothing returned.
     let result = chain.run(id, "echo_all", &input, 100_000);
     assert_eq!((result.status, result.output.len()), (ExecutionStatus::OutOfGas, 0));

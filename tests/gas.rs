@@ -9,12 +9,15 @@
 //!   `table.copy/init/fill`, 16 per element grown;
 //! - injected code (`docs/gas.md`): a metering point 4 (`local.get`, `i64.const`, `i64.sub`,
 //!   `local.set`), or 6 when its block can trap, call or leave the function (`local.tee` and
-//!   `global.set` write the charge back); at the entry the counter is reloaded from the global
-//!   (+1); a check 10; the stack reservation 17; its release 3 before every exit; a dynamic
-//!   charge 21 (check included); the resync after a call 3.
-//! - so a function entry costs 7 + 10 + 17 = 34 when the entry block is observed, 32 when not;
-//!   a leaf reachable only by direct calls has no reservation and no release (its callers
-//!   reserve its frame): 17 or 15 at entry, 1 at exit.
+//!   `global.set` write the charge back); at the entry of a function that is not internal the
+//!   counter is loaded from the global (+1); a check 10; the stack reservation 17 (16 from an
+//!   internal function's parameter); a dynamic charge 21 (check included); before a call of a
+//!   function that is not internal, the stack sync 3, and after it the resync 3; around a call
+//!   of an internal function, passing the counters 2 and taking the gas back 1; the gas result
+//!   of an internal function 1 before each exit.
+//! - so the entry of an exported (or table) function costs 7 + 10 + 17 = 34 when the entry
+//!   block is observed, 32 when not; an internal function's 6 + 10 + 16 = 32 or 30; a leaf
+//!   reachable only by direct calls has no reservation (its callers reserve its frame): 16 or 14.
 
 use baals_instrument::{Instrumented, instrument};
 use baals_policy::Policy;
@@ -32,7 +35,16 @@ const AMPLE: u64 = 1 << 40;
 const ENTRY: u64 = 7 + 10 + 17;
 /// A function entry whose block only computes.
 const ENTRY_LAZY: u64 = 5 + 10 + 17;
-const EXIT: u64 = 3 + 1;
+/// The final `end` of a function that is not internal.
+const EXIT: u64 = 1;
+/// The gas result and the final `end` of an internal function.
+const INTERNAL_EXIT: u64 = 1 + 1;
+/// An internal function's entry whose block only computes (6 + 10 + 16 when it writes back).
+const INTERNAL_ENTRY_LAZY: u64 = 4 + 10 + 16;
+/// Around a call of an internal function: the counters passed, the gas taken back.
+const PASS: u64 = 2 + 1;
+/// Before a call of a function that is not internal: the stack units left, to the global.
+const STACK_SYNC: u64 = 3;
 /// A metering point of a block that traps, calls or leaves the function.
 const METER: u64 = 6;
 /// A metering point of a block that only computes.
@@ -125,11 +137,11 @@ fn br_table_charges_the_target_taken() {
              (return (i32.add (i32.const 100) (i32.const 1))))
            (i32.const 102)))"#,
     );
-    // Entry: 3 blocks, local.get, br_table 2 = 6. After $b0: i32.const 1, release 3, return 2.
-    // After $b1: 3 instructions, release, return. After $b2: i32.const 1, then the exit.
+    // Entry: 3 blocks, local.get, br_table 2 = 6. After $b0: i32.const 1, return 2. After
+    // $b1: 3 instructions, return. After $b2: i32.const 1, then the exit.
     let entry = ENTRY_LAZY + 6;
-    assert_eq!(c.gas("switch", &i32s(&[0])), entry + METER + 1 + 3 + 2);
-    assert_eq!(c.gas("switch", &i32s(&[1])), entry + METER + 3 + 3 + 2);
+    assert_eq!(c.gas("switch", &i32s(&[0])), entry + METER + 1 + 2);
+    assert_eq!(c.gas("switch", &i32s(&[1])), entry + METER + 3 + 2);
     assert_eq!(c.gas("switch", &i32s(&[2])), entry + METER + 1 + EXIT);
     assert_eq!(c.gas("switch", &i32s(&[7])), entry + METER + 1 + EXIT);
     assert_eq!(c.call("switch", &i32s(&[1]), AMPLE).status.i32(), Some(101));
@@ -150,9 +162,10 @@ fn code_skipped_by_br_if_is_not_charged() {
 }
 
 const CALLEE: &str = r#"(func $triple (param i32) (result i32) (i32.mul (local.get 0) (i32.const 3)))"#;
-/// local.get 1, i32.const 1, i32.mul 2, as a leaf only called directly: its callers reserve
-/// its frame, so it has no reservation and no release, only its `end` 1.
-const TRIPLE: u64 = 7 + 10 + 4 + 1;
+/// local.get 1, i32.const 1, i32.mul 2, as a leaf only called directly: the counters come in
+/// as parameters (no load), nothing in it traps (no write-back), its callers reserve its
+/// frame (no reservation); its exit returns the gas.
+const TRIPLE: u64 = 4 + 10 + 4 + INTERNAL_EXIT;
 /// The same function in a table: it reserves its own frame.
 const TRIPLE_IN_TABLE: u64 = ENTRY + 4 + EXIT;
 
@@ -161,8 +174,10 @@ fn calls_charge_caller_and_callee() {
     let c = Contract::new(&format!(
         r#"(module {CALLEE} (func (export "call") (result i32) (call $triple (i32.const 7))))"#
     ));
-    // i32.const 1, call 10, then the resync.
-    assert_eq!(c.gas("call", &[]), ENTRY + 1 + 10 + RESYNC + EXIT + TRIPLE);
+    // i32.const 1, call 10, the counters passed and the gas taken back. The exit comes after
+    // the call: the gas taken back is written to the global there (+2), and the entry's
+    // charge need not be.
+    assert_eq!(c.gas("call", &[]), ENTRY_LAZY + 1 + 10 + PASS + 2 + EXIT + TRIPLE);
     assert_eq!(c.call("call", &[], AMPLE).status.i32(), Some(21));
 }
 
@@ -174,8 +189,64 @@ fn call_indirect_charges_caller_and_callee() {
              {CALLEE}
              (func (export "indirect") (result i32) (call_indirect (type $t) (i32.const 7) (i32.const 0))))"#
     ));
-    // i32.const 1, i32.const 1, call_indirect 15, then the resync.
-    assert_eq!(c.gas("indirect", &[]), ENTRY + 2 + 15 + RESYNC + EXIT + TRIPLE_IN_TABLE);
+    // i32.const 1, i32.const 1, the stack sync, call_indirect 15, then the resync.
+    assert_eq!(c.gas("indirect", &[]), ENTRY + 2 + STACK_SYNC + 15 + RESYNC + EXIT + TRIPLE_IN_TABLE);
+}
+
+/// An internal function (only direct calls reach it) takes the counters as parameters and
+/// returns the gas: its charges, and its callees', reach the global only where something can
+/// read it. The gas is still exact on return, at a trap deep in the recursion, and at the
+/// stack limit, which internal frames reserve from their parameter.
+#[test]
+fn internal_functions_pass_the_counters_in_values() {
+    let c = Contract::new(
+        r#"(module (memory 1)
+             (func $sum (param $n i32) (param $p i32) (result i32) (local $t i32)
+               (if (result i32) (local.get $n)
+                 (then (i32.add (local.get $n) (call $sum (i32.sub (local.get $n) (i32.const 1)) (local.get $p))))
+                 (else (local.set $t (i32.load (local.get $p))) (local.get $t))))
+             (func (export "sum") (param i32 i32) (result i32) (call $sum (local.get 0) (local.get 1))))"#,
+    );
+    // $sum's entry: local.get 1, if 2 (lazy). Then arm: local.get 1, local.get 1, i32.const 1,
+    // i32.sub 1, local.get 1, the call 10 and its counters, i32.add 1, `else` 1 (lazy: the call
+    // passes the gas in a value). Else arm: local.get 1, i32.load 2 (it traps: it writes
+    // back), local.set 1, local.get 1, the if's `end` 1. After the join: the exit.
+    let entry = INTERNAL_ENTRY_LAZY + 3;
+    let then_arm = METER_LAZY + 5 + 10 + PASS + 2;
+    let else_arm = METER + 1 + 2 + 2 + 1;
+    let join = METER_LAZY + INTERNAL_EXIT;
+    // The export: local.get 1, local.get 1, the call, then its exit, which writes back the
+    // gas taken from $sum (+2) instead of the entry's charge.
+    let export = ENTRY_LAZY + 2 + 10 + PASS + 2 + EXIT;
+    let sum = |n: u64| export + (n + 1) * (entry + join) + n * then_arm + else_arm;
+    for n in [0u64, 1, 5, 100] {
+        let outcome = c.call("sum", &i32s(&[n as i32, 0]), AMPLE);
+        assert_eq!(outcome.status.i32(), Some((n * (n + 1) / 2) as i32), "n = {n}");
+        assert_eq!(outcome.gas_used, sum(n), "n = {n}");
+    }
+    assert_exact_boundary(&c, "sum", &i32s(&[20, 0]));
+
+    // A trap at the bottom: no activation reached its join, the trapping block counts whole.
+    let n = 10;
+    let outcome = c.call("sum", &i32s(&[n as i32, 70_000]), AMPLE);
+    assert!(matches!(outcome.status, Status::Trap(_)), "{:?}", outcome.status);
+    assert_eq!(outcome.gas_used, export + (n + 1) * entry + n * then_arm + else_arm);
+
+    // The stack: the export reserves its frame from the global, each $sum its own from the
+    // units its caller passed; n needs n + 1 frames of $sum.
+    let frames: Vec<u64> = c.instrumented.report.functions.iter().map(|f| u64::from(f.frame)).collect();
+    // $sum: frame-base 4, 2 parameters, 1 local, at most 3 operands ($n, $n - 1, $p); the
+    // export: 4 + 2 + 2.
+    assert_eq!(frames, [4 + 3 + 3, 4 + 2 + 2]);
+    let deepest = (c.policy.stack().max_height - frames[1]) / frames[0] - 1;
+    assert_eq!(c.call("sum", &i32s(&[deepest as i32, 0]), AMPLE).gas_used, sum(deepest));
+    for _ in 0..3 {
+        let outcome = c.call("sum", &i32s(&[deepest as i32 + 1, 0]), AMPLE);
+        assert!(matches!(outcome.status, Status::StackLimit), "{:?}", outcome.status);
+        // deepest + 2 entries, the last one trapping at its reservation; the then arms of the
+        // others.
+        assert_eq!(outcome.gas_used, export + (deepest + 2) * entry + (deepest + 1) * then_arm);
+    }
 }
 
 /// A block that only computes leaves its charge in the local; the next block that can trap
@@ -214,9 +285,10 @@ fn a_call_in_the_loop_header_block_is_its_check() {
                  (br_if $l (local.get $n))))
              (func (export "forever") (loop $l (drop (call $triple (i32.const 1))) (br $l))))"#
     ));
-    // Header: local.get 1, call 10, drop 1, local.get, i32.const, i32.sub, local.set, local.get
-    // 5, br_if 2, and the resync; it calls, so it writes back, and has no check.
-    let per_iteration = METER + 1 + 10 + 1 + 5 + 2 + RESYNC + TRIPLE;
+    // Header: local.get 1, call 10 with the counters passed, drop 1, local.get, i32.const,
+    // i32.sub, local.set, local.get 5, br_if 2. It has no check; the call passes the gas in a
+    // value, so it does not write back either.
+    let per_iteration = METER_LAZY + 1 + 10 + PASS + 1 + 5 + 2 + TRIPLE;
     // Entry: `loop` 1. After the br_if: the loop's `end` 1, then the exit.
     let fixed = ENTRY_LAZY + 1 + METER + 1 + EXIT;
     for n in [1u64, 2, 50] {

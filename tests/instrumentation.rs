@@ -80,23 +80,71 @@ fn sections(wasm: &[u8]) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// The number of parameters of each defined function.
+fn param_counts(wasm: &[u8]) -> Vec<u32> {
+    let (mut types, mut counts) = (Vec::new(), Vec::new());
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        match payload.unwrap() {
+            wasmparser::Payload::TypeSection(reader) => {
+                for ty in reader.into_iter_err_on_gc_types() {
+                    types.push(ty.unwrap().params().len() as u32);
+                }
+            }
+            wasmparser::Payload::FunctionSection(reader) => {
+                counts.extend(reader.into_iter().map(|ty| types[ty.unwrap() as usize]));
+            }
+            _ => {}
+        }
+    }
+    counts
+}
+
+/// `op` as an internal function's body has it: a local instruction on a declared local (past
+/// the `params` parameters) names it two up, past the counter parameters.
+fn renumbered(op: &[u8], params: u32) -> Vec<u8> {
+    const LOCAL_GET: u8 = 0x20;
+    const LOCAL_TEE: u8 = 0x22;
+    if !(LOCAL_GET..=LOCAL_TEE).contains(&op[0]) {
+        return op.to_vec();
+    }
+    let index = wasmparser::BinaryReader::new(&op[1..], 0).read_var_u32().unwrap();
+    if index < params {
+        return op.to_vec();
+    }
+    // The instrumenter writes the new index in unsigned LEB128, as short as it goes.
+    let (mut renumbered, mut rest) = (vec![op[0]], index + 2);
+    while rest >= 0x80 {
+        renumbered.push((rest & 0x7f) as u8 | 0x80);
+        rest >>= 7;
+    }
+    renumbered.push(rest as u8);
+    renumbered
+}
+
 #[test]
 fn original_instructions_survive_in_order_with_their_encoding() {
     let policy = Policy::permissive();
+    let mut internal = 0;
     for (name, wasm) in
         corpus().into_iter().filter(|(name, _)| !name.starts_with("esbuild") && !name.starts_with("swc"))
     {
-        let output = instrument(&wasm, &policy).unwrap().wasm;
-        let (before, after) = (operators(&wasm), operators(&output));
+        let instrumented = instrument(&wasm, &policy).unwrap();
+        let (before, after) = (operators(&wasm), operators(&instrumented.wasm));
         assert_eq!(before.len(), after.len(), "{name}: function count changed");
-        for (index, (original, instrumented)) in before.iter().zip(&after).enumerate() {
-            // Every original operator, byte for byte, in order, with only injected code between.
-            let mut rest = instrumented.iter();
+        let params = param_counts(&wasm);
+        for (index, (original, output)) in before.iter().zip(&after).enumerate() {
+            let report = &instrumented.report.functions[index];
+            internal += usize::from(report.internal);
+            // Every original operator, byte for byte, in order, with only injected code between;
+            // in internal functions, declared locals renumbered and nothing else.
+            let mut rest = output.iter();
             for op in original {
-                assert!(rest.any(|candidate| candidate == op), "{name}: function {index} lost {op:?}");
+                let op = if report.internal { renumbered(op, params[index]) } else { op.clone() };
+                assert!(rest.any(|candidate| *candidate == op), "{name}: function {index} lost {op:?}");
             }
         }
     }
+    assert!(internal > 1000, "only {internal} internal functions in the corpus");
 }
 
 #[test]
@@ -105,12 +153,23 @@ fn sections_metering_does_not_touch_are_kept_byte_for_byte() {
     for (name, wasm) in corpus() {
         let output = instrument(&wasm, &policy).unwrap().wasm;
         let after = sections(&output);
-        // Types (unless a wrap block needed one), globals and exports grow; the start section
-        // goes; memories and tables change only to get a maximum; the name section's labels
-        // move. Everything else is the same bytes.
+        // Types (unless no function is internal and no wrap block needed one), globals and
+        // exports grow; internal functions get their new types in the function section; the
+        // start section goes; memories and tables change only to get a maximum; the name
+        // section's labels and internal functions' locals move. Everything else is the same
+        // bytes.
         for (key, bytes) in sections(&wasm) {
-            if ["section:1", "section:4", "section:5", "section:6", "section:7", "section:8", "custom:name"]
-                .contains(&key.as_str())
+            if [
+                "section:1",
+                "section:3",
+                "section:4",
+                "section:5",
+                "section:6",
+                "section:7",
+                "section:8",
+                "custom:name",
+            ]
+            .contains(&key.as_str())
             {
                 continue;
             }
@@ -144,9 +203,12 @@ fn the_report_describes_each_function() {
     assert_eq!((run.index, run.metering_points, run.checks), (1, 3, 4));
     // frame-base 4, one local, at most 1 operand; and the frame of the leaf it calls.
     assert_eq!(run.frame, 4 + 1 + 1 + 4);
-    // The block after the br_if: charge 6 (written back: it calls), loop `end` 1, i32.const 1,
-    // dynamic 21, memory.grow 500, drop 1, call 10, resync 3, release 3, `end` 1.
-    assert_eq!(run.max_block_cost, 6 + 1 + 1 + 21 + 500 + 1 + 10 + 3 + 3 + 1);
+    // The block after the br_if: charge 6 (written back: memory.grow's dynamic charge reads
+    // the global), loop `end` 1, i32.const 1, dynamic 21, memory.grow 500, drop 1, the
+    // counters passed 2, call 10, the gas taken back and written back 3 (the exit follows),
+    // `end` 1.
+    assert_eq!(run.max_block_cost, 6 + 1 + 1 + 21 + 500 + 1 + 2 + 10 + 3 + 1);
+    assert_eq!((leaf.internal, run.internal), (true, false));
     assert_eq!(report.original_bytes, wasm.len() as u64);
     assert_eq!(report.instrumented_bytes, instrumented.wasm.len() as u64);
     assert_eq!(instrumented.code_hash, baals_instrument::CodeHash::of(&wasm));

@@ -102,6 +102,7 @@ pub(crate) fn instrument(file: &Path, policy: Option<&Path>, output: Option<&Pat
                         "checks": f.checks,
                         "max_block_cost": f.max_block_cost,
                         "frame": f.frame,
+                        "internal": f.internal,
                         "original_bytes": f.original_bytes,
                         "instrumented_bytes": f.instrumented_bytes,
                     })
@@ -128,11 +129,18 @@ pub(crate) fn instrument(file: &Path, policy: Option<&Path>, output: Option<&Pat
         &hash[..16],
     );
     if format.report {
-        text.push_str("\n function  points  checks  max block gas  frame  bytes before  bytes after");
+        text.push_str("\n function  points  checks  max block gas  frame  internal  bytes before  bytes after");
         for f in &report.functions {
             text.push_str(&format!(
-                "\n{:>9} {:>7} {:>7} {:>14} {:>6} {:>13} {:>12}",
-                f.index, f.metering_points, f.checks, f.max_block_cost, f.frame, f.original_bytes, f.instrumented_bytes
+                "\n{:>9} {:>7} {:>7} {:>14} {:>6} {:>9} {:>13} {:>12}",
+                f.index,
+                f.metering_points,
+                f.checks,
+                f.max_block_cost,
+                f.frame,
+                if f.internal { "yes" } else { "no" },
+                f.original_bytes,
+                f.instrumented_bytes
             ));
         }
     }

@@ -267,7 +267,11 @@ fn instrument_writes_the_module_and_a_summary() {
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).starts_with("(module"));
     assert!(stdout(&output).contains("(export \"baals_gas_left\" (global "));
-    assert!(stderr(&output).contains(" function  points  checks  max block gas  frame"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(" function  points  checks  max block gas  frame  internal"),
+        "{}",
+        stderr(&output)
+    );
 
     let output = baals(&["instrument", "--json", "--report", "examples/counter.wat"]);
     let value = json(&output);

@@ -11,6 +11,17 @@
   (type (;9;) (func (result i32)))
   (type (;10;) (func (param i32 i32 i32 i32 i32)))
   (type (;11;) (func (param i32 i32 i32 i32) (result i32)))
+  (type (;12;) (func (param i32 i32 i64 i32) (result i32 i64)))
+  (type (;13;) (func (param i32 i32 i32 i64 i32) (result i64)))
+  (type (;14;) (func (param i32 i32 i32 i32 i64 i32) (result i64)))
+  (type (;15;) (func (param i32 i64 i32) (result i32 i64)))
+  (type (;16;) (func (param i32 i32 i64 i32) (result i64)))
+  (type (;17;) (func (param i32 i64 i32) (result i64)))
+  (type (;18;) (func (param i64 i32) (result i32 i64)))
+  (type (;19;) (func (param i32 i32 i32 i32 i32 i64 i32) (result i64)))
+  (type (;20;) (func (param i64 i32) (result i64)))
+  (type (;21;) (func (param i32 i32 i32 i32 i64 i32) (result i32 i64)))
+  (type (;22;) (func (param i32 i32 i32 i64 i32) (result i32 i64)))
   (table (;0;) 19 19 funcref)
   (memory (;0;) 17 65536)
   (global (;0;) (mut i32) i32.const 1048576)
@@ -28,13 +39,11 @@
   (export "baals_gas_left" (global 3))
   (export "baals_stack_left" (global 4))
   (elem (;0;) (i32.const 1) func 51 19 5 10 8 9 6 1 2 7 20 21 22 23 3 48 5 3)
-  (func (;0;) (type 0) (param i32 i32) (result i32)
-    (local i64 i32)
-    global.get 3
-    i64.const 53
+  (func (;0;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
+    local.get 2
+    i64.const 47
     i64.sub
-    local.tee 2
-    global.set 3
+    local.set 2
     local.get 2
     i64.const 0
     i64.lt_s
@@ -43,31 +52,31 @@
       global.set 3
       unreachable
     end
-    global.get 4
-    local.tee 3
-    i32.const 8
-    i32.sub
-    global.set 4
     local.get 3
     i32.const 8
+    i32.sub
+    local.tee 3
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 4
       local.get 2
       global.set 3
       unreachable
     end
     local.get 0
     local.get 1
-    call 12
-    global.get 3
-    local.set 2
+    local.get 2
     local.get 3
-    global.set 4
+    call 12
+    local.set 2
+    local.get 2
   )
   (func (;1;) (type 5) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 36
     i64.sub
     local.tee 1
     global.set 3
@@ -80,26 +89,24 @@
       unreachable
     end
     global.get 4
-    local.tee 2
     i32.const 6
     i32.sub
-    global.set 4
-    local.get 2
-    i32.const 6
+    local.tee 2
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 4
       local.get 1
       global.set 3
       unreachable
     end
     i64.const 64621567660049337
-    local.get 2
-    global.set 4
   )
   (func (;2;) (type 5) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 36
     i64.sub
     local.tee 1
     global.set 3
@@ -112,26 +119,24 @@
       unreachable
     end
     global.get 4
-    local.tee 2
     i32.const 6
     i32.sub
-    global.set 4
-    local.get 2
-    i32.const 6
+    local.tee 2
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 4
       local.get 1
       global.set 3
       unreachable
     end
     i64.const -8527728395957036344
-    local.get 2
-    global.set 4
   )
   (func (;3;) (type 5) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 36
     i64.sub
     local.tee 1
     global.set 3
@@ -144,53 +149,51 @@
       unreachable
     end
     global.get 4
-    local.tee 2
     i32.const 6
     i32.sub
-    global.set 4
-    local.get 2
-    i32.const 6
+    local.tee 2
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 4
       local.get 1
       global.set 3
       unreachable
     end
     i64.const 5522397429581721257
-    local.get 2
-    global.set 4
   )
-  (func (;4;) (type 6) (param i32 i32 i32)
-    (local i32 i32 i64 i32)
-    global.get 3
-    i64.const 49
+  (func (;4;) (type 13) (param i32 i32 i32 i64 i32) (result i64)
+    (local i32 i32)
+    local.get 3
+    i64.const 47
     i64.sub
-    local.set 5
-    local.get 5
+    local.set 3
+    local.get 3
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 5
+      local.get 3
       global.set 3
       unreachable
     end
-    global.get 4
-    local.tee 6
+    local.get 4
     i32.const 14
     i32.sub
-    global.set 4
-    local.get 6
-    i32.const 14
+    local.tee 4
+    i32.const 0
     i32.lt_s
     if ;; label = @1
-      local.get 5
+      local.get 4
+      global.set 4
+      local.get 3
       global.set 3
       unreachable
     end
     global.get 0
     i32.const 32
     i32.sub
-    local.tee 3
+    local.tee 5
     global.set 0
     block ;; label = @1
       block ;; label = @2
@@ -201,20 +204,20 @@
         local.tee 1
         i32.gt_u
         br_if 0 (;@2;)
-        local.get 5
+        local.get 3
         i64.const 34
         i64.sub
-        local.tee 5
+        local.tee 3
         global.set 3
         local.get 0
         i32.load
         local.tee 2
         i32.const 1
         i32.shl
-        local.tee 4
+        local.tee 6
         local.get 1
         local.get 1
-        local.get 4
+        local.get 6
         i32.lt_u
         select
         local.tee 1
@@ -228,22 +231,22 @@
         i32.xor
         i32.const 31
         i32.shr_u
-        local.set 4
+        local.set 6
         block ;; label = @3
           local.get 2
           if ;; label = @4
-            local.get 5
+            local.get 3
             i64.const 24
             i64.sub
-            local.tee 5
+            local.tee 3
             global.set 3
-            local.get 3
+            local.get 5
             i32.const 1
             i32.store offset=24
-            local.get 3
+            local.get 5
             local.get 2
             i32.store offset=20
-            local.get 3
+            local.get 5
             local.get 0
             i32.const 4
             i32.add
@@ -251,40 +254,41 @@
             i32.store offset=16
             br 1 (;@3;)
           end
-          local.get 5
+          local.get 3
           i64.const 11
           i64.sub
-          local.tee 5
+          local.tee 3
           global.set 3
-          local.get 3
+          local.get 5
           i32.const 0
           i32.store offset=24
         end
-        local.get 5
+        local.get 3
         i64.const 35
         i64.sub
-        local.tee 5
-        global.set 3
-        local.get 3
+        local.set 3
+        local.get 5
         local.get 1
-        local.get 4
-        local.get 3
+        local.get 6
+        local.get 5
         i32.const 16
         i32.add
-        call 11
-        global.get 3
-        local.set 5
         local.get 3
+        local.get 4
+        call 11
+        local.tee 3
+        global.set 3
+        local.get 5
         i32.load offset=4
         local.set 2
-        local.get 3
+        local.get 5
         i32.load
         i32.eqz
         if ;; label = @3
-          local.get 5
+          local.get 3
           i64.const 16
           i64.sub
-          local.tee 5
+          local.tee 3
           global.set 3
           local.get 0
           local.get 1
@@ -294,12 +298,12 @@
           i32.store offset=4
           br 2 (;@1;)
         end
-        local.get 5
+        local.get 3
         i64.const 16
         i64.sub
-        local.tee 5
+        local.tee 3
         global.set 3
-        local.get 3
+        local.get 5
         i32.const 8
         i32.add
         i32.load
@@ -307,51 +311,51 @@
         i32.const -2147483647
         i32.eq
         br_if 1 (;@1;)
-        local.get 5
+        local.get 3
         i64.const 8
         i64.sub
-        local.set 5
+        local.set 3
         local.get 0
         i32.eqz
         br_if 0 (;@2;)
-        local.get 5
+        local.get 3
         i64.const 22
         i64.sub
-        local.tee 5
-        global.set 3
+        local.set 3
         local.get 2
         local.get 0
+        local.get 3
+        local.get 4
         call 46
-        global.get 3
-        local.set 5
+        local.tee 3
+        global.set 3
         unreachable
       end
-      local.get 5
+      local.get 3
       i64.const 20
       i64.sub
-      local.tee 5
-      global.set 3
+      local.set 3
+      local.get 3
+      local.get 4
       call 47
-      global.get 3
-      local.set 5
+      local.tee 3
+      global.set 3
       unreachable
     end
-    local.get 5
-    i64.const 15
-    i64.sub
-    local.tee 5
-    global.set 3
     local.get 3
+    i64.const 11
+    i64.sub
+    local.set 3
+    local.get 5
     i32.const 32
     i32.add
     global.set 0
-    local.get 6
-    global.set 4
+    local.get 3
   )
   (func (;5;) (type 4) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 36
     i64.sub
     local.tee 1
     global.set 3
@@ -364,21 +368,19 @@
       unreachable
     end
     global.get 4
-    local.tee 2
     i32.const 5
     i32.sub
-    global.set 4
-    local.get 2
-    i32.const 5
+    local.tee 2
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 4
       local.get 1
       global.set 3
       unreachable
     end
     nop
-    local.get 2
-    global.set 4
   )
   (func (;6;) (type 4) (param i32)
     (local i64 i32)
@@ -396,14 +398,14 @@
       unreachable
     end
     global.get 4
-    local.tee 2
     i32.const 7
     i32.sub
-    global.set 4
-    local.get 2
-    i32.const 7
+    local.tee 2
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 4
       local.get 1
       global.set 3
       unreachable
@@ -420,17 +422,16 @@
       i32.const 4
       i32.add
       i32.load
+      local.get 1
+      local.get 2
       call 18
-      global.get 3
       local.set 1
     end
     local.get 1
-    i64.const 10
+    i64.const 7
     i64.sub
     local.tee 1
     global.set 3
-    local.get 2
-    global.set 4
   )
   (func (;7;) (type 4) (param i32)
     (local i32 i64 i32)
@@ -448,14 +449,14 @@
       unreachable
     end
     global.get 4
-    local.tee 3
     i32.const 8
     i32.sub
-    global.set 4
-    local.get 3
-    i32.const 8
+    local.tee 3
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 4
       local.get 2
       global.set 3
       unreachable
@@ -478,22 +479,20 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 2
-      i64.const 21
+      i64.const 19
       i64.sub
-      local.tee 2
-      global.set 3
+      local.set 2
       local.get 1
+      local.get 2
+      local.get 3
       call 18
-      global.get 3
       local.set 2
     end
     local.get 2
-    i64.const 10
+    i64.const 7
     i64.sub
     local.tee 2
     global.set 3
-    local.get 3
-    global.set 4
   )
   (func (;8;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i64 i32)
@@ -511,14 +510,14 @@
       unreachable
     end
     global.get 4
-    local.tee 8
     i32.const 34
     i32.sub
-    global.set 4
-    local.get 8
-    i32.const 34
+    local.tee 8
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 8
+      global.set 4
       local.get 7
       global.set 3
       unreachable
@@ -663,17 +662,18 @@
                 local.get 7
                 i64.const 35
                 i64.sub
-                local.tee 7
-                global.set 3
+                local.set 7
                 local.get 4
                 local.get 2
                 local.get 6
                 local.get 4
                 i32.const 16
                 i32.add
+                local.get 7
+                local.get 8
                 call 11
-                global.get 3
-                local.set 7
+                local.tee 7
+                global.set 3
                 local.get 4
                 i32.load offset=4
                 local.set 5
@@ -717,23 +717,25 @@
                 local.get 7
                 i64.const 22
                 i64.sub
-                local.tee 7
-                global.set 3
+                local.set 7
                 local.get 5
                 local.get 2
+                local.get 7
+                local.get 8
                 call 46
-                global.get 3
-                local.set 7
+                local.tee 7
+                global.set 3
                 unreachable
               end
               local.get 7
               i64.const 20
               i64.sub
+              local.set 7
+              local.get 7
+              local.get 8
+              call 47
               local.tee 7
               global.set 3
-              call 47
-              global.get 3
-              local.set 7
               unreachable
             end
             local.get 7
@@ -865,20 +867,21 @@
         local.get 7
         i64.const 27
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 7
         local.get 0
         local.get 2
         local.get 1
+        local.get 7
+        local.get 8
         call 4
-        global.get 3
-        local.set 7
+        local.tee 7
+        global.set 3
         local.get 0
         i32.load offset=8
         local.set 2
       end
       local.get 7
-      i64.const 36
+      i64.const 38
       i64.sub
       local.tee 7
       global.set 3
@@ -890,9 +893,11 @@
       i32.const 12
       i32.add
       local.get 1
+      local.get 7
+      local.get 8
       call 54
-      global.get 3
-      local.set 7
+      local.tee 7
+      global.set 3
       drop
       local.get 0
       local.get 1
@@ -901,7 +906,7 @@
       i32.store offset=8
     end
     local.get 7
-    i64.const 16
+    i64.const 13
     i64.sub
     local.tee 7
     global.set 3
@@ -910,13 +915,11 @@
     i32.add
     global.set 0
     i32.const 0
-    local.get 8
-    global.set 4
   )
   (func (;9;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 101
+    i64.const 100
     i64.sub
     local.tee 3
     global.set 3
@@ -929,14 +932,14 @@
       unreachable
     end
     global.get 4
-    local.tee 4
     i32.const 10
     i32.sub
-    global.set 4
-    local.get 4
-    i32.const 10
+    local.tee 4
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 4
       local.get 3
       global.set 3
       unreachable
@@ -976,15 +979,15 @@
     local.get 2
     i32.const 8
     i32.add
+    local.get 3
+    local.get 4
     call 52
-    global.get 3
-    local.set 3
+    local.tee 3
+    global.set 3
     local.get 2
     i32.const 32
     i32.add
     global.set 0
-    local.get 4
-    global.set 4
   )
   (func (;10;) (type 3) (param i32 i32 i32) (result i32)
     (local i32 i64 i32)
@@ -1002,14 +1005,14 @@
       unreachable
     end
     global.get 4
-    local.tee 5
     i32.const 29
     i32.sub
-    global.set 4
-    local.get 5
-    i32.const 29
+    local.tee 5
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 4
       local.get 4
       global.set 3
       unreachable
@@ -1028,20 +1031,21 @@
       local.get 4
       i64.const 27
       i64.sub
-      local.tee 4
-      global.set 3
+      local.set 4
       local.get 0
       local.get 3
       local.get 2
+      local.get 4
+      local.get 5
       call 4
-      global.get 3
-      local.set 4
+      local.tee 4
+      global.set 3
       local.get 0
       i32.load offset=8
       local.set 3
     end
     local.get 4
-    i64.const 38
+    i64.const 37
     i64.sub
     local.tee 4
     global.set 3
@@ -1051,9 +1055,11 @@
     i32.add
     local.get 1
     local.get 2
+    local.get 4
+    local.get 5
     call 54
-    global.get 3
-    local.set 4
+    local.tee 4
+    global.set 3
     drop
     local.get 0
     local.get 2
@@ -1061,43 +1067,41 @@
     i32.add
     i32.store offset=8
     i32.const 0
-    local.get 5
-    global.set 4
   )
-  (func (;11;) (type 8) (param i32 i32 i32 i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
-    global.get 3
-    i64.const 36
+  (func (;11;) (type 14) (param i32 i32 i32 i32 i64 i32) (result i64)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    local.get 4
+    i64.const 34
     i64.sub
-    local.set 13
-    local.get 13
+    local.set 4
+    local.get 4
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 13
+      local.get 4
       global.set 3
       unreachable
     end
-    global.get 4
-    local.tee 14
+    local.get 5
     i32.const 41
     i32.sub
-    global.set 4
-    local.get 14
-    i32.const 41
+    local.tee 5
+    i32.const 0
     i32.lt_s
     if ;; label = @1
-      local.get 13
+      local.get 5
+      global.set 4
+      local.get 4
       global.set 3
       unreachable
     end
     block ;; label = @1
       local.get 2
       if ;; label = @2
-        local.get 13
+        local.get 4
         i64.const 13
         i64.sub
-        local.set 13
+        local.set 4
         block (result i32) ;; label = @3
           block ;; label = @4
             block ;; label = @5
@@ -1106,41 +1110,41 @@
                 i32.const 0
                 i32.ge_s
                 if ;; label = @7
-                  local.get 13
+                  local.get 4
                   i64.const 12
                   i64.sub
-                  local.tee 13
+                  local.tee 4
                   global.set 3
                   local.get 3
                   i32.load offset=8
                   i32.eqz
                   br_if 2 (;@5;)
-                  local.get 13
+                  local.get 4
                   i64.const 12
                   i64.sub
-                  local.tee 13
+                  local.tee 4
                   global.set 3
                   local.get 3
                   i32.load offset=4
-                  local.tee 4
+                  local.tee 6
                   br_if 1 (;@6;)
-                  local.get 13
+                  local.get 4
                   i64.const 7
                   i64.sub
-                  local.set 13
+                  local.set 4
                   local.get 1
                   br_if 3 (;@4;)
-                  local.get 13
+                  local.get 4
                   i64.const 7
                   i64.sub
-                  local.set 13
+                  local.set 4
                   local.get 2
                   br 4 (;@3;)
                 end
-                local.get 13
+                local.get 4
                 i64.const 14
                 i64.sub
-                local.tee 13
+                local.tee 4
                 global.set 3
                 local.get 0
                 i32.const 8
@@ -1149,14 +1153,14 @@
                 i32.store
                 br 5 (;@1;)
               end
-              local.get 13
+              local.get 4
               i64.const 19
               i64.sub
-              local.tee 13
+              local.tee 4
               global.set 3
               local.get 3
               i32.load
-              local.set 9
+              local.set 11
               block (result i32) ;; label = @6
                 block ;; label = @7
                   block ;; label = @8
@@ -1165,62 +1169,65 @@
                       i32.const 9
                       i32.ge_u
                       if ;; label = @10
-                        local.get 13
-                        i64.const 24
+                        local.get 4
+                        i64.const 22
                         i64.sub
-                        local.tee 13
-                        global.set 3
+                        local.set 4
                         local.get 1
                         local.get 2
+                        local.get 4
+                        local.get 5
                         call 12
-                        global.get 3
-                        local.set 13
-                        local.tee 11
+                        local.set 4
+                        local.tee 13
                         br_if 1 (;@9;)
-                        local.get 13
+                        local.get 4
                         i64.const 7
                         i64.sub
-                        local.set 13
+                        local.set 4
                         i32.const 0
                         br 4 (;@6;)
                       end
-                      local.get 13
-                      i64.const 94
+                      local.get 4
+                      i64.const 92
                       i64.sub
-                      local.tee 13
-                      global.set 3
+                      local.set 4
                       i32.const 8
                       i32.const 8
+                      local.get 4
+                      local.get 5
                       call 25
-                      global.get 3
-                      local.set 13
-                      local.set 7
+                      local.set 4
+                      local.set 9
                       i32.const 20
                       i32.const 8
+                      local.get 4
+                      local.get 5
                       call 25
-                      global.get 3
-                      local.set 13
-                      local.set 6
+                      local.set 4
+                      local.set 8
                       i32.const 16
                       i32.const 8
+                      local.get 4
+                      local.get 5
                       call 25
-                      global.get 3
-                      local.set 13
+                      local.set 4
                       local.set 3
                       i32.const 0
                       i32.const 16
                       i32.const 8
+                      local.get 4
+                      local.get 5
                       call 25
-                      global.get 3
-                      local.set 13
+                      local.set 4
                       i32.const 2
                       i32.shl
                       i32.sub
-                      local.tee 4
+                      local.tee 6
                       i32.const -65536
                       local.get 3
-                      local.get 6
-                      local.get 7
+                      local.get 8
+                      local.get 9
                       i32.add
                       i32.add
                       i32.sub
@@ -1230,50 +1237,54 @@
                       i32.sub
                       local.tee 3
                       local.get 3
-                      local.get 4
+                      local.get 6
                       i32.gt_u
                       select
                       local.get 1
                       i32.le_u
                       br_if 1 (;@8;)
-                      local.get 13
-                      i64.const 113
+                      local.get 4
+                      i64.const 111
                       i64.sub
-                      local.tee 13
-                      global.set 3
+                      local.set 4
                       i32.const 16
                       local.get 1
                       i32.const 4
                       i32.add
                       i32.const 16
                       i32.const 8
+                      local.get 4
+                      local.get 5
                       call 25
-                      global.get 3
-                      local.set 13
+                      local.set 4
                       i32.const 5
                       i32.sub
                       local.get 1
                       i32.gt_u
                       select
                       i32.const 8
-                      call 25
-                      global.get 3
-                      local.set 13
-                      local.set 5
-                      local.get 9
-                      call 41
-                      global.get 3
-                      local.set 13
-                      local.tee 4
                       local.get 4
+                      local.get 5
+                      call 25
+                      local.set 4
+                      local.set 7
+                      local.get 11
+                      local.get 4
+                      local.get 5
+                      call 41
+                      local.set 4
+                      local.tee 6
+                      local.get 6
+                      local.get 4
+                      local.get 5
                       call 29
-                      global.get 3
-                      local.set 13
+                      local.set 4
                       local.tee 3
+                      local.get 4
+                      local.get 5
                       call 38
-                      global.get 3
-                      local.set 13
-                      local.set 8
+                      local.set 4
+                      local.set 10
                       block ;; label = @10
                         block ;; label = @11
                           block ;; label = @12
@@ -1281,218 +1292,225 @@
                               block ;; label = @14
                                 block ;; label = @15
                                   block ;; label = @16
+                                    local.get 6
                                     local.get 4
+                                    local.get 5
                                     call 32
-                                    global.get 3
-                                    local.set 13
+                                    local.set 4
                                     i32.eqz
                                     if ;; label = @17
-                                      local.get 13
+                                      local.get 4
                                       i64.const 9
                                       i64.sub
-                                      local.set 13
+                                      local.set 4
                                       local.get 3
-                                      local.get 5
+                                      local.get 7
                                       i32.ge_u
                                       br_if 1 (;@16;)
-                                      local.get 13
+                                      local.get 4
                                       i64.const 13
                                       i64.sub
-                                      local.tee 13
+                                      local.tee 4
                                       global.set 3
-                                      local.get 8
+                                      local.get 10
                                       i32.const 1049764
                                       i32.load
                                       i32.eq
                                       br_if 2 (;@15;)
-                                      local.get 13
+                                      local.get 4
                                       i64.const 13
                                       i64.sub
-                                      local.tee 13
+                                      local.tee 4
                                       global.set 3
-                                      local.get 8
+                                      local.get 10
                                       i32.const 1049760
                                       i32.load
                                       i32.eq
                                       br_if 3 (;@14;)
-                                      local.get 13
-                                      i64.const 22
+                                      local.get 4
+                                      i64.const 20
                                       i64.sub
-                                      local.tee 13
-                                      global.set 3
-                                      local.get 8
+                                      local.set 4
+                                      local.get 10
+                                      local.get 4
+                                      local.get 5
                                       call 30
-                                      global.get 3
-                                      local.set 13
+                                      local.set 4
                                       br_if 7 (;@10;)
-                                      local.get 13
-                                      i64.const 28
+                                      local.get 4
+                                      i64.const 26
                                       i64.sub
-                                      local.tee 13
-                                      global.set 3
-                                      local.get 8
+                                      local.set 4
+                                      local.get 10
+                                      local.get 4
+                                      local.get 5
                                       call 29
-                                      global.get 3
-                                      local.set 13
-                                      local.tee 10
+                                      local.set 4
+                                      local.tee 12
                                       local.get 3
                                       i32.add
-                                      local.tee 7
-                                      local.get 5
+                                      local.tee 9
+                                      local.get 7
                                       i32.lt_u
                                       br_if 7 (;@10;)
-                                      local.get 13
+                                      local.get 4
                                       i64.const 13
                                       i64.sub
-                                      local.set 13
+                                      local.set 4
+                                      local.get 9
                                       local.get 7
-                                      local.get 5
                                       i32.sub
-                                      local.set 12
-                                      local.get 10
+                                      local.set 14
+                                      local.get 12
                                       i32.const 256
                                       i32.lt_u
                                       br_if 4 (;@13;)
-                                      local.get 13
-                                      i64.const 22
+                                      local.get 4
+                                      i64.const 20
                                       i64.sub
-                                      local.tee 13
-                                      global.set 3
-                                      local.get 8
+                                      local.set 4
+                                      local.get 10
+                                      local.get 4
+                                      local.get 5
                                       call 15
-                                      global.get 3
-                                      local.set 13
+                                      local.set 4
                                       br 5 (;@12;)
                                     end
-                                    local.get 13
-                                    i64.const 26
-                                    i64.sub
-                                    local.tee 13
-                                    global.set 3
                                     local.get 4
-                                    call 29
-                                    global.get 3
-                                    local.set 13
-                                    local.set 3
+                                    i64.const 24
+                                    i64.sub
+                                    local.set 4
+                                    local.get 6
+                                    local.get 4
                                     local.get 5
+                                    call 29
+                                    local.set 4
+                                    local.set 3
+                                    local.get 7
                                     i32.const 256
                                     i32.lt_u
                                     br_if 6 (;@10;)
-                                    local.get 13
+                                    local.get 4
                                     i64.const 17
                                     i64.sub
-                                    local.set 13
+                                    local.set 4
                                     local.get 3
-                                    local.get 5
+                                    local.get 7
                                     i32.sub
                                     i32.const 131073
                                     i32.lt_u
-                                    local.get 5
+                                    local.get 7
                                     i32.const 4
                                     i32.add
                                     local.get 3
                                     i32.le_u
                                     i32.and
                                     br_if 5 (;@11;)
-                                    local.get 13
+                                    local.get 4
                                     i64.const 35
                                     i64.sub
-                                    local.tee 13
+                                    local.tee 4
                                     global.set 3
                                     local.get 3
-                                    local.get 4
+                                    local.get 6
                                     i32.load
                                     local.tee 3
                                     i32.add
                                     i32.const 16
                                     i32.add
-                                    local.set 7
-                                    local.get 5
+                                    local.set 9
+                                    local.get 7
                                     i32.const 31
                                     i32.add
                                     i32.const 65536
+                                    local.get 4
+                                    local.get 5
                                     call 25
-                                    global.get 3
-                                    local.set 13
-                                    local.set 10
+                                    local.set 4
+                                    local.set 12
                                     br 6 (;@10;)
                                   end
-                                  local.get 13
-                                  i64.const 28
+                                  local.get 4
+                                  i64.const 26
                                   i64.sub
-                                  local.tee 13
-                                  global.set 3
+                                  local.set 4
                                   i32.const 16
                                   i32.const 8
-                                  call 25
-                                  global.get 3
-                                  local.set 13
-                                  local.get 3
+                                  local.get 4
                                   local.get 5
+                                  call 25
+                                  local.set 4
+                                  local.get 3
+                                  local.get 7
                                   i32.sub
-                                  local.tee 6
+                                  local.tee 8
                                   i32.gt_u
                                   br_if 4 (;@11;)
-                                  local.get 13
-                                  i64.const 69
+                                  local.get 4
+                                  i64.const 67
                                   i64.sub
-                                  local.tee 13
-                                  global.set 3
+                                  local.set 4
+                                  local.get 6
+                                  local.get 7
                                   local.get 4
                                   local.get 5
                                   call 38
-                                  global.get 3
-                                  local.set 13
+                                  local.set 4
                                   local.set 3
+                                  local.get 6
+                                  local.get 7
                                   local.get 4
                                   local.get 5
                                   call 33
-                                  global.get 3
-                                  local.set 13
+                                  local.set 4
                                   local.get 3
-                                  local.get 6
+                                  local.get 8
+                                  local.get 4
+                                  local.get 5
                                   call 33
-                                  global.get 3
-                                  local.set 13
+                                  local.set 4
                                   local.get 3
-                                  local.get 6
+                                  local.get 8
+                                  local.get 4
+                                  local.get 5
                                   call 14
-                                  global.get 3
-                                  local.set 13
+                                  local.set 4
                                   br 4 (;@11;)
                                 end
-                                local.get 13
+                                local.get 4
                                 i64.const 16
                                 i64.sub
-                                local.tee 13
+                                local.tee 4
                                 global.set 3
                                 i32.const 1049756
                                 i32.load
                                 local.get 3
                                 i32.add
                                 local.tee 3
-                                local.get 5
+                                local.get 7
                                 i32.le_u
                                 br_if 4 (;@10;)
-                                local.get 13
+                                local.get 4
                                 i64.const 56
                                 i64.sub
-                                local.tee 13
-                                global.set 3
+                                local.set 4
+                                local.get 6
+                                local.get 7
                                 local.get 4
                                 local.get 5
                                 call 38
-                                global.get 3
-                                local.set 13
-                                local.set 6
+                                local.set 4
+                                local.set 8
+                                local.get 6
+                                local.get 7
                                 local.get 4
                                 local.get 5
                                 call 33
-                                global.get 3
-                                local.set 13
-                                local.get 6
+                                local.tee 4
+                                global.set 3
+                                local.get 8
                                 local.get 3
-                                local.get 5
+                                local.get 7
                                 i32.sub
                                 local.tee 3
                                 i32.const 1
@@ -1502,82 +1520,86 @@
                                 local.get 3
                                 i32.store
                                 i32.const 1049764
-                                local.get 6
+                                local.get 8
                                 i32.store
                                 br 3 (;@11;)
                               end
-                              local.get 13
+                              local.get 4
                               i64.const 16
                               i64.sub
-                              local.tee 13
+                              local.tee 4
                               global.set 3
                               i32.const 1049752
                               i32.load
                               local.get 3
                               i32.add
                               local.tee 3
-                              local.get 5
+                              local.get 7
                               i32.lt_u
                               br_if 3 (;@10;)
-                              local.get 13
-                              i64.const 29
+                              local.get 4
+                              i64.const 27
                               i64.sub
-                              local.tee 13
-                              global.set 3
+                              local.set 4
                               block ;; label = @14
                                 i32.const 16
                                 i32.const 8
-                                call 25
-                                global.get 3
-                                local.set 13
-                                local.get 3
+                                local.get 4
                                 local.get 5
+                                call 25
+                                local.set 4
+                                local.get 3
+                                local.get 7
                                 i32.sub
-                                local.tee 7
+                                local.tee 9
                                 i32.gt_u
                                 if ;; label = @15
-                                  local.get 13
-                                  i64.const 27
-                                  i64.sub
-                                  local.tee 13
-                                  global.set 3
                                   local.get 4
+                                  i64.const 25
+                                  i64.sub
+                                  local.set 4
+                                  local.get 6
                                   local.get 3
+                                  local.get 4
+                                  local.get 5
                                   call 33
-                                  global.get 3
-                                  local.set 13
+                                  local.set 4
                                   i32.const 0
-                                  local.set 7
+                                  local.set 9
                                   i32.const 0
-                                  local.set 6
+                                  local.set 8
                                   br 1 (;@14;)
                                 end
-                                local.get 13
+                                local.get 4
                                 i64.const 76
                                 i64.sub
-                                local.tee 13
-                                global.set 3
+                                local.set 4
+                                local.get 6
+                                local.get 7
                                 local.get 4
                                 local.get 5
                                 call 38
-                                global.get 3
-                                local.set 13
-                                local.tee 6
-                                local.get 7
+                                local.set 4
+                                local.tee 8
+                                local.get 9
+                                local.get 4
+                                local.get 5
                                 call 38
-                                global.get 3
-                                local.set 13
+                                local.set 4
                                 local.set 3
+                                local.get 6
+                                local.get 7
                                 local.get 4
                                 local.get 5
                                 call 33
-                                global.get 3
-                                local.set 13
-                                local.get 6
-                                local.get 7
+                                local.set 4
+                                local.get 8
+                                local.get 9
+                                local.get 4
+                                local.get 5
                                 call 36
-                                global.get 3
-                                local.set 13
+                                local.tee 4
+                                global.set 3
                                 local.get 3
                                 local.get 3
                                 i32.load offset=4
@@ -1585,157 +1607,161 @@
                                 i32.and
                                 i32.store offset=4
                               end
-                              local.get 13
+                              local.get 4
                               i64.const 16
                               i64.sub
-                              local.tee 13
+                              local.tee 4
                               global.set 3
                               i32.const 1049760
-                              local.get 6
+                              local.get 8
                               i32.store
                               i32.const 1049752
-                              local.get 7
+                              local.get 9
                               i32.store
                               br 2 (;@11;)
                             end
-                            local.get 13
+                            local.get 4
                             i64.const 21
                             i64.sub
-                            local.tee 13
+                            local.tee 4
                             global.set 3
-                            local.get 8
+                            local.get 10
                             i32.const 12
                             i32.add
                             i32.load
-                            local.tee 6
-                            local.get 8
+                            local.tee 8
+                            local.get 10
                             i32.const 8
                             i32.add
                             i32.load
                             local.tee 3
                             i32.ne
                             if ;; label = @13
-                              local.get 13
+                              local.get 4
                               i64.const 16
                               i64.sub
-                              local.tee 13
+                              local.tee 4
                               global.set 3
                               local.get 3
-                              local.get 6
+                              local.get 8
                               i32.store offset=12
-                              local.get 6
+                              local.get 8
                               local.get 3
                               i32.store offset=8
                               br 1 (;@12;)
                             end
-                            local.get 13
+                            local.get 4
                             i64.const 19
                             i64.sub
-                            local.tee 13
+                            local.tee 4
                             global.set 3
                             i32.const 1049744
                             i32.const 1049744
                             i32.load
                             i32.const -2
-                            local.get 10
+                            local.get 12
                             i32.const 3
                             i32.shr_u
                             i32.rotl
                             i32.and
                             i32.store
                           end
-                          local.get 13
-                          i64.const 25
+                          local.get 4
+                          i64.const 23
                           i64.sub
-                          local.tee 13
-                          global.set 3
+                          local.set 4
                           i32.const 16
                           i32.const 8
+                          local.get 4
+                          local.get 5
                           call 25
-                          global.get 3
-                          local.set 13
-                          local.get 12
+                          local.set 4
+                          local.get 14
                           i32.le_u
                           if ;; label = @12
-                            local.get 13
-                            i64.const 69
+                            local.get 4
+                            i64.const 67
                             i64.sub
-                            local.tee 13
-                            global.set 3
+                            local.set 4
+                            local.get 6
+                            local.get 7
                             local.get 4
                             local.get 5
                             call 38
-                            global.get 3
-                            local.set 13
+                            local.set 4
                             local.set 3
+                            local.get 6
+                            local.get 7
                             local.get 4
                             local.get 5
                             call 33
-                            global.get 3
-                            local.set 13
+                            local.set 4
                             local.get 3
-                            local.get 12
+                            local.get 14
+                            local.get 4
+                            local.get 5
                             call 33
-                            global.get 3
-                            local.set 13
+                            local.set 4
                             local.get 3
-                            local.get 12
+                            local.get 14
+                            local.get 4
+                            local.get 5
                             call 14
-                            global.get 3
-                            local.set 13
+                            local.set 4
                             br 1 (;@11;)
                           end
-                          local.get 13
-                          i64.const 22
-                          i64.sub
-                          local.tee 13
-                          global.set 3
                           local.get 4
-                          local.get 7
+                          i64.const 20
+                          i64.sub
+                          local.set 4
+                          local.get 6
+                          local.get 9
+                          local.get 4
+                          local.get 5
                           call 33
-                          global.get 3
-                          local.set 13
+                          local.set 4
                         end
-                        local.get 13
+                        local.get 4
                         i64.const 7
                         i64.sub
-                        local.set 13
-                        local.get 4
+                        local.set 4
+                        local.get 6
                         br_if 3 (;@7;)
-                        local.get 13
+                        local.get 4
                         i64.const 5
                         i64.sub
-                        local.set 13
+                        local.set 4
                       end
-                      local.get 13
-                      i64.const 24
+                      local.get 4
+                      i64.const 22
                       i64.sub
-                      local.tee 13
-                      global.set 3
+                      local.set 4
                       local.get 1
+                      local.get 4
+                      local.get 5
                       call 13
-                      global.get 3
-                      local.set 13
+                      local.set 4
                       local.tee 3
                       i32.eqz
                       br_if 1 (;@8;)
-                      local.get 13
-                      i64.const 75
-                      i64.sub
-                      local.tee 13
-                      global.set 3
-                      local.get 3
-                      local.get 9
                       local.get 4
+                      i64.const 73
+                      i64.sub
+                      local.set 4
+                      local.get 3
+                      local.get 11
+                      local.get 6
+                      local.get 4
+                      local.get 5
                       call 29
-                      global.get 3
-                      local.set 13
+                      local.set 4
                       i32.const -8
                       i32.const -4
+                      local.get 6
                       local.get 4
+                      local.get 5
                       call 32
-                      global.get 3
-                      local.set 13
+                      local.set 4
                       select
                       i32.add
                       local.tee 3
@@ -1744,99 +1770,103 @@
                       local.get 3
                       i32.gt_u
                       select
+                      local.get 4
+                      local.get 5
                       call 54
-                      global.get 3
-                      local.set 13
-                      local.get 9
+                      local.set 4
+                      local.get 11
+                      local.get 4
+                      local.get 5
                       call 18
-                      global.get 3
-                      local.set 13
+                      local.set 4
                       br 3 (;@6;)
                     end
-                    local.get 13
-                    i64.const 43
+                    local.get 4
+                    i64.const 41
                     i64.sub
-                    local.tee 13
-                    global.set 3
+                    local.set 4
+                    local.get 13
                     local.get 11
-                    local.get 9
-                    local.get 4
+                    local.get 6
                     local.get 1
                     local.get 1
-                    local.get 4
+                    local.get 6
                     i32.gt_u
                     select
+                    local.get 4
+                    local.get 5
                     call 54
-                    global.get 3
-                    local.set 13
+                    local.set 4
                     drop
-                    local.get 9
+                    local.get 11
+                    local.get 4
+                    local.get 5
                     call 18
-                    global.get 3
-                    local.set 13
+                    local.set 4
                   end
-                  local.get 13
+                  local.get 4
                   i64.const 7
                   i64.sub
-                  local.set 13
-                  local.get 11
+                  local.set 4
+                  local.get 13
                   br 1 (;@6;)
                 end
-                local.get 13
-                i64.const 36
+                local.get 4
+                i64.const 34
                 i64.sub
-                local.tee 13
-                global.set 3
+                local.set 4
+                local.get 6
                 local.get 4
+                local.get 5
                 call 32
-                global.get 3
-                local.set 13
+                local.set 4
                 drop
+                local.get 6
                 local.get 4
+                local.get 5
                 call 40
-                global.get 3
-                local.set 13
+                local.set 4
               end
-              local.get 13
+              local.get 4
               i64.const 6
               i64.sub
-              local.set 13
+              local.set 4
               br 2 (;@3;)
             end
-            local.get 13
+            local.get 4
             i64.const 7
             i64.sub
-            local.set 13
+            local.set 4
             local.get 1
             br_if 0 (;@4;)
-            local.get 13
+            local.get 4
             i64.const 7
             i64.sub
-            local.set 13
+            local.set 4
             local.get 2
             br 1 (;@3;)
           end
-          local.get 13
-          i64.const 22
+          local.get 4
+          i64.const 20
           i64.sub
-          local.tee 13
-          global.set 3
+          local.set 4
           local.get 1
           local.get 2
+          local.get 4
+          local.get 5
           call 0
-          global.get 3
-          local.set 13
+          local.set 4
         end
-        local.get 13
+        local.get 4
         i64.const 7
         i64.sub
-        local.set 13
+        local.set 4
         local.tee 3
         if ;; label = @3
-          local.get 13
-          i64.const 25
+          local.get 4
+          i64.const 23
           i64.sub
-          local.tee 13
+          local.tee 4
           global.set 3
           local.get 0
           local.get 3
@@ -1849,14 +1879,13 @@
           local.get 0
           i32.const 0
           i32.store
-          local.get 14
-          global.set 4
+          local.get 4
           return
         end
-        local.get 13
+        local.get 4
         i64.const 18
         i64.sub
-        local.tee 13
+        local.tee 4
         global.set 3
         local.get 0
         local.get 1
@@ -1868,10 +1897,10 @@
         i32.store
         br 1 (;@1;)
       end
-      local.get 13
+      local.get 4
       i64.const 17
       i64.sub
-      local.tee 13
+      local.tee 4
       global.set 3
       local.get 0
       local.get 1
@@ -1882,41 +1911,40 @@
       i32.const 0
       i32.store
     end
-    local.get 13
-    i64.const 14
+    local.get 4
+    i64.const 12
     i64.sub
-    local.tee 13
+    local.tee 4
     global.set 3
     local.get 0
     i32.const 1
     i32.store
-    local.get 14
-    global.set 4
+    local.get 4
   )
-  (func (;12;) (type 0) (param i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i64 i32)
-    global.get 3
-    i64.const 41
+  (func (;12;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
+    (local i32 i32 i32 i32 i32)
+    local.get 2
+    i64.const 39
     i64.sub
-    local.set 7
-    local.get 7
+    local.set 2
+    local.get 2
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 7
+      local.get 2
       global.set 3
       unreachable
     end
-    global.get 4
-    local.tee 8
+    local.get 3
     i32.const 26
     i32.sub
-    global.set 4
-    local.get 8
-    i32.const 26
+    local.tee 3
+    i32.const 0
     i32.lt_s
     if ;; label = @1
-      local.get 7
+      local.get 3
+      global.set 4
+      local.get 2
       global.set 3
       unreachable
     end
@@ -1928,86 +1956,89 @@
             i32.const 9
             i32.ge_u
             if ;; label = @5
-              local.get 7
-              i64.const 25
+              local.get 2
+              i64.const 23
               i64.sub
-              local.tee 7
-              global.set 3
+              local.set 2
               i32.const 16
               i32.const 8
+              local.get 2
+              local.get 3
               call 25
-              global.get 3
-              local.set 7
+              local.set 2
               local.get 1
               i32.gt_u
               br_if 1 (;@4;)
-              local.get 7
+              local.get 2
               i64.const 6
               i64.sub
-              local.set 7
+              local.set 2
               br 2 (;@3;)
             end
-            local.get 7
-            i64.const 23
+            local.get 2
+            i64.const 21
             i64.sub
-            local.tee 7
-            global.set 3
+            local.set 2
             local.get 0
+            local.get 2
+            local.get 3
             call 13
-            global.get 3
-            local.set 7
-            local.set 4
+            local.set 2
+            local.set 6
             br 2 (;@2;)
           end
-          local.get 7
-          i64.const 23
+          local.get 2
+          i64.const 21
           i64.sub
-          local.tee 7
-          global.set 3
+          local.set 2
           i32.const 16
           i32.const 8
+          local.get 2
+          local.get 3
           call 25
-          global.get 3
-          local.set 7
+          local.set 2
           local.set 1
         end
-        local.get 7
-        i64.const 96
+        local.get 2
+        i64.const 94
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 2
         i32.const 8
         i32.const 8
+        local.get 2
+        local.get 3
         call 25
-        global.get 3
-        local.set 7
-        local.set 3
+        local.set 2
+        local.set 5
         i32.const 20
         i32.const 8
+        local.get 2
+        local.get 3
         call 25
-        global.get 3
-        local.set 7
         local.set 2
+        local.set 4
         i32.const 16
         i32.const 8
+        local.get 2
+        local.get 3
         call 25
-        global.get 3
+        local.set 2
         local.set 7
-        local.set 5
         i32.const 0
         i32.const 16
         i32.const 8
+        local.get 2
+        local.get 3
         call 25
-        global.get 3
-        local.set 7
+        local.set 2
         i32.const 2
         i32.shl
         i32.sub
-        local.tee 6
+        local.tee 8
         i32.const -65536
+        local.get 7
+        local.get 4
         local.get 5
-        local.get 2
-        local.get 3
         i32.add
         i32.add
         i32.sub
@@ -2015,9 +2046,9 @@
         i32.and
         i32.const 3
         i32.sub
-        local.tee 3
-        local.get 3
-        local.get 6
+        local.tee 5
+        local.get 5
+        local.get 8
         i32.gt_u
         select
         local.get 1
@@ -2025,11 +2056,10 @@
         local.get 0
         i32.le_u
         br_if 0 (;@2;)
-        local.get 7
-        i64.const 82
+        local.get 2
+        i64.const 80
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 2
         local.get 1
         i32.const 16
         local.get 0
@@ -2037,266 +2067,277 @@
         i32.add
         i32.const 16
         i32.const 8
+        local.get 2
+        local.get 3
         call 25
-        global.get 3
-        local.set 7
+        local.set 2
         i32.const 5
         i32.sub
         local.get 0
         i32.gt_u
         select
         i32.const 8
+        local.get 2
+        local.get 3
         call 25
-        global.get 3
-        local.set 7
-        local.tee 3
+        local.set 2
+        local.tee 5
         i32.add
         i32.const 16
         i32.const 8
+        local.get 2
+        local.get 3
         call 25
-        global.get 3
-        local.set 7
+        local.set 2
         i32.add
         i32.const 4
         i32.sub
+        local.get 2
+        local.get 3
         call 13
-        global.get 3
-        local.set 7
-        local.tee 2
+        local.set 2
+        local.tee 4
         i32.eqz
         br_if 0 (;@2;)
-        local.get 7
-        i64.const 31
-        i64.sub
-        local.tee 7
-        global.set 3
         local.get 2
+        i64.const 29
+        i64.sub
+        local.set 2
+        local.get 4
+        local.get 2
+        local.get 3
         call 41
-        global.get 3
-        local.set 7
+        local.set 2
         local.set 0
         block ;; label = @3
           local.get 1
           i32.const 1
           i32.sub
-          local.tee 4
-          local.get 2
+          local.tee 6
+          local.get 4
           i32.and
           i32.eqz
           if ;; label = @4
-            local.get 7
+            local.get 2
             i64.const 8
             i64.sub
-            local.set 7
+            local.set 2
             local.get 0
             local.set 1
             br 1 (;@3;)
           end
-          local.get 7
-          i64.const 90
-          i64.sub
-          local.tee 7
-          global.set 3
           local.get 2
+          i64.const 88
+          i64.sub
+          local.set 2
           local.get 4
+          local.get 6
           i32.add
           i32.const 0
           local.get 1
           i32.sub
           i32.and
+          local.get 2
+          local.get 3
           call 41
-          global.get 3
-          local.set 7
           local.set 2
+          local.set 4
           i32.const 16
           i32.const 8
-          call 25
-          global.get 3
-          local.set 7
-          local.set 4
-          local.get 0
-          call 29
-          global.get 3
-          local.set 7
           local.get 2
+          local.get 3
+          call 25
+          local.set 2
+          local.set 6
+          local.get 0
+          local.get 2
+          local.get 3
+          call 29
+          local.set 2
+          local.get 4
           i32.const 0
           local.get 1
-          local.get 2
+          local.get 4
           local.get 0
           i32.sub
-          local.get 4
+          local.get 6
           i32.gt_u
           select
           i32.add
           local.tee 1
           local.get 0
           i32.sub
-          local.tee 2
+          local.tee 4
           i32.sub
-          local.set 4
+          local.set 6
           local.get 0
+          local.get 2
+          local.get 3
           call 32
-          global.get 3
-          local.set 7
+          local.set 2
           i32.eqz
           if ;; label = @4
-            local.get 7
-            i64.const 53
+            local.get 2
+            i64.const 51
             i64.sub
-            local.tee 7
-            global.set 3
+            local.set 2
             local.get 1
+            local.get 6
+            local.get 2
+            local.get 3
+            call 33
+            local.set 2
+            local.get 0
             local.get 4
-            call 33
-            global.get 3
-            local.set 7
-            local.get 0
             local.get 2
+            local.get 3
             call 33
-            global.get 3
-            local.set 7
+            local.set 2
             local.get 0
+            local.get 4
             local.get 2
+            local.get 3
             call 14
-            global.get 3
-            local.set 7
+            local.set 2
             br 1 (;@3;)
           end
-          local.get 7
+          local.get 2
           i64.const 21
           i64.sub
-          local.tee 7
+          local.tee 2
           global.set 3
           local.get 0
           i32.load
           local.set 0
           local.get 1
-          local.get 4
+          local.get 6
           i32.store offset=4
           local.get 1
           local.get 0
-          local.get 2
+          local.get 4
           i32.add
           i32.store
         end
-        local.get 7
-        i64.const 22
+        local.get 2
+        i64.const 20
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 2
         local.get 1
+        local.get 2
+        local.get 3
         call 32
-        global.get 3
-        local.set 7
+        local.set 2
         br_if 1 (;@1;)
-        local.get 7
-        i64.const 41
+        local.get 2
+        i64.const 39
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 2
         local.get 1
+        local.get 2
+        local.get 3
         call 29
-        global.get 3
-        local.set 7
-        local.tee 2
+        local.set 2
+        local.tee 4
         i32.const 16
         i32.const 8
-        call 25
-        global.get 3
-        local.set 7
+        local.get 2
         local.get 3
+        call 25
+        local.set 2
+        local.get 5
         i32.add
         i32.le_u
         br_if 1 (;@1;)
-        local.get 7
-        i64.const 72
+        local.get 2
+        i64.const 70
         i64.sub
-        local.tee 7
-        global.set 3
+        local.set 2
         local.get 1
-        local.get 3
-        call 38
-        global.get 3
-        local.set 7
-        local.set 0
-        local.get 1
-        local.get 3
-        call 33
-        global.get 3
-        local.set 7
-        local.get 0
+        local.get 5
         local.get 2
         local.get 3
-        i32.sub
-        local.tee 3
+        call 38
+        local.set 2
+        local.set 0
+        local.get 1
+        local.get 5
+        local.get 2
+        local.get 3
         call 33
-        global.get 3
-        local.set 7
+        local.set 2
         local.get 0
+        local.get 4
+        local.get 5
+        i32.sub
+        local.tee 5
+        local.get 2
+        local.get 3
+        call 33
+        local.set 2
+        local.get 0
+        local.get 5
+        local.get 2
         local.get 3
         call 14
-        global.get 3
-        local.set 7
+        local.set 2
         br 1 (;@1;)
       end
-      local.get 7
-      i64.const 12
+      local.get 2
+      i64.const 8
       i64.sub
-      local.tee 7
-      global.set 3
-      local.get 4
-      local.get 8
-      global.set 4
+      local.set 2
+      local.get 6
+      local.get 2
       return
     end
-    local.get 7
-    i64.const 39
+    local.get 2
+    i64.const 35
     i64.sub
-    local.tee 7
-    global.set 3
+    local.set 2
     local.get 1
+    local.get 2
+    local.get 3
     call 40
-    global.get 3
-    local.set 7
+    local.set 2
     local.get 1
+    local.get 2
+    local.get 3
     call 32
-    global.get 3
-    local.set 7
+    local.set 2
     drop
-    local.get 8
-    global.set 4
+    local.get 2
   )
-  (func (;13;) (type 2) (param i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i32 i32)
-    global.get 3
-    i64.const 50
+  (func (;13;) (type 15) (param i32 i64 i32) (result i32 i64)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
+    local.get 1
+    i64.const 48
     i64.sub
-    local.set 17
-    local.get 17
+    local.set 1
+    local.get 1
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 17
+      local.get 1
       global.set 3
       unreachable
     end
-    global.get 4
-    local.tee 18
+    local.get 2
     i32.const 42
     i32.sub
-    global.set 4
-    local.get 18
-    i32.const 42
+    local.tee 2
+    i32.const 0
     i32.lt_s
     if ;; label = @1
-      local.get 17
+      local.get 2
+      global.set 4
+      local.get 1
       global.set 3
       unreachable
     end
     global.get 0
     i32.const 16
     i32.sub
-    local.tee 11
+    local.tee 13
     global.set 0
     block ;; label = @1
       block ;; label = @2
@@ -2308,43 +2349,46 @@
                 i32.const 245
                 i32.ge_u
                 if ;; label = @7
-                  local.get 17
-                  i64.const 94
+                  local.get 1
+                  i64.const 92
                   i64.sub
-                  local.tee 17
-                  global.set 3
+                  local.set 1
                   i32.const 8
                   i32.const 8
+                  local.get 1
+                  local.get 2
                   call 25
-                  global.get 3
-                  local.set 17
-                  local.set 6
+                  local.set 1
+                  local.set 8
                   i32.const 20
                   i32.const 8
+                  local.get 1
+                  local.get 2
                   call 25
-                  global.get 3
-                  local.set 17
-                  local.set 5
+                  local.set 1
+                  local.set 7
                   i32.const 16
                   i32.const 8
+                  local.get 1
+                  local.get 2
                   call 25
-                  global.get 3
-                  local.set 17
                   local.set 1
+                  local.set 3
                   i32.const 0
                   i32.const 16
                   i32.const 8
+                  local.get 1
+                  local.get 2
                   call 25
-                  global.get 3
-                  local.set 17
+                  local.set 1
                   i32.const 2
                   i32.shl
                   i32.sub
-                  local.tee 2
+                  local.tee 4
                   i32.const -65536
-                  local.get 1
-                  local.get 5
-                  local.get 6
+                  local.get 3
+                  local.get 7
+                  local.get 8
                   i32.add
                   i32.add
                   i32.sub
@@ -2352,63 +2396,64 @@
                   i32.and
                   i32.const 3
                   i32.sub
-                  local.tee 1
-                  local.get 1
-                  local.get 2
+                  local.tee 3
+                  local.get 3
+                  local.get 4
                   i32.gt_u
                   select
                   local.get 0
                   i32.le_u
                   br_if 6 (;@1;)
-                  local.get 17
+                  local.get 1
                   i64.const 30
                   i64.sub
-                  local.tee 17
-                  global.set 3
+                  local.set 1
                   local.get 0
                   i32.const 4
                   i32.add
                   i32.const 8
+                  local.get 1
+                  local.get 2
                   call 25
-                  global.get 3
-                  local.set 17
-                  local.set 4
+                  local.tee 1
+                  global.set 3
+                  local.set 6
                   i32.const 1049748
                   i32.load
                   i32.eqz
                   br_if 5 (;@2;)
-                  local.get 17
+                  local.get 1
                   i64.const 15
                   i64.sub
-                  local.set 17
+                  local.set 1
                   i32.const 0
-                  local.get 4
+                  local.get 6
                   i32.sub
-                  local.set 3
+                  local.set 5
                   block (result i32) ;; label = @8
                     i32.const 0
-                    local.get 4
+                    local.get 6
                     i32.const 256
                     i32.lt_u
                     br_if 0 (;@8;)
-                    local.get 17
+                    local.get 1
                     i64.const 11
                     i64.sub
-                    local.set 17
+                    local.set 1
                     drop
                     i32.const 31
-                    local.get 4
+                    local.get 6
                     i32.const 16777215
                     i32.gt_u
                     br_if 0 (;@8;)
-                    local.get 17
+                    local.get 1
                     i64.const 23
                     i64.sub
-                    local.set 17
+                    local.set 1
                     drop
-                    local.get 4
+                    local.get 6
                     i32.const 6
-                    local.get 4
+                    local.get 6
                     i32.const 8
                     i32.shr_u
                     i32.clz
@@ -2424,53 +2469,55 @@
                     i32.const 62
                     i32.add
                   end
-                  local.get 17
+                  local.get 1
                   i64.const 16
                   i64.sub
-                  local.tee 17
+                  local.tee 1
                   global.set 3
-                  local.tee 6
+                  local.tee 8
                   i32.const 2
                   i32.shl
                   i32.const 1049336
                   i32.add
                   i32.load
-                  local.tee 1
+                  local.tee 3
                   br_if 1 (;@6;)
-                  local.get 17
+                  local.get 1
                   i64.const 10
                   i64.sub
-                  local.set 17
+                  local.set 1
                   i32.const 0
                   local.set 0
                   i32.const 0
-                  local.set 5
+                  local.set 7
                   br 2 (;@5;)
                 end
-                local.get 17
+                local.get 1
                 i64.const 66
                 i64.sub
-                local.tee 17
-                global.set 3
+                local.set 1
                 i32.const 16
                 local.get 0
                 i32.const 4
                 i32.add
                 i32.const 16
                 i32.const 8
+                local.get 1
+                local.get 2
                 call 25
-                global.get 3
-                local.set 17
+                local.set 1
                 i32.const 5
                 i32.sub
                 local.get 0
                 i32.gt_u
                 select
                 i32.const 8
+                local.get 1
+                local.get 2
                 call 25
-                global.get 3
-                local.set 17
-                local.set 4
+                local.tee 1
+                global.set 3
+                local.set 6
                 block ;; label = @7
                   block ;; label = @8
                     block ;; label = @9
@@ -2479,172 +2526,180 @@
                           block ;; label = @12
                             i32.const 1049744
                             i32.load
-                            local.tee 1
-                            local.get 4
+                            local.tee 3
+                            local.get 6
                             i32.const 3
                             i32.shr_u
                             local.tee 0
                             i32.shr_u
-                            local.tee 2
+                            local.tee 4
                             i32.const 3
                             i32.and
                             i32.eqz
                             if ;; label = @13
-                              local.get 17
+                              local.get 1
                               i64.const 13
                               i64.sub
-                              local.tee 17
+                              local.tee 1
                               global.set 3
-                              local.get 4
+                              local.get 6
                               i32.const 1049752
                               i32.load
                               i32.le_u
                               br_if 11 (;@2;)
-                              local.get 17
+                              local.get 1
                               i64.const 7
                               i64.sub
-                              local.set 17
-                              local.get 2
+                              local.set 1
+                              local.get 4
                               br_if 1 (;@12;)
-                              local.get 17
+                              local.get 1
                               i64.const 13
                               i64.sub
-                              local.tee 17
+                              local.tee 1
                               global.set 3
                               i32.const 1049748
                               i32.load
                               local.tee 0
                               i32.eqz
                               br_if 11 (;@2;)
-                              local.get 17
+                              local.get 1
                               i64.const 61
                               i64.sub
-                              local.tee 17
-                              global.set 3
+                              local.set 1
                               local.get 0
+                              local.get 1
+                              local.get 2
                               call 27
-                              global.get 3
-                              local.set 17
+                              local.tee 1
+                              global.set 3
                               i32.ctz
                               i32.const 2
                               i32.shl
                               i32.const 1049336
                               i32.add
                               i32.load
-                              local.tee 1
-                              call 29
-                              global.get 3
-                              local.set 17
-                              local.get 4
-                              i32.sub
-                              local.set 3
+                              local.tee 3
                               local.get 1
+                              local.get 2
+                              call 29
+                              local.set 1
+                              local.get 6
+                              i32.sub
+                              local.set 5
+                              local.get 3
+                              local.get 1
+                              local.get 2
                               call 42
-                              global.get 3
-                              local.set 17
+                              local.set 1
                               local.tee 0
                               if ;; label = @14
-                                local.get 17
+                                local.get 1
                                 i64.const 5
                                 i64.sub
-                                local.set 17
+                                local.set 1
                                 loop ;; label = @15
-                                  local.get 17
-                                  i64.const 52
+                                  local.get 1
+                                  i64.const 50
                                   i64.sub
-                                  local.tee 17
-                                  global.set 3
+                                  local.set 1
                                   local.get 0
-                                  call 29
-                                  global.get 3
-                                  local.set 17
-                                  local.get 4
-                                  i32.sub
-                                  local.tee 2
-                                  local.get 3
+                                  local.get 1
                                   local.get 2
-                                  local.get 3
+                                  call 29
+                                  local.set 1
+                                  local.get 6
+                                  i32.sub
+                                  local.tee 4
+                                  local.get 5
+                                  local.get 4
+                                  local.get 5
                                   i32.lt_u
-                                  local.tee 2
+                                  local.tee 4
+                                  select
+                                  local.set 5
+                                  local.get 0
+                                  local.get 3
+                                  local.get 4
                                   select
                                   local.set 3
                                   local.get 0
                                   local.get 1
                                   local.get 2
-                                  select
-                                  local.set 1
-                                  local.get 0
                                   call 42
-                                  global.get 3
-                                  local.set 17
+                                  local.set 1
                                   local.tee 0
                                   br_if 0 (;@15;)
-                                  local.get 17
+                                  local.get 1
                                   i64.const 6
                                   i64.sub
-                                  local.set 17
+                                  local.set 1
                                 end
                               end
-                              local.get 17
-                              i64.const 55
+                              local.get 1
+                              i64.const 53
                               i64.sub
-                              local.tee 17
-                              global.set 3
+                              local.set 1
+                              local.get 3
+                              local.get 6
                               local.get 1
-                              local.get 4
+                              local.get 2
                               call 38
-                              global.get 3
-                              local.set 17
-                              local.set 5
+                              local.set 1
+                              local.set 7
+                              local.get 3
                               local.get 1
+                              local.get 2
                               call 15
-                              global.get 3
-                              local.set 17
+                              local.set 1
                               i32.const 16
                               i32.const 8
+                              local.get 1
+                              local.get 2
                               call 25
-                              global.get 3
-                              local.set 17
-                              local.get 3
+                              local.set 1
+                              local.get 5
                               i32.gt_u
                               br_if 5 (;@8;)
-                              local.get 17
+                              local.get 1
                               i64.const 43
                               i64.sub
-                              local.tee 17
-                              global.set 3
-                              local.get 1
-                              local.get 4
-                              call 35
-                              global.get 3
-                              local.set 17
-                              local.get 5
+                              local.set 1
                               local.get 3
+                              local.get 6
+                              local.get 1
+                              local.get 2
+                              call 35
+                              local.set 1
+                              local.get 7
+                              local.get 5
+                              local.get 1
+                              local.get 2
                               call 36
-                              global.get 3
-                              local.set 17
+                              local.tee 1
+                              global.set 3
                               i32.const 1049752
                               i32.load
                               local.tee 0
                               i32.eqz
                               br_if 4 (;@9;)
-                              local.get 17
+                              local.get 1
                               i64.const 30
                               i64.sub
-                              local.tee 17
+                              local.tee 1
                               global.set 3
                               local.get 0
                               i32.const -8
                               i32.and
                               i32.const 1049480
                               i32.add
-                              local.set 7
+                              local.set 9
                               i32.const 1049760
                               i32.load
-                              local.set 6
+                              local.set 8
                               i32.const 1049744
                               i32.load
-                              local.tee 2
+                              local.tee 4
                               i32.const 1
                               local.get 0
                               i32.const 3
@@ -2654,96 +2709,96 @@
                               i32.and
                               i32.eqz
                               br_if 2 (;@11;)
-                              local.get 17
+                              local.get 1
                               i64.const 11
                               i64.sub
-                              local.tee 17
+                              local.tee 1
                               global.set 3
-                              local.get 7
+                              local.get 9
                               i32.load offset=8
                               br 3 (;@10;)
                             end
-                            local.get 17
+                            local.get 1
                             i64.const 35
                             i64.sub
-                            local.tee 17
+                            local.tee 1
                             global.set 3
                             block ;; label = @13
-                              local.get 2
+                              local.get 4
                               i32.const -1
                               i32.xor
                               i32.const 1
                               i32.and
                               local.get 0
                               i32.add
-                              local.tee 3
+                              local.tee 5
                               i32.const 3
                               i32.shl
                               local.tee 0
                               i32.const 1049488
                               i32.add
                               i32.load
-                              local.tee 5
+                              local.tee 7
                               i32.const 8
                               i32.add
                               i32.load
-                              local.tee 2
+                              local.tee 4
                               local.get 0
                               i32.const 1049480
                               i32.add
                               local.tee 0
                               i32.ne
                               if ;; label = @14
-                                local.get 17
+                                local.get 1
                                 i64.const 16
                                 i64.sub
-                                local.tee 17
+                                local.tee 1
                                 global.set 3
-                                local.get 2
+                                local.get 4
                                 local.get 0
                                 i32.store offset=12
                                 local.get 0
-                                local.get 2
+                                local.get 4
                                 i32.store offset=8
                                 br 1 (;@13;)
                               end
-                              local.get 17
+                              local.get 1
                               i64.const 15
                               i64.sub
-                              local.tee 17
+                              local.tee 1
                               global.set 3
                               i32.const 1049744
-                              local.get 1
-                              i32.const -2
                               local.get 3
+                              i32.const -2
+                              local.get 5
                               i32.rotl
                               i32.and
                               i32.store
                             end
-                            local.get 17
-                            i64.const 40
+                            local.get 1
+                            i64.const 38
                             i64.sub
-                            local.tee 17
-                            global.set 3
+                            local.set 1
+                            local.get 7
                             local.get 5
-                            local.get 3
                             i32.const 3
                             i32.shl
+                            local.get 1
+                            local.get 2
                             call 34
-                            global.get 3
-                            local.set 17
-                            local.get 5
+                            local.set 1
+                            local.get 7
+                            local.get 1
+                            local.get 2
                             call 40
-                            global.get 3
-                            local.set 17
-                            local.set 3
+                            local.set 1
+                            local.set 5
                             br 11 (;@1;)
                           end
-                          local.get 17
+                          local.get 1
                           i64.const 65
                           i64.sub
-                          local.tee 17
-                          global.set 3
+                          local.set 1
                           block ;; label = @12
                             i32.const 1
                             local.get 0
@@ -2751,109 +2806,115 @@
                             i32.and
                             local.tee 0
                             i32.shl
-                            call 26
-                            global.get 3
-                            local.set 17
+                            local.get 1
                             local.get 2
+                            call 26
+                            local.set 1
+                            local.get 4
                             local.get 0
                             i32.shl
                             i32.and
+                            local.get 1
+                            local.get 2
                             call 27
-                            global.get 3
-                            local.set 17
+                            local.tee 1
+                            global.set 3
                             i32.ctz
-                            local.tee 2
+                            local.tee 4
                             i32.const 3
                             i32.shl
                             local.tee 0
                             i32.const 1049488
                             i32.add
                             i32.load
-                            local.tee 3
+                            local.tee 5
                             i32.const 8
                             i32.add
                             i32.load
-                            local.tee 1
+                            local.tee 3
                             local.get 0
                             i32.const 1049480
                             i32.add
                             local.tee 0
                             i32.ne
                             if ;; label = @13
-                              local.get 17
+                              local.get 1
                               i64.const 16
                               i64.sub
-                              local.tee 17
+                              local.tee 1
                               global.set 3
-                              local.get 1
+                              local.get 3
                               local.get 0
                               i32.store offset=12
                               local.get 0
-                              local.get 1
+                              local.get 3
                               i32.store offset=8
                               br 1 (;@12;)
                             end
-                            local.get 17
+                            local.get 1
                             i64.const 17
                             i64.sub
-                            local.tee 17
+                            local.tee 1
                             global.set 3
                             i32.const 1049744
                             i32.const 1049744
                             i32.load
                             i32.const -2
-                            local.get 2
+                            local.get 4
                             i32.rotl
                             i32.and
                             i32.store
                           end
-                          local.get 17
+                          local.get 1
                           i64.const 62
                           i64.sub
-                          local.tee 17
-                          global.set 3
-                          local.get 3
-                          local.get 4
-                          call 35
-                          global.get 3
-                          local.set 17
-                          local.get 3
-                          local.get 4
-                          call 38
-                          global.get 3
-                          local.set 17
-                          local.tee 5
+                          local.set 1
+                          local.get 5
+                          local.get 6
+                          local.get 1
                           local.get 2
+                          call 35
+                          local.set 1
+                          local.get 5
+                          local.get 6
+                          local.get 1
+                          local.get 2
+                          call 38
+                          local.set 1
+                          local.tee 7
+                          local.get 4
                           i32.const 3
                           i32.shl
-                          local.get 4
+                          local.get 6
                           i32.sub
-                          local.tee 2
+                          local.tee 4
+                          local.get 1
+                          local.get 2
                           call 36
-                          global.get 3
-                          local.set 17
+                          local.tee 1
+                          global.set 3
                           i32.const 1049752
                           i32.load
                           local.tee 0
                           if ;; label = @12
-                            local.get 17
+                            local.get 1
                             i64.const 30
                             i64.sub
-                            local.tee 17
+                            local.tee 1
                             global.set 3
                             local.get 0
                             i32.const -8
                             i32.and
                             i32.const 1049480
                             i32.add
-                            local.set 7
+                            local.set 9
                             i32.const 1049760
                             i32.load
-                            local.set 6
+                            local.set 8
                             block (result i32) ;; label = @13
                               i32.const 1049744
                               i32.load
-                              local.tee 1
+                              local.tee 3
                               i32.const 1
                               local.get 0
                               i32.const 3
@@ -2862,213 +2923,214 @@
                               local.tee 0
                               i32.and
                               if ;; label = @14
-                                local.get 17
+                                local.get 1
                                 i64.const 11
                                 i64.sub
-                                local.tee 17
+                                local.tee 1
                                 global.set 3
-                                local.get 7
+                                local.get 9
                                 i32.load offset=8
                                 br 1 (;@13;)
                               end
-                              local.get 17
+                              local.get 1
                               i64.const 14
                               i64.sub
-                              local.tee 17
+                              local.tee 1
                               global.set 3
                               i32.const 1049744
                               local.get 0
-                              local.get 1
+                              local.get 3
                               i32.or
                               i32.store
-                              local.get 7
+                              local.get 9
                             end
-                            local.get 17
+                            local.get 1
                             i64.const 24
                             i64.sub
-                            local.tee 17
+                            local.tee 1
                             global.set 3
                             local.set 0
-                            local.get 7
-                            local.get 6
+                            local.get 9
+                            local.get 8
                             i32.store offset=8
                             local.get 0
-                            local.get 6
+                            local.get 8
                             i32.store offset=12
-                            local.get 6
-                            local.get 7
+                            local.get 8
+                            local.get 9
                             i32.store offset=12
-                            local.get 6
+                            local.get 8
                             local.get 0
                             i32.store offset=8
                           end
-                          local.get 17
+                          local.get 1
                           i64.const 31
                           i64.sub
-                          local.tee 17
+                          local.tee 1
                           global.set 3
                           i32.const 1049760
-                          local.get 5
+                          local.get 7
                           i32.store
                           i32.const 1049752
-                          local.get 2
+                          local.get 4
                           i32.store
-                          local.get 3
+                          local.get 5
+                          local.get 1
+                          local.get 2
                           call 40
-                          global.get 3
-                          local.set 17
-                          local.set 3
+                          local.set 1
+                          local.set 5
                           br 10 (;@1;)
                         end
-                        local.get 17
+                        local.get 1
                         i64.const 14
                         i64.sub
-                        local.tee 17
+                        local.tee 1
                         global.set 3
                         i32.const 1049744
                         local.get 0
-                        local.get 2
+                        local.get 4
                         i32.or
                         i32.store
-                        local.get 7
+                        local.get 9
                       end
-                      local.get 17
+                      local.get 1
                       i64.const 24
                       i64.sub
-                      local.tee 17
+                      local.tee 1
                       global.set 3
                       local.set 0
-                      local.get 7
-                      local.get 6
+                      local.get 9
+                      local.get 8
                       i32.store offset=8
                       local.get 0
-                      local.get 6
+                      local.get 8
                       i32.store offset=12
-                      local.get 6
-                      local.get 7
+                      local.get 8
+                      local.get 9
                       i32.store offset=12
-                      local.get 6
+                      local.get 8
                       local.get 0
                       i32.store offset=8
                     end
-                    local.get 17
+                    local.get 1
                     i64.const 16
                     i64.sub
-                    local.tee 17
+                    local.tee 1
                     global.set 3
                     i32.const 1049760
-                    local.get 5
+                    local.get 7
                     i32.store
                     i32.const 1049752
-                    local.get 3
+                    local.get 5
                     i32.store
                     br 1 (;@7;)
                   end
-                  local.get 17
-                  i64.const 24
-                  i64.sub
-                  local.tee 17
-                  global.set 3
                   local.get 1
+                  i64.const 22
+                  i64.sub
+                  local.set 1
                   local.get 3
-                  local.get 4
+                  local.get 5
+                  local.get 6
                   i32.add
+                  local.get 1
+                  local.get 2
                   call 34
-                  global.get 3
-                  local.set 17
+                  local.set 1
                 end
-                local.get 17
-                i64.const 23
-                i64.sub
-                local.tee 17
-                global.set 3
                 local.get 1
+                i64.const 21
+                i64.sub
+                local.set 1
+                local.get 3
+                local.get 1
+                local.get 2
                 call 40
-                global.get 3
-                local.set 17
-                local.tee 3
+                local.set 1
+                local.tee 5
                 br_if 5 (;@1;)
-                local.get 17
+                local.get 1
                 i64.const 6
                 i64.sub
-                local.set 17
+                local.set 1
                 br 4 (;@2;)
               end
-              local.get 17
-              i64.const 28
+              local.get 1
+              i64.const 26
               i64.sub
-              local.tee 17
-              global.set 3
-              local.get 4
+              local.set 1
               local.get 6
+              local.get 8
+              local.get 1
+              local.get 2
               call 28
-              global.get 3
-              local.set 17
+              local.set 1
               i32.shl
-              local.set 7
+              local.set 9
               i32.const 0
               local.set 0
               i32.const 0
-              local.set 5
+              local.set 7
               loop ;; label = @6
-                local.get 17
-                i64.const 26
+                local.get 1
+                i64.const 24
                 i64.sub
-                local.tee 17
-                global.set 3
+                local.set 1
                 block ;; label = @7
+                  local.get 3
                   local.get 1
+                  local.get 2
                   call 29
-                  global.get 3
-                  local.set 17
-                  local.tee 2
-                  local.get 4
+                  local.set 1
+                  local.tee 4
+                  local.get 6
                   i32.lt_u
                   br_if 0 (;@7;)
-                  local.get 17
+                  local.get 1
                   i64.const 12
                   i64.sub
-                  local.set 17
-                  local.get 2
+                  local.set 1
                   local.get 4
+                  local.get 6
                   i32.sub
-                  local.tee 2
-                  local.get 3
+                  local.tee 4
+                  local.get 5
                   i32.ge_u
                   br_if 0 (;@7;)
-                  local.get 17
+                  local.get 1
                   i64.const 10
                   i64.sub
-                  local.set 17
-                  local.get 1
-                  local.set 5
-                  local.get 2
-                  local.tee 3
+                  local.set 1
+                  local.get 3
+                  local.set 7
+                  local.get 4
+                  local.tee 5
                   br_if 0 (;@7;)
-                  local.get 17
+                  local.get 1
                   i64.const 10
                   i64.sub
-                  local.set 17
+                  local.set 1
                   i32.const 0
-                  local.set 3
-                  local.get 1
+                  local.set 5
+                  local.get 3
                   local.set 0
                   br 3 (;@4;)
                 end
-                local.get 17
+                local.get 1
                 i64.const 39
                 i64.sub
-                local.tee 17
+                local.tee 1
                 global.set 3
-                local.get 1
+                local.get 3
                 i32.const 20
                 i32.add
                 i32.load
-                local.tee 2
+                local.tee 4
                 local.get 0
-                local.get 2
-                local.get 1
-                local.get 7
+                local.get 4
+                local.get 3
+                local.get 9
                 i32.const 29
                 i32.shr_u
                 i32.const 4
@@ -3077,62 +3139,64 @@
                 i32.const 16
                 i32.add
                 i32.load
-                local.tee 1
+                local.tee 3
                 i32.ne
                 select
                 local.get 0
-                local.get 2
+                local.get 4
                 select
                 local.set 0
-                local.get 7
+                local.get 9
                 i32.const 1
                 i32.shl
-                local.set 7
-                local.get 1
+                local.set 9
+                local.get 3
                 br_if 0 (;@6;)
-                local.get 17
+                local.get 1
                 i64.const 6
                 i64.sub
-                local.set 17
+                local.set 1
               end
             end
-            local.get 17
+            local.get 1
             i64.const 10
             i64.sub
-            local.set 17
+            local.set 1
             local.get 0
-            local.get 5
+            local.get 7
             i32.or
             i32.eqz
             if ;; label = @5
-              local.get 17
+              local.get 1
               i64.const 32
               i64.sub
-              local.tee 17
-              global.set 3
+              local.set 1
               i32.const 0
-              local.set 5
+              local.set 7
               i32.const 1
-              local.get 6
+              local.get 8
               i32.shl
+              local.get 1
+              local.get 2
               call 26
-              global.get 3
-              local.set 17
+              local.tee 1
+              global.set 3
               i32.const 1049748
               i32.load
               i32.and
               local.tee 0
               i32.eqz
               br_if 3 (;@2;)
-              local.get 17
+              local.get 1
               i64.const 29
               i64.sub
-              local.tee 17
-              global.set 3
+              local.set 1
               local.get 0
+              local.get 1
+              local.get 2
               call 27
-              global.get 3
-              local.set 17
+              local.tee 1
+              global.set 3
               i32.ctz
               i32.const 2
               i32.shl
@@ -3141,240 +3205,244 @@
               i32.load
               local.set 0
             end
-            local.get 17
+            local.get 1
             i64.const 8
             i64.sub
-            local.set 17
+            local.set 1
             local.get 0
             i32.eqz
             br_if 1 (;@3;)
-            local.get 17
+            local.get 1
             i64.const 5
             i64.sub
-            local.set 17
+            local.set 1
           end
-          local.get 17
+          local.get 1
           i64.const 5
           i64.sub
-          local.set 17
+          local.set 1
           loop ;; label = @4
-            local.get 17
-            i64.const 57
-            i64.sub
-            local.tee 17
-            global.set 3
-            local.get 0
-            local.get 5
-            local.get 0
-            call 29
-            global.get 3
-            local.set 17
-            local.tee 1
-            local.get 4
-            i32.ge_u
             local.get 1
-            local.get 4
-            i32.sub
-            local.tee 2
+            i64.const 55
+            i64.sub
+            local.set 1
+            local.get 0
+            local.get 7
+            local.get 0
+            local.get 1
+            local.get 2
+            call 29
+            local.set 1
+            local.tee 3
+            local.get 6
+            i32.ge_u
             local.get 3
+            local.get 6
+            i32.sub
+            local.tee 4
+            local.get 5
             i32.lt_u
             i32.and
-            local.tee 1
+            local.tee 3
+            select
+            local.set 7
+            local.get 4
+            local.get 5
+            local.get 3
             select
             local.set 5
-            local.get 2
-            local.get 3
-            local.get 1
-            select
-            local.set 3
             local.get 0
+            local.get 1
+            local.get 2
             call 42
-            global.get 3
-            local.set 17
+            local.set 1
             local.tee 0
             br_if 0 (;@4;)
-            local.get 17
+            local.get 1
             i64.const 6
             i64.sub
-            local.set 17
+            local.set 1
           end
         end
-        local.get 17
+        local.get 1
         i64.const 8
         i64.sub
-        local.set 17
-        local.get 5
+        local.set 1
+        local.get 7
         i32.eqz
         br_if 0 (;@2;)
-        local.get 17
+        local.get 1
         i64.const 20
         i64.sub
-        local.tee 17
+        local.tee 1
         global.set 3
-        local.get 4
+        local.get 6
         i32.const 1049752
         i32.load
         local.tee 0
         i32.le_u
-        local.get 3
+        local.get 5
         local.get 0
-        local.get 4
+        local.get 6
         i32.sub
         i32.ge_u
         i32.and
         br_if 0 (;@2;)
-        local.get 17
-        i64.const 56
+        local.get 1
+        i64.const 54
         i64.sub
-        local.tee 17
-        global.set 3
-        local.get 5
-        local.get 4
+        local.set 1
+        local.get 7
+        local.get 6
+        local.get 1
+        local.get 2
         call 38
-        global.get 3
-        local.set 17
-        local.set 6
-        local.get 5
+        local.set 1
+        local.set 8
+        local.get 7
+        local.get 1
+        local.get 2
         call 15
-        global.get 3
-        local.set 17
+        local.set 1
         block ;; label = @3
           i32.const 16
           i32.const 8
+          local.get 1
+          local.get 2
           call 25
-          global.get 3
-          local.set 17
-          local.get 3
+          local.set 1
+          local.get 5
           i32.le_u
           if ;; label = @4
-            local.get 17
-            i64.const 41
+            local.get 1
+            i64.const 39
             i64.sub
-            local.tee 17
-            global.set 3
-            local.get 5
-            local.get 4
-            call 35
-            global.get 3
-            local.set 17
+            local.set 1
+            local.get 7
             local.get 6
-            local.get 3
+            local.get 1
+            local.get 2
+            call 35
+            local.set 1
+            local.get 8
+            local.get 5
+            local.get 1
+            local.get 2
             call 36
-            global.get 3
-            local.set 17
-            local.get 3
+            local.set 1
+            local.get 5
             i32.const 256
             i32.ge_u
             if ;; label = @5
-              local.get 17
-              i64.const 23
+              local.get 1
+              i64.const 21
               i64.sub
-              local.tee 17
-              global.set 3
-              local.get 6
-              local.get 3
+              local.set 1
+              local.get 8
+              local.get 5
+              local.get 1
+              local.get 2
               call 16
-              global.get 3
-              local.set 17
+              local.set 1
               br 2 (;@3;)
             end
-            local.get 17
+            local.get 1
             i64.const 26
             i64.sub
-            local.tee 17
+            local.tee 1
             global.set 3
-            local.get 3
+            local.get 5
             i32.const -8
             i32.and
             i32.const 1049480
             i32.add
-            local.set 2
+            local.set 4
             block (result i32) ;; label = @5
               i32.const 1049744
               i32.load
-              local.tee 1
+              local.tee 3
               i32.const 1
-              local.get 3
+              local.get 5
               i32.const 3
               i32.shr_u
               i32.shl
               local.tee 0
               i32.and
               if ;; label = @6
-                local.get 17
+                local.get 1
                 i64.const 11
                 i64.sub
-                local.tee 17
+                local.tee 1
                 global.set 3
-                local.get 2
+                local.get 4
                 i32.load offset=8
                 br 1 (;@5;)
               end
-              local.get 17
+              local.get 1
               i64.const 14
               i64.sub
-              local.tee 17
+              local.tee 1
               global.set 3
               i32.const 1049744
               local.get 0
-              local.get 1
+              local.get 3
               i32.or
               i32.store
-              local.get 2
+              local.get 4
             end
-            local.get 17
+            local.get 1
             i64.const 25
             i64.sub
-            local.tee 17
+            local.tee 1
             global.set 3
             local.set 0
-            local.get 2
-            local.get 6
+            local.get 4
+            local.get 8
             i32.store offset=8
             local.get 0
-            local.get 6
+            local.get 8
             i32.store offset=12
-            local.get 6
-            local.get 2
+            local.get 8
+            local.get 4
             i32.store offset=12
-            local.get 6
+            local.get 8
             local.get 0
             i32.store offset=8
             br 1 (;@3;)
           end
-          local.get 17
-          i64.const 24
+          local.get 1
+          i64.const 22
           i64.sub
-          local.tee 17
-          global.set 3
+          local.set 1
+          local.get 7
           local.get 5
-          local.get 3
-          local.get 4
+          local.get 6
           i32.add
+          local.get 1
+          local.get 2
           call 34
-          global.get 3
-          local.set 17
+          local.set 1
         end
-        local.get 17
-        i64.const 23
+        local.get 1
+        i64.const 21
         i64.sub
-        local.tee 17
-        global.set 3
-        local.get 5
+        local.set 1
+        local.get 7
+        local.get 1
+        local.get 2
         call 40
-        global.get 3
-        local.set 17
-        local.tee 3
+        local.set 1
+        local.tee 5
         br_if 1 (;@1;)
-        local.get 17
+        local.get 1
         i64.const 5
         i64.sub
-        local.set 17
+        local.set 1
       end
-      local.get 17
+      local.get 1
       i64.const 21
       i64.sub
-      local.tee 17
+      local.tee 1
       global.set 3
       block ;; label = @2
         block ;; label = @3
@@ -3383,130 +3451,135 @@
               block ;; label = @6
                 block ;; label = @7
                   block ;; label = @8
-                    local.get 4
+                    local.get 6
                     i32.const 1049752
                     i32.load
                     local.tee 0
                     i32.gt_u
                     if ;; label = @9
-                      local.get 17
+                      local.get 1
                       i64.const 14
                       i64.sub
-                      local.tee 17
+                      local.tee 1
                       global.set 3
                       i32.const 1049756
                       i32.load
                       local.tee 0
-                      local.get 4
+                      local.get 6
                       i32.gt_u
                       br_if 2 (;@7;)
-                      local.get 17
+                      local.get 1
                       i64.const 625
                       i64.sub
-                      local.tee 17
-                      global.set 3
+                      local.set 1
                       i32.const 8
                       i32.const 8
+                      local.get 1
+                      local.get 2
                       call 25
-                      global.get 3
-                      local.set 17
-                      local.get 4
+                      local.set 1
+                      local.get 6
                       i32.add
                       i32.const 20
                       i32.const 8
+                      local.get 1
+                      local.get 2
                       call 25
-                      global.get 3
-                      local.set 17
+                      local.set 1
                       i32.add
                       i32.const 16
                       i32.const 8
+                      local.get 1
+                      local.get 2
                       call 25
-                      global.get 3
-                      local.set 17
+                      local.set 1
                       i32.add
                       i32.const 65536
+                      local.get 1
+                      local.get 2
                       call 25
-                      global.get 3
-                      local.set 17
+                      local.tee 1
+                      global.set 3
                       local.tee 0
                       i32.const 16
                       i32.shr_u
                       local.tee 19
-                      local.get 17
+                      local.get 1
                       local.get 19
                       i64.extend_i32_u
                       i64.const 8192
                       i64.mul
                       i64.sub
-                      local.tee 17
+                      local.tee 1
                       global.set 3
-                      local.get 17
+                      local.get 1
                       i64.const 0
                       i64.lt_s
                       if ;; label = @10
-                        local.get 17
+                        local.get 1
                         global.set 3
                         unreachable
                       end
                       memory.grow
-                      local.set 1
-                      local.get 11
+                      local.set 3
+                      local.get 13
                       i32.const 0
                       i32.store offset=8
-                      local.get 11
+                      local.get 13
                       i32.const 0
                       local.get 0
                       i32.const -65536
                       i32.and
-                      local.get 1
+                      local.get 3
                       i32.const -1
                       i32.eq
                       local.tee 0
                       select
                       i32.store offset=4
-                      local.get 11
+                      local.get 13
                       i32.const 0
-                      local.get 1
+                      local.get 3
                       i32.const 16
                       i32.shl
                       local.get 0
                       select
                       i32.store
-                      local.get 11
+                      local.get 13
                       i32.load
-                      local.tee 8
+                      local.tee 10
                       br_if 1 (;@8;)
-                      local.get 17
+                      local.get 1
                       i64.const 8
                       i64.sub
-                      local.set 17
+                      local.set 1
                       i32.const 0
-                      local.set 3
+                      local.set 5
                       br 8 (;@1;)
                     end
-                    local.get 17
+                    local.get 1
                     i64.const 32
                     i64.sub
-                    local.tee 17
+                    local.tee 1
                     global.set 3
                     i32.const 1049760
                     i32.load
-                    local.set 2
+                    local.set 4
                     i32.const 16
                     i32.const 8
+                    local.get 1
+                    local.get 2
                     call 25
-                    global.get 3
-                    local.set 17
+                    local.set 1
                     local.get 0
-                    local.get 4
+                    local.get 6
                     i32.sub
-                    local.tee 1
+                    local.tee 3
                     i32.gt_u
                     if ;; label = @9
-                      local.get 17
+                      local.get 1
                       i64.const 50
                       i64.sub
-                      local.tee 17
+                      local.tee 1
                       global.set 3
                       i32.const 1049760
                       i32.const 0
@@ -3517,76 +3590,82 @@
                       i32.const 1049752
                       i32.const 0
                       i32.store
-                      local.get 2
+                      local.get 4
                       local.get 0
+                      local.get 1
+                      local.get 2
                       call 34
-                      global.get 3
-                      local.set 17
+                      local.set 1
+                      local.get 4
+                      local.get 1
                       local.get 2
                       call 40
-                      global.get 3
-                      local.set 17
-                      local.set 3
+                      local.set 1
+                      local.set 5
                       br 8 (;@1;)
                     end
-                    local.get 17
+                    local.get 1
                     i64.const 77
                     i64.sub
-                    local.tee 17
-                    global.set 3
-                    local.get 2
+                    local.set 1
                     local.get 4
+                    local.get 6
+                    local.get 1
+                    local.get 2
                     call 38
-                    global.get 3
-                    local.set 17
+                    local.tee 1
+                    global.set 3
                     local.set 0
                     i32.const 1049752
-                    local.get 1
+                    local.get 3
                     i32.store
                     i32.const 1049760
                     local.get 0
                     i32.store
                     local.get 0
+                    local.get 3
                     local.get 1
-                    call 36
-                    global.get 3
-                    local.set 17
                     local.get 2
+                    call 36
+                    local.set 1
                     local.get 4
+                    local.get 6
+                    local.get 1
+                    local.get 2
                     call 35
-                    global.get 3
-                    local.set 17
+                    local.set 1
+                    local.get 4
+                    local.get 1
                     local.get 2
                     call 40
-                    global.get 3
-                    local.set 17
-                    local.set 3
+                    local.set 1
+                    local.set 5
                     br 7 (;@1;)
                   end
-                  local.get 17
+                  local.get 1
                   i64.const 42
                   i64.sub
-                  local.tee 17
+                  local.tee 1
                   global.set 3
-                  local.get 11
+                  local.get 13
                   i32.load offset=8
-                  local.set 12
+                  local.set 14
                   i32.const 1049768
-                  local.get 11
+                  local.get 13
                   i32.load offset=4
-                  local.tee 10
+                  local.tee 12
                   i32.const 1049768
                   i32.load
                   i32.add
-                  local.tee 1
+                  local.tee 3
                   i32.store
                   i32.const 1049772
                   i32.const 1049772
                   i32.load
                   local.tee 0
-                  local.get 1
+                  local.get 3
                   local.get 0
-                  local.get 1
+                  local.get 3
                   i32.gt_u
                   select
                   i32.store
@@ -3596,410 +3675,428 @@
                         i32.const 1049764
                         i32.load
                         if ;; label = @11
-                          local.get 17
+                          local.get 1
                           i64.const 7
                           i64.sub
-                          local.set 17
+                          local.set 1
                           i32.const 1049464
                           local.set 0
                           loop ;; label = @12
-                            local.get 17
-                            i64.const 24
+                            local.get 1
+                            i64.const 22
                             i64.sub
-                            local.tee 17
-                            global.set 3
+                            local.set 1
                             local.get 0
+                            local.get 1
+                            local.get 2
                             call 45
-                            global.get 3
-                            local.set 17
-                            local.get 8
+                            local.set 1
+                            local.get 10
                             i32.eq
                             br_if 2 (;@10;)
-                            local.get 17
+                            local.get 1
                             i64.const 12
                             i64.sub
-                            local.tee 17
+                            local.tee 1
                             global.set 3
                             local.get 0
                             i32.load offset=8
                             local.tee 0
                             br_if 0 (;@12;)
-                            local.get 17
+                            local.get 1
                             i64.const 7
                             i64.sub
-                            local.set 17
+                            local.set 1
                           end
                           br 2 (;@9;)
                         end
-                        local.get 17
+                        local.get 1
                         i64.const 17
                         i64.sub
-                        local.tee 17
+                        local.tee 1
                         global.set 3
                         i32.const 1049780
                         i32.load
                         local.tee 0
                         i32.eqz
                         local.get 0
-                        local.get 8
+                        local.get 10
                         i32.gt_u
                         i32.or
                         br_if 5 (;@5;)
-                        local.get 17
+                        local.get 1
                         i64.const 6
                         i64.sub
-                        local.set 17
+                        local.set 1
                         br 7 (;@3;)
                       end
-                      local.get 17
+                      local.get 1
+                      i64.const 20
+                      i64.sub
+                      local.set 1
+                      local.get 0
+                      local.get 1
+                      local.get 2
+                      call 43
+                      local.set 1
+                      br_if 0 (;@9;)
+                      local.get 1
                       i64.const 22
                       i64.sub
-                      local.tee 17
-                      global.set 3
+                      local.set 1
                       local.get 0
-                      call 43
-                      global.get 3
-                      local.set 17
-                      br_if 0 (;@9;)
-                      local.get 17
-                      i64.const 24
-                      i64.sub
-                      local.tee 17
-                      global.set 3
-                      local.get 0
+                      local.get 1
+                      local.get 2
                       call 44
-                      global.get 3
-                      local.set 17
-                      local.get 12
+                      local.set 1
+                      local.get 14
                       i32.ne
                       br_if 0 (;@9;)
-                      local.get 17
+                      local.get 1
                       i64.const 17
                       i64.sub
-                      local.tee 17
+                      local.tee 1
                       global.set 3
                       local.get 0
                       i32.load
-                      local.tee 2
+                      local.tee 4
                       i32.const 1049764
                       i32.load
-                      local.tee 1
+                      local.tee 3
                       i32.le_u
                       if (result i32) ;; label = @10
-                        local.get 17
+                        local.get 1
                         i64.const 14
                         i64.sub
-                        local.tee 17
+                        local.tee 1
                         global.set 3
-                        local.get 2
+                        local.get 4
                         local.get 0
                         i32.load offset=4
                         i32.add
-                        local.get 1
+                        local.get 3
                         i32.gt_u
                       else
-                        local.get 17
+                        local.get 1
                         i64.const 6
                         i64.sub
-                        local.set 17
+                        local.set 1
                         i32.const 0
                       end
-                      local.get 17
+                      local.get 1
                       i64.const 6
                       i64.sub
-                      local.set 17
+                      local.set 1
                       br_if 1 (;@8;)
-                      local.get 17
+                      local.get 1
                       i64.const 5
                       i64.sub
-                      local.set 17
+                      local.set 1
                     end
-                    local.get 17
+                    local.get 1
                     i64.const 27
                     i64.sub
-                    local.tee 17
+                    local.tee 1
                     global.set 3
                     i32.const 1049780
                     i32.const 1049780
                     i32.load
                     local.tee 0
-                    local.get 8
+                    local.get 10
                     local.get 0
-                    local.get 8
+                    local.get 10
                     i32.lt_u
                     select
                     i32.store
-                    local.get 8
                     local.get 10
+                    local.get 12
                     i32.add
-                    local.set 1
+                    local.set 3
                     i32.const 1049464
                     local.set 0
                     block ;; label = @9
                       block ;; label = @10
                         loop ;; label = @11
-                          local.get 17
+                          local.get 1
                           i64.const 23
                           i64.sub
-                          local.tee 17
+                          local.tee 1
                           global.set 3
-                          local.get 17
+                          local.get 1
                           i64.const 0
                           i64.lt_s
                           if ;; label = @12
-                            local.get 17
+                            local.get 1
                             global.set 3
                             unreachable
                           end
-                          local.get 1
+                          local.get 3
                           local.get 0
                           i32.load
                           i32.ne
                           if ;; label = @12
-                            local.get 17
+                            local.get 1
                             i64.const 12
                             i64.sub
-                            local.tee 17
+                            local.tee 1
                             global.set 3
                             local.get 0
                             i32.load offset=8
                             local.tee 0
                             br_if 1 (;@11;)
-                            local.get 17
+                            local.get 1
                             i64.const 6
                             i64.sub
-                            local.set 17
+                            local.set 1
                             br 2 (;@10;)
                           end
-                          local.get 17
-                          i64.const 23
+                          local.get 1
+                          i64.const 21
                           i64.sub
-                          local.tee 17
-                          global.set 3
+                          local.set 1
                         end
                         local.get 0
+                        local.get 1
+                        local.get 2
                         call 43
-                        global.get 3
-                        local.set 17
+                        local.set 1
                         br_if 0 (;@10;)
-                        local.get 17
-                        i64.const 24
+                        local.get 1
+                        i64.const 22
                         i64.sub
-                        local.tee 17
-                        global.set 3
+                        local.set 1
                         local.get 0
+                        local.get 1
+                        local.get 2
                         call 44
-                        global.get 3
-                        local.set 17
-                        local.get 12
+                        local.set 1
+                        local.get 14
                         i32.eq
                         br_if 1 (;@9;)
-                        local.get 17
+                        local.get 1
                         i64.const 5
                         i64.sub
-                        local.set 17
+                        local.set 1
                       end
-                      local.get 17
+                      local.get 1
                       i64.const 14
                       i64.sub
-                      local.tee 17
+                      local.tee 1
                       global.set 3
                       i32.const 1049764
                       i32.load
-                      local.set 9
+                      local.set 11
                       i32.const 1049464
                       local.set 0
                       block ;; label = @10
                         loop ;; label = @11
-                          local.get 17
+                          local.get 1
                           i64.const 23
                           i64.sub
-                          local.tee 17
+                          local.tee 1
                           global.set 3
-                          local.get 17
+                          local.get 1
                           i64.const 0
                           i64.lt_s
                           if ;; label = @12
-                            local.get 17
+                            local.get 1
                             global.set 3
                             unreachable
                           end
-                          local.get 9
+                          local.get 11
                           local.get 0
                           i32.load
                           i32.ge_u
                           if ;; label = @12
-                            local.get 17
-                            i64.const 24
+                            local.get 1
+                            i64.const 22
                             i64.sub
-                            local.tee 17
-                            global.set 3
+                            local.set 1
                             local.get 0
+                            local.get 1
+                            local.get 2
                             call 45
-                            global.get 3
-                            local.set 17
-                            local.get 9
+                            local.set 1
+                            local.get 11
                             i32.gt_u
                             br_if 2 (;@10;)
-                            local.get 17
+                            local.get 1
                             i64.const 5
                             i64.sub
-                            local.set 17
+                            local.set 1
                           end
-                          local.get 17
+                          local.get 1
                           i64.const 12
                           i64.sub
-                          local.tee 17
+                          local.tee 1
                           global.set 3
                           local.get 0
                           i32.load offset=8
                           local.tee 0
                           br_if 0 (;@11;)
-                          local.get 17
+                          local.get 1
                           i64.const 8
                           i64.sub
-                          local.set 17
+                          local.set 1
                         end
                         i32.const 0
                         local.set 0
                       end
-                      local.get 17
-                      i64.const 369
+                      local.get 1
+                      i64.const 373
                       i64.sub
-                      local.tee 17
-                      global.set 3
-                      local.get 9
+                      local.set 1
+                      local.get 11
                       local.get 0
+                      local.get 1
+                      local.get 2
                       call 45
-                      global.get 3
-                      local.set 17
-                      local.tee 6
+                      local.set 1
+                      local.tee 8
                       i32.const 20
                       i32.const 8
+                      local.get 1
+                      local.get 2
                       call 25
-                      global.get 3
-                      local.set 17
-                      local.tee 15
+                      local.set 1
+                      local.tee 17
                       i32.sub
                       i32.const 23
                       i32.sub
-                      local.tee 1
+                      local.tee 3
+                      local.get 1
+                      local.get 2
                       call 40
-                      global.get 3
-                      local.set 17
+                      local.set 1
                       local.tee 0
                       i32.const 8
+                      local.get 1
+                      local.get 2
                       call 25
-                      global.get 3
-                      local.set 17
+                      local.set 1
                       local.get 0
                       i32.sub
-                      local.get 1
+                      local.get 3
                       i32.add
                       local.tee 0
                       local.get 0
                       i32.const 16
                       i32.const 8
+                      local.get 1
+                      local.get 2
                       call 25
-                      global.get 3
-                      local.set 17
-                      local.get 9
+                      local.set 1
+                      local.get 11
                       i32.add
                       i32.lt_u
                       select
-                      local.tee 13
+                      local.tee 15
+                      local.get 1
+                      local.get 2
                       call 40
-                      global.get 3
-                      local.set 17
-                      local.set 14
-                      local.get 13
+                      local.set 1
+                      local.set 16
                       local.get 15
+                      local.get 17
+                      local.get 1
+                      local.get 2
                       call 38
-                      global.get 3
-                      local.set 17
+                      local.set 1
                       local.set 0
                       i32.const 8
                       i32.const 8
+                      local.get 1
+                      local.get 2
                       call 25
-                      global.get 3
-                      local.set 17
-                      local.set 3
+                      local.set 1
+                      local.set 5
                       i32.const 20
                       i32.const 8
+                      local.get 1
+                      local.get 2
                       call 25
-                      global.get 3
-                      local.set 17
-                      local.set 5
+                      local.set 1
+                      local.set 7
                       i32.const 16
                       i32.const 8
-                      call 25
-                      global.get 3
-                      local.set 17
-                      local.set 2
-                      i32.const 1049764
-                      local.get 8
-                      local.get 8
-                      call 40
-                      global.get 3
-                      local.set 17
-                      local.tee 1
-                      i32.const 8
-                      call 25
-                      global.get 3
-                      local.set 17
                       local.get 1
-                      i32.sub
-                      local.tee 1
-                      call 38
-                      global.get 3
-                      local.set 17
-                      local.tee 7
-                      i32.store
-                      i32.const 1049756
-                      local.get 10
-                      i32.const 8
-                      i32.add
                       local.get 2
-                      local.get 3
-                      local.get 5
-                      i32.add
-                      i32.add
+                      call 25
+                      local.set 1
+                      local.set 4
+                      i32.const 1049764
+                      local.get 10
+                      local.get 10
                       local.get 1
-                      i32.add
+                      local.get 2
+                      call 40
+                      local.set 1
+                      local.tee 3
+                      i32.const 8
+                      local.get 1
+                      local.get 2
+                      call 25
+                      local.set 1
+                      local.get 3
                       i32.sub
                       local.tee 3
+                      local.get 1
+                      local.get 2
+                      call 38
+                      local.tee 1
+                      global.set 3
+                      local.tee 9
                       i32.store
+                      i32.const 1049756
+                      local.get 12
+                      i32.const 8
+                      i32.add
+                      local.get 4
+                      local.get 5
                       local.get 7
+                      i32.add
+                      i32.add
                       local.get 3
+                      i32.add
+                      i32.sub
+                      local.tee 5
+                      i32.store
+                      local.get 9
+                      local.get 5
                       i32.const 1
                       i32.or
                       i32.store offset=4
                       i32.const 8
                       i32.const 8
-                      call 25
-                      global.get 3
-                      local.set 17
-                      local.set 5
-                      i32.const 20
-                      i32.const 8
-                      call 25
-                      global.get 3
-                      local.set 17
-                      local.set 2
-                      i32.const 16
-                      i32.const 8
-                      call 25
-                      global.get 3
-                      local.set 17
-                      local.set 1
-                      local.get 7
-                      local.get 3
-                      call 38
-                      global.get 3
-                      local.set 17
                       local.get 1
                       local.get 2
+                      call 25
+                      local.set 1
+                      local.set 7
+                      i32.const 20
+                      i32.const 8
+                      local.get 1
+                      local.get 2
+                      call 25
+                      local.set 1
+                      local.set 4
+                      i32.const 16
+                      i32.const 8
+                      local.get 1
+                      local.get 2
+                      call 25
+                      local.set 1
+                      local.set 3
+                      local.get 9
                       local.get 5
+                      local.get 1
+                      local.get 2
+                      call 38
+                      local.tee 1
+                      global.set 3
+                      local.get 3
+                      local.get 4
+                      local.get 7
                       i32.const 8
                       i32.sub
                       i32.add
@@ -4008,113 +4105,117 @@
                       i32.const 1049776
                       i32.const 2097152
                       i32.store
-                      local.get 13
                       local.get 15
+                      local.get 17
+                      local.get 1
+                      local.get 2
                       call 35
-                      global.get 3
-                      local.set 17
+                      local.tee 1
+                      global.set 3
                       i32.const 1049464
                       i64.load align=4
-                      local.set 16
-                      local.get 14
+                      local.set 18
+                      local.get 16
                       i32.const 8
                       i32.add
                       i32.const 1049472
                       i64.load align=4
                       i64.store align=4
-                      local.get 14
                       local.get 16
+                      local.get 18
                       i64.store align=4
                       i32.const 1049476
-                      local.get 12
-                      i32.store
-                      i32.const 1049468
-                      local.get 10
-                      i32.store
-                      i32.const 1049464
-                      local.get 8
-                      i32.store
-                      i32.const 1049472
                       local.get 14
                       i32.store
+                      i32.const 1049468
+                      local.get 12
+                      i32.store
+                      i32.const 1049464
+                      local.get 10
+                      i32.store
+                      i32.const 1049472
+                      local.get 16
+                      i32.store
                       loop ;; label = @10
-                        local.get 17
+                        local.get 1
                         i64.const 32
                         i64.sub
-                        local.tee 17
-                        global.set 3
+                        local.set 1
                         local.get 0
                         i32.const 4
+                        local.get 1
+                        local.get 2
                         call 38
-                        global.get 3
-                        local.set 17
+                        local.tee 1
+                        global.set 3
                         local.get 0
                         i32.const 7
                         i32.store offset=4
                         local.tee 0
                         i32.const 4
                         i32.add
-                        local.get 6
+                        local.get 8
                         i32.lt_u
                         br_if 0 (;@10;)
-                        local.get 17
+                        local.get 1
                         i64.const 10
                         i64.sub
-                        local.set 17
+                        local.set 1
                       end
-                      local.get 9
-                      local.get 13
+                      local.get 11
+                      local.get 15
                       i32.eq
                       br_if 7 (;@2;)
-                      local.get 17
-                      i64.const 44
+                      local.get 1
+                      i64.const 42
                       i64.sub
-                      local.tee 17
-                      global.set 3
-                      local.get 9
-                      local.get 13
-                      local.get 9
+                      local.set 1
+                      local.get 11
+                      local.get 15
+                      local.get 11
                       i32.sub
                       local.tee 0
-                      local.get 9
+                      local.get 11
                       local.get 0
+                      local.get 1
+                      local.get 2
                       call 38
-                      global.get 3
-                      local.set 17
+                      local.set 1
+                      local.get 1
+                      local.get 2
                       call 37
-                      global.get 3
-                      local.set 17
+                      local.set 1
                       local.get 0
                       i32.const 256
                       i32.ge_u
                       if ;; label = @10
-                        local.get 17
-                        i64.const 23
+                        local.get 1
+                        i64.const 21
                         i64.sub
-                        local.tee 17
-                        global.set 3
-                        local.get 9
+                        local.set 1
+                        local.get 11
                         local.get 0
+                        local.get 1
+                        local.get 2
                         call 16
-                        global.get 3
-                        local.set 17
+                        local.set 1
                         br 8 (;@2;)
                       end
-                      local.get 17
+                      local.get 1
                       i64.const 26
                       i64.sub
-                      local.tee 17
+                      local.tee 1
                       global.set 3
                       local.get 0
                       i32.const -8
                       i32.and
                       i32.const 1049480
                       i32.add
-                      local.set 2
+                      local.set 4
                       block (result i32) ;; label = @10
                         i32.const 1049744
                         i32.load
-                        local.tee 1
+                        local.tee 3
                         i32.const 1
                         local.get 0
                         i32.const 3
@@ -4123,130 +4224,137 @@
                         local.tee 0
                         i32.and
                         if ;; label = @11
-                          local.get 17
+                          local.get 1
                           i64.const 11
                           i64.sub
-                          local.tee 17
+                          local.tee 1
                           global.set 3
-                          local.get 2
+                          local.get 4
                           i32.load offset=8
                           br 1 (;@10;)
                         end
-                        local.get 17
+                        local.get 1
                         i64.const 14
                         i64.sub
-                        local.tee 17
+                        local.tee 1
                         global.set 3
                         i32.const 1049744
                         local.get 0
-                        local.get 1
+                        local.get 3
                         i32.or
                         i32.store
-                        local.get 2
+                        local.get 4
                       end
-                      local.get 17
+                      local.get 1
                       i64.const 25
                       i64.sub
-                      local.tee 17
+                      local.tee 1
                       global.set 3
                       local.set 0
-                      local.get 2
-                      local.get 9
+                      local.get 4
+                      local.get 11
                       i32.store offset=8
                       local.get 0
-                      local.get 9
+                      local.get 11
                       i32.store offset=12
-                      local.get 9
-                      local.get 2
+                      local.get 11
+                      local.get 4
                       i32.store offset=12
-                      local.get 9
+                      local.get 11
                       local.get 0
                       i32.store offset=8
                       br 7 (;@2;)
                     end
-                    local.get 17
-                    i64.const 136
+                    local.get 1
+                    i64.const 138
                     i64.sub
-                    local.tee 17
+                    local.tee 1
                     global.set 3
                     local.get 0
                     i32.load
-                    local.set 3
+                    local.set 5
                     local.get 0
-                    local.get 8
+                    local.get 10
                     i32.store
                     local.get 0
                     local.get 0
                     i32.load offset=4
-                    local.get 10
+                    local.get 12
                     i32.add
                     i32.store offset=4
-                    local.get 8
-                    call 40
-                    global.get 3
-                    local.set 17
-                    local.tee 5
-                    i32.const 8
-                    call 25
-                    global.get 3
-                    local.set 17
-                    local.set 2
-                    local.get 3
-                    call 40
-                    global.get 3
-                    local.set 17
-                    local.tee 1
-                    i32.const 8
-                    call 25
-                    global.get 3
-                    local.set 17
-                    local.set 0
-                    local.get 8
+                    local.get 10
+                    local.get 1
                     local.get 2
+                    call 40
+                    local.set 1
+                    local.tee 7
+                    i32.const 8
+                    local.get 1
+                    local.get 2
+                    call 25
+                    local.set 1
+                    local.set 4
                     local.get 5
+                    local.get 1
+                    local.get 2
+                    call 40
+                    local.set 1
+                    local.tee 3
+                    i32.const 8
+                    local.get 1
+                    local.get 2
+                    call 25
+                    local.set 1
+                    local.set 0
+                    local.get 10
+                    local.get 4
+                    local.get 7
                     i32.sub
                     i32.add
-                    local.tee 6
-                    local.get 4
-                    call 38
-                    global.get 3
-                    local.set 17
-                    local.set 7
+                    local.tee 8
                     local.get 6
-                    local.get 4
-                    call 35
-                    global.get 3
-                    local.set 17
-                    local.get 3
-                    local.get 0
                     local.get 1
+                    local.get 2
+                    call 38
+                    local.set 1
+                    local.set 9
+                    local.get 8
+                    local.get 6
+                    local.get 1
+                    local.get 2
+                    call 35
+                    local.tee 1
+                    global.set 3
+                    local.get 5
+                    local.get 0
+                    local.get 3
                     i32.sub
                     i32.add
                     local.tee 0
-                    local.get 4
                     local.get 6
+                    local.get 8
                     i32.add
                     i32.sub
-                    local.set 4
+                    local.set 6
                     i32.const 1049764
                     i32.load
                     local.get 0
                     i32.ne
                     if ;; label = @9
-                      local.get 17
+                      local.get 1
                       i64.const 13
                       i64.sub
-                      local.tee 17
+                      local.tee 1
                       global.set 3
                       local.get 0
                       i32.const 1049760
                       i32.load
                       i32.eq
                       br_if 3 (;@6;)
-                      local.get 17
+                      local.get 1
                       i64.const 15
                       i64.sub
-                      local.tee 17
+                      local.tee 1
                       global.set 3
                       local.get 0
                       i32.load offset=4
@@ -4255,196 +4363,206 @@
                       i32.const 1
                       i32.ne
                       br_if 5 (;@4;)
-                      local.get 17
-                      i64.const 26
+                      local.get 1
+                      i64.const 24
                       i64.sub
-                      local.tee 17
-                      global.set 3
+                      local.set 1
                       block ;; label = @10
                         local.get 0
+                        local.get 1
+                        local.get 2
                         call 29
-                        global.get 3
-                        local.set 17
-                        local.tee 5
+                        local.set 1
+                        local.tee 7
                         i32.const 256
                         i32.ge_u
                         if ;; label = @11
-                          local.get 17
-                          i64.const 22
+                          local.get 1
+                          i64.const 20
                           i64.sub
-                          local.tee 17
-                          global.set 3
+                          local.set 1
                           local.get 0
+                          local.get 1
+                          local.get 2
                           call 15
-                          global.get 3
-                          local.set 17
+                          local.set 1
                           br 1 (;@10;)
                         end
-                        local.get 17
+                        local.get 1
                         i64.const 21
                         i64.sub
-                        local.tee 17
+                        local.tee 1
                         global.set 3
                         local.get 0
                         i32.const 12
                         i32.add
                         i32.load
-                        local.tee 2
+                        local.tee 4
                         local.get 0
                         i32.const 8
                         i32.add
                         i32.load
-                        local.tee 1
+                        local.tee 3
                         i32.ne
                         if ;; label = @11
-                          local.get 17
+                          local.get 1
                           i64.const 16
                           i64.sub
-                          local.tee 17
+                          local.tee 1
                           global.set 3
-                          local.get 1
-                          local.get 2
+                          local.get 3
+                          local.get 4
                           i32.store offset=12
-                          local.get 2
-                          local.get 1
+                          local.get 4
+                          local.get 3
                           i32.store offset=8
                           br 1 (;@10;)
                         end
-                        local.get 17
+                        local.get 1
                         i64.const 19
                         i64.sub
-                        local.tee 17
+                        local.tee 1
                         global.set 3
                         i32.const 1049744
                         i32.const 1049744
                         i32.load
                         i32.const -2
-                        local.get 5
+                        local.get 7
                         i32.const 3
                         i32.shr_u
                         i32.rotl
                         i32.and
                         i32.store
                       end
-                      local.get 17
-                      i64.const 28
+                      local.get 1
+                      i64.const 26
                       i64.sub
-                      local.tee 17
-                      global.set 3
-                      local.get 4
-                      local.get 5
+                      local.set 1
+                      local.get 6
+                      local.get 7
                       i32.add
-                      local.set 4
+                      local.set 6
                       local.get 0
-                      local.get 5
+                      local.get 7
+                      local.get 1
+                      local.get 2
                       call 38
-                      global.get 3
-                      local.set 17
+                      local.set 1
                       local.set 0
                       br 5 (;@4;)
                     end
-                    local.get 17
+                    local.get 1
                     i64.const 42
                     i64.sub
-                    local.tee 17
+                    local.tee 1
                     global.set 3
                     i32.const 1049764
-                    local.get 7
+                    local.get 9
                     i32.store
                     i32.const 1049756
                     i32.const 1049756
                     i32.load
-                    local.get 4
+                    local.get 6
                     i32.add
                     local.tee 0
                     i32.store
-                    local.get 7
+                    local.get 9
                     local.get 0
                     i32.const 1
                     i32.or
                     i32.store offset=4
-                    local.get 6
+                    local.get 8
+                    local.get 1
+                    local.get 2
                     call 40
-                    global.get 3
-                    local.set 17
-                    local.set 3
+                    local.set 1
+                    local.set 5
                     br 7 (;@1;)
                   end
-                  local.get 17
-                  i64.const 165
+                  local.get 1
+                  i64.const 169
                   i64.sub
-                  local.tee 17
+                  local.tee 1
                   global.set 3
                   local.get 0
                   local.get 0
                   i32.load offset=4
-                  local.get 10
+                  local.get 12
                   i32.add
                   i32.store offset=4
                   i32.const 1049756
                   i32.load
-                  local.get 10
+                  local.get 12
                   i32.add
-                  local.set 1
+                  local.set 3
                   i32.const 1049764
                   i32.load
                   local.tee 0
                   local.get 0
+                  local.get 1
+                  local.get 2
                   call 40
-                  global.get 3
-                  local.set 17
+                  local.set 1
                   local.tee 0
                   i32.const 8
+                  local.get 1
+                  local.get 2
                   call 25
-                  global.get 3
-                  local.set 17
+                  local.set 1
                   local.get 0
                   i32.sub
                   local.tee 0
-                  call 38
-                  global.get 3
-                  local.set 17
-                  local.set 3
-                  i32.const 1049756
                   local.get 1
+                  local.get 2
+                  call 38
+                  local.tee 1
+                  global.set 3
+                  local.set 5
+                  i32.const 1049756
+                  local.get 3
                   local.get 0
                   i32.sub
-                  local.tee 5
+                  local.tee 7
                   i32.store
                   i32.const 1049764
-                  local.get 3
-                  i32.store
-                  local.get 3
                   local.get 5
+                  i32.store
+                  local.get 5
+                  local.get 7
                   i32.const 1
                   i32.or
                   i32.store offset=4
                   i32.const 8
                   i32.const 8
-                  call 25
-                  global.get 3
-                  local.set 17
-                  local.set 2
-                  i32.const 20
-                  i32.const 8
-                  call 25
-                  global.get 3
-                  local.set 17
-                  local.set 1
-                  i32.const 16
-                  i32.const 8
-                  call 25
-                  global.get 3
-                  local.set 17
-                  local.set 0
-                  local.get 3
-                  local.get 5
-                  call 38
-                  global.get 3
-                  local.set 17
-                  local.get 0
                   local.get 1
                   local.get 2
+                  call 25
+                  local.set 1
+                  local.set 4
+                  i32.const 20
+                  i32.const 8
+                  local.get 1
+                  local.get 2
+                  call 25
+                  local.set 1
+                  local.set 3
+                  i32.const 16
+                  i32.const 8
+                  local.get 1
+                  local.get 2
+                  call 25
+                  local.set 1
+                  local.set 0
+                  local.get 5
+                  local.get 7
+                  local.get 1
+                  local.get 2
+                  call 38
+                  local.tee 1
+                  global.set 3
+                  local.get 0
+                  local.get 3
+                  local.get 4
                   i32.const 8
                   i32.sub
                   i32.add
@@ -4455,198 +4573,206 @@
                   i32.store
                   br 5 (;@2;)
                 end
-                local.get 17
-                i64.const 73
+                local.get 1
+                i64.const 75
                 i64.sub
-                local.tee 17
+                local.tee 1
                 global.set 3
                 i32.const 1049756
                 local.get 0
-                local.get 4
+                local.get 6
                 i32.sub
-                local.tee 1
+                local.tee 3
                 i32.store
                 i32.const 1049764
                 i32.const 1049764
                 i32.load
-                local.tee 2
-                local.get 4
+                local.tee 4
+                local.get 6
+                local.get 1
+                local.get 2
                 call 38
-                global.get 3
-                local.set 17
+                local.tee 1
+                global.set 3
                 local.tee 0
                 i32.store
                 local.get 0
-                local.get 1
+                local.get 3
                 i32.const 1
                 i32.or
                 i32.store offset=4
-                local.get 2
                 local.get 4
+                local.get 6
+                local.get 1
+                local.get 2
                 call 35
-                global.get 3
-                local.set 17
+                local.set 1
+                local.get 4
+                local.get 1
                 local.get 2
                 call 40
-                global.get 3
-                local.set 17
-                local.set 3
+                local.set 1
+                local.set 5
                 br 5 (;@1;)
               end
-              local.get 17
+              local.get 1
               i64.const 51
               i64.sub
-              local.tee 17
+              local.tee 1
               global.set 3
               i32.const 1049760
-              local.get 7
+              local.get 9
               i32.store
               i32.const 1049752
               i32.const 1049752
               i32.load
-              local.get 4
+              local.get 6
               i32.add
               local.tee 0
               i32.store
-              local.get 7
+              local.get 9
               local.get 0
+              local.get 1
+              local.get 2
               call 36
-              global.get 3
-              local.set 17
-              local.get 6
+              local.set 1
+              local.get 8
+              local.get 1
+              local.get 2
               call 40
-              global.get 3
-              local.set 17
-              local.set 3
+              local.set 1
+              local.set 5
               br 4 (;@1;)
             end
-            local.get 17
+            local.get 1
             i64.const 12
             i64.sub
-            local.tee 17
+            local.tee 1
             global.set 3
             i32.const 1049780
-            local.get 8
+            local.get 10
             i32.store
             br 1 (;@3;)
           end
-          local.get 17
-          i64.const 27
+          local.get 1
+          i64.const 25
           i64.sub
-          local.tee 17
-          global.set 3
-          local.get 7
-          local.get 4
+          local.set 1
+          local.get 9
+          local.get 6
           local.get 0
+          local.get 1
+          local.get 2
           call 37
-          global.get 3
-          local.set 17
-          local.get 4
+          local.set 1
+          local.get 6
           i32.const 256
           i32.ge_u
           if ;; label = @4
-            local.get 17
-            i64.const 38
+            local.get 1
+            i64.const 36
             i64.sub
-            local.tee 17
-            global.set 3
-            local.get 7
-            local.get 4
-            call 16
-            global.get 3
-            local.set 17
+            local.set 1
+            local.get 9
             local.get 6
+            local.get 1
+            local.get 2
+            call 16
+            local.set 1
+            local.get 8
+            local.get 1
+            local.get 2
             call 40
-            global.get 3
-            local.set 17
-            local.set 3
+            local.set 1
+            local.set 5
             br 3 (;@1;)
           end
-          local.get 17
+          local.get 1
           i64.const 26
           i64.sub
-          local.tee 17
+          local.tee 1
           global.set 3
-          local.get 4
+          local.get 6
           i32.const -8
           i32.and
           i32.const 1049480
           i32.add
-          local.set 2
+          local.set 4
           block (result i32) ;; label = @4
             i32.const 1049744
             i32.load
-            local.tee 1
+            local.tee 3
             i32.const 1
-            local.get 4
+            local.get 6
             i32.const 3
             i32.shr_u
             i32.shl
             local.tee 0
             i32.and
             if ;; label = @5
-              local.get 17
+              local.get 1
               i64.const 11
               i64.sub
-              local.tee 17
+              local.tee 1
               global.set 3
-              local.get 2
+              local.get 4
               i32.load offset=8
               br 1 (;@4;)
             end
-            local.get 17
+            local.get 1
             i64.const 14
             i64.sub
-            local.tee 17
+            local.tee 1
             global.set 3
             i32.const 1049744
             local.get 0
-            local.get 1
+            local.get 3
             i32.or
             i32.store
-            local.get 2
+            local.get 4
           end
-          local.get 17
+          local.get 1
           i64.const 40
           i64.sub
-          local.tee 17
+          local.tee 1
           global.set 3
           local.set 0
-          local.get 2
-          local.get 7
+          local.get 4
+          local.get 9
           i32.store offset=8
           local.get 0
-          local.get 7
+          local.get 9
           i32.store offset=12
-          local.get 7
-          local.get 2
+          local.get 9
+          local.get 4
           i32.store offset=12
-          local.get 7
+          local.get 9
           local.get 0
           i32.store offset=8
-          local.get 6
+          local.get 8
+          local.get 1
+          local.get 2
           call 40
-          global.get 3
-          local.set 17
-          local.set 3
+          local.set 1
+          local.set 5
           br 2 (;@1;)
         end
-        local.get 17
-        i64.const 474
+        local.get 1
+        i64.const 478
         i64.sub
-        local.tee 17
+        local.tee 1
         global.set 3
         i32.const 1049784
         i32.const 4095
         i32.store
         i32.const 1049476
-        local.get 12
+        local.get 14
         i32.store
         i32.const 1049468
-        local.get 10
+        local.get 12
         i32.store
         i32.const 1049464
-        local.get 8
+        local.get 10
         i32.store
         i32.const 1049492
         i32.const 1049480
@@ -4842,86 +4968,98 @@
         i32.store
         i32.const 8
         i32.const 8
-        call 25
-        global.get 3
-        local.set 17
-        local.set 5
-        i32.const 20
-        i32.const 8
-        call 25
-        global.get 3
-        local.set 17
-        local.set 2
-        i32.const 16
-        i32.const 8
-        call 25
-        global.get 3
-        local.set 17
-        local.set 1
-        i32.const 1049764
-        local.get 8
-        local.get 8
-        call 40
-        global.get 3
-        local.set 17
-        local.tee 0
-        i32.const 8
-        call 25
-        global.get 3
-        local.set 17
-        local.get 0
-        i32.sub
-        local.tee 0
-        call 38
-        global.get 3
-        local.set 17
-        local.tee 3
-        i32.store
-        i32.const 1049756
-        local.get 10
-        i32.const 8
-        i32.add
         local.get 1
         local.get 2
-        local.get 5
+        call 25
+        local.set 1
+        local.set 7
+        i32.const 20
+        i32.const 8
+        local.get 1
+        local.get 2
+        call 25
+        local.set 1
+        local.set 4
+        i32.const 16
+        i32.const 8
+        local.get 1
+        local.get 2
+        call 25
+        local.set 1
+        local.set 3
+        i32.const 1049764
+        local.get 10
+        local.get 10
+        local.get 1
+        local.get 2
+        call 40
+        local.set 1
+        local.tee 0
+        i32.const 8
+        local.get 1
+        local.get 2
+        call 25
+        local.set 1
+        local.get 0
+        i32.sub
+        local.tee 0
+        local.get 1
+        local.get 2
+        call 38
+        local.tee 1
+        global.set 3
+        local.tee 5
+        i32.store
+        i32.const 1049756
+        local.get 12
+        i32.const 8
+        i32.add
+        local.get 3
+        local.get 4
+        local.get 7
         i32.add
         i32.add
         local.get 0
         i32.add
         i32.sub
-        local.tee 5
+        local.tee 7
         i32.store
-        local.get 3
         local.get 5
+        local.get 7
         i32.const 1
         i32.or
         i32.store offset=4
         i32.const 8
         i32.const 8
-        call 25
-        global.get 3
-        local.set 17
-        local.set 2
-        i32.const 20
-        i32.const 8
-        call 25
-        global.get 3
-        local.set 17
-        local.set 1
-        i32.const 16
-        i32.const 8
-        call 25
-        global.get 3
-        local.set 17
-        local.set 0
-        local.get 3
-        local.get 5
-        call 38
-        global.get 3
-        local.set 17
-        local.get 0
         local.get 1
         local.get 2
+        call 25
+        local.set 1
+        local.set 4
+        i32.const 20
+        i32.const 8
+        local.get 1
+        local.get 2
+        call 25
+        local.set 1
+        local.set 3
+        i32.const 16
+        i32.const 8
+        local.get 1
+        local.get 2
+        call 25
+        local.set 1
+        local.set 0
+        local.get 5
+        local.get 7
+        local.get 1
+        local.get 2
+        call 38
+        local.tee 1
+        global.set 3
+        local.get 0
+        local.get 3
+        local.get 4
         i32.const 8
         i32.sub
         i32.add
@@ -4931,300 +5069,305 @@
         i32.const 2097152
         i32.store
       end
-      local.get 17
+      local.get 1
       i64.const 16
       i64.sub
-      local.tee 17
+      local.tee 1
       global.set 3
       i32.const 0
-      local.set 3
+      local.set 5
       i32.const 1049756
       i32.load
       local.tee 0
-      local.get 4
+      local.get 6
       i32.le_u
       br_if 0 (;@1;)
-      local.get 17
-      i64.const 72
+      local.get 1
+      i64.const 74
       i64.sub
-      local.tee 17
+      local.tee 1
       global.set 3
       i32.const 1049756
       local.get 0
-      local.get 4
+      local.get 6
       i32.sub
-      local.tee 1
+      local.tee 3
       i32.store
       i32.const 1049764
       i32.const 1049764
       i32.load
-      local.tee 2
-      local.get 4
+      local.tee 4
+      local.get 6
+      local.get 1
+      local.get 2
       call 38
-      global.get 3
-      local.set 17
+      local.tee 1
+      global.set 3
       local.tee 0
       i32.store
       local.get 0
-      local.get 1
+      local.get 3
       i32.const 1
       i32.or
       i32.store offset=4
-      local.get 2
       local.get 4
+      local.get 6
+      local.get 1
+      local.get 2
       call 35
-      global.get 3
-      local.set 17
+      local.set 1
+      local.get 4
+      local.get 1
       local.get 2
       call 40
-      global.get 3
-      local.set 17
-      local.set 3
+      local.set 1
+      local.set 5
     end
-    local.get 17
-    i64.const 16
+    local.get 1
+    i64.const 12
     i64.sub
-    local.tee 17
-    global.set 3
-    local.get 11
+    local.set 1
+    local.get 13
     i32.const 16
     i32.add
     global.set 0
-    local.get 3
-    local.get 18
-    global.set 4
+    local.get 5
+    local.get 1
   )
-  (func (;14;) (type 1) (param i32 i32)
-    (local i32 i32 i32 i32 i64 i32)
-    global.get 3
-    i64.const 69
+  (func (;14;) (type 16) (param i32 i32 i64 i32) (result i64)
+    (local i32 i32 i32 i32)
+    local.get 2
+    i64.const 65
     i64.sub
-    local.tee 6
-    global.set 3
-    local.get 6
+    local.set 2
+    local.get 2
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 6
+      local.get 2
       global.set 3
       unreachable
     end
-    global.get 4
-    local.tee 7
+    local.get 3
     i32.const 30
     i32.sub
-    global.set 4
-    local.get 7
-    i32.const 30
+    local.tee 3
+    i32.const 0
     i32.lt_s
     if ;; label = @1
-      local.get 6
+      local.get 3
+      global.set 4
+      local.get 2
       global.set 3
       unreachable
     end
     local.get 0
     local.get 1
+    local.get 2
+    local.get 3
     call 38
-    global.get 3
-    local.set 6
     local.set 2
+    local.set 4
     block ;; label = @1
       block ;; label = @2
         block ;; label = @3
           local.get 0
+          local.get 2
+          local.get 3
           call 31
-          global.get 3
-          local.set 6
+          local.set 2
           br_if 0 (;@3;)
-          local.get 6
+          local.get 2
           i64.const 28
           i64.sub
-          local.tee 6
+          local.tee 2
           global.set 3
           local.get 0
           i32.load
-          local.set 3
+          local.set 5
           block ;; label = @4
             local.get 0
+            local.get 2
+            local.get 3
             call 32
-            global.get 3
-            local.set 6
+            local.set 2
             i32.eqz
             if ;; label = @5
-              local.get 6
+              local.get 2
               i64.const 32
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 2
               local.get 1
-              local.get 3
+              local.get 5
               i32.add
               local.set 1
               local.get 0
+              local.get 5
+              local.get 2
               local.get 3
               call 39
-              global.get 3
-              local.set 6
+              local.tee 2
+              global.set 3
               local.tee 0
               i32.const 1049760
               i32.load
               i32.ne
               br_if 1 (;@4;)
-              local.get 6
+              local.get 2
               i64.const 15
               i64.sub
-              local.tee 6
+              local.tee 2
               global.set 3
-              local.get 2
+              local.get 4
               i32.load offset=4
               i32.const 3
               i32.and
               i32.const 3
               i32.ne
               br_if 2 (;@3;)
-              local.get 6
-              i64.const 31
+              local.get 2
+              i64.const 29
               i64.sub
-              local.tee 6
+              local.tee 2
               global.set 3
               i32.const 1049752
               local.get 1
               i32.store
               local.get 0
               local.get 1
+              local.get 4
               local.get 2
+              local.get 3
               call 37
-              global.get 3
-              local.set 6
-              local.get 7
-              global.set 4
+              local.set 2
+              local.get 2
               return
             end
-            local.get 6
+            local.get 2
             i64.const 12
             i64.sub
-            local.set 6
+            local.set 2
             local.get 1
-            local.get 3
+            local.get 5
             i32.add
             i32.const 16
             i32.add
             local.set 0
             br 2 (;@2;)
           end
-          local.get 6
+          local.get 2
           i64.const 9
           i64.sub
-          local.set 6
-          local.get 3
+          local.set 2
+          local.get 5
           i32.const 256
           i32.ge_u
           if ;; label = @4
-            local.get 6
-            i64.const 22
+            local.get 2
+            i64.const 20
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 2
             local.get 0
+            local.get 2
+            local.get 3
             call 15
-            global.get 3
-            local.set 6
+            local.set 2
             br 1 (;@3;)
           end
-          local.get 6
+          local.get 2
           i64.const 21
           i64.sub
-          local.tee 6
+          local.tee 2
           global.set 3
           local.get 0
           i32.const 12
           i32.add
           i32.load
-          local.tee 4
+          local.tee 6
           local.get 0
           i32.const 8
           i32.add
           i32.load
-          local.tee 5
+          local.tee 7
           i32.ne
           if ;; label = @4
-            local.get 6
+            local.get 2
             i64.const 16
             i64.sub
-            local.tee 6
+            local.tee 2
             global.set 3
-            local.get 5
-            local.get 4
+            local.get 7
+            local.get 6
             i32.store offset=12
-            local.get 4
-            local.get 5
+            local.get 6
+            local.get 7
             i32.store offset=8
             br 1 (;@3;)
           end
-          local.get 6
+          local.get 2
           i64.const 19
           i64.sub
-          local.tee 6
+          local.tee 2
           global.set 3
           i32.const 1049744
           i32.const 1049744
           i32.load
           i32.const -2
-          local.get 3
+          local.get 5
           i32.const 3
           i32.shr_u
           i32.rotl
           i32.and
           i32.store
         end
-        local.get 6
-        i64.const 22
-        i64.sub
-        local.tee 6
-        global.set 3
         local.get 2
+        i64.const 20
+        i64.sub
+        local.set 2
+        local.get 4
+        local.get 2
+        local.get 3
         call 30
-        global.get 3
-        local.set 6
+        local.set 2
         if ;; label = @3
-          local.get 6
-          i64.const 24
+          local.get 2
+          i64.const 22
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 2
           local.get 0
           local.get 1
+          local.get 4
           local.get 2
+          local.get 3
           call 37
-          global.get 3
-          local.set 6
+          local.set 2
           br 2 (;@1;)
         end
-        local.get 6
+        local.get 2
         i64.const 14
         i64.sub
-        local.tee 6
+        local.tee 2
         global.set 3
         block ;; label = @3
           i32.const 1049764
           i32.load
-          local.get 2
+          local.get 4
           i32.ne
           if ;; label = @4
-            local.get 6
+            local.get 2
             i64.const 13
             i64.sub
-            local.tee 6
+            local.tee 2
             global.set 3
-            local.get 2
+            local.get 4
             i32.const 1049760
             i32.load
             i32.ne
             br_if 1 (;@3;)
-            local.get 6
-            i64.const 39
+            local.get 2
+            i64.const 37
             i64.sub
-            local.tee 6
+            local.tee 2
             global.set 3
             i32.const 1049760
             local.get 0
@@ -5238,17 +5381,17 @@
             i32.store
             local.get 0
             local.get 1
+            local.get 2
+            local.get 3
             call 36
-            global.get 3
-            local.set 6
-            local.get 7
-            global.set 4
+            local.set 2
+            local.get 2
             return
           end
-          local.get 6
+          local.get 2
           i64.const 32
           i64.sub
-          local.tee 6
+          local.tee 2
           global.set 3
           i32.const 1049764
           local.get 0
@@ -5270,10 +5413,10 @@
           i32.load
           i32.ne
           br_if 1 (;@2;)
-          local.get 6
-          i64.const 19
+          local.get 2
+          i64.const 17
           i64.sub
-          local.tee 6
+          local.tee 2
           global.set 3
           i32.const 1049752
           i32.const 0
@@ -5281,155 +5424,152 @@
           i32.const 1049760
           i32.const 0
           i32.store
-          local.get 7
-          global.set 4
+          local.get 2
           return
         end
-        local.get 6
-        i64.const 30
-        i64.sub
-        local.tee 6
-        global.set 3
         local.get 2
+        i64.const 28
+        i64.sub
+        local.set 2
+        local.get 4
+        local.get 2
+        local.get 3
         call 29
-        global.get 3
-        local.set 6
-        local.tee 3
+        local.set 2
+        local.tee 5
         local.get 1
         i32.add
         local.set 1
         block ;; label = @3
-          local.get 3
+          local.get 5
           i32.const 256
           i32.ge_u
           if ;; label = @4
-            local.get 6
-            i64.const 22
-            i64.sub
-            local.tee 6
-            global.set 3
             local.get 2
+            i64.const 20
+            i64.sub
+            local.set 2
+            local.get 4
+            local.get 2
+            local.get 3
             call 15
-            global.get 3
-            local.set 6
+            local.set 2
             br 1 (;@3;)
           end
-          local.get 6
+          local.get 2
           i64.const 21
           i64.sub
-          local.tee 6
+          local.tee 2
           global.set 3
-          local.get 2
+          local.get 4
           i32.const 12
           i32.add
           i32.load
-          local.tee 4
-          local.get 2
+          local.tee 6
+          local.get 4
           i32.const 8
           i32.add
           i32.load
-          local.tee 2
+          local.tee 4
           i32.ne
           if ;; label = @4
-            local.get 6
+            local.get 2
             i64.const 16
             i64.sub
-            local.tee 6
+            local.tee 2
             global.set 3
-            local.get 2
             local.get 4
+            local.get 6
             i32.store offset=12
+            local.get 6
             local.get 4
-            local.get 2
             i32.store offset=8
             br 1 (;@3;)
           end
-          local.get 6
+          local.get 2
           i64.const 19
           i64.sub
-          local.tee 6
+          local.tee 2
           global.set 3
           i32.const 1049744
           i32.const 1049744
           i32.load
           i32.const -2
-          local.get 3
+          local.get 5
           i32.const 3
           i32.shr_u
           i32.rotl
           i32.and
           i32.store
         end
-        local.get 6
+        local.get 2
         i64.const 28
         i64.sub
-        local.tee 6
-        global.set 3
+        local.set 2
         local.get 0
         local.get 1
+        local.get 2
+        local.get 3
         call 36
-        global.get 3
-        local.set 6
+        local.tee 2
+        global.set 3
         local.get 0
         i32.const 1049760
         i32.load
         i32.ne
         br_if 1 (;@1;)
-        local.get 6
+        local.get 2
         i64.const 11
         i64.sub
-        local.tee 6
+        local.tee 2
         global.set 3
         i32.const 1049752
         local.get 1
         i32.store
       end
-      local.get 6
-      i64.const 11
+      local.get 2
+      i64.const 7
       i64.sub
-      local.tee 6
-      global.set 3
-      local.get 7
-      global.set 4
+      local.set 2
+      local.get 2
       return
     end
-    local.get 6
+    local.get 2
     i64.const 9
     i64.sub
-    local.set 6
+    local.set 2
     local.get 1
     i32.const 256
     i32.ge_u
     if ;; label = @1
-      local.get 6
-      i64.const 26
+      local.get 2
+      i64.const 22
       i64.sub
-      local.tee 6
-      global.set 3
+      local.set 2
       local.get 0
       local.get 1
+      local.get 2
+      local.get 3
       call 16
-      global.get 3
-      local.set 6
-      local.get 7
-      global.set 4
+      local.set 2
+      local.get 2
       return
     end
-    local.get 6
+    local.get 2
     i64.const 26
     i64.sub
-    local.tee 6
+    local.tee 2
     global.set 3
     local.get 1
     i32.const -8
     i32.and
     i32.const 1049480
     i32.add
-    local.set 2
+    local.set 4
     block (result i32) ;; label = @1
       i32.const 1049744
       i32.load
-      local.tee 3
+      local.tee 5
       i32.const 1
       local.get 1
       i32.const 3
@@ -5438,66 +5578,65 @@
       local.tee 1
       i32.and
       if ;; label = @2
-        local.get 6
+        local.get 2
         i64.const 11
         i64.sub
-        local.tee 6
+        local.tee 2
         global.set 3
-        local.get 2
+        local.get 4
         i32.load offset=8
         br 1 (;@1;)
       end
-      local.get 6
+      local.get 2
       i64.const 14
       i64.sub
-      local.tee 6
+      local.tee 2
       global.set 3
       i32.const 1049744
       local.get 1
-      local.get 3
+      local.get 5
       i32.or
       i32.store
-      local.get 2
+      local.get 4
     end
-    local.get 6
-    i64.const 27
+    local.get 2
+    i64.const 25
     i64.sub
-    local.tee 6
+    local.tee 2
     global.set 3
     local.set 1
-    local.get 2
+    local.get 4
     local.get 0
     i32.store offset=8
     local.get 1
     local.get 0
     i32.store offset=12
     local.get 0
-    local.get 2
+    local.get 4
     i32.store offset=12
     local.get 0
     local.get 1
     i32.store offset=8
-    local.get 7
-    global.set 4
+    local.get 2
   )
-  (func (;15;) (type 4) (param i32)
-    (local i32 i32 i32 i32 i32 i64)
-    global.get 3
-    i64.const 30
+  (func (;15;) (type 17) (param i32 i64 i32) (result i64)
+    (local i32 i32 i32 i32 i32)
+    local.get 1
+    i64.const 29
     i64.sub
-    local.tee 6
+    local.tee 1
     global.set 3
-    local.get 6
+    local.get 1
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 6
+      local.get 1
       global.set 3
       unreachable
     end
     local.get 0
     i32.load offset=24
-    local.set 3
+    local.set 5
     block ;; label = @1
       block ;; label = @2
         local.get 0
@@ -5505,10 +5644,10 @@
         i32.load offset=12
         i32.eq
         if ;; label = @3
-          local.get 6
+          local.get 1
           i64.const 23
           i64.sub
-          local.tee 6
+          local.tee 1
           global.set 3
           local.get 0
           i32.const 20
@@ -5516,110 +5655,110 @@
           local.get 0
           i32.const 20
           i32.add
-          local.tee 1
+          local.tee 3
           i32.load
-          local.tee 4
+          local.tee 6
           select
           i32.add
           i32.load
-          local.tee 2
+          local.tee 4
           br_if 1 (;@2;)
-          local.get 6
+          local.get 1
           i64.const 8
           i64.sub
-          local.set 6
-          i32.const 0
           local.set 1
+          i32.const 0
+          local.set 3
           br 2 (;@1;)
         end
-        local.get 6
+        local.get 1
         i64.const 22
         i64.sub
-        local.tee 6
+        local.tee 1
         global.set 3
         local.get 0
         i32.load offset=8
-        local.tee 2
+        local.tee 4
         local.get 0
         i32.load offset=12
-        local.tee 1
+        local.tee 3
         i32.store offset=12
-        local.get 1
-        local.get 2
+        local.get 3
+        local.get 4
         i32.store offset=8
         br 1 (;@1;)
       end
-      local.get 6
+      local.get 1
       i64.const 12
       i64.sub
-      local.set 6
-      local.get 1
+      local.set 1
+      local.get 3
       local.get 0
       i32.const 16
       i32.add
-      local.get 4
+      local.get 6
       select
-      local.set 4
+      local.set 6
       loop ;; label = @2
-        local.get 6
+        local.get 1
         i64.const 43
         i64.sub
-        local.tee 6
+        local.tee 1
         global.set 3
-        local.get 6
+        local.get 1
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 6
+          local.get 1
           global.set 3
           unreachable
         end
-        local.get 4
-        local.set 5
-        local.get 2
-        local.tee 1
-        i32.const 20
-        i32.add
-        local.tee 2
-        local.get 1
-        i32.const 16
-        i32.add
-        local.get 2
-        i32.load
-        local.tee 2
-        select
-        local.set 4
-        local.get 1
-        i32.const 20
-        i32.const 16
-        local.get 2
-        select
-        i32.add
-        i32.load
-        local.tee 2
-        br_if 0 (;@2;)
         local.get 6
+        local.set 7
+        local.get 4
+        local.tee 3
+        i32.const 20
+        i32.add
+        local.tee 4
+        local.get 3
+        i32.const 16
+        i32.add
+        local.get 4
+        i32.load
+        local.tee 4
+        select
+        local.set 6
+        local.get 3
+        i32.const 20
+        i32.const 16
+        local.get 4
+        select
+        i32.add
+        i32.load
+        local.tee 4
+        br_if 0 (;@2;)
+        local.get 1
         i64.const 12
         i64.sub
-        local.tee 6
+        local.tee 1
         global.set 3
       end
-      local.get 5
+      local.get 7
       i32.const 0
       i32.store
     end
-    local.get 6
+    local.get 1
     i64.const 9
     i64.sub
-    local.set 6
+    local.set 1
     block ;; label = @1
-      local.get 3
+      local.get 5
       i32.eqz
       br_if 0 (;@1;)
-      local.get 6
+      local.get 1
       i64.const 21
       i64.sub
-      local.tee 6
+      local.tee 1
       global.set 3
       block ;; label = @2
         local.get 0
@@ -5629,49 +5768,49 @@
         i32.shl
         i32.const 1049336
         i32.add
-        local.tee 2
+        local.tee 4
         i32.load
         i32.ne
         if ;; label = @3
-          local.get 6
+          local.get 1
           i64.const 23
           i64.sub
-          local.tee 6
+          local.tee 1
           global.set 3
-          local.get 3
+          local.get 5
           i32.const 16
           i32.const 20
-          local.get 3
+          local.get 5
           i32.load offset=16
           local.get 0
           i32.eq
           select
           i32.add
-          local.get 1
+          local.get 3
           i32.store
-          local.get 1
+          local.get 3
           i32.eqz
           br_if 2 (;@1;)
-          local.get 6
+          local.get 1
           i64.const 6
           i64.sub
-          local.set 6
+          local.set 1
           br 1 (;@2;)
         end
-        local.get 6
+        local.get 1
         i64.const 13
         i64.sub
-        local.tee 6
+        local.tee 1
         global.set 3
-        local.get 2
-        local.get 1
+        local.get 4
+        local.get 3
         i32.store
-        local.get 1
+        local.get 3
         br_if 0 (;@2;)
-        local.get 6
-        i64.const 20
+        local.get 1
+        i64.const 21
         i64.sub
-        local.tee 6
+        local.tee 1
         global.set 3
         i32.const 1049748
         i32.const 1049748
@@ -5682,36 +5821,37 @@
         i32.rotl
         i32.and
         i32.store
+        local.get 1
         return
       end
-      local.get 6
+      local.get 1
       i64.const 16
       i64.sub
-      local.tee 6
+      local.tee 1
       global.set 3
-      local.get 1
       local.get 3
+      local.get 5
       i32.store offset=24
       local.get 0
       i32.load offset=16
-      local.tee 2
+      local.tee 4
       if ;; label = @2
-        local.get 6
+        local.get 1
         i64.const 15
         i64.sub
-        local.tee 6
+        local.tee 1
         global.set 3
-        local.get 1
-        local.get 2
+        local.get 3
+        local.get 4
         i32.store offset=16
-        local.get 2
-        local.get 1
+        local.get 4
+        local.get 3
         i32.store offset=24
       end
-      local.get 6
+      local.get 1
       i64.const 15
       i64.sub
-      local.tee 6
+      local.tee 1
       global.set 3
       local.get 0
       i32.const 20
@@ -5720,51 +5860,51 @@
       local.tee 0
       i32.eqz
       br_if 0 (;@1;)
-      local.get 6
+      local.get 1
       i64.const 17
       i64.sub
-      local.tee 6
+      local.tee 1
       global.set 3
-      local.get 1
+      local.get 3
       i32.const 20
       i32.add
       local.get 0
       i32.store
       local.get 0
-      local.get 1
+      local.get 3
       i32.store offset=24
     end
-    local.get 6
-    i64.const 7
+    local.get 1
+    i64.const 6
     i64.sub
-    local.tee 6
-    global.set 3
+    local.set 1
+    local.get 1
   )
-  (func (;16;) (type 1) (param i32 i32)
-    (local i32 i32 i32 i32 i64 i32)
-    global.get 3
-    i64.const 46
+  (func (;16;) (type 16) (param i32 i32 i64 i32) (result i64)
+    (local i32 i32 i32 i32)
+    local.get 2
+    i64.const 44
     i64.sub
-    local.tee 6
+    local.tee 2
     global.set 3
-    local.get 6
+    local.get 2
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 6
+      local.get 2
       global.set 3
       unreachable
     end
-    global.get 4
-    local.tee 7
+    local.get 3
     i32.const 24
     i32.sub
-    global.set 4
-    local.get 7
-    i32.const 24
+    local.tee 3
+    i32.const 0
     i32.lt_s
     if ;; label = @1
-      local.get 6
+      local.get 3
+      global.set 4
+      local.get 2
       global.set 3
       unreachable
     end
@@ -5778,20 +5918,20 @@
       i32.const 256
       i32.lt_u
       br_if 0 (;@1;)
-      local.get 6
+      local.get 2
       i64.const 11
       i64.sub
-      local.set 6
+      local.set 2
       drop
       i32.const 31
       local.get 1
       i32.const 16777215
       i32.gt_u
       br_if 0 (;@1;)
-      local.get 6
+      local.get 2
       i64.const 23
       i64.sub
-      local.set 6
+      local.set 2
       drop
       local.get 1
       i32.const 6
@@ -5799,111 +5939,113 @@
       i32.const 8
       i32.shr_u
       i32.clz
-      local.tee 2
+      local.tee 4
       i32.sub
       i32.shr_u
       i32.const 1
       i32.and
-      local.get 2
+      local.get 4
       i32.const 1
       i32.shl
       i32.sub
       i32.const 62
       i32.add
     end
-    local.get 6
+    local.get 2
     i64.const 30
     i64.sub
-    local.tee 6
-    global.set 3
     local.tee 2
+    global.set 3
+    local.tee 4
     i32.store offset=28
-    local.get 2
+    local.get 4
     i32.const 2
     i32.shl
     i32.const 1049336
     i32.add
-    local.set 3
+    local.set 5
     block ;; label = @1
       block ;; label = @2
         block ;; label = @3
           block ;; label = @4
             i32.const 1049748
             i32.load
-            local.tee 4
+            local.tee 6
             i32.const 1
-            local.get 2
+            local.get 4
             i32.shl
-            local.tee 5
+            local.tee 7
             i32.and
             if ;; label = @5
-              local.get 6
+              local.get 2
               i64.const 43
               i64.sub
-              local.tee 6
+              local.tee 2
               global.set 3
-              local.get 3
+              local.get 5
               i32.load
-              local.set 3
+              local.set 5
+              local.get 4
               local.get 2
+              local.get 3
               call 28
-              global.get 3
-              local.set 6
               local.set 2
+              local.set 4
+              local.get 5
+              local.get 2
               local.get 3
               call 29
-              global.get 3
-              local.set 6
+              local.set 2
               local.get 1
               i32.ne
               br_if 1 (;@4;)
-              local.get 6
+              local.get 2
               i64.const 8
               i64.sub
-              local.set 6
-              local.get 3
               local.set 2
+              local.get 5
+              local.set 4
               br 2 (;@3;)
             end
-            local.get 6
+            local.get 2
             i64.const 18
             i64.sub
-            local.tee 6
+            local.tee 2
             global.set 3
             i32.const 1049748
-            local.get 4
-            local.get 5
+            local.get 6
+            local.get 7
             i32.or
             i32.store
-            local.get 3
+            local.get 5
             local.get 0
             i32.store
             br 3 (;@1;)
           end
-          local.get 6
+          local.get 2
           i64.const 9
           i64.sub
-          local.set 6
+          local.set 2
           local.get 1
-          local.get 2
+          local.get 4
           i32.shl
-          local.set 4
+          local.set 6
           loop ;; label = @4
-            local.get 6
+            local.get 2
             i64.const 32
             i64.sub
-            local.tee 6
+            local.tee 2
             global.set 3
-            local.get 6
+            local.get 2
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 6
+              local.get 2
               global.set 3
               unreachable
             end
-            local.get 3
-            local.get 4
+            local.get 5
+            local.get 6
             i32.const 29
             i32.shr_u
             i32.const 4
@@ -5911,49 +6053,49 @@
             i32.add
             i32.const 16
             i32.add
-            local.tee 5
+            local.tee 7
             i32.load
-            local.tee 2
+            local.tee 4
             i32.eqz
             br_if 2 (;@2;)
-            local.get 6
-            i64.const 29
+            local.get 2
+            i64.const 27
             i64.sub
-            local.tee 6
-            global.set 3
-            local.get 4
+            local.set 2
+            local.get 6
             i32.const 1
             i32.shl
-            local.set 4
-            local.get 2
-            local.tee 3
-            call 29
-            global.get 3
             local.set 6
+            local.get 4
+            local.tee 5
+            local.get 2
+            local.get 3
+            call 29
+            local.set 2
             local.get 1
             i32.ne
             br_if 0 (;@4;)
-            local.get 6
+            local.get 2
             i64.const 6
             i64.sub
-            local.set 6
+            local.set 2
           end
         end
-        local.get 6
-        i64.const 34
-        i64.sub
-        local.tee 6
-        global.set 3
         local.get 2
+        i64.const 32
+        i64.sub
+        local.tee 2
+        global.set 3
+        local.get 4
         i32.load offset=8
         local.tee 1
         local.get 0
         i32.store offset=12
-        local.get 2
+        local.get 4
         local.get 0
         i32.store offset=8
         local.get 0
-        local.get 2
+        local.get 4
         i32.store offset=12
         local.get 0
         local.get 1
@@ -5961,26 +6103,25 @@
         local.get 0
         i32.const 0
         i32.store offset=24
-        local.get 7
-        global.set 4
+        local.get 2
         return
       end
-      local.get 6
+      local.get 2
       i64.const 11
       i64.sub
-      local.tee 6
+      local.tee 2
       global.set 3
-      local.get 5
+      local.get 7
       local.get 0
       i32.store
     end
-    local.get 6
-    i64.const 22
+    local.get 2
+    i64.const 20
     i64.sub
-    local.tee 6
+    local.tee 2
     global.set 3
     local.get 0
-    local.get 3
+    local.get 5
     i32.store offset=24
     local.get 0
     local.get 0
@@ -5988,334 +6129,339 @@
     local.get 0
     local.get 0
     i32.store offset=12
-    local.get 7
-    global.set 4
+    local.get 2
   )
-  (func (;17;) (type 9) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64)
-    global.get 3
-    i64.const 23
+  (func (;17;) (type 18) (param i64 i32) (result i32 i64)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    local.get 0
+    i64.const 22
     i64.sub
-    local.tee 12
+    local.tee 0
     global.set 3
-    local.get 12
+    local.get 0
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 12
+      local.get 0
       global.set 3
       unreachable
     end
     i32.const 1049472
     i32.load
-    local.tee 2
+    local.tee 4
     if ;; label = @1
-      local.get 12
+      local.get 0
       i64.const 7
       i64.sub
-      local.set 12
+      local.set 0
       i32.const 1049464
-      local.set 6
+      local.set 8
       loop ;; label = @2
-        local.get 12
+        local.get 0
         i64.const 44
         i64.sub
-        local.tee 12
+        local.tee 0
         global.set 3
-        local.get 12
+        local.get 0
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 12
+          local.get 0
           global.set 3
           unreachable
         end
-        local.get 2
-        local.tee 1
+        local.get 4
+        local.tee 3
         i32.load offset=8
-        local.set 2
-        local.get 1
-        i32.load offset=4
-        local.set 3
-        local.get 1
-        i32.load
         local.set 4
-        local.get 1
+        local.get 3
+        i32.load offset=4
+        local.set 5
+        local.get 3
+        i32.load
+        local.set 6
+        local.get 3
         i32.const 12
         i32.add
         i32.load
         drop
-        local.get 1
-        local.set 6
-        local.get 5
+        local.get 3
+        local.set 8
+        local.get 7
         i32.const 1
         i32.add
-        local.set 5
-        local.get 2
+        local.set 7
+        local.get 4
         br_if 0 (;@2;)
-        local.get 12
+        local.get 0
         i64.const 6
         i64.sub
-        local.set 12
+        local.set 0
       end
     end
-    local.get 12
-    i64.const 17
+    local.get 0
+    i64.const 18
     i64.sub
-    local.tee 12
+    local.tee 0
     global.set 3
     i32.const 1049784
-    local.get 5
+    local.get 7
     i32.const 4095
-    local.get 5
+    local.get 7
     i32.const 4095
     i32.gt_u
     select
     i32.store
-    local.get 8
+    local.get 10
+    local.get 0
   )
-  (func (;18;) (type 4) (param i32)
-    (local i32 i32 i32 i32 i32 i64 i32)
-    global.get 3
-    i64.const 97
+  (func (;18;) (type 17) (param i32 i64 i32) (result i64)
+    (local i32 i32 i32 i32 i32)
+    local.get 1
+    i64.const 93
     i64.sub
-    local.tee 6
-    global.set 3
-    local.get 6
+    local.set 1
+    local.get 1
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 6
+      local.get 1
       global.set 3
       unreachable
     end
-    global.get 4
-    local.tee 7
+    local.get 2
     i32.const 37
     i32.sub
-    global.set 4
-    local.get 7
-    i32.const 37
+    local.tee 2
+    i32.const 0
     i32.lt_s
     if ;; label = @1
-      local.get 6
+      local.get 2
+      global.set 4
+      local.get 1
       global.set 3
       unreachable
     end
     local.get 0
+    local.get 1
+    local.get 2
     call 41
-    global.get 3
-    local.set 6
+    local.set 1
     local.tee 0
     local.get 0
+    local.get 1
+    local.get 2
     call 29
-    global.get 3
-    local.set 6
-    local.tee 2
-    call 38
-    global.get 3
-    local.set 6
     local.set 1
+    local.tee 4
+    local.get 1
+    local.get 2
+    call 38
+    local.set 1
+    local.set 3
     block ;; label = @1
       block ;; label = @2
         block ;; label = @3
           local.get 0
+          local.get 1
+          local.get 2
           call 31
-          global.get 3
-          local.set 6
+          local.set 1
           br_if 0 (;@3;)
-          local.get 6
+          local.get 1
           i64.const 28
           i64.sub
-          local.tee 6
+          local.tee 1
           global.set 3
           local.get 0
           i32.load
-          local.set 3
+          local.set 5
           block ;; label = @4
             local.get 0
+            local.get 1
+            local.get 2
             call 32
-            global.get 3
-            local.set 6
+            local.set 1
             i32.eqz
             if ;; label = @5
-              local.get 6
+              local.get 1
               i64.const 32
               i64.sub
-              local.tee 6
-              global.set 3
-              local.get 2
-              local.get 3
+              local.set 1
+              local.get 4
+              local.get 5
               i32.add
-              local.set 2
+              local.set 4
               local.get 0
-              local.get 3
+              local.get 5
+              local.get 1
+              local.get 2
               call 39
-              global.get 3
-              local.set 6
+              local.tee 1
+              global.set 3
               local.tee 0
               i32.const 1049760
               i32.load
               i32.ne
               br_if 1 (;@4;)
-              local.get 6
+              local.get 1
               i64.const 15
               i64.sub
-              local.tee 6
+              local.tee 1
               global.set 3
-              local.get 1
+              local.get 3
               i32.load offset=4
               i32.const 3
               i32.and
               i32.const 3
               i32.ne
               br_if 2 (;@3;)
-              local.get 6
-              i64.const 31
+              local.get 1
+              i64.const 29
               i64.sub
-              local.tee 6
+              local.tee 1
               global.set 3
               i32.const 1049752
-              local.get 2
+              local.get 4
               i32.store
               local.get 0
-              local.get 2
+              local.get 4
+              local.get 3
               local.get 1
+              local.get 2
               call 37
-              global.get 3
-              local.set 6
-              local.get 7
-              global.set 4
+              local.set 1
+              local.get 1
               return
             end
-            local.get 6
+            local.get 1
             i64.const 12
             i64.sub
-            local.set 6
-            local.get 2
-            local.get 3
+            local.set 1
+            local.get 4
+            local.get 5
             i32.add
             i32.const 16
             i32.add
             local.set 0
             br 2 (;@2;)
           end
-          local.get 6
+          local.get 1
           i64.const 9
           i64.sub
-          local.set 6
-          local.get 3
+          local.set 1
+          local.get 5
           i32.const 256
           i32.ge_u
           if ;; label = @4
-            local.get 6
-            i64.const 22
+            local.get 1
+            i64.const 20
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 1
             local.get 0
+            local.get 1
+            local.get 2
             call 15
-            global.get 3
-            local.set 6
+            local.set 1
             br 1 (;@3;)
           end
-          local.get 6
+          local.get 1
           i64.const 21
           i64.sub
-          local.tee 6
+          local.tee 1
           global.set 3
           local.get 0
           i32.const 12
           i32.add
           i32.load
-          local.tee 4
+          local.tee 6
           local.get 0
           i32.const 8
           i32.add
           i32.load
-          local.tee 5
+          local.tee 7
           i32.ne
           if ;; label = @4
-            local.get 6
+            local.get 1
             i64.const 16
             i64.sub
-            local.tee 6
+            local.tee 1
             global.set 3
-            local.get 5
-            local.get 4
+            local.get 7
+            local.get 6
             i32.store offset=12
-            local.get 4
-            local.get 5
+            local.get 6
+            local.get 7
             i32.store offset=8
             br 1 (;@3;)
           end
-          local.get 6
+          local.get 1
           i64.const 19
           i64.sub
-          local.tee 6
+          local.tee 1
           global.set 3
           i32.const 1049744
           i32.const 1049744
           i32.load
           i32.const -2
-          local.get 3
+          local.get 5
           i32.const 3
           i32.shr_u
           i32.rotl
           i32.and
           i32.store
         end
-        local.get 6
-        i64.const 23
+        local.get 1
+        i64.const 21
         i64.sub
-        local.tee 6
-        global.set 3
+        local.set 1
         block ;; label = @3
+          local.get 3
           local.get 1
+          local.get 2
           call 30
-          global.get 3
-          local.set 6
+          local.set 1
           if ;; label = @4
-            local.get 6
-            i64.const 24
-            i64.sub
-            local.tee 6
-            global.set 3
-            local.get 0
-            local.get 2
             local.get 1
+            i64.const 22
+            i64.sub
+            local.set 1
+            local.get 0
+            local.get 4
+            local.get 3
+            local.get 1
+            local.get 2
             call 37
-            global.get 3
-            local.set 6
+            local.set 1
             br 1 (;@3;)
           end
-          local.get 6
+          local.get 1
           i64.const 16
           i64.sub
-          local.tee 6
+          local.tee 1
           global.set 3
           block ;; label = @4
             block ;; label = @5
               block ;; label = @6
                 i32.const 1049764
                 i32.load
-                local.get 1
+                local.get 3
                 i32.ne
                 if ;; label = @7
-                  local.get 6
+                  local.get 1
                   i64.const 13
                   i64.sub
-                  local.tee 6
+                  local.tee 1
                   global.set 3
-                  local.get 1
+                  local.get 3
                   i32.const 1049760
                   i32.load
                   i32.ne
                   br_if 1 (;@6;)
-                  local.get 6
-                  i64.const 39
+                  local.get 1
+                  i64.const 37
                   i64.sub
-                  local.tee 6
+                  local.tee 1
                   global.set 3
                   i32.const 1049760
                   local.get 0
@@ -6323,23 +6469,23 @@
                   i32.const 1049752
                   i32.const 1049752
                   i32.load
-                  local.get 2
+                  local.get 4
                   i32.add
-                  local.tee 1
+                  local.tee 3
                   i32.store
                   local.get 0
+                  local.get 3
                   local.get 1
+                  local.get 2
                   call 36
-                  global.get 3
-                  local.set 6
-                  local.get 7
-                  global.set 4
+                  local.set 1
+                  local.get 1
                   return
                 end
-                local.get 6
+                local.get 1
                 i64.const 32
                 i64.sub
-                local.tee 6
+                local.tee 1
                 global.set 3
                 i32.const 1049764
                 local.get 0
@@ -6347,12 +6493,12 @@
                 i32.const 1049756
                 i32.const 1049756
                 i32.load
-                local.get 2
+                local.get 4
                 i32.add
-                local.tee 1
+                local.tee 3
                 i32.store
                 local.get 0
-                local.get 1
+                local.get 3
                 i32.const 1
                 i32.or
                 i32.store offset=4
@@ -6361,116 +6507,117 @@
                 i32.load
                 i32.eq
                 br_if 1 (;@5;)
-                local.get 6
+                local.get 1
                 i64.const 6
                 i64.sub
-                local.set 6
+                local.set 1
                 br 2 (;@4;)
               end
-              local.get 6
-              i64.const 30
-              i64.sub
-              local.tee 6
-              global.set 3
               local.get 1
-              call 29
-              global.get 3
-              local.set 6
-              local.tee 3
+              i64.const 28
+              i64.sub
+              local.set 1
+              local.get 3
+              local.get 1
               local.get 2
+              call 29
+              local.set 1
+              local.tee 5
+              local.get 4
               i32.add
-              local.set 2
+              local.set 4
               block ;; label = @6
-                local.get 3
+                local.get 5
                 i32.const 256
                 i32.ge_u
                 if ;; label = @7
-                  local.get 6
-                  i64.const 22
-                  i64.sub
-                  local.tee 6
-                  global.set 3
                   local.get 1
+                  i64.const 20
+                  i64.sub
+                  local.set 1
+                  local.get 3
+                  local.get 1
+                  local.get 2
                   call 15
-                  global.get 3
-                  local.set 6
+                  local.set 1
                   br 1 (;@6;)
                 end
-                local.get 6
+                local.get 1
                 i64.const 21
                 i64.sub
-                local.tee 6
+                local.tee 1
                 global.set 3
-                local.get 1
+                local.get 3
                 i32.const 12
                 i32.add
                 i32.load
-                local.tee 4
-                local.get 1
+                local.tee 6
+                local.get 3
                 i32.const 8
                 i32.add
                 i32.load
-                local.tee 1
+                local.tee 3
                 i32.ne
                 if ;; label = @7
-                  local.get 6
+                  local.get 1
                   i64.const 16
                   i64.sub
-                  local.tee 6
+                  local.tee 1
                   global.set 3
-                  local.get 1
-                  local.get 4
+                  local.get 3
+                  local.get 6
                   i32.store offset=12
-                  local.get 4
-                  local.get 1
+                  local.get 6
+                  local.get 3
                   i32.store offset=8
                   br 1 (;@6;)
                 end
-                local.get 6
+                local.get 1
                 i64.const 19
                 i64.sub
-                local.tee 6
+                local.tee 1
                 global.set 3
                 i32.const 1049744
                 i32.const 1049744
                 i32.load
                 i32.const -2
-                local.get 3
+                local.get 5
                 i32.const 3
                 i32.shr_u
                 i32.rotl
                 i32.and
                 i32.store
               end
-              local.get 6
+              local.get 1
               i64.const 28
               i64.sub
-              local.tee 6
-              global.set 3
+              local.set 1
               local.get 0
+              local.get 4
+              local.get 1
               local.get 2
               call 36
-              global.get 3
-              local.set 6
+              local.tee 1
+              global.set 3
               local.get 0
               i32.const 1049760
               i32.load
               i32.ne
               br_if 2 (;@3;)
-              local.get 6
+              local.get 1
               i64.const 12
               i64.sub
-              local.tee 6
+              local.tee 1
               global.set 3
               i32.const 1049752
-              local.get 2
+              local.get 4
               i32.store
               br 3 (;@2;)
             end
-            local.get 6
+            local.get 1
             i64.const 15
             i64.sub
-            local.tee 6
+            local.tee 1
             global.set 3
             i32.const 1049752
             i32.const 0
@@ -6479,53 +6626,56 @@
             i32.const 0
             i32.store
           end
-          local.get 6
+          local.get 1
           i64.const 13
           i64.sub
-          local.tee 6
+          local.tee 1
           global.set 3
           i32.const 1049776
           i32.load
-          local.get 1
+          local.get 3
           i32.ge_u
           br_if 1 (;@2;)
-          local.get 6
-          i64.const 93
+          local.get 1
+          i64.const 91
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 1
           i32.const 8
           i32.const 8
+          local.get 1
+          local.get 2
           call 25
-          global.get 3
-          local.set 6
+          local.set 1
           local.set 0
           i32.const 20
           i32.const 8
+          local.get 1
+          local.get 2
           call 25
-          global.get 3
-          local.set 6
           local.set 1
+          local.set 3
           i32.const 16
           i32.const 8
+          local.get 1
+          local.get 2
           call 25
-          global.get 3
-          local.set 6
-          local.set 3
+          local.set 1
+          local.set 5
           i32.const 0
           i32.const 16
           i32.const 8
+          local.get 1
+          local.get 2
           call 25
-          global.get 3
-          local.set 6
+          local.set 1
           i32.const 2
           i32.shl
           i32.sub
-          local.tee 2
+          local.tee 4
           i32.const -65536
-          local.get 3
+          local.get 5
           local.get 0
-          local.get 1
+          local.get 3
           i32.add
           i32.add
           i32.sub
@@ -6535,136 +6685,139 @@
           i32.sub
           local.tee 0
           local.get 0
-          local.get 2
+          local.get 4
           i32.gt_u
           select
           i32.eqz
           br_if 1 (;@2;)
-          local.get 6
+          local.get 1
           i64.const 12
           i64.sub
-          local.tee 6
+          local.tee 1
           global.set 3
           i32.const 1049764
           i32.load
           i32.eqz
           br_if 1 (;@2;)
-          local.get 6
+          local.get 1
           i64.const 71
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 1
           i32.const 8
           i32.const 8
+          local.get 1
+          local.get 2
           call 25
-          global.get 3
-          local.set 6
+          local.set 1
           local.set 0
           i32.const 20
           i32.const 8
+          local.get 1
+          local.get 2
           call 25
-          global.get 3
-          local.set 6
           local.set 1
+          local.set 3
           i32.const 16
           i32.const 8
+          local.get 1
+          local.get 2
           call 25
-          global.get 3
-          local.set 6
-          local.set 2
+          local.tee 1
+          global.set 3
+          local.set 4
           i32.const 0
           block ;; label = @4
             i32.const 1049756
             i32.load
-            local.tee 4
-            local.get 2
-            local.get 1
+            local.tee 6
+            local.get 4
+            local.get 3
             local.get 0
             i32.const 8
             i32.sub
             i32.add
             i32.add
-            local.tee 2
+            local.tee 4
             i32.le_u
             br_if 0 (;@4;)
-            local.get 6
+            local.get 1
             i64.const 14
             i64.sub
-            local.tee 6
+            local.tee 1
             global.set 3
             i32.const 1049764
             i32.load
-            local.set 1
+            local.set 3
             i32.const 1049464
             local.set 0
             block ;; label = @5
               loop ;; label = @6
-                local.get 6
+                local.get 1
                 i64.const 23
                 i64.sub
-                local.tee 6
+                local.tee 1
                 global.set 3
-                local.get 6
+                local.get 1
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
-                  local.get 6
+                  local.get 1
                   global.set 3
                   unreachable
                 end
-                local.get 1
+                local.get 3
                 local.get 0
                 i32.load
                 i32.ge_u
                 if ;; label = @7
-                  local.get 6
-                  i64.const 24
-                  i64.sub
-                  local.tee 6
-                  global.set 3
-                  local.get 0
-                  call 45
-                  global.get 3
-                  local.set 6
                   local.get 1
+                  i64.const 22
+                  i64.sub
+                  local.set 1
+                  local.get 0
+                  local.get 1
+                  local.get 2
+                  call 45
+                  local.set 1
+                  local.get 3
                   i32.gt_u
                   br_if 2 (;@5;)
-                  local.get 6
+                  local.get 1
                   i64.const 5
                   i64.sub
-                  local.set 6
+                  local.set 1
                 end
-                local.get 6
+                local.get 1
                 i64.const 12
                 i64.sub
-                local.tee 6
+                local.tee 1
                 global.set 3
                 local.get 0
                 i32.load offset=8
                 local.tee 0
                 br_if 0 (;@6;)
-                local.get 6
+                local.get 1
                 i64.const 8
                 i64.sub
-                local.set 6
+                local.set 1
               end
               i32.const 0
               local.set 0
             end
-            local.get 6
-            i64.const 22
+            local.get 1
+            i64.const 20
             i64.sub
-            local.tee 6
-            global.set 3
+            local.set 1
             local.get 0
+            local.get 1
+            local.get 2
             call 43
-            global.get 3
-            local.set 6
+            local.set 1
             br_if 0 (;@4;)
-            local.get 6
+            local.get 1
             i64.const 14
             i64.sub
-            local.tee 6
+            local.tee 1
             global.set 3
             local.get 0
             i32.const 12
@@ -6673,22 +6826,22 @@
             drop
             br 0 (;@4;)
           end
-          local.get 6
-          i64.const 24
+          local.get 1
+          i64.const 22
           i64.sub
-          local.tee 6
-          global.set 3
+          local.set 1
           i32.const 0
+          local.get 1
+          local.get 2
           call 17
-          global.get 3
-          local.set 6
+          local.set 1
           i32.sub
           i32.ne
           br_if 1 (;@2;)
-          local.get 6
+          local.get 1
           i64.const 15
           i64.sub
-          local.tee 6
+          local.tee 1
           global.set 3
           i32.const 1049756
           i32.load
@@ -6696,36 +6849,36 @@
           i32.load
           i32.le_u
           br_if 1 (;@2;)
-          local.get 6
-          i64.const 15
+          local.get 1
+          i64.const 13
           i64.sub
-          local.tee 6
+          local.tee 1
           global.set 3
           i32.const 1049776
           i32.const -1
           i32.store
-          local.get 7
-          global.set 4
+          local.get 1
           return
         end
-        local.get 6
+        local.get 1
         i64.const 9
         i64.sub
-        local.set 6
-        local.get 2
+        local.set 1
+        local.get 4
         i32.const 256
         i32.lt_u
         br_if 1 (;@1;)
-        local.get 6
+        local.get 1
         i64.const 33
         i64.sub
-        local.tee 6
-        global.set 3
+        local.set 1
         local.get 0
+        local.get 4
+        local.get 1
         local.get 2
         call 16
-        global.get 3
-        local.set 6
+        local.tee 1
+        global.set 3
         i32.const 1049784
         i32.const 1049784
         i32.load
@@ -6735,92 +6888,88 @@
         i32.store
         local.get 0
         br_if 0 (;@2;)
-        local.get 6
-        i64.const 25
+        local.get 1
+        i64.const 21
         i64.sub
-        local.tee 6
-        global.set 3
+        local.set 1
+        local.get 1
+        local.get 2
         call 17
-        global.get 3
-        local.set 6
+        local.set 1
         drop
-        local.get 7
-        global.set 4
+        local.get 1
         return
       end
-      local.get 6
-      i64.const 11
+      local.get 1
+      i64.const 7
       i64.sub
-      local.tee 6
-      global.set 3
-      local.get 7
-      global.set 4
+      local.set 1
+      local.get 1
       return
     end
-    local.get 6
+    local.get 1
     i64.const 26
     i64.sub
-    local.tee 6
+    local.tee 1
     global.set 3
-    local.get 2
+    local.get 4
     i32.const -8
     i32.and
     i32.const 1049480
     i32.add
-    local.set 1
+    local.set 3
     block (result i32) ;; label = @1
       i32.const 1049744
       i32.load
-      local.tee 3
+      local.tee 5
       i32.const 1
-      local.get 2
+      local.get 4
       i32.const 3
       i32.shr_u
       i32.shl
-      local.tee 2
+      local.tee 4
       i32.and
       if ;; label = @2
-        local.get 6
+        local.get 1
         i64.const 11
         i64.sub
-        local.tee 6
+        local.tee 1
         global.set 3
-        local.get 1
+        local.get 3
         i32.load offset=8
         br 1 (;@1;)
       end
-      local.get 6
+      local.get 1
       i64.const 14
       i64.sub
-      local.tee 6
+      local.tee 1
       global.set 3
       i32.const 1049744
-      local.get 2
-      local.get 3
+      local.get 4
+      local.get 5
       i32.or
       i32.store
-      local.get 1
+      local.get 3
     end
-    local.get 6
-    i64.const 27
+    local.get 1
+    i64.const 25
     i64.sub
-    local.tee 6
+    local.tee 1
     global.set 3
-    local.set 3
-    local.get 1
+    local.set 5
+    local.get 3
     local.get 0
     i32.store offset=8
-    local.get 3
+    local.get 5
     local.get 0
     i32.store offset=12
     local.get 0
-    local.get 1
+    local.get 3
     i32.store offset=12
     local.get 0
-    local.get 3
+    local.get 5
     i32.store offset=8
-    local.get 7
-    global.set 4
+    local.get 1
   )
   (func (;19;) (type 1) (param i32 i32)
     (local i64 i32)
@@ -6838,14 +6987,14 @@
       unreachable
     end
     global.get 4
-    local.tee 3
     i32.const 9
     i32.sub
-    global.set 4
-    local.get 3
-    i32.const 9
+    local.tee 3
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 4
       local.get 2
       global.set 3
       unreachable
@@ -6859,7 +7008,7 @@
     i32.load8_u
     if ;; label = @1
       local.get 2
-      i64.const 64
+      i64.const 66
       i64.sub
       local.tee 2
       global.set 3
@@ -6899,13 +7048,15 @@
       i32.const 8
       i32.add
       i32.const 1048720
+      local.get 2
+      local.get 3
       call 49
-      global.get 3
-      local.set 2
+      local.tee 2
+      global.set 3
       unreachable
     end
     local.get 2
-    i64.const 15
+    i64.const 12
     i64.sub
     local.tee 2
     global.set 3
@@ -6913,8 +7064,6 @@
     i32.const 48
     i32.add
     global.set 0
-    local.get 3
-    global.set 4
   )
   (func (;20;) (type 1) (param i32 i32)
     (local i32 i32 i32 i64 i64 i32)
@@ -6932,14 +7081,14 @@
       unreachable
     end
     global.get 4
-    local.tee 7
     i32.const 13
     i32.sub
-    global.set 4
-    local.get 7
-    i32.const 13
+    local.tee 7
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 7
+      global.set 4
       local.get 6
       global.set 3
       unreachable
@@ -6954,7 +7103,7 @@
     i32.eqz
     if ;; label = @1
       local.get 6
-      i64.const 88
+      i64.const 90
       i64.sub
       local.tee 6
       global.set 3
@@ -7001,9 +7150,11 @@
       local.get 2
       i32.const 24
       i32.add
+      local.get 6
+      local.get 7
       call 52
-      global.get 3
-      local.set 6
+      local.tee 6
+      global.set 3
       drop
       local.get 1
       i32.const 8
@@ -7045,8 +7196,9 @@
     i64.store offset=24
     i32.const 12
     i32.const 4
+    local.get 6
+    local.get 7
     call 0
-    global.get 3
     local.set 6
     local.tee 1
     i32.eqz
@@ -7054,17 +7206,18 @@
       local.get 6
       i64.const 22
       i64.sub
-      local.tee 6
-      global.set 3
+      local.set 6
       i32.const 12
       i32.const 4
+      local.get 6
+      local.get 7
       call 46
-      global.get 3
-      local.set 6
+      local.tee 6
+      global.set 3
       unreachable
     end
     local.get 6
-    i64.const 37
+    i64.const 34
     i64.sub
     local.tee 6
     global.set 3
@@ -7088,8 +7241,6 @@
     i32.const 48
     i32.add
     global.set 0
-    local.get 7
-    global.set 4
   )
   (func (;21;) (type 1) (param i32 i32)
     (local i32 i32 i32 i64 i32)
@@ -7107,14 +7258,14 @@
       unreachable
     end
     global.get 4
-    local.tee 6
     i32.const 12
     i32.sub
-    global.set 4
-    local.get 6
-    i32.const 12
+    local.tee 6
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 6
+      global.set 4
       local.get 5
       global.set 3
       unreachable
@@ -7129,7 +7280,7 @@
     i32.eqz
     if ;; label = @1
       local.get 5
-      i64.const 88
+      i64.const 90
       i64.sub
       local.tee 5
       global.set 3
@@ -7176,9 +7327,11 @@
       local.get 2
       i32.const 24
       i32.add
+      local.get 5
+      local.get 6
       call 52
-      global.get 3
-      local.set 5
+      local.tee 5
+      global.set 3
       drop
       local.get 1
       i32.const 8
@@ -7192,7 +7345,7 @@
       i64.store align=4
     end
     local.get 5
-    i64.const 23
+    i64.const 20
     i64.sub
     local.tee 5
     global.set 3
@@ -7206,8 +7359,6 @@
     i32.const 48
     i32.add
     global.set 0
-    local.get 6
-    global.set 4
   )
   (func (;22;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
@@ -7225,14 +7376,14 @@
       unreachable
     end
     global.get 4
-    local.tee 5
     i32.const 10
     i32.sub
-    global.set 4
-    local.get 5
-    i32.const 10
+    local.tee 5
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 4
       local.get 4
       global.set 3
       unreachable
@@ -7245,8 +7396,9 @@
     local.set 3
     i32.const 8
     i32.const 4
+    local.get 4
+    local.get 5
     call 0
-    global.get 3
     local.set 4
     local.tee 1
     i32.eqz
@@ -7254,17 +7406,18 @@
       local.get 4
       i64.const 22
       i64.sub
-      local.tee 4
-      global.set 3
+      local.set 4
       i32.const 8
       i32.const 4
+      local.get 4
+      local.get 5
       call 46
-      global.get 3
-      local.set 4
+      local.tee 4
+      global.set 3
       unreachable
     end
     local.get 4
-    i64.const 26
+    i64.const 23
     i64.sub
     local.tee 4
     global.set 3
@@ -7280,13 +7433,11 @@
     local.get 0
     local.get 1
     i32.store
-    local.get 5
-    global.set 4
   )
   (func (;23;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 46
+    i64.const 43
     i64.sub
     local.tee 2
     global.set 3
@@ -7299,14 +7450,14 @@
       unreachable
     end
     global.get 4
-    local.tee 3
     i32.const 8
     i32.sub
-    global.set 4
-    local.get 3
-    i32.const 8
+    local.tee 3
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 4
       local.get 2
       global.set 3
       unreachable
@@ -7317,89 +7468,87 @@
     local.get 0
     local.get 1
     i32.store
-    local.get 3
-    global.set 4
   )
-  (func (;24;) (type 10) (param i32 i32 i32 i32 i32)
-    (local i32 i32 i64 i32)
-    global.get 3
-    i64.const 57
+  (func (;24;) (type 19) (param i32 i32 i32 i32 i32 i64 i32) (result i64)
+    (local i32 i32)
+    local.get 5
+    i64.const 55
     i64.sub
-    local.tee 7
+    local.tee 5
     global.set 3
-    local.get 7
+    local.get 5
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 7
+      local.get 5
       global.set 3
       unreachable
     end
-    global.get 4
-    local.tee 8
+    local.get 6
     i32.const 15
     i32.sub
-    global.set 4
-    local.get 8
-    i32.const 15
+    local.tee 6
+    i32.const 0
     i32.lt_s
     if ;; label = @1
-      local.get 7
+      local.get 6
+      global.set 4
+      local.get 5
       global.set 3
       unreachable
     end
     global.get 0
     i32.const 32
     i32.sub
-    local.tee 5
+    local.tee 7
     global.set 0
     i32.const 1049332
     i32.const 1049332
     i32.load
-    local.tee 6
+    local.tee 8
     i32.const 1
     i32.add
     i32.store
     block ;; label = @1
       block ;; label = @2
-        local.get 6
+        local.get 8
         i32.const 0
         i32.lt_s
         br_if 0 (;@2;)
-        local.get 7
+        local.get 5
         i64.const 20
         i64.sub
-        local.tee 7
+        local.tee 5
         global.set 3
         i32.const 1049788
         i32.const 1049788
         i32.load
         i32.const 1
         i32.add
-        local.tee 6
+        local.tee 8
         i32.store
-        local.get 6
+        local.get 8
         i32.const 2
         i32.gt_u
         br_if 0 (;@2;)
-        local.get 7
+        local.get 5
         i64.const 34
         i64.sub
-        local.tee 7
+        local.tee 5
         global.set 3
-        local.get 5
+        local.get 7
         local.get 4
         i32.store8 offset=24
-        local.get 5
+        local.get 7
         local.get 3
         i32.store offset=20
-        local.get 5
+        local.get 7
         local.get 2
         i32.store offset=16
-        local.get 5
+        local.get 7
         i32.const 1048868
         i32.store offset=12
-        local.get 5
+        local.get 7
         i32.const 1048600
         i32.store offset=8
         i32.const 1049316
@@ -7408,10 +7557,10 @@
         i32.const 0
         i32.lt_s
         br_if 0 (;@2;)
-        local.get 7
+        local.get 5
         i64.const 19
         i64.sub
-        local.tee 7
+        local.tee 5
         global.set 3
         i32.const 1049316
         local.get 2
@@ -7423,76 +7572,80 @@
         i32.const 1049324
         i32.load
         if (result i32) ;; label = @3
-          local.get 7
-          i64.const 68
-          i64.sub
-          local.tee 7
-          global.set 3
           local.get 5
+          i64.const 74
+          i64.sub
+          local.tee 5
+          global.set 3
+          local.get 7
           local.get 0
           local.get 1
           i32.load offset=16
+          local.get 6
+          global.set 4
           call_indirect (type 1)
           global.get 3
-          local.set 7
-          local.get 5
-          local.get 5
+          local.set 5
+          local.get 7
+          local.get 7
           i64.load
           i64.store offset=8
           i32.const 1049324
           i32.load
-          local.get 5
+          local.get 7
           i32.const 8
           i32.add
           i32.const 1049328
           i32.load
           i32.load offset=20
+          local.get 6
+          global.set 4
           call_indirect (type 1)
           global.get 3
-          local.set 7
+          local.set 5
           i32.const 1049316
           i32.load
         else
-          local.get 7
+          local.get 5
           i64.const 6
           i64.sub
-          local.set 7
+          local.set 5
           local.get 2
         end
-        local.get 7
+        local.get 5
         i64.const 15
         i64.sub
-        local.tee 7
+        local.tee 5
         global.set 3
         i32.const 1
         i32.sub
         i32.store
-        local.get 6
+        local.get 8
         i32.const 1
         i32.gt_u
         br_if 0 (;@2;)
-        local.get 7
+        local.get 5
         i64.const 7
         i64.sub
-        local.set 7
+        local.set 5
         local.get 4
         br_if 1 (;@1;)
-        local.get 7
+        local.get 5
         i64.const 5
         i64.sub
-        local.set 7
+        local.set 5
       end
-      local.get 7
+      local.get 5
       i64.const 7
       i64.sub
-      local.tee 7
+      local.tee 5
       global.set 3
       unreachable
     end
-    local.get 7
+    local.get 5
     i64.const 22
     i64.sub
-    local.tee 7
+    local.tee 5
     global.set 3
     global.get 0
     i32.const 16
@@ -7506,14 +7659,13 @@
     local.get 0
     i32.store offset=8
     unreachable
+    local.get 5
   )
-  (func (;25;) (type 0) (param i32 i32) (result i32)
-    (local i64)
-    global.get 3
-    i64.const 27
+  (func (;25;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
+    local.get 2
+    i64.const 25
     i64.sub
-    local.tee 2
-    global.set 3
+    local.set 2
     local.get 2
     i64.const 0
     i64.lt_s
@@ -7531,14 +7683,13 @@
     local.get 1
     i32.sub
     i32.and
+    local.get 2
   )
-  (func (;26;) (type 2) (param i32) (result i32)
-    (local i64)
-    global.get 3
-    i64.const 26
+  (func (;26;) (type 15) (param i32 i64 i32) (result i32 i64)
+    local.get 1
+    i64.const 24
     i64.sub
-    local.tee 1
-    global.set 3
+    local.set 1
     local.get 1
     i64.const 0
     i64.lt_s
@@ -7555,14 +7706,13 @@
     local.get 0
     i32.sub
     i32.or
+    local.get 1
   )
-  (func (;27;) (type 2) (param i32) (result i32)
-    (local i64)
-    global.get 3
-    i64.const 23
+  (func (;27;) (type 15) (param i32 i64 i32) (result i32 i64)
+    local.get 1
+    i64.const 21
     i64.sub
-    local.tee 1
-    global.set 3
+    local.set 1
     local.get 1
     i64.const 0
     i64.lt_s
@@ -7576,14 +7726,13 @@
     i32.sub
     local.get 0
     i32.and
+    local.get 1
   )
-  (func (;28;) (type 2) (param i32) (result i32)
-    (local i64)
-    global.get 3
-    i64.const 28
+  (func (;28;) (type 15) (param i32 i64 i32) (result i32 i64)
+    local.get 1
+    i64.const 26
     i64.sub
-    local.tee 1
-    global.set 3
+    local.set 1
     local.get 1
     i64.const 0
     i64.lt_s
@@ -7602,10 +7751,10 @@
     i32.const 31
     i32.eq
     select
+    local.get 1
   )
-  (func (;29;) (type 2) (param i32) (result i32)
-    (local i64)
-    global.get 3
+  (func (;29;) (type 15) (param i32 i64 i32) (result i32 i64)
+    local.get 1
     i64.const 23
     i64.sub
     local.tee 1
@@ -7622,10 +7771,10 @@
     i32.load offset=4
     i32.const -8
     i32.and
+    local.get 1
   )
-  (func (;30;) (type 2) (param i32) (result i32)
-    (local i64)
-    global.get 3
+  (func (;30;) (type 15) (param i32 i64 i32) (result i32 i64)
+    local.get 1
     i64.const 25
     i64.sub
     local.tee 1
@@ -7644,10 +7793,10 @@
     i32.and
     i32.const 1
     i32.shr_u
+    local.get 1
   )
-  (func (;31;) (type 2) (param i32) (result i32)
-    (local i64)
-    global.get 3
+  (func (;31;) (type 15) (param i32 i64 i32) (result i32 i64)
+    local.get 1
     i64.const 23
     i64.sub
     local.tee 1
@@ -7664,10 +7813,10 @@
     i32.load offset=4
     i32.const 1
     i32.and
+    local.get 1
   )
-  (func (;32;) (type 2) (param i32) (result i32)
-    (local i64)
-    global.get 3
+  (func (;32;) (type 15) (param i32 i64 i32) (result i32 i64)
+    local.get 1
     i64.const 24
     i64.sub
     local.tee 1
@@ -7685,10 +7834,10 @@
     i32.const 3
     i32.and
     i32.eqz
+    local.get 1
   )
-  (func (;33;) (type 1) (param i32 i32)
-    (local i64)
-    global.get 3
+  (func (;33;) (type 16) (param i32 i32 i64 i32) (result i64)
+    local.get 2
     i64.const 41
     i64.sub
     local.tee 2
@@ -7720,10 +7869,10 @@
     i32.const 1
     i32.or
     i32.store offset=4
+    local.get 2
   )
-  (func (;34;) (type 1) (param i32 i32)
-    (local i64)
-    global.get 3
+  (func (;34;) (type 16) (param i32 i32 i64 i32) (result i64)
+    local.get 2
     i64.const 35
     i64.sub
     local.tee 2
@@ -7750,10 +7899,10 @@
     i32.const 1
     i32.or
     i32.store offset=4
+    local.get 2
   )
-  (func (;35;) (type 1) (param i32 i32)
-    (local i64)
-    global.get 3
+  (func (;35;) (type 16) (param i32 i32 i64 i32) (result i64)
+    local.get 2
     i64.const 24
     i64.sub
     local.tee 2
@@ -7771,10 +7920,10 @@
     i32.const 3
     i32.or
     i32.store offset=4
+    local.get 2
   )
-  (func (;36;) (type 1) (param i32 i32)
-    (local i64)
-    global.get 3
+  (func (;36;) (type 16) (param i32 i32 i64 i32) (result i64)
+    local.get 2
     i64.const 30
     i64.sub
     local.tee 2
@@ -7797,10 +7946,10 @@
     i32.add
     local.get 1
     i32.store
+    local.get 2
   )
-  (func (;37;) (type 6) (param i32 i32 i32)
-    (local i64)
-    global.get 3
+  (func (;37;) (type 13) (param i32 i32 i32 i64 i32) (result i64)
+    local.get 3
     i64.const 38
     i64.sub
     local.tee 3
@@ -7829,14 +7978,13 @@
     i32.add
     local.get 1
     i32.store
+    local.get 3
   )
-  (func (;38;) (type 0) (param i32 i32) (result i32)
-    (local i64)
-    global.get 3
-    i64.const 21
+  (func (;38;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
+    local.get 2
+    i64.const 19
     i64.sub
-    local.tee 2
-    global.set 3
+    local.set 2
     local.get 2
     i64.const 0
     i64.lt_s
@@ -7848,14 +7996,13 @@
     local.get 0
     local.get 1
     i32.add
+    local.get 2
   )
-  (func (;39;) (type 0) (param i32 i32) (result i32)
-    (local i64)
-    global.get 3
-    i64.const 21
+  (func (;39;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
+    local.get 2
+    i64.const 19
     i64.sub
-    local.tee 2
-    global.set 3
+    local.set 2
     local.get 2
     i64.const 0
     i64.lt_s
@@ -7867,14 +8014,13 @@
     local.get 0
     local.get 1
     i32.sub
+    local.get 2
   )
-  (func (;40;) (type 2) (param i32) (result i32)
-    (local i64)
-    global.get 3
-    i64.const 21
+  (func (;40;) (type 15) (param i32 i64 i32) (result i32 i64)
+    local.get 1
+    i64.const 19
     i64.sub
-    local.tee 1
-    global.set 3
+    local.set 1
     local.get 1
     i64.const 0
     i64.lt_s
@@ -7886,14 +8032,13 @@
     local.get 0
     i32.const 8
     i32.add
+    local.get 1
   )
-  (func (;41;) (type 2) (param i32) (result i32)
-    (local i64)
-    global.get 3
-    i64.const 21
+  (func (;41;) (type 15) (param i32 i64 i32) (result i32 i64)
+    local.get 1
+    i64.const 19
     i64.sub
-    local.tee 1
-    global.set 3
+    local.set 1
     local.get 1
     i64.const 0
     i64.lt_s
@@ -7905,51 +8050,51 @@
     local.get 0
     i32.const 8
     i32.sub
+    local.get 1
   )
-  (func (;42;) (type 2) (param i32) (result i32)
-    (local i32 i64)
-    global.get 3
-    i64.const 23
+  (func (;42;) (type 15) (param i32 i64 i32) (result i32 i64)
+    (local i32)
+    local.get 1
+    i64.const 22
     i64.sub
-    local.tee 2
+    local.tee 1
     global.set 3
-    local.get 2
+    local.get 1
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
+      local.get 1
       global.set 3
       unreachable
     end
     local.get 0
     i32.load offset=16
-    local.tee 1
+    local.tee 3
     if (result i32) ;; label = @1
-      local.get 2
+      local.get 1
       i64.const 6
       i64.sub
-      local.set 2
-      local.get 1
+      local.set 1
+      local.get 3
     else
-      local.get 2
+      local.get 1
       i64.const 12
       i64.sub
-      local.tee 2
+      local.tee 1
       global.set 3
       local.get 0
       i32.const 20
       i32.add
       i32.load
     end
-    local.get 2
-    i64.const 7
+    local.get 1
+    i64.const 6
     i64.sub
-    local.tee 2
-    global.set 3
+    local.set 1
+    local.get 1
   )
-  (func (;43;) (type 2) (param i32) (result i32)
-    (local i64)
-    global.get 3
+  (func (;43;) (type 15) (param i32 i64 i32) (result i32 i64)
+    local.get 1
     i64.const 23
     i64.sub
     local.tee 1
@@ -7966,10 +8111,10 @@
     i32.load offset=12
     i32.const 1
     i32.and
+    local.get 1
   )
-  (func (;44;) (type 2) (param i32) (result i32)
-    (local i64)
-    global.get 3
+  (func (;44;) (type 15) (param i32 i64 i32) (result i32 i64)
+    local.get 1
     i64.const 23
     i64.sub
     local.tee 1
@@ -7986,10 +8131,10 @@
     i32.load offset=12
     i32.const 1
     i32.shr_u
+    local.get 1
   )
-  (func (;45;) (type 2) (param i32) (result i32)
-    (local i64)
-    global.get 3
+  (func (;45;) (type 15) (param i32 i64 i32) (result i32 i64)
+    local.get 1
     i64.const 25
     i64.sub
     local.tee 1
@@ -8007,11 +8152,11 @@
     local.get 0
     i32.load offset=4
     i32.add
+    local.get 1
   )
-  (func (;46;) (type 1) (param i32 i32)
-    (local i64 i32)
-    global.get 3
-    i64.const 62
+  (func (;46;) (type 16) (param i32 i32 i64 i32) (result i64)
+    local.get 2
+    i64.const 63
     i64.sub
     local.tee 2
     global.set 3
@@ -8023,15 +8168,15 @@
       global.set 3
       unreachable
     end
-    global.get 4
-    local.tee 3
-    i32.const 11
-    i32.sub
-    global.set 4
     local.get 3
     i32.const 11
+    i32.sub
+    local.tee 3
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 4
       local.get 2
       global.set 3
       unreachable
@@ -8044,71 +8189,77 @@
     i32.const 2
     local.get 0
     select
+    local.get 3
+    global.set 4
     call_indirect (type 1)
     global.get 3
     local.set 2
     unreachable
+    local.get 2
   )
-  (func (;47;) (type 7)
-    (local i32 i64 i32)
-    global.get 3
+  (func (;47;) (type 20) (param i64 i32) (result i64)
+    (local i32)
+    local.get 0
     i64.const 83
     i64.sub
-    local.tee 1
+    local.tee 0
     global.set 3
-    local.get 1
+    local.get 0
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
+      local.get 0
       global.set 3
       unreachable
     end
-    global.get 4
-    local.tee 2
+    local.get 1
     i32.const 7
     i32.sub
-    global.set 4
-    local.get 2
-    i32.const 7
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
       local.get 1
+      global.set 4
+      local.get 0
       global.set 3
       unreachable
     end
     global.get 0
     i32.const 32
     i32.sub
-    local.tee 0
+    local.tee 2
     global.set 0
-    local.get 0
+    local.get 2
     i32.const 20
     i32.add
     i32.const 1
     i32.store
-    local.get 0
+    local.get 2
     i32.const 28
     i32.add
     i32.const 0
     i32.store
-    local.get 0
+    local.get 2
     i32.const 1048932
     i32.store offset=16
-    local.get 0
+    local.get 2
     i32.const 1048884
     i32.store offset=24
-    local.get 0
+    local.get 2
     i32.const 0
     i32.store offset=8
-    local.get 0
+    local.get 2
     i32.const 8
     i32.add
     i32.const 1048940
+    local.get 0
+    local.get 1
     call 49
-    global.get 3
-    local.set 1
+    local.tee 0
+    global.set 3
     unreachable
+    local.get 0
   )
   (func (;48;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
@@ -8126,14 +8277,14 @@
       unreachable
     end
     global.get 4
-    local.tee 3
     i32.const 7
     i32.sub
-    global.set 4
-    local.get 3
-    i32.const 7
+    local.tee 3
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 3
+      global.set 4
       local.get 2
       global.set 3
       unreachable
@@ -8158,52 +8309,52 @@
     end
     unreachable
   )
-  (func (;49;) (type 1) (param i32 i32)
-    (local i32 i32 i64 i32)
-    global.get 3
-    i64.const 78
+  (func (;49;) (type 16) (param i32 i32 i64 i32) (result i64)
+    (local i32 i32)
+    local.get 2
+    i64.const 76
     i64.sub
-    local.tee 4
+    local.tee 2
     global.set 3
-    local.get 4
+    local.get 2
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 4
+      local.get 2
       global.set 3
       unreachable
     end
-    global.get 4
-    local.tee 5
+    local.get 3
     i32.const 13
     i32.sub
-    global.set 4
-    local.get 5
-    i32.const 13
+    local.tee 3
+    i32.const 0
     i32.lt_s
     if ;; label = @1
-      local.get 4
+      local.get 3
+      global.set 4
+      local.get 2
       global.set 3
       unreachable
     end
     global.get 0
     i32.const 32
     i32.sub
-    local.tee 2
+    local.tee 4
     global.set 0
-    local.get 2
+    local.get 4
     i32.const 1
     i32.store8 offset=24
-    local.get 2
+    local.get 4
     local.get 1
     i32.store offset=20
-    local.get 2
+    local.get 4
     local.get 0
     i32.store offset=16
-    local.get 2
+    local.get 4
     i32.const 1048956
     i32.store offset=12
-    local.get 2
+    local.get 4
     i32.const 1048956
     i32.store offset=8
     global.get 0
@@ -8212,36 +8363,36 @@
     local.tee 1
     global.set 0
     block ;; label = @1
-      local.get 2
+      local.get 4
       i32.const 8
       i32.add
       local.tee 0
       i32.load offset=12
-      local.tee 2
+      local.tee 4
       if ;; label = @2
-        local.get 4
+        local.get 2
         i64.const 13
         i64.sub
-        local.tee 4
+        local.tee 2
         global.set 3
         local.get 0
         i32.load offset=8
-        local.tee 3
+        local.tee 5
         i32.eqz
         br_if 1 (;@1;)
-        local.get 4
+        local.get 2
         i64.const 68
         i64.sub
-        local.tee 4
+        local.tee 2
         global.set 3
         local.get 1
-        local.get 2
+        local.get 4
         i32.store offset=8
         local.get 1
         local.get 0
         i32.store offset=4
         local.get 1
-        local.get 3
+        local.get 5
         i32.store
         global.get 0
         i32.const 16
@@ -8267,66 +8418,66 @@
         global.set 0
         local.get 0
         i32.load
-        local.tee 2
+        local.tee 4
         i32.const 20
         i32.add
         i32.load
-        local.set 3
+        local.set 5
         block ;; label = @3
           block (result i32) ;; label = @4
             block ;; label = @5
               block ;; label = @6
-                local.get 2
+                local.get 4
                 i32.const 12
                 i32.add
                 i32.load
                 br_table 0 (;@6;) 1 (;@5;) 3 (;@3;)
               end
-              local.get 4
+              local.get 2
               i64.const 7
               i64.sub
-              local.set 4
-              local.get 3
+              local.set 2
+              local.get 5
               br_if 2 (;@3;)
-              local.get 4
+              local.get 2
               i64.const 9
               i64.sub
-              local.set 4
-              i32.const 0
               local.set 2
+              i32.const 0
+              local.set 4
               i32.const 1048600
               br 1 (;@4;)
             end
-            local.get 4
+            local.get 2
             i64.const 7
             i64.sub
-            local.set 4
-            local.get 3
+            local.set 2
+            local.get 5
             br_if 1 (;@3;)
-            local.get 4
+            local.get 2
             i64.const 17
             i64.sub
-            local.tee 4
+            local.tee 2
             global.set 3
-            local.get 2
+            local.get 4
             i32.load offset=8
-            local.tee 3
+            local.tee 5
             i32.load offset=4
-            local.set 2
-            local.get 3
+            local.set 4
+            local.get 5
             i32.load
           end
-          local.get 4
-          i64.const 43
-          i64.sub
-          local.tee 4
-          global.set 3
-          local.set 3
-          local.get 1
           local.get 2
+          i64.const 45
+          i64.sub
+          local.tee 2
+          global.set 3
+          local.set 5
+          local.get 1
+          local.get 4
           i32.store offset=4
           local.get 1
-          local.get 3
+          local.get 5
           i32.store
           local.get 1
           i32.const 1048848
@@ -8338,21 +8489,23 @@
           i32.load offset=8
           local.get 1
           i32.load8_u offset=16
+          local.get 2
+          local.get 3
           call 24
-          global.get 3
-          local.set 4
+          local.tee 2
+          global.set 3
           unreachable
         end
-        local.get 4
-        i64.const 42
+        local.get 2
+        i64.const 44
         i64.sub
-        local.tee 4
+        local.tee 2
         global.set 3
         local.get 1
         i32.const 0
         i32.store offset=4
         local.get 1
-        local.get 2
+        local.get 4
         i32.store offset=12
         local.get 1
         i32.const 1048828
@@ -8364,99 +8517,107 @@
         i32.load offset=8
         local.get 1
         i32.load8_u offset=16
+        local.get 2
+        local.get 3
         call 24
-        global.get 3
-        local.set 4
+        local.tee 2
+        global.set 3
         unreachable
       end
-      local.get 4
+      local.get 2
       i64.const 21
       i64.sub
-      local.tee 4
-      global.set 3
+      local.set 2
       i32.const 1048780
+      local.get 2
+      local.get 3
       call 50
-      global.get 3
-      local.set 4
+      local.tee 2
+      global.set 3
       unreachable
     end
-    local.get 4
+    local.get 2
     i64.const 21
     i64.sub
-    local.tee 4
-    global.set 3
+    local.set 2
     i32.const 1048764
+    local.get 2
+    local.get 3
     call 50
-    global.get 3
-    local.set 4
-    unreachable
-  )
-  (func (;50;) (type 4) (param i32)
-    (local i32 i64 i32)
-    global.get 3
-    i64.const 91
-    i64.sub
     local.tee 2
     global.set 3
+    unreachable
     local.get 2
+  )
+  (func (;50;) (type 17) (param i32 i64 i32) (result i64)
+    (local i32)
+    local.get 1
+    i64.const 91
+    i64.sub
+    local.tee 1
+    global.set 3
+    local.get 1
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
+      local.get 1
       global.set 3
       unreachable
     end
-    global.get 4
-    local.tee 3
+    local.get 2
     i32.const 9
     i32.sub
-    global.set 4
-    local.get 3
-    i32.const 9
+    local.tee 2
+    i32.const 0
     i32.lt_s
     if ;; label = @1
       local.get 2
+      global.set 4
+      local.get 1
       global.set 3
       unreachable
     end
     global.get 0
     i32.const 32
     i32.sub
-    local.tee 1
+    local.tee 3
     global.set 0
-    local.get 1
+    local.get 3
     i32.const 12
     i32.add
     i32.const 1
     i32.store
-    local.get 1
+    local.get 3
     i32.const 20
     i32.add
     i32.const 0
     i32.store
-    local.get 1
+    local.get 3
     i32.const 1048956
     i32.store offset=16
-    local.get 1
+    local.get 3
     i32.const 0
     i32.store
-    local.get 1
+    local.get 3
     i32.const 43
     i32.store offset=28
-    local.get 1
+    local.get 3
     i32.const 1048600
     i32.store offset=24
-    local.get 1
-    local.get 1
+    local.get 3
+    local.get 3
     i32.const 24
     i32.add
     i32.store offset=8
-    local.get 1
+    local.get 3
     local.get 0
+    local.get 1
+    local.get 2
     call 49
-    global.get 3
-    local.set 2
+    local.tee 1
+    global.set 3
     unreachable
+    local.get 1
   )
   (func (;51;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i32)
@@ -8474,14 +8635,14 @@
       unreachable
     end
     global.get 4
-    local.tee 16
     i32.const 23
     i32.sub
-    global.set 4
-    local.get 16
-    i32.const 23
+    local.tee 16
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 16
+      global.set 4
       local.get 15
       global.set 3
       unreachable
@@ -8740,8 +8901,9 @@
             local.tee 1
             local.get 5
             local.get 7
+            local.get 15
+            local.get 16
             call 53
-            global.get 3
             local.set 15
             br_if 1 (;@3;)
             local.get 15
@@ -8817,8 +8979,9 @@
                   local.tee 1
                   local.get 5
                   local.get 7
+                  local.get 15
+                  local.get 16
                   call 53
-                  global.get 3
                   local.set 15
                   br_if 4 (;@3;)
                   local.get 15
@@ -8893,7 +9056,7 @@
                 i32.eqz
                 br_if 1 (;@5;)
                 local.get 15
-                i64.const 32
+                i64.const 35
                 i64.sub
                 local.tee 15
                 global.set 3
@@ -8901,6 +9064,8 @@
                 local.get 6
                 local.get 2
                 i32.load offset=16
+                local.get 16
+                global.set 4
                 call_indirect (type 0)
                 global.get 3
                 local.set 15
@@ -8925,20 +9090,20 @@
             i32.eq
             br_if 1 (;@3;)
             local.get 15
-            i64.const 25
+            i64.const 23
             i64.sub
-            local.tee 15
-            global.set 3
+            local.set 15
             local.get 1
             local.get 2
             local.get 5
             local.get 7
+            local.get 15
+            local.get 16
             call 53
-            global.get 3
             local.set 15
             br_if 1 (;@3;)
             local.get 15
-            i64.const 32
+            i64.const 35
             i64.sub
             local.tee 15
             global.set 3
@@ -8947,6 +9112,8 @@
             local.get 9
             local.get 2
             i32.load offset=12
+            local.get 16
+            global.set 4
             call_indirect (type 3)
             global.get 3
             local.set 15
@@ -8977,7 +9144,7 @@
                 i32.eq
                 br_if 1 (;@5;)
                 local.get 15
-                i64.const 37
+                i64.const 40
                 i64.sub
                 local.tee 15
                 global.set 3
@@ -8990,6 +9157,8 @@
                 local.get 6
                 local.get 2
                 i32.load offset=16
+                local.get 16
+                global.set 4
                 call_indirect (type 0)
                 global.get 3
                 local.set 15
@@ -9042,8 +9211,9 @@
           local.tee 10
           local.get 5
           local.get 7
+          local.get 15
+          local.get 16
           call 53
-          global.get 3
           local.set 15
           br_if 0 (;@3;)
           local.get 15
@@ -9077,7 +9247,7 @@
               i32.eqz
               br_if 1 (;@4;)
               local.get 15
-              i64.const 32
+              i64.const 35
               i64.sub
               local.tee 15
               global.set 3
@@ -9085,6 +9255,8 @@
               i32.const 48
               local.get 10
               i32.load offset=16
+              local.get 16
+              global.set 4
               call_indirect (type 0)
               global.get 3
               local.set 15
@@ -9099,7 +9271,7 @@
             br 3 (;@1;)
           end
           local.get 15
-          i64.const 34
+          i64.const 37
           i64.sub
           local.tee 15
           global.set 3
@@ -9110,6 +9282,8 @@
           local.get 9
           local.get 10
           i32.load offset=12
+          local.get 16
+          global.set 4
           call_indirect (type 3)
           global.get 3
           local.set 15
@@ -9136,7 +9310,7 @@
         br 1 (;@1;)
       end
       local.get 15
-      i64.const 31
+      i64.const 34
       i64.sub
       local.tee 15
       global.set 3
@@ -9145,12 +9319,14 @@
       local.get 9
       local.get 1
       i32.load offset=12
+      local.get 16
+      global.set 4
       call_indirect (type 3)
       global.get 3
       local.set 15
     end
     local.get 15
-    i64.const 15
+    i64.const 12
     i64.sub
     local.tee 15
     global.set 3
@@ -9158,58 +9334,56 @@
     i32.const 48
     i32.add
     global.set 0
-    local.get 16
-    global.set 4
   )
-  (func (;52;) (type 0) (param i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
-    global.get 3
-    i64.const 75
+  (func (;52;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    local.get 2
+    i64.const 73
     i64.sub
-    local.tee 13
+    local.tee 2
     global.set 3
-    local.get 13
+    local.get 2
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 13
+      local.get 2
       global.set 3
       unreachable
     end
-    global.get 4
-    local.tee 14
+    local.get 3
     i32.const 21
     i32.sub
-    global.set 4
-    local.get 14
-    i32.const 21
+    local.tee 3
+    i32.const 0
     i32.lt_s
     if ;; label = @1
-      local.get 13
+      local.get 3
+      global.set 4
+      local.get 2
       global.set 3
       unreachable
     end
     global.get 0
     i32.const 48
     i32.sub
-    local.tee 2
+    local.tee 4
     global.set 0
-    local.get 2
+    local.get 4
     i32.const 3
     i32.store8 offset=40
-    local.get 2
+    local.get 4
     i64.const 137438953472
     i64.store offset=32
-    local.get 2
+    local.get 4
     i32.const 0
     i32.store offset=24
-    local.get 2
+    local.get 4
     i32.const 0
     i32.store offset=16
-    local.get 2
+    local.get 4
     i32.const 1048576
     i32.store offset=12
-    local.get 2
+    local.get 4
     local.get 0
     i32.store offset=8
     block (result i32) ;; label = @1
@@ -9217,13 +9391,13 @@
         block ;; label = @3
           local.get 1
           i32.load
-          local.tee 10
+          local.tee 12
           i32.eqz
           if ;; label = @4
-            local.get 13
+            local.get 2
             i64.const 15
             i64.sub
-            local.tee 13
+            local.tee 2
             global.set 3
             local.get 1
             i32.const 20
@@ -9232,18 +9406,18 @@
             local.tee 0
             i32.eqz
             br_if 1 (;@3;)
-            local.get 13
+            local.get 2
             i64.const 27
             i64.sub
-            local.tee 13
+            local.tee 2
             global.set 3
             local.get 1
             i32.load offset=16
-            local.set 3
+            local.set 5
             local.get 0
             i32.const 3
             i32.shl
-            local.set 5
+            local.set 7
             local.get 0
             i32.const 1
             i32.sub
@@ -9251,21 +9425,21 @@
             i32.and
             i32.const 1
             i32.add
-            local.set 7
+            local.set 9
             local.get 1
             i32.load offset=8
             local.set 0
             loop ;; label = @5
-              local.get 13
+              local.get 2
               i64.const 24
               i64.sub
-              local.tee 13
+              local.tee 2
               global.set 3
-              local.get 13
+              local.get 2
               i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 13
+                local.get 2
                 global.set 3
                 unreachable
               end
@@ -9273,91 +9447,95 @@
               i32.const 4
               i32.add
               i32.load
-              local.tee 4
+              local.tee 6
               if ;; label = @6
-                local.get 13
-                i64.const 38
-                i64.sub
-                local.tee 13
-                global.set 3
                 local.get 2
+                i64.const 41
+                i64.sub
+                local.tee 2
+                global.set 3
+                local.get 4
                 i32.load offset=8
                 local.get 0
                 i32.load
+                local.get 6
                 local.get 4
-                local.get 2
                 i32.load offset=12
                 i32.load offset=12
+                local.get 3
+                global.set 4
                 call_indirect (type 3)
                 global.get 3
-                local.set 13
+                local.set 2
                 br_if 4 (;@2;)
-                local.get 13
+                local.get 2
                 i64.const 5
                 i64.sub
-                local.set 13
+                local.set 2
               end
-              local.get 13
-              i64.const 37
-              i64.sub
-              local.tee 13
-              global.set 3
-              local.get 3
-              i32.load
               local.get 2
+              i64.const 40
+              i64.sub
+              local.tee 2
+              global.set 3
+              local.get 5
+              i32.load
+              local.get 4
               i32.const 8
               i32.add
-              local.get 3
+              local.get 5
               i32.const 4
               i32.add
               i32.load
+              local.get 3
+              global.set 4
               call_indirect (type 0)
               global.get 3
-              local.set 13
+              local.set 2
               br_if 3 (;@2;)
-              local.get 13
+              local.get 2
               i64.const 18
               i64.sub
-              local.set 13
-              local.get 3
+              local.set 2
+              local.get 5
               i32.const 8
               i32.add
-              local.set 3
+              local.set 5
               local.get 0
               i32.const 8
               i32.add
               local.set 0
-              local.get 5
+              local.get 7
               i32.const 8
               i32.sub
-              local.tee 5
+              local.tee 7
               br_if 0 (;@5;)
-              local.get 13
+              local.get 2
               i64.const 7
               i64.sub
-              local.set 13
+              local.set 2
             end
             br 1 (;@3;)
           end
-          local.get 13
+          local.get 2
           i64.const 13
           i64.sub
-          local.tee 13
+          local.tee 2
           global.set 3
           local.get 1
           i32.load offset=4
           local.tee 0
           i32.eqz
           br_if 0 (;@3;)
-          local.get 13
+          local.get 2
           i64.const 23
           i64.sub
-          local.tee 13
+          local.tee 2
           global.set 3
           local.get 0
           i32.const 5
           i32.shl
-          local.set 11
+          local.set 13
           local.get 0
           i32.const 1
           i32.sub
@@ -9365,21 +9543,21 @@
           i32.and
           i32.const 1
           i32.add
-          local.set 7
+          local.set 9
           local.get 1
           i32.load offset=8
           local.set 0
           loop ;; label = @4
-            local.get 13
+            local.get 2
             i64.const 24
             i64.sub
-            local.tee 13
+            local.tee 2
             global.set 3
-            local.get 13
+            local.get 2
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 13
+              local.get 2
               global.set 3
               unreachable
             end
@@ -9387,66 +9565,68 @@
             i32.const 4
             i32.add
             i32.load
-            local.tee 3
+            local.tee 5
             if ;; label = @5
-              local.get 13
-              i64.const 38
-              i64.sub
-              local.tee 13
-              global.set 3
               local.get 2
+              i64.const 41
+              i64.sub
+              local.tee 2
+              global.set 3
+              local.get 4
               i32.load offset=8
               local.get 0
               i32.load
+              local.get 5
+              local.get 4
+              i32.load offset=12
+              i32.load offset=12
               local.get 3
-              local.get 2
-              i32.load offset=12
-              i32.load offset=12
+              global.set 4
               call_indirect (type 3)
               global.get 3
-              local.set 13
+              local.set 2
               br_if 3 (;@2;)
-              local.get 13
+              local.get 2
               i64.const 5
               i64.sub
-              local.set 13
+              local.set 2
             end
-            local.get 13
+            local.get 2
             i64.const 51
             i64.sub
-            local.tee 13
+            local.tee 2
             global.set 3
-            local.get 2
-            local.get 5
-            local.get 10
+            local.get 4
+            local.get 7
+            local.get 12
             i32.add
-            local.tee 4
+            local.tee 6
             i32.const 28
             i32.add
             i32.load8_u
             i32.store8 offset=40
-            local.get 2
             local.get 4
+            local.get 6
             i32.const 20
             i32.add
             i64.load align=4
             i64.store offset=32
-            local.get 4
+            local.get 6
             i32.const 16
             i32.add
             i32.load
-            local.set 6
+            local.set 8
             local.get 1
             i32.load offset=16
-            local.set 8
+            local.set 10
             i32.const 0
-            local.set 9
+            local.set 11
             i32.const 0
-            local.set 3
+            local.set 5
             block ;; label = @5
               block ;; label = @6
                 block ;; label = @7
-                  local.get 4
+                  local.get 6
                   i32.const 12
                   i32.add
                   i32.load
@@ -9454,60 +9634,60 @@
                   i32.sub
                   br_table 0 (;@7;) 2 (;@5;) 1 (;@6;)
                 end
-                local.get 13
+                local.get 2
                 i64.const 20
                 i64.sub
-                local.tee 13
+                local.tee 2
                 global.set 3
-                local.get 6
+                local.get 8
                 i32.const 3
                 i32.shl
-                local.get 8
+                local.get 10
                 i32.add
-                local.tee 12
+                local.tee 14
                 i32.const 4
                 i32.add
                 i32.load
                 i32.const 16
                 i32.ne
                 br_if 1 (;@5;)
-                local.get 13
+                local.get 2
                 i64.const 13
                 i64.sub
-                local.tee 13
+                local.tee 2
                 global.set 3
-                local.get 12
+                local.get 14
                 i32.load
                 i32.load
-                local.set 6
+                local.set 8
               end
-              local.get 13
+              local.get 2
               i64.const 7
               i64.sub
-              local.set 13
+              local.set 2
               i32.const 1
-              local.set 3
+              local.set 5
             end
-            local.get 13
+            local.get 2
             i64.const 32
             i64.sub
-            local.tee 13
+            local.tee 2
             global.set 3
-            local.get 2
-            local.get 6
-            i32.store offset=20
-            local.get 2
-            local.get 3
-            i32.store offset=16
             local.get 4
+            local.get 8
+            i32.store offset=20
+            local.get 4
+            local.get 5
+            i32.store offset=16
+            local.get 6
             i32.const 8
             i32.add
             i32.load
-            local.set 3
+            local.set 5
             block ;; label = @5
               block ;; label = @6
                 block ;; label = @7
-                  local.get 4
+                  local.get 6
                   i32.const 4
                   i32.add
                   i32.load
@@ -9515,111 +9695,113 @@
                   i32.sub
                   br_table 0 (;@7;) 2 (;@5;) 1 (;@6;)
                 end
-                local.get 13
+                local.get 2
                 i64.const 20
                 i64.sub
-                local.tee 13
+                local.tee 2
                 global.set 3
-                local.get 3
+                local.get 5
                 i32.const 3
                 i32.shl
-                local.get 8
+                local.get 10
                 i32.add
-                local.tee 6
+                local.tee 8
                 i32.const 4
                 i32.add
                 i32.load
                 i32.const 16
                 i32.ne
                 br_if 1 (;@5;)
-                local.get 13
+                local.get 2
                 i64.const 13
                 i64.sub
-                local.tee 13
+                local.tee 2
                 global.set 3
-                local.get 6
+                local.get 8
                 i32.load
                 i32.load
-                local.set 3
+                local.set 5
               end
-              local.get 13
+              local.get 2
               i64.const 7
               i64.sub
-              local.set 13
+              local.set 2
               i32.const 1
-              local.set 9
+              local.set 11
             end
-            local.get 13
-            i64.const 50
+            local.get 2
+            i64.const 53
             i64.sub
-            local.tee 13
+            local.tee 2
             global.set 3
-            local.get 2
-            local.get 3
-            i32.store offset=28
-            local.get 2
-            local.get 9
-            i32.store offset=24
-            local.get 8
             local.get 4
+            local.get 5
+            i32.store offset=28
+            local.get 4
+            local.get 11
+            i32.store offset=24
+            local.get 10
+            local.get 6
             i32.load
             i32.const 3
             i32.shl
             i32.add
-            local.tee 3
+            local.tee 5
             i32.load
-            local.get 2
+            local.get 4
             i32.const 8
             i32.add
-            local.get 3
+            local.get 5
             i32.load offset=4
+            local.get 3
+            global.set 4
             call_indirect (type 0)
             global.get 3
-            local.set 13
+            local.set 2
             br_if 2 (;@2;)
-            local.get 13
+            local.get 2
             i64.const 16
             i64.sub
-            local.set 13
+            local.set 2
             local.get 0
             i32.const 8
             i32.add
             local.set 0
-            local.get 11
-            local.get 5
+            local.get 13
+            local.get 7
             i32.const 32
             i32.add
-            local.tee 5
+            local.tee 7
             i32.ne
             br_if 0 (;@4;)
-            local.get 13
+            local.get 2
             i64.const 6
             i64.sub
-            local.set 13
+            local.set 2
           end
         end
-        local.get 13
+        local.get 2
         i64.const 15
         i64.sub
-        local.tee 13
+        local.tee 2
         global.set 3
         local.get 1
         i32.const 12
         i32.add
         i32.load
-        local.get 7
+        local.get 9
         i32.gt_u
         if ;; label = @3
-          local.get 13
-          i64.const 47
-          i64.sub
-          local.tee 13
-          global.set 3
           local.get 2
+          i64.const 50
+          i64.sub
+          local.tee 2
+          global.set 3
+          local.get 4
           i32.load offset=8
           local.get 1
           i32.load offset=8
-          local.get 7
+          local.get 9
           i32.const 3
           i32.shl
           i32.add
@@ -9627,47 +9809,46 @@
           i32.load
           local.get 0
           i32.load offset=4
-          local.get 2
+          local.get 4
           i32.load offset=12
           i32.load offset=12
+          local.get 3
+          global.set 4
           call_indirect (type 3)
           global.get 3
-          local.set 13
+          local.set 2
           br_if 1 (;@2;)
-          local.get 13
+          local.get 2
           i64.const 5
           i64.sub
-          local.set 13
+          local.set 2
         end
-        local.get 13
+        local.get 2
         i64.const 7
         i64.sub
-        local.set 13
+        local.set 2
         i32.const 0
         br 1 (;@1;)
       end
-      local.get 13
+      local.get 2
       i64.const 6
       i64.sub
-      local.set 13
+      local.set 2
       i32.const 1
     end
-    local.get 13
-    i64.const 15
-    i64.sub
-    local.tee 13
-    global.set 3
     local.get 2
+    i64.const 11
+    i64.sub
+    local.set 2
+    local.get 4
     i32.const 48
     i32.add
     global.set 0
-    local.get 14
-    global.set 4
+    local.get 2
   )
-  (func (;53;) (type 11) (param i32 i32 i32 i32) (result i32)
-    (local i64 i32)
-    global.get 3
-    i64.const 39
+  (func (;53;) (type 21) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
+    local.get 4
+    i64.const 37
     i64.sub
     local.set 4
     local.get 4
@@ -9678,15 +9859,15 @@
       global.set 3
       unreachable
     end
-    global.get 4
-    local.tee 5
-    i32.const 12
-    i32.sub
-    global.set 4
     local.get 5
     i32.const 12
+    i32.sub
+    local.tee 5
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 4
       local.get 4
       global.set 3
       unreachable
@@ -9698,7 +9879,7 @@
         i32.ne
         if ;; label = @3
           local.get 4
-          i64.const 32
+          i64.const 35
           i64.sub
           local.tee 4
           global.set 3
@@ -9707,6 +9888,8 @@
           local.get 2
           local.get 1
           i32.load offset=16
+          local.get 5
+          global.set 4
           call_indirect (type 0)
           global.get 3
           local.set 4
@@ -9730,16 +9913,14 @@
         i32.const 0
       end
       local.get 4
-      i64.const 11
+      i64.const 7
       i64.sub
-      local.tee 4
-      global.set 3
-      local.get 5
-      global.set 4
+      local.set 4
+      local.get 4
       return
     end
     local.get 4
-    i64.const 34
+    i64.const 35
     i64.sub
     local.tee 4
     global.set 3
@@ -9748,175 +9929,176 @@
     i32.const 0
     local.get 1
     i32.load offset=12
+    local.get 5
+    global.set 4
     call_indirect (type 3)
     global.get 3
     local.set 4
-    local.get 5
-    global.set 4
+    local.get 4
   )
-  (func (;54;) (type 3) (param i32 i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i64)
-    global.get 3
-    i64.const 22
+  (func (;54;) (type 22) (param i32 i32 i32 i64 i32) (result i32 i64)
+    (local i32 i32 i32 i32 i32 i32 i32)
+    local.get 3
+    i64.const 21
     i64.sub
-    local.set 10
-    local.get 10
+    local.set 3
+    local.get 3
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 10
+      local.get 3
       global.set 3
       unreachable
     end
     block ;; label = @1
       local.get 2
-      local.tee 4
+      local.tee 6
       i32.const 15
       i32.le_u
       if ;; label = @2
-        local.get 10
+        local.get 3
         i64.const 8
         i64.sub
-        local.set 10
+        local.set 3
         local.get 0
         local.set 2
         br 1 (;@1;)
       end
-      local.get 10
+      local.get 3
       i64.const 16
       i64.sub
-      local.set 10
+      local.set 3
       local.get 0
       i32.const 0
       local.get 0
       i32.sub
       i32.const 3
       i32.and
-      local.tee 3
+      local.tee 5
       i32.add
-      local.set 5
-      local.get 3
+      local.set 7
+      local.get 5
       if ;; label = @2
-        local.get 10
+        local.get 3
         i64.const 9
         i64.sub
-        local.set 10
+        local.set 3
         local.get 0
         local.set 2
         local.get 1
-        local.set 6
+        local.set 8
         loop ;; label = @3
-          local.get 10
+          local.get 3
           i64.const 34
           i64.sub
-          local.tee 10
+          local.tee 3
           global.set 3
-          local.get 10
+          local.get 3
           i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 10
+            local.get 3
             global.set 3
             unreachable
           end
           local.get 2
-          local.get 6
+          local.get 8
           i32.load8_u
           i32.store8
-          local.get 6
+          local.get 8
           i32.const 1
           i32.add
-          local.set 6
+          local.set 8
           local.get 2
           i32.const 1
           i32.add
           local.tee 2
-          local.get 5
+          local.get 7
           i32.lt_u
           br_if 0 (;@3;)
-          local.get 10
+          local.get 3
           i64.const 6
           i64.sub
-          local.set 10
+          local.set 3
         end
       end
-      local.get 10
+      local.get 3
       i64.const 24
       i64.sub
-      local.set 10
+      local.set 3
+      local.get 7
+      local.get 6
       local.get 5
-      local.get 4
-      local.get 3
       i32.sub
-      local.tee 8
+      local.tee 10
       i32.const -4
       i32.and
-      local.tee 7
+      local.tee 9
       i32.add
       local.set 2
       block ;; label = @2
         local.get 1
-        local.get 3
+        local.get 5
         i32.add
-        local.tee 3
+        local.tee 5
         i32.const 3
         i32.and
-        local.tee 4
+        local.tee 6
         if ;; label = @3
-          local.get 10
+          local.get 3
           i64.const 9
           i64.sub
-          local.set 10
-          local.get 7
+          local.set 3
+          local.get 9
           i32.const 0
           i32.le_s
           br_if 1 (;@2;)
-          local.get 10
+          local.get 3
           i64.const 27
           i64.sub
-          local.tee 10
+          local.tee 3
           global.set 3
-          local.get 3
+          local.get 5
           i32.const -4
           i32.and
-          local.tee 6
+          local.tee 8
           i32.const 4
           i32.add
           local.set 1
           i32.const 0
-          local.get 4
+          local.get 6
           i32.const 3
           i32.shl
-          local.tee 9
+          local.tee 11
           i32.sub
           i32.const 24
           i32.and
-          local.set 4
-          local.get 6
-          i32.load
           local.set 6
+          local.get 8
+          i32.load
+          local.set 8
           loop ;; label = @4
-            local.get 10
+            local.get 3
             i64.const 41
             i64.sub
-            local.tee 10
+            local.tee 3
             global.set 3
-            local.get 10
+            local.get 3
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 10
+              local.get 3
               global.set 3
               unreachable
             end
-            local.get 5
-            local.get 6
-            local.get 9
+            local.get 7
+            local.get 8
+            local.get 11
             i32.shr_u
             local.get 1
             i32.load
-            local.tee 6
-            local.get 4
+            local.tee 8
+            local.get 6
             i32.shl
             i32.or
             i32.store
@@ -9924,49 +10106,49 @@
             i32.const 4
             i32.add
             local.set 1
-            local.get 5
+            local.get 7
             i32.const 4
             i32.add
-            local.tee 5
+            local.tee 7
             local.get 2
             i32.lt_u
             br_if 0 (;@4;)
-            local.get 10
+            local.get 3
             i64.const 7
             i64.sub
-            local.set 10
+            local.set 3
           end
           br 1 (;@2;)
         end
-        local.get 10
+        local.get 3
         i64.const 9
         i64.sub
-        local.set 10
-        local.get 7
+        local.set 3
+        local.get 9
         i32.const 0
         i32.le_s
         br_if 0 (;@2;)
-        local.get 10
+        local.get 3
         i64.const 7
         i64.sub
-        local.set 10
-        local.get 3
+        local.set 3
+        local.get 5
         local.set 1
         loop ;; label = @3
-          local.get 10
+          local.get 3
           i64.const 34
           i64.sub
-          local.tee 10
+          local.tee 3
           global.set 3
-          local.get 10
+          local.get 3
           i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 10
+            local.get 3
             global.set 3
             unreachable
           end
-          local.get 5
+          local.get 7
           local.get 1
           i32.load
           i32.store
@@ -9974,57 +10156,57 @@
           i32.const 4
           i32.add
           local.set 1
-          local.get 5
+          local.get 7
           i32.const 4
           i32.add
-          local.tee 5
+          local.tee 7
           local.get 2
           i32.lt_u
           br_if 0 (;@3;)
-          local.get 10
+          local.get 3
           i64.const 6
           i64.sub
-          local.set 10
+          local.set 3
         end
       end
-      local.get 10
+      local.get 3
       i64.const 13
       i64.sub
-      local.set 10
-      local.get 8
+      local.set 3
+      local.get 10
       i32.const 3
       i32.and
-      local.set 4
-      local.get 3
-      local.get 7
+      local.set 6
+      local.get 5
+      local.get 9
       i32.add
       local.set 1
     end
-    local.get 10
+    local.get 3
     i64.const 7
     i64.sub
-    local.set 10
-    local.get 4
+    local.set 3
+    local.get 6
     if ;; label = @1
-      local.get 10
+      local.get 3
       i64.const 9
       i64.sub
-      local.set 10
-      local.get 2
-      local.get 4
-      i32.add
       local.set 3
+      local.get 2
+      local.get 6
+      i32.add
+      local.set 5
       loop ;; label = @2
-        local.get 10
+        local.get 3
         i64.const 34
         i64.sub
-        local.tee 10
+        local.tee 3
         global.set 3
-        local.get 10
+        local.get 3
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 10
+          local.get 3
           global.set 3
           unreachable
         end
@@ -10040,26 +10222,26 @@
         i32.const 1
         i32.add
         local.tee 2
-        local.get 3
+        local.get 5
         i32.lt_u
         br_if 0 (;@2;)
-        local.get 10
+        local.get 3
         i64.const 6
         i64.sub
-        local.set 10
+        local.set 3
       end
     end
-    local.get 10
-    i64.const 8
+    local.get 3
+    i64.const 7
     i64.sub
-    local.tee 10
-    global.set 3
+    local.set 3
     local.get 0
+    local.get 3
   )
   (func (;55;) (type 7)
     (local i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 36
     i64.sub
     local.tee 0
     global.set 3
@@ -10072,21 +10254,19 @@
       unreachable
     end
     global.get 4
-    local.tee 1
     i32.const 4
     i32.sub
-    global.set 4
-    local.get 1
-    i32.const 4
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 4
       local.get 0
       global.set 3
       unreachable
     end
     nop
-    local.get 1
-    global.set 4
   )
   (func (;56;) (type 2) (param i32) (result i32)
     (local i32 i32 i64 i32)
@@ -10103,14 +10283,14 @@
       unreachable
     end
     global.get 4
-    local.tee 4
     i32.const 9
     i32.sub
-    global.set 4
-    local.get 4
-    i32.const 9
+    local.tee 4
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 4
+      global.set 4
       local.get 3
       global.set 3
       unreachable
@@ -10141,14 +10321,14 @@
             i32.eqz
             br_if 1 (;@3;)
             local.get 3
-            i64.const 25
+            i64.const 23
             i64.sub
-            local.tee 3
-            global.set 3
+            local.set 3
             local.get 0
             local.get 1
+            local.get 3
+            local.get 4
             call 0
-            global.get 3
             local.set 3
             local.tee 2
             i32.eqz
@@ -10159,20 +10339,20 @@
             local.set 3
           end
           local.get 3
-          i64.const 25
+          i64.const 23
           i64.sub
-          local.tee 3
-          global.set 3
+          local.set 3
           i32.const 12
           i32.const 4
+          local.get 3
+          local.get 4
           call 0
-          global.get 3
           local.set 3
           local.tee 1
           i32.eqz
           br_if 2 (;@1;)
           local.get 3
-          i64.const 24
+          i64.const 21
           i64.sub
           local.tee 3
           global.set 3
@@ -10186,42 +10366,43 @@
           local.get 2
           i32.store
           local.get 1
-          local.get 4
-          global.set 4
           return
         end
         local.get 3
         i64.const 20
         i64.sub
+        local.set 3
+        local.get 3
+        local.get 4
+        call 47
         local.tee 3
         global.set 3
-        call 47
-        global.get 3
-        local.set 3
         unreachable
       end
       local.get 3
       i64.const 22
       i64.sub
-      local.tee 3
-      global.set 3
+      local.set 3
       local.get 0
       local.get 1
+      local.get 3
+      local.get 4
       call 46
-      global.get 3
-      local.set 3
+      local.tee 3
+      global.set 3
       unreachable
     end
     local.get 3
     i64.const 22
     i64.sub
-    local.tee 3
-    global.set 3
+    local.set 3
     i32.const 12
     i32.const 4
+    local.get 3
+    local.get 4
     call 46
-    global.get 3
-    local.set 3
+    local.tee 3
+    global.set 3
     unreachable
   )
   (func (;57;) (type 4) (param i32)
@@ -10239,14 +10420,14 @@
       unreachable
     end
     global.get 4
-    local.tee 5
     i32.const 10
     i32.sub
-    global.set 4
-    local.get 5
-    i32.const 10
+    local.tee 5
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 5
+      global.set 4
       local.get 4
       global.set 3
       unreachable
@@ -10277,22 +10458,23 @@
         local.get 0
         i32.load offset=4
         local.get 0
+        local.get 4
+        local.get 5
         call 18
-        global.get 3
         local.set 4
         if ;; label = @3
           local.get 4
-          i64.const 21
+          i64.const 19
           i64.sub
-          local.tee 4
-          global.set 3
+          local.set 4
           local.get 2
+          local.get 4
+          local.get 5
           call 18
-          global.get 3
           local.set 4
         end
         local.get 4
-        i64.const 16
+        i64.const 13
         i64.sub
         local.tee 4
         global.set 3
@@ -10300,12 +10482,10 @@
         i32.const 32
         i32.add
         global.set 0
-        local.get 5
-        global.set 4
         return
       end
       local.get 4
-      i64.const 48
+      i64.const 50
       i64.sub
       local.tee 4
       global.set 3
@@ -10332,13 +10512,15 @@
       i32.const 8
       i32.add
       i32.const 1049236
+      local.get 4
+      local.get 5
       call 49
-      global.get 3
-      local.set 4
+      local.tee 4
+      global.set 3
       unreachable
     end
     local.get 4
-    i64.const 48
+    i64.const 50
     i64.sub
     local.tee 4
     global.set 3
@@ -10365,9 +10547,11 @@
     i32.const 8
     i32.add
     i32.const 1049292
+    local.get 4
+    local.get 5
     call 49
-    global.get 3
-    local.set 4
+    local.tee 4
+    global.set 3
     unreachable
   )
   (data (;0;) (i32.const 1048576) "\03\00\00\00\04\00\00\00\04\00\00\00\04\00\00\00\05\00\00\00\06\00\00\00called `Option::unwrap()` on a `None` valuememory allocation of  bytes failed\00\00\00C\00\10\00\15\00\00\00X\00\10\00\0d\00\00\00library/std/src/alloc.rsx\00\10\00\18\00\00\00U\01\00\00\09\00\00\00library/std/src/panicking.rs\a0\00\10\00\1c\00\00\00>\02\00\00\1e\00\00\00\a0\00\10\00\1c\00\00\00=\02\00\00\1f\00\00\00\07\00\00\00\0c\00\00\00\04\00\00\00\08\00\00\00\03\00\00\00\08\00\00\00\04\00\00\00\09\00\00\00\0a\00\00\00\10\00\00\00\04\00\00\00\0b\00\00\00\0c\00\00\00\03\00\00\00\08\00\00\00\04\00\00\00\0d\00\00\00\0e\00\00\00\03\00\00\00\00\00\00\00\01\00\00\00\0f\00\00\00library/alloc/src/raw_vec.rscapacity overflow\00\00\00P\01\10\00\11\00\00\004\01\10\00\1c\00\00\00\06\02\00\00\05\00\00\00\11\00\00\00\00\00\00\00\01\00\00\00\12\00\00\0000010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899Region pointer is null\00\00T\02\10\00\16\00\00\00/code/packages/std/src/memory.rst\02\10\00 \00\00\009\00\00\00\05\00\00\00Region starts at null pointer\00\00\00\a4\02\10\00\1d\00\00\00t\02\10\00 \00\00\00?\00\00\00\05")

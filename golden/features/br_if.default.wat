@@ -22,14 +22,14 @@
       unreachable
     end
     global.get 3
-    local.tee 1
     i32.const 6
     i32.sub
-    global.set 3
-    local.get 1
-    i32.const 6
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       local.get 0
       global.set 2
       unreachable
@@ -47,12 +47,10 @@
       global.set $out
     end
     local.get 0
-    i64.const 10
+    i64.const 7
     i64.sub
     local.tee 0
     global.set 2
-    local.get 1
-    global.set 3
   )
   (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 5b64dfa95e22fd9e1781838d60fe2d8af33fd87d43d79c7a98c1106279dcc363\0a")
 )

@@ -22,14 +22,14 @@
       unreachable
     end
     global.get 3
-    local.tee 1
     i32.const 5
     i32.sub
-    global.set 3
-    local.get 1
-    i32.const 5
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       local.get 0
       global.set 2
       unreachable
@@ -41,36 +41,30 @@
           br_table $b0 $b1 $b2
         end
         local.get 0
-        i64.const 14
+        i64.const 11
         i64.sub
         local.tee 0
         global.set 2
         i32.const 100
         global.set $out
-        local.get 1
-        global.set 3
         return
       end
       local.get 0
-      i64.const 14
+      i64.const 11
       i64.sub
       local.tee 0
       global.set 2
       i32.const 101
       global.set $out
-      local.get 1
-      global.set 3
       return
     end
     local.get 0
-    i64.const 13
+    i64.const 10
     i64.sub
     local.tee 0
     global.set 2
     i32.const 102
     global.set $out
-    local.get 1
-    global.set 3
   )
   (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 70416df8430a04bd817fcd9546072c00b1ef1977247a775e201dcfe03f0ccd40\0a")
 )

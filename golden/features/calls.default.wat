@@ -12,7 +12,7 @@
   (func $triple (;0;) (type $unary) (param i32) (result i32)
     (local i64 i32)
     global.get 1
-    i64.const 42
+    i64.const 39
     i64.sub
     local.tee 1
     global.set 1
@@ -25,14 +25,14 @@
       unreachable
     end
     global.get 2
-    local.tee 2
     i32.const 7
     i32.sub
-    global.set 2
-    local.get 2
-    i32.const 7
+    local.tee 2
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 2
       local.get 1
       global.set 1
       unreachable
@@ -40,13 +40,11 @@
     local.get 0
     i32.const 3
     i32.mul
-    local.get 2
-    global.set 2
   )
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 75
+    i64.const 78
     i64.sub
     local.tee 0
     global.set 1
@@ -59,31 +57,33 @@
       unreachable
     end
     global.get 2
-    local.tee 1
     i32.const 7
     i32.sub
-    global.set 2
-    local.get 1
-    i32.const 7
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 2
       local.get 0
       global.set 1
       unreachable
     end
     i32.const 7
+    local.get 1
+    global.set 2
     call $triple
     global.get 1
     local.set 0
     i32.const 5
     i32.const 0
+    local.get 1
+    global.set 2
     call_indirect (type $unary)
     global.get 1
     local.set 0
     i32.add
     global.set $out
-    local.get 1
-    global.set 2
   )
   (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 5b64dfa95e22fd9e1781838d60fe2d8af33fd87d43d79c7a98c1106279dcc363\0a")
 )

@@ -1,4 +1,5 @@
-;; Calls do not end a metering block: the gas local is resynced from the global after them.
+;; Calls do not end a metering block. $triple is in a table, so it is not internal: calls of it
+;; write the stack units left to the global before, and resync the gas local from the global after.
 (module
   (type $unary (func (param i32) (result i32)))
   (table 1 1 funcref)

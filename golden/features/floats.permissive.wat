@@ -9,7 +9,7 @@
   (func (;0;) (type 0)
     (local i64 i32 f64)
     global.get 1
-    i64.const 82
+    i64.const 79
     i64.sub
     local.tee 0
     global.set 1
@@ -22,14 +22,14 @@
       unreachable
     end
     global.get 2
-    local.tee 1
     i32.const 6
     i32.sub
-    global.set 2
-    local.get 1
-    i32.const 6
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 2
       local.get 0
       global.set 1
       unreachable
@@ -52,8 +52,6 @@
     select
     f64.neg
     global.set $x
-    local.get 1
-    global.set 2
   )
   (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 70416df8430a04bd817fcd9546072c00b1ef1977247a775e201dcfe03f0ccd40\0a")
 )

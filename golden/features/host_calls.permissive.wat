@@ -14,7 +14,7 @@
   (func (;2;) (type 2)
     (local i64 i32)
     global.get 0
-    i64.const 81
+    i64.const 78
     i64.sub
     local.tee 0
     global.set 0
@@ -27,14 +27,14 @@
       unreachable
     end
     global.get 1
-    local.tee 1
     i32.const 8
     i32.sub
-    global.set 1
-    local.get 1
-    i32.const 8
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 1
       local.get 0
       global.set 0
       unreachable
@@ -60,8 +60,6 @@
     call $write
     global.get 0
     local.set 0
-    local.get 1
-    global.set 1
   )
   (data (;0;) (i32.const 0) "n")
   (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy 70416df8430a04bd817fcd9546072c00b1ef1977247a775e201dcfe03f0ccd40\0a")

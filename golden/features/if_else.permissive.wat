@@ -22,14 +22,14 @@
       unreachable
     end
     global.get 3
-    local.tee 1
     i32.const 6
     i32.sub
-    global.set 3
-    local.get 1
-    i32.const 6
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 3
       local.get 0
       global.set 2
       unreachable
@@ -51,13 +51,11 @@
       i32.add
     end
     local.get 0
-    i64.const 12
+    i64.const 9
     i64.sub
     local.tee 0
     global.set 2
     global.set $out
-    local.get 1
-    global.set 3
   )
   (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 70416df8430a04bd817fcd9546072c00b1ef1977247a775e201dcfe03f0ccd40\0a")
 )

@@ -21,14 +21,14 @@
       unreachable
     end
     global.get 2
-    local.tee 2
     i32.const 7
     i32.sub
-    global.set 2
-    local.get 2
-    i32.const 7
+    local.tee 2
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 2
       local.get 1
       global.set 1
       unreachable
@@ -55,13 +55,11 @@
       local.get $i
       br_if $continue
       local.get 1
-      i64.const 11
+      i64.const 8
       i64.sub
       local.tee 1
       global.set 1
     end
-    local.get 2
-    global.set 2
   )
   (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 70416df8430a04bd817fcd9546072c00b1ef1977247a775e201dcfe03f0ccd40\0a")
 )

@@ -10,7 +10,7 @@
   (func (;0;) (type 0)
     (local i64 i32 i32)
     global.get 0
-    i64.const 713
+    i64.const 710
     i64.sub
     local.tee 0
     global.set 0
@@ -23,14 +23,14 @@
       unreachable
     end
     global.get 1
-    local.tee 1
     i32.const 7
     i32.sub
-    global.set 1
-    local.get 1
-    i32.const 7
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 1
       local.get 0
       global.set 0
       unreachable
@@ -119,8 +119,6 @@
     end
     memory.init $greeting
     data.drop $greeting
-    local.get 1
-    global.set 1
   )
   (data $greeting (;0;) "hello, world")
   (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy 70416df8430a04bd817fcd9546072c00b1ef1977247a775e201dcfe03f0ccd40\0a")

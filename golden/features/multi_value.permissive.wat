@@ -1,17 +1,17 @@
 (module
   (type (;0;) (func (param i32) (result i32 i32)))
   (type (;1;) (func))
-  (type (;2;) (func (result i32 i32)))
+  (type (;2;) (func (param i32 i64 i32) (result i32 i32 i64)))
+  (type (;3;) (func (result i32 i32)))
   (global $out (;0;) (mut i32) i32.const 0)
   (global (;1;) (mut i64) i64.const 0)
   (global (;2;) (mut i32) i32.const 0)
   (export "run" (func 1))
   (export "baals_gas_left" (global 1))
   (export "baals_stack_left" (global 2))
-  (func $pair (;0;) (type 0) (param i32) (result i32 i32)
-    (local i64)
-    global.get 1
-    i64.const 21
+  (func $pair (;0;) (type 2) (param i32 i64 i32) (result i32 i32 i64)
+    local.get 1
+    i64.const 20
     i64.sub
     local.set 1
     local.get 1
@@ -22,7 +22,7 @@
       global.set 1
       unreachable
     end
-    block (type 2) (result i32 i32) ;; label = @1
+    block (type 3) (result i32 i32) ;; label = @1
       i32.const 1
       i32.const 2
       local.get 0
@@ -37,18 +37,17 @@
       i32.const 4
     end
     local.get 1
-    i64.const 7
+    i64.const 6
     i64.sub
-    local.tee 1
-    global.set 1
+    local.set 1
+    local.get 1
   )
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 55
+    i64.const 52
     i64.sub
-    local.tee 0
-    global.set 1
+    local.set 0
     local.get 0
     i64.const 0
     i64.lt_s
@@ -58,26 +57,26 @@
       unreachable
     end
     global.get 2
-    local.tee 1
     i32.const 14
     i32.sub
-    global.set 2
-    local.get 1
-    i32.const 14
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 2
       local.get 0
       global.set 1
       unreachable
     end
     i32.const 0
+    local.get 0
+    local.get 1
     call $pair
-    global.get 1
-    local.set 0
+    local.tee 0
+    global.set 1
     i32.add
     global.set $out
-    local.get 1
-    global.set 2
   )
   (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 70416df8430a04bd817fcd9546072c00b1ef1977247a775e201dcfe03f0ccd40\0a")
 )

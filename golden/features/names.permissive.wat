@@ -21,14 +21,14 @@
       unreachable
     end
     global.get 2
-    local.tee 1
     i32.const 6
     i32.sub
-    global.set 2
-    local.get 1
-    i32.const 6
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 2
       local.get 0
       global.set 1
       unreachable
@@ -62,12 +62,10 @@
       end
     end
     local.get 0
-    i64.const 10
+    i64.const 7
     i64.sub
     local.tee 0
     global.set 1
-    local.get 1
-    global.set 2
   )
   (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 70416df8430a04bd817fcd9546072c00b1ef1977247a775e201dcfe03f0ccd40\0a")
 )

@@ -1,16 +1,16 @@
 (module
   (type (;0;) (func (param i32) (result i32)))
   (type (;1;) (func))
+  (type (;2;) (func (param i32 i64 i32) (result i32 i64)))
   (global $depth (;0;) (mut i32) i32.const 10)
   (global (;1;) (mut i64) i64.const 0)
   (global (;2;) (mut i32) i32.const 0)
   (export "run" (func 1))
   (export "baals_gas_left" (global 1))
   (export "baals_stack_left" (global 2))
-  (func $down (;0;) (type 0) (param i32) (result i32)
-    (local i64 i32)
-    global.get 1
-    i64.const 35
+  (func $down (;0;) (type 2) (param i32 i64 i32) (result i32 i64)
+    local.get 1
+    i64.const 33
     i64.sub
     local.set 1
     local.get 1
@@ -21,15 +21,15 @@
       global.set 1
       unreachable
     end
-    global.get 2
-    local.tee 2
-    i32.const 8
-    i32.sub
-    global.set 2
     local.get 2
     i32.const 8
+    i32.sub
+    local.tee 2
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 2
+      global.set 2
       local.get 1
       global.set 1
       unreachable
@@ -37,16 +37,16 @@
     local.get 0
     if (result i32) ;; label = @1
       local.get 1
-      i64.const 25
+      i64.const 23
       i64.sub
-      local.tee 1
-      global.set 1
+      local.set 1
       i32.const 1
       local.get 0
       i32.const 1
       i32.sub
+      local.get 1
+      local.get 2
       call $down
-      global.get 1
       local.set 1
       i32.add
     else
@@ -57,20 +57,17 @@
       i32.const 0
     end
     local.get 1
-    i64.const 10
+    i64.const 6
     i64.sub
-    local.tee 1
-    global.set 1
-    local.get 2
-    global.set 2
+    local.set 1
+    local.get 1
   )
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 55
+    i64.const 52
     i64.sub
-    local.tee 0
-    global.set 1
+    local.set 0
     local.get 0
     i64.const 0
     i64.lt_s
@@ -80,25 +77,25 @@
       unreachable
     end
     global.get 2
-    local.tee 1
     i32.const 5
     i32.sub
-    global.set 2
-    local.get 1
-    i32.const 5
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 2
       local.get 0
       global.set 1
       unreachable
     end
     global.get $depth
-    call $down
-    global.get 1
-    local.set 0
-    global.set $depth
+    local.get 0
     local.get 1
-    global.set 2
+    call $down
+    local.tee 0
+    global.set 1
+    global.set $depth
   )
   (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 5b64dfa95e22fd9e1781838d60fe2d8af33fd87d43d79c7a98c1106279dcc363\0a")
 )

@@ -1,4 +1,6 @@
-;; Each call reserves its callee's frame on entry and releases it on every exit.
+;; $down is internal (only direct calls reach it): the gas and stack counters come in as its last
+;; parameters and the gas goes back as its last result. It reserves its frame from the stack
+;; parameter; nothing is released, since each caller still holds its own count.
 (module
   (global $depth (mut i32) (i32.const 10))
   (func $down (param i32) (result i32)

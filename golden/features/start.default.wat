@@ -10,7 +10,7 @@
   (func $init (;0;) (type 0)
     (local i64 i32)
     global.get 1
-    i64.const 41
+    i64.const 38
     i64.sub
     local.tee 0
     global.set 1
@@ -23,22 +23,20 @@
       unreachable
     end
     global.get 2
-    local.tee 1
     i32.const 5
     i32.sub
-    global.set 2
-    local.get 1
-    i32.const 5
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 2
       local.get 0
       global.set 1
       unreachable
     end
     i32.const 1
     global.set $ready
-    local.get 1
-    global.set 2
   )
   (func (;1;) (type 0)
     (local i64 i32)
@@ -55,14 +53,14 @@
       unreachable
     end
     global.get 2
-    local.tee 1
     i32.const 5
     i32.sub
-    global.set 2
-    local.get 1
-    i32.const 5
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 2
       local.get 0
       global.set 1
       unreachable
@@ -78,12 +76,10 @@
       unreachable
     end
     local.get 0
-    i64.const 10
+    i64.const 7
     i64.sub
     local.tee 0
     global.set 1
-    local.get 1
-    global.set 2
   )
   (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 5b64dfa95e22fd9e1781838d60fe2d8af33fd87d43d79c7a98c1106279dcc363\0a")
 )

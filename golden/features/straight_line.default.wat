@@ -9,7 +9,7 @@
   (func (;0;) (type 0)
     (local i64 i32)
     global.get 1
-    i64.const 47
+    i64.const 44
     i64.sub
     local.tee 0
     global.set 1
@@ -22,14 +22,14 @@
       unreachable
     end
     global.get 2
-    local.tee 1
     i32.const 6
     i32.sub
-    global.set 2
-    local.get 1
-    i32.const 6
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 2
       local.get 0
       global.set 1
       unreachable
@@ -40,8 +40,6 @@
     global.get $sum
     i32.add
     global.set $sum
-    local.get 1
-    global.set 2
   )
   (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 5b64dfa95e22fd9e1781838d60fe2d8af33fd87d43d79c7a98c1106279dcc363\0a")
 )

@@ -10,7 +10,7 @@
   (func $a (;0;) (type 0)
     (local i64 i32)
     global.get 0
-    i64.const 38
+    i64.const 35
     i64.sub
     local.tee 0
     global.set 0
@@ -23,25 +23,23 @@
       unreachable
     end
     global.get 1
-    local.tee 1
     i32.const 4
     i32.sub
-    global.set 1
-    local.get 1
-    i32.const 4
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 1
       local.get 0
       global.set 0
       unreachable
     end
-    local.get 1
-    global.set 1
   )
   (func $b (;1;) (type 0)
     (local i64 i32)
     global.get 0
-    i64.const 38
+    i64.const 35
     i64.sub
     local.tee 0
     global.set 0
@@ -54,25 +52,23 @@
       unreachable
     end
     global.get 1
-    local.tee 1
     i32.const 4
     i32.sub
-    global.set 1
-    local.get 1
-    i32.const 4
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 1
       local.get 0
       global.set 0
       unreachable
     end
-    local.get 1
-    global.set 1
   )
   (func (;2;) (type 0)
     (local i64 i32 i32)
     global.get 0
-    i64.const 401
+    i64.const 398
     i64.sub
     local.tee 0
     global.set 0
@@ -85,14 +81,14 @@
       unreachable
     end
     global.get 1
-    local.tee 1
     i32.const 7
     i32.sub
-    global.set 1
-    local.get 1
-    i32.const 7
+    local.tee 1
+    i32.const 0
     i32.lt_s
     if ;; label = @1
+      local.get 1
+      global.set 1
       local.get 0
       global.set 0
       unreachable
@@ -182,8 +178,6 @@
     end
     table.init $callbacks
     elem.drop $callbacks
-    local.get 1
-    global.set 1
   )
   (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 70416df8430a04bd817fcd9546072c00b1ef1977247a775e201dcfe03f0ccd40\0a")
 )

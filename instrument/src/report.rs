@@ -50,6 +50,10 @@ pub struct FunctionReport {
     /// plus the largest among the leaves it calls that its callers reserve for; for such a
     /// leaf, its own frame, which it does not reserve (`docs/gas.md`).
     pub frame: u32,
+    /// Whether the function is internal: nothing but a direct `call` reaches it, so the gas
+    /// and stack counters come in as its last two parameters and the gas goes back as its
+    /// last result, instead of through the exported globals (`docs/gas.md`).
+    pub internal: bool,
     /// Size of the body before instrumentation, in bytes.
     pub original_bytes: u32,
     /// Size after.

@@ -4,12 +4,13 @@
 //! entry, a loop header, the start of an `if` or `else` arm, the code after a `br_if` (its
 //! fallthrough), and after the `end` of a construct that is a join point (an `if`, or a
 //! `block` some branch targets). A call does not end a block: the code after it is charged
-//! with the code before it, and the gas local is only reloaded from the global, which the
-//! callee (or the host) charged. Each block
-//! is charged, at its start, the sum of the prices of every instruction from its start to the
-//! next block's start, injected instructions included. Dead code (after `br`, `br_table`,
-//! `return`, `unreachable`, up to a point something can reach again) is neither charged nor
-//! instrumented.
+//! with the code before it, and the gas local only takes the callee's counter back (from the
+//! result of an internal function, else from the global the callee or the host charged).
+//! Each block is charged, at its start, the sum of the prices of every instruction from its
+//! start to the next block's start, injected instructions included. Dead code (after `br`,
+//! `br_table`, `return`, `unreachable`, up to a point something can reach again) is neither
+//! charged nor instrumented, except for what keeps it valid: the renumbered locals, and the
+//! counters around calls of internal functions and before their exits.
 
 use baals_policy::{FloatMode, Opcode, Policy};
 use wasmparser::{FuncType, FunctionBody, Operator, Payload, TypeRef, WasmModuleResources};
@@ -27,8 +28,19 @@ pub(crate) struct Analysis {
     pub(crate) functions: Vec<FunctionPlan>,
     /// Function types of the type section, by index (`None` for other types).
     types: Vec<Option<FuncType>>,
-    /// Result lists of `[] -> results` types to append to the type section, for wrap blocks.
-    pub(crate) extra_types: Vec<Vec<wasmparser::ValType>>,
+    /// Types to append to the type section, as parameters and results: the types of internal
+    /// functions (in function order), then `[] -> results` types for wrap blocks.
+    pub(crate) extra_types: Vec<ExtraType>,
+    /// The type index of each defined function, from the function section.
+    function_types: Vec<u32>,
+    /// For each defined function, its type once instrumented if it is internal: the original
+    /// parameters then the gas (i64) and stack (i32) counters, the original results then the
+    /// gas counter.
+    pub(crate) call_types: Vec<Option<u32>>,
+    /// Whether the policy allows multi-value: without it, only functions with no results can
+    /// be internal (one more result would need it, and the output keeps to the policy's
+    /// features, which the engines are configured with).
+    multi_value: bool,
     /// Globals imported or defined: the injected globals come next.
     pub(crate) globals: u32,
     /// Imported functions: defined function `i` of the code section has index `imported + i`.
@@ -38,6 +50,14 @@ pub(crate) struct Analysis {
     /// Sorted.
     address_taken: Vec<u32>,
 }
+
+/// A function type the rewrite appends to the type section: parameters and results.
+pub(crate) type ExtraType = (Vec<wasmparser::ValType>, Vec<wasmparser::ValType>);
+
+/// The validator's bounds on a function type's parameters and results: an internal function's
+/// type adds two parameters and one result, and must stay within them.
+const MAX_PARAMS: usize = 1000;
+const MAX_RESULTS: usize = 1000;
 
 /// Where a type for a wrap block comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,10 +71,16 @@ pub(crate) enum WrapType {
 /// The plan for one function body.
 #[derive(Debug)]
 pub(crate) struct FunctionPlan {
-    /// Parameters and declared locals: injected locals are numbered from here.
+    /// Parameters (the original ones).
+    pub(crate) params: u32,
+    /// Parameters and declared locals, as the original numbers them.
     pub(crate) locals: u32,
+    /// Whether the function is internal (only direct calls reach it): the counters then come
+    /// in as its last two parameters, and the gas goes back as its last result, so its locals
+    /// from `params` on are renumbered two up.
+    pub(crate) internal: bool,
     /// Whether the frame is reserved by each caller instead of by the function itself (a leaf
-    /// reachable only by direct calls); it then needs no stack local.
+    /// reachable only by direct calls).
     pub(crate) folded: bool,
     /// The function's own frame height.
     frame: u32,
@@ -83,6 +109,12 @@ const RESERVE_AT: usize = 2;
 pub(crate) enum Injection {
     Snippet(Snippet),
     WrapStart(WrapType),
+    /// Replaces the local instruction at this position, whose bytes end at `end`, by the same
+    /// instruction on local `index` (declared locals of internal functions move up by two).
+    Local {
+        index: u32,
+        end: usize,
+    },
 }
 
 /// One construct of the control stack.
@@ -117,6 +149,10 @@ struct MeterBlock {
     observed: bool,
     /// The gas check of a loop header, while no call in the block has made it redundant.
     check: Option<usize>,
+    /// The last call of an internal function in the block, by the injection that takes the
+    /// gas back, and whether that injection writes it back: it must when an instruction after
+    /// it can trap, call or leave, since the block's write-back came before that call.
+    last_take: Option<(usize, bool)>,
 }
 
 /// The analysis of the body being scanned.
@@ -124,6 +160,8 @@ struct MeterBlock {
 struct Body {
     index: u32,
     params: u32,
+    /// Whether the counters come in as parameters ([`FunctionPlan::internal`]).
+    internal: bool,
     declared_locals: u32,
     results: Vec<wasmparser::ValType>,
     frames: Vec<Frame>,
@@ -131,6 +169,9 @@ struct Body {
     live: bool,
     /// Whether a live branch targets the function's own label.
     function_targeted: bool,
+    /// Whether any branch, live or dead, targets it: an internal function then needs the wrap
+    /// block even if none is live, since its own label's type gained the gas result.
+    function_label_used: bool,
     max_operands: u32,
     injections: Vec<(usize, Injection)>,
     blocks: Vec<MeterBlock>,
@@ -145,8 +186,6 @@ struct Body {
     callees: Vec<u32>,
     /// Injections of loop-header checks that a call made redundant, removed at the end.
     redundant_checks: Vec<usize>,
-    /// Each release of the frame: its injection and its metering block.
-    releases: Vec<(usize, usize)>,
 }
 
 /// The scan hooks that build an [`Analysis`].
@@ -226,7 +265,7 @@ impl<'p> Analyzer<'p> {
         Analyzer {
             policy,
             prices: Prices::new(policy),
-            analysis: Analysis::default(),
+            analysis: Analysis { multi_value: policy.features().multi_value, ..Analysis::default() },
             body: None,
             ops: OpInfo::table(policy),
         }
@@ -237,15 +276,9 @@ impl<'p> Analyzer<'p> {
         self.analysis
     }
 
-    /// The index among the added types of `[] -> results`, added if new.
-    fn extra_type(&mut self, results: &[wasmparser::ValType]) -> usize {
-        match self.analysis.extra_types.iter().position(|r| r == results) {
-            Some(extra) => extra,
-            None => {
-                self.analysis.extra_types.push(results.to_vec());
-                self.analysis.extra_types.len() - 1
-            }
-        }
+    /// The index among the added types of `params -> results`, added if new.
+    fn extra_type(&mut self, params: &[wasmparser::ValType], results: &[wasmparser::ValType]) -> usize {
+        self.analysis.extra_type(params, results)
     }
 
     /// Sorted once the code section starts.
@@ -276,7 +309,7 @@ impl<'p> Analyzer<'p> {
                     .position(|ty| ty.as_ref().is_some_and(|ty| ty.params().is_empty() && ty.results() == many));
                 let index = match existing {
                     Some(index) => index,
-                    None => self.analysis.types.len() + self.extra_type(many),
+                    None => self.analysis.types.len() + self.extra_type(&[], many),
                 };
                 WrapType::Index(index as u32)
             }
@@ -297,14 +330,33 @@ impl Body {
             cost += prices.check;
             self.checks += 1;
         }
-        self.blocks.push(MeterBlock { injection, cost, reload, observed: false, check: check_at });
+        self.blocks.push(MeterBlock { injection, cost, reload, observed: false, check: check_at, last_take: None });
     }
 
-    /// Marks the current block as one whose charge the host or a callee can observe.
-    fn observed(&mut self) {
-        if let Some(block) = self.blocks.last_mut() {
-            block.observed = true;
+    /// Marks the current point as one where the host or a callee can read the global: the
+    /// block writes its charge back at its start or, after a call of an internal function,
+    /// where it takes the gas back.
+    fn observed(&mut self, prices: &Prices) {
+        let Some(block) = self.blocks.last_mut() else { return };
+        match &mut block.last_take {
+            None => block.observed = true,
+            Some((_, true)) => {}
+            Some((take, flushed)) => {
+                *flushed = true;
+                block.cost += prices.take_gas[1] - prices.take_gas[0];
+                if let (_, Injection::Snippet(Snippet::TakeGas { flush })) = &mut self.injections[*take] {
+                    *flush = true;
+                }
+            }
         }
+    }
+
+    /// A call of an internal function returns here with the gas: takes it back into the local.
+    fn take_gas(&mut self, prices: &Prices, position: usize, live: bool) {
+        if live && let Some(block) = self.blocks.last_mut() {
+            block.last_take = Some((self.injections.len(), false));
+        }
+        self.inject_live(position, Snippet::TakeGas { flush: false }, prices.take_gas[0], live);
     }
 
     /// A direct call to a defined function, which checks the gas at its entry: the check of a
@@ -333,12 +385,15 @@ impl Body {
         self.charge(cost);
     }
 
-    /// Marks the target of a branch `depth` labels out.
-    fn target(&mut self, depth: u32) {
+    /// Marks the target of a branch `depth` labels out, taken if `live`.
+    fn target(&mut self, depth: u32, live: bool) {
         let depth = depth as usize;
         match self.frames.len().checked_sub(depth + 1) {
-            Some(at) => self.frames[at].targeted = true,
-            None => self.function_targeted = true,
+            Some(at) => self.frames[at].targeted |= live,
+            None => {
+                self.function_targeted |= live;
+                self.function_label_used = true;
+            }
         }
     }
 
@@ -346,9 +401,14 @@ impl Body {
         u64::from(self.params) + u64::from(self.declared_locals)
     }
 
-    fn release(&mut self, position: usize, price: u64) {
-        self.releases.push((self.injections.len(), self.blocks.len().saturating_sub(1)));
-        self.inject(position, Snippet::Release, price);
+    /// Injects `snippet`, charging its price if the code is live. Dead code needs some
+    /// snippets too: it is still validated, and a call of an internal function or an exit of
+    /// one must match the types the rewrite gave them.
+    fn inject_live(&mut self, position: usize, snippet: Snippet, price: u64, live: bool) {
+        self.injections.push((position, Injection::Snippet(snippet)));
+        if live {
+            self.charge(price);
+        }
     }
 }
 
@@ -359,7 +419,11 @@ impl<'p> Hooks for Analyzer<'p> {
         let analysis = Analysis {
             functions: Vec::new(),
             types: self.analysis.types.clone(),
-            extra_types: Vec::new(),
+            // The internal functions' types, numbered the same in every fork.
+            extra_types: self.analysis.extra_types.clone(),
+            function_types: Vec::new(),
+            call_types: self.analysis.call_types.clone(),
+            multi_value: self.analysis.multi_value,
             globals: self.analysis.globals,
             imported_functions: self.analysis.imported_functions,
             address_taken: self.analysis.address_taken.clone(),
@@ -377,8 +441,8 @@ impl<'p> Hooks for Analyzer<'p> {
                 if let Injection::WrapStart(WrapType::Index(index)) = injection
                     && *index >= module_types
                 {
-                    let results = &fork.analysis.extra_types[(*index - module_types) as usize];
-                    *index = module_types + self.extra_type(results) as u32;
+                    let (params, results) = &fork.analysis.extra_types[(*index - module_types) as usize];
+                    *index = module_types + self.extra_type(params, results) as u32;
                 }
             }
             self.analysis.functions.push(plan);
@@ -424,9 +488,16 @@ impl<'p> Hooks for Analyzer<'p> {
                 }
             }
             Payload::StartSection { func, .. } => self.address_taken(*func),
+            Payload::FunctionSection(reader) => {
+                for ty in reader.clone() {
+                    let Ok(ty) = ty else { break };
+                    self.analysis.function_types.push(ty);
+                }
+            }
             Payload::CodeSectionStart { .. } => {
                 self.analysis.address_taken.sort_unstable();
                 self.analysis.address_taken.dedup();
+                self.analysis.internal_types();
             }
             Payload::ElementSection(reader) => {
                 for element in reader.clone() {
@@ -461,14 +532,17 @@ impl<'p> Hooks for Analyzer<'p> {
             Some(ty) => (ty.params().len() as u32, ty.results().to_vec()),
             None => (0, Vec::new()),
         };
+        let internal = self.analysis.is_internal(validator.index());
         self.body = Some(Body {
             index: validator.index(),
             params,
+            internal,
             declared_locals: 0,
             results,
             frames: Vec::new(),
             live: true,
             function_targeted: false,
+            function_label_used: false,
             max_operands: 0,
             injections: Vec::new(),
             blocks: Vec::new(),
@@ -481,7 +555,6 @@ impl<'p> Hooks for Analyzer<'p> {
             calls_module: false,
             callees: Vec::new(),
             redundant_checks: Vec::new(),
-            releases: Vec::new(),
         });
         Ok(())
     }
@@ -508,10 +581,11 @@ impl<'p> Hooks for Analyzer<'p> {
         body.max_operands = body.max_operands.max(validator.operand_stack_height());
         if !body.started {
             body.started = true;
-            // Entry: reload the gas local from the global, charge, check; then (at the end, once
-            // it is known whether the function reserves its own frame) reserve the frame. The
-            // entry check is never dropped: it is what makes a call a check for its caller.
-            body.start_block(prices, offset, true, false);
+            // Entry: load the gas local from the global (unless the caller passed it), charge,
+            // check; then (at the end, once it is known whether the function reserves its own
+            // frame) reserve the frame. The entry check is never dropped: it is what makes a
+            // call a check for its caller.
+            body.start_block(prices, offset, !body.internal, false);
             body.injections.push((offset, Injection::Snippet(Snippet::Check)));
             body.charge(prices.check);
             body.checks += 1;
@@ -528,8 +602,15 @@ impl<'p> Hooks for Analyzer<'p> {
         // The final `end` is charged below, to the block it ends up in.
         if was_live && !final_end {
             body.charge(cost);
-            if info.observes {
-                body.observed();
+            // Calls of internal functions and returns from them pass the gas in a value: only
+            // a trap in the callee reads the global, and the callee writes it back first.
+            let passes_gas = match op {
+                Operator::Call { function_index } => self.analysis.is_internal(*function_index),
+                Operator::Return => body.internal,
+                _ => false,
+            };
+            if info.observes && !passes_gas {
+                body.observed(prices);
             }
         }
 
@@ -576,63 +657,83 @@ impl<'p> Hooks for Analyzer<'p> {
                     }
                 }
                 None => {
-                    // The body's final `end`: release the frame on every path that gets here.
-                    // Branches to the function's label land after the wrap block's end, a join.
-                    if body.function_targeted {
-                        if was_live {
-                            body.charge(prices.wrap_end);
+                    // The body's final `end`. Branches to the function's label land after the
+                    // wrap block's end, a join: the exit's write-back (or, in an internal
+                    // function, the gas result) is then on every path that leaves.
+                    if body.wrapped() {
+                        body.inject_live(offset, Snippet::WrapEnd, prices.wrap_end, was_live);
+                        if body.function_targeted {
+                            body.start_block(prices, offset, false, false);
+                            body.live = true;
                         }
-                        body.injections.push((offset, Injection::Snippet(Snippet::WrapEnd)));
-                        body.start_block(prices, offset, false, false);
-                        body.live = true;
                     }
-                    if body.live {
-                        body.release(offset, prices.release);
+                    let live = body.live;
+                    if live {
                         body.charge(cost);
-                        body.observed();
+                        if !body.internal {
+                            body.observed(prices);
+                        }
+                    }
+                    if body.internal {
+                        body.inject_live(offset, Snippet::ReturnGas, prices.return_gas, live);
                     }
                 }
             },
             Operator::Br { relative_depth } => {
-                if was_live {
-                    body.target(*relative_depth);
-                }
+                body.target(*relative_depth, was_live);
                 body.live = false;
             }
             Operator::BrIf { relative_depth } => {
+                body.target(*relative_depth, was_live);
                 if was_live {
-                    body.target(*relative_depth);
                     body.start_block(prices, end, false, false);
                 }
             }
             Operator::BrTable { targets } => {
-                if was_live {
-                    body.target(targets.default());
-                    // Validated: every target decodes.
-                    for target in targets.targets().flatten() {
-                        body.target(target);
-                    }
+                body.target(targets.default(), was_live);
+                // Validated: every target decodes.
+                for target in targets.targets().flatten() {
+                    body.target(target, was_live);
                 }
                 body.live = false;
             }
             Operator::Return => {
-                if was_live {
-                    body.release(offset, prices.release);
+                if body.internal {
+                    body.inject_live(offset, Snippet::ReturnGas, prices.return_gas, was_live);
                 }
                 body.live = false;
             }
             Operator::Unreachable => body.live = false,
+            Operator::LocalGet { local_index }
+            | Operator::LocalSet { local_index }
+            | Operator::LocalTee { local_index }
+                if body.internal && *local_index >= body.params =>
+            {
+                // Dead code too: it must still validate against the renumbered locals.
+                let index = local_index + INTERNAL_PARAMS;
+                body.injections.push((offset, Injection::Local { index, end }));
+            }
             Operator::Call { function_index } => {
-                if was_live {
-                    if *function_index >= self.analysis.imported_functions {
-                        body.direct_call(prices, *function_index);
-                    }
+                let function = *function_index;
+                let internal = self.analysis.is_internal(function);
+                if internal {
+                    body.inject_live(offset, Snippet::PassCounters, prices.pass_counters, was_live);
+                } else if was_live && function >= self.analysis.imported_functions {
+                    body.inject(offset, Snippet::StackSync, prices.stack_sync);
+                }
+                if was_live && function >= self.analysis.imported_functions {
+                    body.direct_call(prices, function);
+                }
+                if internal {
+                    body.take_gas(prices, end, was_live);
+                } else if was_live {
                     body.inject(end, Snippet::Resync, prices.resync);
                 }
             }
             Operator::CallIndirect { .. } => {
                 if was_live {
                     body.calls_module = true;
+                    body.inject(offset, Snippet::StackSync, prices.stack_sync);
                     body.inject(end, Snippet::Resync, prices.resync);
                 }
             }
@@ -678,23 +779,18 @@ impl Analyzer<'_> {
         let folded = !body.calls_module && self.analysis.address_taken.binary_search(&body.index).is_err();
 
         let mut removed = std::mem::take(&mut body.redundant_checks);
-        if folded {
-            for &(injection, block) in &body.releases {
-                body.blocks[block].cost -= prices.release;
-                removed.push(injection);
-            }
-        }
 
         // The entry block reserves the frame, and opens the wrap block when there is one:
         // both go right after its meter and check, at `RESERVE_AT`.
         let entry = body.injections.first().map_or(0, |(position, _)| *position);
         let mut prefix = Vec::new();
         if !folded {
-            prefix.push((entry, Injection::Snippet(Snippet::Reserve { frame })));
-            body.blocks[0].cost += prices.reserve;
+            let param = body.internal;
+            prefix.push((entry, Injection::Snippet(Snippet::Reserve { frame, param })));
+            body.blocks[0].cost += prices.reserve(param);
             body.checks += 1;
         }
-        if body.function_targeted {
+        if body.wrapped() {
             let results = body.results.clone();
             prefix.push((entry, Injection::WrapStart(self.wrap_type(&results))));
             body.blocks[0].cost += prices.wrap_start;
@@ -731,11 +827,14 @@ impl Analyzer<'_> {
             checks: body.checks,
             max_block_cost,
             frame,
+            internal: body.internal,
             original_bytes: 0,
             instrumented_bytes: 0,
         };
         FunctionPlan {
+            params: body.params,
             locals: body.params + body.declared_locals,
+            internal: body.internal,
             folded,
             frame,
             callees: body.callees,
@@ -749,7 +848,57 @@ impl Analyzer<'_> {
     }
 }
 
+/// The parameters an internal function gains: the gas and stack counters.
+pub(crate) const INTERNAL_PARAMS: u32 = 2;
+
 impl Analysis {
+    /// The index among the added types of `params -> results`, added if new.
+    fn extra_type(&mut self, params: &[wasmparser::ValType], results: &[wasmparser::ValType]) -> usize {
+        match self.extra_types.iter().position(|(p, r)| p == params && r == results) {
+            Some(extra) => extra,
+            None => {
+                self.extra_types.push((params.to_vec(), results.to_vec()));
+                self.extra_types.len() - 1
+            }
+        }
+    }
+
+    /// Decides which defined functions are internal, once every way of taking a function's
+    /// address has been seen: those nothing but a direct `call` reaches, whose type has room
+    /// for the counters (and, without multi-value, has no results). Their new types are added
+    /// in function order.
+    fn internal_types(&mut self) {
+        use wasmparser::ValType::{I32, I64};
+        let module_types = self.types.len();
+        let mut call_types = Vec::with_capacity(self.function_types.len());
+        for (defined, &ty) in std::mem::take(&mut self.function_types).iter().enumerate() {
+            let function = self.imported_functions + defined as u32;
+            let call_type = match self.types.get(ty as usize) {
+                Some(Some(ty))
+                    if self.address_taken.binary_search(&function).is_err()
+                        && ty.params().len() + INTERNAL_PARAMS as usize <= MAX_PARAMS
+                        && ty.results().len() < MAX_RESULTS
+                        && (self.multi_value || ty.results().is_empty()) =>
+                {
+                    let params = [ty.params(), &[I64, I32]].concat();
+                    let results = [ty.results(), &[I64]].concat();
+                    Some((module_types + self.extra_type(&params, &results)) as u32)
+                }
+                _ => None,
+            };
+            call_types.push(call_type);
+        }
+        self.call_types = call_types;
+    }
+
+    /// Whether `function` is internal: defined, and reached only by direct calls.
+    pub(crate) fn is_internal(&self, function: u32) -> bool {
+        function
+            .checked_sub(self.imported_functions)
+            .and_then(|defined| self.call_types.get(defined as usize))
+            .is_some_and(Option::is_some)
+    }
+
     /// What needs the whole module: each function that reserves its own frame reserves, in
     /// addition, the largest frame among the folded leaves it calls.
     fn resolve(&mut self) {
@@ -764,11 +913,20 @@ impl Analysis {
             let extra = callees.max().unwrap_or(0);
             // Both below 2^31, and the sum capped there like any frame.
             let frame = (u64::from(plan.frame) + u64::from(extra)).min(i32::MAX as u64) as u32;
-            if let (_, Injection::Snippet(Snippet::Reserve { frame: f })) = &mut plan.injections[RESERVE_AT] {
+            if let (_, Injection::Snippet(Snippet::Reserve { frame: f, .. })) = &mut plan.injections[RESERVE_AT] {
                 *f = frame;
             }
             plan.report.frame = frame;
         }
+    }
+}
+
+impl Body {
+    /// Whether the body is wrapped in a block: when a live branch targets its label (the exit
+    /// then has one place to write the gas back), and in an internal function when any branch
+    /// does (that label's type does not have the gas result).
+    fn wrapped(&self) -> bool {
+        self.function_targeted || (self.internal && self.function_label_used)
     }
 }
 
@@ -830,6 +988,7 @@ impl Injection {
     fn opens_block(&self) -> bool {
         match self {
             Injection::WrapStart(_) => true,
+            Injection::Local { .. } => false,
             Injection::Snippet(snippet) => {
                 matches!(snippet, Snippet::Check | Snippet::Reserve { .. } | Snippet::Dynamic { .. })
             }

@@ -5,8 +5,11 @@
 //! from the input only by what was injected (an auditor's diff shows exactly that) and
 //! every encoding choice of the producer (LEB widths, section order, custom sections) survives.
 //! Sections that change are re-emitted with their original entries copied raw and the new ones
-//! appended: types (wrap block types), globals (the gas and stack counters), exports (those
-//! counters and the start function), and memories and tables that declare no maximum.
+//! appended: types (internal functions' and wrap blocks'), globals (the gas and stack
+//! counters), exports (those counters and the start function), and memories and tables that
+//! declare no maximum. Two things are re-encoded: the function section, where internal
+//! functions get their new types, and in their bodies the indices of declared locals, which
+//! move up past the two counter parameters.
 
 use baals_policy::{Limit, Policy};
 use wasm_encoder::{
@@ -17,7 +20,7 @@ use wasmparser::{
     BinaryReader, CodeSectionReader, MemorySectionReader, Parser, Payload, TableInit, TableSectionReader,
 };
 
-use super::analysis::{Analysis, FunctionPlan, Injection, WrapType, inline_block_type};
+use super::analysis::{Analysis, FunctionPlan, INTERNAL_PARAMS, Injection, WrapType, inline_block_type};
 use super::snippets::{Slots, Snippet, val_type};
 use super::{GAS_GLOBAL, INSTRUMENTED_SECTION, InstrumentError, STACK_GLOBAL, START_EXPORT};
 
@@ -89,11 +92,19 @@ pub(crate) fn rewrite(
         match payload {
             Payload::TypeSection(_) if !analysis.extra_types.is_empty() => {
                 let mut types = TypeSection::new();
-                for results in &analysis.extra_types {
+                for (params, results) in &analysis.extra_types {
+                    let params: Vec<ValType> = params.iter().filter_map(|&t| val_type(t)).collect();
                     let results: Vec<ValType> = results.iter().filter_map(|&t| val_type(t)).collect();
-                    types.ty().function([], results);
+                    types.ty().function(params, results);
                 }
                 writer.extend_section(1, contents, &types)?;
+            }
+            Payload::FunctionSection(reader) if analysis.call_types.iter().any(Option::is_some) => {
+                let mut functions = wasm_encoder::FunctionSection::new();
+                for (ty, call_type) in reader.into_iter().zip(&analysis.call_types) {
+                    functions.function(call_type.unwrap_or(ty.map_err(internal)?));
+                }
+                writer.encoded_section(3, &functions)?;
             }
             Payload::TableSection(reader) => writer.tables(whole, reader)?,
             Payload::MemorySection(reader) => writer.memories(whole, reader)?,
@@ -245,9 +256,11 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// The name section, with label indices moved past the injected blocks. Other subsections
-    /// are copied as they are: function, local and global indices do not change.
+    /// The name section, with label indices moved past the injected blocks and the local
+    /// indices of internal functions past their counter parameters. Other subsections are
+    /// copied as they are: function and global indices do not change.
     fn name_section(&mut self, data: &[u8], offset: usize) -> Result<(), InstrumentError> {
+        const LOCALS: u8 = 2;
         const LABELS: u8 = 3;
         let mut contents = Vec::with_capacity(data.len() + 8);
         "name".encode(&mut contents);
@@ -257,31 +270,40 @@ impl Writer<'_> {
             let id = reader.read_u8().map_err(internal)?;
             let size = reader.read_var_u32().map_err(internal)?;
             let bytes = reader.read_bytes(size as usize).map_err(internal)?;
-            if id != LABELS {
+            if id != LABELS && id != LOCALS {
                 contents.extend_from_slice(&data[start..reader.current_position()]);
                 continue;
             }
             let subsection_offset = reader.original_position() - bytes.len();
-            let labels =
+            let map =
                 wasmparser::IndirectNameMap::new(BinaryReader::new(bytes, subsection_offset)).map_err(internal)?;
             let mut renamed = wasm_encoder::IndirectNameMap::new();
-            for function in labels {
+            for function in map {
                 let function = function.map_err(internal)?;
                 let functions = &self.analysis.functions;
-                let shifts = functions
-                    .binary_search_by_key(&function.index, |plan| plan.report.index)
-                    .map_or_else(|_| Vec::new(), |at| functions[at].label_shifts());
+                let plan = functions.binary_search_by_key(&function.index, |plan| plan.report.index).ok();
+                let plan = plan.map(|at| &functions[at]);
+                let shifts = match plan {
+                    Some(plan) if id == LABELS => plan.label_shifts(),
+                    _ => Vec::new(),
+                };
                 let mut names = wasm_encoder::NameMap::new();
                 for naming in function.names {
                     let naming = naming.map_err(internal)?;
-                    let shift = shifts.get(naming.index as usize).copied().unwrap_or(0);
-                    names.append(naming.index + shift, naming.name);
+                    let index = match plan {
+                        Some(plan) if id == LOCALS && plan.internal && naming.index >= plan.params => {
+                            naming.index + INTERNAL_PARAMS
+                        }
+                        _ if id == LABELS => naming.index + shifts.get(naming.index as usize).copied().unwrap_or(0),
+                        _ => naming.index,
+                    };
+                    names.append(index, naming.name);
                 }
                 renamed.append(function.index, &names);
             }
             let mut encoded = Vec::new();
             renamed.encode(&mut encoded);
-            contents.push(LABELS);
+            contents.push(id);
             (encoded.len() as u32).encode(&mut contents);
             contents.extend_from_slice(&encoded);
         }
@@ -321,19 +343,21 @@ impl Writer<'_> {
         }
         let operators_start = locals.original_position();
 
+        // The counters: the last two parameters of an internal function, the first two
+        // injected locals of any other.
+        let (counters, mut added) =
+            if plan.internal { (plan.params, Vec::new()) } else { (plan.locals, vec![ValType::I64, ValType::I32]) };
         let mut slots = Slots {
             gas_global: self.gas_global(),
             stack_global: self.gas_global() + 1,
-            gas: plan.locals,
-            stack: 0,
+            gas: counters,
+            stack: counters + 1,
             size: 0,
             f32: 0,
             f64: 0,
         };
-        let mut added = vec![ValType::I64];
-        let mut next = plan.locals + 1;
+        let mut next = plan.locals + INTERNAL_PARAMS;
         for (needed, slot, ty) in [
-            (!plan.folded, &mut slots.stack, ValType::I32),
             (plan.needs_size, &mut slots.size, ValType::I32),
             (plan.needs_f32, &mut slots.f32, ValType::F32),
             (plan.needs_f64, &mut slots.f64, ValType::F64),
@@ -357,6 +381,13 @@ impl Writer<'_> {
             out.extend_from_slice(&self.wasm[copied..position]);
             copied = position;
             let snippet = match injection {
+                Injection::Local { index, end } => {
+                    // The opcode (one byte for the local instructions), then the new index.
+                    out.push(self.wasm[position]);
+                    index.encode(&mut out);
+                    copied = end;
+                    continue;
+                }
                 Injection::Snippet(snippet) => snippet,
                 Injection::WrapStart(WrapType::Index(index)) => {
                     Snippet::WrapStart(wasm_encoder::BlockType::FunctionType(index))

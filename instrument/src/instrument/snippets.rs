@@ -18,9 +18,10 @@ pub(crate) struct Slots {
     pub(crate) gas_global: u32,
     /// The exported stack global (i32, counts down).
     pub(crate) stack_global: u32,
-    /// The function's gas local (i64).
+    /// The function's gas local (i64): a parameter of internal functions.
     pub(crate) gas: u32,
-    /// The stack counter as the function found it on entry (i32), restored on exit.
+    /// The stack units left once the function's frame is reserved (i32): what its callees
+    /// reserve from. The caller's value, a parameter, in internal functions.
     pub(crate) stack: u32,
     /// A scratch i32 local for size operands.
     pub(crate) size: u32,
@@ -45,10 +46,21 @@ pub(crate) enum Snippet {
     /// Reloads the gas local from the global after a call: the callee (or the host) charged
     /// the global.
     Resync,
-    /// Reserves the frame's stack units; traps past the limit, leaving the global negative.
-    Reserve { frame: u32 },
-    /// Releases the frame's stack units.
-    Release,
+    /// Reserves the frame's stack units from what the caller left: the stack parameter of an
+    /// internal function (`param`), else the global. Traps past the limit, leaving the global
+    /// negative.
+    Reserve { frame: u32, param: bool },
+    /// Writes the stack units left to the global before a call of a function that is not
+    /// internal (it reserves from the global).
+    StackSync,
+    /// Passes the gas and stack counters to an internal function, after its arguments.
+    PassCounters,
+    /// Takes the gas counter back from an internal function's last result; with `flush`, also
+    /// writes it to the global, for an instruction later in the same block that can trap,
+    /// call or leave (the block's own write-back came before the callee's charges).
+    TakeGas { flush: bool },
+    /// Returns the gas counter from an internal function, after its results.
+    ReturnGas,
     /// Charges `unit` gas per unit of the size operand on top of the stack, then checks.
     Dynamic { unit: u64 },
     /// Replaces an f32 NaN on top of the stack by the canonical NaN.
@@ -126,27 +138,33 @@ impl Snippet {
             }
             Snippet::Resync => put(&[GlobalGet(s.gas_global), LocalSet(s.gas)]),
             // The counter is never negative while code runs (it traps first) and frames are
-            // below 2^31, so `entry - frame` cannot wrap and `entry < frame` says it went negative.
-            // The trapping path writes the gas back, as a check's does.
-            Snippet::Reserve { frame } => put(&[
-                GlobalGet(s.stack_global),
-                LocalTee(s.stack),
-                I32Const(frame as i32),
-                I32Sub,
-                GlobalSet(s.stack_global),
-                LocalGet(s.stack),
-                I32Const(frame as i32),
-                I32LtS,
-                If(BlockType::Empty),
-                LocalGet(s.gas),
-                GlobalSet(s.gas_global),
-                Unreachable,
-                End,
-            ]),
-            // Every callee released what it reserved, so the counter is back to the entry
-            // value minus this frame: restoring the entry value releases the frame without
-            // reading the global (which would chain every return through memory).
-            Snippet::Release => put(&[LocalGet(s.stack), GlobalSet(s.stack_global)]),
+            // below 2^31, so `left - frame` cannot wrap. Nothing is released on return: each
+            // function keeps what it has left in a local and hands it to its callees, so the
+            // caller's value is still right when they return. The trapping path writes both
+            // counters back: the host reads the stack limit from the global's sign.
+            Snippet::Reserve { frame, param } => {
+                let left = if param { LocalGet(s.stack) } else { GlobalGet(s.stack_global) };
+                put(&[
+                    left,
+                    I32Const(frame as i32),
+                    I32Sub,
+                    LocalTee(s.stack),
+                    I32Const(0),
+                    I32LtS,
+                    If(BlockType::Empty),
+                    LocalGet(s.stack),
+                    GlobalSet(s.stack_global),
+                    LocalGet(s.gas),
+                    GlobalSet(s.gas_global),
+                    Unreachable,
+                    End,
+                ])
+            }
+            Snippet::StackSync => put(&[LocalGet(s.stack), GlobalSet(s.stack_global)]),
+            Snippet::PassCounters => put(&[LocalGet(s.gas), LocalGet(s.stack)]),
+            Snippet::TakeGas { flush: false } => put(&[LocalSet(s.gas)]),
+            Snippet::TakeGas { flush: true } => put(&[LocalTee(s.gas), GlobalSet(s.gas_global)]),
+            Snippet::ReturnGas => put(&[LocalGet(s.gas)]),
             Snippet::Dynamic { unit } => {
                 // size < 2^32 and unit <= 2^30: the product is below 2^62 and cannot wrap.
                 put(&[
@@ -192,8 +210,13 @@ pub(crate) struct Prices {
     meters: [[u64; 2]; 2],
     pub(crate) check: u64,
     pub(crate) resync: u64,
-    pub(crate) reserve: u64,
-    pub(crate) release: u64,
+    /// The reservation, indexed by `param`.
+    reserves: [u64; 2],
+    pub(crate) stack_sync: u64,
+    pub(crate) pass_counters: u64,
+    /// Taking the gas back, indexed by `flush`.
+    pub(crate) take_gas: [u64; 2],
+    pub(crate) return_gas: u64,
     pub(crate) dynamic: u64,
     pub(crate) canonicalize_f32: Option<u64>,
     pub(crate) canonicalize_f64: Option<u64>,
@@ -214,8 +237,11 @@ impl Prices {
                 .map(|reload| [false, true].map(|flush| required(Snippet::Meter { charge: 0, reload, flush }))),
             check: required(Snippet::Check),
             resync: required(Snippet::Resync),
-            reserve: required(Snippet::Reserve { frame: 0 }),
-            release: required(Snippet::Release),
+            reserves: [false, true].map(|param| required(Snippet::Reserve { frame: 0, param })),
+            stack_sync: required(Snippet::StackSync),
+            pass_counters: required(Snippet::PassCounters),
+            take_gas: [false, true].map(|flush| required(Snippet::TakeGas { flush })),
+            return_gas: required(Snippet::ReturnGas),
             dynamic: required(Snippet::Dynamic { unit: 0 }),
             canonicalize_f32: price(Snippet::CanonicalizeF32),
             canonicalize_f64: price(Snippet::CanonicalizeF64),
@@ -229,6 +255,11 @@ impl Prices {
     /// The price of a metering block's charge.
     pub(crate) fn meter(&self, reload: bool, flush: bool) -> u64 {
         self.meters[usize::from(reload)][usize::from(flush)]
+    }
+
+    /// The price of a frame's reservation, from the stack parameter or the global.
+    pub(crate) fn reserve(&self, param: bool) -> u64 {
+        self.reserves[usize::from(param)]
     }
 }
 
@@ -276,11 +307,16 @@ mod tests {
         assert_eq!(prices.check, 10);
         // global.get 2, local.set 1.
         assert_eq!(prices.resync, 3);
-        // global.get 2, local.tee 1, i32.const 1, i32.sub 1, global.set 2, local.get 1,
-        // i32.const 1, i32.lt_s 1, if 2, local.get 1, global.set 2, unreachable 1, end 1.
-        assert_eq!(prices.reserve, 17);
+        // global.get 2 or local.get 1, i32.const 1, i32.sub 1, local.tee 1, i32.const 1,
+        // i32.lt_s 1, if 2, local.get 1, global.set 2, local.get 1, global.set 2,
+        // unreachable 1, end 1.
+        assert_eq!([prices.reserve(false), prices.reserve(true)], [17, 16]);
         // local.get 1, global.set 2.
-        assert_eq!(prices.release, 3);
+        assert_eq!(prices.stack_sync, 3);
+        // local.get 1, local.get 1; local.set 1, or local.tee 1 and global.set 2; local.get 1.
+        assert_eq!(prices.pass_counters, 2);
+        assert_eq!(prices.take_gas, [1, 3]);
+        assert_eq!(prices.return_gas, 1);
         // local.tee 1, local.get 1, local.get 1, i64.extend_i32_u 1, i64.const 1, i64.mul 2,
         // i64.sub 1, local.tee 1, global.set 2, then a check.
         assert_eq!(prices.dynamic, 11 + 10);

@@ -1,0 +1,91 @@
+(module
+  (type (;0;) (func (param i32) (result i32)))
+  (type (;1;) (func))
+  (type (;2;) (func (param i32 i64 i32) (result i32 i64)))
+  (global $out (;0;) (mut i32) i32.const 0)
+  (global (;1;) (mut i64) i64.const 0)
+  (global (;2;) (mut i32) i32.const 0)
+  (export "run" (func 1))
+  (export "baals_gas_left" (global 1))
+  (export "baals_stack_left" (global 2))
+  (func $sum (;0;) (type 2) (param $n i32) (param i64 i32) (result i32 i64)
+    (local $acc i32)
+    local.get 1
+    i64.const 15
+    i64.sub
+    local.set 1
+    local.get 1
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      local.get 1
+      global.set 1
+      unreachable
+    end
+    loop $again
+      local.get 1
+      i64.const 24
+      i64.sub
+      local.set 1
+      local.get 1
+      i64.const 0
+      i64.lt_s
+      if ;; label = @2
+        local.get 1
+        global.set 1
+        unreachable
+      end
+      local.get $acc
+      local.get $n
+      i32.add
+      local.set $acc
+      local.get $n
+      i32.const 1
+      i32.sub
+      local.tee $n
+      br_if $again
+      local.get 1
+      i64.const 8
+      i64.sub
+      local.set 1
+    end
+    local.get $acc
+    local.get 1
+  )
+  (func (;1;) (type 1)
+    (local i64 i32)
+    global.get 1
+    i64.const 51
+    i64.sub
+    local.set 0
+    local.get 0
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      local.get 0
+      global.set 1
+      unreachable
+    end
+    global.get 2
+    i32.const 13
+    i32.sub
+    local.tee 1
+    i32.const 0
+    i32.lt_s
+    if ;; label = @1
+      local.get 1
+      global.set 2
+      local.get 0
+      global.set 1
+      unreachable
+    end
+    i32.const 10
+    local.get 0
+    local.get 1
+    call $sum
+    local.tee 0
+    global.set 1
+    global.set $out
+  )
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 70416df8430a04bd817fcd9546072c00b1ef1977247a775e201dcfe03f0ccd40\0a")
+)
