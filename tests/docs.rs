@@ -4,7 +4,7 @@ use baals_policy::abi_markdown;
 use baals_tests::workspace_root;
 
 /// `docs/abi.md` embeds the host ABI table generated from `baals_policy::HostFunction`
-/// (`baals abi` prints it). Regenerate the table with `cargo run -p baals-cli -- abi` when the
+/// (`baals host-abi` prints it). Regenerate the table with `cargo run -p baals-cli -- host-abi` when the
 /// ABI changes.
 #[test]
 fn abi_doc_embeds_the_generated_table() {

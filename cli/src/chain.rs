@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use baals_abi::Abi;
 use baals_policy::Policy;
 use baals_runtime::{
     Address, Backend, BlockContext, ContractEngine, ContractExecutionResult, ContractId, EngineConfig, Event,
@@ -41,11 +42,15 @@ pub(crate) struct CallArgs {
     #[arg(long, value_name = "HEX32", default_value = DEFAULT_SENDER)]
     sender: String,
     /// The input, in hex.
-    #[arg(long, value_name = "HEX", conflicts_with = "input_file")]
+    #[arg(long, value_name = "HEX", conflicts_with_all = ["input_file", "args"])]
     input: Option<String>,
     /// A file holding the input, as raw bytes.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "args")]
     input_file: Option<PathBuf>,
+    /// The arguments as JSON, encoded by the contract's ABI: an array in the method's order,
+    /// or an object by argument name (docs/abi-json.md).
+    #[arg(long, value_name = "JSON")]
+    args: Option<String>,
     /// Native value sent with the call.
     #[arg(long, value_name = "N", default_value_t = 0)]
     value: u64,
@@ -77,7 +82,17 @@ impl CallArgs {
         address(&self.sender, "--sender")
     }
 
-    fn input(&self) -> Result<Vec<u8>> {
+    /// The input: `--args` encoded by `abi` for `method`, or the raw bytes of `--input` or
+    /// `--input-file`.
+    fn input(&self, abi: Option<&Abi>, method: &str) -> Result<Vec<u8>> {
+        if let Some(args) = &self.args {
+            let abi = abi.ok_or_else(|| {
+                usage("usage", "--args: the contract has no ABI; give its input with --input HEX".to_string())
+            })?;
+            let value: Value =
+                serde_json::from_str(args).map_err(|error| usage("usage", format!("--args: not JSON: {error}")))?;
+            return abi.encode_args(method, &value).map_err(|error| usage("usage", format!("--args: {error}")));
+        }
         if let Some(path) = &self.input_file {
             return std::fs::read(path).map_err(|e| usage("io", format!("{}: {e}", path.display())));
         }
@@ -135,14 +150,37 @@ fn status_message(status: &ExecutionStatus) -> Option<String> {
     }
 }
 
-pub(crate) fn deploy(file: &Path, init: &CallArgs, args: &ChainArgs) -> Result<Outcome> {
+pub(crate) fn deploy(file: &Path, abi_file: Option<&Path>, init: &CallArgs, args: &ChainArgs) -> Result<Outcome> {
     let engine = open_on(args, init.engine)?;
     let bytes = std::fs::read(file).map_err(|e| usage("io", format!("{}: {e}", file.display())))?;
     let wasm =
         module_bytes(file, &bytes).map_err(|message| usage("module", format!("{}: {message}", file.display())))?;
-    let deployed = match engine.deploy_contract(init.context(&engine)?, init.sender()?, &wasm, &init.input()?, init.gas)
-    {
+    let given = abi_file
+        .map(|path| std::fs::read_to_string(path).map_err(|e| usage("io", format!("{}: {e}", path.display()))))
+        .transpose()?;
+    // The ABI that encodes `instantiate`'s arguments; deployment checks it against the module
+    // again and refuses a bad one with its reason, below.
+    let abi = Abi::for_deploy(&wasm, given.as_deref()).ok().flatten();
+    let input = init.input(abi.as_ref(), baals_runtime::INSTANTIATE)?;
+    let result = engine.deploy_contract_with_abi(
+        init.context(&engine)?,
+        init.sender()?,
+        &wasm,
+        given.as_deref(),
+        &input,
+        init.gas,
+    );
+    let deployed = match result {
         Ok(deployed) => deployed,
+        Err(baals_runtime::EngineError::Abi(error)) => {
+            let message = format!("{}: rejected: ABI: {error}", file.display());
+            if args.json {
+                print(&json!({ "status": "rejected", "message": format!("ABI: {error}") }).to_string())?;
+            } else {
+                eprint(&message)?;
+            }
+            return Ok(Outcome::Refused);
+        }
         Err(baals_runtime::EngineError::Instrument(error)) => {
             let message = format!("{}: rejected: {error}", file.display());
             if args.json {
@@ -166,7 +204,7 @@ pub(crate) fn deploy(file: &Path, init: &CallArgs, args: &ChainArgs) -> Result<O
         print(&value.to_string())?;
     } else if deployed.status.is_success() {
         print(&format!("deployed {} (gas used {})", deployed.contract_id, deployed.gas_used))?;
-        print_events(&deployed.events)?;
+        print_events(&deployed.events, abi.as_ref())?;
     } else {
         eprint(&format!("deploy failed: {} (gas used {})", deployed.status, deployed.gas_used))?;
     }
@@ -176,23 +214,69 @@ pub(crate) fn deploy(file: &Path, init: &CallArgs, args: &ChainArgs) -> Result<O
 pub(crate) fn call(contract: &str, method: &str, call: &CallArgs, args: &ChainArgs, query: bool) -> Result<Outcome> {
     let engine = open_on(args, call.engine)?;
     let id = address(contract, "CONTRACT")?;
+    let abi = engine.contract_abi(&id).map_err(engine_error)?;
+    let input = call.input(abi.as_ref(), method)?;
     let ctx = call.context(&engine)?;
     let result = if query {
-        engine.query_contract(ctx, call.sender()?, id, method, &call.input()?, call.gas)
+        engine.query_contract(ctx, call.sender()?, id, method, &input, call.gas)
     } else {
-        engine.execute_contract_call(ctx, call.sender()?, id, method, &call.input()?, call.value, call.gas)
+        engine.execute_contract_call(ctx, call.sender()?, id, method, &input, call.value, call.gas)
     }
     .map_err(engine_error)?;
-    report(&result, args.json)?;
+    report(&result, abi.as_ref(), method, args.json)?;
     Ok(outcome(&result.status))
 }
 
-fn report(result: &ContractExecutionResult, json: bool) -> Result<()> {
+/// A value decoded by the ABI, or why it did not decode.
+type Decoded = std::result::Result<Value, String>;
+
+/// The output of `method` decoded, when the ABI lists the method.
+fn decoded_output(abi: Option<&Abi>, method: &str, output: &[u8]) -> Option<Decoded> {
+    let abi = abi?;
+    abi.method(method)?;
+    Some(abi.decode_output(method, output).map_err(|error| error.to_string()))
+}
+
+/// An event's fields decoded, when the ABI lists its topic.
+fn decoded_event(abi: Option<&Abi>, event: &Event) -> Option<Decoded> {
+    Some(abi?.decode_event(&event.topic, &event.data)?.map_err(|error| error.to_string()))
+}
+
+/// Sets `"decoded"` (or `"decode_error"`) on a JSON object.
+fn add_decoded(value: &mut Value, decoded: Option<Decoded>) {
+    match decoded {
+        Some(Ok(decoded)) => value["decoded"] = decoded,
+        Some(Err(reason)) => value["decode_error"] = json!(reason),
+        None => {}
+    }
+}
+
+/// ` = VALUE` (or the reason it did not decode), to follow the raw hex in text output.
+fn decoded_suffix(decoded: Option<Decoded>) -> String {
+    match decoded {
+        Some(Ok(value)) => format!(" = {value}"),
+        Some(Err(reason)) => format!(" (does not decode: {reason})"),
+        None => String::new(),
+    }
+}
+
+/// The ABI's name for a revert message, if it lists it.
+fn error_name<'a>(abi: Option<&'a Abi>, status: &ExecutionStatus) -> Option<&'a str> {
+    let ExecutionStatus::Reverted { message } = status else { return None };
+    Some(abi?.error(message.as_bytes())?.name.as_str())
+}
+
+fn report(result: &ContractExecutionResult, abi: Option<&Abi>, method: &str, json: bool) -> Result<()> {
+    let output = result.status.is_success().then(|| decoded_output(abi, method, &result.output)).flatten();
     if json {
         let events: Vec<Value> = result
             .events
             .iter()
-            .map(|e| json!({ "topic": hex_encode(&e.topic), "data": hex_encode(&e.data) }))
+            .map(|e| {
+                let mut value = json!({ "topic": hex_encode(&e.topic), "data": hex_encode(&e.data) });
+                add_decoded(&mut value, decoded_event(abi, e));
+                value
+            })
             .collect();
         let mut value = json!({
             "status": result.status.name(),
@@ -200,25 +284,31 @@ fn report(result: &ContractExecutionResult, json: bool) -> Result<()> {
             "events": events,
             "gas_used": result.gas_used,
         });
+        add_decoded(&mut value, output);
         if let Some(message) = status_message(&result.status) {
             value["message"] = json!(message);
+        }
+        if let Some(name) = error_name(abi, &result.status) {
+            value["error"] = json!(name);
         }
         return print(&value.to_string());
     }
     if result.status.is_success() {
         print(&format!("success (gas used {})", result.gas_used))?;
-        if !result.output.is_empty() {
-            print(&format!("output: {}", hex_encode(&result.output)))?;
+        if !result.output.is_empty() || matches!(output, Some(Err(_))) {
+            print(&format!("output: {}{}", hex_encode(&result.output), decoded_suffix(output)))?;
         }
-        print_events(&result.events)
+        print_events(&result.events, abi)
     } else {
-        eprint(&format!("{} (gas used {})", result.status, result.gas_used))
+        let error = error_name(abi, &result.status).map(|name| format!(" [{name}]")).unwrap_or_default();
+        eprint(&format!("{}{error} (gas used {})", result.status, result.gas_used))
     }
 }
 
-fn print_events(events: &[Event]) -> Result<()> {
+fn print_events(events: &[Event], abi: Option<&Abi>) -> Result<()> {
     for event in events {
-        print(&format!("event {} {}", printable(&event.topic), hex_encode(&event.data)))?;
+        let decoded = decoded_suffix(decoded_event(abi, event));
+        print(&format!("event {} {}{decoded}", printable(&event.topic), hex_encode(&event.data)))?;
     }
     Ok(())
 }
@@ -236,21 +326,66 @@ pub(crate) fn events(contract: &str, args: &ChainArgs) -> Result<Outcome> {
     let engine = open(args)?;
     let id = address(contract, "CONTRACT")?;
     let events = engine.events(&id).map_err(engine_error)?;
+    let abi = engine.contract_abi(&id).map_err(engine_error)?;
+    let decode = |e: &baals_runtime::StoredEvent| {
+        Some(abi.as_ref()?.decode_event(&e.topic, &e.data)?.map_err(|error| error.to_string()))
+    };
     if args.json {
         let list: Vec<Value> = events
             .iter()
             .map(|e| {
-                json!({
+                let mut value = json!({
                     "height": e.height, "call": e.call, "index": e.index,
                     "topic": hex_encode(&e.topic), "data": hex_encode(&e.data),
-                })
+                });
+                add_decoded(&mut value, decode(e));
+                value
             })
             .collect();
         print(&json!({ "contract_id": id.to_hex(), "events": list }).to_string())?;
     } else {
         for e in &events {
-            print(&format!("{}.{}.{} {} {}", e.height, e.call, e.index, printable(&e.topic), hex_encode(&e.data)))?;
+            let decoded = decoded_suffix(decode(e));
+            print(&format!(
+                "{}.{}.{} {} {}{decoded}",
+                e.height,
+                e.call,
+                e.index,
+                printable(&e.topic),
+                hex_encode(&e.data)
+            ))?;
         }
+    }
+    Ok(Outcome::Accepted)
+}
+
+/// `baals abi FILE|CONTRACT`: the ABI of a module file, or of a deployed contract.
+pub(crate) fn abi(target: &str, args: &ChainArgs) -> Result<Outcome> {
+    let path = Path::new(target);
+    let (abi, what) = if path.exists() {
+        let bytes = std::fs::read(path).map_err(|e| usage("io", format!("{}: {e}", path.display())))?;
+        let wasm =
+            module_bytes(path, &bytes).map_err(|message| usage("module", format!("{}: {message}", path.display())))?;
+        let abi = Abi::from_module(&wasm).map_err(|error| usage("abi", format!("{}: {error}", path.display())))?;
+        (abi, format!("{}: the module has no `{}` section", path.display(), baals_abi::ABI_SECTION))
+    } else {
+        let id = address(target, "FILE or CONTRACT (no such file, and not a contract id)")?;
+        let engine = open(args)?;
+        let abi = engine.contract_abi(&id).map_err(engine_error)?;
+        (abi, format!("contract {id} was deployed without an ABI"))
+    };
+    let Some(abi) = abi else {
+        if args.json {
+            print(&json!({ "abi": null, "message": what }).to_string())?;
+        } else {
+            eprint(&what)?;
+        }
+        return Ok(Outcome::Refused);
+    };
+    if args.json {
+        print(&abi.json.to_string())?;
+    } else {
+        print(&abi.to_json_pretty())?;
     }
     Ok(Outcome::Accepted)
 }

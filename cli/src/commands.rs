@@ -294,7 +294,7 @@ pub(crate) fn policy_canonical(file: &Path) -> Result<Outcome> {
     }
 }
 
-pub(crate) fn abi(json: bool) -> Result<Outcome> {
+pub(crate) fn host_abi(json: bool) -> Result<Outcome> {
     if json {
         let functions: Vec<Value> = HostFunction::ALL
             .iter()

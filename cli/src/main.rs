@@ -64,10 +64,14 @@ enum Command {
         json: bool,
     },
     /// Deploy a contract (.wasm or .wat) to the local chain; its `instantiate` method, if any,
-    /// runs with --input. Prints the contract id.
+    /// runs with --input or --args. Prints the contract id.
     Deploy {
         /// The module.
         file: PathBuf,
+        /// The contract's ABI (JSON, docs/abi-json.md), for a module without a `baals.abi`
+        /// section; checked against the module and stored with the contract.
+        #[arg(long, value_name = "FILE")]
+        abi: Option<PathBuf>,
         #[command(flatten)]
         call: chain::CallArgs,
         #[command(flatten)]
@@ -95,7 +99,8 @@ enum Command {
         #[command(flatten)]
         chain: chain::ChainArgs,
     },
-    /// List a contract's events: height.call.index, topic, data.
+    /// List a contract's events: height.call.index, topic, data, and the fields decoded by the
+    /// contract's ABI.
     Events {
         /// The contract id, 64 hex digits.
         contract: String,
@@ -129,8 +134,16 @@ enum Command {
         #[command(subcommand)]
         command: GoldenCommand,
     },
-    /// Print host ABI v1 as the Markdown table of docs/abi.md.
+    /// Print a contract's ABI (docs/abi-json.md): from a module file's `baals.abi` section, or
+    /// the one a deployed contract was stored with. Exit 1 if it has none.
     Abi {
+        /// A module file (.wasm or .wat), or a contract id (64 hex digits).
+        target: String,
+        #[command(flatten)]
+        chain: chain::ChainArgs,
+    },
+    /// Print host ABI v1, the functions contracts import, as the Markdown table of docs/abi.md.
+    HostAbi {
         /// Print JSON instead of Markdown.
         #[arg(long)]
         json: bool,
@@ -197,7 +210,7 @@ fn main() -> ExitCode {
     let json = match &args.command {
         Command::Validate { json, .. }
         | Command::Instrument { json, .. }
-        | Command::Abi { json }
+        | Command::HostAbi { json }
         | Command::Policy { command: PolicyCommand::Hash { json, .. } | PolicyCommand::Check { json, .. } } => *json,
         Command::Policy { command: PolicyCommand::Canonical { .. } } | Command::Golden { .. } => false,
         Command::Deploy { chain, .. }
@@ -205,6 +218,7 @@ fn main() -> ExitCode {
         | Command::Query { chain, .. }
         | Command::Events { chain, .. }
         | Command::Inspect { chain, .. }
+        | Command::Abi { chain, .. }
         | Command::Fund { chain, .. } => chain.json(),
     };
     let result = match args.command {
@@ -221,8 +235,9 @@ fn main() -> ExitCode {
             GoldenCommand::Check { dir } => commands::golden_check(&dir.unwrap_or_else(|| PathBuf::from("golden"))),
             GoldenCommand::Bless { dir } => commands::golden_bless(&dir.unwrap_or_else(|| PathBuf::from("golden"))),
         },
-        Command::Abi { json } => commands::abi(json),
-        Command::Deploy { file, call, chain } => chain::deploy(&file, &call, &chain),
+        Command::HostAbi { json } => commands::host_abi(json),
+        Command::Abi { target, chain } => chain::abi(&target, &chain),
+        Command::Deploy { file, abi, call, chain } => chain::deploy(&file, abi.as_deref(), &call, &chain),
         Command::Call { contract, method, call, chain } => chain::call(&contract, &method, &call, &chain, false),
         Command::Query { contract, method, call, chain } => chain::call(&contract, &method, &call, &chain, true),
         Command::Events { contract, chain } => chain::events(&contract, &chain),

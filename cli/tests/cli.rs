@@ -194,10 +194,10 @@ fn policy_hash_and_check() {
 
 #[test]
 fn abi_prints_the_table() {
-    let output = baals(&["abi"]);
+    let output = baals(&["host-abi"]);
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(stdout(&output), baals_policy::abi_markdown());
-    let value: Value = json(&baals(&["abi", "--json"]));
+    let value: Value = json(&baals(&["host-abi", "--json"]));
     assert_eq!(value["functions"].as_array().unwrap().len(), 18);
 }
 

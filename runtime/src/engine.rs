@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use baals_abi::{Abi, AbiError};
 use baals_instrument::{CodeHash, InstrumentError, instrument};
 use baals_policy::Policy;
 use sha2::{Digest, Sha256};
@@ -25,6 +26,10 @@ pub enum EngineError {
     /// The module was refused at deployment: nothing was stored.
     #[error(transparent)]
     Instrument(#[from] InstrumentError),
+    /// The module's ABI was refused at deployment (malformed, or not matching the module):
+    /// nothing was stored.
+    #[error("ABI: {0}")]
+    Abi(#[from] AbiError),
     /// The storage failed.
     #[error("storage: {0}")]
     Storage(String),
@@ -267,10 +272,32 @@ impl ContractEngine {
         init_payload: &[u8],
         gas_limit: u64,
     ) -> Result<DeployResult, EngineError> {
+        self.deploy_contract_with_abi(ctx, deployer, wasm, None, init_payload, gas_limit)
+    }
+
+    /// Deploys a contract with an ABI given beside the module, in a block of its own (see
+    /// [`BlockSession::deploy_contract_with_abi`]).
+    pub fn deploy_contract_with_abi(
+        &self,
+        ctx: BlockContext,
+        deployer: Address,
+        wasm: &[u8],
+        abi: Option<&str>,
+        init_payload: &[u8],
+        gas_limit: u64,
+    ) -> Result<DeployResult, EngineError> {
         let mut block = self.begin_block(ctx)?;
-        let result = block.deploy_contract(deployer, wasm, init_payload, gas_limit)?;
+        let result = block.deploy_contract_with_abi(deployer, wasm, abi, init_payload, gas_limit)?;
         block.commit()?;
         Ok(result)
+    }
+
+    /// The ABI a contract was deployed with (from its module's `baals.abi` section or given
+    /// at deploy), if any.
+    pub fn contract_abi(&self, id: &ContractId) -> Result<Option<Abi>, EngineError> {
+        let Some(bytes) = self.storage.read()?.get(Table::Abis, &id.0)? else { return Ok(None) };
+        // Checked when it was stored: a failure here is a corrupt database.
+        Abi::parse_bytes(&bytes).map(Some).map_err(|error| EngineError::Storage(format!("stored ABI of {id}: {error}")))
     }
 
     /// Calls a contract in a block of its own (see [`BlockSession::execute_contract_call`]).
@@ -420,7 +447,8 @@ impl BlockSession<'_> {
     /// derives its id (sha256 of deployer, deployer's nonce and code hash), charges the deploy
     /// price, and runs `instantiate` if the module exports it, with `init_payload` as input.
     /// Only if that succeeds are the code (shared by contracts with the same code), the
-    /// account and `instantiate`'s effects stored.
+    /// account and `instantiate`'s effects stored. A module with a `baals.abi` section has
+    /// that ABI checked against its exports and stored with it.
     pub fn deploy_contract(
         &mut self,
         deployer: Address,
@@ -428,8 +456,24 @@ impl BlockSession<'_> {
         init_payload: &[u8],
         gas_limit: u64,
     ) -> Result<DeployResult, EngineError> {
+        self.deploy_contract_with_abi(deployer, wasm, None, init_payload, gas_limit)
+    }
+
+    /// [`BlockSession::deploy_contract`], with `abi` (JSON, `docs/abi-json.md`) given beside a
+    /// module: it is checked against the module's exports (and against its `baals.abi`
+    /// section, if it has one) and stored with the contract. A malformed or mismatched ABI
+    /// refuses the deployment, like a refused module: nothing is stored.
+    pub fn deploy_contract_with_abi(
+        &mut self,
+        deployer: Address,
+        wasm: &[u8],
+        abi: Option<&str>,
+        init_payload: &[u8],
+        gas_limit: u64,
+    ) -> Result<DeployResult, EngineError> {
         let inner = &self.engine.inner;
         let instrumented = instrument(wasm, &inner.policy)?;
+        let abi = Abi::for_deploy(wasm, abi)?;
         let code = Code { code_hash: instrumented.code_hash, policy_hash: instrumented.policy_hash };
         let mut txn = self.take()?;
         let nonce = state::read_u64(&*txn, Table::Nonces, &deployer)?;
@@ -491,14 +535,24 @@ impl BlockSession<'_> {
                 }
             };
             if outcome.status.is_success() {
-                store_contract(&mut *txn, &id, &record, wasm, &instrumented.wasm, &code, &deployer, nonce)?;
+                store_contract(
+                    &mut *txn,
+                    &id,
+                    &record,
+                    wasm,
+                    &instrumented.wasm,
+                    &code,
+                    &deployer,
+                    nonce,
+                    abi.as_ref(),
+                )?;
                 store_artifact(&mut *txn, &artifact)?;
                 self.events.push((self.calls, outcome.events.clone()));
             }
             self.txn = Some(txn);
             (outcome.status, outcome.output, outcome.events, outcome.gas_used)
         } else {
-            store_contract(&mut *txn, &id, &record, wasm, &instrumented.wasm, &code, &deployer, nonce)?;
+            store_contract(&mut *txn, &id, &record, wasm, &instrumented.wasm, &code, &deployer, nonce, abi.as_ref())?;
             store_artifact(&mut *txn, &artifact)?;
             self.txn = Some(txn);
             (ExecutionStatus::Success, Vec::new(), Vec::new(), 0)
@@ -658,6 +712,7 @@ fn store_contract(
     code: &Code,
     deployer: &Address,
     nonce: u64,
+    abi: Option<&Abi>,
 ) -> Result<(), StorageError> {
     if txn.get(Table::Originals, &code.code_hash.0)?.is_none() {
         txn.put(Table::Originals, &code.code_hash.0, original)?;
@@ -667,6 +722,9 @@ fn store_contract(
         txn.put(Table::Code, &key, instrumented)?;
     }
     txn.put(Table::Contracts, &id.0, &record.encode())?;
+    if let Some(abi) = abi {
+        txn.put(Table::Abis, &id.0, abi.json.to_string().as_bytes())?;
+    }
     txn.put(Table::Nonces, &deployer.0, &(nonce + 1).to_le_bytes())
 }
 

@@ -16,8 +16,8 @@ use crate::types::{Address, ContractId, ExecutionStatus, InvalidCall, TrapKind};
 /// The largest gas limit: keeps every sum of charges inside the signed 64-bit counter.
 pub(crate) const MAX_GAS: u64 = 1 << 62;
 
-/// The method run at deployment.
-pub(crate) const INSTANTIATE: &str = "instantiate";
+/// The method run at deployment, with the deployer's input, if the module exports it.
+pub const INSTANTIATE: &str = "instantiate";
 
 /// A call to run.
 pub(crate) struct CallSpec {

@@ -33,11 +33,14 @@ pub enum Table {
     Events,
     /// The engine's own bookkeeping: the latest committed height.
     Meta,
+    /// Contract ABIs (JSON, `docs/abi-json.md`), by contract id; only for contracts deployed
+    /// with one.
+    Abis,
 }
 
 impl Table {
     /// Every table.
-    pub const ALL: [Table; 9] = [
+    pub const ALL: [Table; 10] = [
         Table::Originals,
         Table::Code,
         Table::Artifacts,
@@ -47,6 +50,7 @@ impl Table {
         Table::Nonces,
         Table::Events,
         Table::Meta,
+        Table::Abis,
     ];
 
     /// The table's name in the database.
@@ -61,6 +65,7 @@ impl Table {
             Table::Nonces => "nonces",
             Table::Events => "events",
             Table::Meta => "meta",
+            Table::Abis => "abis",
         }
     }
 }
