@@ -105,3 +105,131 @@ fn a_contract_without_an_abi_is_called_with_raw_input() {
         engine.execute_contract_call(CTX, DEPLOYER, deployed.contract_id, "echo", &[7, 0, 0, 0], 0, GAS).unwrap();
     assert_eq!((result.status, result.output), (ExecutionStatus::Success, vec![7, 0, 0, 0]));
 }
+
+mod sdk {
+    //! The contract SDK's encoding (`baals_sdk::abi`) and the engine's (`baals_abi`) are the
+    //! same: what one writes, the other reads back to the same value.
+
+    use baals_abi::Abi;
+    use baals_sdk::abi::{Decode, Encode, decode_all};
+    use proptest::prelude::*;
+    use serde_json::{Value, json};
+
+    baals_sdk::abi_struct! {
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Order {
+            pub id: u64,
+            pub to: [u8; 32],
+            pub memo: Option<String>,
+            pub lines: Vec<(u16, i128)>,
+            pub flags: [bool; 3],
+            pub data: Vec<u8>,
+        }
+    }
+
+    const ORDER: &str = r#"{"abi": 1, "name": "t", "version": "1",
+      "types": {"Line": {"struct": [{"name": "n", "type": "u16"}, {"name": "price", "type": "i128"}]}},
+      "methods": [{"name": "place", "kind": "call", "inputs": [
+        {"name": "id", "type": "u64"}, {"name": "to", "type": "address"},
+        {"name": "memo", "type": {"option": "string"}}, {"name": "lines", "type": {"vec": "Line"}},
+        {"name": "flags", "type": {"array": "bool", "len": 3}}, {"name": "data", "type": "bytes"}]}]}"#;
+
+    fn hex(bytes: &[u8]) -> String {
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    fn as_json(order: &Order) -> Value {
+        let lines: Vec<Value> =
+            order.lines.iter().map(|(n, price)| json!({"n": n, "price": price.to_string()})).collect();
+        json!({
+            "id": order.id, "to": hex(&order.to), "memo": order.memo, "lines": lines,
+            "flags": order.flags, "data": hex(&order.data),
+        })
+    }
+
+    fn order() -> impl Strategy<Value = Order> {
+        (
+            any::<u64>(),
+            any::<[u8; 32]>(),
+            proptest::option::of(".{0,8}"),
+            prop::collection::vec((any::<u16>(), any::<i128>()), 0..4),
+            any::<[bool; 3]>(),
+            prop::collection::vec(any::<u8>(), 0..16),
+        )
+            .prop_map(|(id, to, memo, lines, flags, data)| Order { id, to, memo, lines, flags, data })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn what_a_contract_encodes_the_engine_decodes_and_back(order in order()) {
+            let abi = Abi::parse(ORDER).unwrap();
+            let bytes = order.to_bytes();
+            prop_assert_eq!(abi.decode_args("place", &bytes).unwrap(), as_json(&order));
+            prop_assert_eq!(abi.encode_args("place", &as_json(&order)).unwrap(), bytes.clone());
+            prop_assert_eq!(decode_all::<Order>(&bytes).unwrap(), order);
+            // Both refuse the same cut and padded bytes.
+            for cut in [0, bytes.len() / 2, bytes.len() - 1] {
+                prop_assert!(decode_all::<Order>(&bytes[..cut]).is_err());
+                prop_assert!(abi.decode_args("place", &bytes[..cut]).is_err());
+            }
+            let padded = [bytes, vec![0]].concat();
+            prop_assert!(decode_all::<Order>(&padded).is_err());
+            prop_assert!(abi.decode_args("place", &padded).is_err());
+        }
+
+        /// Whatever bytes one accepts, the other accepts too, as the same value.
+        #[test]
+        fn both_accept_the_same_bytes(bytes in prop::collection::vec(any::<u8>(), 0..48)) {
+            let abi = Abi::parse(r#"{"abi": 1, "name": "t", "version": "1", "methods": [{"name": "m", "kind": "call",
+              "inputs": [{"name": "a", "type": {"option": "u8"}}, {"name": "b", "type": "bool"}, {"name": "c", "type": "string"}]}]}"#).unwrap();
+            let engine = abi.decode_args("m", &bytes);
+            let contract = decode_all::<(Option<u8>, bool, String)>(&bytes);
+            prop_assert_eq!(engine.is_ok(), contract.is_ok());
+            if let Ok((a, b, c)) = contract {
+                prop_assert_eq!(engine.unwrap(), json!({"a": a, "b": b, "c": c}));
+            }
+        }
+    }
+
+    #[test]
+    fn a_tuple_of_inputs_is_the_method_input() {
+        let abi = Abi::parse(
+            r#"{"abi": 1, "name": "t", "version": "1", "methods": [{"name": "transfer", "kind": "call",
+              "inputs": [{"name": "to", "type": "address"}, {"name": "amount", "type": "u64"}]}]}"#,
+        )
+        .unwrap();
+        let input = ([2u8; 32], 250u64).to_bytes();
+        assert_eq!(abi.encode_args("transfer", &json!(["02".repeat(32), 250])).unwrap(), input);
+        let mut rest = &input[..];
+        assert_eq!(<([u8; 32], u64)>::decode(&mut rest).unwrap(), ([2u8; 32], 250));
+    }
+}
+
+/// The AssemblyScript helpers (`contracts/assemblyscript/assembly/abi.ts`) against the same
+/// encoding: their own test module, run by Node (`npm test`), encodes and decodes every type,
+/// refuses cut, padded and mistagged bytes with the SDK's messages.
+#[test]
+fn the_assemblyscript_helpers_pass_their_tests() {
+    baals_tests::example_contract("counter");
+    let dir = baals_tests::workspace_root().join("contracts/assemblyscript");
+    let output = std::process::Command::new("npm").current_dir(&dir).args(["test", "--silent"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("all passed"), "{stdout}");
+}
+
+/// Each example contract embeds its ABI, which deploy checks against the module.
+#[test]
+fn the_example_contracts_ship_their_abi() {
+    for name in ["token", "escrow", "forwarder", "counter"] {
+        let wasm = baals_tests::example_contract(name);
+        let abi = Abi::from_module(&wasm).unwrap().unwrap_or_else(|| panic!("{name}: no baals.abi section"));
+        abi.check_module(&wasm).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let shipped =
+            if name == "counter" { "assemblyscript/abi.json".to_string() } else { format!("{name}/abi.json") };
+        let file = std::fs::read_to_string(baals_tests::workspace_root().join("contracts").join(shipped)).unwrap();
+        assert_eq!(abi, Abi::parse(&file).unwrap(), "{name}");
+    }
+}

@@ -8,7 +8,10 @@
 //! - the call: [`input`], [`set_output`], [`sender`], [`value`], [`contract_id`], [`balance`];
 //! - the block: [`block_height`], [`block_timestamp`];
 //! - effects: [`emit`], [`transfer`], [`call`], [`revert`];
-//! - crypto: [`sha256`], [`verify_ed25519`].
+//! - crypto: [`sha256`], [`verify_ed25519`];
+//! - typed input and output in the ABI encoding (`docs/abi-json.md`): [`args`], [`output`],
+//!   and the [`abi`] module ([`abi::Encode`], [`abi::Decode`], [`abi_struct!`]), which builds
+//!   on every target so that host code and tests can encode and decode too.
 //!
 //! With the default `panic-handler` feature a panic reverts the call with its message, so a
 //! failed `assert!` or `expect` tells the caller why.
@@ -18,11 +21,21 @@
 //! pub extern "C" fn greet() {
 //!     baals_sdk::storage_set(b"greeting", &baals_sdk::input());
 //! }
+//!
+//! // ABI: inputs [a: u64, b: u64], output u64.
+//! #[unsafe(no_mangle)]
+//! pub extern "C" fn add() {
+//!     let (a, b): (u64, u64) = baals_sdk::args();
+//!     baals_sdk::output(&a.wrapping_add(b));
+//! }
 //! ```
-#![no_std]
+// The unit tests run on the host, with the standard library's test harness.
+#![cfg_attr(not(test), no_std)]
 #![deny(missing_docs)]
 
 extern crate alloc;
+
+pub mod abi;
 
 use alloc::vec;
 use alloc::vec::Vec;
@@ -147,6 +160,23 @@ pub fn input() -> Vec<u8> {
 #[cfg(target_arch = "wasm32")]
 pub fn set_output(bytes: &[u8]) {
     unsafe { sys::baals_set_return_data(bytes.as_ptr(), bytes.len() as u32) }
+}
+
+/// The call's input decoded as a `T` (a method's inputs: a tuple of them, `()` for none; or
+/// one type), taking up exactly the whole input. Reverts with `bad input: ` and the reason
+/// (e.g. `bad input: input cut short at byte 32`) when it does not decode.
+#[cfg(target_arch = "wasm32")]
+pub fn args<T: abi::Decode>() -> T {
+    match abi::decode_all(&input()) {
+        Ok(value) => value,
+        Err(error) => revert(alloc::format!("bad input: {error}").as_bytes()),
+    }
+}
+
+/// Sets the call's output to the ABI encoding of `value`.
+#[cfg(target_arch = "wasm32")]
+pub fn output<T: abi::Encode + ?Sized>(value: &T) {
+    set_output(&value.to_bytes())
 }
 
 /// The native value sent with this call (already in this contract's balance).

@@ -5,9 +5,22 @@
 //!   panics, which reverts); emits `transfer` with `from || to || amount`.
 //! - `balance_of(account: [u8; 32]) -> u64 LE`.
 //! - `total_supply() -> u64 LE`.
+//!
+//! Its ABI is `abi.json`, embedded in the module. The input is read leniently, as before the
+//! ABI: bytes after the inputs are ignored, and input cut short reverts with `input too short`.
 #![no_std]
 
-use baals_sdk::{Address, concat, emit, input, read_address, read_u64, require, sender, set_output, storage_get, storage_set};
+use baals_sdk::abi::Encode;
+use baals_sdk::{
+    Address, emit, input, output, read_address, read_u64, require, sender, set_output, storage_get, storage_set,
+};
+
+/// The ABI (`abi.json`, `docs/abi-json.md`), in the module as its `baals.abi` custom section.
+/// On wasm32 a static with a link section becomes that custom section whether or not anything
+/// uses it (`strip` keeps it); no `#[used]`, which would also copy the JSON into the data segment.
+#[allow(dead_code)]
+#[unsafe(link_section = "baals.abi")]
+static ABI: [u8; include_bytes!("../abi.json").len()] = *include_bytes!("../abi.json");
 
 const SUPPLY: &[u8] = b"supply";
 
@@ -31,7 +44,7 @@ pub extern "C" fn instantiate() {
     let owner = sender();
     set_balance(&owner, supply);
     storage_set(SUPPLY, &supply.to_le_bytes());
-    emit(b"mint", &concat(&[&owner, &supply.to_le_bytes()]));
+    emit(b"mint", &(owner, supply).to_bytes());
 }
 
 #[unsafe(no_mangle)]
@@ -44,12 +57,12 @@ pub extern "C" fn transfer() {
     require(available >= amount, "insufficient balance");
     set_balance(&from, available - amount);
     set_balance(&to, balance(&to).checked_add(amount).expect("balance overflow"));
-    emit(b"transfer", &concat(&[&from, &to, &amount.to_le_bytes()]));
+    emit(b"transfer", &(from, to, amount).to_bytes());
 }
 
 #[unsafe(no_mangle)]
 pub extern "C" fn balance_of() {
-    set_output(&balance(&read_address(&input(), 0)).to_le_bytes());
+    output(&balance(&read_address(&input(), 0)));
 }
 
 #[unsafe(no_mangle)]
