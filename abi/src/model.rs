@@ -216,7 +216,10 @@ impl Abi {
                 "call" => MethodKind::Call,
                 "query" => MethodKind::Query,
                 other => {
-                    return Err(invalid(&format!("{path}.kind"), &format!("`{other}`: expected \"call\" or \"query\"")));
+                    return Err(invalid(
+                        &format!("{path}.kind"),
+                        &format!("`{other}`: expected \"call\" or \"query\""),
+                    ));
                 }
             };
             let payable = match method.get("payable") {

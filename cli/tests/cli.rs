@@ -401,7 +401,8 @@ fn readme_token_walkthrough_runs() {
         .unwrap();
     let out = stdout(&output);
     assert!(output.status.success(), "{out}\n{}", stderr(&output));
-    assert!(out.contains("output: fa00000000000000"), "{out}");
+    assert!(out.contains("output: fa00000000000000 = 250"), "{out}");
+    assert!(out.contains(r#""amount":250"#), "{out}");
     assert!(out.contains(" mint ") && out.contains(" transfer "), "{out}");
     assert!(out.contains("storage root "), "{out}");
 }
@@ -448,4 +449,102 @@ fn every_command_prints_the_same_on_both_engines() {
 /// The contract id in `deployed <id> (gas used N)`.
 fn contract_of(deployed: &Output) -> String {
     stdout(deployed).split_whitespace().nth(1).unwrap().to_string()
+}
+
+/// The token driven by its ABI: arguments as JSON, output and events decoded, the ABI printed
+/// from the module file and from the chain, errors that name the argument.
+#[test]
+fn the_token_by_its_abi() {
+    let token = Path::new(env!("CARGO_TARGET_TMPDIR")).join("abi-token.wasm");
+    std::fs::write(&token, baals_tests::example_contract("token")).unwrap();
+    let db = db("abi-token.redb");
+    let db = path(&db);
+    let bob = "b0".repeat(32);
+
+    let deployed = baals(&["deploy", path(&token), "--db", db, "--args", "[1000]"]);
+    assert_eq!(deployed.status.code(), Some(0), "{}", stderr(&deployed));
+    let id = contract_of(&deployed);
+    let from_file = json(&baals(&["abi", path(&token), "--json"]));
+    assert_eq!(from_file["name"], "token");
+    assert_eq!(json(&baals(&["abi", &id, "--db", db, "--json"])), from_file);
+
+    // By name; the event decoded beside its raw fields.
+    let args = format!(r#"{{"to": "{bob}", "amount": 250}}"#);
+    let value = json(&baals(&["call", &id, "transfer", "--args", &args, "--db", db, "--json"]));
+    assert_eq!(value["status"], "success");
+    let event = &value["events"][0];
+    assert_eq!(event["data"], format!("{}{bob}fa00000000000000", "01".repeat(32)));
+    assert_eq!(event["decoded"], serde_json::json!({"from": "01".repeat(32), "to": bob, "amount": 250}));
+
+    // Positional; the output decoded beside the raw hex, in JSON and in text.
+    let args = format!(r#"["{bob}"]"#);
+    let value = json(&baals(&["query", &id, "balance_of", "--args", &args, "--db", db, "--json"]));
+    assert_eq!((value["output"].as_str(), &value["decoded"]), (Some("fa00000000000000"), &serde_json::json!(250)));
+    let text = stdout(&baals(&["query", &id, "balance_of", "--args", &args, "--db", db]));
+    assert!(text.contains("output: fa00000000000000 = 250"), "{text}");
+
+    // A revert the ABI lists is named.
+    let args = format!(r#"["{bob}", 5000]"#);
+    let value = json(&baals(&["call", &id, "transfer", "--args", &args, "--db", db, "--json"]));
+    assert_eq!((value["status"].as_str(), value["error"].as_str()), (Some("reverted"), Some("insufficient_balance")));
+
+    // `events` decodes every event by its topic.
+    let events = json(&baals(&["events", &id, "--db", db, "--json"]));
+    assert_eq!(events["events"][0]["decoded"], serde_json::json!({"owner": "01".repeat(32), "supply": 1000}));
+    let text = stdout(&baals(&["events", &id, "--db", db]));
+    assert!(text.contains(r#" transfer "#) && text.contains(r#""amount":250"#), "{text}");
+
+    // A wrong argument is a usage error naming it; nothing runs.
+    let output = baals(&["call", &id, "transfer", "--args", r#"["zz", 1]"#, "--db", db]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(r#"--args: to: expected address (64 hex digits), found "zz""#),
+        "{}",
+        stderr(&output)
+    );
+    let output = baals(&["call", &id, "transfer", "--args", &format!(r#"{{"to": "{bob}"}}"#), "--db", db]);
+    assert!(stderr(&output).contains("missing `amount`"), "{}", stderr(&output));
+}
+
+/// An ABI that does not match the module refuses the deployment; a contract without an ABI
+/// takes raw input, and `--args` says it cannot help.
+#[test]
+fn abis_that_do_not_match_are_refused_and_contracts_without_one_take_hex() {
+    let db = db("abi-mismatch.redb");
+    let db = path(&db);
+    let module = scratch("abi-echo.wat", r#"(module (memory (export "memory") 1) (func (export "ping")))"#);
+    let wrong = scratch(
+        "abi-wrong.json",
+        r#"{"abi": 1, "name": "x", "version": "1", "methods": [{"name": "pong", "kind": "call"}]}"#,
+    );
+    let output = baals(&["deploy", path(&module), "--abi", path(&wrong), "--db", db]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("rejected: ABI: method `pong` is not an exported function of the module"),
+        "{}",
+        stderr(&output)
+    );
+    let value = json(&baals(&["deploy", path(&module), "--abi", path(&wrong), "--db", db, "--json"]));
+    assert_eq!(value["status"], "rejected");
+
+    let deployed = baals(&["deploy", path(&module), "--db", db]);
+    assert_eq!(deployed.status.code(), Some(0), "{}", stderr(&deployed));
+    let id = contract_of(&deployed);
+    assert_eq!(baals(&["call", &id, "ping", "--input", "00", "--db", db]).status.code(), Some(0));
+    let output = baals(&["call", &id, "ping", "--args", "[]", "--db", db]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("the contract has no ABI"), "{}", stderr(&output));
+    let output = baals(&["abi", &id, "--db", db]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("deployed without an ABI"), "{}", stderr(&output));
+
+    // With a matching ABI beside the module, it is stored and printed back.
+    let right = scratch(
+        "abi-right.json",
+        r#"{"abi": 1, "name": "x", "version": "1", "methods": [{"name": "ping", "kind": "call"}]}"#,
+    );
+    let deployed = baals(&["deploy", path(&module), "--abi", path(&right), "--db", db]);
+    let id = contract_of(&deployed);
+    assert_eq!(json(&baals(&["abi", &id, "--db", db, "--json"]))["methods"][0]["name"], "ping");
+    assert_eq!(baals(&["call", &id, "ping", "--args", "[]", "--db", db]).status.code(), Some(0));
 }
