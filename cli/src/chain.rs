@@ -158,9 +158,14 @@ pub(crate) fn deploy(file: &Path, abi_file: Option<&Path>, init: &CallArgs, args
     let given = abi_file
         .map(|path| std::fs::read_to_string(path).map_err(|e| usage("io", format!("{}: {e}", path.display()))))
         .transpose()?;
-    // The ABI that encodes `instantiate`'s arguments; deployment checks it against the module
-    // again and refuses a bad one with its reason, below.
-    let abi = Abi::for_deploy(&wasm, given.as_deref()).ok().flatten();
+    // The ABI, checked here so that a bad one is reported as itself rather than as missing
+    // when it is needed to encode `instantiate`'s arguments; deployment checks it again.
+    let abi = match Abi::for_deploy(&wasm, given.as_deref()) {
+        Ok(abi) => abi,
+        // A module that does not parse is the validator's to report, below.
+        Err(baals_abi::AbiError::Module(_)) => None,
+        Err(error) => return rejected(file, &format!("ABI: {error}"), args.json),
+    };
     let input = init.input(abi.as_ref(), baals_runtime::INSTANTIATE)?;
     let result = engine.deploy_contract_with_abi(
         init.context(&engine)?,
@@ -172,24 +177,8 @@ pub(crate) fn deploy(file: &Path, abi_file: Option<&Path>, init: &CallArgs, args
     );
     let deployed = match result {
         Ok(deployed) => deployed,
-        Err(baals_runtime::EngineError::Abi(error)) => {
-            let message = format!("{}: rejected: ABI: {error}", file.display());
-            if args.json {
-                print(&json!({ "status": "rejected", "message": format!("ABI: {error}") }).to_string())?;
-            } else {
-                eprint(&message)?;
-            }
-            return Ok(Outcome::Refused);
-        }
-        Err(baals_runtime::EngineError::Instrument(error)) => {
-            let message = format!("{}: rejected: {error}", file.display());
-            if args.json {
-                print(&json!({ "status": "rejected", "message": error.to_string() }).to_string())?;
-            } else {
-                eprint(&message)?;
-            }
-            return Ok(Outcome::Refused);
-        }
+        Err(baals_runtime::EngineError::Abi(error)) => return rejected(file, &format!("ABI: {error}"), args.json),
+        Err(baals_runtime::EngineError::Instrument(error)) => return rejected(file, &error.to_string(), args.json),
         Err(error) => return Err(engine_error(error)),
     };
     if args.json {
@@ -209,6 +198,16 @@ pub(crate) fn deploy(file: &Path, abi_file: Option<&Path>, init: &CallArgs, args
         eprint(&format!("deploy failed: {} (gas used {})", deployed.status, deployed.gas_used))?;
     }
     Ok(outcome(&deployed.status))
+}
+
+/// A deployment refused: the module or its ABI broke a rule (exit 1).
+fn rejected(file: &Path, reason: &str, json: bool) -> Result<Outcome> {
+    if json {
+        print(&json!({ "status": "rejected", "message": reason }).to_string())?;
+    } else {
+        eprint(&format!("{}: rejected: {reason}", file.display()))?;
+    }
+    Ok(Outcome::Refused)
 }
 
 pub(crate) fn call(contract: &str, method: &str, call: &CallArgs, args: &ChainArgs, query: bool) -> Result<Outcome> {

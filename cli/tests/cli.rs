@@ -526,6 +526,10 @@ fn abis_that_do_not_match_are_refused_and_contracts_without_one_take_hex() {
     );
     let value = json(&baals(&["deploy", path(&module), "--abi", path(&wrong), "--db", db, "--json"]));
     assert_eq!(value["status"], "rejected");
+    // With --args too, the ABI's own fault is what is reported.
+    let output = baals(&["deploy", path(&module), "--abi", path(&wrong), "--args", "[]", "--db", db]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("rejected: ABI: method `pong`"), "{}", stderr(&output));
 
     let deployed = baals(&["deploy", path(&module), "--db", db]);
     assert_eq!(deployed.status.code(), Some(0), "{}", stderr(&deployed));
