@@ -25,6 +25,7 @@ mod value;
 
 pub use error::{AbiError, ValueError};
 pub use model::{Abi, ErrorDef, ErrorMatch, EventDef, Field, Method, MethodKind, Type};
+pub use value::{hex_decode, hex_encode};
 
 /// The custom section a module carries its ABI in.
 pub const ABI_SECTION: &str = "baals.abi";

@@ -416,30 +416,30 @@ fn signed(value: &Value, path: &str, bits: u32) -> Result<i128, ValueError> {
     Ok(n)
 }
 
+/// The bytes of a JSON string of hex digits, `0x` allowed.
 fn hex(value: &Value, path: &str, expected: &str) -> Result<Vec<u8>, ValueError> {
     let Value::String(text) = value else { return Err(mismatch(path, expected, value)) };
-    let digits = text.strip_prefix("0x").unwrap_or(text).as_bytes();
-    if digits.len() % 2 != 0 {
-        return Err(mismatch(path, expected, value));
-    }
-    let nibble = |c: u8| (c as char).to_digit(16);
-    digits
-        .chunks(2)
-        .map(|pair| match (nibble(pair[0]), nibble(pair[1])) {
-            (Some(high), Some(low)) => Ok((high * 16 + low) as u8),
-            _ => Err(mismatch(path, expected, value)),
-        })
-        .collect()
+    hex_decode(text.strip_prefix("0x").unwrap_or(text)).ok_or_else(|| mismatch(path, expected, value))
 }
 
-fn hex_encode(bytes: &[u8]) -> String {
+/// Lowercase hex of `bytes`: how the ABI's JSON writes `bytes` and `address` values.
+pub fn hex_encode(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut text = String::with_capacity(bytes.len() * 2);
+    let mut out = String::with_capacity(bytes.len() * 2);
     for byte in bytes {
-        text.push(DIGITS[usize::from(byte >> 4)] as char);
-        text.push(DIGITS[usize::from(byte & 15)] as char);
+        out.push(DIGITS[usize::from(byte >> 4)] as char);
+        out.push(DIGITS[usize::from(byte & 15)] as char);
     }
-    text
+    out
+}
+
+/// The bytes of a hex string (either case, no prefix), or `None` if it is not hex.
+pub fn hex_decode(hex: &str) -> Option<Vec<u8>> {
+    if !hex.len().is_multiple_of(2) {
+        return None;
+    }
+    let digit = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    hex.as_bytes().chunks(2).map(|pair| Some(digit(pair[0])? << 4 | digit(pair[1])?)).collect()
 }
 
 fn mismatch(path: &str, expected: &str, found: &Value) -> ValueError {

@@ -37,25 +37,7 @@ impl fmt::Debug for Address {
     }
 }
 
-/// Lowercase hex of `bytes`.
-pub fn hex_encode(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for byte in bytes {
-        out.push(DIGITS[usize::from(byte >> 4)] as char);
-        out.push(DIGITS[usize::from(byte & 15)] as char);
-    }
-    out
-}
-
-/// The bytes of a hex string (either case), or `None` if it is not hex.
-pub fn hex_decode(hex: &str) -> Option<Vec<u8>> {
-    if !hex.len().is_multiple_of(2) {
-        return None;
-    }
-    let digit = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
-    hex.as_bytes().chunks(2).map(|pair| Some(digit(pair[0])? << 4 | digit(pair[1])?)).collect()
-}
+pub use baals_abi::{hex_decode, hex_encode};
 
 /// The block a call belongs to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
