@@ -130,6 +130,35 @@ fn limits_are_named_in_the_function_where_they_break() {
     }
 }
 
+/// The format bounds a function's parameters and locals together at 50,000, and instrumentation
+/// adds up to 5 locals: a body the policy's `function-locals` allows must still instrument into
+/// a module engines accept, so validation leaves that room (found by hand beside the fuzzer).
+#[test]
+fn locals_leave_room_for_the_ones_instrumentation_adds() {
+    let policy = Policy::permissive();
+    assert_eq!(policy.limit(Limit::FunctionLocals), 50_000);
+    let body = |params: &str, locals: u32| {
+        wat(&format!(
+            "(module (func (param {params}) {}))",
+            if locals == 0 { String::new() } else { format!("(local {})", "i32 ".repeat(locals as usize)) }
+        ))
+    };
+    for (params, max) in [("", 49_995u64), ("i64 i64 i64", 49_992)] {
+        let refused_body = body(params, max as u32 + 1);
+        match refused(&refused_body, &policy) {
+            ValidationError::LimitExceeded { limit: Limit::FunctionLocals, value, max: m, .. } => {
+                assert_eq!((value, m), (max + 1, max), "params ({params})");
+            }
+            other => panic!("{other}"),
+        }
+        let accepted_body = body(params, max as u32);
+        accepted(&accepted_body, &policy);
+        let output = baals_instrument::instrument(&accepted_body, &policy).unwrap().wasm;
+        let mut validator = wasmparser::Validator::new_with_features(baals_tests::output_features(&policy));
+        validator.validate_all(&output).unwrap_or_else(|e| panic!("params ({params}): output invalid: {e}"));
+    }
+}
+
 /// The offset of the first occurrence of `needle` in `haystack`, for locating instructions.
 fn find(haystack: &[u8], needle: &[u8]) -> usize {
     haystack.windows(needle.len()).position(|w| w == needle).expect("needle present")

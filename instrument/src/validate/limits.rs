@@ -2,11 +2,19 @@
 //! they are checked against.
 
 use baals_policy::{Limit, Policy};
-use wasmparser::{CompositeInnerType, ExternalKind, FunctionBody, Operator, Payload, TypeRef};
+use wasmparser::{CompositeInnerType, ExternalKind, FunctionBody, Operator, Payload, TypeRef, WasmModuleResources};
 
 use super::scan::{Func, Hooks};
 use crate::error::{Location, ValidationError};
 use crate::info::{Export, Import, MemoryInfo, ModuleInfo};
+
+/// Parameters and locals of one function, together, that wasmparser (and so wasmtime) accepts.
+const FORMAT_MAX_LOCALS: u64 = 50_000;
+
+/// The most locals instrumentation adds to a function (`instrument/rewrite.rs`): the gas and
+/// stack counters (as locals, or as parameters of an internal function) and three scratch
+/// locals (a size operand, an f32, an f64).
+const INSTRUMENTATION_LOCALS: u64 = 5;
 
 pub(crate) struct LimitChecker<'p> {
     policy: &'p Policy,
@@ -14,6 +22,8 @@ pub(crate) struct LimitChecker<'p> {
     /// Per function: instructions so far, and open blocks.
     instructions: u64,
     locals: u64,
+    /// The function's parameters: they share the format's bound on locals.
+    params: u64,
     depth: u64,
     /// `function-instructions`, read once: it is compared at every instruction.
     max_instructions: u64,
@@ -24,7 +34,7 @@ impl<'p> LimitChecker<'p> {
         let mut info = ModuleInfo { bytes, ..ModuleInfo::default() };
         info.usage.raise(Limit::ModuleBytes, bytes);
         let max_instructions = policy.limit(Limit::FunctionInstructions);
-        LimitChecker { policy, info, instructions: 0, locals: 0, depth: 0, max_instructions }
+        LimitChecker { policy, info, instructions: 0, locals: 0, params: 0, depth: 0, max_instructions }
     }
 
     pub(crate) fn into_info(mut self) -> ModuleInfo {
@@ -94,6 +104,7 @@ impl<'p> Hooks for LimitChecker<'p> {
             info: ModuleInfo::default(),
             instructions: 0,
             locals: 0,
+            params: 0,
             depth: 0,
             max_instructions: self.max_instructions,
         }
@@ -208,17 +219,35 @@ impl<'p> Hooks for LimitChecker<'p> {
         Ok(())
     }
 
-    fn function(&mut self, _validator: &Func, _body: &FunctionBody<'_>) -> Result<(), ValidationError> {
+    fn function(&mut self, validator: &Func, _body: &FunctionBody<'_>) -> Result<(), ValidationError> {
         self.end_function();
         self.instructions = 0;
         self.locals = 0;
         self.depth = 0;
+        let resources = validator.resources();
+        self.params = resources
+            .type_id_of_function(validator.index())
+            .map_or(0, |id| resources.sub_type_at_id(id).unwrap_func().params().len() as u64);
         Ok(())
     }
 
+    /// The policy's `function-locals`, and room for the locals instrumentation adds: the format
+    /// bounds parameters and locals together, so a body the policy allows could otherwise
+    /// instrument into one no engine accepts.
     fn locals(&mut self, function: u32, count: u32, offset: usize) -> Result<(), ValidationError> {
         self.locals += u64::from(count);
-        self.check(Limit::FunctionLocals, self.locals, Location::in_function(function, offset))
+        let location = Location::in_function(function, offset);
+        self.check(Limit::FunctionLocals, self.locals, location)?;
+        let max = FORMAT_MAX_LOCALS.saturating_sub(self.params + INSTRUMENTATION_LOCALS);
+        if self.locals > max {
+            return Err(ValidationError::LimitExceeded {
+                limit: Limit::FunctionLocals,
+                value: self.locals,
+                max,
+                location,
+            });
+        }
+        Ok(())
     }
 
     fn operator(
