@@ -235,3 +235,52 @@ fn golden_feature_outputs_validate_with_the_input_features() {
         assert!(validated >= 14, "only {validated} feature modules validated");
     }
 }
+
+/// A body close to the format's 7,654,321-byte limit on a function, made of many small metering
+/// blocks (`i32.const 0; br_if 0`), is accepted by the permissive policy; instrumented, it
+/// would not be by any engine, so instrumentation refuses it with the function and the figure.
+#[test]
+fn outputs_past_the_formats_limits_are_refused_with_a_reason() {
+    fn leb(mut n: u32, out: &mut Vec<u8>) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                out.push(byte);
+                return;
+            }
+            out.push(byte | 0x80);
+        }
+    }
+    fn section(id: u8, contents: &[u8], out: &mut Vec<u8>) {
+        out.push(id);
+        leb(contents.len() as u32, out);
+        out.extend_from_slice(contents);
+    }
+    let module = |blocks: usize| {
+        let mut body = vec![0]; // no locals
+        for _ in 0..blocks {
+            body.extend_from_slice(&[0x41, 0x00, 0x0d, 0x00]); // i32.const 0; br_if 0
+        }
+        body.push(0x0b);
+        let mut code = vec![1];
+        leb(body.len() as u32, &mut code);
+        code.extend_from_slice(&body);
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        section(1, &[1, 0x60, 0, 0], &mut wasm);
+        section(3, &[1, 0], &mut wasm);
+        section(10, &code, &mut wasm);
+        wasm
+    };
+    let policy = Policy::permissive();
+    let blocks = 1_800_000;
+    match instrument(&module(blocks), &policy) {
+        Err(InstrumentError::OutputLimit { what: "function body bytes", value, max: 7_654_321, function: Some(0) }) => {
+            assert!(value > 7_654_321, "{value}");
+        }
+        other => panic!("expected an output limit, got {:?}", other.map(|i| i.wasm.len())),
+    }
+    // A smaller one instruments, and its output validates.
+    let output = instrument(&module(10_000), &policy).unwrap().wasm;
+    wasmparser::Validator::new_with_features(output_features(&policy)).validate_all(&output).unwrap();
+}

@@ -81,6 +81,20 @@ pub enum InstrumentError {
     /// The module carries a `baals.instrumented` section already.
     #[error("the module is already instrumented (it has a `{INSTRUMENTED_SECTION}` section)")]
     AlreadyInstrumented,
+    /// What instrumentation adds would take the module past one of the format's own limits
+    /// (those of wasmparser, which wasmtime shares), which the policy's limits reach under a
+    /// permissive policy: the output would be refused by every engine.
+    #[error("instrumented, the module would exceed the format's limit on {what}{}: {value} > {max}", function.map(|f| format!(" (function {f})")).unwrap_or_default())]
+    OutputLimit {
+        /// What is counted.
+        what: &'static str,
+        /// The instrumented module's figure.
+        value: u64,
+        /// The format's limit.
+        max: u64,
+        /// The function concerned, if one.
+        function: Option<u32>,
+    },
     /// A module the validator accepted could not be rewritten: a bug of the instrumenter.
     #[error("internal instrumenter error: {0}")]
     Internal(String),
@@ -106,6 +120,7 @@ pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Res
     let analysis = analyzer.into_analysis();
     let tag = format!("baals-instrument {INSTRUMENTER_VERSION}\npolicy {}\n", policy.hash());
     let rewritten = rewrite::rewrite(wasm, &analysis, policy, info.start_function, &tag)?;
+    check_output_limits(&analysis, &info, &rewritten)?;
 
     let mut functions = Vec::with_capacity(analysis.functions.len());
     for (plan, (original, instrumented)) in analysis.functions.into_iter().zip(rewritten.body_sizes) {
@@ -117,6 +132,33 @@ pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Res
     let report =
         Report { functions, original_bytes: wasm.len() as u64, instrumented_bytes: rewritten.wasm.len() as u64 };
     Ok(Instrumented { wasm: rewritten.wasm, code_hash: CodeHash::of(wasm), policy_hash: policy.hash(), info, report })
+}
+
+/// The format's limits that instrumentation can push a module past (wasmparser's, which
+/// wasmtime shares; locals are left room for by validation, `validate/limits.rs`).
+const MAX_FUNCTION_BYTES: u64 = 7_654_321;
+const MAX_TYPES: u64 = 1_000_000;
+const MAX_GLOBALS: u64 = 1_000_000;
+const MAX_EXPORTS: u64 = 1_000_000;
+
+/// Refuses an output past the format's limits: cheaper than validating it again, and only
+/// a module made to sit at a permissive policy's ceilings gets there.
+fn check_output_limits(
+    analysis: &analysis::Analysis,
+    info: &ModuleInfo,
+    rewritten: &rewrite::Rewritten,
+) -> Result<(), InstrumentError> {
+    let limit = |what, value: u64, max, function| {
+        if value > max { Err(InstrumentError::OutputLimit { what, value, max, function }) } else { Ok(()) }
+    };
+    for (plan, &(_, bytes)) in analysis.functions.iter().zip(&rewritten.body_sizes) {
+        limit("function body bytes", u64::from(bytes), MAX_FUNCTION_BYTES, Some(plan.report.index))?;
+    }
+    limit("types", analysis.type_count(), MAX_TYPES, None)?;
+    // The two counters.
+    limit("globals", u64::from(analysis.globals) + 2, MAX_GLOBALS, None)?;
+    let added_exports = 2 + u64::from(info.start_function.is_some());
+    limit("exports", info.exports.len() as u64 + added_exports, MAX_EXPORTS, None)
 }
 
 /// Whether `wasm` carries the instrumenter's custom section. Stops at the first section that

@@ -891,6 +891,11 @@ impl Analysis {
         self.call_types = call_types;
     }
 
+    /// Entries of the type section once the rewrite has appended its types.
+    pub(crate) fn type_count(&self) -> u64 {
+        (self.types.len() + self.extra_types.len()) as u64
+    }
+
     /// Whether `function` is internal: defined, and reached only by direct calls.
     pub(crate) fn is_internal(&self, function: u32) -> bool {
         function
