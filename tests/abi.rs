@@ -231,5 +231,8 @@ fn the_example_contracts_ship_their_abi() {
             if name == "counter" { "assemblyscript/abi.json".to_string() } else { format!("{name}/abi.json") };
         let file = std::fs::read_to_string(baals_tests::workspace_root().join("contracts").join(shipped)).unwrap();
         assert_eq!(abi, Abi::parse(&file).unwrap(), "{name}");
+        // The instrumenter keeps the section.
+        let instrumented = baals_instrument::instrument(&wasm, &Policy::default_policy()).unwrap().wasm;
+        assert_eq!(Abi::from_module(&instrumented).unwrap(), Some(abi), "{name}");
     }
 }
