@@ -18,6 +18,8 @@
 //! assert_eq!(&input[32..], &250u64.to_le_bytes());
 //! ```
 
+#![deny(missing_docs)]
+
 mod error;
 mod model;
 mod module;
