@@ -13,13 +13,13 @@
 //! counters around calls of internal functions and before their exits.
 
 use baals_policy::{FloatMode, Opcode, Policy};
-use wasmparser::{FuncType, FunctionBody, Operator, Payload, TypeRef, WasmModuleResources};
+use wasmparser::{FuncType, FunctionBody, Operator, Payload, TypeRef};
 
 use super::snippets::{Prices, Snippet, val_type};
 use crate::error::{Location, ValidationError};
 use crate::opcode::opcode_of;
 use crate::report::FunctionReport;
-use crate::validate::{Func, Hooks};
+use crate::validate::{Func, Hooks, function_type};
 
 /// The plan for the whole module.
 #[derive(Debug, Default)]
@@ -524,11 +524,7 @@ impl<'p> Hooks for Analyzer<'p> {
     }
 
     fn function(&mut self, validator: &Func, _body: &FunctionBody<'_>) -> Result<(), ValidationError> {
-        let resources = validator.resources();
-        let ty = resources
-            .type_id_of_function(validator.index())
-            .map(|id| resources.sub_type_at_id(id).unwrap_func().clone());
-        let (params, results) = match &ty {
+        let (params, results) = match function_type(validator) {
             Some(ty) => (ty.params().len() as u32, ty.results().to_vec()),
             None => (0, Vec::new()),
         };

@@ -2,9 +2,9 @@
 //! they are checked against.
 
 use baals_policy::{Limit, Policy};
-use wasmparser::{CompositeInnerType, ExternalKind, FunctionBody, Operator, Payload, TypeRef, WasmModuleResources};
+use wasmparser::{CompositeInnerType, ExternalKind, FunctionBody, Operator, Payload, TypeRef};
 
-use super::scan::{Func, Hooks};
+use super::scan::{Func, Hooks, function_type};
 use crate::error::{Location, ValidationError};
 use crate::info::{Export, Import, MemoryInfo, ModuleInfo};
 
@@ -224,10 +224,7 @@ impl<'p> Hooks for LimitChecker<'p> {
         self.instructions = 0;
         self.locals = 0;
         self.depth = 0;
-        let resources = validator.resources();
-        self.params = resources
-            .type_id_of_function(validator.index())
-            .map_or(0, |id| resources.sub_type_at_id(id).unwrap_func().params().len() as u64);
+        self.params = function_type(validator).map_or(0, |ty| ty.params().len() as u64);
         Ok(())
     }
 

@@ -10,7 +10,7 @@
 
 use wasmparser::{
     BinaryReaderError, Encoding, FuncToValidate, FuncValidator, FuncValidatorAllocations, FunctionBody, Operator,
-    OperatorsReader, Parser, Payload, ValidPayload, Validator, ValidatorResources, WasmFeatures,
+    OperatorsReader, Parser, Payload, ValidPayload, Validator, ValidatorResources, WasmFeatures, WasmModuleResources,
 };
 
 use crate::error::{Feature, Location, ValidationError};
@@ -94,6 +94,14 @@ pub(crate) trait Hooks {
 
 /// The validator of one function body.
 pub(crate) type Func = FuncValidator<ValidatorResources>;
+
+/// The type of the function `validator` checks (`None` only if the module has none for it,
+/// which validation has refused before any body is checked).
+pub(crate) fn function_type(validator: &Func) -> Option<&wasmparser::FuncType> {
+    let resources = validator.resources();
+    let id = resources.type_id_of_function(validator.index())?;
+    Some(resources.sub_type_at_id(id).unwrap_func())
+}
 
 /// Hooks for a bare validity check.
 impl Hooks for () {
