@@ -237,8 +237,8 @@ fn decoded_output(abi: Option<&Abi>, method: &str, output: &[u8]) -> Option<Deco
 }
 
 /// An event's fields decoded, when the ABI lists its topic.
-fn decoded_event(abi: Option<&Abi>, event: &Event) -> Option<Decoded> {
-    Some(abi?.decode_event(&event.topic, &event.data)?.map_err(|error| error.to_string()))
+fn decoded_event(abi: Option<&Abi>, topic: &[u8], data: &[u8]) -> Option<Decoded> {
+    Some(abi?.decode_event(topic, data)?.map_err(|error| error.to_string()))
 }
 
 /// Sets `"decoded"` (or `"decode_error"`) on a JSON object.
@@ -273,7 +273,7 @@ fn report(result: &ContractExecutionResult, abi: Option<&Abi>, method: &str, jso
             .iter()
             .map(|e| {
                 let mut value = json!({ "topic": hex_encode(&e.topic), "data": hex_encode(&e.data) });
-                add_decoded(&mut value, decoded_event(abi, e));
+                add_decoded(&mut value, decoded_event(abi, &e.topic, &e.data));
                 value
             })
             .collect();
@@ -306,7 +306,7 @@ fn report(result: &ContractExecutionResult, abi: Option<&Abi>, method: &str, jso
 
 fn print_events(events: &[Event], abi: Option<&Abi>) -> Result<()> {
     for event in events {
-        let decoded = decoded_suffix(decoded_event(abi, event));
+        let decoded = decoded_suffix(decoded_event(abi, &event.topic, &event.data));
         print(&format!("event {} {}{decoded}", printable(&event.topic), hex_encode(&event.data)))?;
     }
     Ok(())
@@ -326,9 +326,6 @@ pub(crate) fn events(contract: &str, args: &ChainArgs) -> Result<Outcome> {
     let id = address(contract, "CONTRACT")?;
     let events = engine.events(&id).map_err(engine_error)?;
     let abi = engine.contract_abi(&id).map_err(engine_error)?;
-    let decode = |e: &baals_runtime::StoredEvent| {
-        Some(abi.as_ref()?.decode_event(&e.topic, &e.data)?.map_err(|error| error.to_string()))
-    };
     if args.json {
         let list: Vec<Value> = events
             .iter()
@@ -337,14 +334,14 @@ pub(crate) fn events(contract: &str, args: &ChainArgs) -> Result<Outcome> {
                     "height": e.height, "call": e.call, "index": e.index,
                     "topic": hex_encode(&e.topic), "data": hex_encode(&e.data),
                 });
-                add_decoded(&mut value, decode(e));
+                add_decoded(&mut value, decoded_event(abi.as_ref(), &e.topic, &e.data));
                 value
             })
             .collect();
         print(&json!({ "contract_id": id.to_hex(), "events": list }).to_string())?;
     } else {
         for e in &events {
-            let decoded = decoded_suffix(decode(e));
+            let decoded = decoded_suffix(decoded_event(abi.as_ref(), &e.topic, &e.data));
             print(&format!(
                 "{}.{}.{} {} {}{decoded}",
                 e.height,
