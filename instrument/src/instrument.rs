@@ -119,7 +119,7 @@ pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Res
     let info = validate_with(wasm, policy, &mut analyzer, threads)?;
     let analysis = analyzer.into_analysis();
     let tag = format!("baals-instrument {INSTRUMENTER_VERSION}\npolicy {}\n", policy.hash());
-    let rewritten = rewrite::rewrite(wasm, &analysis, policy, info.start_function, &tag)?;
+    let rewritten = rewrite::rewrite(wasm, &analysis, policy, info.start_function, &tag, threads)?;
     check_output_limits(&analysis, &info, &rewritten)?;
 
     let mut functions = Vec::with_capacity(analysis.functions.len());

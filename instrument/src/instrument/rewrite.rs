@@ -23,6 +23,7 @@ use wasmparser::{
 use super::analysis::{Analysis, FunctionPlan, INTERNAL_PARAMS, Injection, WrapType, inline_block_type};
 use super::snippets::{Slots, Snippet, val_type};
 use super::{GAS_GLOBAL, INSTRUMENTED_SECTION, InstrumentError, STACK_GLOBAL, START_EXPORT};
+use crate::validate::{PARALLEL_BYTES, split_runs};
 
 /// The rewritten module, and each function body's size before and after.
 pub(crate) struct Rewritten {
@@ -48,6 +49,8 @@ struct Writer<'a> {
     exports_written: bool,
     start: Option<u32>,
     body_sizes: Vec<(u32, u32)>,
+    /// Threads the bodies may be rewritten on.
+    threads: usize,
 }
 
 pub(crate) fn rewrite(
@@ -56,16 +59,19 @@ pub(crate) fn rewrite(
     policy: &Policy,
     start: Option<u32>,
     tag: &str,
+    threads: usize,
 ) -> Result<Rewritten, InstrumentError> {
     let mut writer = Writer {
         wasm,
         analysis,
         policy,
-        out: Vec::with_capacity(wasm.len() + wasm.len() / 4),
+        // Instrumented code is about half as large again as the original.
+        out: Vec::with_capacity(wasm.len() * 2),
         globals_written: false,
         exports_written: false,
         start,
         body_sizes: Vec::with_capacity(analysis.functions.len()),
+        threads,
     };
     writer.out.extend_from_slice(&wasm[..8.min(wasm.len())]);
     // The end of the previous section: a section's header lies between it and its contents.
@@ -311,29 +317,76 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// The code section, its bodies rewritten on several threads when there is enough code:
+    /// each thread takes a contiguous run of bodies and the runs are concatenated in order, so
+    /// the bytes do not depend on the number of threads.
     fn code(&mut self, offset: usize, contents: &[u8]) -> Result<(), InstrumentError> {
         let reader = CodeSectionReader::new(BinaryReader::new(contents, offset)).map_err(internal)?;
         let count = reader.count();
-        if count as usize != self.analysis.functions.len() {
+        let bodies: Vec<_> = reader.into_iter().collect::<Result<_, _>>().map_err(internal)?;
+        if bodies.len() != self.analysis.functions.len() {
             return Err(InstrumentError::Internal(format!(
                 "{count} function bodies but {} plans",
                 self.analysis.functions.len()
             )));
         }
-        let mut section = Vec::with_capacity(contents.len() + contents.len() / 4);
-        count.encode(&mut section);
-        for (body, plan) in reader.into_iter().zip(&self.analysis.functions) {
-            let body = body.map_err(internal)?;
-            let rewritten = self.body(&body, plan)?;
-            (rewritten.len() as u32).encode(&mut section);
-            section.extend_from_slice(&rewritten);
-            self.body_sizes.push((body.range().len() as u32, rewritten.len() as u32));
+        let sizes = bodies.iter().map(|body| body.range().len());
+        let runs = split_runs(sizes, if contents.len() < PARALLEL_BYTES { 1 } else { self.threads });
+        let (this, bodies) = (&*self, &bodies[..]);
+        let encoded: Vec<Result<EncodedRun, InstrumentError>> = std::thread::scope(|scope| {
+            let mut runs = runs.into_iter();
+            let first = runs.next().unwrap_or_default();
+            let workers: Vec<_> =
+                runs.map(|run| scope.spawn(move || this.bodies(&bodies[run.clone()], run.start))).collect();
+            std::iter::once(this.bodies(&bodies[first.clone()], first.start))
+                .chain(
+                    workers
+                        .into_iter()
+                        .map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))),
+                )
+                .collect()
+        });
+        let mut header = Vec::with_capacity(5);
+        count.encode(&mut header);
+        let mut size = header.len();
+        let mut runs = Vec::with_capacity(encoded.len());
+        for run in encoded {
+            let run = run?;
+            size += run.bytes.len();
+            runs.push(run);
         }
-        self.section(10, &section);
+        self.out.push(10);
+        (size as u32).encode(&mut self.out);
+        self.out.extend_from_slice(&header);
+        for run in runs {
+            self.out.extend_from_slice(&run.bytes);
+            self.body_sizes.extend(run.sizes);
+        }
         Ok(())
     }
 
-    fn body(&self, body: &wasmparser::FunctionBody<'_>, plan: &FunctionPlan) -> Result<Vec<u8>, InstrumentError> {
+    /// The bodies of functions `first..`, each as its size then its bytes.
+    fn bodies(&self, bodies: &[wasmparser::FunctionBody<'_>], first: usize) -> Result<EncodedRun, InstrumentError> {
+        let original: usize = bodies.iter().map(|body| body.range().len()).sum();
+        let mut run = EncodedRun { bytes: Vec::with_capacity(original * 2), sizes: Vec::with_capacity(bodies.len()) };
+        let mut scratch = Vec::new();
+        for (body, plan) in bodies.iter().zip(&self.analysis.functions[first..]) {
+            scratch.clear();
+            self.body(body, plan, &mut scratch)?;
+            (scratch.len() as u32).encode(&mut run.bytes);
+            run.bytes.extend_from_slice(&scratch);
+            run.sizes.push((body.range().len() as u32, scratch.len() as u32));
+        }
+        Ok(run)
+    }
+
+    /// Writes `body` rewritten by `plan` to `out`.
+    fn body(
+        &self,
+        body: &wasmparser::FunctionBody<'_>,
+        plan: &FunctionPlan,
+        out: &mut Vec<u8>,
+    ) -> Result<(), InstrumentError> {
         let range = body.range();
         let mut locals = body.get_locals_reader().map_err(internal)?;
         let groups = locals.get_count();
@@ -369,12 +422,12 @@ impl Writer<'_> {
             }
         }
 
-        let mut out = Vec::with_capacity(range.len() + plan.injections.len() * 12 + 8);
-        (groups + added.len() as u32).encode(&mut out);
+        out.reserve(range.len() + plan.injections.len() * 12 + 8);
+        (groups + added.len() as u32).encode(out);
         out.extend_from_slice(&self.wasm[groups_start..operators_start]);
         for ty in &added {
-            1u32.encode(&mut out);
-            ty.encode(&mut out);
+            1u32.encode(out);
+            ty.encode(out);
         }
         let mut copied = operators_start;
         for &(position, injection) in &plan.injections {
@@ -384,7 +437,7 @@ impl Writer<'_> {
                 Injection::Local { index, end } => {
                     // The opcode (one byte for the local instructions), then the new index.
                     out.push(self.wasm[position]);
-                    index.encode(&mut out);
+                    index.encode(out);
                     copied = end;
                     continue;
                 }
@@ -398,11 +451,18 @@ impl Writer<'_> {
                     Snippet::WrapStart(block_type)
                 }
             };
-            snippet.encode(&slots, &mut out);
+            snippet.encode(&slots, out);
         }
         out.extend_from_slice(&self.wasm[copied..range.end]);
-        Ok(out)
+        Ok(())
     }
+}
+
+/// A run of rewritten bodies: each one's size and bytes, and its sizes before and after.
+#[derive(Default)]
+struct EncodedRun {
+    bytes: Vec<u8>,
+    sizes: Vec<(u32, u32)>,
 }
 
 /// Splits a vector's encoding into its count and the bytes of its entries.

@@ -173,10 +173,10 @@ impl<A: Hooks, B: Hooks> Hooks for (A, B) {
     }
 }
 
-/// Code below this many bytes is validated on the calling thread: starting threads costs more
+/// Code below this many bytes is validated (and rewritten) on the calling thread: starting threads costs more
 /// than they would save. The unit tests lower it so that every corpus contract takes the
 /// parallel path.
-const PARALLEL_BYTES: usize = if cfg!(test) { 1 << 10 } else { 256 << 10 };
+pub(crate) const PARALLEL_BYTES: usize = if cfg!(test) { 1 << 10 } else { 32 << 10 };
 
 /// The threads worth using: the machine's, up to a few (validation is memory-bound beyond).
 /// Asked once per process: on Linux the answer reads cgroup files.
@@ -240,22 +240,14 @@ fn bodies<H: Hooks>(
         return run(pending, features, hooks);
     }
     // Contiguous runs of about equal size, so that joining them in order is function order.
-    let mut runs: Vec<Vec<Pending<'_>>> = vec![Vec::new()];
-    let share = bytes.div_ceil(threads);
-    let mut run_bytes = 0;
-    for item in pending {
-        if run_bytes >= share && runs.len() < threads {
-            runs.push(Vec::new());
-            run_bytes = 0;
-        }
-        run_bytes += item.1.range().len();
-        if let Some(run) = runs.last_mut() {
-            run.push(item);
-        }
-    }
+    let ranges = split_runs(pending.iter().map(|(_, body)| body.range().len()), threads);
+    let mut items = pending.into_iter();
+    let runs: Vec<Vec<Pending<'_>>> = ranges.iter().map(|range| items.by_ref().take(range.len()).collect()).collect();
+    // The calling thread takes the first run: one thread fewer to start.
+    let mut runs = runs.into_iter();
+    let first = runs.next().unwrap_or_default();
     let forks: Vec<(H::Fork, Result<(), Failure>)> = std::thread::scope(|scope| {
         let workers: Vec<_> = runs
-            .into_iter()
             .map(|bodies| {
                 let mut fork = hooks.fork();
                 scope.spawn(move || {
@@ -264,9 +256,14 @@ fn bodies<H: Hooks>(
                 })
             })
             .collect();
-        workers
-            .into_iter()
-            .map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        let mut fork = hooks.fork();
+        let result = run(first, features, &mut fork);
+        std::iter::once((fork, result))
+            .chain(
+                workers
+                    .into_iter()
+                    .map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))),
+            )
             .collect()
     });
     for (fork, result) in forks {
@@ -274,6 +271,25 @@ fn bodies<H: Hooks>(
         hooks.join(fork);
     }
     Ok(())
+}
+
+/// Splits items of the given sizes into at most `threads` contiguous ranges of about equal
+/// total size, covering them all in order.
+pub(crate) fn split_runs(sizes: impl Iterator<Item = usize> + Clone, threads: usize) -> Vec<std::ops::Range<usize>> {
+    let total: usize = sizes.clone().sum();
+    let share = total.div_ceil(threads.max(1));
+    let mut runs = Vec::with_capacity(threads);
+    let (mut start, mut end, mut run_bytes) = (0, 0, 0);
+    for (index, size) in sizes.enumerate() {
+        if run_bytes >= share && runs.len() + 1 < threads {
+            runs.push(start..index);
+            (start, run_bytes) = (index, 0);
+        }
+        run_bytes += size;
+        end = index + 1;
+    }
+    runs.push(start..end);
+    runs
 }
 
 /// Validates `bodies` in order with `hooks`, stopping at the first error.
@@ -314,4 +330,20 @@ fn scan_body(
     }
     operators.finish().map_err(&malformed)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_runs;
+
+    #[test]
+    fn runs_cover_every_item_in_order() {
+        let split = |sizes: &[usize], threads| split_runs(sizes.iter().copied(), threads);
+        assert_eq!(split(&[5, 5, 5, 5], 2), [0..2, 2..4]);
+        assert_eq!(split(&[5, 5, 5, 5], 1), [0..4]);
+        assert_eq!(split(&[1, 1, 10, 1], 2), [0..3, 3..4]);
+        assert_eq!(split(&[10, 1, 1, 1], 3), [0..1, 1..4]);
+        assert_eq!(split(&[3, 3], 4), [0..1, 1..2]);
+        assert_eq!(split(&[], 2), [0..0]);
+    }
 }
