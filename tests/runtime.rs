@@ -139,10 +139,10 @@ fn hashing_and_signatures() {
 fn host_calls_charge_their_price() {
     let chain = Chain::new();
     let id = chain.deploy(&probe());
-    // noop: entry 34 and `end` 1. height: plus call 10, resync 3, drop 1, and the host
+    // noop: entry 27 and `end` 1. height: plus call 10, resync 3, drop 1, and the host
     // function's base price 20.
-    assert_eq!(chain.call(id, "noop", b"").gas_used, 35);
-    assert_eq!(chain.call(id, "height", b"").gas_used, 35 + 10 + 3 + 1 + 20);
+    assert_eq!(chain.call(id, "noop", b"").gas_used, 28);
+    assert_eq!(chain.call(id, "height", b"").gas_used, 28 + 10 + 3 + 1 + 20);
     // Per byte: sha256 costs 200 + 3 per byte of data.
     let short = chain.call(id, "sha", b"").gas_used;
     let long = chain.call(id, "sha", &[7; 100]).gas_used;

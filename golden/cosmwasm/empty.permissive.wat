@@ -41,23 +41,18 @@
   (elem (;0;) (i32.const 1) func 51 19 5 10 8 9 6 1 2 7 20 21 22 23 3 48 5 3)
   (func (;0;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
-    i64.const 47
+    i64.const 40
     i64.sub
     local.set 2
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -76,24 +71,19 @@
   (func (;1;) (type 5) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 29
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 6
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -106,24 +96,19 @@
   (func (;2;) (type 5) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 29
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 6
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -136,24 +121,19 @@
   (func (;3;) (type 5) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 29
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 6
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -166,23 +146,18 @@
   (func (;4;) (type 13) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 3
-    i64.const 47
+    i64.const 40
     i64.sub
     local.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 14
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -355,24 +330,19 @@
   (func (;5;) (type 4) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 29
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 5
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -385,24 +355,19 @@
   (func (;6;) (type 4) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 32
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 7
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -436,24 +401,19 @@
   (func (;7;) (type 4) (param i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 44
+    i64.const 37
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -497,24 +457,19 @@
   (func (;8;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 53
+    i64.const 46
     i64.sub
     local.tee 7
     global.set 3
-    local.get 7
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 7
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 34
     i32.sub
     local.tee 8
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 7
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 8
       global.set 4
@@ -919,24 +874,19 @@
   (func (;9;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 100
+    i64.const 93
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 10
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -992,24 +942,19 @@
   (func (;10;) (type 3) (param i32 i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 42
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 29
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -1071,23 +1016,18 @@
   (func (;11;) (type 14) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 4
-    i64.const 34
+    i64.const 27
     i64.sub
     local.set 4
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     local.get 5
     i32.const 41
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -1924,23 +1864,18 @@
   (func (;12;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 39
+    i64.const 32
     i64.sub
     local.set 2
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 26
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -2310,23 +2245,18 @@
   (func (;13;) (type 15) (param i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
     local.get 1
-    i64.const 48
+    i64.const 41
     i64.sub
     local.set 1
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 42
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -5137,23 +5067,18 @@
   (func (;14;) (type 16) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 65
+    i64.const 58
     i64.sub
     local.set 2
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 30
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -5883,24 +5808,19 @@
   (func (;16;) (type 16) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 44
+    i64.const 37
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 24
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -6218,23 +6138,18 @@
   (func (;18;) (type 17) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 93
+    i64.const 86
     i64.sub
     local.set 1
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 37
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -6974,24 +6889,19 @@
   (func (;19;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 46
+    i64.const 39
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 9
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -7068,24 +6978,19 @@
   (func (;20;) (type 1) (param i32 i32)
     (local i32 i32 i32 i64 i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 40
     i64.sub
     local.tee 6
     global.set 3
-    local.get 6
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 6
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 13
     i32.sub
     local.tee 7
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 6
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 7
       global.set 4
@@ -7245,24 +7150,19 @@
   (func (;21;) (type 1) (param i32 i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 40
     i64.sub
     local.tee 5
     global.set 3
-    local.get 5
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 5
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 12
     i32.sub
     local.tee 6
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 5
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 6
       global.set 4
@@ -7363,24 +7263,19 @@
   (func (;22;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 61
+    i64.const 54
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 10
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -7437,24 +7332,19 @@
   (func (;23;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 36
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -7472,24 +7362,19 @@
   (func (;24;) (type 19) (param i32 i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 5
-    i64.const 55
+    i64.const 48
     i64.sub
     local.tee 5
     global.set 3
-    local.get 5
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 5
-      global.set 3
-      unreachable
-    end
     local.get 6
     i32.const 15
     i32.sub
     local.tee 6
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 5
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 6
       global.set 4
@@ -8156,24 +8041,19 @@
   )
   (func (;46;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 63
+    i64.const 56
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 11
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -8200,24 +8080,19 @@
   (func (;47;) (type 20) (param i64 i32) (result i64)
     (local i32)
     local.get 0
-    i64.const 83
+    i64.const 76
     i64.sub
     local.tee 0
     global.set 3
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 3
-      unreachable
-    end
     local.get 1
     i32.const 7
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 4
@@ -8264,24 +8139,19 @@
   (func (;48;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 32
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 7
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -8312,24 +8182,19 @@
   (func (;49;) (type 16) (param i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 2
-    i64.const 76
+    i64.const 69
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 13
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -8552,24 +8417,19 @@
   (func (;50;) (type 17) (param i32 i64 i32) (result i64)
     (local i32)
     local.get 1
-    i64.const 91
+    i64.const 84
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 9
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -8622,24 +8482,19 @@
   (func (;51;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i32)
     global.get 3
-    i64.const 53
+    i64.const 46
     i64.sub
     local.tee 15
     global.set 3
-    local.get 15
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 15
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 23
     i32.sub
     local.tee 16
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 15
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 16
       global.set 4
@@ -9338,24 +9193,19 @@
   (func (;52;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 73
+    i64.const 66
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 21
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -9848,23 +9698,18 @@
   )
   (func (;53;) (type 21) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
     local.get 4
-    i64.const 37
+    i64.const 30
     i64.sub
     local.set 4
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     local.get 5
     i32.const 12
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -10241,24 +10086,19 @@
   (func (;55;) (type 7)
     (local i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 29
     i64.sub
     local.tee 0
     global.set 3
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 4
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 4
@@ -10271,23 +10111,18 @@
   (func (;56;) (type 2) (param i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 40
+    i64.const 33
     i64.sub
     local.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 9
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -10408,23 +10243,18 @@
   (func (;57;) (type 4) (param i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 36
     i64.sub
     local.set 4
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 10
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4

@@ -55,24 +55,19 @@
   (func (;4;) (type 16) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32)
     local.get 4
-    i64.const 43
+    i64.const 36
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     local.get 5
     i32.const 26
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -715,24 +710,19 @@
   (func (;5;) (type 16) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32)
     local.get 4
-    i64.const 50
+    i64.const 43
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     local.get 5
     i32.const 27
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -1411,23 +1401,18 @@
   (func (;6;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64)
     local.get 3
-    i64.const 86
+    i64.const 79
     i64.sub
     local.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 64
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -7697,24 +7682,19 @@
   (func (;7;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 3
-    i64.const 101
+    i64.const 94
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 11
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -7774,24 +7754,19 @@
   (func (;8;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i64 i64 i64)
     local.get 2
-    i64.const 69
+    i64.const 62
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 32
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -8228,24 +8203,19 @@
   (func (;9;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 3
-    i64.const 101
+    i64.const 94
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 11
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -8305,23 +8275,18 @@
   (func (;10;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 69
+    i64.const 62
     i64.sub
     local.set 2
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 29
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -9172,23 +9137,18 @@
   (func (;11;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 66
+    i64.const 59
     i64.sub
     local.set 2
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 30
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -9444,24 +9404,19 @@
   (func (;12;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 69
+    i64.const 62
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 36
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -9975,24 +9930,19 @@
   (func (;13;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64)
     local.get 2
-    i64.const 69
+    i64.const 62
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 49
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -11964,23 +11914,18 @@
   (func (;14;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 3
-    i64.const 86
+    i64.const 79
     i64.sub
     local.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 42
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -13426,23 +13371,18 @@
   (func (;15;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 84
+    i64.const 77
     i64.sub
     local.set 2
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 30
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -17814,24 +17754,19 @@
   (func (;16;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 78
+    i64.const 71
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 17
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -18230,24 +18165,19 @@
   (func (;17;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 49
+    i64.const 42
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 13
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -18744,23 +18674,18 @@
   (func (;18;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 69
+    i64.const 62
     i64.sub
     local.set 2
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 21
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -19354,24 +19279,19 @@
   (func (;19;) (type 10) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 29
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 6
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -19384,24 +19304,19 @@
   (func (;20;) (type 20) (param i64 i32) (result i64)
     (local i32)
     local.get 0
-    i64.const 69
+    i64.const 62
     i64.sub
     local.tee 0
     global.set 3
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 3
-      unreachable
-    end
     local.get 1
     i32.const 9
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 4
@@ -19437,24 +19352,19 @@
   (func (;21;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 57
+    i64.const 50
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 9
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -19476,24 +19386,19 @@
   (func (;22;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 54
+    i64.const 47
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -19513,24 +19418,19 @@
   (func (;23;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 56
+    i64.const 49
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -19551,24 +19451,19 @@
   (func (;24;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 54
+    i64.const 47
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -19588,24 +19483,19 @@
   (func (;25;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 2
-    i64.const 112
+    i64.const 105
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 12
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -19837,24 +19727,19 @@
   (func (;26;) (type 3) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 29
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 5
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -19867,24 +19752,19 @@
   (func (;27;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 38
+    i64.const 31
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 13
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -20506,24 +20386,19 @@
   (func (;28;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 1
-    i64.const 39
+    i64.const 32
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 9
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -20684,24 +20559,19 @@
   (func (;29;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 56
+    i64.const 49
     i64.sub
     local.tee 6
     global.set 3
-    local.get 6
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 6
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 24
     i32.sub
     local.tee 7
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 6
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 7
       global.set 4
@@ -21173,24 +21043,19 @@
   (func (;30;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 101
+    i64.const 94
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 11
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -21247,24 +21112,19 @@
   (func (;31;) (type 2) (param i32 i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 57
+    i64.const 50
     i64.sub
     local.tee 6
     global.set 3
-    local.get 6
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 6
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 24
     i32.sub
     local.tee 7
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 6
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 7
       global.set 4
@@ -21442,23 +21302,18 @@
   )
   (func (;32;) (type 20) (param i64 i32) (result i64)
     local.get 0
-    i64.const 46
+    i64.const 39
     i64.sub
     local.set 0
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 3
-      unreachable
-    end
     local.get 1
     i32.const 4
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 4
@@ -21477,24 +21332,19 @@
   (func (;33;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i64)
     local.get 2
-    i64.const 112
+    i64.const 105
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 13
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -21739,24 +21589,19 @@
   (func (;34;) (type 22) (param i32 i32 i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 5
-    i64.const 51
+    i64.const 44
     i64.sub
     local.tee 5
     global.set 3
-    local.get 5
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 5
-      global.set 3
-      unreachable
-    end
     local.get 6
     i32.const 13
     i32.sub
     local.tee 6
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 5
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 6
       global.set 4
@@ -21872,24 +21717,19 @@
   (func (;35;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 70
+    i64.const 63
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 30
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -22289,24 +22129,19 @@
   (func (;36;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 67
+    i64.const 60
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 11
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -22394,24 +22229,19 @@
   (func (;37;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 72
+    i64.const 65
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 27
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -22683,23 +22513,18 @@
   (func (;38;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 62
+    i64.const 55
     i64.sub
     local.set 2
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 30
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -22914,23 +22739,18 @@
   (func (;39;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 64
+    i64.const 57
     i64.sub
     local.set 2
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 31
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -23305,23 +23125,18 @@
   (func (;40;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 1
-    i64.const 104
+    i64.const 97
     i64.sub
     local.set 1
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 12
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -23606,24 +23421,19 @@
   (func (;41;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 40
+    i64.const 33
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -23657,24 +23467,19 @@
   (func (;42;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 46
+    i64.const 39
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 10
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -23750,23 +23555,18 @@
   (func (;43;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64)
     local.get 3
-    i64.const 113
+    i64.const 106
     i64.sub
     local.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 34
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -25355,23 +25155,18 @@
   (func (;44;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32)
     local.get 3
-    i64.const 50
+    i64.const 43
     i64.sub
     local.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 31
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -27168,23 +26963,18 @@
   (func (;45;) (type 20) (param i64 i32) (result i64)
     (local i64 i64)
     local.get 0
-    i64.const 33
+    i64.const 26
     i64.sub
     local.set 0
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 3
-      unreachable
-    end
     local.get 1
     i32.const 10
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 4
@@ -27239,23 +27029,18 @@
   (func (;46;) (type 20) (param i64 i32) (result i64)
     (local i32 i32 i32 i32 i64 i64)
     local.get 0
-    i64.const 41
+    i64.const 34
     i64.sub
     local.set 0
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 3
-      unreachable
-    end
     local.get 1
     i32.const 14
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 4
@@ -27535,23 +27320,18 @@
   (func (;47;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 63
+    i64.const 56
     i64.sub
     local.set 1
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 28
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -28265,23 +28045,18 @@
   (func (;48;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i32)
     global.get 3
-    i64.const 91
+    i64.const 84
     i64.sub
     local.set 40
-    local.get 40
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 40
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 63
     i32.sub
     local.tee 41
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 40
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 41
       global.set 4
@@ -30657,23 +30432,18 @@
   (func (;49;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i32)
     global.get 3
-    i64.const 91
+    i64.const 84
     i64.sub
     local.set 33
-    local.get 33
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 33
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 56
     i32.sub
     local.tee 34
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 33
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 34
       global.set 4
@@ -34220,23 +33990,18 @@
   (func (;50;) (type 4) (param i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 92
+    i64.const 85
     i64.sub
     local.set 11
-    local.get 11
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 11
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 34
     i32.sub
     local.tee 12
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 11
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 12
       global.set 4
@@ -35834,23 +35599,18 @@
   )
   (func (;51;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
-    i64.const 36
+    i64.const 29
     i64.sub
     local.set 2
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -35893,23 +35653,18 @@
   )
   (func (;52;) (type 16) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
     local.get 4
-    i64.const 49
+    i64.const 42
     i64.sub
     local.set 4
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     local.get 5
     i32.const 12
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -35930,24 +35685,19 @@
   (func (;53;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 3
-    i64.const 69
+    i64.const 62
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 12
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -35983,24 +35733,19 @@
   (func (;54;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 54
+    i64.const 47
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -36020,24 +35765,19 @@
   (func (;55;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 60
+    i64.const 53
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 9
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -36061,24 +35801,19 @@
   (func (;56;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 56
+    i64.const 49
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -36100,24 +35835,19 @@
   (func (;57;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 54
+    i64.const 47
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -36137,24 +35867,19 @@
   (func (;58;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 54
+    i64.const 47
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -36174,24 +35899,19 @@
   (func (;59;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 60
+    i64.const 53
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 9
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -36215,24 +35935,19 @@
   (func (;60;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 54
+    i64.const 47
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -36252,24 +35967,19 @@
   (func (;61;) (type 3) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 41
+    i64.const 34
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 7
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -36303,24 +36013,19 @@
   (func (;62;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 40
+    i64.const 33
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -36354,24 +36059,19 @@
   (func (;63;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 46
+    i64.const 39
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 10
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -36447,24 +36147,19 @@
   (func (;64;) (type 13) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 29
     i64.sub
     local.tee 0
     global.set 3
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 5
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 4
@@ -36477,23 +36172,18 @@
   (func (;65;) (type 3) (param i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 37
+    i64.const 30
     i64.sub
     local.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 9
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -36541,23 +36231,18 @@
   (func (;66;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 52
+    i64.const 45
     i64.sub
     local.set 1
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 15
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -36771,23 +36456,18 @@
   (func (;67;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 4
-    i64.const 49
+    i64.const 42
     i64.sub
     local.set 4
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     local.get 5
     i32.const 11
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -36883,24 +36563,19 @@
   (func (;68;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 60
+    i64.const 53
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 15
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -37092,24 +36767,19 @@
   (func (;69;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 60
+    i64.const 53
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 15
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -37301,23 +36971,18 @@
   (func (;70;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i64 i64 i64)
     local.get 3
-    i64.const 61
+    i64.const 54
     i64.sub
     local.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 50
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -41038,24 +40703,19 @@
   (func (;71;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 75
+    i64.const 68
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 29
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -41309,23 +40969,18 @@
   (func (;72;) (type 4) (param i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 32
     i64.sub
     local.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 9
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -41439,24 +41094,19 @@
   (func (;73;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 1
-    i64.const 59
+    i64.const 52
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 9
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -41509,23 +41159,18 @@
   (func (;74;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 33
+    i64.const 26
     i64.sub
     local.set 2
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 9
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -41608,23 +41253,18 @@
   (func (;76;) (type 22) (param i32 i32 i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 5
-    i64.const 38
+    i64.const 31
     i64.sub
     local.set 5
-    local.get 5
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 5
-      global.set 3
-      unreachable
-    end
     local.get 6
     i32.const 23
     i32.sub
     local.tee 6
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 5
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 6
       global.set 4
@@ -41802,24 +41442,19 @@
   (func (;77;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 2
-    i64.const 58
+    i64.const 51
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 10
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -42345,23 +41980,18 @@
   (func (;78;) (type 25) (param i32 i32 i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64)
     local.get 5
-    i64.const 56
+    i64.const 49
     i64.sub
     local.set 5
-    local.get 5
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 5
-      global.set 3
-      unreachable
-    end
     local.get 6
     i32.const 28
     i32.sub
     local.tee 6
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 5
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 6
       global.set 4
@@ -43798,24 +43428,19 @@
   (func (;79;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 4
-    i64.const 62
+    i64.const 55
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     local.get 5
     i32.const 15
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -44068,24 +43693,19 @@
   (func (;81;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 2
-    i64.const 50
+    i64.const 43
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 10
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -44258,23 +43878,18 @@
   (func (;82;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 1
-    i64.const 38
+    i64.const 31
     i64.sub
     local.set 1
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 8
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -44336,24 +43951,19 @@
   (func (;84;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 64
+    i64.const 57
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 11
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -44663,24 +44273,19 @@
   (func (;86;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 1
-    i64.const 43
+    i64.const 36
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 10
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -44827,24 +44432,19 @@
   (func (;88;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 43
+    i64.const 36
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 15
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -45118,24 +44718,19 @@
   (func (;89;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 48
+    i64.const 41
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 15
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -45419,24 +45014,19 @@
   (func (;91;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 47
+    i64.const 40
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 14
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -45575,24 +45165,19 @@
   (func (;92;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 50
+    i64.const 43
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 17
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -45934,24 +45519,19 @@
   (func (;95;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 1
-    i64.const 47
+    i64.const 40
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 12
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -46116,24 +45696,19 @@
   (func (;96;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 47
+    i64.const 40
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 12
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -46298,24 +45873,19 @@
   (func (;97;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 48
+    i64.const 41
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 12
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -46615,24 +46185,19 @@
   )
   (func (;98;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
-    i64.const 75
+    i64.const 68
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 9
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -46693,24 +46258,19 @@
   (func (;100;) (type 26) (param i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 3
-    i64.const 51
+    i64.const 44
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 24
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -47173,24 +46733,19 @@
   (func (;101;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 1
-    i64.const 52
+    i64.const 45
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 12
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -47363,24 +46918,19 @@
   (func (;102;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 3
-    i64.const 47
+    i64.const 40
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 13
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -47557,24 +47107,19 @@
   (func (;103;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 47
+    i64.const 40
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 13
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -47751,24 +47296,19 @@
   (func (;104;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32)
     local.get 4
-    i64.const 47
+    i64.const 40
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     local.get 5
     i32.const 15
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -48199,24 +47739,19 @@
   (func (;105;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 42
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 11
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -48280,24 +47815,19 @@
   (func (;106;) (type 20) (param i64 i32) (result i64)
     (local i32)
     local.get 0
-    i64.const 69
+    i64.const 62
     i64.sub
     local.tee 0
     global.set 3
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 3
-      unreachable
-    end
     local.get 1
     i32.const 9
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 4
@@ -48333,24 +47863,19 @@
   (func (;107;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 40
+    i64.const 33
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -48384,24 +47909,19 @@
   (func (;108;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 46
+    i64.const 39
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 10
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -48477,24 +47997,19 @@
   (func (;109;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 50
+    i64.const 43
     i64.sub
     local.tee 5
     global.set 3
-    local.get 5
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 5
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 13
     i32.sub
     local.tee 6
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 5
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 6
       global.set 4
@@ -48787,24 +48302,19 @@
   (func (;110;) (type 10) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 29
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 6
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -48817,24 +48327,19 @@
   (func (;111;) (type 10) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 29
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 6
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -48847,24 +48352,19 @@
   (func (;112;) (type 3) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 32
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 6
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -48896,24 +48396,19 @@
   (func (;113;) (type 3) (param i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 42
+    i64.const 35
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -48956,23 +48451,18 @@
   )
   (func (;114;) (type 23) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 34
+    i64.const 27
     i64.sub
     local.set 1
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 8
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -49007,24 +48497,19 @@
   (func (;115;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 53
+    i64.const 46
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 22
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -49258,24 +48743,19 @@
   (func (;116;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 2
-    i64.const 47
+    i64.const 40
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 12
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -49412,24 +48892,19 @@
   (func (;117;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 101
+    i64.const 94
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 11
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -49486,24 +48961,19 @@
   (func (;118;) (type 2) (param i32 i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 88
+    i64.const 81
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 21
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -49544,24 +49014,19 @@
   (func (;119;) (type 21) (param i32 i64 i32) (result i64)
     (local i32)
     local.get 1
-    i64.const 102
+    i64.const 95
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 22
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -49614,24 +49079,19 @@
   (func (;120;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 29
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 6
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -49643,23 +49103,18 @@
   )
   (func (;121;) (type 16) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
     local.get 4
-    i64.const 36
+    i64.const 29
     i64.sub
     local.set 4
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     local.get 5
     i32.const 24
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -49756,23 +49211,18 @@
   (func (;122;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 1
-    i64.const 49
+    i64.const 42
     i64.sub
     local.set 1
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 17
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -49824,24 +49274,19 @@
   (func (;123;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i64)
     local.get 1
-    i64.const 141
+    i64.const 134
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 15
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -49918,24 +49363,19 @@
   (func (;124;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 4
-    i64.const 67
+    i64.const 60
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     local.get 5
     i32.const 29
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -50141,24 +49581,19 @@
   (func (;125;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 48
+    i64.const 41
     i64.sub
     local.tee 6
     global.set 3
-    local.get 6
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 6
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 14
     i32.sub
     local.tee 7
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 6
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 7
       global.set 4
@@ -50361,24 +49796,19 @@
   (func (;126;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 51
+    i64.const 44
     i64.sub
     local.tee 6
     global.set 3
-    local.get 6
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 6
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 14
     i32.sub
     local.tee 7
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 6
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 7
       global.set 4
@@ -50524,23 +49954,18 @@
   (func (;127;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
     local.get 1
-    i64.const 38
+    i64.const 31
     i64.sub
     local.set 1
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 35
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -53276,23 +52701,18 @@
   (func (;130;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 36
+    i64.const 29
     i64.sub
     local.set 2
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 37
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -53831,24 +53251,19 @@
   (func (;131;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 47
+    i64.const 40
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 30
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -54312,24 +53727,19 @@
   (func (;132;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 56
+    i64.const 49
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 30
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -55042,23 +54452,18 @@
   (func (;133;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 44
+    i64.const 37
     i64.sub
     local.set 2
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 16
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -55323,24 +54728,19 @@
   (func (;134;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 48
+    i64.const 41
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -55414,24 +54814,19 @@
   (func (;135;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 54
+    i64.const 47
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -55451,24 +54846,19 @@
   (func (;136;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 70
+    i64.const 63
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 11
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -55551,24 +54941,19 @@
   (func (;137;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 55
+    i64.const 48
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -55589,23 +54974,18 @@
   (func (;138;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 2
-    i64.const 46
+    i64.const 39
     i64.sub
     local.set 2
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 22
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -55836,24 +55216,19 @@
   (func (;139;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 101
+    i64.const 94
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 11
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -55909,24 +55284,19 @@
   )
   (func (;140;) (type 18) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 63
+    i64.const 56
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 11
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -55952,23 +55322,18 @@
   )
   (func (;141;) (type 20) (param i64 i32) (result i64)
     local.get 0
-    i64.const 49
+    i64.const 42
     i64.sub
     local.set 0
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 3
-      unreachable
-    end
     local.get 1
     i32.const 7
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 4
@@ -55990,24 +55355,19 @@
   (func (;142;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 54
+    i64.const 47
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 16
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -56345,24 +55705,19 @@
   (func (;143;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 2
-    i64.const 41
+    i64.const 34
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 21
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -56468,23 +55823,18 @@
   (func (;144;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 130
+    i64.const 123
     i64.sub
     local.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 12
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -56549,24 +55899,19 @@
   (func (;145;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 3
-    i64.const 107
+    i64.const 100
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 11
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -56632,24 +55977,19 @@
   (func (;146;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 3
-    i64.const 79
+    i64.const 72
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 11
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -56692,24 +56032,19 @@
   (func (;147;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 107
+    i64.const 100
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 10
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -56775,24 +56110,19 @@
   (func (;148;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 107
+    i64.const 100
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 10
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -56858,24 +56188,19 @@
   (func (;149;) (type 26) (param i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 3
-    i64.const 48
+    i64.const 41
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 24
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -57645,24 +56970,19 @@
   (func (;150;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 4
-    i64.const 57
+    i64.const 50
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     local.get 5
     i32.const 18
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -58445,24 +57765,19 @@
   (func (;151;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 72
+    i64.const 65
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 9
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -58499,24 +57814,19 @@
   (func (;152;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 54
+    i64.const 47
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -58536,24 +57846,19 @@
   (func (;153;) (type 26) (param i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 3
-    i64.const 108
+    i64.const 101
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 19
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -59360,23 +58665,18 @@
   (func (;154;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 57
+    i64.const 50
     i64.sub
     local.set 5
-    local.get 5
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 5
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 13
     i32.sub
     local.tee 6
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 5
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 6
       global.set 4
@@ -59460,24 +58760,19 @@
   (func (;155;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 52
+    i64.const 45
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 15
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -59732,24 +59027,19 @@
   (func (;156;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 57
+    i64.const 50
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 9
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -59799,24 +59089,19 @@
   (func (;158;) (type 22) (param i32 i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i64 i64 i64 i64 i64)
     local.get 5
-    i64.const 47
+    i64.const 40
     i64.sub
     local.tee 5
     global.set 3
-    local.get 5
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 5
-      global.set 3
-      unreachable
-    end
     local.get 6
     i32.const 23
     i32.sub
     local.tee 6
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 5
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 6
       global.set 4
@@ -60119,24 +59404,19 @@
   (func (;159;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 97
+    i64.const 90
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 10
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -60194,24 +59474,19 @@
   (func (;160;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 65
+    i64.const 58
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 9
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -60234,24 +59509,19 @@
   (func (;161;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 4
-    i64.const 117
+    i64.const 110
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     local.get 5
     i32.const 12
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -60325,23 +59595,18 @@
   (func (;162;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 4
-    i64.const 39
+    i64.const 32
     i64.sub
     local.set 4
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     local.get 5
     i32.const 18
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -60662,23 +59927,18 @@
   (func (;163;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 1
-    i64.const 36
+    i64.const 29
     i64.sub
     local.set 1
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 11
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -60912,23 +60172,18 @@
   (func (;164;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 1
-    i64.const 35
+    i64.const 28
     i64.sub
     local.set 1
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 13
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -61046,24 +60301,19 @@
   (func (;165;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 46
+    i64.const 39
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 15
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -61176,23 +60426,18 @@
   (func (;166;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i64)
     local.get 3
-    i64.const 69
+    i64.const 62
     i64.sub
     local.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 29
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -62005,24 +61250,19 @@
   (func (;168;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 2
-    i64.const 46
+    i64.const 39
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 11
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -62156,24 +61396,19 @@
   (func (;169;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 54
+    i64.const 47
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -62193,24 +61428,19 @@
   (func (;170;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i64 i64 i64 i64 i64)
     local.get 2
-    i64.const 46
+    i64.const 39
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 21
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -62454,24 +61684,19 @@
   (func (;171;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i64 i64 i32)
     global.get 3
-    i64.const 70
+    i64.const 63
     i64.sub
     local.tee 7
     global.set 3
-    local.get 7
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 7
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 16
     i32.sub
     local.tee 8
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 7
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 8
       global.set 4
@@ -62868,23 +62093,18 @@
   (func (;172;) (type 2) (param i32 i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 45
+    i64.const 38
     i64.sub
     local.set 10
-    local.get 10
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 10
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 31
     i32.sub
     local.tee 11
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 10
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 11
       global.set 4
@@ -63362,24 +62582,19 @@
   (func (;173;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 1
-    i64.const 41
+    i64.const 34
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 12
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -63482,24 +62697,19 @@
   (func (;174;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i64 i64 i64 i64 i64)
     local.get 2
-    i64.const 47
+    i64.const 40
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 21
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -63732,24 +62942,19 @@
   (func (;175;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 1
-    i64.const 42
+    i64.const 35
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 14
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -63879,24 +63084,19 @@
   (func (;176;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 1
-    i64.const 39
+    i64.const 32
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 3
-      unreachable
-    end
     local.get 2
     i32.const 11
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -63946,24 +63146,19 @@
   (func (;177;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 56
+    i64.const 49
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 12
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -64130,24 +63325,19 @@
   (func (;178;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 99
+    i64.const 92
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 11
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -64203,24 +63393,19 @@
   (func (;179;) (type 2) (param i32 i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 56
+    i64.const 49
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 10
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -64241,24 +63426,19 @@
   (func (;180;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 55
+    i64.const 48
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -64278,24 +63458,19 @@
   (func (;181;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 101
+    i64.const 94
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 11
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -64352,23 +63527,18 @@
   (func (;182;) (type 27) (param i64 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i64)
     local.get 2
-    i64.const 45
+    i64.const 38
     i64.sub
     local.set 2
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 18
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -64596,24 +63766,19 @@
   (func (;183;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 98
+    i64.const 91
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 12
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -64670,24 +63835,19 @@
   (func (;184;) (type 25) (param i32 i32 i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 5
-    i64.const 54
+    i64.const 47
     i64.sub
     local.tee 5
     global.set 3
-    local.get 5
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 5
-      global.set 3
-      unreachable
-    end
     local.get 6
     i32.const 20
     i32.sub
     local.tee 6
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 5
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 6
       global.set 4
@@ -65310,23 +64470,18 @@
   )
   (func (;185;) (type 16) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
     local.get 4
-    i64.const 36
+    i64.const 29
     i64.sub
     local.set 4
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     local.get 5
     i32.const 13
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -65409,24 +64564,19 @@
   (func (;186;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 98
+    i64.const 91
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 12
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -65483,24 +64633,19 @@
   (func (;187;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 80
+    i64.const 73
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 12
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -65536,24 +64681,19 @@
   )
   (func (;188;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     local.get 4
-    i64.const 83
+    i64.const 76
     i64.sub
     local.tee 4
     global.set 3
-    local.get 4
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 4
-      global.set 3
-      unreachable
-    end
     local.get 5
     i32.const 14
     i32.sub
     local.tee 5
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 4
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -65592,24 +64732,19 @@
   (func (;189;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 80
+    i64.const 73
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 12
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -65645,23 +64780,18 @@
   )
   (func (;190;) (type 26) (param i32 i32 i32 i64 i32) (result i32 i64)
     local.get 3
-    i64.const 48
+    i64.const 41
     i64.sub
     local.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     local.get 4
     i32.const 10
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -65681,23 +64811,18 @@
   (func (;191;) (type 28) (param i32 i32 i32 i32 i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32)
     local.get 7
-    i64.const 38
+    i64.const 31
     i64.sub
     local.set 7
-    local.get 7
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 7
-      global.set 3
-      unreachable
-    end
     local.get 8
     i32.const 21
     i32.sub
     local.tee 8
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 7
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 8
       global.set 4
@@ -66035,24 +65160,19 @@
   (func (;192;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 148
+    i64.const 141
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 13
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -66220,24 +65340,19 @@
   (func (;193;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 46
+    i64.const 39
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     local.get 3
     i32.const 15
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -66350,24 +65465,19 @@
   (func (;194;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 68
+    i64.const 61
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 11
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -66393,24 +65503,19 @@
   (func (;195;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 54
+    i64.const 47
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 8
     i32.sub
     local.tee 3
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 2
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -66430,24 +65535,19 @@
   (func (;196;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 58
+    i64.const 51
     i64.sub
     local.tee 5
     global.set 3
-    local.get 5
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 5
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 15
     i32.sub
     local.tee 6
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 5
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 6
       global.set 4
@@ -66706,24 +65806,19 @@
   (func (;197;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 52
+    i64.const 45
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 3
-      global.set 3
-      unreachable
-    end
     global.get 4
     i32.const 14
     i32.sub
     local.tee 4
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 3
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 4
       global.set 4

@@ -41,23 +41,18 @@
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 52
+    i64.const 45
     i64.sub
     local.set 0
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 1
-      unreachable
-    end
     global.get 2
     i32.const 12
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 2

@@ -12,24 +12,19 @@
   (func $triple (;0;) (type $unary) (param i32) (result i32)
     (local i64 i32)
     global.get 1
-    i64.const 39
+    i64.const 32
     i64.sub
     local.tee 1
     global.set 1
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 1
-      unreachable
-    end
     global.get 2
     i32.const 7
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 2
@@ -44,24 +39,19 @@
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 78
+    i64.const 71
     i64.sub
     local.tee 0
     global.set 1
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 1
-      unreachable
-    end
     global.get 2
     i32.const 7
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 2

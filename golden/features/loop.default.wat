@@ -9,23 +9,18 @@
   (func (;0;) (type 0)
     (local $i i32) (local i64 i32)
     global.get 1
-    i64.const 36
+    i64.const 29
     i64.sub
     local.set 1
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 1
-      unreachable
-    end
     global.get 2
     i32.const 7
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 2

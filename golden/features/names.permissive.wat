@@ -9,23 +9,18 @@
   (func $countdown (;0;) (type 0)
     (local i64 i32)
     global.get 1
-    i64.const 34
+    i64.const 27
     i64.sub
     local.set 0
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 1
-      unreachable
-    end
     global.get 2
     i32.const 6
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 2

@@ -10,23 +10,18 @@
   (export "baals_stack_left" (global 2))
   (func $down (;0;) (type 2) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 33
+    i64.const 26
     i64.sub
     local.set 1
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 1
-      global.set 1
-      unreachable
-    end
     local.get 2
     i32.const 8
     i32.sub
     local.tee 2
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 2
       global.set 2
@@ -65,23 +60,18 @@
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 52
+    i64.const 45
     i64.sub
     local.set 0
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 1
-      unreachable
-    end
     global.get 2
     i32.const 5
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 2

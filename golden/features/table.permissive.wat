@@ -10,24 +10,19 @@
   (func $a (;0;) (type 0)
     (local i64 i32)
     global.get 0
-    i64.const 35
+    i64.const 28
     i64.sub
     local.tee 0
     global.set 0
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 0
-      unreachable
-    end
     global.get 1
     i32.const 4
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 1
@@ -39,24 +34,19 @@
   (func $b (;1;) (type 0)
     (local i64 i32)
     global.get 0
-    i64.const 35
+    i64.const 28
     i64.sub
     local.tee 0
     global.set 0
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 0
-      unreachable
-    end
     global.get 1
     i32.const 4
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 1
@@ -68,24 +58,19 @@
   (func (;2;) (type 0)
     (local i64 i32 i32)
     global.get 0
-    i64.const 398
+    i64.const 391
     i64.sub
     local.tee 0
     global.set 0
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 0
-      global.set 0
-      unreachable
-    end
     global.get 1
     i32.const 7
     i32.sub
     local.tee 1
-    i32.const 0
-    i32.lt_s
+    i64.extend_i32_s
+    local.get 0
+    i64.or
+    i64.const 0
+    i64.lt_s
     if ;; label = @1
       local.get 1
       global.set 1

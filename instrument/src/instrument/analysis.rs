@@ -99,9 +99,10 @@ pub(crate) struct FunctionPlan {
     pub(crate) report: FunctionReport,
 }
 
-/// Where the entry's stack reservation sits among a function's injections, when it has one:
-/// after the entry's meter and check.
-const RESERVE_AT: usize = 2;
+/// Where the entry's check sits among a function's injections: after the entry's meter. In a
+/// function that reserves its own frame, the reservation takes its place (it checks the gas
+/// too); the wrap block, if any, opens right after it.
+const ENTRY_CHECK_AT: usize = 1;
 
 /// A snippet, with what the rewrite must still resolve (wrap block types need the final type
 /// section).
@@ -796,16 +797,15 @@ impl Analyzer<'_> {
 
         let mut removed = std::mem::take(&mut body.redundant_checks);
 
-        // The entry block reserves the frame, and opens the wrap block when there is one:
-        // both go right after its meter and check, at `RESERVE_AT`.
+        // The entry block reserves the frame, with the gas check on the same branch (in place
+        // of its own check), and opens the wrap block when there is one, right after.
         let entry = body.injections.first().map_or(0, |(position, _)| *position);
-        let mut prefix = Vec::new();
-        if !folded {
+        if !folded && let Some((_, check)) = body.injections.get_mut(ENTRY_CHECK_AT) {
             let param = body.internal;
-            prefix.push((entry, Injection::Snippet(Snippet::Reserve { frame, param })));
-            body.blocks[0].cost += prices.reserve(param);
-            body.checks += 1;
+            *check = Injection::Snippet(Snippet::Reserve { frame, param });
+            body.blocks[0].cost += prices.reserve(param) - prices.check;
         }
+        let mut prefix = Vec::new();
         if body.wrapped() {
             let results = body.results.clone();
             prefix.push((entry, Injection::WrapStart(self.wrap_type(&results))));
@@ -833,7 +833,7 @@ impl Analyzer<'_> {
             });
         }
         // Nothing removed comes before the entry's meter and check.
-        injections.splice(RESERVE_AT..RESERVE_AT, prefix);
+        injections.splice(ENTRY_CHECK_AT + 1..ENTRY_CHECK_AT + 1, prefix);
 
         body.callees.sort_unstable();
         body.callees.dedup();
@@ -938,7 +938,7 @@ impl Analysis {
             let extra = callees.max().unwrap_or(0);
             // Both below 2^31, and the sum capped there like any frame.
             let frame = (u64::from(plan.frame) + u64::from(extra)).min(i32::MAX as u64) as u32;
-            if let (_, Injection::Snippet(Snippet::Reserve { frame: f, .. })) = &mut plan.injections[RESERVE_AT] {
+            if let (_, Injection::Snippet(Snippet::Reserve { frame: f, .. })) = &mut plan.injections[ENTRY_CHECK_AT] {
                 *f = frame;
             }
             plan.report.frame = frame;

@@ -47,8 +47,9 @@ pub(crate) enum Snippet {
     /// the global.
     Resync,
     /// Reserves the frame's stack units from what the caller left: the stack parameter of an
-    /// internal function (`param`), else the global. Traps past the limit, leaving the global
-    /// negative.
+    /// internal function (`param`), else the global, and checks the gas with the same branch:
+    /// the entry check of a function that reserves its own frame. Traps past the limit,
+    /// leaving the global negative, or when the gas is.
     Reserve { frame: u32, param: bool },
     /// Writes the stack units left to the global before a call of a function that is not
     /// internal (it reserves from the global).
@@ -140,8 +141,10 @@ impl Snippet {
             // The counter is never negative while code runs (it traps first) and frames are
             // below 2^31, so `left - frame` cannot wrap. Nothing is released on return: each
             // function keeps what it has left in a local and hands it to its callees, so the
-            // caller's value is still right when they return. The trapping path writes both
-            // counters back: the host reads the stack limit from the global's sign.
+            // caller's value is still right when they return. The entry's gas check rides on
+            // the same branch: `extend(s) | g` is negative when either is. The trapping path
+            // writes both counters back: the host reads out of gas from the gas global's sign
+            // first, then the stack limit from the stack global's.
             Snippet::Reserve { frame, param } => {
                 let left = if param { LocalGet(s.stack) } else { GlobalGet(s.stack_global) };
                 put(&[
@@ -149,8 +152,11 @@ impl Snippet {
                     I32Const(frame as i32),
                     I32Sub,
                     LocalTee(s.stack),
-                    I32Const(0),
-                    I32LtS,
+                    I64ExtendI32S,
+                    LocalGet(s.gas),
+                    I64Or,
+                    I64Const(0),
+                    I64LtS,
                     If(BlockType::Empty),
                     LocalGet(s.stack),
                     GlobalSet(s.stack_global),
@@ -307,10 +313,10 @@ mod tests {
         assert_eq!(prices.check, 10);
         // global.get 2, local.set 1.
         assert_eq!(prices.resync, 3);
-        // global.get 2 or local.get 1, i32.const 1, i32.sub 1, local.tee 1, i32.const 1,
-        // i32.lt_s 1, if 2, local.get 1, global.set 2, local.get 1, global.set 2,
-        // unreachable 1, end 1.
-        assert_eq!([prices.reserve(false), prices.reserve(true)], [17, 16]);
+        // global.get 2 or local.get 1, i32.const 1, i32.sub 1, local.tee 1, i64.extend_i32_s 1,
+        // local.get 1, i64.or 1, i64.const 1, i64.lt_s 1, if 2, local.get 1, global.set 2,
+        // local.get 1, global.set 2, unreachable 1, end 1.
+        assert_eq!([prices.reserve(false), prices.reserve(true)], [20, 19]);
         // local.get 1, global.set 2.
         assert_eq!(prices.stack_sync, 3);
         // local.get 1, local.get 1; local.set 1, or local.tee 1 and global.set 2; local.get 1.
