@@ -200,6 +200,8 @@ pub(crate) struct Analyzer<'p> {
     ops: std::sync::Arc<[OpInfo]>,
     /// The per-function vectors that do not outlive the function, kept for the next one.
     scratch: Scratch,
+    /// In a fork: how many added types it was forked with (those of internal functions).
+    inherited_types: usize,
 }
 
 /// Vectors of [`Body`] that [`Analyzer::finish`] hands back empty, allocation kept.
@@ -280,6 +282,7 @@ impl<'p> Analyzer<'p> {
             body: None,
             ops: OpInfo::table(policy),
             scratch: Scratch::default(),
+            inherited_types: 0,
         }
     }
 
@@ -447,6 +450,7 @@ impl<'p> Hooks for Analyzer<'p> {
             body: None,
             ops: self.ops.clone(),
             scratch: Scratch::default(),
+            inherited_types: self.analysis.extra_types.len(),
         }
     }
 
@@ -454,11 +458,17 @@ impl<'p> Hooks for Analyzer<'p> {
     /// the module's types as if no other function had added any; they are renumbered here, in
     /// function order, which is the numbering one pass gives.
     fn join(&mut self, fork: Analyzer<'p>) {
+        // Types the fork inherited (the internal functions') are numbered as here already.
+        let inherited = self.analysis.types.len() + fork.inherited_types;
+        if fork.analysis.extra_types.len() == fork.inherited_types {
+            self.analysis.functions.extend(fork.analysis.functions);
+            return;
+        }
         let module_types = self.analysis.types.len() as u32;
         for mut plan in fork.analysis.functions {
             for (_, injection) in &mut plan.injections {
                 if let Injection::WrapStart(WrapType::Index(index)) = injection
-                    && *index >= module_types
+                    && *index as usize >= inherited
                 {
                     let (params, results) = &fork.analysis.extra_types[(*index - module_types) as usize];
                     *index = module_types + self.extra_type(params, results) as u32;

@@ -21,7 +21,7 @@ use wasmparser::{
 };
 
 use super::analysis::{Analysis, FunctionPlan, INTERNAL_PARAMS, Injection, WrapType, inline_block_type};
-use super::snippets::{Slots, Snippet, val_type};
+use super::snippets::{Slots, Snippet, uleb, val_type};
 use super::{GAS_GLOBAL, INSTRUMENTED_SECTION, InstrumentError, STACK_GLOBAL, START_EXPORT};
 use crate::validate::{PARALLEL_BYTES, split_runs};
 
@@ -373,7 +373,7 @@ impl Writer<'_> {
         for (body, plan) in bodies.iter().zip(&self.analysis.functions[first..]) {
             scratch.clear();
             self.body(body, plan, &mut scratch)?;
-            (scratch.len() as u32).encode(&mut run.bytes);
+            uleb(scratch.len() as u32, &mut run.bytes);
             run.bytes.extend_from_slice(&scratch);
             run.sizes.push((body.range().len() as u32, scratch.len() as u32));
         }
@@ -437,7 +437,7 @@ impl Writer<'_> {
                 Injection::Local { index, end } => {
                     // The opcode (one byte for the local instructions), then the new index.
                     out.push(self.wasm[position]);
-                    index.encode(out);
+                    uleb(index, out);
                     copied = end;
                     continue;
                 }

@@ -88,6 +88,19 @@ const EMPTY_BLOCK: u8 = 0x40;
 const UNREACHABLE: u8 = 0x00;
 const END: u8 = 0x0b;
 
+/// Writes `value` as an unsigned LEB128: one byte, without a call, for the small indices
+/// that are almost all of them.
+#[inline]
+pub(crate) fn uleb(value: u32, out: &mut Vec<u8>) {
+    if value < 0x80 { out.push(value as u8) } else { value.encode(out) }
+}
+
+/// Writes `value` as a signed LEB128, one byte without a call for 0..64.
+#[inline]
+fn sleb(value: i64, out: &mut Vec<u8>) {
+    if (0..0x40).contains(&value) { out.push(value as u8) } else { value.encode(out) }
+}
+
 /// The canonical NaNs: quiet, positive, zero payload.
 const CANONICAL_NAN_F32: u32 = 0x7fc0_0000;
 const CANONICAL_NAN_F64: u64 = 0x7ff8_0000_0000_0000;
@@ -111,30 +124,30 @@ impl Snippet {
             Snippet::Meter { charge, reload, flush } => {
                 let (opcode, index) = if reload { (GLOBAL_GET, s.gas_global) } else { (LOCAL_GET, s.gas) };
                 out.push(opcode);
-                index.encode(out);
+                uleb(index, out);
                 out.push(I64_CONST);
                 // Charges are below 2^62 (policy checks), so the cast is exact.
-                (charge as i64).encode(out);
+                sleb(charge as i64, out);
                 out.push(I64_SUB);
                 if flush {
                     out.push(LOCAL_TEE);
-                    s.gas.encode(out);
+                    uleb(s.gas, out);
                     out.push(GLOBAL_SET);
-                    s.gas_global.encode(out);
+                    uleb(s.gas_global, out);
                 } else {
                     out.push(LOCAL_SET);
-                    s.gas.encode(out);
+                    uleb(s.gas, out);
                 }
             }
             // The write-back sits on the trapping path only: the check itself is a compare
             // and a branch.
             Snippet::Check => {
                 out.push(LOCAL_GET);
-                s.gas.encode(out);
+                uleb(s.gas, out);
                 out.extend_from_slice(&[I64_CONST, 0, I64_LT_S, IF, EMPTY_BLOCK, LOCAL_GET]);
-                s.gas.encode(out);
+                uleb(s.gas, out);
                 out.push(GLOBAL_SET);
-                s.gas_global.encode(out);
+                uleb(s.gas_global, out);
                 out.extend_from_slice(&[UNREACHABLE, END]);
             }
             Snippet::Resync => put(&[GlobalGet(s.gas_global), LocalSet(s.gas)]),
