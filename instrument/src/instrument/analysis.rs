@@ -810,6 +810,10 @@ impl Analyzer<'_> {
         // The entry block reserves the frame, with the gas check on the same branch (in place
         // of its own check), and opens the wrap block when there is one, right after.
         let entry = body.injections.first().map_or(0, |(position, _)| *position);
+        debug_assert!(
+            matches!(body.injections.get(ENTRY_CHECK_AT), Some((_, Injection::Snippet(Snippet::Check)))),
+            "every body starts with its entry's meter and check"
+        );
         if !folded && let Some((_, check)) = body.injections.get_mut(ENTRY_CHECK_AT) {
             let param = body.internal;
             *check = Injection::Snippet(Snippet::Reserve { frame, param });
