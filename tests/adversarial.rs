@@ -110,12 +110,13 @@ fn recursion_stops_at_the_stack_limit_with_exact_gas() {
     // Mutual recursion costs the same per frame.
     let result = chain.run(id, "mutual", b"", GAS);
     assert_eq!((result.status, result.gas_used), (ExecutionStatus::StackLimit, 41 + 8_192 * 38));
-    // Through a table, $i is not internal: entry 27 (written back: it calls), the stack units
-    // to the global 3, i32.const 1, call_indirect 15, resync 3, `end` 1 = 50 per frame, and one
-    // operand more per frame (5 units): 32,764 / 5 = 6,552 fit, the 6,553rd traps. `indirect`
-    // calls it the same way, with call 10 and no operand: 44.
+    // Through a table, $i is not internal: entry 24 (written back: it calls, so the
+    // reservation's trapping path has no gas to write), the stack units to the global 3,
+    // i32.const 1, call_indirect 15, resync 3, `end` 1 = 47 per frame, and one operand more
+    // per frame (5 units): 32,764 / 5 = 6,552 fit, the 6,553rd traps. `indirect` calls it the
+    // same way, with call 10 and no operand: 41.
     let result = chain.run(id, "indirect", b"", GAS);
-    assert_eq!((result.status, result.gas_used), (ExecutionStatus::StackLimit, 44 + 6_553 * 50));
+    assert_eq!((result.status, result.gas_used), (ExecutionStatus::StackLimit, 41 + 6_553 * 47));
     // 16 locals: 20 units per frame: 1,638 fit, the 1,639th traps.
     let result = chain.run(id, "big", b"", GAS);
     assert_eq!((result.status, result.gas_used), (ExecutionStatus::StackLimit, 41 + 1_639 * 38));
@@ -141,10 +142,10 @@ fn grow_bombs_and_huge_lengths_are_priced_before_they_run() {
     // 2^32 - 1 pages at 8,192 each: far past any limit, charged before the grow.
     let result = chain.run(id, "grow_all", b"", GAS);
     assert_eq!((result.status, result.gas_used), (ExecutionStatus::OutOfGas, GAS));
-    // Up to the policy's 512 pages is possible, and priced: entry 27, i32.const 1, dynamic
-    // charge 21, memory.grow 500, drop 1, `end` 1, and 511 pages × 8,192.
+    // Up to the policy's 512 pages is possible, and priced: entry 24, i32.const 1, dynamic
+    // charge 18, memory.grow 500, drop 1, `end` 1, and 511 pages × 8,192.
     let result = chain.run(id, "grow_max", b"", GAS);
-    assert_eq!((result.status, result.gas_used), (ExecutionStatus::Success, 27 + 1 + 21 + 500 + 1 + 1 + 511 * 8_192));
+    assert_eq!((result.status, result.gas_used), (ExecutionStatus::Success, 24 + 1 + 18 + 500 + 1 + 1 + 511 * 8_192));
     let result = chain.run(id, "table_bomb", b"", GAS);
     assert_eq!((result.status, result.gas_used), (ExecutionStatus::OutOfGas, GAS));
     let result = chain.run(id, "fill_4g", b"", GAS);
@@ -152,7 +153,7 @@ fn grow_bombs_and_huge_lengths_are_priced_before_they_run() {
     // dst + len wraps past 2^32: 32 bytes are charged, then the copy traps out of bounds.
     let result = chain.run(id, "copy_wraps", b"", GAS);
     assert!(matches!(result.status, ExecutionStatus::Trap { kind: TrapKind::MemoryOutOfBounds, .. }));
-    assert_eq!(result.gas_used, 27 + 3 + 21 + 20 + 1 + 32);
+    assert_eq!(result.gas_used, 24 + 3 + 18 + 20 + 1 + 32);
 }
 
 #[test]
@@ -169,14 +170,14 @@ fn oversized_input_and_return_data_are_charged_per_byte() {
     let result = chain.run(id, "echo_all", &input, 1 << 30);
     assert_eq!(result.status, ExecutionStatus::Success);
     assert_eq!(result.output.len(), 1 << 20);
-    // echo_all: entry 27, three i32.const 3, two calls 20 and resyncs 6, `end` 1 = 57; the
+    // echo_all: entry 24, three i32.const 3, two calls 20 and resyncs 6, `end` 1 = 54; the
     // host: get_input_data 50 + 1 per byte written, set_return_data 50 + 1 per byte.
-    assert_eq!(result.gas_used, 57 + 100 + 2 * (1 << 20));
-    // Reading nothing of it costs the base price only: entry 27, five i32.const 5, i32.store 2,
-    // calls 20 and resyncs 6, `end` 1 = 61; the host: 50 + 0 and 50 + 4 bytes returned.
+    assert_eq!(result.gas_used, 54 + 100 + 2 * (1 << 20));
+    // Reading nothing of it costs the base price only: entry 24, five i32.const 5, i32.store 2,
+    // calls 20 and resyncs 6, `end` 1 = 58; the host: 50 + 0 and 50 + 4 bytes returned.
     let length = chain.run(id, "length", &input, GAS);
     assert_eq!(length.output, (1u32 << 20).to_le_bytes());
-    assert_eq!(length.gas_used, 61 + 104);
+    assert_eq!(length.gas_used, 58 + 104);
     // Too little gas for the copy: out of gas, nothing returned.
     let result = chain.run(id, "echo_all", &input, 100_000);
     assert_eq!((result.status, result.output.len()), (ExecutionStatus::OutOfGas, 0));

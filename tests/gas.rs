@@ -10,15 +10,18 @@
 //! - injected code (`docs/gas.md`): a metering point 4 (`local.get`, `i64.const`, `i64.sub`,
 //!   `local.set`), or 6 when its block can trap, call or leave the function (`local.tee` and
 //!   `global.set` write the charge back); at the entry of a function that is not internal the
-//!   counter is loaded from the global (+1); a check 10; the stack reservation, which checks
-//!   the gas on the same branch and takes the entry check's place, 20 (19 from an internal
-//!   function's parameter); a dynamic charge 21 (check included); before a call of a
+//!   counter is loaded from the global (+1); a check 10, or 7 right after a charge that wrote
+//!   the counter back (its trapping path then has nothing to write); the stack reservation,
+//!   which checks the gas on the same branch and takes the entry check's place, 20 (19 from
+//!   an internal function's parameter), 3 less after a charge that wrote back; a dynamic
+//!   charge 18 (check included); before a call of a
 //!   function that is not internal, the stack sync 3, and after it the resync 3; around a call
 //!   of an internal function, passing the counters 2 and taking the gas back 1; the gas result
 //!   of an internal function 1 before each exit.
-//! - so the entry of an exported (or table) function costs 7 + 20 = 27 when the entry block is
-//!   observed, 25 when not; an internal function's 6 + 19 = 25 or 23; a leaf reachable only by
-//!   direct calls has no reservation (its callers reserve its frame), only the check: 16 or 14.
+//! - so the entry of an exported (or table) function costs 7 + 17 = 24 when the entry block is
+//!   observed, 5 + 20 = 25 when not; an internal function's 6 + 16 = 22 or 4 + 19 = 23; a leaf
+//!   reachable only by direct calls has no reservation (its callers reserve its frame), only
+//!   the check: 6 + 7 = 13 or 4 + 10 = 14.
 
 use baals_instrument::{Instrumented, instrument};
 use baals_policy::Policy;
@@ -33,7 +36,7 @@ fn policy() -> Policy {
 
 const AMPLE: u64 = 1 << 40;
 /// A function entry whose block writes the charge back (it traps, calls or returns).
-const ENTRY: u64 = 7 + 20;
+const ENTRY: u64 = 7 + 17;
 /// A function entry whose block only computes.
 const ENTRY_LAZY: u64 = 5 + 20;
 /// The final `end` of a function that is not internal.
@@ -52,7 +55,7 @@ const METER: u64 = 6;
 const METER_LAZY: u64 = 4;
 /// A loop header (a block that only computes) and its check.
 const LOOP_HEADER: u64 = METER_LAZY + 10;
-const DYNAMIC: u64 = 21;
+const DYNAMIC: u64 = 18;
 const RESYNC: u64 = 3;
 
 struct Contract {
@@ -110,6 +113,37 @@ fn loops_cost_exactly_linearly_in_their_iterations() {
     for n in [1, 2, 10, 1000] {
         assert_eq!(c.gas("count", &i32s(&[n])), fixed + per_iteration * n as u64, "n = {n}");
     }
+}
+
+/// A loop header whose block can trap writes its charge back, and its check then has nothing
+/// to write on its trapping path: 3 less than the check of a header that only computes.
+#[test]
+fn a_check_after_a_write_back_writes_nothing_back() {
+    let c = Contract::new(
+        r#"(module (memory 1) (func (export "sum") (param $n i32) (result i32) (local $s i32)
+             (loop $l
+               (local.set $s (i32.add (local.get $s) (i32.load (local.get $n))))
+               (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+               (br_if $l (local.get $n)))
+             (local.get $s)))"#,
+    );
+    // Header: the charge written back 6, the check 7; local.get 1, local.get 1, i32.load 2,
+    // i32.add 1, local.set 1, then local.get, i32.const, i32.sub, local.set, local.get 5,
+    // br_if 2.
+    let per_iteration = METER + 7 + 6 + 7;
+    // Entry: `loop` 1. After the br_if: the loop's `end` 1, local.get 1, then the exit.
+    let fixed = ENTRY_LAZY + 1 + METER + 1 + 1 + EXIT;
+    for n in [1, 2, 10, 1000] {
+        assert_eq!(c.gas("sum", &i32s(&[n])), fixed + per_iteration * n as u64, "n = {n}");
+    }
+    // Out of gas at that check (the header's charge has just written the negative counter)
+    // is still out of gas, with the whole limit used, and exact at the boundary.
+    for limit in [fixed + 5 * per_iteration, fixed + 5 * per_iteration + 3] {
+        let outcome = c.call("sum", &i32s(&[1000]), limit);
+        assert!(matches!(outcome.status, Status::OutOfGas), "{limit}: {:?}", outcome.status);
+        assert_eq!(outcome.gas_used, limit);
+    }
+    assert_exact_boundary(&c, "sum", &i32s(&[10]));
 }
 
 #[test]

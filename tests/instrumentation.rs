@@ -204,10 +204,10 @@ fn the_report_describes_each_function() {
     // frame-base 4, one local, at most 1 operand; and the frame of the leaf it calls.
     assert_eq!(run.frame, 4 + 1 + 1 + 4);
     // The block after the br_if: charge 6 (written back: memory.grow's dynamic charge reads
-    // the global), loop `end` 1, i32.const 1, dynamic 21, memory.grow 500, drop 1, the
+    // the global), loop `end` 1, i32.const 1, dynamic 18, memory.grow 500, drop 1, the
     // counters passed 2, call 10, the gas taken back and written back 3 (the exit follows),
     // `end` 1.
-    assert_eq!(run.max_block_cost, 6 + 1 + 1 + 21 + 500 + 1 + 2 + 10 + 3 + 1);
+    assert_eq!(run.max_block_cost, 6 + 1 + 1 + 18 + 500 + 1 + 2 + 10 + 3 + 1);
     assert_eq!((leaf.internal, run.internal), (true, false));
     assert_eq!(report.original_bytes, wasm.len() as u64);
     assert_eq!(report.instrumented_bytes, instrumented.wasm.len() as u64);

@@ -71,7 +71,7 @@
   (func (;1;) (type 5) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 29
+    i64.const 26
     i64.sub
     local.tee 1
     global.set 3
@@ -87,8 +87,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     i64.const 64621567660049337
@@ -96,7 +94,7 @@
   (func (;2;) (type 5) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 29
+    i64.const 26
     i64.sub
     local.tee 1
     global.set 3
@@ -112,8 +110,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     i64.const -8527728395957036344
@@ -121,7 +117,7 @@
   (func (;3;) (type 5) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 29
+    i64.const 26
     i64.sub
     local.tee 1
     global.set 3
@@ -137,8 +133,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     i64.const 5522397429581721257
@@ -330,7 +324,7 @@
   (func (;5;) (type 4) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 29
+    i64.const 26
     i64.sub
     local.tee 1
     global.set 3
@@ -346,8 +340,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     nop
@@ -355,7 +347,7 @@
   (func (;6;) (type 4) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 32
+    i64.const 29
     i64.sub
     local.tee 1
     global.set 3
@@ -371,8 +363,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -401,7 +391,7 @@
   (func (;7;) (type 4) (param i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 37
+    i64.const 34
     i64.sub
     local.tee 2
     global.set 3
@@ -417,8 +407,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -457,7 +445,7 @@
   (func (;8;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 46
+    i64.const 43
     i64.sub
     local.tee 7
     global.set 3
@@ -473,8 +461,6 @@
     if ;; label = @1
       local.get 8
       global.set 4
-      local.get 7
-      global.set 3
       unreachable
     end
     global.get 0
@@ -874,7 +860,7 @@
   (func (;9;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 93
+    i64.const 90
     i64.sub
     local.tee 3
     global.set 3
@@ -890,8 +876,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     global.get 0
@@ -942,7 +926,7 @@
   (func (;10;) (type 3) (param i32 i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 42
+    i64.const 39
     i64.sub
     local.tee 4
     global.set 3
@@ -958,8 +942,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     local.get 2
@@ -3399,7 +3381,7 @@
                       i32.gt_u
                       br_if 2 (;@7;)
                       local.get 1
-                      i64.const 625
+                      i64.const 622
                       i64.sub
                       local.set 1
                       i32.const 8
@@ -3446,8 +3428,6 @@
                       i64.const 0
                       i64.lt_s
                       if ;; label = @10
-                        local.get 1
-                        global.set 3
                         unreachable
                       end
                       memory.grow
@@ -3748,7 +3728,7 @@
                       block ;; label = @10
                         loop ;; label = @11
                           local.get 1
-                          i64.const 23
+                          i64.const 20
                           i64.sub
                           local.tee 1
                           global.set 3
@@ -3756,8 +3736,6 @@
                           i64.const 0
                           i64.lt_s
                           if ;; label = @12
-                            local.get 1
-                            global.set 3
                             unreachable
                           end
                           local.get 3
@@ -3821,7 +3799,7 @@
                       block ;; label = @10
                         loop ;; label = @11
                           local.get 1
-                          i64.const 23
+                          i64.const 20
                           i64.sub
                           local.tee 1
                           global.set 3
@@ -3829,8 +3807,6 @@
                           i64.const 0
                           i64.lt_s
                           if ;; label = @12
-                            local.get 1
-                            global.set 3
                             unreachable
                           end
                           local.get 11
@@ -5547,7 +5523,7 @@
   (func (;15;) (type 17) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 29
+    i64.const 26
     i64.sub
     local.tee 1
     global.set 3
@@ -5555,8 +5531,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -5626,7 +5600,7 @@
       local.set 6
       loop ;; label = @2
         local.get 1
-        i64.const 43
+        i64.const 40
         i64.sub
         local.tee 1
         global.set 3
@@ -5634,8 +5608,6 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 1
-          global.set 3
           unreachable
         end
         local.get 6
@@ -5808,7 +5780,7 @@
   (func (;16;) (type 16) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 37
+    i64.const 34
     i64.sub
     local.tee 2
     global.set 3
@@ -5824,8 +5796,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -5952,7 +5922,7 @@
           local.set 6
           loop ;; label = @4
             local.get 2
-            i64.const 32
+            i64.const 29
             i64.sub
             local.tee 2
             global.set 3
@@ -5960,8 +5930,6 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 2
-              global.set 3
               unreachable
             end
             local.get 5
@@ -6054,7 +6022,7 @@
   (func (;17;) (type 18) (param i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
-    i64.const 22
+    i64.const 19
     i64.sub
     local.tee 0
     global.set 3
@@ -6062,8 +6030,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 0
-      global.set 3
       unreachable
     end
     i32.const 1049472
@@ -6078,7 +6044,7 @@
       local.set 8
       loop ;; label = @2
         local.get 0
-        i64.const 44
+        i64.const 41
         i64.sub
         local.tee 0
         global.set 3
@@ -6086,8 +6052,6 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 0
-          global.set 3
           unreachable
         end
         local.get 4
@@ -6668,7 +6632,7 @@
             block ;; label = @5
               loop ;; label = @6
                 local.get 1
-                i64.const 23
+                i64.const 20
                 i64.sub
                 local.tee 1
                 global.set 3
@@ -6676,8 +6640,6 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
-                  local.get 1
-                  global.set 3
                   unreachable
                 end
                 local.get 3
@@ -6889,7 +6851,7 @@
   (func (;19;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 36
     i64.sub
     local.tee 2
     global.set 3
@@ -6905,8 +6867,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -6978,7 +6938,7 @@
   (func (;20;) (type 1) (param i32 i32)
     (local i32 i32 i32 i64 i64 i32)
     global.get 3
-    i64.const 40
+    i64.const 37
     i64.sub
     local.tee 6
     global.set 3
@@ -6994,8 +6954,6 @@
     if ;; label = @1
       local.get 7
       global.set 4
-      local.get 6
-      global.set 3
       unreachable
     end
     global.get 0
@@ -7150,7 +7108,7 @@
   (func (;21;) (type 1) (param i32 i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 40
+    i64.const 37
     i64.sub
     local.tee 5
     global.set 3
@@ -7166,8 +7124,6 @@
     if ;; label = @1
       local.get 6
       global.set 4
-      local.get 5
-      global.set 3
       unreachable
     end
     global.get 0
@@ -7263,7 +7219,7 @@
   (func (;22;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 54
+    i64.const 51
     i64.sub
     local.tee 4
     global.set 3
@@ -7279,8 +7235,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     local.get 1
@@ -7332,7 +7286,7 @@
   (func (;23;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 33
     i64.sub
     local.tee 2
     global.set 3
@@ -7348,8 +7302,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -7362,7 +7314,7 @@
   (func (;24;) (type 19) (param i32 i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 5
-    i64.const 48
+    i64.const 45
     i64.sub
     local.tee 5
     global.set 3
@@ -7378,8 +7330,6 @@
     if ;; label = @1
       local.get 6
       global.set 4
-      local.get 5
-      global.set 3
       unreachable
     end
     global.get 0
@@ -7640,7 +7590,7 @@
   )
   (func (;29;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 23
+    i64.const 20
     i64.sub
     local.tee 1
     global.set 3
@@ -7648,8 +7598,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -7660,7 +7608,7 @@
   )
   (func (;30;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 25
+    i64.const 22
     i64.sub
     local.tee 1
     global.set 3
@@ -7668,8 +7616,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -7682,7 +7628,7 @@
   )
   (func (;31;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 23
+    i64.const 20
     i64.sub
     local.tee 1
     global.set 3
@@ -7690,8 +7636,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -7702,7 +7646,7 @@
   )
   (func (;32;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 24
+    i64.const 21
     i64.sub
     local.tee 1
     global.set 3
@@ -7710,8 +7654,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -7723,7 +7665,7 @@
   )
   (func (;33;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 41
+    i64.const 38
     i64.sub
     local.tee 2
     global.set 3
@@ -7731,8 +7673,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -7758,7 +7698,7 @@
   )
   (func (;34;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 35
+    i64.const 32
     i64.sub
     local.tee 2
     global.set 3
@@ -7766,8 +7706,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -7788,7 +7726,7 @@
   )
   (func (;35;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 24
+    i64.const 21
     i64.sub
     local.tee 2
     global.set 3
@@ -7796,8 +7734,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -7809,7 +7745,7 @@
   )
   (func (;36;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 30
+    i64.const 27
     i64.sub
     local.tee 2
     global.set 3
@@ -7817,8 +7753,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -7835,7 +7769,7 @@
   )
   (func (;37;) (type 13) (param i32 i32 i32 i64 i32) (result i64)
     local.get 3
-    i64.const 38
+    i64.const 35
     i64.sub
     local.tee 3
     global.set 3
@@ -7843,8 +7777,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 3
-      global.set 3
       unreachable
     end
     local.get 2
@@ -7940,7 +7872,7 @@
   (func (;42;) (type 15) (param i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 1
-    i64.const 22
+    i64.const 19
     i64.sub
     local.tee 1
     global.set 3
@@ -7948,8 +7880,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -7980,7 +7910,7 @@
   )
   (func (;43;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 23
+    i64.const 20
     i64.sub
     local.tee 1
     global.set 3
@@ -7988,8 +7918,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -8000,7 +7928,7 @@
   )
   (func (;44;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 23
+    i64.const 20
     i64.sub
     local.tee 1
     global.set 3
@@ -8008,8 +7936,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -8020,7 +7946,7 @@
   )
   (func (;45;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 25
+    i64.const 22
     i64.sub
     local.tee 1
     global.set 3
@@ -8028,8 +7954,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -8041,7 +7965,7 @@
   )
   (func (;46;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 56
+    i64.const 53
     i64.sub
     local.tee 2
     global.set 3
@@ -8057,8 +7981,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -8080,7 +8002,7 @@
   (func (;47;) (type 20) (param i64 i32) (result i64)
     (local i32)
     local.get 0
-    i64.const 76
+    i64.const 73
     i64.sub
     local.tee 0
     global.set 3
@@ -8096,8 +8018,6 @@
     if ;; label = @1
       local.get 1
       global.set 4
-      local.get 0
-      global.set 3
       unreachable
     end
     global.get 0
@@ -8139,7 +8059,7 @@
   (func (;48;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 32
+    i64.const 29
     i64.sub
     local.tee 2
     global.set 3
@@ -8155,8 +8075,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -8182,7 +8100,7 @@
   (func (;49;) (type 16) (param i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 2
-    i64.const 69
+    i64.const 66
     i64.sub
     local.tee 2
     global.set 3
@@ -8198,8 +8116,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -8417,7 +8333,7 @@
   (func (;50;) (type 17) (param i32 i64 i32) (result i64)
     (local i32)
     local.get 1
-    i64.const 84
+    i64.const 81
     i64.sub
     local.tee 1
     global.set 3
@@ -8433,8 +8349,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     global.get 0
@@ -8482,7 +8396,7 @@
   (func (;51;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i32)
     global.get 3
-    i64.const 46
+    i64.const 43
     i64.sub
     local.tee 15
     global.set 3
@@ -8498,8 +8412,6 @@
     if ;; label = @1
       local.get 16
       global.set 4
-      local.get 15
-      global.set 3
       unreachable
     end
     local.get 0
@@ -8531,7 +8443,7 @@
       local.set 15
       loop ;; label = @2
         local.get 15
-        i64.const 96
+        i64.const 93
         i64.sub
         local.tee 15
         global.set 3
@@ -8539,8 +8451,6 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 15
-          global.set 3
           unreachable
         end
         local.get 4
@@ -9193,7 +9103,7 @@
   (func (;52;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 66
+    i64.const 63
     i64.sub
     local.tee 2
     global.set 3
@@ -9209,8 +9119,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -9281,7 +9189,7 @@
             local.set 0
             loop ;; label = @5
               local.get 2
-              i64.const 24
+              i64.const 21
               i64.sub
               local.tee 2
               global.set 3
@@ -9289,8 +9197,6 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 2
-                global.set 3
                 unreachable
               end
               local.get 0
@@ -9399,7 +9305,7 @@
           local.set 0
           loop ;; label = @4
             local.get 2
-            i64.const 24
+            i64.const 21
             i64.sub
             local.tee 2
             global.set 3
@@ -9407,8 +9313,6 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 2
-              global.set 3
               unreachable
             end
             local.get 0
@@ -9834,7 +9738,7 @@
         local.set 8
         loop ;; label = @3
           local.get 3
-          i64.const 34
+          i64.const 31
           i64.sub
           local.tee 3
           global.set 3
@@ -9842,8 +9746,6 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 3
-            global.set 3
             unreachable
           end
           local.get 2
@@ -9924,7 +9826,7 @@
           local.set 8
           loop ;; label = @4
             local.get 3
-            i64.const 41
+            i64.const 38
             i64.sub
             local.tee 3
             global.set 3
@@ -9932,8 +9834,6 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 3
-              global.set 3
               unreachable
             end
             local.get 7
@@ -9981,7 +9881,7 @@
         local.set 1
         loop ;; label = @3
           local.get 3
-          i64.const 34
+          i64.const 31
           i64.sub
           local.tee 3
           global.set 3
@@ -9989,8 +9889,6 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 3
-            global.set 3
             unreachable
           end
           local.get 7
@@ -10043,7 +9941,7 @@
       local.set 5
       loop ;; label = @2
         local.get 3
-        i64.const 34
+        i64.const 31
         i64.sub
         local.tee 3
         global.set 3
@@ -10051,8 +9949,6 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 3
-          global.set 3
           unreachable
         end
         local.get 2
@@ -10086,7 +9982,7 @@
   (func (;55;) (type 7)
     (local i64 i32)
     global.get 3
-    i64.const 29
+    i64.const 26
     i64.sub
     local.tee 0
     global.set 3
@@ -10102,8 +9998,6 @@
     if ;; label = @1
       local.get 1
       global.set 4
-      local.get 0
-      global.set 3
       unreachable
     end
     nop

@@ -55,7 +55,7 @@
   (func (;4;) (type 16) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32)
     local.get 4
-    i64.const 36
+    i64.const 33
     i64.sub
     local.tee 4
     global.set 3
@@ -71,8 +71,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -710,7 +708,7 @@
   (func (;5;) (type 16) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32)
     local.get 4
-    i64.const 43
+    i64.const 40
     i64.sub
     local.tee 4
     global.set 3
@@ -726,8 +724,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     global.get 0
@@ -2028,7 +2024,7 @@
                                                         local.set 1
                                                         loop ;; label = @27
                                                           local.get 3
-                                                          i64.const 23
+                                                          i64.const 20
                                                           i64.sub
                                                           local.tee 3
                                                           global.set 3
@@ -2036,8 +2032,6 @@
                                                           i64.const 0
                                                           i64.lt_s
                                                           if ;; label = @28
-                                                            local.get 3
-                                                            global.set 3
                                                             unreachable
                                                           end
                                                           local.get 1
@@ -2217,7 +2211,7 @@
                                                           local.set 1
                                                           loop ;; label = @28
                                                             local.get 3
-                                                            i64.const 23
+                                                            i64.const 20
                                                             i64.sub
                                                             local.tee 3
                                                             global.set 3
@@ -2225,8 +2219,6 @@
                                                             i64.const 0
                                                             i64.lt_s
                                                             if ;; label = @29
-                                                              local.get 3
-                                                              global.set 3
                                                               unreachable
                                                             end
                                                             local.get 1
@@ -2349,7 +2341,7 @@
                                                         local.set 1
                                                         loop ;; label = @27
                                                           local.get 3
-                                                          i64.const 23
+                                                          i64.const 20
                                                           i64.sub
                                                           local.tee 3
                                                           global.set 3
@@ -2357,8 +2349,6 @@
                                                           i64.const 0
                                                           i64.lt_s
                                                           if ;; label = @28
-                                                            local.get 3
-                                                            global.set 3
                                                             unreachable
                                                           end
                                                           local.get 1
@@ -2551,7 +2541,7 @@
                                                           local.set 0
                                                           loop ;; label = @28
                                                             local.get 3
-                                                            i64.const 23
+                                                            i64.const 20
                                                             i64.sub
                                                             local.tee 3
                                                             global.set 3
@@ -2559,8 +2549,6 @@
                                                             i64.const 0
                                                             i64.lt_s
                                                             if ;; label = @29
-                                                              local.get 3
-                                                              global.set 3
                                                               unreachable
                                                             end
                                                             local.get 0
@@ -2683,7 +2671,7 @@
                                                         local.set 0
                                                         loop ;; label = @27
                                                           local.get 3
-                                                          i64.const 23
+                                                          i64.const 20
                                                           i64.sub
                                                           local.tee 3
                                                           global.set 3
@@ -2691,8 +2679,6 @@
                                                           i64.const 0
                                                           i64.lt_s
                                                           if ;; label = @28
-                                                            local.get 3
-                                                            global.set 3
                                                             unreachable
                                                           end
                                                           local.get 0
@@ -4387,7 +4373,7 @@
                                                                           local.set 1
                                                                           loop ;; label = @36
                                                                             local.get 3
-                                                                            i64.const 23
+                                                                            i64.const 20
                                                                             i64.sub
                                                                             local.tee 3
                                                                             global.set 3
@@ -4395,8 +4381,6 @@
                                                                             i64.const 0
                                                                             i64.lt_s
                                                                             if ;; label = @37
-                                                                              local.get 3
-                                                                              global.set 3
                                                                               unreachable
                                                                             end
                                                                             local.get 1
@@ -4562,7 +4546,7 @@
                                                                         local.set 1
                                                                         loop ;; label = @35
                                                                           local.get 3
-                                                                          i64.const 23
+                                                                          i64.const 20
                                                                           i64.sub
                                                                           local.tee 3
                                                                           global.set 3
@@ -4570,8 +4554,6 @@
                                                                           i64.const 0
                                                                           i64.lt_s
                                                                           if ;; label = @36
-                                                                            local.get 3
-                                                                            global.set 3
                                                                             unreachable
                                                                           end
                                                                           local.get 1
@@ -5105,7 +5087,7 @@
                                                                                     local.set 1
                                                                                     loop ;; label = @41
                                                                                       local.get 3
-                                                                                      i64.const 23
+                                                                                      i64.const 20
                                                                                       i64.sub
                                                                                       local.tee 3
                                                                                       global.set 3
@@ -5113,8 +5095,6 @@
                                                                                       i64.const 0
                                                                                       i64.lt_s
                                                                                       if ;; label = @42
-                                                                                        local.get 3
-                                                                                        global.set 3
                                                                                         unreachable
                                                                                       end
                                                                                       local.get 1
@@ -5477,7 +5457,7 @@
                                                             local.set 1
                                                             loop ;; label = @29
                                                               local.get 3
-                                                              i64.const 23
+                                                              i64.const 20
                                                               i64.sub
                                                               local.tee 3
                                                               global.set 3
@@ -5485,8 +5465,6 @@
                                                               i64.const 0
                                                               i64.lt_s
                                                               if ;; label = @30
-                                                                local.get 3
-                                                                global.set 3
                                                                 unreachable
                                                               end
                                                               local.get 1
@@ -5930,7 +5908,7 @@
                                                             local.set 1
                                                             loop ;; label = @29
                                                               local.get 3
-                                                              i64.const 23
+                                                              i64.const 20
                                                               i64.sub
                                                               local.tee 3
                                                               global.set 3
@@ -5938,8 +5916,6 @@
                                                               i64.const 0
                                                               i64.lt_s
                                                               if ;; label = @30
-                                                                local.get 3
-                                                                global.set 3
                                                                 unreachable
                                                               end
                                                               local.get 1
@@ -6111,7 +6087,7 @@
                                                           local.set 1
                                                           loop ;; label = @28
                                                             local.get 3
-                                                            i64.const 23
+                                                            i64.const 20
                                                             i64.sub
                                                             local.tee 3
                                                             global.set 3
@@ -6119,8 +6095,6 @@
                                                             i64.const 0
                                                             i64.lt_s
                                                             if ;; label = @29
-                                                              local.get 3
-                                                              global.set 3
                                                               unreachable
                                                             end
                                                             local.get 1
@@ -6665,7 +6639,7 @@
                                                                       local.set 1
                                                                       loop ;; label = @34
                                                                         local.get 3
-                                                                        i64.const 23
+                                                                        i64.const 20
                                                                         i64.sub
                                                                         local.tee 3
                                                                         global.set 3
@@ -6673,8 +6647,6 @@
                                                                         i64.const 0
                                                                         i64.lt_s
                                                                         if ;; label = @35
-                                                                          local.get 3
-                                                                          global.set 3
                                                                           unreachable
                                                                         end
                                                                         local.get 1
@@ -7058,7 +7030,7 @@
                                           local.set 1
                                           loop ;; label = @20
                                             local.get 3
-                                            i64.const 23
+                                            i64.const 20
                                             i64.sub
                                             local.tee 3
                                             global.set 3
@@ -7066,8 +7038,6 @@
                                             i64.const 0
                                             i64.lt_s
                                             if ;; label = @21
-                                              local.get 3
-                                              global.set 3
                                               unreachable
                                             end
                                             local.get 1
@@ -7389,7 +7359,7 @@
             local.set 1
             loop ;; label = @5
               local.get 3
-              i64.const 23
+              i64.const 20
               i64.sub
               local.tee 3
               global.set 3
@@ -7397,8 +7367,6 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 3
-                global.set 3
                 unreachable
               end
               local.get 1
@@ -7531,7 +7499,7 @@
             local.set 1
             loop ;; label = @5
               local.get 3
-              i64.const 23
+              i64.const 20
               i64.sub
               local.tee 3
               global.set 3
@@ -7539,8 +7507,6 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 3
-                global.set 3
                 unreachable
               end
               local.get 1
@@ -7682,7 +7648,7 @@
   (func (;7;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 3
-    i64.const 94
+    i64.const 91
     i64.sub
     local.tee 3
     global.set 3
@@ -7698,8 +7664,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     global.get 0
@@ -7754,7 +7718,7 @@
   (func (;8;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i64 i64 i64)
     local.get 2
-    i64.const 62
+    i64.const 59
     i64.sub
     local.tee 2
     global.set 3
@@ -7770,8 +7734,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -8203,7 +8165,7 @@
   (func (;9;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 3
-    i64.const 94
+    i64.const 91
     i64.sub
     local.tee 3
     global.set 3
@@ -8219,8 +8181,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     global.get 0
@@ -9404,7 +9364,7 @@
   (func (;12;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 62
+    i64.const 59
     i64.sub
     local.tee 2
     global.set 3
@@ -9420,8 +9380,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -9930,7 +9888,7 @@
   (func (;13;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64)
     local.get 2
-    i64.const 62
+    i64.const 59
     i64.sub
     local.tee 2
     global.set 3
@@ -9946,8 +9904,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -11572,7 +11528,7 @@
                       local.set 5
                       loop ;; label = @10
                         local.get 2
-                        i64.const 23
+                        i64.const 20
                         i64.sub
                         local.tee 2
                         global.set 3
@@ -11580,8 +11536,6 @@
                         i64.const 0
                         i64.lt_s
                         if ;; label = @11
-                          local.get 2
-                          global.set 3
                           unreachable
                         end
                         local.get 5
@@ -11784,7 +11738,7 @@
           local.set 5
           loop ;; label = @4
             local.get 2
-            i64.const 23
+            i64.const 20
             i64.sub
             local.tee 2
             global.set 3
@@ -11792,8 +11746,6 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 2
-              global.set 3
               unreachable
             end
             local.get 5
@@ -17754,7 +17706,7 @@
   (func (;16;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 71
+    i64.const 68
     i64.sub
     local.tee 2
     global.set 3
@@ -17770,8 +17722,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -18165,7 +18115,7 @@
   (func (;17;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 42
+    i64.const 39
     i64.sub
     local.tee 2
     global.set 3
@@ -18181,8 +18131,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -19279,7 +19227,7 @@
   (func (;19;) (type 10) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 29
+    i64.const 26
     i64.sub
     local.tee 1
     global.set 3
@@ -19295,8 +19243,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     i64.const 1229646359891580772
@@ -19304,7 +19250,7 @@
   (func (;20;) (type 20) (param i64 i32) (result i64)
     (local i32)
     local.get 0
-    i64.const 62
+    i64.const 59
     i64.sub
     local.tee 0
     global.set 3
@@ -19320,8 +19266,6 @@
     if ;; label = @1
       local.get 1
       global.set 4
-      local.get 0
-      global.set 3
       unreachable
     end
     global.get 0
@@ -19352,7 +19296,7 @@
   (func (;21;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 50
+    i64.const 47
     i64.sub
     local.tee 2
     global.set 3
@@ -19368,8 +19312,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -19386,7 +19328,7 @@
   (func (;22;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 44
     i64.sub
     local.tee 2
     global.set 3
@@ -19402,8 +19344,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -19418,7 +19358,7 @@
   (func (;23;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 46
     i64.sub
     local.tee 2
     global.set 3
@@ -19434,8 +19374,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -19451,7 +19389,7 @@
   (func (;24;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 44
     i64.sub
     local.tee 2
     global.set 3
@@ -19467,8 +19405,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -19483,7 +19419,7 @@
   (func (;25;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 2
-    i64.const 105
+    i64.const 102
     i64.sub
     local.tee 2
     global.set 3
@@ -19499,8 +19435,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -19727,7 +19661,7 @@
   (func (;26;) (type 3) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 29
+    i64.const 26
     i64.sub
     local.tee 1
     global.set 3
@@ -19743,8 +19677,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     nop
@@ -19752,7 +19684,7 @@
   (func (;27;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 31
+    i64.const 28
     i64.sub
     local.tee 1
     global.set 3
@@ -19768,8 +19700,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -19791,7 +19721,7 @@
       local.set 7
       loop ;; label = @2
         local.get 1
-        i64.const 30
+        i64.const 27
         i64.sub
         local.tee 1
         global.set 3
@@ -19799,8 +19729,6 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 1
-          global.set 3
           unreachable
         end
         local.get 6
@@ -19896,7 +19824,7 @@
                 local.set 5
                 loop ;; label = @7
                   local.get 1
-                  i64.const 23
+                  i64.const 20
                   i64.sub
                   local.tee 1
                   global.set 3
@@ -19904,8 +19832,6 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
-                    local.get 1
-                    global.set 3
                     unreachable
                   end
                   local.get 4
@@ -20071,7 +19997,7 @@
               local.set 5
               loop ;; label = @6
                 local.get 1
-                i64.const 23
+                i64.const 20
                 i64.sub
                 local.tee 1
                 global.set 3
@@ -20079,8 +20005,6 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
-                  local.get 1
-                  global.set 3
                   unreachable
                 end
                 local.get 4
@@ -20251,7 +20175,7 @@
       local.set 5
       loop ;; label = @2
         local.get 1
-        i64.const 23
+        i64.const 20
         i64.sub
         local.tee 1
         global.set 3
@@ -20259,8 +20183,6 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 1
-          global.set 3
           unreachable
         end
         local.get 4
@@ -20386,7 +20308,7 @@
   (func (;28;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 1
-    i64.const 32
+    i64.const 29
     i64.sub
     local.tee 1
     global.set 3
@@ -20402,8 +20324,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -20455,7 +20375,7 @@
         local.set 4
         loop ;; label = @3
           local.get 1
-          i64.const 23
+          i64.const 20
           i64.sub
           local.tee 1
           global.set 3
@@ -20463,8 +20383,6 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 1
-            global.set 3
             unreachable
           end
           local.get 3
@@ -20559,7 +20477,7 @@
   (func (;29;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 46
     i64.sub
     local.tee 6
     global.set 3
@@ -20575,8 +20493,6 @@
     if ;; label = @1
       local.get 7
       global.set 4
-      local.get 6
-      global.set 3
       unreachable
     end
     global.get 0
@@ -21043,7 +20959,7 @@
   (func (;30;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 94
+    i64.const 91
     i64.sub
     local.tee 3
     global.set 3
@@ -21059,8 +20975,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     global.get 0
@@ -21112,7 +21026,7 @@
   (func (;31;) (type 2) (param i32 i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 50
+    i64.const 47
     i64.sub
     local.tee 6
     global.set 3
@@ -21128,8 +21042,6 @@
     if ;; label = @1
       local.get 7
       global.set 4
-      local.get 6
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -21332,7 +21244,7 @@
   (func (;33;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i64)
     local.get 2
-    i64.const 105
+    i64.const 102
     i64.sub
     local.tee 2
     global.set 3
@@ -21348,8 +21260,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -21589,7 +21499,7 @@
   (func (;34;) (type 22) (param i32 i32 i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 5
-    i64.const 44
+    i64.const 41
     i64.sub
     local.tee 5
     global.set 3
@@ -21605,8 +21515,6 @@
     if ;; label = @1
       local.get 6
       global.set 4
-      local.get 5
-      global.set 3
       unreachable
     end
     global.get 0
@@ -21717,7 +21625,7 @@
   (func (;35;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 63
+    i64.const 60
     i64.sub
     local.tee 2
     global.set 3
@@ -21733,8 +21641,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -22129,7 +22035,7 @@
   (func (;36;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 60
+    i64.const 57
     i64.sub
     local.tee 2
     global.set 3
@@ -22145,8 +22051,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -22229,7 +22133,7 @@
   (func (;37;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 65
+    i64.const 62
     i64.sub
     local.tee 2
     global.set 3
@@ -22245,8 +22149,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -23421,7 +23323,7 @@
   (func (;41;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 30
     i64.sub
     local.tee 2
     global.set 3
@@ -23437,8 +23339,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 1
@@ -23467,7 +23367,7 @@
   (func (;42;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 36
     i64.sub
     local.tee 4
     global.set 3
@@ -23483,8 +23383,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     local.get 1
@@ -24439,7 +24337,7 @@
                 local.set 0
                 loop ;; label = @7
                   local.get 3
-                  i64.const 23
+                  i64.const 20
                   i64.sub
                   local.tee 3
                   global.set 3
@@ -24447,8 +24345,6 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
-                    local.get 3
-                    global.set 3
                     unreachable
                   end
                   local.get 0
@@ -25042,7 +24938,7 @@
         local.set 0
         loop ;; label = @3
           local.get 3
-          i64.const 23
+          i64.const 20
           i64.sub
           local.tee 3
           global.set 3
@@ -25050,8 +24946,6 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 3
-            global.set 3
             unreachable
           end
           local.get 0
@@ -26297,7 +26191,7 @@
               local.set 1
               loop ;; label = @6
                 local.get 3
-                i64.const 23
+                i64.const 20
                 i64.sub
                 local.tee 3
                 global.set 3
@@ -26305,8 +26199,6 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
-                  local.get 3
-                  global.set 3
                   unreachable
                 end
                 local.get 0
@@ -26454,7 +26346,7 @@
             local.set 1
             loop ;; label = @5
               local.get 3
-              i64.const 23
+              i64.const 20
               i64.sub
               local.tee 3
               global.set 3
@@ -26462,8 +26354,6 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 3
-                global.set 3
                 unreachable
               end
               local.get 0
@@ -26705,7 +26595,7 @@
           local.set 1
           loop ;; label = @4
             local.get 3
-            i64.const 23
+            i64.const 20
             i64.sub
             local.tee 3
             global.set 3
@@ -26713,8 +26603,6 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 3
-              global.set 3
               unreachable
             end
             local.get 0
@@ -26855,7 +26743,7 @@
         local.set 1
         loop ;; label = @3
           local.get 3
-          i64.const 23
+          i64.const 20
           i64.sub
           local.tee 3
           global.set 3
@@ -26863,8 +26751,6 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 3
-            global.set 3
             unreachable
           end
           local.get 0
@@ -30090,7 +29976,7 @@
                 local.set 0
                 loop ;; label = @7
                   local.get 40
-                  i64.const 23
+                  i64.const 20
                   i64.sub
                   local.tee 40
                   global.set 3
@@ -30098,8 +29984,6 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
-                    local.get 40
-                    global.set 3
                     unreachable
                   end
                   local.get 0
@@ -30225,7 +30109,7 @@
                 local.set 0
                 loop ;; label = @7
                   local.get 40
-                  i64.const 23
+                  i64.const 20
                   i64.sub
                   local.tee 40
                   global.set 3
@@ -30233,8 +30117,6 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
-                    local.get 40
-                    global.set 3
                     unreachable
                   end
                   local.get 0
@@ -33636,7 +33518,7 @@
                   local.set 0
                   loop ;; label = @8
                     local.get 33
-                    i64.const 23
+                    i64.const 20
                     i64.sub
                     local.tee 33
                     global.set 3
@@ -33644,8 +33526,6 @@
                     i64.const 0
                     i64.lt_s
                     if ;; label = @9
-                      local.get 33
-                      global.set 3
                       unreachable
                     end
                     local.get 0
@@ -33772,7 +33652,7 @@
                 local.set 0
                 loop ;; label = @7
                   local.get 33
-                  i64.const 23
+                  i64.const 20
                   i64.sub
                   local.tee 33
                   global.set 3
@@ -33780,8 +33660,6 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
-                    local.get 33
-                    global.set 3
                     unreachable
                   end
                   local.get 0
@@ -35685,7 +35563,7 @@
   (func (;53;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 3
-    i64.const 62
+    i64.const 59
     i64.sub
     local.tee 3
     global.set 3
@@ -35701,8 +35579,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     global.get 0
@@ -35733,7 +35609,7 @@
   (func (;54;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 44
     i64.sub
     local.tee 2
     global.set 3
@@ -35749,8 +35625,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -35765,7 +35639,7 @@
   (func (;55;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 53
+    i64.const 50
     i64.sub
     local.tee 2
     global.set 3
@@ -35781,8 +35655,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -35801,7 +35673,7 @@
   (func (;56;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 46
     i64.sub
     local.tee 2
     global.set 3
@@ -35817,8 +35689,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -35835,7 +35705,7 @@
   (func (;57;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 44
     i64.sub
     local.tee 2
     global.set 3
@@ -35851,8 +35721,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -35867,7 +35735,7 @@
   (func (;58;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 44
     i64.sub
     local.tee 2
     global.set 3
@@ -35883,8 +35751,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -35899,7 +35765,7 @@
   (func (;59;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 53
+    i64.const 50
     i64.sub
     local.tee 2
     global.set 3
@@ -35915,8 +35781,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -35935,7 +35799,7 @@
   (func (;60;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 44
     i64.sub
     local.tee 2
     global.set 3
@@ -35951,8 +35815,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -35967,7 +35829,7 @@
   (func (;61;) (type 3) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 34
+    i64.const 31
     i64.sub
     local.tee 1
     global.set 3
@@ -35983,8 +35845,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -36013,7 +35873,7 @@
   (func (;62;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 30
     i64.sub
     local.tee 2
     global.set 3
@@ -36029,8 +35889,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 1
@@ -36059,7 +35917,7 @@
   (func (;63;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 36
     i64.sub
     local.tee 4
     global.set 3
@@ -36075,8 +35933,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     local.get 1
@@ -36147,7 +36003,7 @@
   (func (;64;) (type 13) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 29
+    i64.const 26
     i64.sub
     local.tee 0
     global.set 3
@@ -36163,8 +36019,6 @@
     if ;; label = @1
       local.get 1
       global.set 4
-      local.get 0
-      global.set 3
       unreachable
     end
     i32.const 1539
@@ -36563,7 +36417,7 @@
   (func (;68;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 53
+    i64.const 50
     i64.sub
     local.tee 2
     global.set 3
@@ -36579,8 +36433,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 1
@@ -36767,7 +36619,7 @@
   (func (;69;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 53
+    i64.const 50
     i64.sub
     local.tee 2
     global.set 3
@@ -36783,8 +36635,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 1
@@ -40703,7 +40553,7 @@
   (func (;71;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 68
+    i64.const 65
     i64.sub
     local.tee 2
     global.set 3
@@ -40719,8 +40569,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -41094,7 +40942,7 @@
   (func (;73;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 1
-    i64.const 52
+    i64.const 49
     i64.sub
     local.tee 1
     global.set 3
@@ -41110,8 +40958,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -41228,7 +41074,7 @@
   )
   (func (;75;) (type 18) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 30
+    i64.const 27
     i64.sub
     local.tee 2
     global.set 3
@@ -41236,8 +41082,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -41442,7 +41286,7 @@
   (func (;77;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 2
-    i64.const 51
+    i64.const 48
     i64.sub
     local.tee 2
     global.set 3
@@ -41458,8 +41302,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -43428,7 +43270,7 @@
   (func (;79;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 4
-    i64.const 55
+    i64.const 52
     i64.sub
     local.tee 4
     global.set 3
@@ -43444,8 +43286,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     local.get 0
@@ -43598,7 +43438,7 @@
   (func (;80;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 56
+    i64.const 53
     i64.sub
     local.tee 2
     global.set 3
@@ -43606,8 +43446,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -43693,7 +43531,7 @@
   (func (;81;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 2
-    i64.const 43
+    i64.const 40
     i64.sub
     local.tee 2
     global.set 3
@@ -43709,8 +43547,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -43928,7 +43764,7 @@
   )
   (func (;83;) (type 18) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 26
+    i64.const 23
     i64.sub
     local.tee 2
     global.set 3
@@ -43936,8 +43772,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -43951,7 +43785,7 @@
   (func (;84;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 57
+    i64.const 54
     i64.sub
     local.tee 2
     global.set 3
@@ -43967,8 +43801,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -44247,7 +44079,7 @@
   )
   (func (;85;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     local.get 3
-    i64.const 30
+    i64.const 27
     i64.sub
     local.tee 3
     global.set 3
@@ -44255,8 +44087,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 3
-      global.set 3
       unreachable
     end
     local.get 0
@@ -44273,7 +44103,7 @@
   (func (;86;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 1
-    i64.const 36
+    i64.const 33
     i64.sub
     local.tee 1
     global.set 3
@@ -44289,8 +44119,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -44331,7 +44159,7 @@
   (func (;87;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 29
+    i64.const 26
     i64.sub
     local.tee 2
     global.set 3
@@ -44339,8 +44167,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -44363,7 +44189,7 @@
         local.set 5
         loop ;; label = @3
           local.get 2
-          i64.const 36
+          i64.const 33
           i64.sub
           local.tee 2
           global.set 3
@@ -44371,8 +44197,6 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 2
-            global.set 3
             unreachable
           end
           i32.const 13
@@ -44432,7 +44256,7 @@
   (func (;88;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 36
+    i64.const 33
     i64.sub
     local.tee 2
     global.set 3
@@ -44448,8 +44272,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 1
@@ -44486,7 +44308,7 @@
             block ;; label = @5
               loop ;; label = @6
                 local.get 2
-                i64.const 31
+                i64.const 28
                 i64.sub
                 local.tee 2
                 global.set 3
@@ -44494,8 +44316,6 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
-                  local.get 2
-                  global.set 3
                   unreachable
                 end
                 i32.const 13
@@ -44610,7 +44430,7 @@
             local.set 2
             loop ;; label = @5
               local.get 2
-              i64.const 36
+              i64.const 33
               i64.sub
               local.tee 2
               global.set 3
@@ -44618,8 +44438,6 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 2
-                global.set 3
                 unreachable
               end
               local.get 5
@@ -44718,7 +44536,7 @@
   (func (;89;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 41
+    i64.const 38
     i64.sub
     local.tee 2
     global.set 3
@@ -44734,8 +44552,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     i32.const 1
@@ -44761,7 +44577,7 @@
           local.set 7
           loop ;; label = @4
             local.get 2
-            i64.const 31
+            i64.const 28
             i64.sub
             local.tee 2
             global.set 3
@@ -44769,8 +44585,6 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 2
-              global.set 3
               unreachable
             end
             i32.const 13
@@ -45014,7 +44828,7 @@
   (func (;91;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 40
+    i64.const 37
     i64.sub
     local.tee 2
     global.set 3
@@ -45030,8 +44844,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     i32.const 1
@@ -45056,7 +44868,7 @@
         local.set 7
         loop ;; label = @3
           local.get 2
-          i64.const 30
+          i64.const 27
           i64.sub
           local.tee 2
           global.set 3
@@ -45064,8 +44876,6 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 2
-            global.set 3
             unreachable
           end
           i32.const 4
@@ -45165,7 +44975,7 @@
   (func (;92;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 43
+    i64.const 40
     i64.sub
     local.tee 2
     global.set 3
@@ -45181,8 +44991,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -45349,7 +45157,7 @@
   (func (;93;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 28
+    i64.const 25
     i64.sub
     local.tee 2
     global.set 3
@@ -45357,8 +45165,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -45380,7 +45186,7 @@
       local.set 7
       loop ;; label = @2
         local.get 2
-        i64.const 29
+        i64.const 26
         i64.sub
         local.tee 2
         global.set 3
@@ -45388,8 +45194,6 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 2
-          global.set 3
           unreachable
         end
         local.get 4
@@ -45467,7 +45271,7 @@
   (func (;94;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 28
+    i64.const 25
     i64.sub
     local.tee 2
     global.set 3
@@ -45475,8 +45279,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
-      global.set 3
       unreachable
     end
     block (result i32) ;; label = @1
@@ -45519,7 +45321,7 @@
   (func (;95;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 1
-    i64.const 40
+    i64.const 37
     i64.sub
     local.tee 1
     global.set 3
@@ -45535,8 +45337,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -45696,7 +45496,7 @@
   (func (;96;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 40
+    i64.const 37
     i64.sub
     local.tee 2
     global.set 3
@@ -45712,8 +45512,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -45873,7 +45671,7 @@
   (func (;97;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 41
+    i64.const 38
     i64.sub
     local.tee 2
     global.set 3
@@ -45889,8 +45687,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -46185,7 +45981,7 @@
   )
   (func (;98;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
-    i64.const 68
+    i64.const 65
     i64.sub
     local.tee 2
     global.set 3
@@ -46201,8 +45997,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -46235,7 +46029,7 @@
   )
   (func (;99;) (type 21) (param i32 i64 i32) (result i64)
     local.get 1
-    i64.const 26
+    i64.const 23
     i64.sub
     local.tee 1
     global.set 3
@@ -46243,8 +46037,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -46258,7 +46050,7 @@
   (func (;100;) (type 26) (param i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 3
-    i64.const 44
+    i64.const 41
     i64.sub
     local.tee 3
     global.set 3
@@ -46274,8 +46066,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -46733,7 +46523,7 @@
   (func (;101;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 1
-    i64.const 45
+    i64.const 42
     i64.sub
     local.tee 1
     global.set 3
@@ -46749,8 +46539,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -46918,7 +46706,7 @@
   (func (;102;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 3
-    i64.const 40
+    i64.const 37
     i64.sub
     local.tee 3
     global.set 3
@@ -46934,8 +46722,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -47107,7 +46893,7 @@
   (func (;103;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 40
+    i64.const 37
     i64.sub
     local.tee 2
     global.set 3
@@ -47123,8 +46909,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -47296,7 +47080,7 @@
   (func (;104;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32)
     local.get 4
-    i64.const 40
+    i64.const 37
     i64.sub
     local.tee 4
     global.set 3
@@ -47312,8 +47096,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -47739,7 +47521,7 @@
   (func (;105;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 42
+    i64.const 39
     i64.sub
     local.tee 3
     global.set 3
@@ -47755,8 +47537,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     global.get 0
@@ -47815,7 +47595,7 @@
   (func (;106;) (type 20) (param i64 i32) (result i64)
     (local i32)
     local.get 0
-    i64.const 62
+    i64.const 59
     i64.sub
     local.tee 0
     global.set 3
@@ -47831,8 +47611,6 @@
     if ;; label = @1
       local.get 1
       global.set 4
-      local.get 0
-      global.set 3
       unreachable
     end
     global.get 0
@@ -47863,7 +47641,7 @@
   (func (;107;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 30
     i64.sub
     local.tee 2
     global.set 3
@@ -47879,8 +47657,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 1
@@ -47909,7 +47685,7 @@
   (func (;108;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 36
     i64.sub
     local.tee 4
     global.set 3
@@ -47925,8 +47701,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     local.get 1
@@ -47997,7 +47771,7 @@
   (func (;109;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 40
     i64.sub
     local.tee 5
     global.set 3
@@ -48013,8 +47787,6 @@
     if ;; label = @1
       local.get 6
       global.set 4
-      local.get 5
-      global.set 3
       unreachable
     end
     global.get 0
@@ -48181,7 +47953,7 @@
       block ;; label = @2
         loop ;; label = @3
           local.get 5
-          i64.const 23
+          i64.const 20
           i64.sub
           local.tee 5
           global.set 3
@@ -48189,8 +47961,6 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 5
-            global.set 3
             unreachable
           end
           local.get 2
@@ -48302,7 +48072,7 @@
   (func (;110;) (type 10) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 29
+    i64.const 26
     i64.sub
     local.tee 1
     global.set 3
@@ -48318,8 +48088,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     i64.const -237851497739055091
@@ -48327,6 +48095,29 @@
   (func (;111;) (type 10) (param i32) (result i64)
     (local i64 i32)
     global.get 3
+    i64.const 26
+    i64.sub
+    local.tee 1
+    global.set 3
+    global.get 4
+    i32.const 6
+    i32.sub
+    local.tee 2
+    i64.extend_i32_s
+    local.get 1
+    i64.or
+    i64.const 0
+    i64.lt_s
+    if ;; label = @1
+      local.get 2
+      global.set 4
+      unreachable
+    end
+    i64.const 7878694554369134032
+  )
+  (func (;112;) (type 3) (param i32)
+    (local i64 i32)
+    global.get 3
     i64.const 29
     i64.sub
     local.tee 1
@@ -48343,33 +48134,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
-      unreachable
-    end
-    i64.const 7878694554369134032
-  )
-  (func (;112;) (type 3) (param i32)
-    (local i64 i32)
-    global.get 3
-    i64.const 32
-    i64.sub
-    local.tee 1
-    global.set 3
-    global.get 4
-    i32.const 6
-    i32.sub
-    local.tee 2
-    i64.extend_i32_s
-    local.get 1
-    i64.or
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      local.get 2
-      global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -48396,7 +48160,7 @@
   (func (;113;) (type 3) (param i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 35
+    i64.const 32
     i64.sub
     local.tee 2
     global.set 3
@@ -48412,8 +48176,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -48497,7 +48259,7 @@
   (func (;115;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 46
+    i64.const 43
     i64.sub
     local.tee 4
     global.set 3
@@ -48513,8 +48275,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     global.get 0
@@ -48743,7 +48503,7 @@
   (func (;116;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 2
-    i64.const 40
+    i64.const 37
     i64.sub
     local.tee 2
     global.set 3
@@ -48759,8 +48519,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -48892,7 +48650,7 @@
   (func (;117;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 94
+    i64.const 91
     i64.sub
     local.tee 3
     global.set 3
@@ -48908,8 +48666,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     global.get 0
@@ -48961,7 +48717,7 @@
   (func (;118;) (type 2) (param i32 i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 81
+    i64.const 78
     i64.sub
     local.tee 4
     global.set 3
@@ -48977,8 +48733,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     local.get 0
@@ -49014,7 +48768,7 @@
   (func (;119;) (type 21) (param i32 i64 i32) (result i64)
     (local i32)
     local.get 1
-    i64.const 95
+    i64.const 92
     i64.sub
     local.tee 1
     global.set 3
@@ -49030,8 +48784,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     global.get 0
@@ -49079,7 +48831,7 @@
   (func (;120;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 29
+    i64.const 26
     i64.sub
     local.tee 2
     global.set 3
@@ -49095,8 +48847,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     nop
@@ -49274,7 +49024,7 @@
   (func (;123;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i64)
     local.get 1
-    i64.const 134
+    i64.const 131
     i64.sub
     local.tee 1
     global.set 3
@@ -49290,8 +49040,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     global.get 0
@@ -49363,7 +49111,7 @@
   (func (;124;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 4
-    i64.const 60
+    i64.const 57
     i64.sub
     local.tee 4
     global.set 3
@@ -49379,8 +49127,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     global.get 0
@@ -49581,7 +49327,7 @@
   (func (;125;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 41
+    i64.const 38
     i64.sub
     local.tee 6
     global.set 3
@@ -49597,8 +49343,6 @@
     if ;; label = @1
       local.get 7
       global.set 4
-      local.get 6
-      global.set 3
       unreachable
     end
     global.get 0
@@ -49796,7 +49540,7 @@
   (func (;126;) (type 1) (param i32 i32)
     (local i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 44
+    i64.const 41
     i64.sub
     local.tee 6
     global.set 3
@@ -49812,8 +49556,6 @@
     if ;; label = @1
       local.get 7
       global.set 4
-      local.get 6
-      global.set 3
       unreachable
     end
     global.get 0
@@ -50090,7 +49832,7 @@
                   local.set 8
                   loop ;; label = @8
                     local.get 1
-                    i64.const 27
+                    i64.const 24
                     i64.sub
                     local.tee 1
                     global.set 3
@@ -50098,8 +49840,6 @@
                     i64.const 0
                     i64.lt_s
                     if ;; label = @9
-                      local.get 1
-                      global.set 3
                       unreachable
                     end
                     block ;; label = @9
@@ -50251,7 +49991,7 @@
               local.set 1
               loop ;; label = @6
                 local.get 1
-                i64.const 47
+                i64.const 44
                 i64.sub
                 local.tee 1
                 global.set 3
@@ -50259,8 +49999,6 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
-                  local.get 1
-                  global.set 3
                   unreachable
                 end
                 local.get 0
@@ -50583,7 +50321,7 @@
                 local.set 8
                 loop ;; label = @7
                   local.get 1
-                  i64.const 23
+                  i64.const 20
                   i64.sub
                   local.tee 1
                   global.set 3
@@ -50591,8 +50329,6 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
-                    local.get 1
-                    global.set 3
                     unreachable
                   end
                   local.get 4
@@ -51102,7 +50838,7 @@
                   i32.gt_u
                   br_if 6 (;@1;)
                   local.get 1
-                  i64.const 540
+                  i64.const 537
                   i64.sub
                   local.tee 1
                   global.set 3
@@ -51127,8 +50863,6 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
-                    local.get 1
-                    global.set 3
                     unreachable
                   end
                   memory.grow
@@ -51184,7 +50918,7 @@
                   local.set 0
                   loop ;; label = @8
                     local.get 1
-                    i64.const 29
+                    i64.const 26
                     i64.sub
                     local.tee 1
                     global.set 3
@@ -51192,8 +50926,6 @@
                     i64.const 0
                     i64.lt_s
                     if ;; label = @9
-                      local.get 1
-                      global.set 3
                       unreachable
                     end
                     local.get 0
@@ -51360,7 +51092,7 @@
               i32.store
               loop ;; label = @6
                 local.get 1
-                i64.const 42
+                i64.const 39
                 i64.sub
                 local.tee 1
                 global.set 3
@@ -51368,8 +51100,6 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
-                  local.get 1
-                  global.set 3
                   unreachable
                 end
                 local.get 0
@@ -51518,7 +51248,7 @@
           block ;; label = @4
             loop ;; label = @5
               local.get 1
-              i64.const 23
+              i64.const 20
               i64.sub
               local.tee 1
               global.set 3
@@ -51526,8 +51256,6 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 1
-                global.set 3
                 unreachable
               end
               local.get 8
@@ -51866,7 +51594,7 @@
           local.set 0
           loop ;; label = @4
             local.get 1
-            i64.const 25
+            i64.const 22
             i64.sub
             local.tee 1
             global.set 3
@@ -51874,8 +51602,6 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 1
-              global.set 3
               unreachable
             end
             block ;; label = @5
@@ -51991,7 +51717,7 @@
           local.set 0
           loop ;; label = @4
             local.get 1
-            i64.const 28
+            i64.const 25
             i64.sub
             local.tee 1
             global.set 3
@@ -51999,8 +51725,6 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 1
-              global.set 3
               unreachable
             end
             local.get 0
@@ -52188,7 +51912,7 @@
   (func (;128;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 30
+    i64.const 27
     i64.sub
     local.tee 1
     global.set 3
@@ -52196,8 +51920,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -52266,7 +51988,7 @@
       local.set 5
       loop ;; label = @2
         local.get 1
-        i64.const 29
+        i64.const 26
         i64.sub
         local.tee 1
         global.set 3
@@ -52274,8 +51996,6 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 1
-          global.set 3
           unreachable
         end
         local.get 5
@@ -52453,7 +52173,7 @@
   (func (;129;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 30
+    i64.const 27
     i64.sub
     local.tee 2
     global.set 3
@@ -52461,8 +52181,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -52599,7 +52317,7 @@
           local.set 5
           loop ;; label = @4
             local.get 2
-            i64.const 32
+            i64.const 29
             i64.sub
             local.tee 2
             global.set 3
@@ -52607,8 +52325,6 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 2
-              global.set 3
               unreachable
             end
             local.get 4
@@ -53251,7 +52967,7 @@
   (func (;131;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 40
+    i64.const 37
     i64.sub
     local.tee 2
     global.set 3
@@ -53267,8 +52983,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -53727,7 +53441,7 @@
   (func (;132;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 49
+    i64.const 46
     i64.sub
     local.tee 1
     global.set 3
@@ -53743,8 +53457,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -54058,7 +53770,7 @@
                 local.set 3
                 loop ;; label = @7
                   local.get 1
-                  i64.const 24
+                  i64.const 21
                   i64.sub
                   local.tee 1
                   global.set 3
@@ -54066,8 +53778,6 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
-                    local.get 1
-                    global.set 3
                     unreachable
                   end
                   local.get 3
@@ -54130,7 +53840,7 @@
                 local.set 3
                 loop ;; label = @7
                   local.get 1
-                  i64.const 26
+                  i64.const 23
                   i64.sub
                   local.tee 1
                   global.set 3
@@ -54138,8 +53848,6 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
-                    local.get 1
-                    global.set 3
                     unreachable
                   end
                   local.get 3
@@ -54413,7 +54121,7 @@
     local.set 3
     loop ;; label = @1
       local.get 1
-      i64.const 26
+      i64.const 23
       i64.sub
       local.tee 1
       global.set 3
@@ -54421,8 +54129,6 @@
       i64.const 0
       i64.lt_s
       if ;; label = @2
-        local.get 1
-        global.set 3
         unreachable
       end
       local.get 3
@@ -54728,7 +54434,7 @@
   (func (;134;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 41
+    i64.const 38
     i64.sub
     local.tee 2
     global.set 3
@@ -54744,8 +54450,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -54814,7 +54518,7 @@
   (func (;135;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 44
     i64.sub
     local.tee 2
     global.set 3
@@ -54830,8 +54534,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -54846,7 +54548,7 @@
   (func (;136;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 63
+    i64.const 60
     i64.sub
     local.tee 4
     global.set 3
@@ -54862,8 +54564,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     global.get 0
@@ -54941,7 +54641,7 @@
   (func (;137;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 48
+    i64.const 45
     i64.sub
     local.tee 2
     global.set 3
@@ -54957,8 +54657,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -55216,7 +54914,7 @@
   (func (;139;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 94
+    i64.const 91
     i64.sub
     local.tee 3
     global.set 3
@@ -55232,8 +54930,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     global.get 0
@@ -55284,7 +54980,7 @@
   )
   (func (;140;) (type 18) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 56
+    i64.const 53
     i64.sub
     local.tee 2
     global.set 3
@@ -55300,8 +54996,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -55355,7 +55049,7 @@
   (func (;142;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 47
+    i64.const 44
     i64.sub
     local.tee 2
     global.set 3
@@ -55371,8 +55065,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -55408,7 +55100,7 @@
       local.set 6
       loop ;; label = @2
         local.get 2
-        i64.const 32
+        i64.const 29
         i64.sub
         local.tee 2
         global.set 3
@@ -55416,8 +55108,6 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 2
-          global.set 3
           unreachable
         end
         local.get 6
@@ -55705,7 +55395,7 @@
   (func (;143;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 2
-    i64.const 34
+    i64.const 31
     i64.sub
     local.tee 2
     global.set 3
@@ -55721,8 +55411,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     block ;; label = @1
@@ -55899,7 +55587,7 @@
   (func (;145;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 3
-    i64.const 100
+    i64.const 97
     i64.sub
     local.tee 3
     global.set 3
@@ -55915,8 +55603,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     global.get 0
@@ -55977,7 +55663,7 @@
   (func (;146;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 3
-    i64.const 72
+    i64.const 69
     i64.sub
     local.tee 3
     global.set 3
@@ -55993,8 +55679,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     global.get 0
@@ -56032,7 +55716,7 @@
   (func (;147;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 100
+    i64.const 97
     i64.sub
     local.tee 2
     global.set 3
@@ -56048,8 +55732,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -56110,7 +55792,7 @@
   (func (;148;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 100
+    i64.const 97
     i64.sub
     local.tee 2
     global.set 3
@@ -56126,8 +55808,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -56188,7 +55868,7 @@
   (func (;149;) (type 26) (param i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 3
-    i64.const 41
+    i64.const 38
     i64.sub
     local.tee 3
     global.set 3
@@ -56204,8 +55884,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     local.get 0
@@ -56298,7 +55976,7 @@
             local.set 13
             loop ;; label = @5
               local.get 3
-              i64.const 30
+              i64.const 27
               i64.sub
               local.tee 3
               global.set 3
@@ -56306,8 +55984,6 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 3
-                global.set 3
                 unreachable
               end
               local.get 5
@@ -56635,7 +56311,7 @@
           local.set 5
           loop ;; label = @4
             local.get 3
-            i64.const 36
+            i64.const 33
             i64.sub
             local.tee 3
             global.set 3
@@ -56643,8 +56319,6 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 3
-              global.set 3
               unreachable
             end
             local.get 7
@@ -56704,7 +56378,7 @@
           local.set 5
           loop ;; label = @4
             local.get 3
-            i64.const 36
+            i64.const 33
             i64.sub
             local.tee 3
             global.set 3
@@ -56712,8 +56386,6 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 3
-              global.set 3
               unreachable
             end
             local.get 7
@@ -56970,7 +56642,7 @@
   (func (;150;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 4
-    i64.const 50
+    i64.const 47
     i64.sub
     local.tee 4
     global.set 3
@@ -56986,8 +56658,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     global.get 0
@@ -57765,7 +57435,7 @@
   (func (;151;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 65
+    i64.const 62
     i64.sub
     local.tee 2
     global.set 3
@@ -57781,8 +57451,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -57814,7 +57482,7 @@
   (func (;152;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 44
     i64.sub
     local.tee 2
     global.set 3
@@ -57830,8 +57498,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -57846,7 +57512,7 @@
   (func (;153;) (type 26) (param i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 3
-    i64.const 101
+    i64.const 98
     i64.sub
     local.tee 3
     global.set 3
@@ -57862,8 +57528,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     global.get 0
@@ -57977,7 +57641,7 @@
               local.set 9
               loop ;; label = @6
                 local.get 3
-                i64.const 50
+                i64.const 47
                 i64.sub
                 local.tee 3
                 global.set 3
@@ -57985,8 +57649,6 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
-                  local.get 3
-                  global.set 3
                   unreachable
                 end
                 local.get 7
@@ -58123,7 +57785,7 @@
             local.set 9
             loop ;; label = @5
               local.get 3
-              i64.const 57
+              i64.const 54
               i64.sub
               local.tee 3
               global.set 3
@@ -58131,8 +57793,6 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 3
-                global.set 3
                 unreachable
               end
               local.get 5
@@ -58760,7 +58420,7 @@
   (func (;155;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 45
+    i64.const 42
     i64.sub
     local.tee 2
     global.set 3
@@ -58776,8 +58436,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -58833,7 +58491,7 @@
             local.set 0
             loop ;; label = @5
               local.get 2
-              i64.const 46
+              i64.const 43
               i64.sub
               local.tee 2
               global.set 3
@@ -58841,8 +58499,6 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 2
-                global.set 3
                 unreachable
               end
               local.get 0
@@ -58914,7 +58570,7 @@
           local.set 0
           loop ;; label = @4
             local.get 2
-            i64.const 46
+            i64.const 43
             i64.sub
             local.tee 2
             global.set 3
@@ -58922,8 +58578,6 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 2
-              global.set 3
               unreachable
             end
             local.get 0
@@ -59027,7 +58681,7 @@
   (func (;156;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 50
+    i64.const 47
     i64.sub
     local.tee 2
     global.set 3
@@ -59043,8 +58697,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 1
@@ -59060,7 +58712,7 @@
   )
   (func (;157;) (type 22) (param i32 i32 i32 i32 i32 i64 i32) (result i64)
     local.get 5
-    i64.const 34
+    i64.const 31
     i64.sub
     local.tee 5
     global.set 3
@@ -59068,8 +58720,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 5
-      global.set 3
       unreachable
     end
     local.get 0
@@ -59089,7 +58739,7 @@
   (func (;158;) (type 22) (param i32 i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i64 i64 i64 i64 i64)
     local.get 5
-    i64.const 40
+    i64.const 37
     i64.sub
     local.tee 5
     global.set 3
@@ -59105,8 +58755,6 @@
     if ;; label = @1
       local.get 6
       global.set 4
-      local.get 5
-      global.set 3
       unreachable
     end
     global.get 0
@@ -59404,7 +59052,7 @@
   (func (;159;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 90
+    i64.const 87
     i64.sub
     local.tee 2
     global.set 3
@@ -59420,8 +59068,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -59474,7 +59120,7 @@
   (func (;160;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 58
+    i64.const 55
     i64.sub
     local.tee 2
     global.set 3
@@ -59490,8 +59136,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -59509,7 +59153,7 @@
   (func (;161;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 4
-    i64.const 110
+    i64.const 107
     i64.sub
     local.tee 4
     global.set 3
@@ -59525,8 +59169,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     global.get 0
@@ -59741,7 +59383,7 @@
           local.set 6
           loop ;; label = @4
             local.get 4
-            i64.const 51
+            i64.const 48
             i64.sub
             local.tee 4
             global.set 3
@@ -59749,8 +59391,6 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 4
-              global.set 3
               unreachable
             end
             local.get 2
@@ -60301,7 +59941,7 @@
   (func (;165;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 39
+    i64.const 36
     i64.sub
     local.tee 2
     global.set 3
@@ -60317,8 +59957,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -60333,7 +59971,7 @@
     local.set 0
     loop ;; label = @1
       local.get 2
-      i64.const 46
+      i64.const 43
       i64.sub
       local.tee 2
       global.set 3
@@ -60341,8 +59979,6 @@
       i64.const 0
       i64.lt_s
       if ;; label = @2
-        local.get 2
-        global.set 3
         unreachable
       end
       local.get 0
@@ -60555,7 +60191,7 @@
                 local.set 9
                 loop ;; label = @7
                   local.get 3
-                  i64.const 34
+                  i64.const 31
                   i64.sub
                   local.tee 3
                   global.set 3
@@ -60563,8 +60199,6 @@
                   i64.const 0
                   i64.lt_s
                   if ;; label = @8
-                    local.get 3
-                    global.set 3
                     unreachable
                   end
                   block ;; label = @8
@@ -61057,7 +60691,7 @@
                           local.set 3
                           loop ;; label = @12
                             local.get 3
-                            i64.const 32
+                            i64.const 29
                             i64.sub
                             local.tee 3
                             global.set 3
@@ -61065,8 +60699,6 @@
                             i64.const 0
                             i64.lt_s
                             if ;; label = @13
-                              local.get 3
-                              global.set 3
                               unreachable
                             end
                             local.get 1
@@ -61113,7 +60745,7 @@
                         local.set 3
                         loop ;; label = @11
                           local.get 3
-                          i64.const 25
+                          i64.const 22
                           i64.sub
                           local.tee 3
                           global.set 3
@@ -61121,8 +60753,6 @@
                           i64.const 0
                           i64.lt_s
                           if ;; label = @12
-                            local.get 3
-                            global.set 3
                             unreachable
                           end
                           local.get 1
@@ -61250,7 +60880,7 @@
   (func (;168;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 2
-    i64.const 39
+    i64.const 36
     i64.sub
     local.tee 2
     global.set 3
@@ -61266,8 +60896,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -61396,7 +61024,7 @@
   (func (;169;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 44
     i64.sub
     local.tee 2
     global.set 3
@@ -61412,8 +61040,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -61428,7 +61054,7 @@
   (func (;170;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i64 i64 i64 i64 i64)
     local.get 2
-    i64.const 39
+    i64.const 36
     i64.sub
     local.tee 2
     global.set 3
@@ -61444,8 +61070,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -61684,7 +61308,7 @@
   (func (;171;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i64 i64 i32)
     global.get 3
-    i64.const 63
+    i64.const 60
     i64.sub
     local.tee 7
     global.set 3
@@ -61700,8 +61324,6 @@
     if ;; label = @1
       local.get 8
       global.set 4
-      local.get 7
-      global.set 3
       unreachable
     end
     i32.const 1
@@ -62137,7 +61759,7 @@
             block ;; label = @5
               loop ;; label = @6
                 local.get 10
-                i64.const 23
+                i64.const 20
                 i64.sub
                 local.tee 10
                 global.set 3
@@ -62145,8 +61767,6 @@
                 i64.const 0
                 i64.lt_s
                 if ;; label = @7
-                  local.get 10
-                  global.set 3
                   unreachable
                 end
                 local.get 0
@@ -62228,7 +61848,7 @@
                         local.set 4
                         loop ;; label = @11
                           local.get 10
-                          i64.const 36
+                          i64.const 33
                           i64.sub
                           local.tee 10
                           global.set 3
@@ -62236,8 +61856,6 @@
                           i64.const 0
                           i64.lt_s
                           if ;; label = @12
-                            local.get 10
-                            global.set 3
                             unreachable
                           end
                           local.get 3
@@ -62582,7 +62200,7 @@
   (func (;173;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 1
-    i64.const 34
+    i64.const 31
     i64.sub
     local.tee 1
     global.set 3
@@ -62598,8 +62216,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -62697,7 +62313,7 @@
   (func (;174;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i64 i64 i64 i64 i64)
     local.get 2
-    i64.const 40
+    i64.const 37
     i64.sub
     local.tee 2
     global.set 3
@@ -62713,8 +62329,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -62942,7 +62556,7 @@
   (func (;175;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 1
-    i64.const 35
+    i64.const 32
     i64.sub
     local.tee 1
     global.set 3
@@ -62958,8 +62572,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     local.get 0
@@ -63084,7 +62696,7 @@
   (func (;176;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 1
-    i64.const 32
+    i64.const 29
     i64.sub
     local.tee 1
     global.set 3
@@ -63100,8 +62712,6 @@
     if ;; label = @1
       local.get 2
       global.set 4
-      local.get 1
-      global.set 3
       unreachable
     end
     i32.const 1
@@ -63146,7 +62756,7 @@
   (func (;177;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 46
     i64.sub
     local.tee 3
     global.set 3
@@ -63162,8 +62772,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     global.get 0
@@ -63325,7 +62933,7 @@
   (func (;178;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 92
+    i64.const 89
     i64.sub
     local.tee 3
     global.set 3
@@ -63341,8 +62949,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     global.get 0
@@ -63393,7 +62999,7 @@
   (func (;179;) (type 2) (param i32 i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 49
+    i64.const 46
     i64.sub
     local.tee 3
     global.set 3
@@ -63409,8 +63015,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     local.get 0
@@ -63426,7 +63030,7 @@
   (func (;180;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 48
+    i64.const 45
     i64.sub
     local.tee 2
     global.set 3
@@ -63442,8 +63046,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -63458,7 +63060,7 @@
   (func (;181;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 94
+    i64.const 91
     i64.sub
     local.tee 3
     global.set 3
@@ -63474,8 +63076,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     global.get 0
@@ -63572,7 +63172,7 @@
       local.set 2
       loop ;; label = @2
         local.get 2
-        i64.const 96
+        i64.const 93
         i64.sub
         local.tee 2
         global.set 3
@@ -63580,8 +63180,6 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 2
-          global.set 3
           unreachable
         end
         local.get 6
@@ -63766,7 +63364,7 @@
   (func (;183;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 91
+    i64.const 88
     i64.sub
     local.tee 2
     global.set 3
@@ -63782,8 +63380,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -63835,7 +63431,7 @@
   (func (;184;) (type 25) (param i32 i32 i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 5
-    i64.const 47
+    i64.const 44
     i64.sub
     local.tee 5
     global.set 3
@@ -63851,8 +63447,6 @@
     if ;; label = @1
       local.get 6
       global.set 4
-      local.get 5
-      global.set 3
       unreachable
     end
     i32.const 43
@@ -63899,7 +63493,7 @@
         local.set 7
         loop ;; label = @3
           local.get 5
-          i64.const 36
+          i64.const 33
           i64.sub
           local.tee 5
           global.set 3
@@ -63907,8 +63501,6 @@
           i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 5
-            global.set 3
             unreachable
           end
           local.get 9
@@ -64564,7 +64156,7 @@
   (func (;186;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 91
+    i64.const 88
     i64.sub
     local.tee 2
     global.set 3
@@ -64580,8 +64172,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -64633,7 +64223,7 @@
   (func (;187;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 73
+    i64.const 70
     i64.sub
     local.tee 2
     global.set 3
@@ -64649,8 +64239,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 1
@@ -64681,7 +64269,7 @@
   )
   (func (;188;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     local.get 4
-    i64.const 76
+    i64.const 73
     i64.sub
     local.tee 4
     global.set 3
@@ -64697,8 +64285,6 @@
     if ;; label = @1
       local.get 5
       global.set 4
-      local.get 4
-      global.set 3
       unreachable
     end
     local.get 0
@@ -64732,7 +64318,7 @@
   (func (;189;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 73
+    i64.const 70
     i64.sub
     local.tee 2
     global.set 3
@@ -64748,8 +64334,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 1
@@ -64860,7 +64444,7 @@
         block ;; label = @3
           loop ;; label = @4
             local.get 7
-            i64.const 35
+            i64.const 32
             i64.sub
             local.tee 7
             global.set 3
@@ -64868,8 +64452,6 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 7
-              global.set 3
               unreachable
             end
             local.get 1
@@ -65046,7 +64628,7 @@
       local.set 1
       loop ;; label = @2
         local.get 7
-        i64.const 36
+        i64.const 33
         i64.sub
         local.tee 7
         global.set 3
@@ -65054,8 +64636,6 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 7
-          global.set 3
           unreachable
         end
         block ;; label = @3
@@ -65160,7 +64740,7 @@
   (func (;192;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 141
+    i64.const 138
     i64.sub
     local.tee 2
     global.set 3
@@ -65176,8 +64756,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -65340,7 +64918,7 @@
   (func (;193;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 39
+    i64.const 36
     i64.sub
     local.tee 2
     global.set 3
@@ -65356,8 +64934,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     global.get 0
@@ -65372,7 +64948,7 @@
     local.set 0
     loop ;; label = @1
       local.get 2
-      i64.const 46
+      i64.const 43
       i64.sub
       local.tee 2
       global.set 3
@@ -65380,8 +64956,6 @@
       i64.const 0
       i64.lt_s
       if ;; label = @2
-        local.get 2
-        global.set 3
         unreachable
       end
       local.get 0
@@ -65465,7 +65039,7 @@
   (func (;194;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 61
+    i64.const 58
     i64.sub
     local.tee 2
     global.set 3
@@ -65481,8 +65055,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 1
@@ -65503,7 +65075,7 @@
   (func (;195;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 44
     i64.sub
     local.tee 2
     global.set 3
@@ -65519,8 +65091,6 @@
     if ;; label = @1
       local.get 3
       global.set 4
-      local.get 2
-      global.set 3
       unreachable
     end
     local.get 0
@@ -65535,7 +65105,7 @@
   (func (;196;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 51
+    i64.const 48
     i64.sub
     local.tee 5
     global.set 3
@@ -65551,8 +65121,6 @@
     if ;; label = @1
       local.get 6
       global.set 4
-      local.get 5
-      global.set 3
       unreachable
     end
     global.get 0
@@ -65613,7 +65181,7 @@
             local.set 0
             loop ;; label = @5
               local.get 5
-              i64.const 46
+              i64.const 43
               i64.sub
               local.tee 5
               global.set 3
@@ -65621,8 +65189,6 @@
               i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 5
-                global.set 3
                 unreachable
               end
               local.get 0
@@ -65694,7 +65260,7 @@
           local.set 0
           loop ;; label = @4
             local.get 5
-            i64.const 46
+            i64.const 43
             i64.sub
             local.tee 5
             global.set 3
@@ -65702,8 +65268,6 @@
             i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 5
-              global.set 3
               unreachable
             end
             local.get 0
@@ -65806,7 +65370,7 @@
   (func (;197;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 45
+    i64.const 42
     i64.sub
     local.tee 3
     global.set 3
@@ -65822,8 +65386,6 @@
     if ;; label = @1
       local.get 4
       global.set 4
-      local.get 3
-      global.set 3
       unreachable
     end
     global.get 0
@@ -66056,7 +65618,7 @@
       local.set 4
       loop ;; label = @2
         local.get 2
-        i64.const 30
+        i64.const 27
         i64.sub
         local.tee 2
         global.set 3
@@ -66064,8 +65626,6 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 2
-          global.set 3
           unreachable
         end
         local.get 4
@@ -66117,7 +65677,7 @@
       local.set 5
       loop ;; label = @2
         local.get 3
-        i64.const 36
+        i64.const 33
         i64.sub
         local.tee 3
         global.set 3
@@ -66125,8 +65685,6 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 3
-          global.set 3
           unreachable
         end
         local.get 5
@@ -66183,7 +65741,7 @@
       local.set 3
       loop ;; label = @2
         local.get 3
-        i64.const 27
+        i64.const 24
         i64.sub
         local.tee 3
         global.set 3
@@ -66191,8 +65749,6 @@
         i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 3
-          global.set 3
           unreachable
         end
         local.get 0
@@ -66246,7 +65802,7 @@
   (func (;201;) (type 29) (param i32 i64 i64 i64 i32) (result i64)
     (local i64)
     local.get 3
-    i64.const 72
+    i64.const 69
     i64.sub
     local.tee 3
     global.set 3
@@ -66254,8 +65810,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 3
-      global.set 3
       unreachable
     end
     local.get 0

@@ -12,7 +12,7 @@
   (func $triple (;0;) (type $unary) (param i32) (result i32)
     (local i64 i32)
     global.get 1
-    i64.const 32
+    i64.const 29
     i64.sub
     local.tee 1
     global.set 1
@@ -28,8 +28,6 @@
     if ;; label = @1
       local.get 2
       global.set 2
-      local.get 1
-      global.set 1
       unreachable
     end
     local.get 0
@@ -39,7 +37,7 @@
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 71
+    i64.const 68
     i64.sub
     local.tee 0
     global.set 1
@@ -55,8 +53,6 @@
     if ;; label = @1
       local.get 1
       global.set 2
-      local.get 0
-      global.set 1
       unreachable
     end
     i32.const 7

@@ -9,7 +9,7 @@
   (func (;0;) (type 0)
     (local i64 i32 f64)
     global.get 1
-    i64.const 72
+    i64.const 69
     i64.sub
     local.tee 0
     global.set 1
@@ -25,8 +25,6 @@
     if ;; label = @1
       local.get 1
       global.set 2
-      local.get 0
-      global.set 1
       unreachable
     end
     global.get $x

@@ -14,7 +14,7 @@
   (func (;2;) (type 2)
     (local i64 i32)
     global.get 0
-    i64.const 71
+    i64.const 68
     i64.sub
     local.tee 0
     global.set 0
@@ -30,8 +30,6 @@
     if ;; label = @1
       local.get 1
       global.set 1
-      local.get 0
-      global.set 0
       unreachable
     end
     i32.const 0

@@ -10,7 +10,7 @@
   (func (;0;) (type 0)
     (local i64 i32 i32)
     global.get 0
-    i64.const 703
+    i64.const 688
     i64.sub
     local.tee 0
     global.set 0
@@ -26,8 +26,6 @@
     if ;; label = @1
       local.get 1
       global.set 1
-      local.get 0
-      global.set 0
       unreachable
     end
     i32.const 1
@@ -44,8 +42,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 0
-      global.set 0
       unreachable
     end
     memory.grow
@@ -66,8 +62,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 0
-      global.set 0
       unreachable
     end
     memory.fill
@@ -87,8 +81,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 0
-      global.set 0
       unreachable
     end
     memory.copy
@@ -108,8 +100,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 0
-      global.set 0
       unreachable
     end
     memory.init $greeting

@@ -10,7 +10,7 @@
   (func $init (;0;) (type 0)
     (local i64 i32)
     global.get 1
-    i64.const 31
+    i64.const 28
     i64.sub
     local.tee 0
     global.set 1
@@ -26,8 +26,6 @@
     if ;; label = @1
       local.get 1
       global.set 2
-      local.get 0
-      global.set 1
       unreachable
     end
     i32.const 1

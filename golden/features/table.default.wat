@@ -10,7 +10,7 @@
   (func $a (;0;) (type 0)
     (local i64 i32)
     global.get 0
-    i64.const 28
+    i64.const 25
     i64.sub
     local.tee 0
     global.set 0
@@ -26,15 +26,13 @@
     if ;; label = @1
       local.get 1
       global.set 1
-      local.get 0
-      global.set 0
       unreachable
     end
   )
   (func $b (;1;) (type 0)
     (local i64 i32)
     global.get 0
-    i64.const 28
+    i64.const 25
     i64.sub
     local.tee 0
     global.set 0
@@ -50,15 +48,13 @@
     if ;; label = @1
       local.get 1
       global.set 1
-      local.get 0
-      global.set 0
       unreachable
     end
   )
   (func (;2;) (type 0)
     (local i64 i32 i32)
     global.get 0
-    i64.const 391
+    i64.const 376
     i64.sub
     local.tee 0
     global.set 0
@@ -74,8 +70,6 @@
     if ;; label = @1
       local.get 1
       global.set 1
-      local.get 0
-      global.set 0
       unreachable
     end
     ref.null func
@@ -93,8 +87,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 0
-      global.set 0
       unreachable
     end
     table.grow $t
@@ -115,8 +107,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 0
-      global.set 0
       unreachable
     end
     table.fill $t
@@ -136,8 +126,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 0
-      global.set 0
       unreachable
     end
     table.copy
@@ -157,8 +145,6 @@
     i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 0
-      global.set 0
       unreachable
     end
     table.init $callbacks

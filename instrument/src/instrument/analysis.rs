@@ -341,8 +341,9 @@ impl Body {
         let mut check_at = None;
         if check {
             check_at = Some(self.injections.len());
-            self.injections.push((position, Injection::Snippet(Snippet::Check)));
-            cost += prices.check;
+            // With the write-back until the block is known not to need it (`finish`).
+            self.injections.push((position, Injection::Snippet(Snippet::Check { write_back: true })));
+            cost += prices.check(true);
             self.checks += 1;
         }
         self.blocks.push(MeterBlock { injection, cost, reload, observed: false, check: check_at, last_take: None });
@@ -382,7 +383,7 @@ impl Body {
         if let Some(block) = self.blocks.last_mut()
             && let Some(check) = block.check.take()
         {
-            block.cost -= prices.check;
+            block.cost -= prices.check(true);
             self.checks -= 1;
             self.redundant_checks.push(check);
         }
@@ -613,8 +614,8 @@ impl<'p> Hooks for Analyzer<'p> {
             // frame) reserve the frame. The entry check is never dropped: it is what makes a
             // call a check for its caller.
             body.start_block(prices, offset, !body.internal, false);
-            body.injections.push((offset, Injection::Snippet(Snippet::Check)));
-            body.charge(prices.check);
+            body.injections.push((offset, Injection::Snippet(Snippet::Check { write_back: true })));
+            body.charge(prices.check(true));
             body.checks += 1;
         }
         let Some(opcode) = opcode_of(op) else {
@@ -811,13 +812,13 @@ impl Analyzer<'_> {
         // of its own check), and opens the wrap block when there is one, right after.
         let entry = body.injections.first().map_or(0, |(position, _)| *position);
         debug_assert!(
-            matches!(body.injections.get(ENTRY_CHECK_AT), Some((_, Injection::Snippet(Snippet::Check)))),
+            matches!(body.injections.get(ENTRY_CHECK_AT), Some((_, Injection::Snippet(Snippet::Check { .. })))),
             "every body starts with its entry's meter and check"
         );
         if !folded && let Some((_, check)) = body.injections.get_mut(ENTRY_CHECK_AT) {
             let param = body.internal;
-            *check = Injection::Snippet(Snippet::Reserve { frame, param });
-            body.blocks[0].cost += prices.reserve(param) - prices.check;
+            *check = Injection::Snippet(Snippet::Reserve { frame, param, write_back: true });
+            body.blocks[0].cost += prices.reserve(param, true) - prices.check(true);
         }
         let mut prefix = Vec::new();
         if body.wrapped() {
@@ -827,8 +828,24 @@ impl Analyzer<'_> {
         }
 
         let mut max_block_cost = 0;
-        for block in &body.blocks {
+        for (index, block) in body.blocks.iter_mut().enumerate() {
             let flush = block.observed;
+            // A check right after a charge that writes the global back needs no write-back of
+            // its own on its trapping path.
+            let check = if index == 0 { Some(ENTRY_CHECK_AT) } else { block.check };
+            if flush && let Some(check) = check {
+                match &mut body.injections[check].1 {
+                    Injection::Snippet(Snippet::Check { write_back }) => {
+                        *write_back = false;
+                        block.cost -= prices.check(true) - prices.check(false);
+                    }
+                    Injection::Snippet(Snippet::Reserve { param, write_back, .. }) => {
+                        *write_back = false;
+                        block.cost -= prices.reserve(*param, true) - prices.reserve(*param, false);
+                    }
+                    _ => {}
+                }
+            }
             let charge = block.cost + prices.meter(block.reload, flush);
             max_block_cost = max_block_cost.max(charge);
             if let (_, Injection::Snippet(Snippet::Meter { charge: c, flush: f, .. })) =
@@ -1029,7 +1046,7 @@ impl Injection {
             Injection::WrapStart(_) => true,
             Injection::Local { .. } => false,
             Injection::Snippet(snippet) => {
-                matches!(snippet, Snippet::Check | Snippet::Reserve { .. } | Snippet::Dynamic { .. })
+                matches!(snippet, Snippet::Check { .. } | Snippet::Reserve { .. } | Snippet::Dynamic { .. })
             }
         }
     }

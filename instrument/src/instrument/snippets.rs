@@ -41,16 +41,17 @@ pub(crate) enum Snippet {
     /// (`docs/gas.md`).
     Meter { charge: u64, reload: bool, flush: bool },
     /// Traps if the gas local is negative, writing it back to the global first so that the
-    /// host sees the overdraft.
-    Check,
+    /// host sees the overdraft (`write_back`), unless the charge just before it already did.
+    Check { write_back: bool },
     /// Reloads the gas local from the global after a call: the callee (or the host) charged
     /// the global.
     Resync,
     /// Reserves the frame's stack units from what the caller left: the stack parameter of an
     /// internal function (`param`), else the global, and checks the gas with the same branch:
     /// the entry check of a function that reserves its own frame. Traps past the limit,
-    /// leaving the global negative, or when the gas is.
-    Reserve { frame: u32, param: bool },
+    /// leaving the global negative, or when the gas is; with `write_back`, the trapping path
+    /// writes the gas local back too (the entry's charge did not).
+    Reserve { frame: u32, param: bool, write_back: bool },
     /// Writes the stack units left to the global before a call of a function that is not
     /// internal (it reserves from the global).
     StackSync,
@@ -140,14 +141,17 @@ impl Snippet {
                 }
             }
             // The write-back sits on the trapping path only: the check itself is a compare
-            // and a branch.
-            Snippet::Check => {
+            // and a branch. A check right after a charge that wrote the global needs none.
+            Snippet::Check { write_back } => {
                 out.push(LOCAL_GET);
                 uleb(s.gas, out);
-                out.extend_from_slice(&[I64_CONST, 0, I64_LT_S, IF, EMPTY_BLOCK, LOCAL_GET]);
-                uleb(s.gas, out);
-                out.push(GLOBAL_SET);
-                uleb(s.gas_global, out);
+                out.extend_from_slice(&[I64_CONST, 0, I64_LT_S, IF, EMPTY_BLOCK]);
+                if write_back {
+                    out.push(LOCAL_GET);
+                    uleb(s.gas, out);
+                    out.push(GLOBAL_SET);
+                    uleb(s.gas_global, out);
+                }
                 out.extend_from_slice(&[UNREACHABLE, END]);
             }
             Snippet::Resync => put(&[GlobalGet(s.gas_global), LocalSet(s.gas)]),
@@ -158,7 +162,7 @@ impl Snippet {
             // the same branch: `extend(s) | g` is negative when either is. The trapping path
             // writes both counters back: the host reads out of gas from the gas global's sign
             // first, then the stack limit from the stack global's.
-            Snippet::Reserve { frame, param } => {
+            Snippet::Reserve { frame, param, write_back } => {
                 let left = if param { LocalGet(s.stack) } else { GlobalGet(s.stack_global) };
                 put(&[
                     left,
@@ -173,11 +177,11 @@ impl Snippet {
                     If(BlockType::Empty),
                     LocalGet(s.stack),
                     GlobalSet(s.stack_global),
-                    LocalGet(s.gas),
-                    GlobalSet(s.gas_global),
-                    Unreachable,
-                    End,
-                ])
+                ]);
+                if write_back {
+                    put(&[LocalGet(s.gas), GlobalSet(s.gas_global)]);
+                }
+                put(&[Unreachable, End]);
             }
             Snippet::StackSync => put(&[LocalGet(s.stack), GlobalSet(s.stack_global)]),
             Snippet::PassCounters => put(&[LocalGet(s.gas), LocalGet(s.stack)]),
@@ -197,7 +201,8 @@ impl Snippet {
                     LocalTee(s.gas),
                     GlobalSet(s.gas_global),
                 ]);
-                Snippet::Check.encode(s, out);
+                // The charge has just written the global.
+                Snippet::Check { write_back: false }.encode(s, out);
             }
             Snippet::CanonicalizeF32 => put(&[
                 LocalTee(s.f32),
@@ -227,10 +232,11 @@ impl Snippet {
 pub(crate) struct Prices {
     /// The meter, indexed by `[reload][flush]`.
     meters: [[u64; 2]; 2],
-    pub(crate) check: u64,
+    /// The check, indexed by `write_back`.
+    checks: [u64; 2],
     pub(crate) resync: u64,
-    /// The reservation, indexed by `param`.
-    reserves: [u64; 2],
+    /// The reservation, indexed by `[param][write_back]`.
+    reserves: [[u64; 2]; 2],
     pub(crate) stack_sync: u64,
     pub(crate) pass_counters: u64,
     /// Taking the gas back, indexed by `flush`.
@@ -254,9 +260,11 @@ impl Prices {
         Prices {
             meters: [false, true]
                 .map(|reload| [false, true].map(|flush| required(Snippet::Meter { charge: 0, reload, flush }))),
-            check: required(Snippet::Check),
+            checks: [false, true].map(|write_back| required(Snippet::Check { write_back })),
             resync: required(Snippet::Resync),
-            reserves: [false, true].map(|param| required(Snippet::Reserve { frame: 0, param })),
+            reserves: [false, true].map(|param| {
+                [false, true].map(|write_back| required(Snippet::Reserve { frame: 0, param, write_back }))
+            }),
             stack_sync: required(Snippet::StackSync),
             pass_counters: required(Snippet::PassCounters),
             take_gas: [false, true].map(|flush| required(Snippet::TakeGas { flush })),
@@ -276,9 +284,15 @@ impl Prices {
         self.meters[usize::from(reload)][usize::from(flush)]
     }
 
-    /// The price of a frame's reservation, from the stack parameter or the global.
-    pub(crate) fn reserve(&self, param: bool) -> u64 {
-        self.reserves[usize::from(param)]
+    /// The price of a gas check, with the write-back on its trapping path or without.
+    pub(crate) fn check(&self, write_back: bool) -> u64 {
+        self.checks[usize::from(write_back)]
+    }
+
+    /// The price of a frame's reservation, from the stack parameter or the global, with the
+    /// gas write-back on its trapping path or without.
+    pub(crate) fn reserve(&self, param: bool, write_back: bool) -> u64 {
+        self.reserves[usize::from(param)][usize::from(write_back)]
     }
 }
 
@@ -321,15 +335,17 @@ mod tests {
         // and global.set 2.
         assert_eq!([prices.meter(false, false), prices.meter(false, true)], [4, 6]);
         assert_eq!([prices.meter(true, false), prices.meter(true, true)], [5, 7]);
-        // local.get 1, i64.const 1, i64.lt_s 1, if 2, local.get 1, global.set 2, unreachable 1,
+        // local.get 1, i64.const 1, i64.lt_s 1, if 2, (local.get 1, global.set 2,) unreachable 1,
         // end 1.
-        assert_eq!(prices.check, 10);
+        assert_eq!([prices.check(false), prices.check(true)], [7, 10]);
         // global.get 2, local.set 1.
         assert_eq!(prices.resync, 3);
         // global.get 2 or local.get 1, i32.const 1, i32.sub 1, local.tee 1, i64.extend_i32_s 1,
         // local.get 1, i64.or 1, i64.const 1, i64.lt_s 1, if 2, local.get 1, global.set 2,
         // local.get 1, global.set 2, unreachable 1, end 1.
-        assert_eq!([prices.reserve(false), prices.reserve(true)], [20, 19]);
+        // Without the gas write-back (the entry's charge wrote it): 3 less.
+        assert_eq!([prices.reserve(false, true), prices.reserve(true, true)], [20, 19]);
+        assert_eq!([prices.reserve(false, false), prices.reserve(true, false)], [17, 16]);
         // local.get 1, global.set 2.
         assert_eq!(prices.stack_sync, 3);
         // local.get 1, local.get 1; local.set 1, or local.tee 1 and global.set 2; local.get 1.
@@ -337,8 +353,8 @@ mod tests {
         assert_eq!(prices.take_gas, [1, 3]);
         assert_eq!(prices.return_gas, 1);
         // local.tee 1, local.get 1, local.get 1, i64.extend_i32_u 1, i64.const 1, i64.mul 2,
-        // i64.sub 1, local.tee 1, global.set 2, then a check.
-        assert_eq!(prices.dynamic, 11 + 10);
+        // i64.sub 1, local.tee 1, global.set 2, then a check without the write-back.
+        assert_eq!(prices.dynamic, 11 + 7);
         assert_eq!(prices.canonicalize_f32, None);
         let permissive = Prices::new(&Policy::permissive());
         // local.tee 1, f32.const 4, local.get 1, local.get 1, f32.eq 4, select 1.
