@@ -96,6 +96,15 @@ pub(crate) fn uleb(value: u32, out: &mut Vec<u8>) {
     if value < 0x80 { out.push(value as u8) } else { value.encode(out) }
 }
 
+/// Writes two instructions with one index each.
+#[inline]
+fn pair(out: &mut Vec<u8>, first: u8, first_index: u32, second: u8, second_index: u32) {
+    out.push(first);
+    uleb(first_index, out);
+    out.push(second);
+    uleb(second_index, out);
+}
+
 /// Writes `value` as a signed LEB128, one byte without a call for 0..64.
 #[inline]
 fn sleb(value: i64, out: &mut Vec<u8>) {
@@ -154,7 +163,8 @@ impl Snippet {
                 }
                 out.extend_from_slice(&[UNREACHABLE, END]);
             }
-            Snippet::Resync => put(&[GlobalGet(s.gas_global), LocalSet(s.gas)]),
+            // The snippets around calls are as frequent as calls: written byte by byte too.
+            Snippet::Resync => pair(out, GLOBAL_GET, s.gas_global, LOCAL_SET, s.gas),
             // The counter is never negative while code runs (it traps first) and frames are
             // below 2^31, so `left - frame` cannot wrap. Nothing is released on return: each
             // function keeps what it has left in a local and hands it to its callees, so the
@@ -183,11 +193,17 @@ impl Snippet {
                 }
                 put(&[Unreachable, End]);
             }
-            Snippet::StackSync => put(&[LocalGet(s.stack), GlobalSet(s.stack_global)]),
-            Snippet::PassCounters => put(&[LocalGet(s.gas), LocalGet(s.stack)]),
-            Snippet::TakeGas { flush: false } => put(&[LocalSet(s.gas)]),
-            Snippet::TakeGas { flush: true } => put(&[LocalTee(s.gas), GlobalSet(s.gas_global)]),
-            Snippet::ReturnGas => put(&[LocalGet(s.gas)]),
+            Snippet::StackSync => pair(out, LOCAL_GET, s.stack, GLOBAL_SET, s.stack_global),
+            Snippet::PassCounters => pair(out, LOCAL_GET, s.gas, LOCAL_GET, s.stack),
+            Snippet::TakeGas { flush: false } => {
+                out.push(LOCAL_SET);
+                uleb(s.gas, out);
+            }
+            Snippet::TakeGas { flush: true } => pair(out, LOCAL_TEE, s.gas, GLOBAL_SET, s.gas_global),
+            Snippet::ReturnGas => {
+                out.push(LOCAL_GET);
+                uleb(s.gas, out);
+            }
             Snippet::Dynamic { unit } => {
                 // size < 2^32 and unit <= 2^30: the product is below 2^62 and cannot wrap.
                 put(&[
