@@ -23,7 +23,7 @@ use wasmparser::{
 use super::analysis::{Analysis, FunctionPlan, INTERNAL_PARAMS, Injection, WrapType, inline_block_type};
 use super::snippets::{Slots, Snippet, uleb, val_type};
 use super::{GAS_GLOBAL, INSTRUMENTED_SECTION, InstrumentError, STACK_GLOBAL, START_EXPORT};
-use crate::validate::{PARALLEL_BYTES, split_runs};
+use crate::validate::{PARALLEL_BYTES, in_order, split_runs};
 
 /// The rewritten module, and each function body's size before and after.
 pub(crate) struct Rewritten {
@@ -332,20 +332,8 @@ impl Writer<'_> {
         }
         let sizes = bodies.iter().map(|body| body.range().len());
         let runs = split_runs(sizes, if contents.len() < PARALLEL_BYTES { 1 } else { self.threads });
-        let (this, bodies) = (&*self, &bodies[..]);
-        let encoded: Vec<Result<EncodedRun, InstrumentError>> = std::thread::scope(|scope| {
-            let mut runs = runs.into_iter();
-            let first = runs.next().unwrap_or_default();
-            let workers: Vec<_> =
-                runs.map(|run| scope.spawn(move || this.bodies(&bodies[run.clone()], run.start))).collect();
-            std::iter::once(this.bodies(&bodies[first.clone()], first.start))
-                .chain(
-                    workers
-                        .into_iter()
-                        .map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))),
-                )
-                .collect()
-        });
+        let this = &*self;
+        let encoded = in_order(runs, |run| this.bodies(&bodies[run.clone()], run.start));
         let mut header = Vec::with_capacity(5);
         count.encode(&mut header);
         let mut size = header.len();
@@ -459,7 +447,6 @@ impl Writer<'_> {
 }
 
 /// A run of rewritten bodies: each one's size and bytes, and its sizes before and after.
-#[derive(Default)]
 struct EncodedRun {
     bytes: Vec<u8>,
     sizes: Vec<(u32, u32)>,

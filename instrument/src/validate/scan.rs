@@ -243,29 +243,11 @@ fn bodies<H: Hooks>(
     // Contiguous runs of about equal size, so that joining them in order is function order.
     let ranges = split_runs(pending.iter().map(|(_, body)| body.range().len()), threads);
     let mut items = pending.into_iter();
-    let runs: Vec<Vec<Pending<'_>>> = ranges.iter().map(|range| items.by_ref().take(range.len()).collect()).collect();
-    // The calling thread takes the first run: one thread fewer to start.
-    let mut runs = runs.into_iter();
-    let first = runs.next().unwrap_or_default();
-    let forks: Vec<(H::Fork, Result<(), Failure>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = runs
-            .map(|bodies| {
-                let mut fork = hooks.fork();
-                scope.spawn(move || {
-                    let result = run(bodies, features, &mut fork);
-                    (fork, result)
-                })
-            })
-            .collect();
-        let mut fork = hooks.fork();
-        let result = run(first, features, &mut fork);
-        std::iter::once((fork, result))
-            .chain(
-                workers
-                    .into_iter()
-                    .map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))),
-            )
-            .collect()
+    let runs: Vec<(Vec<Pending<'_>>, H::Fork)> =
+        ranges.iter().map(|range| (items.by_ref().take(range.len()).collect(), hooks.fork())).collect();
+    let forks = in_order(runs, |(bodies, mut fork)| {
+        let result = run(bodies, features, &mut fork);
+        (fork, result)
     });
     for (fork, result) in forks {
         result?;
@@ -316,6 +298,24 @@ impl<'a> VisitOperator<'a> for Tee<'_> {
 #[allow(clippy::clone_on_copy)]
 impl<'a> VisitSimdOperator<'a> for Tee<'_> {
     wasmparser::for_each_visit_simd_operator!(tee_simd_operator);
+}
+
+/// `work` applied to each run, the first on the calling thread (one thread fewer to start)
+/// and the others on threads of their own; the results in the runs' order.
+pub(crate) fn in_order<T: Send, R: Send>(runs: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let mut runs = runs.into_iter();
+    let Some(first) = runs.next() else { return Vec::new() };
+    let work = &work;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = runs.map(|run| scope.spawn(move || work(run))).collect();
+        std::iter::once(work(first))
+            .chain(
+                workers
+                    .into_iter()
+                    .map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))),
+            )
+            .collect()
+    })
 }
 
 /// Splits items of the given sizes into at most `threads` contiguous ranges of about equal
