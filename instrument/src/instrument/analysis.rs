@@ -809,16 +809,25 @@ impl Analyzer<'_> {
         let mut removed = std::mem::take(&mut body.redundant_checks);
 
         // The entry block reserves the frame, with the gas check on the same branch (in place
-        // of its own check), and opens the wrap block when there is one, right after.
+        // of its own check), and opens the wrap block when there is one, right after. A check
+        // right after a charge that writes the global back (the entry's, when its block is
+        // observed; a loop header's, below) needs no write-back of its own on its trapping path.
         let entry = body.injections.first().map_or(0, |(position, _)| *position);
         debug_assert!(
             matches!(body.injections.get(ENTRY_CHECK_AT), Some((_, Injection::Snippet(Snippet::Check { .. })))),
             "every body starts with its entry's meter and check"
         );
-        if !folded && let Some((_, check)) = body.injections.get_mut(ENTRY_CHECK_AT) {
+        let write_back = !body.blocks[0].observed;
+        let (entry_check, price) = if folded {
+            (Snippet::Check { write_back }, prices.check(write_back))
+        } else {
             let param = body.internal;
-            *check = Injection::Snippet(Snippet::Reserve { frame, param, write_back: true });
-            body.blocks[0].cost += prices.reserve(param, true) - prices.check(true);
+            (Snippet::Reserve { frame, param, write_back }, prices.reserve(param, write_back))
+        };
+        if let Some((_, check)) = body.injections.get_mut(ENTRY_CHECK_AT) {
+            *check = Injection::Snippet(entry_check);
+            // The entry block was charged the check with its write-back when it started.
+            body.blocks[0].cost = body.blocks[0].cost - prices.check(true) + price;
         }
         let mut prefix = Vec::new();
         if body.wrapped() {
@@ -828,23 +837,11 @@ impl Analyzer<'_> {
         }
 
         let mut max_block_cost = 0;
-        for (index, block) in body.blocks.iter_mut().enumerate() {
+        for block in &mut body.blocks {
             let flush = block.observed;
-            // A check right after a charge that writes the global back needs no write-back of
-            // its own on its trapping path.
-            let check = if index == 0 { Some(ENTRY_CHECK_AT) } else { block.check };
-            if flush && let Some(check) = check {
-                match &mut body.injections[check].1 {
-                    Injection::Snippet(Snippet::Check { write_back }) => {
-                        *write_back = false;
-                        block.cost -= prices.check(true) - prices.check(false);
-                    }
-                    Injection::Snippet(Snippet::Reserve { param, write_back, .. }) => {
-                        *write_back = false;
-                        block.cost -= prices.reserve(*param, true) - prices.reserve(*param, false);
-                    }
-                    _ => {}
-                }
+            if flush && let Some(check) = block.check {
+                body.injections[check].1 = Injection::Snippet(Snippet::Check { write_back: false });
+                block.cost -= prices.check(true) - prices.check(false);
             }
             let charge = block.cost + prices.meter(block.reload, flush);
             max_block_cost = max_block_cost.max(charge);
