@@ -51,7 +51,8 @@ const FEATURE_KEYS: [&str; 7] =
 
 pub(crate) fn parse(src: &str) -> Result<Policy> {
     let root = DeTable::parse(src).map_err(|error| syntax_error(src, &error))?;
-    let top = Section { src, path: String::new(), line: 1, table: root.get_ref() };
+    let lines = LineStarts::of(src);
+    let top = Section { src, lines: &lines, path: String::new(), line: 1, table: root.get_ref() };
     top.expect_keys(&[
         "version", "features", "costs", "memory", "bulk", "stack", "limits", "imports", "exports", "calls", "deploy",
         "host",
@@ -300,9 +301,26 @@ fn line_and_column(src: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Where each line of the document starts, so that a span's line is a binary search: every
+/// value and key read asks for its line, and counting newlines from the start each time made
+/// parsing quadratic in the file's length (most of a parse of `default.toml`).
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn of(src: &str) -> LineStarts {
+        LineStarts(std::iter::once(0).chain(src.match_indices('\n').map(|(at, _)| at + 1)).collect())
+    }
+
+    /// The 1-based line holding byte `offset`.
+    fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset)
+    }
+}
+
 /// One table of the document, with its dotted path and the line that opens it.
 struct Section<'a, 'i> {
     src: &'a str,
+    lines: &'a LineStarts,
     path: String,
     line: usize,
     table: &'a DeTable<'i>,
@@ -318,7 +336,7 @@ impl<'a, 'i> Section<'a, 'i> {
     }
 
     fn line_at(&self, offset: usize) -> usize {
-        line_and_column(self.src, offset).0
+        self.lines.line(offset)
     }
 
     fn line_of_key(&self, key: &Spanned<DeString<'_>>) -> usize {
@@ -375,9 +393,13 @@ impl<'a, 'i> Section<'a, 'i> {
             return Ok(None);
         };
         match value.get_ref() {
-            DeValue::Table(table) => {
-                Ok(Some(Section { src: self.src, path: self.full_key_str(key), line: self.line_of_key(name), table }))
-            }
+            DeValue::Table(table) => Ok(Some(Section {
+                src: self.src,
+                lines: self.lines,
+                path: self.full_key_str(key),
+                line: self.line_of_key(name),
+                table,
+            })),
             _ => Err(self.wrong_type(key, value, "a table")),
         }
     }
@@ -448,6 +470,21 @@ impl<'a, 'i> Section<'a, 'i> {
         match value.get_ref().as_str() {
             Some(text) => Ok((text.to_string(), self.line_at(value.span().start))),
             None => Err(self.wrong_type(key, value, "a string")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LineStarts, line_and_column};
+
+    #[test]
+    fn line_starts_agree_with_counting_newlines() {
+        for src in [crate::policy::DEFAULT_POLICY_TOML, "", "\n", "a\n\nb", "x = 1\r\ny = 2\n"] {
+            let lines = LineStarts::of(src);
+            for offset in 0..=src.len() + 1 {
+                assert_eq!(lines.line(offset), line_and_column(src, offset).0, "offset {offset} of {src:?}");
+            }
         }
     }
 }
