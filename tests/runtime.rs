@@ -214,6 +214,43 @@ fn failed_calls_leave_no_trace() {
     assert_eq!(result.gas_used, 100_000);
 }
 
+/// Each call starts from the module's memory image, however earlier calls on the same pooled
+/// slot left it: the words written over zero pages, over the data segment and at the top of
+/// memory, and the page grown, are back as deployed, after calls that succeed and calls that
+/// trap.
+#[test]
+fn every_call_starts_from_the_memory_image() {
+    let contract = wat(r#"(module
+        (import "env" "baals_set_return_data" (func $return (param i32 i32)))
+        (memory (export "memory") 17)
+        (data (i32.const 65540) "image")
+        (func $dirty
+          (i32.store (i32.const 8) (i32.const -1))
+          (i32.store (i32.const 65540) (i32.const -1))
+          (i32.store (i32.const 1048572) (i32.const -1))
+          (drop (memory.grow (i32.const 1)))
+          (i32.store (i32.const 1114108) (i32.const -1)))
+        (func (export "dirty") (call $dirty))
+        (func (export "dirty_then_trap") (call $dirty) unreachable)
+        ;; memory.size, then the words at 8, 65540 and 1048572
+        (func (export "look")
+          (i32.store (i32.const 2048) (memory.size))
+          (i32.store (i32.const 2052) (i32.load (i32.const 8)))
+          (i32.store (i32.const 2056) (i32.load (i32.const 65540)))
+          (i32.store (i32.const 2060) (i32.load (i32.const 1048572)))
+          (call $return (i32.const 2048) (i32.const 16))))"#);
+    let chain = Chain::new();
+    let id = chain.deploy(&contract);
+    let image = [&17u32.to_le_bytes()[..], &[0; 4], b"imag", &[0; 4]].concat();
+    assert_eq!(chain.call(id, "look", b"").output, image);
+    for round in 0..3 {
+        assert_eq!(chain.call(id, "dirty", b"").status, ExecutionStatus::Success);
+        assert_eq!(chain.call(id, "look", b"").output, image, "round {round}, after a call that succeeded");
+        assert_eq!(trap_kind(&chain.call(id, "dirty_then_trap", b"")), TrapKind::Unreachable);
+        assert_eq!(chain.call(id, "look", b"").output, image, "round {round}, after a call that trapped");
+    }
+}
+
 #[test]
 fn a_callee_failure_keeps_the_callers_earlier_writes() {
     let chain = Chain::new();
