@@ -115,8 +115,9 @@ fn count(me: &PathBuf, (kernel, mode, work): (&str, &str, i32)) -> Result<u64> {
 fn run_one(mode: &str, kernel: &str, work: i32) -> Result<()> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("kernels/target/wasm32-unknown-unknown/release/baals_bench_kernels.wasm");
-    let wasm = std::fs::read(&path)
-        .map_err(|e| format!("{}: {e} (`cargo run --release -p baals-bench -- --kernels fib` builds it)", path.display()))?;
+    let wasm = std::fs::read(&path).map_err(|e| {
+        format!("{}: {e} (`cargo run --release -p baals-bench -- --kernels fib` builds it)", path.display())
+    })?;
     let mut config = Config::new();
     config.parallel_compilation(false);
     let wasm = match mode {

@@ -248,7 +248,7 @@ fn pool(policy: &Policy) -> Option<wasmtime::PoolingAllocationConfig> {
     // then faults in afresh every page it touches beyond the part kept resident (madvise
     // drops the rest, with a TLB shootdown on every core). Linux's PAGEMAP_SCAN tells which
     // pages a call wrote, so only those are reset, with memset, and the rest stay mapped:
-    // the token transfer's warm call went from 15 us to 8 us (docs/runtime.md). Without it,
+    // that halved the token transfer's warm call (docs/runtime.md). Without it,
     // memset of a large resident part on every call would cost more than the faults, so the
     // resident part stays at the first 64 KiB, which contracts touch first.
     if wasmtime::PoolingAllocationConfig::is_pagemap_scan_available() {
