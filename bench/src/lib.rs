@@ -3,6 +3,20 @@
 
 use std::time::{Duration, Instant};
 
+/// The kernels of `bench/kernels`, each with its argument for a full run (about 0.05-0.1 s
+/// unmetered here) and for `--quick` (a tenth of that work; for fib, five levels less).
+pub const KERNELS: [(&str, u32, u32); 9] = [
+    ("sha256", 20_000, 2_000),
+    ("keccak", 18_000, 1_800),
+    ("ed25519", 1_000, 100),
+    ("bigint", 24_000, 2_400),
+    ("sort", 480, 48),
+    ("interp", 60_000_000, 6_000_000),
+    ("fib", 36, 31),
+    ("json", 10_000, 1_000),
+    ("memmove", 60_000, 6_000),
+];
+
 /// The median of `samples`.
 pub fn median(samples: &mut [Duration]) -> Duration {
     samples.sort();

@@ -23,27 +23,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use baals_bench::{geomean, median, timed};
+use baals_bench::{KERNELS, geomean, median, timed};
 use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, instrument};
 use baals_policy::Policy;
 use baals_runtime::{Address, BlockContext, ContractEngine, ExecutionStatus, RedbStorage};
 use wasmtime::{Config, Engine, Instance, Module, Store, Val};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
-
-/// Each kernel with its argument: about 0.05-0.1 s unmetered here, and a tenth of that (or,
-/// for fib, a few levels less) with `--quick`.
-const KERNELS: [(&str, u32, u32); 9] = [
-    ("sha256", 20_000, 2_000),
-    ("keccak", 18_000, 1_800),
-    ("ed25519", 1_000, 100),
-    ("bigint", 24_000, 2_400),
-    ("sort", 480, 48),
-    ("interp", 60_000_000, 6_000_000),
-    ("fib", 36, 31),
-    ("json", 10_000, 1_000),
-    ("memmove", 60_000, 6_000),
-];
 
 const KERNELS_MANIFEST: &str = "bench/kernels/Cargo.toml";
 const KERNELS_WASM: &str = "baals_bench_kernels.wasm";

@@ -1,6 +1,6 @@
-//! Metering overhead in instructions executed, counted by callgrind: a figure that does not
-//! move with the machine's load, beside the wall-clock ratios of `baals-bench`, which on a
-//! shared machine move by 10-20% between runs.
+//! Metering overhead in instructions executed, counted by callgrind: a figure that barely
+//! moves with the machine's load (repeated runs agree to within 0.005), beside the wall-clock
+//! ratios of `baals-bench`, which on a shared machine move by 10-20% between runs.
 //!
 //! ```sh
 //! cargo run --release -p baals-bench -- --kernels fib   # builds the kernels module once
@@ -17,26 +17,12 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use baals_bench::geomean;
+use baals_bench::{KERNELS, geomean};
 use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, instrument};
 use baals_policy::Policy;
 use wasmtime::{Config, Engine, Instance, Module, Store, Val};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
-
-/// Each kernel with its two sizes of work: a hundredth and a thousandth of the wall-clock
-/// bench's (a few levels less for fib), so that each run takes seconds under callgrind.
-const KERNELS: [(&str, i32, i32); 9] = [
-    ("sha256", 200, 2_000),
-    ("keccak", 180, 1_800),
-    ("ed25519", 10, 100),
-    ("bigint", 240, 2_400),
-    ("sort", 5, 48),
-    ("interp", 600_000, 6_000_000),
-    ("fib", 22, 27),
-    ("json", 100, 1_000),
-    ("memmove", 600, 6_000),
-];
 
 const MODES: [&str; 4] = ["none", "ours", "fuel", "epoch"];
 
@@ -49,7 +35,8 @@ fn main() -> Result<()> {
     }
     let me = std::env::current_exe()?;
     let mut jobs = Vec::new();
-    for (kernel, small, large) in KERNELS {
+    for (kernel, _, quick) in KERNELS {
+        let (small, large) = (smaller(kernel, quick) as i32, quick as i32);
         for mode in MODES {
             jobs.push((kernel, mode, small));
             jobs.push((kernel, mode, large));
@@ -89,6 +76,12 @@ fn main() -> Result<()> {
     let [ours, fuel, epoch] = columns.map(|c| geomean(&c));
     println!("instructions geomean ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3}");
     Ok(())
+}
+
+/// A tenth of the work of `quick` (the wall-clock bench's `--quick` size, which takes a
+/// second or so under callgrind): fib's work grows elevenfold every five levels.
+fn smaller(kernel: &str, quick: u32) -> u32 {
+    if kernel == "fib" { quick - 5 } else { quick / 10 }
 }
 
 /// The instructions callgrind counts for one run of this binary with `--one`.
