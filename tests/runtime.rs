@@ -215,9 +215,9 @@ fn failed_calls_leave_no_trace() {
 }
 
 /// Each call starts from the module's memory image, however earlier calls on the same pooled
-/// slot left it: the words written over zero pages, over the data segment and at the top of
-/// memory, and the page grown, are back as deployed, after calls that succeed and calls that
-/// trap.
+/// slot left it: the words written over zero pages, over the data segment and at the end of
+/// memory are back as deployed, and so is the size the memory had before a page was grown
+/// and written, after calls that succeed and calls that trap.
 #[test]
 fn every_call_starts_from_the_memory_image() {
     let contract = wat(r#"(module
@@ -227,17 +227,17 @@ fn every_call_starts_from_the_memory_image() {
         (func $dirty
           (i32.store (i32.const 8) (i32.const -1))
           (i32.store (i32.const 65540) (i32.const -1))
-          (i32.store (i32.const 1048572) (i32.const -1))
+          (i32.store (i32.const 1114108) (i32.const -1))
           (drop (memory.grow (i32.const 1)))
-          (i32.store (i32.const 1114108) (i32.const -1)))
+          (i32.store (i32.const 1114112) (i32.const -1)))
         (func (export "dirty") (call $dirty))
         (func (export "dirty_then_trap") (call $dirty) unreachable)
-        ;; memory.size, then the words at 8, 65540 and 1048572
+        ;; memory.size, then the words at 8, 65540 and 1114108 (the last of 17 pages)
         (func (export "look")
           (i32.store (i32.const 2048) (memory.size))
           (i32.store (i32.const 2052) (i32.load (i32.const 8)))
           (i32.store (i32.const 2056) (i32.load (i32.const 65540)))
-          (i32.store (i32.const 2060) (i32.load (i32.const 1048572)))
+          (i32.store (i32.const 2060) (i32.load (i32.const 1114108)))
           (call $return (i32.const 2048) (i32.const 16))))"#);
     let chain = Chain::new();
     let id = chain.deploy(&contract);
