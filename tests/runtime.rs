@@ -251,6 +251,26 @@ fn every_call_starts_from_the_memory_image() {
     }
 }
 
+/// The start function runs before every call, on the call's own instance: a method sees what
+/// it did, once, whichever call it is.
+#[test]
+fn the_start_function_runs_before_each_call() {
+    let contract = wat(r#"(module
+        (import "env" "baals_set_return_data" (func $return (param i32 i32)))
+        (memory (export "memory") 1)
+        (global $runs (mut i32) (i32.const 0))
+        (func $init (global.set $runs (i32.add (global.get $runs) (i32.const 1))))
+        (start $init)
+        (func (export "runs")
+          (i32.store (i32.const 0) (global.get $runs))
+          (call $return (i32.const 0) (i32.const 4))))"#);
+    let chain = Chain::new();
+    let id = chain.deploy(&contract);
+    for _ in 0..3 {
+        assert_eq!(chain.call(id, "runs", b"").output, 1u32.to_le_bytes());
+    }
+}
+
 #[test]
 fn a_callee_failure_keeps_the_callers_earlier_writes() {
     let chain = Chain::new();

@@ -72,7 +72,7 @@ pub(crate) enum Runner {
 /// A module compiled by one engine, ready to instantiate.
 #[derive(Clone)]
 pub(crate) enum Compiled {
-    Wasmtime(Arc<::wasmtime::InstancePre<wasmtime::Data>>),
+    Wasmtime(Arc<wasmtime::Prepared>),
     Wasmi(::wasmi::Module),
 }
 

@@ -13,7 +13,7 @@ use std::task::{Context, Poll, Waker};
 use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT};
 use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
 use sha2::{Digest, Sha256};
-use wasmtime::{Caller, Config, Global, InstancePre, Linker, Memory, Module, Store, Trap, Val};
+use wasmtime::{Caller, Config, Extern, Global, InstancePre, Linker, Memory, Module, ModuleExport, Store, Trap, Val};
 
 use super::{Compiled, Ended, Failure, Limits};
 use crate::engine::{EngineError, native_stack_bytes};
@@ -112,23 +112,33 @@ impl Wasmtime {
     }
 
     fn prepare(&self, module: Module) -> Result<Compiled, EngineError> {
-        Ok(Compiled::Wasmtime(Arc::new(self.linker.instantiate_pre(&module).map_err(error)?)))
+        let exports = Exports {
+            gas: module.get_export_index(GAS_GLOBAL),
+            stack: module.get_export_index(STACK_GLOBAL),
+            memory: module.get_export_index("memory"),
+            start: module.get_export_index(START_EXPORT),
+        };
+        let pre = self.linker.instantiate_pre(&module).map_err(error)?;
+        Ok(Compiled::Wasmtime(Arc::new(Prepared { pre, exports })))
     }
 
-    pub(crate) fn run(&self, pre: &InstancePre<Data>, state: HostState, method: &str, limits: Limits) -> Ended {
+    pub(crate) fn run(&self, prepared: &Prepared, state: HostState, method: &str, limits: Limits) -> Ended {
         let mut store = Store::new(&self.engine, Data { state, handles: None });
+        let exports = &prepared.exports;
         let result = block_on(async {
-            let instance = pre.instantiate_async(&mut store).await?;
-            let gas = instance.get_global(&mut store, GAS_GLOBAL);
-            let stack = instance.get_global(&mut store, STACK_GLOBAL);
-            let (Some(gas), Some(stack)) = (gas, stack) else {
+            let instance = prepared.pre.instantiate_async(&mut store).await?;
+            let mut export =
+                |index: &Option<ModuleExport>| index.as_ref().and_then(|i| instance.get_module_export(&mut store, i));
+            let (gas, stack) = (export(&exports.gas), export(&exports.stack));
+            let (memory, start) = (export(&exports.memory), export(&exports.start));
+            let (Some(Extern::Global(gas)), Some(Extern::Global(stack))) = (gas, stack) else {
                 return Err(wasmtime::format_err!("the module is not instrumented"));
             };
             gas.set(&mut store, Val::I64(limits.gas as i64))?;
             stack.set(&mut store, Val::I32(limits.stack as i32))?;
-            let memory = instance.get_memory(&mut store, "memory");
+            let memory = memory.and_then(Extern::into_memory);
             store.data_mut().handles = Some(Handles { gas, stack, memory });
-            if let Some(start) = instance.get_func(&mut store, START_EXPORT) {
+            if let Some(start) = start.and_then(Extern::into_func) {
                 start.call_async(&mut store, &[], &mut []).await?;
             }
             let method = instance.get_typed_func::<(), ()>(&mut store, method)?;
@@ -150,8 +160,28 @@ impl Wasmtime {
     }
 }
 
-pub(crate) fn serialize(pre: &InstancePre<Data>) -> Result<Vec<u8>, EngineError> {
-    pre.module().serialize().map_err(error)
+pub(crate) fn serialize(prepared: &Prepared) -> Result<Vec<u8>, EngineError> {
+    prepared.module().serialize().map_err(error)
+}
+
+/// A module ready to instantiate, with the exports every call looks up found once: looking
+/// them up by name was about a twentieth of a warm call's instructions.
+pub(crate) struct Prepared {
+    pre: InstancePre<Data>,
+    exports: Exports,
+}
+
+impl Prepared {
+    pub(crate) fn module(&self) -> &Module {
+        self.pre.module()
+    }
+}
+
+struct Exports {
+    gas: Option<ModuleExport>,
+    stack: Option<ModuleExport>,
+    memory: Option<ModuleExport>,
+    start: Option<ModuleExport>,
 }
 
 /// The linker with every function of the ABI.
