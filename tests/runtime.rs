@@ -561,6 +561,49 @@ fn state_persists_across_reopening() {
     assert_eq!(engine.storage_value(&id, b"k").unwrap(), Some(b"persisted".to_vec()));
 }
 
+/// A block remembers the code of each contract its calls found, and writes its changes table by
+/// table when it commits; an aborted block takes all of it with it: a contract it deployed and
+/// called does not exist after it, and is deployed again under the same id.
+#[test]
+fn an_aborted_block_leaves_no_contract_behind() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let redb = |name: &str| {
+        let path = dir.join(name);
+        let _ = std::fs::remove_file(&path);
+        RedbStorage::open(&path).unwrap().without_fsync()
+    };
+    let chain = Chain::over(redb("aborted-wasmtime.redb"), redb("aborted-wasmi.redb"), Policy::default_policy());
+    let existing = chain.deploy(&probe());
+    let mut block = chain.engine.begin_block(CTX).unwrap();
+    // Found in the database, then in the block's memory.
+    for value in [&b"one"[..], b"two"] {
+        let result = block.execute_contract_call(ALICE, existing, "set", &set_input(b"k", value), 0, GAS).unwrap();
+        assert_eq!(result.status, ExecutionStatus::Success);
+    }
+    let fresh = block.deploy_contract(ALICE, &probe(), b"", GAS).unwrap().contract_id;
+    let result = block.execute_contract_call(ALICE, fresh, "set", &set_input(b"k", b"new"), 0, GAS).unwrap();
+    assert_eq!(result.status, ExecutionStatus::Success);
+    block.abort();
+
+    let result = chain.engine.execute_contract_call(CTX, ALICE, fresh, "get", b"k", 0, GAS).unwrap();
+    assert_eq!(result.status, ExecutionStatus::Invalid { reason: InvalidCall::UnknownContract(fresh) });
+    assert_eq!(chain.get(existing, b"k"), None);
+    assert_eq!(chain.deploy(&probe()), fresh, "the aborted deployment spent no nonce");
+    assert_eq!(chain.get(fresh, b"k"), None);
+    // Committed, the same writes land, and the events with them.
+    let mut block = chain.engine.begin_block(CTX).unwrap();
+    for id in [existing, fresh] {
+        let result = block.execute_contract_call(ALICE, id, "set", &set_input(b"k", b"kept"), 0, GAS).unwrap();
+        assert_eq!(result.status, ExecutionStatus::Success);
+        block.execute_contract_call(ALICE, id, "emit", &set_input(b"t", b"d"), 0, GAS).unwrap();
+    }
+    block.commit().unwrap();
+    for id in [existing, fresh] {
+        assert_eq!(chain.get(id, b"k"), Some(b"kept".to_vec()));
+        assert_eq!(chain.engine.events(&id).unwrap().len(), 1);
+    }
+}
+
 /// Frames at the policy's largest (64 parameters, 512 locals, many operands) and smallest:
 /// recursion always ends at the deterministic limit, never in the engine's own stack overflow,
 /// even inside the deepest nested call.

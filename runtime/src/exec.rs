@@ -97,7 +97,7 @@ fn prepare(
     instantiate: bool,
 ) -> Result<Result<Code, InvalidCall>, EngineError> {
     let (code, balance) = {
-        let exec = lock(exec)?;
+        let mut exec = lock(exec)?;
         let Some(code) = exec.contract(&spec.contract)? else {
             return Ok(Err(InvalidCall::UnknownContract(spec.contract)));
         };

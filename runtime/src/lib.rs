@@ -45,7 +45,7 @@ pub use engine::{
     BlockSession, ContractEngine, EngineConfig, EngineError, StoredEvent, contract_id, native_stack_bytes,
 };
 pub use exec::INSTANTIATE;
-pub use storage::{Entries, MemoryStorage, ReadTxn, RedbStorage, Storage, StorageError, Table, WriteTxn};
+pub use storage::{Changes, Entries, MemoryStorage, ReadTxn, RedbStorage, Storage, StorageError, Table, WriteTxn};
 pub use types::{
     Address, BlockContext, ContractAccount, ContractExecutionResult, ContractId, DeployResult, Event, ExecutionStatus,
     InvalidCall, TrapKind, hex_decode, hex_encode,

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use redb::{Database, Durability, ReadableDatabase, ReadableTable, TableDefinition};
 
-use super::{Entries, ReadTxn, Storage, StorageError, Table, WriteTxn};
+use super::{Changes, Entries, ReadTxn, Storage, StorageError, Table, WriteTxn};
 
 fn definition(table: Table) -> TableDefinition<'static, &'static [u8], &'static [u8]> {
     TableDefinition::new(table.name())
@@ -118,6 +118,17 @@ impl WriteTxn for RedbWrite {
     fn delete(&mut self, table: Table, key: &[u8]) -> Result<(), StorageError> {
         let mut table = self.txn.open_table(definition(table)).map_err(StorageError::from)?;
         table.remove(key).map_err(StorageError::from)?;
+        Ok(())
+    }
+
+    fn write_all(&mut self, table: Table, changes: &Changes) -> Result<(), StorageError> {
+        let mut table = self.txn.open_table(definition(table)).map_err(StorageError::from)?;
+        for (key, value) in changes {
+            match value {
+                Some(value) => table.insert(key.as_slice(), value.as_slice()).map_err(StorageError::from)?,
+                None => table.remove(key.as_slice()).map_err(StorageError::from)?,
+            };
+        }
         Ok(())
     }
 
