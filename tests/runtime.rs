@@ -2,10 +2,11 @@
 //! nested calls, re-entrancy, the depth limit, value, events, queries, persistence, storage
 //! roots, determinism and the stack guarantee.
 
+use baals_instrument::CodeHash;
 use baals_policy::Policy;
 use baals_runtime::{
-    Address, BlockContext, ContractExecutionResult, ContractId, Event, ExecutionStatus, InvalidCall, MemoryStorage,
-    RedbStorage, Storage, TrapKind,
+    Address, BlockContext, ContractEngine, ContractExecutionResult, ContractId, Event, ExecutionStatus, InvalidCall,
+    MemoryStorage, RedbStorage, Storage, Table, TrapKind,
 };
 use baals_tests::twin::Twin;
 use baals_tests::{default_with, wat, workspace_root};
@@ -602,6 +603,49 @@ fn an_aborted_block_leaves_no_contract_behind() {
         assert_eq!(chain.get(id, b"k"), Some(b"kept".to_vec()));
         assert_eq!(chain.engine.events(&id).unwrap().len(), 1);
     }
+}
+
+/// A deployment of code already stored under the policy runs the stored instrumentation, as
+/// every contract of that code does, before and after a restart: had an older instrumenter
+/// written it, the gas of a call would otherwise depend on which the engine compiled last.
+#[test]
+fn a_deployment_of_stored_code_runs_the_stored_instrumentation() {
+    let policy = Policy::default_policy();
+    let storage = MemoryStorage::new();
+    let engine = |storage: &MemoryStorage| ContractEngine::new(storage.clone(), policy.clone()).unwrap();
+    let deploy = |engine: &ContractEngine| {
+        let deployed = engine.deploy_contract(CTX, ALICE, &probe(), b"", GAS).unwrap();
+        assert_eq!(deployed.status, ExecutionStatus::Success);
+        deployed.contract_id
+    };
+    let gas = |engine: &ContractEngine, id| {
+        let result = engine.execute_contract_call(CTX, ALICE, id, "set", &set_input(b"k", b"v"), 0, GAS).unwrap();
+        assert_eq!(result.status, ExecutionStatus::Success);
+        result.gas_used
+    };
+    let first = deploy(&engine(&storage));
+    let elsewhere = engine(&MemoryStorage::new());
+    let fresh_gas = gas(&elsewhere, deploy(&elsewhere));
+
+    // What another instrumenter would have stored: the probe metered at other prices.
+    let code_key = [CodeHash::of(&probe()).0, policy.hash().0].concat();
+    let other = baals_instrument::instrument(&probe(), &default_with(&[("costs", "local", "3")])).unwrap();
+    let mut txn = storage.write().unwrap();
+    txn.put(Table::Code, &code_key, &other.wasm).unwrap();
+    for (key, _) in txn.scan(Table::Artifacts, &code_key).unwrap() {
+        txn.delete(Table::Artifacts, &key).unwrap();
+    }
+    txn.commit().unwrap();
+
+    // Deployed before anything of that code has run since the restart: nothing compiled yet.
+    let restarted = engine(&storage);
+    let second = deploy(&restarted);
+    let stored_gas = gas(&restarted, first);
+    assert_ne!(stored_gas, fresh_gas, "the stored code must meter differently for this test to mean anything");
+    assert_eq!(gas(&restarted, second), stored_gas);
+    let restarted_again = engine(&storage);
+    assert_eq!(gas(&restarted_again, first), stored_gas);
+    assert_eq!(gas(&restarted_again, second), stored_gas);
 }
 
 /// Frames at the policy's largest (64 parameters, 512 locals, many operands) and smallest:

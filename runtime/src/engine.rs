@@ -443,12 +443,13 @@ impl BlockSession<'_> {
         Ok(self.block.credit(&**txn, address, amount)?)
     }
 
-    /// Deploys a contract: instruments `wasm` (a refusal is an error and stores nothing),
-    /// derives its id (sha256 of deployer, deployer's nonce and code hash), charges the deploy
-    /// price, and runs `instantiate` if the module exports it, with `init_payload` as input.
-    /// Only if that succeeds are the code (shared by contracts with the same code), the
-    /// account and `instantiate`'s effects stored. A module with a `baals.abi` section has
-    /// that ABI checked against its exports and stored with it.
+    /// Deploys a contract: instruments `wasm` (a refusal is an error and stores nothing; code
+    /// already stored under the policy is not instrumented again, its stored instrumentation is
+    /// what every contract of it runs), derives its id (sha256 of deployer, deployer's nonce
+    /// and code hash), charges the deploy price, and runs `instantiate` if the module exports
+    /// it, with `init_payload` as input. Only if that succeeds are the code (shared by
+    /// contracts with the same code), the account and `instantiate`'s effects stored. A module
+    /// with a `baals.abi` section has that ABI checked against its exports and stored with it.
     pub fn deploy_contract(
         &mut self,
         deployer: Address,
@@ -472,12 +473,19 @@ impl BlockSession<'_> {
         gas_limit: u64,
     ) -> Result<DeployResult, EngineError> {
         let inner = &self.engine.inner;
-        let instrumented = instrument(wasm, &inner.policy)?;
+        let code = Code { code_hash: CodeHash::of(wasm), policy_hash: inner.policy.hash() };
+        // Code already stored under this policy was accepted by it, and every contract of that
+        // code runs the stored instrumentation: a deployment of it runs that too, rather than
+        // instrumenting again (which was most of the work of such a deployment).
+        let stored = self.txn.as_ref().ok_or(EngineError::SessionFailed)?.get(Table::Code, &code_key(&code))?;
+        let instrumented = match stored {
+            Some(stored) => stored,
+            None => instrument(wasm, &inner.policy)?.wasm,
+        };
         let abi = Abi::for_deploy(wasm, abi)?;
-        let code = Code { code_hash: instrumented.code_hash, policy_hash: instrumented.policy_hash };
         let mut txn = self.take()?;
         let nonce = state::read_u64(&*txn, Table::Nonces, &deployer)?;
-        let id = contract_id(&deployer, nonce, &instrumented.code_hash);
+        let id = contract_id(&deployer, nonce, &code.code_hash);
         let refused = |status, gas_used| DeployResult {
             contract_id: id,
             code_hash: code.code_hash,
@@ -500,7 +508,7 @@ impl BlockSession<'_> {
             self.txn = Some(txn);
             return Err(EngineError::Internal(format!("contract {id} exists already")));
         }
-        let compiled = inner.compile(code, &instrumented.wasm)?;
+        let compiled = inner.compile(code, &instrumented)?;
         // The compiled module is stored with the code, so that a restart does not recompile.
         let artifact = match (inner.artifact_key(&code), compiled.artifact()?) {
             (Some(key), Some(artifact)) => Some((key, artifact)),
@@ -535,24 +543,14 @@ impl BlockSession<'_> {
                 }
             };
             if outcome.status.is_success() {
-                store_contract(
-                    &mut *txn,
-                    &id,
-                    &record,
-                    wasm,
-                    &instrumented.wasm,
-                    &code,
-                    &deployer,
-                    nonce,
-                    abi.as_ref(),
-                )?;
+                store_contract(&mut *txn, &id, &record, wasm, &instrumented, &code, &deployer, nonce, abi.as_ref())?;
                 store_artifact(&mut *txn, &artifact)?;
                 self.events.push((self.calls, outcome.events.clone()));
             }
             self.txn = Some(txn);
             (outcome.status, outcome.output, outcome.events, outcome.gas_used)
         } else {
-            store_contract(&mut *txn, &id, &record, wasm, &instrumented.wasm, &code, &deployer, nonce, abi.as_ref())?;
+            store_contract(&mut *txn, &id, &record, wasm, &instrumented, &code, &deployer, nonce, abi.as_ref())?;
             store_artifact(&mut *txn, &artifact)?;
             self.txn = Some(txn);
             (ExecutionStatus::Success, Vec::new(), Vec::new(), 0)

@@ -73,7 +73,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let block = median(&mut blocks);
         println!("redb commit {}:", if durable { "durable (fsync)" } else { "without fsync" });
         println!("  first deploy (instrument, compile, instantiate)  {:>10}", us(first));
-        println!("  deploy of known code (instrument, instantiate)   {:>10}", us(median(&mut deploys)));
+        println!("  deploy of known code (stored code, instantiate)  {:>10}", us(median(&mut deploys)));
         println!("  warm transfer inside a block                     {:>10}", us(median(&mut per_call)));
         println!("  commit of a block of {BLOCK} transfers              {:>10}", us(median(&mut commits)));
         println!(
