@@ -595,6 +595,7 @@ impl<'p> Hooks for Analyzer<'p> {
         Ok(())
     }
 
+    #[inline(always)]
     fn operator(
         &mut self,
         validator: &Func,

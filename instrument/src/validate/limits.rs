@@ -247,6 +247,7 @@ impl<'p> Hooks for LimitChecker<'p> {
         Ok(())
     }
 
+    #[inline(always)]
     fn operator(
         &mut self,
         validator: &Func,
