@@ -478,6 +478,7 @@ impl BlockSession<'_> {
         // code runs the stored instrumentation: a deployment of it runs that too, rather than
         // instrumenting again (which was most of the work of such a deployment).
         let stored = self.txn.as_ref().ok_or(EngineError::SessionFailed)?.get(Table::Code, &code_key(&code))?;
+        let known = stored.is_some();
         let instrumented = match stored {
             Some(stored) => stored,
             None => instrument(wasm, &inner.policy)?.wasm,
@@ -509,11 +510,16 @@ impl BlockSession<'_> {
             return Err(EngineError::Internal(format!("contract {id} exists already")));
         }
         let compiled = inner.compile(code, &instrumented)?;
-        // The compiled module is stored with the code, so that a restart does not recompile.
-        let artifact = match (inner.artifact_key(&code), compiled.artifact()?) {
-            (Some(key), Some(artifact)) => Some((key, artifact)),
+        // The compiled module is stored with the code, so that a restart does not recompile;
+        // stored code usually has its artifact stored already (unless another engine wrote it).
+        let artifact = match inner.artifact_key(&code) {
+            Some(key) if !(known && txn.get(Table::Artifacts, &key)?.is_some()) => {
+                compiled.artifact()?.map(|artifact| (key, artifact))
+            }
             _ => None,
         };
+        // Stored code has its original and instrumented modules stored already.
+        let new_code = (!known).then_some((wasm, instrumented.as_slice()));
         let has_instantiate = compiled.exports(INSTANTIATE);
         // The account must exist before `instantiate`'s writes are applied to it.
         let record = ContractRecord { code, lattice: Lattice::empty() };
@@ -543,14 +549,14 @@ impl BlockSession<'_> {
                 }
             };
             if outcome.status.is_success() {
-                store_contract(&mut *txn, &id, &record, wasm, &instrumented, &code, &deployer, nonce, abi.as_ref())?;
+                store_contract(&mut *txn, &id, &record, new_code, &code, &deployer, nonce, abi.as_ref())?;
                 store_artifact(&mut *txn, &artifact)?;
                 self.events.push((self.calls, outcome.events.clone()));
             }
             self.txn = Some(txn);
             (outcome.status, outcome.output, outcome.events, outcome.gas_used)
         } else {
-            store_contract(&mut *txn, &id, &record, wasm, &instrumented, &code, &deployer, nonce, abi.as_ref())?;
+            store_contract(&mut *txn, &id, &record, new_code, &code, &deployer, nonce, abi.as_ref())?;
             store_artifact(&mut *txn, &artifact)?;
             self.txn = Some(txn);
             (ExecutionStatus::Success, Vec::new(), Vec::new(), 0)
@@ -700,24 +706,25 @@ pub fn contract_id(deployer: &Address, nonce: u64, code_hash: &CodeHash) -> Cont
     Address(hasher.finalize().into())
 }
 
+/// Stores a deployed contract's account and the deployer's nonce, and with `new_code`, the
+/// original and instrumented modules of code not stored under the policy yet (the original may
+/// be, under another policy).
 #[allow(clippy::too_many_arguments)]
 fn store_contract(
     txn: &mut dyn WriteTxn,
     id: &ContractId,
     record: &ContractRecord,
-    original: &[u8],
-    instrumented: &[u8],
+    new_code: Option<(&[u8], &[u8])>,
     code: &Code,
     deployer: &Address,
     nonce: u64,
     abi: Option<&Abi>,
 ) -> Result<(), StorageError> {
-    if txn.get(Table::Originals, &code.code_hash.0)?.is_none() {
-        txn.put(Table::Originals, &code.code_hash.0, original)?;
-    }
-    let key = code_key(code);
-    if txn.get(Table::Code, &key)?.is_none() {
-        txn.put(Table::Code, &key, instrumented)?;
+    if let Some((original, instrumented)) = new_code {
+        if txn.get(Table::Originals, &code.code_hash.0)?.is_none() {
+            txn.put(Table::Originals, &code.code_hash.0, original)?;
+        }
+        txn.put(Table::Code, &code_key(code), instrumented)?;
     }
     txn.put(Table::Contracts, &id.0, &record.encode())?;
     if let Some(abi) = abi {
