@@ -7,12 +7,42 @@ use std::sync::LazyLock;
 
 use arbitrary::{Arbitrary, Unstructured};
 use baals_policy::Policy;
-use baals_runtime::{Address, Backend, BlockContext, ContractEngine, EngineConfig, MemoryStorage};
+use baals_runtime::{Address, Backend, BlockContext, ContractEngine, ContractId, EngineConfig, MemoryStorage};
 use libfuzzer_sys::fuzz_target;
 
-static PROBE: LazyLock<Vec<u8>> = LazyLock::new(|| {
-    wat::parse_file(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/contracts/probe.wat")).unwrap()
-});
+const ALICE: Address = Address([1; 32]);
+
+/// Gas limits are below 2^22: enough for any probe method but `spin` and a deep `deep`, and a
+/// `spin` then ends in milliseconds. With any u32 a sequence of spins took wasmi up to a
+/// minute, and the target managed 2 to 4 executions a second.
+const GAS_LIMITS: u32 = 1 << 22;
+
+/// Per engine, the state every sequence starts from: the probe deployed twice and Alice
+/// credited, committed. Each sequence runs on a fresh engine over a fork of it, so sequences
+/// stay independent (a crash reproduces from its input alone) without compiling the probe
+/// again: the fresh engine loads the stored artifact, the path a restarted node takes.
+struct Start {
+    storage: MemoryStorage,
+    contracts: [ContractId; 2],
+}
+
+static STARTS: LazyLock<[Start; 2]> = LazyLock::new(|| [start(Backend::Wasmtime), start(Backend::Wasmi)]);
+
+fn start(backend: Backend) -> Start {
+    let probe = wat::parse_file(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/contracts/probe.wat")).unwrap();
+    let storage = MemoryStorage::new();
+    let engine = ContractEngine::with_config(storage.clone(), Policy::default_policy(), config(backend)).unwrap();
+    let mut block = engine.begin_block(BlockContext { height: 1, timestamp: 1 }).unwrap();
+    block.credit(&ALICE, 1_000).unwrap();
+    // The second deployment takes the stored-code path.
+    let contracts = [(); 2].map(|()| block.deploy_contract(ALICE, &probe, b"", 10_000_000).unwrap().contract_id);
+    block.commit().unwrap();
+    Start { storage, contracts }
+}
+
+fn config(backend: Backend) -> EngineConfig {
+    EngineConfig::default().with_backend(backend)
+}
 
 const METHODS: &[&str] = &[
     "set", "get", "get_capped", "remove", "info", "input_capped", "sha", "verify", "pay", "emit", "fail", "trap",
@@ -31,14 +61,11 @@ struct Call {
 }
 
 fn run(calls: &[Call], backend: Backend) -> Vec<String> {
-    let config = EngineConfig::default().with_backend(backend);
-    let engine = ContractEngine::with_config(MemoryStorage::new(), Policy::default_policy(), config).unwrap();
-    let ctx = BlockContext { height: 1, timestamp: 1 };
-    let alice = Address([1; 32]);
-    let mut block = engine.begin_block(ctx).unwrap();
-    block.credit(&alice, 1_000).unwrap();
-    let a = block.deploy_contract(alice, &PROBE, b"", 10_000_000).unwrap().contract_id;
-    let b = block.deploy_contract(alice, &PROBE, b"", 10_000_000).unwrap().contract_id;
+    let start = &STARTS[usize::from(backend == Backend::Wasmi)];
+    let engine =
+        ContractEngine::with_config(start.storage.fork().unwrap(), Policy::default_policy(), config(backend)).unwrap();
+    let [a, b] = start.contracts;
+    let mut block = engine.begin_block(BlockContext { height: 2, timestamp: 2 }).unwrap();
     let mut trace = Vec::new();
     for call in calls {
         let contract = if call.contract { a } else { b };
@@ -50,7 +77,14 @@ fn run(calls: &[Call], backend: Backend) -> Vec<String> {
             input.splice(0..0, target.0);
         }
         let result = block
-            .execute_contract_call(alice, contract, method, &input, u64::from(call.value), u64::from(call.gas))
+            .execute_contract_call(
+                ALICE,
+                contract,
+                method,
+                &input,
+                u64::from(call.value),
+                u64::from(call.gas % GAS_LIMITS),
+            )
             .unwrap();
         trace.push(format!("{result:?}"));
     }

@@ -171,4 +171,32 @@ mod tests {
         }
         std::fs::remove_dir_all(&dir).unwrap();
     }
+
+    /// A fork starts from the committed state, not from a transaction still open, and after it
+    /// each side commits without the other seeing it; a clone, by contrast, shares the state.
+    #[test]
+    fn a_fork_is_independent_of_its_original() {
+        let get = |storage: &MemoryStorage, key: &[u8]| storage.read().unwrap().get(Table::State, key).unwrap();
+        let put = |storage: &MemoryStorage, key: &[u8], value: &[u8]| {
+            let mut txn = storage.write().unwrap();
+            txn.put(Table::State, key, value).unwrap();
+            txn.commit().unwrap();
+        };
+        let original = MemoryStorage::new();
+        put(&original, b"k", b"before");
+        let mut open = original.write().unwrap();
+        open.put(Table::State, b"open", b"uncommitted").unwrap();
+        let (fork, clone) = (original.fork().unwrap(), original.clone());
+        open.commit().unwrap();
+        assert_eq!(get(&fork, b"k"), Some(b"before".to_vec()));
+        assert_eq!(get(&fork, b"open"), None, "the fork was taken before the commit");
+        put(&original, b"k", b"original");
+        put(&fork, b"k", b"fork");
+        put(&fork, b"f", b"only in the fork");
+        assert_eq!(get(&original, b"k"), Some(b"original".to_vec()));
+        assert_eq!(get(&original, b"f"), None);
+        assert_eq!(get(&clone, b"k"), Some(b"original".to_vec()), "a clone shares the state");
+        assert_eq!(get(&fork, b"k"), Some(b"fork".to_vec()));
+        assert_eq!(get(&fork, b"open"), None);
+    }
 }

@@ -20,6 +20,13 @@ impl MemoryStorage {
         MemoryStorage::default()
     }
 
+    /// An independent copy of the committed state: what either commits afterwards, the other
+    /// does not see. Cheap: the two share the state until one of them commits. Fuzzers and
+    /// simulations start many runs from one prepared state this way.
+    pub fn fork(&self) -> Result<MemoryStorage, StorageError> {
+        Ok(MemoryStorage { tables: Arc::new(Mutex::new(self.snapshot()?)) })
+    }
+
     fn snapshot(&self) -> Result<Arc<Tables>, StorageError> {
         Ok(Arc::clone(&*lock(&self.tables)?))
     }
