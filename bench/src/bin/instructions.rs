@@ -4,7 +4,7 @@
 //!
 //! ```sh
 //! cargo run --release -p baals-bench -- --kernels fib   # builds the kernels module once
-//! cargo run --release -p baals-bench --bin instructions
+//! cargo run --release -p baals-bench --bin instructions [-- --compile]
 //! ```
 //!
 //! For each kernel and each way of metering it (none, ours, wasmtime fuel, wasmtime epochs)
@@ -13,6 +13,12 @@
 //! ratios are to the unmetered module. Instructions are not time: a store off the critical
 //! path is an instruction that costs next to nothing on an out-of-order core
 //! (`docs/instrumentation.md` compares the two).
+//!
+//! With `--compile` it counts `Module::new` instead, for each CosmWasm contract of the shared
+//! corpus and the kernels module: the original on the plain engine, ours (instrumented first,
+//! outside the count), and the original on engines with fuel and with epochs, each compiled on
+//! one thread; a run that compiles nothing is subtracted, which leaves engine set-up, reading
+//! the file and instrumenting out.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -28,32 +34,27 @@ const MODES: [&str; 4] = ["none", "ours", "fuel", "epoch"];
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    if let [_, one, mode, kernel, work] = &args[..]
-        && one == "--one"
-    {
-        return run_one(mode, kernel, work.parse()?);
+    match &args[1..] {
+        [one, mode, kernel, work] if one == "--one" => run_one(mode, kernel, work.parse()?),
+        [one, mode, path, times] if one == "--compile-one" => compile_one(mode, path, times.parse()?),
+        [compile] if compile == "--compile" => compile_counts(),
+        [] => run_counts(),
+        _ => Err("usage: instructions [--compile]".into()),
     }
-    let me = std::env::current_exe()?;
+}
+
+/// The instructions each kernel executes, metered each way, over the unmetered count.
+fn run_counts() -> Result<()> {
     let mut jobs = Vec::new();
     for (kernel, _, quick) in KERNELS {
-        let (small, large) = (smaller(kernel, quick) as i32, quick as i32);
+        let (small, large) = (smaller(kernel, quick), quick);
         for mode in MODES {
-            jobs.push((kernel, mode, small));
-            jobs.push((kernel, mode, large));
+            for work in [small, large] {
+                jobs.push(vec!["--one".to_string(), mode.to_string(), kernel.to_string(), work.to_string()]);
+            }
         }
     }
-    // Two jobs at a time: callgrind runs each on one core.
-    let counts: Vec<u64> = std::thread::scope(|scope| {
-        let halves: Vec<_> = jobs
-            .chunks(jobs.len().div_ceil(2))
-            .map(|half| scope.spawn(|| half.iter().map(|job| count(&me, *job)).collect::<Result<Vec<_>>>()))
-            .collect();
-        let mut counts = Vec::new();
-        for half in halves {
-            counts.extend(half.join().map_err(|_| "a callgrind job panicked")??);
-        }
-        Ok::<_, Box<dyn std::error::Error + Send + Sync>>(counts)
-    })?;
+    let counts = count_all(&jobs)?;
     let mut columns: [Vec<f64>; 3] = Default::default();
     for (index, (kernel, _, _)) in KERNELS.iter().enumerate() {
         let work = |mode: usize| {
@@ -84,17 +85,34 @@ fn smaller(kernel: &str, quick: u32) -> u32 {
     if kernel == "fib" { quick - 5 } else { quick / 10 }
 }
 
-/// The instructions callgrind counts for one run of this binary with `--one`.
-fn count(me: &PathBuf, (kernel, mode, work): (&str, &str, i32)) -> Result<u64> {
+/// The instructions callgrind counts for each run of this binary with `jobs`' arguments, two
+/// at a time: callgrind runs each on one core.
+fn count_all(jobs: &[Vec<String>]) -> Result<Vec<u64>> {
+    let me = std::env::current_exe()?;
+    std::thread::scope(|scope| {
+        let halves: Vec<_> = jobs
+            .chunks(jobs.len().div_ceil(2))
+            .map(|half| scope.spawn(|| half.iter().map(|job| count(&me, job)).collect::<Result<Vec<_>>>()))
+            .collect();
+        let mut counts = Vec::new();
+        for half in halves {
+            counts.extend(half.join().map_err(|_| "a callgrind job panicked")??);
+        }
+        Ok(counts)
+    })
+}
+
+/// The instructions callgrind counts for one run of this binary with `args`.
+fn count(me: &PathBuf, args: &[String]) -> Result<u64> {
     let output = Command::new("valgrind")
         .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
         .arg(me)
-        .args(["--one", mode, kernel, &work.to_string()])
+        .args(args)
         .output()
         .map_err(|e| format!("running valgrind (Debian's package valgrind): {e}"))?;
     let stderr = String::from_utf8_lossy(&output.stderr);
     if !output.status.success() {
-        return Err(format!("{mode} {kernel} {work} under callgrind failed: {}\n{stderr}", output.status).into());
+        return Err(format!("{} under callgrind failed: {}\n{stderr}", args.join(" "), output.status).into());
     }
     let refs = stderr
         .lines()
@@ -106,26 +124,11 @@ fn count(me: &PathBuf, (kernel, mode, work): (&str, &str, i32)) -> Result<u64> {
 /// Compiles the kernels module metered as `mode` on one thread (rayon's idle spinning would
 /// make the count vary) and runs `kernel(work)` once.
 fn run_one(mode: &str, kernel: &str, work: i32) -> Result<()> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("kernels/target/wasm32-unknown-unknown/release/baals_bench_kernels.wasm");
+    let path = kernels_path();
     let wasm = std::fs::read(&path).map_err(|e| {
         format!("{}: {e} (`cargo run --release -p baals-bench -- --kernels fib` builds it)", path.display())
     })?;
-    let mut config = Config::new();
-    config.parallel_compilation(false);
-    let wasm = match mode {
-        "ours" => instrument(&wasm, &Policy::permissive())?.wasm,
-        "fuel" => {
-            config.consume_fuel(true);
-            wasm
-        }
-        "epoch" => {
-            config.epoch_interruption(true);
-            wasm
-        }
-        "none" => wasm,
-        other => return Err(format!("no metering mode {other:?} (there are {})", MODES.join(", ")).into()),
-    };
+    let (config, wasm) = metered(mode, wasm)?;
     let engine = Engine::new(&config)?;
     let module = Module::new(&engine, &wasm)?;
     let mut store = Store::new(&engine, ());
@@ -143,5 +146,99 @@ fn run_one(mode: &str, kernel: &str, work: i32) -> Result<()> {
     }
     let function = instance.get_typed_func::<i32, i32>(&mut store, kernel)?;
     std::hint::black_box(function.call(&mut store, work)?);
+    Ok(())
+}
+
+/// The kernels module, as `baals-bench` builds it.
+fn kernels_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("kernels/target/wasm32-unknown-unknown/release/baals_bench_kernels.wasm")
+}
+
+/// The engine configuration and module for metering `wasm` as `mode`, compiling on one thread
+/// (rayon's idle spinning would make the count vary).
+fn metered(mode: &str, wasm: Vec<u8>) -> Result<(Config, Vec<u8>)> {
+    let mut config = Config::new();
+    config.parallel_compilation(false);
+    let wasm = match mode {
+        "ours" => instrument(&wasm, &Policy::permissive())?.wasm,
+        "fuel" => {
+            config.consume_fuel(true);
+            wasm
+        }
+        "epoch" => {
+            config.epoch_interruption(true);
+            wasm
+        }
+        "none" => wasm,
+        other => return Err(format!("no metering mode {other:?} (there are {})", MODES.join(", ")).into()),
+    };
+    Ok((config, wasm))
+}
+
+/// `Module::new` of each CosmWasm contract and of the kernels module, metered each way, over
+/// the original's on the plain engine.
+fn compile_counts() -> Result<()> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/cosmwasm");
+    let mut modules = Vec::new();
+    for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "wasm") && !path.ends_with("corrupted.wasm") {
+            modules.push(path);
+        }
+    }
+    modules.sort();
+    let kernels = kernels_path();
+    if !kernels.exists() {
+        return Err(format!(
+            "{}: missing (`cargo run --release -p baals-bench -- --kernels fib` builds it)",
+            kernels.display()
+        )
+        .into());
+    }
+    modules.push(kernels);
+    let mut jobs = Vec::new();
+    for path in &modules {
+        for mode in MODES {
+            for times in ["0", "1"] {
+                jobs.push(vec![
+                    "--compile-one".to_string(),
+                    mode.to_string(),
+                    path.display().to_string(),
+                    times.into(),
+                ]);
+            }
+        }
+    }
+    let counts = count_all(&jobs)?;
+    let mut columns: [Vec<f64>; 3] = Default::default();
+    for (index, path) in modules.iter().enumerate() {
+        let compile = |mode: usize| {
+            let at = (index * MODES.len() + mode) * 2;
+            counts[at + 1].saturating_sub(counts[at]) as f64
+        };
+        let none = compile(0);
+        let ratios = [compile(1) / none, compile(2) / none, compile(3) / none];
+        for (column, ratio) in columns.iter_mut().zip(ratios) {
+            column.push(ratio);
+        }
+        let name = path.file_stem().unwrap_or_default().to_string_lossy();
+        let [ours, fuel, epoch] = ratios;
+        println!("compile-instructions {name} none={:.1}M ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3}", none / 1e6);
+    }
+    let [ours, fuel, epoch] = columns.map(|c| geomean(&c));
+    println!("compile-instructions geomean ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3}");
+    Ok(())
+}
+
+/// Reads the module at `path`, metered as `mode` (instrumenting it for `ours`), and compiles
+/// it `times` times on one thread.
+fn compile_one(mode: &str, path: &str, times: u32) -> Result<()> {
+    let wasm = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let (config, wasm) = metered(mode, wasm)?;
+    let engine = Engine::new(&config)?;
+    for _ in 0..times {
+        std::hint::black_box(Module::new(&engine, &wasm)?);
+    }
     Ok(())
 }
