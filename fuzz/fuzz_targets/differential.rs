@@ -38,11 +38,9 @@ static TWINS: LazyLock<(Engine, wasmi::Engine)> = LazyLock::new(|| {
 /// Per export: the results (`None` for a trap) and the gas used (`None` when out of gas).
 type Calls = Vec<(Option<Vec<String>>, Option<u64>)>;
 
-fn wasmtime_calls(wasm: &[u8], exports: &[String], gas: u64) -> Calls {
-    let engine = &TWINS.0;
-    let module = Module::new(engine, wasm).unwrap();
-    let mut store = Store::new(engine, ());
-    let Ok(instance) = Instance::new(&mut store, &module, &[]) else { return vec![(None, None)] };
+fn wasmtime_calls(module: &Module, exports: &[String], gas: u64) -> Calls {
+    let mut store = Store::new(&TWINS.0, ());
+    let Ok(instance) = Instance::new(&mut store, module, &[]) else { return vec![(None, None)] };
     let gas_global = instance.get_global(&mut store, GAS_GLOBAL).unwrap();
     let stack_global = instance.get_global(&mut store, STACK_GLOBAL).unwrap();
     let mut calls = Vec::new();
@@ -73,11 +71,9 @@ fn observe_wasmi(value: &wasmi::Val) -> String {
     }
 }
 
-fn wasmi_calls(wasm: &[u8], exports: &[String], gas: u64) -> Calls {
-    let engine = &TWINS.1;
-    let module = wasmi::Module::new(engine, wasm).expect("wasmi takes what wasmtime takes");
-    let mut store = wasmi::Store::new(engine, ());
-    let Ok(instance) = wasmi::Instance::new(&mut store, &module, &[]) else { return vec![(None, None)] };
+fn wasmi_calls(module: &wasmi::Module, exports: &[String], gas: u64) -> Calls {
+    let mut store = wasmi::Store::new(&TWINS.1, ());
+    let Ok(instance) = wasmi::Instance::new(&mut store, module, &[]) else { return vec![(None, None)] };
     let gas_global = instance.get_global(&store, GAS_GLOBAL).unwrap();
     let stack_global = instance.get_global(&store, STACK_GLOBAL).unwrap();
     let mut calls = Vec::new();
@@ -162,9 +158,11 @@ fuzz_target!(|data: &[u8]| {
 
     // The original ended within its fuel, so ample gas ends too; a start function runs first.
     let exports: Vec<String> = original.exports().map(|export| export.name().to_string()).collect();
+    let twin = Module::new(&TWINS.0, &instrumented.wasm).unwrap();
+    let wasmi_twin = wasmi::Module::new(&TWINS.1, &instrumented.wasm).expect("wasmi takes what wasmtime takes");
     for gas in [1 << 40, 5_000] {
-        let wasmtime = wasmtime_calls(&instrumented.wasm, &exports, gas);
-        let wasmi = wasmi_calls(&instrumented.wasm, &exports, gas);
+        let wasmtime = wasmtime_calls(&twin, &exports, gas);
+        let wasmi = wasmi_calls(&wasmi_twin, &exports, gas);
         assert_eq!(wasmtime, wasmi, "wasmtime and wasmi disagree with {gas} gas");
     }
 });
