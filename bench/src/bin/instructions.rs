@@ -55,8 +55,22 @@ fn run_counts() -> Result<()> {
         }
     }
     let counts = count_all(&jobs)?;
+    report("instructions", KERNELS.iter().map(|(kernel, ..)| kernel.to_string()), &counts);
+    Ok(())
+}
+
+/// A tenth of the work of `quick` (the wall-clock bench's `--quick` size, which takes a
+/// second or so under callgrind): fib's work grows elevenfold every five levels.
+fn smaller(kernel: &str, quick: u32) -> u32 {
+    if kernel == "fib" { quick - 5 } else { quick / 10 }
+}
+
+/// Prints, per item, the unmetered count and each metering mode's over it, then the geomeans.
+/// `counts` holds, per item and mode in `MODES` order, a count at the smaller size of work and
+/// one at the larger: the difference is the item's.
+fn report(label: &str, names: impl Iterator<Item = String>, counts: &[u64]) {
     let mut columns: [Vec<f64>; 3] = Default::default();
-    for (index, (kernel, _, _)) in KERNELS.iter().enumerate() {
+    for (index, name) in names.enumerate() {
         let work = |mode: usize| {
             let at = (index * MODES.len() + mode) * 2;
             counts[at + 1].saturating_sub(counts[at]) as f64
@@ -66,23 +80,11 @@ fn run_counts() -> Result<()> {
         for (column, ratio) in columns.iter_mut().zip(ratios) {
             column.push(ratio);
         }
-        println!(
-            "instructions {kernel} none={:.1}M ours={:.3} fuel={:.3} epoch={:.3}",
-            none / 1e6,
-            ratios[0],
-            ratios[1],
-            ratios[2]
-        );
+        let [ours, fuel, epoch] = ratios;
+        println!("{label} {name} none={:.1}M ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3}", none / 1e6);
     }
     let [ours, fuel, epoch] = columns.map(|c| geomean(&c));
-    println!("instructions geomean ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3}");
-    Ok(())
-}
-
-/// A tenth of the work of `quick` (the wall-clock bench's `--quick` size, which takes a
-/// second or so under callgrind): fib's work grows elevenfold every five levels.
-fn smaller(kernel: &str, quick: u32) -> u32 {
-    if kernel == "fib" { quick - 5 } else { quick / 10 }
+    println!("{label} geomean ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3}");
 }
 
 /// The instructions callgrind counts for each run of this binary with `jobs`' arguments, two
@@ -211,23 +213,8 @@ fn compile_counts() -> Result<()> {
         }
     }
     let counts = count_all(&jobs)?;
-    let mut columns: [Vec<f64>; 3] = Default::default();
-    for (index, path) in modules.iter().enumerate() {
-        let compile = |mode: usize| {
-            let at = (index * MODES.len() + mode) * 2;
-            counts[at + 1].saturating_sub(counts[at]) as f64
-        };
-        let none = compile(0);
-        let ratios = [compile(1) / none, compile(2) / none, compile(3) / none];
-        for (column, ratio) in columns.iter_mut().zip(ratios) {
-            column.push(ratio);
-        }
-        let name = path.file_stem().unwrap_or_default().to_string_lossy();
-        let [ours, fuel, epoch] = ratios;
-        println!("compile-instructions {name} none={:.1}M ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3}", none / 1e6);
-    }
-    let [ours, fuel, epoch] = columns.map(|c| geomean(&c));
-    println!("compile-instructions geomean ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3}");
+    let names = modules.iter().map(|path| path.file_stem().unwrap_or_default().to_string_lossy().into_owned());
+    report("compile-instructions", names, &counts);
     Ok(())
 }
 
