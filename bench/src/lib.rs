@@ -1,6 +1,7 @@
 //! Shared pieces of the benchmark binaries.
 #![deny(missing_docs)]
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// The kernels of `bench/kernels`, each with its argument for a full run (about 0.05-0.1 s
@@ -33,4 +34,23 @@ pub fn timed<T>(f: impl FnOnce() -> T) -> (Duration, T) {
 /// The geometric mean of `ratios`: the mean a ratio-of-times table calls for.
 pub fn geomean(ratios: &[f64]) -> f64 {
     (ratios.iter().map(|r| r.ln()).sum::<f64>() / ratios.len() as f64).exp()
+}
+
+/// The modules of the shared corpus (`../shared/corpus`, beside the checkout) in its folders
+/// `dirs`, sorted, without the deliberately corrupted one.
+pub fn corpus(dirs: &[&str]) -> Result<Vec<PathBuf>, String> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+    let mut files = Vec::new();
+    for dir in dirs {
+        let dir = root.join(dir);
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+            if path.extension().is_some_and(|e| e == "wasm") && !path.ends_with("corrupted.wasm") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
 }

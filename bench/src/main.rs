@@ -76,10 +76,10 @@ fn main() -> Result<()> {
     if mode.kernels.is_some() {
         return Ok(());
     }
-    for text in throughput(&root, &mode)? {
+    for text in throughput(&mode)? {
         line(text);
     }
-    for text in compile_times(&root, &mode, kernels)? {
+    for text in compile_times(&mode, kernels)? {
         line(text);
     }
     line(calls(&root, &mode)?);
@@ -292,29 +292,16 @@ fn kernel_size_overhead(wasm: &[u8], report: &baals_instrument::Report, kernel: 
 
 /// The corpus modules: the CosmWasm contracts (both instrumenters) and the two large modules
 /// (ours only: wasm-instrument cannot parse them). `--quick` takes every other one.
-fn corpus(root: &Path, quick: bool) -> Result<Vec<PathBuf>> {
-    let dir = root.join("../shared/corpus");
-    let mut files = Vec::new();
-    for sub in ["cosmwasm", "large"] {
-        for entry in std::fs::read_dir(dir.join(sub)).map_err(|e| format!("{}: {e}", dir.display()))? {
-            let path = entry?.path();
-            if path.extension().is_some_and(|e| e == "wasm") && !path.ends_with("corrupted.wasm") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    if quick {
-        files = files.into_iter().step_by(2).collect();
-    }
-    Ok(files)
+fn corpus(quick: bool) -> Result<Vec<PathBuf>> {
+    let files = baals_bench::corpus(&["cosmwasm", "large"])?;
+    Ok(if quick { files.into_iter().step_by(2).collect() } else { files })
 }
 
-fn throughput(root: &Path, mode: &Mode) -> Result<Vec<String>> {
+fn throughput(mode: &Mode) -> Result<Vec<String>> {
     let policy = Policy::permissive();
     let rounds = mode.rounds.min(5);
     let mut lines = Vec::new();
-    for path in corpus(root, mode.quick)? {
+    for path in corpus(mode.quick)? {
         let wasm = std::fs::read(&path)?;
         let name = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
         let megabytes = wasm.len() as f64 / 1e6;
@@ -344,13 +331,13 @@ fn throughput(root: &Path, mode: &Mode) -> Result<Vec<String>> {
 /// (median of interleaved rounds): what deployment adds to the compile that follows it. Fuel
 /// and epochs add their own code at compile time: their columns are the floor an engine's
 /// metering costs there.
-fn compile_times(root: &Path, mode: &Mode, kernels: Vec<u8>) -> Result<Vec<String>> {
+fn compile_times(mode: &Mode, kernels: Vec<u8>) -> Result<Vec<String>> {
     let policy = Policy::permissive();
     let engine = Engine::default();
     let fuel_engine = Engine::new(Config::new().consume_fuel(true))?;
     let epoch_engine = Engine::new(Config::new().epoch_interruption(true))?;
     let mut modules = Vec::new();
-    for path in corpus(root, mode.quick)? {
+    for path in corpus(mode.quick)? {
         if path.parent().is_some_and(|dir| dir.ends_with("cosmwasm")) {
             let name = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
             modules.push((name, std::fs::read(&path)?));

@@ -23,7 +23,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use baals_bench::{KERNELS, geomean};
+use baals_bench::{KERNELS, corpus, geomean};
 use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, instrument};
 use baals_policy::Policy;
 use wasmtime::{Config, Engine, Instance, Module, Store, Val};
@@ -181,15 +181,7 @@ fn metered(mode: &str, wasm: Vec<u8>) -> Result<(Config, Vec<u8>)> {
 /// `Module::new` of each CosmWasm contract and of the kernels module, metered each way, over
 /// the original's on the plain engine.
 fn compile_counts() -> Result<()> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/cosmwasm");
-    let mut modules = Vec::new();
-    for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
-        let path = entry?.path();
-        if path.extension().is_some_and(|e| e == "wasm") && !path.ends_with("corrupted.wasm") {
-            modules.push(path);
-        }
-    }
-    modules.sort();
+    let mut modules = corpus(&["cosmwasm"])?;
     let kernels = kernels_path();
     if !kernels.exists() {
         return Err(format!(

@@ -6,25 +6,13 @@
 //! cargo run --release -p baals-bench --bin instrument -- [ROUNDS]
 //! ```
 
-use std::path::PathBuf;
-
-use baals_bench::{median, timed};
+use baals_bench::{corpus, median, timed};
 use baals_instrument::{instrument, validate};
 use baals_policy::Policy;
 
 fn main() {
     let rounds: usize = std::env::args().nth(1).map_or(5, |r| r.parse().expect("ROUNDS is a number"));
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    let mut files = Vec::new();
-    for dir in ["cosmwasm", "large"] {
-        for entry in std::fs::read_dir(root.join(dir)).expect("../shared/corpus next to the checkout") {
-            let path = entry.expect("readable corpus").path();
-            if path.extension().is_some_and(|e| e == "wasm") && !path.ends_with("corrupted.wasm") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
+    let files = corpus(&["cosmwasm", "large"]).expect("../shared/corpus next to the checkout");
     let policy = Policy::permissive();
     println!(
         "{:<22} {:>10} {:>11} {:>9} {:>11} {:>9} {:>9}",
