@@ -1,6 +1,8 @@
 //! Shared pieces of the benchmark binaries.
 #![deny(missing_docs)]
 
+pub mod cosmwasm;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 

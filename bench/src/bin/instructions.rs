@@ -14,6 +14,10 @@
 //! path is an instruction that costs next to nothing on an out-of-order core
 //! (`docs/instrumentation.md` compares the two).
 //!
+//! With `--contracts` it counts the calls of `baals_bench::cosmwasm::WORKLOADS` instead: real
+//! CosmWasm contracts of the shared corpus, each call made ten times more in the larger run
+//! than in the smaller, on one instance.
+//!
 //! With `--compile` it counts `Module::new` instead, for each CosmWasm contract of the shared
 //! corpus and the kernels module: the original on the plain engine, ours (instrumented first,
 //! outside the count), and the original on engines with fuel and with epochs, each compiled on
@@ -23,6 +27,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+use baals_bench::cosmwasm::{self, Host, WORKLOADS};
 use baals_bench::{KERNELS, corpus, geomean};
 use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, instrument};
 use baals_policy::Policy;
@@ -37,9 +42,14 @@ fn main() -> Result<()> {
     match &args[1..] {
         [one, mode, kernel, work] if one == "--one" => run_one(mode, kernel, work.parse()?),
         [one, mode, path, times] if one == "--compile-one" => compile_one(mode, path, times.parse()?),
+        [one, mode, workload, artifact, calls] if one == "--contract-one" => {
+            contract_one(mode, workload.parse()?, artifact, calls.parse()?)
+        }
+        [one, mode, path, out] if one == "--precompile" => precompile(mode, path, out),
         [compile] if compile == "--compile" => compile_counts(),
+        [contracts] if contracts == "--contracts" => contract_counts(),
         [] => run_counts(),
-        _ => Err("usage: instructions [--compile]".into()),
+        _ => Err("usage: instructions [--compile | --contracts]".into()),
     }
 }
 
@@ -87,40 +97,50 @@ fn report(label: &str, names: impl Iterator<Item = String>, counts: &[u64]) {
     println!("{label} geomean ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3}");
 }
 
-/// The instructions callgrind counts for each run of this binary with `jobs`' arguments, two
-/// at a time: callgrind runs each on one core.
+/// The instructions callgrind counts for each run of this binary with `jobs`' arguments.
 fn count_all(jobs: &[Vec<String>]) -> Result<Vec<u64>> {
-    let me = std::env::current_exe()?;
+    two_at_a_time(jobs, count)
+}
+
+/// `run` of each of `jobs`, two at a time (valgrind runs each on one core), in order.
+fn two_at_a_time<T: Send>(jobs: &[Vec<String>], run: impl Fn(&[String]) -> Result<T> + Sync) -> Result<Vec<T>> {
     std::thread::scope(|scope| {
         let halves: Vec<_> = jobs
-            .chunks(jobs.len().div_ceil(2))
-            .map(|half| scope.spawn(|| half.iter().map(|job| count(&me, job)).collect::<Result<Vec<_>>>()))
+            .chunks(jobs.len().div_ceil(2).max(1))
+            .map(|half| scope.spawn(|| half.iter().map(|job| run(job)).collect::<Result<Vec<_>>>()))
             .collect();
-        let mut counts = Vec::new();
+        let mut results = Vec::new();
         for half in halves {
-            counts.extend(half.join().map_err(|_| "a callgrind job panicked")??);
+            results.extend(half.join().map_err(|_| "a valgrind job panicked")??);
         }
-        Ok(counts)
+        Ok(results)
     })
 }
 
 /// The instructions callgrind counts for one run of this binary with `args`.
-fn count(me: &PathBuf, args: &[String]) -> Result<u64> {
-    let output = Command::new("valgrind")
-        .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
-        .arg(me)
-        .args(args)
-        .output()
-        .map_err(|e| format!("running valgrind (Debian's package valgrind): {e}"))?;
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if !output.status.success() {
-        return Err(format!("{} under callgrind failed: {}\n{stderr}", args.join(" "), output.status).into());
-    }
+fn count(args: &[String]) -> Result<u64> {
+    let stderr = valgrind(&["--tool=callgrind", "--callgrind-out-file=/dev/null"], args)?;
     let refs = stderr
         .lines()
         .find_map(|line| line.split_once("I   refs:").map(|(_, count)| count.trim().replace(',', "")))
         .ok_or_else(|| format!("no instruction count in callgrind's output:\n{stderr}"))?;
     Ok(refs.parse()?)
+}
+
+/// Runs this binary with `args` under valgrind with `options`, and returns valgrind's report.
+fn valgrind(options: &[&str], args: &[String]) -> Result<String> {
+    let me = std::env::current_exe()?;
+    let output = Command::new("valgrind")
+        .args(options)
+        .arg(me)
+        .args(args)
+        .output()
+        .map_err(|e| format!("running valgrind (Debian's package valgrind): {e}"))?;
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    if !output.status.success() {
+        return Err(format!("{} under valgrind failed: {}\n{stderr}", args.join(" "), output.status).into());
+    }
+    Ok(stderr)
 }
 
 /// Compiles the kernels module metered as `mode` on one thread (rayon's idle spinning would
@@ -134,20 +154,114 @@ fn run_one(mode: &str, kernel: &str, work: i32) -> Result<()> {
     let engine = Engine::new(&config)?;
     let module = Module::new(&engine, &wasm)?;
     let mut store = Store::new(&engine, ());
+    fill(mode, &mut store)?;
+    let instance = Instance::new(&mut store, &module, &[])?;
+    set_counters(mode, &mut store, &instance)?;
+    let function = instance.get_typed_func::<i32, i32>(&mut store, kernel)?;
+    std::hint::black_box(function.call(&mut store, work)?);
+    Ok(())
+}
+
+/// Gives the store of an engine with fuel or epochs more than any run uses.
+fn fill<T>(mode: &str, store: &mut Store<T>) -> Result<()> {
     match mode {
         "fuel" => store.set_fuel(1 << 62)?,
         "epoch" => store.set_epoch_deadline(1 << 40),
         _ => {}
     }
-    let instance = Instance::new(&mut store, &module, &[])?;
+    Ok(())
+}
+
+/// Sets our counters of an instance of an instrumented module (`mode` "ours") to more than
+/// any run uses.
+fn set_counters<T>(mode: &str, store: &mut Store<T>, instance: &Instance) -> Result<()> {
     if mode == "ours" {
-        let gas = instance.get_global(&mut store, GAS_GLOBAL).ok_or("no gas counter")?;
-        gas.set(&mut store, Val::I64(1 << 62))?;
-        let stack = instance.get_global(&mut store, STACK_GLOBAL).ok_or("no stack counter")?;
-        stack.set(&mut store, Val::I32(Policy::permissive().stack().max_height as i32))?;
+        let gas = instance.get_global(&mut *store, GAS_GLOBAL).ok_or("no gas counter")?;
+        gas.set(&mut *store, Val::I64(1 << 62))?;
+        let stack = instance.get_global(&mut *store, STACK_GLOBAL).ok_or("no stack counter")?;
+        stack.set(&mut *store, Val::I32(Policy::permissive().stack().max_height as i32))?;
     }
-    let function = instance.get_typed_func::<i32, i32>(&mut store, kernel)?;
-    std::hint::black_box(function.call(&mut store, work)?);
+    Ok(())
+}
+
+/// The instructions each CosmWasm workload's call executes, metered each way, over the
+/// unmetered count. Each module is compiled outside the counts (compiling a contract under
+/// callgrind costs some 5 G instructions, a call well under 1 M, and compilation's count is
+/// not repeatable to that precision) and the counted runs load the artifact. The artifacts
+/// are compiled under valgrind too (without callgrind, a few seconds each): cranelift targets
+/// the CPU it sees, and valgrind's has fewer features than the host's.
+fn contract_counts() -> Result<()> {
+    let dir = std::env::temp_dir().join(format!("baals-contract-artifacts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let result = count_contracts(&dir);
+    std::fs::remove_dir_all(&dir)?;
+    let counts = result?;
+    let names = WORKLOADS.iter().map(|w| format!("{}:{}", w.contract, w.what.replace(' ', "_")));
+    report("contract-instructions", names, &counts);
+    Ok(())
+}
+
+/// The counts of `contract_counts`, with the artifacts in `dir`.
+fn count_contracts(dir: &std::path::Path) -> Result<Vec<u64>> {
+    let modules = corpus(&["cosmwasm"])?;
+    let (mut compiles, mut jobs) = (Vec::new(), Vec::new());
+    for (index, workload) in WORKLOADS.iter().enumerate() {
+        let path = modules
+            .iter()
+            .find(|path| path.file_stem().is_some_and(|stem| stem == workload.contract))
+            .ok_or_else(|| format!("{} is not in the corpus", workload.contract))?;
+        for mode in MODES {
+            let artifact = dir.join(format!("{index}-{mode}.cwasm")).display().to_string();
+            compiles.push(vec!["--precompile".into(), mode.into(), path.display().to_string(), artifact.clone()]);
+            for calls in [CONTRACT_CALLS, CONTRACT_CALLS + 50] {
+                jobs.push(vec![
+                    "--contract-one".into(),
+                    mode.into(),
+                    index.to_string(),
+                    artifact.clone(),
+                    calls.to_string(),
+                ]);
+            }
+        }
+    }
+    two_at_a_time(&compiles, |job| valgrind(&["--tool=none"], job))?;
+    count_all(&jobs)
+}
+
+/// Compiles the module at `path` metered as `mode` on one thread and writes the artifact to
+/// `out`.
+fn precompile(mode: &str, path: &str, out: &str) -> Result<()> {
+    let (config, wasm) = metered(mode, std::fs::read(path).map_err(|e| format!("{path}: {e}"))?)?;
+    std::fs::write(out, Engine::new(&config)?.precompile_module(&wasm)?)?;
+    Ok(())
+}
+
+/// Calls of each workload in the smaller run; the larger makes 50 more.
+const CONTRACT_CALLS: u32 = 10;
+
+/// Loads `artifact`, workload `index`'s contract compiled metered as `mode`, sets it up on one
+/// instance and makes its call `calls` times, each of which must succeed.
+fn contract_one(mode: &str, index: usize, artifact: &str, calls: u32) -> Result<()> {
+    let workload = WORKLOADS.get(index).ok_or("no such workload")?;
+    let engine = Engine::new(&engine_config(mode)?)?;
+    // SAFETY: `count_contracts` wrote the artifact just before, with an engine of the same
+    // configuration; wasmtime checks its header again.
+    #[allow(unsafe_code)]
+    let module = unsafe { Module::deserialize_file(&engine, artifact)? };
+    let linker = cosmwasm::linker(&engine, &module)?;
+    let mut store = Store::new(&engine, Host::default());
+    fill(mode, &mut store)?;
+    let instance = linker.instantiate(&mut store, &module)?;
+    set_counters(mode, &mut store, &instance)?;
+    let setup = workload.setup.iter().copied().map(|call| (call, 1));
+    for (call, times) in setup.chain([(workload.call, calls)]) {
+        for _ in 0..times {
+            let result = cosmwasm::call(&mut store, &instance, call)?;
+            if !result.starts_with(br#"{"ok""#) {
+                return Err(format!("{call:?} failed: {}", String::from_utf8_lossy(&result)).into());
+            }
+        }
+    }
     Ok(())
 }
 
@@ -157,25 +271,25 @@ fn kernels_path() -> PathBuf {
         .join("kernels/target/wasm32-unknown-unknown/release/baals_bench_kernels.wasm")
 }
 
-/// The engine configuration and module for metering `wasm` as `mode`, compiling on one thread
-/// (rayon's idle spinning would make the count vary).
+/// The engine configuration and module for metering `wasm` as `mode`.
 fn metered(mode: &str, wasm: Vec<u8>) -> Result<(Config, Vec<u8>)> {
+    let config = engine_config(mode)?;
+    let wasm = if mode == "ours" { instrument(&wasm, &Policy::permissive())?.wasm } else { wasm };
+    Ok((config, wasm))
+}
+
+/// The engine configuration for metering as `mode`, compiling on one thread (rayon's idle
+/// spinning would make the count vary).
+fn engine_config(mode: &str) -> Result<Config> {
     let mut config = Config::new();
     config.parallel_compilation(false);
-    let wasm = match mode {
-        "ours" => instrument(&wasm, &Policy::permissive())?.wasm,
-        "fuel" => {
-            config.consume_fuel(true);
-            wasm
-        }
-        "epoch" => {
-            config.epoch_interruption(true);
-            wasm
-        }
-        "none" => wasm,
+    match mode {
+        "fuel" => config.consume_fuel(true),
+        "epoch" => config.epoch_interruption(true),
+        "none" | "ours" => &mut config,
         other => return Err(format!("no metering mode {other:?} (there are {})", MODES.join(", ")).into()),
     };
-    Ok((config, wasm))
+    Ok(config)
 }
 
 /// `Module::new` of each CosmWasm contract and of the kernels module, metered each way, over
