@@ -437,6 +437,38 @@ fn tables_are_charged_per_element() {
     assert_eq!(outcome.status.i32(), Some(-1));
 }
 
+/// A function that a body of more than 20 KiB calls is not internal (`docs/gas.md`), though
+/// only direct calls reach it: it takes the gas from the global, and every caller, small or
+/// large, syncs the counters around the call. As a leaf reached only by direct calls, its
+/// callers still reserve its frame.
+#[test]
+fn callees_of_a_very_large_body_take_the_counters_from_the_globals() {
+    // The large body: no locals 1 byte, the nops, local.get 0 and the call 2 bytes each, `end`.
+    let nops = 20_481 - 6;
+    let c = Contract::new(&format!(
+        r#"(module (memory 1)
+             (func $leaf (param $p i32) (drop (i32.load (local.get $p))))
+             (func (export "large") (param i32) {} (call $leaf (local.get 0)))
+             (func (export "small") (param i32) (call $leaf (local.get 0))))"#,
+        "nop ".repeat(nops)
+    ));
+    let internal: Vec<bool> = c.instrumented.report.functions.iter().map(|f| f.internal).collect();
+    assert_eq!(internal, [false, false, false]);
+    // $leaf: its charge from the global, written back (it loads and leaves) 7, its check 7 (no
+    // reservation: its callers make it); local.get 1, i32.load 2, drop 1, then the exit.
+    let leaf = METER + 1 + 7 + 4 + EXIT;
+    // "small": local.get 1, the stack sync, call 10, the resync, then the exit.
+    let small = ENTRY + 1 + STACK_SYNC + 10 + RESYNC + EXIT;
+    assert_eq!(c.gas("small", &i32s(&[0])), small + leaf);
+    // "large": the same with its nops, 1 each.
+    assert_eq!(c.gas("large", &i32s(&[0])), small + nops as u64 + leaf);
+    assert_exact_boundary(&c, "large", &i32s(&[0]));
+    // A trap in $leaf: every block entered counts whole, the trapping one included.
+    let outcome = c.call("small", &i32s(&[70_000]), AMPLE);
+    assert!(matches!(outcome.status, Status::Trap(_)), "{:?}", outcome.status);
+    assert_eq!(outcome.gas_used, small + leaf);
+}
+
 /// Runs `export` with just enough gas and with one less: the first returns, the second runs
 /// out, and uses the whole limit.
 fn assert_exact_boundary(c: &Contract, export: &str, args: &[Val]) {

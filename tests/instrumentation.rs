@@ -215,6 +215,33 @@ fn the_report_describes_each_function() {
     assert_eq!(instrumented.policy_hash, Policy::default_policy().hash());
 }
 
+/// A body of more than 20 KiB keeps the functions it calls off the counter parameters
+/// (`docs/gas.md`, "Internal functions"): at 20,480 bytes its callee is internal, at 20,481 it
+/// is not, while a function only small bodies call stays internal either way.
+#[test]
+fn callees_of_very_large_bodies_are_not_internal() {
+    // The large body: no locals (1 byte), `nops` nops, `call $shared` (2 bytes), `end`.
+    let module = |nops: usize| {
+        baals_tests::wat(&format!(
+            r#"(module
+                 (func $shared)
+                 (func $only_small)
+                 (func (export "large") {} call $shared)
+                 (func (export "small") call $shared call $only_small))"#,
+            "nop ".repeat(nops)
+        ))
+    };
+    for (body, shared_internal) in [(20_480, true), (20_481, false)] {
+        let instrumented = instrument(&module(body - 4), &Policy::default_policy()).unwrap();
+        let functions = &instrumented.report.functions;
+        assert_eq!(functions[2].original_bytes, body as u32);
+        let internal: Vec<bool> = functions.iter().map(|f| f.internal).collect();
+        assert_eq!(internal, [shared_internal, true, false, false], "a body of {body} bytes");
+        let mut validator = wasmparser::Validator::new_with_features(output_features(&Policy::default_policy()));
+        validator.validate_all(&instrumented.wasm).unwrap();
+    }
+}
+
 #[test]
 fn golden_feature_outputs_validate_with_the_input_features() {
     let dir = baals_tests::workspace_root().join("golden/features");
