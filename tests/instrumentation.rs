@@ -240,6 +240,18 @@ fn callees_of_very_large_bodies_are_not_internal() {
         let mut validator = wasmparser::Validator::new_with_features(output_features(&Policy::default_policy()));
         validator.validate_all(&instrumented.wasm).unwrap();
     }
+    // The large body is decoded for its calls before it is validated: a byte that is no
+    // instruction in its middle is refused as malformed, at its offset in that function.
+    let mut wasm = module(30_000);
+    let at = wasm.len() - 15_000;
+    assert_eq!(wasm[at], 0x01, "a nop");
+    wasm[at] = 0xff;
+    match instrument(&wasm, &Policy::default_policy()) {
+        Err(InstrumentError::Validation(baals_instrument::ValidationError::Malformed { location, .. })) => {
+            assert_eq!((location.function, location.offset), (Some(2), Some(at)));
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
