@@ -572,9 +572,11 @@ impl<'p> Hooks for Analyzer<'p> {
                 // Bodies are queued until the whole code section has been read, so this comes
                 // before any of them is analysed. A section with fewer bodies than it declares
                 // is malformed: nothing is decided, and validation refuses the module.
-                self.analysis.bodies_left = self.analysis.bodies_left.saturating_sub(1);
-                if self.analysis.bodies_left == 0 {
-                    self.analysis.internal_types();
+                if let Some(left) = self.analysis.bodies_left.checked_sub(1) {
+                    self.analysis.bodies_left = left;
+                    if left == 0 {
+                        self.analysis.internal_types();
+                    }
                 }
             }
             Payload::ElementSection(reader) => {
