@@ -1,0 +1,100 @@
+//! CosmWasm contracts of the shared corpus (compiled elsewhere: serde, cosmwasm-std, dlmalloc),
+//! instrumented under the permissive policy and run through `baals_bench::cosmwasm`'s harness
+//! of their host API: each call answers exactly what the unmetered contract answers, uses the
+//! same gas from the same state, and runs out of gas with one unit less. Among them,
+//! `hackatom_1.0` and `ibc_reflect` have bodies over 20 KiB, whose callees take the counters
+//! from the globals.
+
+use baals_bench::cosmwasm::{self, Call, Host, WORKLOADS};
+use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, instrument};
+use baals_policy::Policy;
+use wasmtime::{Engine, Global, Instance, Module, Store, Val};
+
+const AMPLE: i64 = 1 << 40;
+
+struct Contract {
+    store: Store<Host>,
+    instance: Instance,
+    gas: Option<Global>,
+}
+
+impl Contract {
+    fn new(engine: &Engine, module: &Module, metered: bool) -> Contract {
+        let linker = cosmwasm::linker(engine, module).unwrap();
+        let mut store = Store::new(engine, Host::default());
+        let instance = linker.instantiate(&mut store, module).unwrap();
+        let gas = metered.then(|| {
+            let stack = instance.get_global(&mut store, STACK_GLOBAL).unwrap();
+            stack.set(&mut store, Val::I32(Policy::permissive().stack().max_height as i32)).unwrap();
+            instance.get_global(&mut store, GAS_GLOBAL).unwrap()
+        });
+        let mut contract = Contract { store, instance, gas };
+        contract.set_gas(AMPLE);
+        contract
+    }
+
+    fn set_gas(&mut self, gas: i64) {
+        if let Some(global) = self.gas {
+            global.set(&mut self.store, Val::I64(gas)).unwrap();
+        }
+    }
+
+    fn gas_left(&mut self) -> i64 {
+        self.gas.unwrap().get(&mut self.store).unwrap_i64()
+    }
+
+    /// Makes `call`, which must succeed, and returns its result.
+    fn call(&mut self, call: Call) -> Vec<u8> {
+        let result = cosmwasm::call(&mut self.store, &self.instance, call).unwrap();
+        assert!(result.starts_with(br#"{"ok""#), "{call:?}: {}", String::from_utf8_lossy(&result));
+        result
+    }
+}
+
+#[test]
+fn contracts_answer_as_unmetered_with_exact_gas() {
+    let engine = Engine::default();
+    let modules = baals_bench::corpus(&["cosmwasm"]).unwrap();
+    for workload in WORKLOADS {
+        let path = modules.iter().find(|path| path.file_stem().unwrap() == workload.contract).unwrap();
+        let wasm = std::fs::read(path).unwrap();
+        let instrumented = instrument(&wasm, &Policy::permissive()).unwrap();
+        let plain = Module::new(&engine, &wasm).unwrap();
+        let metered = Module::new(&engine, &instrumented.wasm).unwrap();
+        let name = format!("{} {}", workload.contract, workload.what);
+
+        let mut unmetered = Contract::new(&engine, &plain, false);
+        for call in workload.setup {
+            unmetered.call(*call);
+        }
+        let expected = unmetered.call(workload.call);
+        // A call's gas depends on the instance's history (the allocator's first call grows
+        // memory): each run starts from a fresh instance with the same set-up.
+        let set_up = || {
+            let mut contract = Contract::new(&engine, &metered, true);
+            for call in workload.setup {
+                contract.call(*call);
+            }
+            contract.set_gas(AMPLE);
+            contract
+        };
+        let mut first = set_up();
+        assert_eq!(first.call(workload.call), expected, "{name}");
+        let gas = AMPLE - first.gas_left();
+        let mut second = set_up();
+        assert_eq!(second.call(workload.call), expected, "{name}: again");
+        assert_eq!(AMPLE - second.gas_left(), gas, "{name}: the same gas again");
+
+        // With exactly the gas it needs the call succeeds, the counter at zero; with one unit
+        // less the counter ends negative, which the runtime reads as out of gas (whether a
+        // check trapped, or the charges after the last check took it below zero).
+        let mut exact = set_up();
+        exact.set_gas(gas);
+        assert_eq!(exact.call(workload.call), expected, "{name} with {gas} gas");
+        assert_eq!(exact.gas_left(), 0, "{name}");
+        let mut short = set_up();
+        short.set_gas(gas - 1);
+        let _ = cosmwasm::call(&mut short.store, &short.instance, workload.call);
+        assert!(short.gas_left() < 0, "{name} with {} gas: not out of gas", gas - 1);
+    }
+}
