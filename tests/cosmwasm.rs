@@ -5,21 +5,22 @@
 //! `hackatom_1.0` and `ibc_reflect` have bodies over 20 KiB, whose callees take the counters
 //! from the globals.
 
-use baals_bench::cosmwasm::{self, Call, Host, WORKLOADS};
+use baals_bench::cosmwasm::{self, Call, Contract, Host, WORKLOADS};
 use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, instrument};
 use baals_policy::Policy;
-use wasmtime::{Engine, Global, Instance, Module, Store, Val};
+use wasmtime::{Engine, Global, Module, Store, Val};
 
 const AMPLE: i64 = 1 << 40;
 
-struct Contract {
+/// A contract instance, with its gas counter when it is instrumented.
+struct Run {
     store: Store<Host>,
-    instance: Instance,
+    contract: Contract,
     gas: Option<Global>,
 }
 
-impl Contract {
-    fn new(engine: &Engine, module: &Module, metered: bool) -> Contract {
+impl Run {
+    fn new(engine: &Engine, module: &Module, metered: bool) -> Run {
         let linker = cosmwasm::linker(engine, module).unwrap();
         let mut store = Store::new(engine, Host::default());
         let instance = linker.instantiate(&mut store, module).unwrap();
@@ -28,9 +29,10 @@ impl Contract {
             stack.set(&mut store, Val::I32(Policy::permissive().stack().max_height as i32)).unwrap();
             instance.get_global(&mut store, GAS_GLOBAL).unwrap()
         });
-        let mut contract = Contract { store, instance, gas };
-        contract.set_gas(AMPLE);
-        contract
+        let contract = Contract::new(&mut store, instance).unwrap();
+        let mut run = Run { store, contract, gas };
+        run.set_gas(AMPLE);
+        run
     }
 
     fn set_gas(&mut self, gas: i64) {
@@ -45,7 +47,7 @@ impl Contract {
 
     /// Makes `call`, which must succeed, and returns its result.
     fn call(&mut self, call: Call) -> Vec<u8> {
-        let result = cosmwasm::call(&mut self.store, &self.instance, call).unwrap();
+        let result = self.contract.call(&mut self.store, call).unwrap();
         assert!(result.starts_with(br#"{"ok""#), "{call:?}: {}", String::from_utf8_lossy(&result));
         result
     }
@@ -63,7 +65,7 @@ fn contracts_answer_as_unmetered_with_exact_gas() {
         let metered = Module::new(&engine, &instrumented.wasm).unwrap();
         let name = format!("{} {}", workload.contract, workload.what);
 
-        let mut unmetered = Contract::new(&engine, &plain, false);
+        let mut unmetered = Run::new(&engine, &plain, false);
         for call in workload.setup {
             unmetered.call(*call);
         }
@@ -71,12 +73,12 @@ fn contracts_answer_as_unmetered_with_exact_gas() {
         // A call's gas depends on the instance's history (the allocator's first call grows
         // memory): each run starts from a fresh instance with the same set-up.
         let set_up = || {
-            let mut contract = Contract::new(&engine, &metered, true);
+            let mut run = Run::new(&engine, &metered, true);
             for call in workload.setup {
-                contract.call(*call);
+                run.call(*call);
             }
-            contract.set_gas(AMPLE);
-            contract
+            run.set_gas(AMPLE);
+            run
         };
         let mut first = set_up();
         assert_eq!(first.call(workload.call), expected, "{name}");
@@ -94,7 +96,7 @@ fn contracts_answer_as_unmetered_with_exact_gas() {
         assert_eq!(exact.gas_left(), 0, "{name}");
         let mut short = set_up();
         short.set_gas(gas - 1);
-        let _ = cosmwasm::call(&mut short.store, &short.instance, workload.call);
+        let _ = short.contract.call(&mut short.store, workload.call);
         assert!(short.gas_left() < 0, "{name} with {} gas: not out of gas", gas - 1);
     }
 }

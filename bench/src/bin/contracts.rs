@@ -10,7 +10,7 @@
 
 use std::time::{Duration, Instant};
 
-use baals_bench::cosmwasm::{self, Host, WORKLOADS};
+use baals_bench::cosmwasm::{self, Contract, Host, WORKLOADS};
 use baals_bench::{corpus, geomean, median};
 use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, instrument};
 use baals_policy::Policy;
@@ -24,7 +24,7 @@ const SAMPLE: Duration = Duration::from_millis(20);
 /// One way of running a contract: an instance set up for the workload, and its store.
 struct Column {
     store: Store<Host>,
-    instance: Instance,
+    contract: Contract,
 }
 
 fn main() -> Result<()> {
@@ -95,7 +95,8 @@ fn column(
     let mut store = Store::new(engine, Host::default());
     let instance = linker.instantiate(&mut store, &module)?;
     arm(&mut store, &instance)?;
-    let mut column = Column { store, instance };
+    let contract = Contract::new(&mut store, instance)?;
+    let mut column = Column { store, contract };
     for call in workload.setup {
         calls(&mut column, *call, 1)?;
     }
@@ -117,7 +118,7 @@ fn calls(column: &mut Column, call: cosmwasm::Call, times: u32) -> Result<(Durat
     let start = Instant::now();
     let mut result = Vec::new();
     for _ in 0..times {
-        result = cosmwasm::call(&mut column.store, &column.instance, call)?;
+        result = column.contract.call(&mut column.store, call)?;
     }
     let time = start.elapsed();
     if !result.starts_with(br#"{"ok""#) {

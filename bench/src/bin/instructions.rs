@@ -27,7 +27,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use baals_bench::cosmwasm::{self, Host, WORKLOADS};
+use baals_bench::cosmwasm::{self, Contract, Host, WORKLOADS};
 use baals_bench::{KERNELS, corpus, geomean};
 use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, instrument};
 use baals_policy::Policy;
@@ -253,10 +253,11 @@ fn contract_one(mode: &str, index: usize, artifact: &str, calls: u32) -> Result<
     fill(mode, &mut store)?;
     let instance = linker.instantiate(&mut store, &module)?;
     set_counters(mode, &mut store, &instance)?;
+    let contract = Contract::new(&mut store, instance)?;
     let setup = workload.setup.iter().copied().map(|call| (call, 1));
     for (call, times) in setup.chain([(workload.call, calls)]) {
         for _ in 0..times {
-            let result = cosmwasm::call(&mut store, &instance, call)?;
+            let result = contract.call(&mut store, call)?;
             if !result.starts_with(br#"{"ok""#) {
                 return Err(format!("{call:?} failed: {}", String::from_utf8_lossy(&result)).into());
             }
