@@ -15,8 +15,8 @@
 //! (`docs/instrumentation.md` compares the two).
 //!
 //! With `--contracts` it counts the calls of `baals_bench::cosmwasm::WORKLOADS` instead: real
-//! CosmWasm contracts of the shared corpus, each call made ten times more in the larger run
-//! than in the smaller, on one instance.
+//! CosmWasm contracts of the shared corpus, each call made 10 and 60 times on one instance
+//! after its set-up, from a module compiled beforehand (outside the count).
 //!
 //! With `--compile` it counts `Module::new` instead, for each CosmWasm contract of the shared
 //! corpus and the kernels module: the original on the plain engine, ours (instrumented first,
