@@ -11,6 +11,8 @@
 //!   wasm-instrument's where it parses), and of the original on engines with fuel and with
 //!   epochs, relative to the original's on the plain engine, interleaved.
 //! - **call**: the token transfer's warm and cold latency and calls per second in a block.
+//! - **contract**: the overhead of real contracts' calls (CosmWasm contracts of the corpus,
+//!   `baals_bench::cosmwasm`), ours, fuel and epochs, as for the kernels.
 //!
 //! ```sh
 //! cargo run --release -p baals-bench -- [--quick] [--kernels NAME,NAME...]
@@ -83,6 +85,9 @@ fn main() -> Result<()> {
         line(text);
     }
     line(calls(&root, &mode)?);
+    for text in baals_bench::cosmwasm::overhead(mode.rounds).map_err(|e| e.to_string())? {
+        line(text);
+    }
     write_report(&root, &mode, &report)?;
     Ok(())
 }
@@ -468,7 +473,9 @@ fn write_report(root: &Path, mode: &Mode, report: &[String]) -> Result<()> {
          - `compile`: wasmtime's `Module::new` of each instrumented module relative to the original's \
          (`fuel`, `epoch`: the original on an engine with fuel or epochs; `wasm_instrument`: its \
          output of the same module, where it parses it)\n\
-         - `call`: the token transfer, warm inside a block, cold after reopening the database\n\n```\n",
+         - `call`: the token transfer, warm inside a block, cold after reopening the database\n\
+         - `contract`: calls of CosmWasm contracts of the corpus (`bench/src/cosmwasm.rs`), each \
+         way of metering relative to unmetered, as `overhead` for the kernels\n\n```\n",
     );
     for line in report {
         text.push_str(line);
