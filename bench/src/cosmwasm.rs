@@ -88,9 +88,15 @@ pub const WORKLOADS: [Workload; 6] = [
     },
 ];
 
+/// The env every call gets: a block, a transaction index, the contract's address.
 const ENV: &str = r#"{"block":{"height":12345,"time":"1571797419879305533","chain_id":"cosmos-testnet-14002"},"transaction":{"index":3},"contract":{"address":"contract"}}"#;
-/// The sender is hackatom's verifier, so that `release` is allowed.
+/// The info every `instantiate` and `execute` gets: the sender is hackatom's verifier, so that
+/// `release` is allowed, and no funds.
 const INFO: &str = r#"{"sender":"verifies","funds":[]}"#;
+
+/// The answer to every chain query: an empty balance list, `{"amount":[]}`, base64, in a
+/// system and a contract result.
+const CHAIN_QUERY_ANSWER: &[u8] = br#"{"ok":{"ok":"eyJhbW91bnQiOltdfQ=="}}"#;
 
 /// The host side of one contract: its storage, kept across calls.
 #[derive(Debug, Default)]
@@ -136,11 +142,9 @@ pub fn linker(engine: &Engine, module: &wasmtime::Module) -> Result<Linker<Host>
             },
         )?;
     }
-    // Every query of the chain (hackatom's `release` asks for the contract's balances) is
-    // answered with an empty balance list: `{"amount":[]}`, base64, in a system and a
-    // contract result.
+    // Every query of the chain (hackatom's `release` asks for the contract's balances).
     linker.func_wrap("env", "query_chain", |mut caller: Caller<'_, Host>, _request: u32| -> wasmtime::Result<u32> {
-        allocate_with(&mut caller, br#"{"ok":{"ok":"eyJhbW91bnQiOltdfQ=="}}"#)
+        allocate_with(&mut caller, CHAIN_QUERY_ANSWER)
     })?;
     linker.func_wrap("env", "debug", |_: Caller<'_, Host>, _message: u32| {})?;
     linker.func_wrap("env", "abort", |mut caller: Caller<'_, Host>, message: u32| -> wasmtime::Result<()> {
@@ -208,15 +212,20 @@ impl Contract {
     /// Copies `bytes` into a region the contract allocates, and returns the region's address.
     fn allocate(&self, store: &mut Store<Host>, bytes: &[u8]) -> Result<u32> {
         let at = self.allocate.call(&mut *store, bytes.len() as u32)?;
-        fill(self.memory.data_mut(&mut *store), at, bytes).map_err(|e| e.to_string().into())
+        Ok(fill_region(self.memory.data_mut(&mut *store), at, bytes)?)
     }
 }
 
 /// The bytes of the region at `at`.
 fn region(memory: &Memory, store: &Store<Host>, at: u32) -> Result<Vec<u8>> {
-    let data = memory.data(store);
-    let (offset, _, length) = region_fields(data, at).ok_or("a region outside memory")?;
-    Ok(data.get(offset..offset + length).ok_or("a region's bytes outside memory")?.to_vec())
+    Ok(region_bytes(memory.data(store), at)?.to_vec())
+}
+
+/// The bytes of the region (offset, capacity, length: three little-endian u32s) at `at` of
+/// `memory`.
+fn region_bytes(memory: &[u8], at: u32) -> std::result::Result<&[u8], String> {
+    let (offset, _, length) = region_fields(memory, at).ok_or("a region outside memory")?;
+    memory.get(offset..offset + length).ok_or_else(|| "a region's bytes outside memory".to_string())
 }
 
 /// A region's offset, capacity and length.
@@ -228,17 +237,14 @@ fn region_fields(data: &[u8], at: u32) -> Option<(usize, usize, usize)> {
     Some((word(0)?, word(1)?, word(2)?))
 }
 
-/// Writes `bytes` into the region at `at` and sets its length.
-fn fill(data: &mut [u8], at: u32, bytes: &[u8]) -> wasmtime::Result<u32> {
-    let (offset, capacity, _) =
-        region_fields(data, at).ok_or_else(|| wasmtime::format_err!("a region outside memory"))?;
+/// Writes `bytes` into the region at `at` of `memory`, sets its length, and returns `at`.
+fn fill_region(memory: &mut [u8], at: u32, bytes: &[u8]) -> std::result::Result<u32, String> {
+    let (offset, capacity, _) = region_fields(memory, at).ok_or("a region outside memory")?;
     if bytes.len() > capacity {
-        return Err(wasmtime::format_err!("{} bytes for a region of {capacity}", bytes.len()));
+        return Err(format!("{} bytes for a region of {capacity}", bytes.len()));
     }
-    data.get_mut(offset..offset + bytes.len())
-        .ok_or_else(|| wasmtime::format_err!("a region's bytes outside memory"))?
-        .copy_from_slice(bytes);
-    data[at as usize + 8..at as usize + 12].copy_from_slice(&(bytes.len() as u32).to_le_bytes());
+    memory.get_mut(offset..offset + bytes.len()).ok_or("a region's bytes outside memory")?.copy_from_slice(bytes);
+    memory[at as usize + 8..at as usize + 12].copy_from_slice(&(bytes.len() as u32).to_le_bytes());
     Ok(at)
 }
 
@@ -251,18 +257,12 @@ fn caller_memory(caller: &mut Caller<'_, Host>) -> wasmtime::Result<Memory> {
 
 fn read_region(caller: &mut Caller<'_, Host>, at: u32) -> wasmtime::Result<Vec<u8>> {
     let memory = caller_memory(caller)?;
-    let data = memory.data(&*caller);
-    let (offset, _, length) =
-        region_fields(data, at).ok_or_else(|| wasmtime::format_err!("a region outside memory"))?;
-    Ok(data
-        .get(offset..offset + length)
-        .ok_or_else(|| wasmtime::format_err!("a region's bytes outside memory"))?
-        .to_vec())
+    Ok(region_bytes(memory.data(&*caller), at).map_err(wasmtime::Error::msg)?.to_vec())
 }
 
 fn write_region(caller: &mut Caller<'_, Host>, at: u32, bytes: &[u8]) -> wasmtime::Result<u32> {
     let memory = caller_memory(caller)?;
-    fill(memory.data_mut(&mut *caller), at, bytes)
+    fill_region(memory.data_mut(&mut *caller), at, bytes).map_err(wasmtime::Error::msg)
 }
 
 /// Has the contract allocate a region for `bytes` (calling back into it, as CosmWasm's host
