@@ -6,7 +6,7 @@
 //! from the globals.
 
 use baals_bench::cosmwasm::{self, Call, Contract, Host, WORKLOADS};
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, instrument};
+use baals_instrument::{GAS_GLOBAL, instrument};
 use baals_policy::Policy;
 use wasmtime::{Engine, Global, Module, Store, Val};
 
@@ -25,8 +25,7 @@ impl Run {
         let mut store = Store::new(engine, Host::default());
         let instance = linker.instantiate(&mut store, module).unwrap();
         let gas = metered.then(|| {
-            let stack = instance.get_global(&mut store, STACK_GLOBAL).unwrap();
-            stack.set(&mut store, Val::I32(Policy::permissive().stack().max_height as i32)).unwrap();
+            baals_bench::set_counters(&mut store, &instance).unwrap();
             instance.get_global(&mut store, GAS_GLOBAL).unwrap()
         });
         let contract = Contract::new(&mut store, instance).unwrap();
@@ -47,19 +46,15 @@ impl Run {
 
     /// Makes `call`, which must succeed, and returns its result.
     fn call(&mut self, call: Call) -> Vec<u8> {
-        let result = self.contract.call(&mut self.store, call).unwrap();
-        assert!(result.starts_with(br#"{"ok""#), "{call:?}: {}", String::from_utf8_lossy(&result));
-        result
+        self.contract.call_ok(&mut self.store, call).unwrap()
     }
 }
 
 #[test]
 fn contracts_answer_as_unmetered_with_exact_gas() {
     let engine = Engine::default();
-    let modules = baals_bench::corpus(&["cosmwasm"]).unwrap();
     for workload in WORKLOADS {
-        let path = modules.iter().find(|path| path.file_stem().unwrap() == workload.contract).unwrap();
-        let wasm = std::fs::read(path).unwrap();
+        let wasm = std::fs::read(workload.module_path().unwrap()).unwrap();
         let instrumented = instrument(&wasm, &Policy::permissive()).unwrap();
         let plain = Module::new(&engine, &wasm).unwrap();
         let metered = Module::new(&engine, &instrumented.wasm).unwrap();

@@ -12,9 +12,9 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, instrument};
+use baals_instrument::instrument;
 use baals_policy::Policy;
-use wasmtime::{Caller, Config, Engine, Extern, Instance, Linker, Memory, Module, Store, TypedFunc, Val};
+use wasmtime::{Caller, Config, Engine, Extern, Instance, Linker, Memory, Module, Store, TypedFunc};
 
 use crate::{corpus, geomean, median};
 
@@ -51,6 +51,21 @@ pub struct Workload {
     pub setup: &'static [Call],
     /// The measured call.
     pub call: Call,
+}
+
+impl Workload {
+    /// Its name in reports: `CONTRACT:WHAT`, spaces as underscores.
+    pub fn label(&self) -> String {
+        format!("{}:{}", self.contract, self.what.replace(' ', "_"))
+    }
+
+    /// Where its contract is in the shared corpus.
+    pub fn module_path(&self) -> Result<std::path::PathBuf> {
+        corpus(&["cosmwasm"])?
+            .into_iter()
+            .find(|path| path.file_stem().is_some_and(|stem| stem == self.contract))
+            .ok_or_else(|| format!("{} is not in the corpus", self.contract).into())
+    }
 }
 
 const HACKATOM_INIT: Call =
@@ -209,6 +224,15 @@ impl Contract {
         Ok(bytes)
     }
 
+    /// [`Contract::call`], with a result other than `{"ok":...}` an error.
+    pub fn call_ok(&self, store: &mut Store<Host>, call: Call) -> Result<Vec<u8>> {
+        let result = self.call(store, call)?;
+        if !result.starts_with(br#"{"ok""#) {
+            return Err(format!("{call:?} failed: {}", String::from_utf8_lossy(&result)).into());
+        }
+        Ok(result)
+    }
+
     /// Copies `bytes` into a region the contract allocates, and returns the region's address.
     fn allocate(&self, store: &mut Store<Host>, bytes: &[u8]) -> Result<u32> {
         let at = self.allocate.call(&mut *store, bytes.len() as u32)?;
@@ -286,21 +310,17 @@ const SAMPLE: Duration = Duration::from_millis(20);
 /// workload, `contract CONTRACT:WHAT none_us=T ours=R fuel=R epoch=R`, then
 /// `contract geomean ours=R fuel=R epoch=R`.
 pub fn overhead(rounds: usize) -> Result<Vec<String>> {
-    let modules = corpus(&["cosmwasm"])?;
     let plain = Engine::default();
     let fuel = Engine::new(Config::new().consume_fuel(true))?;
     let epoch = Engine::new(Config::new().epoch_interruption(true))?;
     let (mut lines, mut columns): (_, [Vec<f64>; 3]) = (Vec::new(), Default::default());
     for workload in WORKLOADS {
-        let path = modules
-            .iter()
-            .find(|path| path.file_stem().is_some_and(|stem| stem == workload.contract))
-            .ok_or_else(|| format!("{} is not in the corpus", workload.contract))?;
-        let wasm = std::fs::read(path)?;
+        let path = workload.module_path()?;
+        let wasm = std::fs::read(&path)?;
         let ours = instrument(&wasm, &Policy::permissive())?.wasm;
         let mut runs = [
             Column::new(&plain, &wasm, workload, |_, _| Ok(()))?,
-            Column::new(&plain, &ours, workload, set_counters)?,
+            Column::new(&plain, &ours, workload, |store, instance| Ok(crate::set_counters(store, instance)?))?,
             Column::new(&fuel, &wasm, workload, |store, _| Ok(store.set_fuel(u64::MAX)?))?,
             Column::new(&epoch, &wasm, workload, |store, _| {
                 store.set_epoch_deadline(u64::MAX);
@@ -327,9 +347,8 @@ pub fn overhead(rounds: usize) -> Result<Vec<String>> {
         }
         let [ours, fuel, epoch] = ratios;
         lines.push(format!(
-            "contract {}:{} none_us={:.1} ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3}",
-            workload.contract,
-            workload.what.replace(' ', "_"),
+            "contract {} none_us={:.1} ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3}",
+            workload.label(),
             none * 1e6 / f64::from(per_sample)
         ));
     }
@@ -366,27 +385,14 @@ impl Column {
         Ok(column)
     }
 
-    /// Makes `call` `times` times and returns how long that took and the last result, which
+    /// Makes `call` `times` times and returns how long that took and the last result; each
     /// must be a success.
     fn calls(&mut self, call: Call, times: u32) -> Result<(Duration, Vec<u8>)> {
         let start = Instant::now();
         let mut result = Vec::new();
         for _ in 0..times {
-            result = self.contract.call(&mut self.store, call)?;
+            result = self.contract.call_ok(&mut self.store, call)?;
         }
-        let time = start.elapsed();
-        if !result.starts_with(br#"{"ok""#) {
-            return Err(format!("{call:?} failed: {}", String::from_utf8_lossy(&result)).into());
-        }
-        Ok((time, result))
+        Ok((start.elapsed(), result))
     }
-}
-
-/// Sets our counters to more than any run uses.
-fn set_counters(store: &mut Store<Host>, instance: &Instance) -> Result<()> {
-    let gas = instance.get_global(&mut *store, GAS_GLOBAL).ok_or("no gas counter")?;
-    gas.set(&mut *store, Val::I64(1 << 62))?;
-    let stack = instance.get_global(&mut *store, STACK_GLOBAL).ok_or("no stack counter")?;
-    stack.set(&mut *store, Val::I32(Policy::permissive().stack().max_height as i32))?;
-    Ok(())
 }

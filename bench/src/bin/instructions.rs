@@ -29,9 +29,9 @@ use std::process::Command;
 
 use baals_bench::cosmwasm::{self, Contract, Host, WORKLOADS};
 use baals_bench::{KERNELS, corpus, geomean};
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, instrument};
+use baals_instrument::instrument;
 use baals_policy::Policy;
-use wasmtime::{Config, Engine, Instance, Module, Store, Val};
+use wasmtime::{Config, Engine, Instance, Module, Store};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
@@ -176,10 +176,7 @@ fn fill<T>(mode: &str, store: &mut Store<T>) -> Result<()> {
 /// any run uses.
 fn set_counters<T>(mode: &str, store: &mut Store<T>, instance: &Instance) -> Result<()> {
     if mode == "ours" {
-        let gas = instance.get_global(&mut *store, GAS_GLOBAL).ok_or("no gas counter")?;
-        gas.set(&mut *store, Val::I64(1 << 62))?;
-        let stack = instance.get_global(&mut *store, STACK_GLOBAL).ok_or("no stack counter")?;
-        stack.set(&mut *store, Val::I32(Policy::permissive().stack().max_height as i32))?;
+        baals_bench::set_counters(store, instance)?;
     }
     Ok(())
 }
@@ -196,20 +193,16 @@ fn contract_counts() -> Result<()> {
     let result = count_contracts(&dir);
     std::fs::remove_dir_all(&dir)?;
     let counts = result?;
-    let names = WORKLOADS.iter().map(|w| format!("{}:{}", w.contract, w.what.replace(' ', "_")));
+    let names = WORKLOADS.iter().map(cosmwasm::Workload::label);
     report("contract-instructions", names, &counts);
     Ok(())
 }
 
 /// The counts of `contract_counts`, with the artifacts in `dir`.
 fn count_contracts(dir: &std::path::Path) -> Result<Vec<u64>> {
-    let modules = corpus(&["cosmwasm"])?;
     let (mut compiles, mut jobs) = (Vec::new(), Vec::new());
     for (index, workload) in WORKLOADS.iter().enumerate() {
-        let path = modules
-            .iter()
-            .find(|path| path.file_stem().is_some_and(|stem| stem == workload.contract))
-            .ok_or_else(|| format!("{} is not in the corpus", workload.contract))?;
+        let path = workload.module_path()?;
         for mode in MODES {
             let artifact = dir.join(format!("{index}-{mode}.cwasm")).display().to_string();
             compiles.push(vec!["--precompile".into(), mode.into(), path.display().to_string(), artifact.clone()]);
@@ -257,10 +250,7 @@ fn contract_one(mode: &str, index: usize, artifact: &str, calls: u32) -> Result<
     let setup = workload.setup.iter().copied().map(|call| (call, 1));
     for (call, times) in setup.chain([(workload.call, calls)]) {
         for _ in 0..times {
-            let result = contract.call(&mut store, call)?;
-            if !result.starts_with(br#"{"ok""#) {
-                return Err(format!("{call:?} failed: {}", String::from_utf8_lossy(&result)).into());
-            }
+            contract.call_ok(&mut store, call)?;
         }
     }
     Ok(())
