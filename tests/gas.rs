@@ -10,8 +10,10 @@
 //! - injected code (`docs/gas.md`): a metering point 4 (`local.get`, `i64.const`, `i64.sub`,
 //!   `local.set`), or 6 when its block can trap, call or leave the function (`local.tee` and
 //!   `global.set` write the charge back); at the entry of a function that is not internal the
-//!   counter is loaded from the global (+1); a check 10, or 7 right after a charge that wrote
-//!   the counter back (its trapping path then has nothing to write); the stack reservation,
+//!   counter is loaded from the global (+1); a check, which comes before its block's charge
+//!   and tests it, 10 (`local.get`, `i64.const`, `i64.lt_s`, `if`, and on its trapping path
+//!   `i64.const -1`, `global.set`, `unreachable`, `end`), 12 when it loads the counter from the
+//!   global for the charge after it (`global.get`, `local.tee`); the stack reservation,
 //!   which checks the gas on the same branch and takes the entry check's place, 20 (19 from
 //!   an internal function's parameter), 3 less after a charge that wrote back; a dynamic
 //!   charge 18 (check included); before a call of a
@@ -21,7 +23,7 @@
 //! - so the entry of an exported (or table) function costs 7 + 17 = 24 when the entry block is
 //!   observed, 5 + 20 = 25 when not; an internal function's 6 + 16 = 22 or 4 + 19 = 23; a leaf
 //!   reachable only by direct calls has no reservation (its callers reserve its frame), only
-//!   the check: 6 + 7 = 13 or 4 + 10 = 14.
+//!   the check: 10 + 6 = 16 or 10 + 4 = 14 when internal, 12 + 6 = 18 or 12 + 4 = 16 when not.
 
 use baals_instrument::{Instrumented, instrument};
 use baals_policy::Policy;
@@ -53,8 +55,10 @@ const STACK_SYNC: u64 = 3;
 const METER: u64 = 6;
 /// A metering point of a block that only computes.
 const METER_LAZY: u64 = 4;
+/// A check, before the charge of a loop header or of a leaf's entry.
+const CHECK: u64 = 10;
 /// A loop header (a block that only computes) and its check.
-const LOOP_HEADER: u64 = METER_LAZY + 10;
+const LOOP_HEADER: u64 = METER_LAZY + CHECK;
 const DYNAMIC: u64 = 18;
 const RESYNC: u64 = 3;
 
@@ -115,10 +119,12 @@ fn loops_cost_exactly_linearly_in_their_iterations() {
     }
 }
 
-/// A loop header whose block can trap writes its charge back, and its check then has nothing
-/// to write on its trapping path: 3 less than the check of a header that only computes.
+/// A loop header is checked before it is charged: the check tests the counter against the
+/// charge and, out of gas, writes -1 to the global on its trapping path, since the charge
+/// after it has not written anything yet. A header whose block can trap writes its charge back
+/// after the check.
 #[test]
-fn a_check_after_a_write_back_writes_nothing_back() {
+fn a_loop_header_is_checked_before_its_charge() {
     let c = Contract::new(
         r#"(module (memory 1) (func (export "sum") (param $n i32) (result i32) (local $s i32)
              (loop $l
@@ -127,17 +133,17 @@ fn a_check_after_a_write_back_writes_nothing_back() {
                (br_if $l (local.get $n)))
              (local.get $s)))"#,
     );
-    // Header: the charge written back 6, the check 7; local.get 1, local.get 1, i32.load 2,
+    // Header: the check, the charge written back 6; local.get 1, local.get 1, i32.load 2,
     // i32.add 1, local.set 1, then local.get, i32.const, i32.sub, local.set, local.get 5,
     // br_if 2.
-    let per_iteration = METER + 7 + 6 + 7;
+    let per_iteration = CHECK + METER + 6 + 7;
     // Entry: `loop` 1. After the br_if: the loop's `end` 1, local.get 1, then the exit.
     let fixed = ENTRY_LAZY + 1 + METER + 1 + 1 + EXIT;
     for n in [1, 2, 10, 1000] {
         assert_eq!(c.gas("sum", &i32s(&[n])), fixed + per_iteration * n as u64, "n = {n}");
     }
-    // Out of gas at that check (the header's charge has just written the negative counter)
-    // is still out of gas, with the whole limit used, and exact at the boundary.
+    // Out of gas at that check (which writes -1, the header's charge not having run) is
+    // still out of gas, with the whole limit used, and exact at the boundary.
     for limit in [fixed + 5 * per_iteration, fixed + 5 * per_iteration + 3] {
         let outcome = c.call("sum", &i32s(&[1000]), limit);
         assert!(matches!(outcome.status, Status::OutOfGas), "{limit}: {:?}", outcome.status);
@@ -199,8 +205,8 @@ fn code_skipped_by_br_if_is_not_charged() {
 const CALLEE: &str = r#"(func $triple (param i32) (result i32) (i32.mul (local.get 0) (i32.const 3)))"#;
 /// local.get 1, i32.const 1, i32.mul 2, as a leaf only called directly: the counters come in
 /// as parameters (no load), nothing in it traps (no write-back), its callers reserve its
-/// frame (no reservation); its exit returns the gas.
-const TRIPLE: u64 = 4 + 10 + 4 + INTERNAL_EXIT;
+/// frame (no reservation: the check before the charge only); its exit returns the gas.
+const TRIPLE: u64 = CHECK + METER_LAZY + 4 + INTERNAL_EXIT;
 /// The same function in a table: it reserves its own frame.
 const TRIPLE_IN_TABLE: u64 = ENTRY + 4 + EXIT;
 
@@ -454,9 +460,10 @@ fn callees_of_a_very_large_body_take_the_counters_from_the_globals() {
     ));
     let internal: Vec<bool> = c.instrumented.report.functions.iter().map(|f| f.internal).collect();
     assert_eq!(internal, [false, false, false]);
-    // $leaf: its charge from the global, written back (it loads and leaves) 7, its check 7 (no
-    // reservation: its callers make it); local.get 1, i32.load 2, drop 1, then the exit.
-    let leaf = METER + 1 + 7 + 4 + EXIT;
+    // $leaf: its check, loading the counter from the global, 12 (no reservation: its callers
+    // make it), then its charge, written back (it loads and leaves) 6; local.get 1, i32.load
+    // 2, drop 1, then the exit.
+    let leaf = CHECK + 2 + METER + 4 + EXIT;
     // "small": local.get 1, the stack sync, call 10, the resync, then the exit.
     let small = ENTRY + 1 + STACK_SYNC + 10 + RESYNC + EXIT;
     assert_eq!(c.gas("small", &i32s(&[0])), small + leaf);

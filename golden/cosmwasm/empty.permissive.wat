@@ -3728,16 +3728,18 @@
                       block ;; label = @10
                         loop ;; label = @11
                           local.get 1
-                          i64.const 20
+                          i64.const 23
+                          i64.lt_s
+                          if ;; label = @12
+                            i64.const -1
+                            global.set 3
+                            unreachable
+                          end
+                          local.get 1
+                          i64.const 23
                           i64.sub
                           local.tee 1
                           global.set 3
-                          local.get 1
-                          i64.const 0
-                          i64.lt_s
-                          if ;; label = @12
-                            unreachable
-                          end
                           local.get 3
                           local.get 0
                           i32.load
@@ -3799,16 +3801,18 @@
                       block ;; label = @10
                         loop ;; label = @11
                           local.get 1
-                          i64.const 20
+                          i64.const 23
+                          i64.lt_s
+                          if ;; label = @12
+                            i64.const -1
+                            global.set 3
+                            unreachable
+                          end
+                          local.get 1
+                          i64.const 23
                           i64.sub
                           local.tee 1
                           global.set 3
-                          local.get 1
-                          i64.const 0
-                          i64.lt_s
-                          if ;; label = @12
-                            unreachable
-                          end
                           local.get 11
                           local.get 0
                           i32.load
@@ -5523,16 +5527,18 @@
   (func (;15;) (type 17) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 26
+    i64.const 29
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 1
+    i64.const 29
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     i32.load offset=24
     local.set 5
@@ -5600,16 +5606,18 @@
       local.set 6
       loop ;; label = @2
         local.get 1
-        i64.const 40
+        i64.const 43
+        i64.lt_s
+        if ;; label = @3
+          i64.const -1
+          global.set 3
+          unreachable
+        end
+        local.get 1
+        i64.const 43
         i64.sub
         local.tee 1
         global.set 3
-        local.get 1
-        i64.const 0
-        i64.lt_s
-        if ;; label = @3
-          unreachable
-        end
         local.get 6
         local.set 7
         local.get 4
@@ -5922,16 +5930,18 @@
           local.set 6
           loop ;; label = @4
             local.get 2
-            i64.const 29
+            i64.const 32
+            i64.lt_s
+            if ;; label = @5
+              i64.const -1
+              global.set 3
+              unreachable
+            end
+            local.get 2
+            i64.const 32
             i64.sub
             local.tee 2
             global.set 3
-            local.get 2
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             local.get 5
             local.get 6
             i32.const 29
@@ -6022,16 +6032,18 @@
   (func (;17;) (type 18) (param i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
-    i64.const 19
+    i64.const 22
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 0
+    i64.const 22
     i64.sub
     local.tee 0
     global.set 3
-    local.get 0
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     i32.const 1049472
     i32.load
     local.tee 4
@@ -6044,16 +6056,18 @@
       local.set 8
       loop ;; label = @2
         local.get 0
-        i64.const 41
+        i64.const 44
+        i64.lt_s
+        if ;; label = @3
+          i64.const -1
+          global.set 3
+          unreachable
+        end
+        local.get 0
+        i64.const 44
         i64.sub
         local.tee 0
         global.set 3
-        local.get 0
-        i64.const 0
-        i64.lt_s
-        if ;; label = @3
-          unreachable
-        end
         local.get 4
         local.tee 3
         i32.load offset=8
@@ -6632,16 +6646,18 @@
             block ;; label = @5
               loop ;; label = @6
                 local.get 1
-                i64.const 20
+                i64.const 23
+                i64.lt_s
+                if ;; label = @7
+                  i64.const -1
+                  global.set 3
+                  unreachable
+                end
+                local.get 1
+                i64.const 23
                 i64.sub
                 local.tee 1
                 global.set 3
-                local.get 1
-                i64.const 0
-                i64.lt_s
-                if ;; label = @7
-                  unreachable
-                end
                 local.get 3
                 local.get 0
                 i32.load
@@ -7499,16 +7515,16 @@
   (func (;25;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
     i64.const 25
-    i64.sub
-    local.set 2
-    local.get 2
-    i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
+      i64.const -1
       global.set 3
       unreachable
     end
+    local.get 2
+    i64.const 25
+    i64.sub
+    local.set 2
     local.get 0
     local.get 1
     i32.add
@@ -7523,16 +7539,16 @@
   (func (;26;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 24
-    i64.sub
-    local.set 1
-    local.get 1
-    i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
+      i64.const -1
       global.set 3
       unreachable
     end
+    local.get 1
+    i64.const 24
+    i64.sub
+    local.set 1
     local.get 0
     i32.const 1
     i32.shl
@@ -7546,16 +7562,16 @@
   (func (;27;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 21
-    i64.sub
-    local.set 1
-    local.get 1
-    i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
+      i64.const -1
       global.set 3
       unreachable
     end
+    local.get 1
+    i64.const 21
+    i64.sub
+    local.set 1
     i32.const 0
     local.get 0
     i32.sub
@@ -7566,16 +7582,16 @@
   (func (;28;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 26
-    i64.sub
-    local.set 1
-    local.get 1
-    i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
+      i64.const -1
       global.set 3
       unreachable
     end
+    local.get 1
+    i64.const 26
+    i64.sub
+    local.set 1
     i32.const 0
     i32.const 25
     local.get 0
@@ -7590,16 +7606,18 @@
   )
   (func (;29;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 20
+    i64.const 23
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 1
+    i64.const 23
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     i32.load offset=4
     i32.const -8
@@ -7608,16 +7626,18 @@
   )
   (func (;30;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 22
+    i64.const 25
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 1
+    i64.const 25
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     i32.load8_u offset=4
     i32.const 2
@@ -7628,16 +7648,18 @@
   )
   (func (;31;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 20
+    i64.const 23
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 1
+    i64.const 23
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     i32.load offset=4
     i32.const 1
@@ -7646,16 +7668,18 @@
   )
   (func (;32;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 21
+    i64.const 24
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 1
+    i64.const 24
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     i32.load8_u offset=4
     i32.const 3
@@ -7665,16 +7689,18 @@
   )
   (func (;33;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 38
+    i64.const 41
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 2
+    i64.const 41
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     local.get 0
     i32.load offset=4
@@ -7698,16 +7724,18 @@
   )
   (func (;34;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 32
+    i64.const 35
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 2
+    i64.const 35
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     local.get 1
     i32.const 3
@@ -7726,16 +7754,18 @@
   )
   (func (;35;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 21
+    i64.const 24
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 2
+    i64.const 24
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     local.get 1
     i32.const 3
@@ -7745,16 +7775,18 @@
   )
   (func (;36;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 27
+    i64.const 30
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 2
+    i64.const 30
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     local.get 1
     i32.const 1
@@ -7769,16 +7801,18 @@
   )
   (func (;37;) (type 13) (param i32 i32 i32 i64 i32) (result i64)
     local.get 3
-    i64.const 35
+    i64.const 38
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 3
+    i64.const 38
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 2
     local.get 2
     i32.load offset=4
@@ -7800,16 +7834,16 @@
   (func (;38;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
     i64.const 19
-    i64.sub
-    local.set 2
-    local.get 2
-    i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
+      i64.const -1
       global.set 3
       unreachable
     end
+    local.get 2
+    i64.const 19
+    i64.sub
+    local.set 2
     local.get 0
     local.get 1
     i32.add
@@ -7818,16 +7852,16 @@
   (func (;39;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
     i64.const 19
-    i64.sub
-    local.set 2
-    local.get 2
-    i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
+      i64.const -1
       global.set 3
       unreachable
     end
+    local.get 2
+    i64.const 19
+    i64.sub
+    local.set 2
     local.get 0
     local.get 1
     i32.sub
@@ -7836,16 +7870,16 @@
   (func (;40;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 19
-    i64.sub
-    local.set 1
-    local.get 1
-    i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
+      i64.const -1
       global.set 3
       unreachable
     end
+    local.get 1
+    i64.const 19
+    i64.sub
+    local.set 1
     local.get 0
     i32.const 8
     i32.add
@@ -7854,16 +7888,16 @@
   (func (;41;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 19
-    i64.sub
-    local.set 1
-    local.get 1
-    i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
+      i64.const -1
       global.set 3
       unreachable
     end
+    local.get 1
+    i64.const 19
+    i64.sub
+    local.set 1
     local.get 0
     i32.const 8
     i32.sub
@@ -7872,16 +7906,18 @@
   (func (;42;) (type 15) (param i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 1
-    i64.const 19
+    i64.const 22
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 1
+    i64.const 22
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     i32.load offset=16
     local.tee 3
@@ -7910,16 +7946,18 @@
   )
   (func (;43;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 20
+    i64.const 23
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 1
+    i64.const 23
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     i32.load offset=12
     i32.const 1
@@ -7928,16 +7966,18 @@
   )
   (func (;44;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 20
+    i64.const 23
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 1
+    i64.const 23
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     i32.load offset=12
     i32.const 1
@@ -7946,16 +7986,18 @@
   )
   (func (;45;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 22
+    i64.const 25
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 1
+    i64.const 25
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     i32.load
     local.get 0
@@ -8083,16 +8125,16 @@
     loop ;; label = @1
       local.get 2
       i64.const 16
-      i64.sub
-      local.set 2
-      local.get 2
-      i64.const 0
       i64.lt_s
       if ;; label = @2
-        local.get 2
+        i64.const -1
         global.set 3
         unreachable
       end
+      local.get 2
+      i64.const 16
+      i64.sub
+      local.set 2
       br 0 (;@1;)
     end
     unreachable
@@ -8443,16 +8485,18 @@
       local.set 15
       loop ;; label = @2
         local.get 15
-        i64.const 93
+        i64.const 96
+        i64.lt_s
+        if ;; label = @3
+          i64.const -1
+          global.set 3
+          unreachable
+        end
+        local.get 15
+        i64.const 96
         i64.sub
         local.tee 15
         global.set 3
-        local.get 15
-        i64.const 0
-        i64.lt_s
-        if ;; label = @3
-          unreachable
-        end
         local.get 4
         i32.const 9
         i32.add
@@ -8804,16 +8848,16 @@
               loop ;; label = @6
                 local.get 15
                 i64.const 21
-                i64.sub
-                local.set 15
-                local.get 15
-                i64.const 0
                 i64.lt_s
                 if ;; label = @7
-                  local.get 15
+                  i64.const -1
                   global.set 3
                   unreachable
                 end
+                local.get 15
+                i64.const 21
+                i64.sub
+                local.set 15
                 local.get 0
                 i32.const 1
                 i32.sub
@@ -8893,16 +8937,16 @@
               loop ;; label = @6
                 local.get 15
                 i64.const 20
-                i64.sub
-                local.set 15
-                local.get 15
-                i64.const 0
                 i64.lt_s
                 if ;; label = @7
-                  local.get 15
+                  i64.const -1
                   global.set 3
                   unreachable
                 end
+                local.get 15
+                i64.const 20
+                i64.sub
+                local.set 15
                 local.get 3
                 local.get 0
                 local.get 3
@@ -8995,16 +9039,16 @@
             loop ;; label = @5
               local.get 15
               i64.const 21
-              i64.sub
-              local.set 15
-              local.get 15
-              i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 15
+                i64.const -1
                 global.set 3
                 unreachable
               end
+              local.get 15
+              i64.const 21
+              i64.sub
+              local.set 15
               local.get 0
               i32.const 1
               i32.sub
@@ -9189,16 +9233,18 @@
             local.set 0
             loop ;; label = @5
               local.get 2
-              i64.const 21
+              i64.const 24
+              i64.lt_s
+              if ;; label = @6
+                i64.const -1
+                global.set 3
+                unreachable
+              end
+              local.get 2
+              i64.const 24
               i64.sub
               local.tee 2
               global.set 3
-              local.get 2
-              i64.const 0
-              i64.lt_s
-              if ;; label = @6
-                unreachable
-              end
               local.get 0
               i32.const 4
               i32.add
@@ -9305,16 +9351,18 @@
           local.set 0
           loop ;; label = @4
             local.get 2
-            i64.const 21
+            i64.const 24
+            i64.lt_s
+            if ;; label = @5
+              i64.const -1
+              global.set 3
+              unreachable
+            end
+            local.get 2
+            i64.const 24
             i64.sub
             local.tee 2
             global.set 3
-            local.get 2
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             local.get 0
             i32.const 4
             i32.add
@@ -9689,16 +9737,16 @@
     (local i32 i32 i32 i32 i32 i32 i32)
     local.get 3
     i64.const 21
-    i64.sub
-    local.set 3
-    local.get 3
-    i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 3
+      i64.const -1
       global.set 3
       unreachable
     end
+    local.get 3
+    i64.const 21
+    i64.sub
+    local.set 3
     block ;; label = @1
       local.get 2
       local.tee 6
@@ -9738,16 +9786,18 @@
         local.set 8
         loop ;; label = @3
           local.get 3
-          i64.const 31
+          i64.const 34
+          i64.lt_s
+          if ;; label = @4
+            i64.const -1
+            global.set 3
+            unreachable
+          end
+          local.get 3
+          i64.const 34
           i64.sub
           local.tee 3
           global.set 3
-          local.get 3
-          i64.const 0
-          i64.lt_s
-          if ;; label = @4
-            unreachable
-          end
           local.get 2
           local.get 8
           i32.load8_u
@@ -9826,16 +9876,18 @@
           local.set 8
           loop ;; label = @4
             local.get 3
-            i64.const 38
+            i64.const 41
+            i64.lt_s
+            if ;; label = @5
+              i64.const -1
+              global.set 3
+              unreachable
+            end
+            local.get 3
+            i64.const 41
             i64.sub
             local.tee 3
             global.set 3
-            local.get 3
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             local.get 7
             local.get 8
             local.get 11
@@ -9881,16 +9933,18 @@
         local.set 1
         loop ;; label = @3
           local.get 3
-          i64.const 31
+          i64.const 34
+          i64.lt_s
+          if ;; label = @4
+            i64.const -1
+            global.set 3
+            unreachable
+          end
+          local.get 3
+          i64.const 34
           i64.sub
           local.tee 3
           global.set 3
-          local.get 3
-          i64.const 0
-          i64.lt_s
-          if ;; label = @4
-            unreachable
-          end
           local.get 7
           local.get 1
           i32.load
@@ -9941,16 +9995,18 @@
       local.set 5
       loop ;; label = @2
         local.get 3
-        i64.const 31
+        i64.const 34
+        i64.lt_s
+        if ;; label = @3
+          i64.const -1
+          global.set 3
+          unreachable
+        end
+        local.get 3
+        i64.const 34
         i64.sub
         local.tee 3
         global.set 3
-        local.get 3
-        i64.const 0
-        i64.lt_s
-        if ;; label = @3
-          unreachable
-        end
         local.get 2
         local.get 1
         i32.load8_u

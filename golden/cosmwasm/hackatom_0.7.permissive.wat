@@ -1550,16 +1550,16 @@
                                             loop ;; label = @21
                                               local.get 3
                                               i64.const 26
-                                              i64.sub
-                                              local.set 3
-                                              local.get 3
-                                              i64.const 0
                                               i64.lt_s
                                               if ;; label = @22
-                                                local.get 3
+                                                i64.const -1
                                                 global.set 3
                                                 unreachable
                                               end
+                                              local.get 3
+                                              i64.const 26
+                                              i64.sub
+                                              local.set 3
                                               block ;; label = @22
                                                 block ;; label = @23
                                                   block ;; label = @24
@@ -2024,16 +2024,18 @@
                                                         local.set 1
                                                         loop ;; label = @27
                                                           local.get 3
-                                                          i64.const 20
+                                                          i64.const 23
+                                                          i64.lt_s
+                                                          if ;; label = @28
+                                                            i64.const -1
+                                                            global.set 3
+                                                            unreachable
+                                                          end
+                                                          local.get 3
+                                                          i64.const 23
                                                           i64.sub
                                                           local.tee 3
                                                           global.set 3
-                                                          local.get 3
-                                                          i64.const 0
-                                                          i64.lt_s
-                                                          if ;; label = @28
-                                                            unreachable
-                                                          end
                                                           local.get 1
                                                           i32.const 4
                                                           i32.add
@@ -2211,16 +2213,18 @@
                                                           local.set 1
                                                           loop ;; label = @28
                                                             local.get 3
-                                                            i64.const 20
+                                                            i64.const 23
+                                                            i64.lt_s
+                                                            if ;; label = @29
+                                                              i64.const -1
+                                                              global.set 3
+                                                              unreachable
+                                                            end
+                                                            local.get 3
+                                                            i64.const 23
                                                             i64.sub
                                                             local.tee 3
                                                             global.set 3
-                                                            local.get 3
-                                                            i64.const 0
-                                                            i64.lt_s
-                                                            if ;; label = @29
-                                                              unreachable
-                                                            end
                                                             local.get 1
                                                             i32.const 4
                                                             i32.add
@@ -2341,16 +2345,18 @@
                                                         local.set 1
                                                         loop ;; label = @27
                                                           local.get 3
-                                                          i64.const 20
+                                                          i64.const 23
+                                                          i64.lt_s
+                                                          if ;; label = @28
+                                                            i64.const -1
+                                                            global.set 3
+                                                            unreachable
+                                                          end
+                                                          local.get 3
+                                                          i64.const 23
                                                           i64.sub
                                                           local.tee 3
                                                           global.set 3
-                                                          local.get 3
-                                                          i64.const 0
-                                                          i64.lt_s
-                                                          if ;; label = @28
-                                                            unreachable
-                                                          end
                                                           local.get 1
                                                           i32.const 4
                                                           i32.add
@@ -2541,16 +2547,18 @@
                                                           local.set 0
                                                           loop ;; label = @28
                                                             local.get 3
-                                                            i64.const 20
+                                                            i64.const 23
+                                                            i64.lt_s
+                                                            if ;; label = @29
+                                                              i64.const -1
+                                                              global.set 3
+                                                              unreachable
+                                                            end
+                                                            local.get 3
+                                                            i64.const 23
                                                             i64.sub
                                                             local.tee 3
                                                             global.set 3
-                                                            local.get 3
-                                                            i64.const 0
-                                                            i64.lt_s
-                                                            if ;; label = @29
-                                                              unreachable
-                                                            end
                                                             local.get 0
                                                             i32.const 4
                                                             i32.add
@@ -2671,16 +2679,18 @@
                                                         local.set 0
                                                         loop ;; label = @27
                                                           local.get 3
-                                                          i64.const 20
+                                                          i64.const 23
+                                                          i64.lt_s
+                                                          if ;; label = @28
+                                                            i64.const -1
+                                                            global.set 3
+                                                            unreachable
+                                                          end
+                                                          local.get 3
+                                                          i64.const 23
                                                           i64.sub
                                                           local.tee 3
                                                           global.set 3
-                                                          local.get 3
-                                                          i64.const 0
-                                                          i64.lt_s
-                                                          if ;; label = @28
-                                                            unreachable
-                                                          end
                                                           local.get 0
                                                           i32.const 4
                                                           i32.add
@@ -3139,16 +3149,16 @@
                                                         loop ;; label = @27
                                                           local.get 3
                                                           i64.const 25
-                                                          i64.sub
-                                                          local.set 3
-                                                          local.get 3
-                                                          i64.const 0
                                                           i64.lt_s
                                                           if ;; label = @28
-                                                            local.get 3
+                                                            i64.const -1
                                                             global.set 3
                                                             unreachable
                                                           end
+                                                          local.get 3
+                                                          i64.const 25
+                                                          i64.sub
+                                                          local.set 3
                                                           block ;; label = @28
                                                             block ;; label = @29
                                                               block ;; label = @30
@@ -4204,16 +4214,16 @@
                                                                 loop ;; label = @31
                                                                   local.get 3
                                                                   i64.const 31
-                                                                  i64.sub
-                                                                  local.set 3
-                                                                  local.get 3
-                                                                  i64.const 0
                                                                   i64.lt_s
                                                                   if ;; label = @32
-                                                                    local.get 3
+                                                                    i64.const -1
                                                                     global.set 3
                                                                     unreachable
                                                                   end
+                                                                  local.get 3
+                                                                  i64.const 31
+                                                                  i64.sub
+                                                                  local.set 3
                                                                   local.get 12
                                                                   local.set 19
                                                                   local.get 13
@@ -4373,16 +4383,18 @@
                                                                           local.set 1
                                                                           loop ;; label = @36
                                                                             local.get 3
-                                                                            i64.const 20
+                                                                            i64.const 23
+                                                                            i64.lt_s
+                                                                            if ;; label = @37
+                                                                              i64.const -1
+                                                                              global.set 3
+                                                                              unreachable
+                                                                            end
+                                                                            local.get 3
+                                                                            i64.const 23
                                                                             i64.sub
                                                                             local.tee 3
                                                                             global.set 3
-                                                                            local.get 3
-                                                                            i64.const 0
-                                                                            i64.lt_s
-                                                                            if ;; label = @37
-                                                                              unreachable
-                                                                            end
                                                                             local.get 1
                                                                             i32.const 4
                                                                             i32.add
@@ -4546,16 +4558,18 @@
                                                                         local.set 1
                                                                         loop ;; label = @35
                                                                           local.get 3
-                                                                          i64.const 20
+                                                                          i64.const 23
+                                                                          i64.lt_s
+                                                                          if ;; label = @36
+                                                                            i64.const -1
+                                                                            global.set 3
+                                                                            unreachable
+                                                                          end
+                                                                          local.get 3
+                                                                          i64.const 23
                                                                           i64.sub
                                                                           local.tee 3
                                                                           global.set 3
-                                                                          local.get 3
-                                                                          i64.const 0
-                                                                          i64.lt_s
-                                                                          if ;; label = @36
-                                                                            unreachable
-                                                                          end
                                                                           local.get 1
                                                                           i32.const 4
                                                                           i32.add
@@ -5087,16 +5101,18 @@
                                                                                     local.set 1
                                                                                     loop ;; label = @41
                                                                                       local.get 3
-                                                                                      i64.const 20
+                                                                                      i64.const 23
+                                                                                      i64.lt_s
+                                                                                      if ;; label = @42
+                                                                                        i64.const -1
+                                                                                        global.set 3
+                                                                                        unreachable
+                                                                                      end
+                                                                                      local.get 3
+                                                                                      i64.const 23
                                                                                       i64.sub
                                                                                       local.tee 3
                                                                                       global.set 3
-                                                                                      local.get 3
-                                                                                      i64.const 0
-                                                                                      i64.lt_s
-                                                                                      if ;; label = @42
-                                                                                        unreachable
-                                                                                      end
                                                                                       local.get 1
                                                                                       i32.const 4
                                                                                       i32.add
@@ -5457,16 +5473,18 @@
                                                             local.set 1
                                                             loop ;; label = @29
                                                               local.get 3
-                                                              i64.const 20
+                                                              i64.const 23
+                                                              i64.lt_s
+                                                              if ;; label = @30
+                                                                i64.const -1
+                                                                global.set 3
+                                                                unreachable
+                                                              end
+                                                              local.get 3
+                                                              i64.const 23
                                                               i64.sub
                                                               local.tee 3
                                                               global.set 3
-                                                              local.get 3
-                                                              i64.const 0
-                                                              i64.lt_s
-                                                              if ;; label = @30
-                                                                unreachable
-                                                              end
                                                               local.get 1
                                                               i32.const 4
                                                               i32.add
@@ -5741,16 +5759,16 @@
                                                   loop ;; label = @24
                                                     local.get 3
                                                     i64.const 31
-                                                    i64.sub
-                                                    local.set 3
-                                                    local.get 3
-                                                    i64.const 0
                                                     i64.lt_s
                                                     if ;; label = @25
-                                                      local.get 3
+                                                      i64.const -1
                                                       global.set 3
                                                       unreachable
                                                     end
+                                                    local.get 3
+                                                    i64.const 31
+                                                    i64.sub
+                                                    local.set 3
                                                     local.get 12
                                                     local.set 17
                                                     local.get 10
@@ -5908,16 +5926,18 @@
                                                             local.set 1
                                                             loop ;; label = @29
                                                               local.get 3
-                                                              i64.const 20
+                                                              i64.const 23
+                                                              i64.lt_s
+                                                              if ;; label = @30
+                                                                i64.const -1
+                                                                global.set 3
+                                                                unreachable
+                                                              end
+                                                              local.get 3
+                                                              i64.const 23
                                                               i64.sub
                                                               local.tee 3
                                                               global.set 3
-                                                              local.get 3
-                                                              i64.const 0
-                                                              i64.lt_s
-                                                              if ;; label = @30
-                                                                unreachable
-                                                              end
                                                               local.get 1
                                                               i32.const 4
                                                               i32.add
@@ -6087,16 +6107,18 @@
                                                           local.set 1
                                                           loop ;; label = @28
                                                             local.get 3
-                                                            i64.const 20
+                                                            i64.const 23
+                                                            i64.lt_s
+                                                            if ;; label = @29
+                                                              i64.const -1
+                                                              global.set 3
+                                                              unreachable
+                                                            end
+                                                            local.get 3
+                                                            i64.const 23
                                                             i64.sub
                                                             local.tee 3
                                                             global.set 3
-                                                            local.get 3
-                                                            i64.const 0
-                                                            i64.lt_s
-                                                            if ;; label = @29
-                                                              unreachable
-                                                            end
                                                             local.get 1
                                                             i32.const 4
                                                             i32.add
@@ -6639,16 +6661,18 @@
                                                                       local.set 1
                                                                       loop ;; label = @34
                                                                         local.get 3
-                                                                        i64.const 20
+                                                                        i64.const 23
+                                                                        i64.lt_s
+                                                                        if ;; label = @35
+                                                                          i64.const -1
+                                                                          global.set 3
+                                                                          unreachable
+                                                                        end
+                                                                        local.get 3
+                                                                        i64.const 23
                                                                         i64.sub
                                                                         local.tee 3
                                                                         global.set 3
-                                                                        local.get 3
-                                                                        i64.const 0
-                                                                        i64.lt_s
-                                                                        if ;; label = @35
-                                                                          unreachable
-                                                                        end
                                                                         local.get 1
                                                                         i32.const 4
                                                                         i32.add
@@ -7030,16 +7054,18 @@
                                           local.set 1
                                           loop ;; label = @20
                                             local.get 3
-                                            i64.const 20
+                                            i64.const 23
+                                            i64.lt_s
+                                            if ;; label = @21
+                                              i64.const -1
+                                              global.set 3
+                                              unreachable
+                                            end
+                                            local.get 3
+                                            i64.const 23
                                             i64.sub
                                             local.tee 3
                                             global.set 3
-                                            local.get 3
-                                            i64.const 0
-                                            i64.lt_s
-                                            if ;; label = @21
-                                              unreachable
-                                            end
                                             local.get 1
                                             i32.const 4
                                             i32.add
@@ -7359,16 +7385,18 @@
             local.set 1
             loop ;; label = @5
               local.get 3
-              i64.const 20
+              i64.const 23
+              i64.lt_s
+              if ;; label = @6
+                i64.const -1
+                global.set 3
+                unreachable
+              end
+              local.get 3
+              i64.const 23
               i64.sub
               local.tee 3
               global.set 3
-              local.get 3
-              i64.const 0
-              i64.lt_s
-              if ;; label = @6
-                unreachable
-              end
               local.get 1
               i32.const 4
               i32.add
@@ -7499,16 +7527,18 @@
             local.set 1
             loop ;; label = @5
               local.get 3
-              i64.const 20
+              i64.const 23
+              i64.lt_s
+              if ;; label = @6
+                i64.const -1
+                global.set 3
+                unreachable
+              end
+              local.get 3
+              i64.const 23
               i64.sub
               local.tee 3
               global.set 3
-              local.get 3
-              i64.const 0
-              i64.lt_s
-              if ;; label = @6
-                unreachable
-              end
               local.get 1
               i32.const 4
               i32.add
@@ -9010,16 +9040,16 @@
         loop ;; label = @3
           local.get 2
           i64.const 30
-          i64.sub
-          local.set 2
-          local.get 2
-          i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 2
+            i64.const -1
             global.set 3
             unreachable
           end
+          local.get 2
+          i64.const 30
+          i64.sub
+          local.set 2
           local.get 5
           i32.const 44
           i32.eq
@@ -10107,16 +10137,16 @@
                         loop ;; label = @11
                           local.get 2
                           i64.const 23
-                          i64.sub
-                          local.set 2
-                          local.get 2
-                          i64.const 0
                           i64.lt_s
                           if ;; label = @12
-                            local.get 2
+                            i64.const -1
                             global.set 3
                             unreachable
                           end
+                          local.get 2
+                          i64.const 23
+                          i64.sub
+                          local.set 2
                           block ;; label = @12
                             local.get 7
                             i32.const 255
@@ -10314,16 +10344,16 @@
                           loop ;; label = @12
                             local.get 2
                             i64.const 24
-                            i64.sub
-                            local.set 2
-                            local.get 2
-                            i64.const 0
                             i64.lt_s
                             if ;; label = @13
-                              local.get 2
+                              i64.const -1
                               global.set 3
                               unreachable
                             end
+                            local.get 2
+                            i64.const 24
+                            i64.sub
+                            local.set 2
                             block ;; label = @13
                               block ;; label = @14
                                 block ;; label = @15
@@ -11528,16 +11558,18 @@
                       local.set 5
                       loop ;; label = @10
                         local.get 2
-                        i64.const 20
+                        i64.const 23
+                        i64.lt_s
+                        if ;; label = @11
+                          i64.const -1
+                          global.set 3
+                          unreachable
+                        end
+                        local.get 2
+                        i64.const 23
                         i64.sub
                         local.tee 2
                         global.set 3
-                        local.get 2
-                        i64.const 0
-                        i64.lt_s
-                        if ;; label = @11
-                          unreachable
-                        end
                         local.get 5
                         i32.const 4
                         i32.add
@@ -11738,16 +11770,18 @@
           local.set 5
           loop ;; label = @4
             local.get 2
-            i64.const 20
+            i64.const 23
+            i64.lt_s
+            if ;; label = @5
+              i64.const -1
+              global.set 3
+              unreachable
+            end
+            local.get 2
+            i64.const 23
             i64.sub
             local.tee 2
             global.set 3
-            local.get 2
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             local.get 5
             i32.const 4
             i32.add
@@ -12013,16 +12047,16 @@
                 loop ;; label = @7
                   local.get 3
                   i64.const 31
-                  i64.sub
-                  local.set 3
-                  local.get 3
-                  i64.const 0
                   i64.lt_s
                   if ;; label = @8
-                    local.get 3
+                    i64.const -1
                     global.set 3
                     unreachable
                   end
+                  local.get 3
+                  i64.const 31
+                  i64.sub
+                  local.set 3
                   block ;; label = @8
                     block ;; label = @9
                       block ;; label = @10
@@ -14256,16 +14290,16 @@
                                                       loop ;; label = @26
                                                         local.get 2
                                                         i64.const 18
-                                                        i64.sub
-                                                        local.set 2
-                                                        local.get 2
-                                                        i64.const 0
                                                         i64.lt_s
                                                         if ;; label = @27
-                                                          local.get 2
+                                                          i64.const -1
                                                           global.set 3
                                                           unreachable
                                                         end
+                                                        local.get 2
+                                                        i64.const 18
+                                                        i64.sub
+                                                        local.set 2
                                                         local.get 14
                                                         i32.eqz
                                                         br_if 2 (;@24;)
@@ -16392,16 +16426,16 @@
                                                     loop ;; label = @25
                                                       local.get 2
                                                       i64.const 18
-                                                      i64.sub
-                                                      local.set 2
-                                                      local.get 2
-                                                      i64.const 0
                                                       i64.lt_s
                                                       if ;; label = @26
-                                                        local.get 2
+                                                        i64.const -1
                                                         global.set 3
                                                         unreachable
                                                       end
+                                                      local.get 2
+                                                      i64.const 18
+                                                      i64.sub
+                                                      local.set 2
                                                       local.get 4
                                                       i32.eqz
                                                       br_if 1 (;@24;)
@@ -17778,16 +17812,16 @@
                   loop ;; label = @8
                     local.get 2
                     i64.const 17
-                    i64.sub
-                    local.set 2
-                    local.get 2
-                    i64.const 0
                     i64.lt_s
                     if ;; label = @9
-                      local.get 2
+                      i64.const -1
                       global.set 3
                       unreachable
                     end
+                    local.get 2
+                    i64.const 17
+                    i64.sub
+                    local.set 2
                     local.get 0
                     if ;; label = @9
                       local.get 2
@@ -19721,16 +19755,18 @@
       local.set 7
       loop ;; label = @2
         local.get 1
-        i64.const 27
+        i64.const 30
+        i64.lt_s
+        if ;; label = @3
+          i64.const -1
+          global.set 3
+          unreachable
+        end
+        local.get 1
+        i64.const 30
         i64.sub
         local.tee 1
         global.set 3
-        local.get 1
-        i64.const 0
-        i64.lt_s
-        if ;; label = @3
-          unreachable
-        end
         local.get 6
         local.tee 3
         i32.const 40
@@ -19824,16 +19860,18 @@
                 local.set 5
                 loop ;; label = @7
                   local.get 1
-                  i64.const 20
+                  i64.const 23
+                  i64.lt_s
+                  if ;; label = @8
+                    i64.const -1
+                    global.set 3
+                    unreachable
+                  end
+                  local.get 1
+                  i64.const 23
                   i64.sub
                   local.tee 1
                   global.set 3
-                  local.get 1
-                  i64.const 0
-                  i64.lt_s
-                  if ;; label = @8
-                    unreachable
-                  end
                   local.get 4
                   i32.const 4
                   i32.add
@@ -19997,16 +20035,18 @@
               local.set 5
               loop ;; label = @6
                 local.get 1
-                i64.const 20
+                i64.const 23
+                i64.lt_s
+                if ;; label = @7
+                  i64.const -1
+                  global.set 3
+                  unreachable
+                end
+                local.get 1
+                i64.const 23
                 i64.sub
                 local.tee 1
                 global.set 3
-                local.get 1
-                i64.const 0
-                i64.lt_s
-                if ;; label = @7
-                  unreachable
-                end
                 local.get 4
                 i32.const 4
                 i32.add
@@ -20175,16 +20215,18 @@
       local.set 5
       loop ;; label = @2
         local.get 1
-        i64.const 20
+        i64.const 23
+        i64.lt_s
+        if ;; label = @3
+          i64.const -1
+          global.set 3
+          unreachable
+        end
+        local.get 1
+        i64.const 23
         i64.sub
         local.tee 1
         global.set 3
-        local.get 1
-        i64.const 0
-        i64.lt_s
-        if ;; label = @3
-          unreachable
-        end
         local.get 4
         i32.const 4
         i32.add
@@ -20375,16 +20417,18 @@
         local.set 4
         loop ;; label = @3
           local.get 1
-          i64.const 20
+          i64.const 23
+          i64.lt_s
+          if ;; label = @4
+            i64.const -1
+            global.set 3
+            unreachable
+          end
+          local.get 1
+          i64.const 23
           i64.sub
           local.tee 1
           global.set 3
-          local.get 1
-          i64.const 0
-          i64.lt_s
-          if ;; label = @4
-            unreachable
-          end
           local.get 3
           i32.const 4
           i32.add
@@ -24337,16 +24381,18 @@
                 local.set 0
                 loop ;; label = @7
                   local.get 3
-                  i64.const 20
+                  i64.const 23
+                  i64.lt_s
+                  if ;; label = @8
+                    i64.const -1
+                    global.set 3
+                    unreachable
+                  end
+                  local.get 3
+                  i64.const 23
                   i64.sub
                   local.tee 3
                   global.set 3
-                  local.get 3
-                  i64.const 0
-                  i64.lt_s
-                  if ;; label = @8
-                    unreachable
-                  end
                   local.get 0
                   i32.const 4
                   i32.add
@@ -24938,16 +24984,18 @@
         local.set 0
         loop ;; label = @3
           local.get 3
-          i64.const 20
+          i64.const 23
+          i64.lt_s
+          if ;; label = @4
+            i64.const -1
+            global.set 3
+            unreachable
+          end
+          local.get 3
+          i64.const 23
           i64.sub
           local.tee 3
           global.set 3
-          local.get 3
-          i64.const 0
-          i64.lt_s
-          if ;; label = @4
-            unreachable
-          end
           local.get 0
           i32.const 4
           i32.add
@@ -26191,16 +26239,18 @@
               local.set 1
               loop ;; label = @6
                 local.get 3
-                i64.const 20
+                i64.const 23
+                i64.lt_s
+                if ;; label = @7
+                  i64.const -1
+                  global.set 3
+                  unreachable
+                end
+                local.get 3
+                i64.const 23
                 i64.sub
                 local.tee 3
                 global.set 3
-                local.get 3
-                i64.const 0
-                i64.lt_s
-                if ;; label = @7
-                  unreachable
-                end
                 local.get 0
                 i32.const 4
                 i32.add
@@ -26346,16 +26396,18 @@
             local.set 1
             loop ;; label = @5
               local.get 3
-              i64.const 20
+              i64.const 23
+              i64.lt_s
+              if ;; label = @6
+                i64.const -1
+                global.set 3
+                unreachable
+              end
+              local.get 3
+              i64.const 23
               i64.sub
               local.tee 3
               global.set 3
-              local.get 3
-              i64.const 0
-              i64.lt_s
-              if ;; label = @6
-                unreachable
-              end
               local.get 0
               i32.const 4
               i32.add
@@ -26595,16 +26647,18 @@
           local.set 1
           loop ;; label = @4
             local.get 3
-            i64.const 20
+            i64.const 23
+            i64.lt_s
+            if ;; label = @5
+              i64.const -1
+              global.set 3
+              unreachable
+            end
+            local.get 3
+            i64.const 23
             i64.sub
             local.tee 3
             global.set 3
-            local.get 3
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             local.get 0
             i32.const 4
             i32.add
@@ -26743,16 +26797,18 @@
         local.set 1
         loop ;; label = @3
           local.get 3
-          i64.const 20
+          i64.const 23
+          i64.lt_s
+          if ;; label = @4
+            i64.const -1
+            global.set 3
+            unreachable
+          end
+          local.get 3
+          i64.const 23
           i64.sub
           local.tee 3
           global.set 3
-          local.get 3
-          i64.const 0
-          i64.lt_s
-          if ;; label = @4
-            unreachable
-          end
           local.get 0
           i32.const 4
           i32.add
@@ -26873,16 +26929,16 @@
     loop ;; label = @1
       local.get 0
       i64.const 28
-      i64.sub
-      local.set 0
-      local.get 0
-      i64.const 0
       i64.lt_s
       if ;; label = @2
-        local.get 0
+        i64.const -1
         global.set 3
         unreachable
       end
+      local.get 0
+      i64.const 28
+      i64.sub
+      local.set 0
       i64.const 0
       local.get 2
       local.get 2
@@ -28509,16 +28565,16 @@
                     loop ;; label = @9
                       local.get 40
                       i64.const 25
-                      i64.sub
-                      local.set 40
-                      local.get 40
-                      i64.const 0
                       i64.lt_s
                       if ;; label = @10
-                        local.get 40
+                        i64.const -1
                         global.set 3
                         unreachable
                       end
+                      local.get 40
+                      i64.const 25
+                      i64.sub
+                      local.set 40
                       block ;; label = @10
                         block ;; label = @11
                           block ;; label = @12
@@ -29976,16 +30032,18 @@
                 local.set 0
                 loop ;; label = @7
                   local.get 40
-                  i64.const 20
+                  i64.const 23
+                  i64.lt_s
+                  if ;; label = @8
+                    i64.const -1
+                    global.set 3
+                    unreachable
+                  end
+                  local.get 40
+                  i64.const 23
                   i64.sub
                   local.tee 40
                   global.set 3
-                  local.get 40
-                  i64.const 0
-                  i64.lt_s
-                  if ;; label = @8
-                    unreachable
-                  end
                   local.get 0
                   i32.const 4
                   i32.add
@@ -30109,16 +30167,18 @@
                 local.set 0
                 loop ;; label = @7
                   local.get 40
-                  i64.const 20
+                  i64.const 23
+                  i64.lt_s
+                  if ;; label = @8
+                    i64.const -1
+                    global.set 3
+                    unreachable
+                  end
+                  local.get 40
+                  i64.const 23
                   i64.sub
                   local.tee 40
                   global.set 3
-                  local.get 40
-                  i64.const 0
-                  i64.lt_s
-                  if ;; label = @8
-                    unreachable
-                  end
                   local.get 0
                   i32.const 4
                   i32.add
@@ -31118,16 +31178,16 @@
                                           loop ;; label = @20
                                             local.get 33
                                             i64.const 23
-                                            i64.sub
-                                            local.set 33
-                                            local.get 33
-                                            i64.const 0
                                             i64.lt_s
                                             if ;; label = @21
-                                              local.get 33
+                                              i64.const -1
                                               global.set 3
                                               unreachable
                                             end
+                                            local.get 33
+                                            i64.const 23
+                                            i64.sub
+                                            local.set 33
                                             block ;; label = @21
                                               block ;; label = @22
                                                 block ;; label = @23
@@ -31578,16 +31638,16 @@
                                         loop ;; label = @19
                                           local.get 33
                                           i64.const 24
-                                          i64.sub
-                                          local.set 33
-                                          local.get 33
-                                          i64.const 0
                                           i64.lt_s
                                           if ;; label = @20
-                                            local.get 33
+                                            i64.const -1
                                             global.set 3
                                             unreachable
                                           end
+                                          local.get 33
+                                          i64.const 24
+                                          i64.sub
+                                          local.set 33
                                           block ;; label = @20
                                             block ;; label = @21
                                               block ;; label = @22
@@ -32047,16 +32107,16 @@
                                       loop ;; label = @18
                                         local.get 33
                                         i64.const 24
-                                        i64.sub
-                                        local.set 33
-                                        local.get 33
-                                        i64.const 0
                                         i64.lt_s
                                         if ;; label = @19
-                                          local.get 33
+                                          i64.const -1
                                           global.set 3
                                           unreachable
                                         end
+                                        local.get 33
+                                        i64.const 24
+                                        i64.sub
+                                        local.set 33
                                         block ;; label = @19
                                           block ;; label = @20
                                             block ;; label = @21
@@ -32516,16 +32576,16 @@
                                     loop ;; label = @17
                                       local.get 33
                                       i64.const 23
-                                      i64.sub
-                                      local.set 33
-                                      local.get 33
-                                      i64.const 0
                                       i64.lt_s
                                       if ;; label = @18
-                                        local.get 33
+                                        i64.const -1
                                         global.set 3
                                         unreachable
                                       end
+                                      local.get 33
+                                      i64.const 23
+                                      i64.sub
+                                      local.set 33
                                       block ;; label = @18
                                         block ;; label = @19
                                           block ;; label = @20
@@ -33518,16 +33578,18 @@
                   local.set 0
                   loop ;; label = @8
                     local.get 33
-                    i64.const 20
+                    i64.const 23
+                    i64.lt_s
+                    if ;; label = @9
+                      i64.const -1
+                      global.set 3
+                      unreachable
+                    end
+                    local.get 33
+                    i64.const 23
                     i64.sub
                     local.tee 33
                     global.set 3
-                    local.get 33
-                    i64.const 0
-                    i64.lt_s
-                    if ;; label = @9
-                      unreachable
-                    end
                     local.get 0
                     i32.const 4
                     i32.add
@@ -33652,16 +33714,18 @@
                 local.set 0
                 loop ;; label = @7
                   local.get 33
-                  i64.const 20
+                  i64.const 23
+                  i64.lt_s
+                  if ;; label = @8
+                    i64.const -1
+                    global.set 3
+                    unreachable
+                  end
+                  local.get 33
+                  i64.const 23
                   i64.sub
                   local.tee 33
                   global.set 3
-                  local.get 33
-                  i64.const 0
-                  i64.lt_s
-                  if ;; label = @8
-                    unreachable
-                  end
                   local.get 0
                   i32.const 4
                   i32.add
@@ -34253,16 +34317,16 @@
                         loop ;; label = @11
                           local.get 11
                           i64.const 25
-                          i64.sub
-                          local.set 11
-                          local.get 11
-                          i64.const 0
                           i64.lt_s
                           if ;; label = @12
-                            local.get 11
+                            i64.const -1
                             global.set 3
                             unreachable
                           end
+                          local.get 11
+                          i64.const 25
+                          i64.sub
+                          local.set 11
                           block ;; label = @12
                             block ;; label = @13
                               block ;; label = @14
@@ -37160,16 +37224,16 @@
                                                       loop ;; label = @26
                                                         local.get 3
                                                         i64.const 23
-                                                        i64.sub
-                                                        local.set 3
-                                                        local.get 3
-                                                        i64.const 0
                                                         i64.lt_s
                                                         if ;; label = @27
-                                                          local.get 3
+                                                          i64.const -1
                                                           global.set 3
                                                           unreachable
                                                         end
+                                                        local.get 3
+                                                        i64.const 23
+                                                        i64.sub
+                                                        local.set 3
                                                         local.get 11
                                                         i32.const 32
                                                         i32.add
@@ -38337,16 +38401,16 @@
                                                     loop ;; label = @25
                                                       local.get 3
                                                       i64.const 23
-                                                      i64.sub
-                                                      local.set 3
-                                                      local.get 3
-                                                      i64.const 0
                                                       i64.lt_s
                                                       if ;; label = @26
-                                                        local.get 3
+                                                        i64.const -1
                                                         global.set 3
                                                         unreachable
                                                       end
+                                                      local.get 3
+                                                      i64.const 23
+                                                      i64.sub
+                                                      local.set 3
                                                       local.get 9
                                                       i32.const 8
                                                       i32.add
@@ -39013,16 +39077,16 @@
                     loop ;; label = @9
                       local.get 3
                       i64.const 22
-                      i64.sub
-                      local.set 3
-                      local.get 3
-                      i64.const 0
                       i64.lt_s
                       if ;; label = @10
-                        local.get 3
+                        i64.const -1
                         global.set 3
                         unreachable
                       end
+                      local.get 3
+                      i64.const 22
+                      i64.sub
+                      local.set 3
                       local.get 13
                       i32.const 1
                       i32.add
@@ -39078,16 +39142,16 @@
                           loop ;; label = @12
                             local.get 3
                             i64.const 30
-                            i64.sub
-                            local.set 3
-                            local.get 3
-                            i64.const 0
                             i64.lt_s
                             if ;; label = @13
-                              local.get 3
+                              i64.const -1
                               global.set 3
                               unreachable
                             end
+                            local.get 3
+                            i64.const 30
+                            i64.sub
+                            local.set 3
                             local.get 22
                             local.get 1
                             i32.sub
@@ -39106,16 +39170,16 @@
                                               loop ;; label = @22
                                                 local.get 3
                                                 i64.const 25
-                                                i64.sub
-                                                local.set 3
-                                                local.get 3
-                                                i64.const 0
                                                 i64.lt_s
                                                 if ;; label = @23
-                                                  local.get 3
+                                                  i64.const -1
                                                   global.set 3
                                                   unreachable
                                                 end
+                                                local.get 3
+                                                i64.const 25
+                                                i64.sub
+                                                local.set 3
                                                 local.get 2
                                                 local.get 14
                                                 i32.add
@@ -39569,16 +39633,16 @@
                               loop ;; label = @14
                                 local.get 3
                                 i64.const 19
-                                i64.sub
-                                local.set 3
-                                local.get 3
-                                i64.const 0
                                 i64.lt_s
                                 if ;; label = @15
-                                  local.get 3
+                                  i64.const -1
                                   global.set 3
                                   unreachable
                                 end
+                                local.get 3
+                                i64.const 19
+                                i64.sub
+                                local.set 3
                                 local.get 6
                                 local.get 15
                                 i32.ge_u
@@ -41074,16 +41138,18 @@
   )
   (func (;75;) (type 18) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 27
+    i64.const 30
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 2
+    i64.const 30
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     local.get 1
     i32.load offset=8
@@ -41873,16 +41939,16 @@
                                   loop ;; label = @16
                                     local.get 5
                                     i64.const 23
-                                    i64.sub
-                                    local.set 5
-                                    local.get 5
-                                    i64.const 0
                                     i64.lt_s
                                     if ;; label = @17
-                                      local.get 5
+                                      i64.const -1
                                       global.set 3
                                       unreachable
                                     end
+                                    local.get 5
+                                    i64.const 23
+                                    i64.sub
+                                    local.set 5
                                     local.get 11
                                     i32.const 26
                                     i32.add
@@ -42601,16 +42667,16 @@
                                 loop ;; label = @15
                                   local.get 5
                                   i64.const 23
-                                  i64.sub
-                                  local.set 5
-                                  local.get 5
-                                  i64.const 0
                                   i64.lt_s
                                   if ;; label = @16
-                                    local.get 5
+                                    i64.const -1
                                     global.set 3
                                     unreachable
                                   end
+                                  local.get 5
+                                  i64.const 23
+                                  i64.sub
+                                  local.set 5
                                   local.get 11
                                   i32.const 3
                                   i32.add
@@ -43338,16 +43404,16 @@
             loop ;; label = @5
               local.get 4
               i64.const 19
-              i64.sub
-              local.set 4
-              local.get 4
-              i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 4
+                i64.const -1
                 global.set 3
                 unreachable
               end
+              local.get 4
+              i64.const 19
+              i64.sub
+              local.set 4
               local.get 1
               local.get 3
               i32.eq
@@ -43438,16 +43504,18 @@
   (func (;80;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 53
+    i64.const 56
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 2
+    i64.const 56
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     global.get 0
     i32.const 32
     i32.sub
@@ -43764,16 +43832,18 @@
   )
   (func (;83;) (type 18) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 23
+    i64.const 26
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 2
+    i64.const 26
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     i32.const 1
     i32.store8 offset=4
@@ -44079,16 +44149,18 @@
   )
   (func (;85;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     local.get 3
-    i64.const 27
+    i64.const 30
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 3
+    i64.const 30
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     i32.const 0
     i32.store offset=8
@@ -44159,16 +44231,18 @@
   (func (;87;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 26
+    i64.const 29
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 2
+    i64.const 29
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     block (result i32) ;; label = @1
       local.get 1
@@ -44189,16 +44263,18 @@
         local.set 5
         loop ;; label = @3
           local.get 2
-          i64.const 33
+          i64.const 36
+          i64.lt_s
+          if ;; label = @4
+            i64.const -1
+            global.set 3
+            unreachable
+          end
+          local.get 2
+          i64.const 36
           i64.sub
           local.tee 2
           global.set 3
-          local.get 2
-          i64.const 0
-          i64.lt_s
-          if ;; label = @4
-            unreachable
-          end
           i32.const 13
           local.get 0
           local.get 5
@@ -44308,16 +44384,18 @@
             block ;; label = @5
               loop ;; label = @6
                 local.get 2
-                i64.const 28
+                i64.const 31
+                i64.lt_s
+                if ;; label = @7
+                  i64.const -1
+                  global.set 3
+                  unreachable
+                end
+                local.get 2
+                i64.const 31
                 i64.sub
                 local.tee 2
                 global.set 3
-                local.get 2
-                i64.const 0
-                i64.lt_s
-                if ;; label = @7
-                  unreachable
-                end
                 i32.const 13
                 local.set 9
                 local.get 4
@@ -44430,16 +44508,18 @@
             local.set 2
             loop ;; label = @5
               local.get 2
-              i64.const 33
+              i64.const 36
+              i64.lt_s
+              if ;; label = @6
+                i64.const -1
+                global.set 3
+                unreachable
+              end
+              local.get 2
+              i64.const 36
               i64.sub
               local.tee 2
               global.set 3
-              local.get 2
-              i64.const 0
-              i64.lt_s
-              if ;; label = @6
-                unreachable
-              end
               local.get 5
               local.get 8
               i32.add
@@ -44577,16 +44657,18 @@
           local.set 7
           loop ;; label = @4
             local.get 2
-            i64.const 28
+            i64.const 31
+            i64.lt_s
+            if ;; label = @5
+              i64.const -1
+              global.set 3
+              unreachable
+            end
+            local.get 2
+            i64.const 31
             i64.sub
             local.tee 2
             global.set 3
-            local.get 2
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             i32.const 13
             local.set 5
             local.get 4
@@ -44707,16 +44789,16 @@
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
     i64.const 19
-    i64.sub
-    local.set 2
-    local.get 2
-    i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
+      i64.const -1
       global.set 3
       unreachable
     end
+    local.get 2
+    i64.const 19
+    i64.sub
+    local.set 2
     i32.const 3
     local.set 4
     i32.const 1049140
@@ -44724,16 +44806,16 @@
     loop ;; label = @1
       local.get 2
       i64.const 18
-      i64.sub
-      local.set 2
-      local.get 2
-      i64.const 0
       i64.lt_s
       if ;; label = @2
-        local.get 2
+        i64.const -1
         global.set 3
         unreachable
       end
+      local.get 2
+      i64.const 18
+      i64.sub
+      local.set 2
       local.get 4
       i32.eqz
       if ;; label = @2
@@ -44868,16 +44950,18 @@
         local.set 7
         loop ;; label = @3
           local.get 2
-          i64.const 27
+          i64.const 30
+          i64.lt_s
+          if ;; label = @4
+            i64.const -1
+            global.set 3
+            unreachable
+          end
+          local.get 2
+          i64.const 30
           i64.sub
           local.tee 2
           global.set 3
-          local.get 2
-          i64.const 0
-          i64.lt_s
-          if ;; label = @4
-            unreachable
-          end
           i32.const 4
           local.set 5
           local.get 4
@@ -45009,16 +45093,16 @@
         loop ;; label = @3
           local.get 2
           i64.const 22
-          i64.sub
-          local.set 2
-          local.get 2
-          i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 2
+            i64.const -1
             global.set 3
             unreachable
           end
+          local.get 2
+          i64.const 22
+          i64.sub
+          local.set 2
           local.get 7
           local.get 4
           local.get 6
@@ -45157,16 +45241,18 @@
   (func (;93;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 25
+    i64.const 28
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 2
+    i64.const 28
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     block ;; label = @1
       local.get 1
       i32.load offset=4
@@ -45186,16 +45272,18 @@
       local.set 7
       loop ;; label = @2
         local.get 2
-        i64.const 26
+        i64.const 29
+        i64.lt_s
+        if ;; label = @3
+          i64.const -1
+          global.set 3
+          unreachable
+        end
+        local.get 2
+        i64.const 29
         i64.sub
         local.tee 2
         global.set 3
-        local.get 2
-        i64.const 0
-        i64.lt_s
-        if ;; label = @3
-          unreachable
-        end
         local.get 4
         local.get 7
         i32.add
@@ -45271,16 +45359,18 @@
   (func (;94;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 25
+    i64.const 28
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 2
+    i64.const 28
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     block (result i32) ;; label = @1
       i32.const 0
       local.get 1
@@ -46029,16 +46119,18 @@
   )
   (func (;99;) (type 21) (param i32 i64 i32) (result i64)
     local.get 1
-    i64.const 23
+    i64.const 26
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 1
+    i64.const 26
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     i32.const 0
     i32.store offset=8
@@ -47953,16 +48045,18 @@
       block ;; label = @2
         loop ;; label = @3
           local.get 5
-          i64.const 20
+          i64.const 23
+          i64.lt_s
+          if ;; label = @4
+            i64.const -1
+            global.set 3
+            unreachable
+          end
+          local.get 5
+          i64.const 23
           i64.sub
           local.tee 5
           global.set 3
-          local.get 5
-          i64.const 0
-          i64.lt_s
-          if ;; label = @4
-            unreachable
-          end
           local.get 2
           local.get 0
           i32.store offset=20
@@ -49832,16 +49926,18 @@
                   local.set 8
                   loop ;; label = @8
                     local.get 1
-                    i64.const 24
+                    i64.const 27
+                    i64.lt_s
+                    if ;; label = @9
+                      i64.const -1
+                      global.set 3
+                      unreachable
+                    end
+                    local.get 1
+                    i64.const 27
                     i64.sub
                     local.tee 1
                     global.set 3
-                    local.get 1
-                    i64.const 0
-                    i64.lt_s
-                    if ;; label = @9
-                      unreachable
-                    end
                     block ;; label = @9
                       local.get 0
                       i32.load offset=4
@@ -49991,16 +50087,18 @@
               local.set 1
               loop ;; label = @6
                 local.get 1
-                i64.const 44
+                i64.const 47
+                i64.lt_s
+                if ;; label = @7
+                  i64.const -1
+                  global.set 3
+                  unreachable
+                end
+                local.get 1
+                i64.const 47
                 i64.sub
                 local.tee 1
                 global.set 3
-                local.get 1
-                i64.const 0
-                i64.lt_s
-                if ;; label = @7
-                  unreachable
-                end
                 local.get 0
                 local.get 5
                 local.get 0
@@ -50321,16 +50419,18 @@
                 local.set 8
                 loop ;; label = @7
                   local.get 1
-                  i64.const 20
+                  i64.const 23
+                  i64.lt_s
+                  if ;; label = @8
+                    i64.const -1
+                    global.set 3
+                    unreachable
+                  end
+                  local.get 1
+                  i64.const 23
                   i64.sub
                   local.tee 1
                   global.set 3
-                  local.get 1
-                  i64.const 0
-                  i64.lt_s
-                  if ;; label = @8
-                    unreachable
-                  end
                   local.get 4
                   i32.load offset=16
                   local.tee 0
@@ -50918,16 +51018,18 @@
                   local.set 0
                   loop ;; label = @8
                     local.get 1
-                    i64.const 26
+                    i64.const 29
+                    i64.lt_s
+                    if ;; label = @9
+                      i64.const -1
+                      global.set 3
+                      unreachable
+                    end
+                    local.get 1
+                    i64.const 29
                     i64.sub
                     local.tee 1
                     global.set 3
-                    local.get 1
-                    i64.const 0
-                    i64.lt_s
-                    if ;; label = @9
-                      unreachable
-                    end
                     local.get 0
                     i32.load
                     local.tee 3
@@ -51092,16 +51194,18 @@
               i32.store
               loop ;; label = @6
                 local.get 1
-                i64.const 39
+                i64.const 42
+                i64.lt_s
+                if ;; label = @7
+                  i64.const -1
+                  global.set 3
+                  unreachable
+                end
+                local.get 1
+                i64.const 42
                 i64.sub
                 local.tee 1
                 global.set 3
-                local.get 1
-                i64.const 0
-                i64.lt_s
-                if ;; label = @7
-                  unreachable
-                end
                 local.get 0
                 i32.const 1060752
                 i32.add
@@ -51248,16 +51352,18 @@
           block ;; label = @4
             loop ;; label = @5
               local.get 1
-              i64.const 20
+              i64.const 23
+              i64.lt_s
+              if ;; label = @6
+                i64.const -1
+                global.set 3
+                unreachable
+              end
+              local.get 1
+              i64.const 23
               i64.sub
               local.tee 1
               global.set 3
-              local.get 1
-              i64.const 0
-              i64.lt_s
-              if ;; label = @6
-                unreachable
-              end
               local.get 8
               local.get 0
               i32.load
@@ -51594,16 +51700,18 @@
           local.set 0
           loop ;; label = @4
             local.get 1
-            i64.const 22
+            i64.const 25
+            i64.lt_s
+            if ;; label = @5
+              i64.const -1
+              global.set 3
+              unreachable
+            end
+            local.get 1
+            i64.const 25
             i64.sub
             local.tee 1
             global.set 3
-            local.get 1
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             block ;; label = @5
               local.get 0
               i32.load
@@ -51717,16 +51825,18 @@
           local.set 0
           loop ;; label = @4
             local.get 1
-            i64.const 25
+            i64.const 28
+            i64.lt_s
+            if ;; label = @5
+              i64.const -1
+              global.set 3
+              unreachable
+            end
+            local.get 1
+            i64.const 28
             i64.sub
             local.tee 1
             global.set 3
-            local.get 1
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             local.get 0
             i32.const 7
             i32.store
@@ -51912,16 +52022,18 @@
   (func (;128;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 27
+    i64.const 30
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 1
+    i64.const 30
     i64.sub
     local.tee 1
     global.set 3
-    local.get 1
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     i32.load offset=24
     local.set 6
@@ -51988,16 +52100,18 @@
       local.set 5
       loop ;; label = @2
         local.get 1
-        i64.const 26
+        i64.const 29
+        i64.lt_s
+        if ;; label = @3
+          i64.const -1
+          global.set 3
+          unreachable
+        end
+        local.get 1
+        i64.const 29
         i64.sub
         local.tee 1
         global.set 3
-        local.get 1
-        i64.const 0
-        i64.lt_s
-        if ;; label = @3
-          unreachable
-        end
         local.get 5
         local.set 7
         local.get 4
@@ -52173,16 +52287,18 @@
   (func (;129;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 27
+    i64.const 30
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 2
+    i64.const 30
     i64.sub
     local.tee 2
     global.set 3
-    local.get 2
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     i64.const 0
     i64.store offset=16 align=4
@@ -52317,16 +52433,18 @@
           local.set 5
           loop ;; label = @4
             local.get 2
-            i64.const 29
+            i64.const 32
+            i64.lt_s
+            if ;; label = @5
+              i64.const -1
+              global.set 3
+              unreachable
+            end
+            local.get 2
+            i64.const 32
             i64.sub
             local.tee 2
             global.set 3
-            local.get 2
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             local.get 4
             local.get 5
             i32.const 29
@@ -53770,16 +53888,18 @@
                 local.set 3
                 loop ;; label = @7
                   local.get 1
-                  i64.const 21
+                  i64.const 24
+                  i64.lt_s
+                  if ;; label = @8
+                    i64.const -1
+                    global.set 3
+                    unreachable
+                  end
+                  local.get 1
+                  i64.const 24
                   i64.sub
                   local.tee 1
                   global.set 3
-                  local.get 1
-                  i64.const 0
-                  i64.lt_s
-                  if ;; label = @8
-                    unreachable
-                  end
                   local.get 3
                   i32.load
                   local.tee 6
@@ -53840,16 +53960,18 @@
                 local.set 3
                 loop ;; label = @7
                   local.get 1
-                  i64.const 23
+                  i64.const 26
+                  i64.lt_s
+                  if ;; label = @8
+                    i64.const -1
+                    global.set 3
+                    unreachable
+                  end
+                  local.get 1
+                  i64.const 26
                   i64.sub
                   local.tee 1
                   global.set 3
-                  local.get 1
-                  i64.const 0
-                  i64.lt_s
-                  if ;; label = @8
-                    unreachable
-                  end
                   local.get 3
                   i32.const 1
                   i32.add
@@ -54121,16 +54243,18 @@
     local.set 3
     loop ;; label = @1
       local.get 1
-      i64.const 23
+      i64.const 26
+      i64.lt_s
+      if ;; label = @2
+        i64.const -1
+        global.set 3
+        unreachable
+      end
+      local.get 1
+      i64.const 26
       i64.sub
       local.tee 1
       global.set 3
-      local.get 1
-      i64.const 0
-      i64.lt_s
-      if ;; label = @2
-        unreachable
-      end
       local.get 3
       i32.const 1
       i32.add
@@ -55100,16 +55224,18 @@
       local.set 6
       loop ;; label = @2
         local.get 2
-        i64.const 29
+        i64.const 32
+        i64.lt_s
+        if ;; label = @3
+          i64.const -1
+          global.set 3
+          unreachable
+        end
+        local.get 2
+        i64.const 32
         i64.sub
         local.tee 2
         global.set 3
-        local.get 2
-        i64.const 0
-        i64.lt_s
-        if ;; label = @3
-          unreachable
-        end
         local.get 6
         i32.load
         local.get 5
@@ -55976,16 +56102,18 @@
             local.set 13
             loop ;; label = @5
               local.get 3
-              i64.const 27
+              i64.const 30
+              i64.lt_s
+              if ;; label = @6
+                i64.const -1
+                global.set 3
+                unreachable
+              end
+              local.get 3
+              i64.const 30
               i64.sub
               local.tee 3
               global.set 3
-              local.get 3
-              i64.const 0
-              i64.lt_s
-              if ;; label = @6
-                unreachable
-              end
               local.get 5
               i32.const 1
               i32.add
@@ -56311,16 +56439,18 @@
           local.set 5
           loop ;; label = @4
             local.get 3
-            i64.const 33
+            i64.const 36
+            i64.lt_s
+            if ;; label = @5
+              i64.const -1
+              global.set 3
+              unreachable
+            end
+            local.get 3
+            i64.const 36
             i64.sub
             local.tee 3
             global.set 3
-            local.get 3
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             local.get 7
             local.get 5
             i32.load8_u
@@ -56378,16 +56508,18 @@
           local.set 5
           loop ;; label = @4
             local.get 3
-            i64.const 33
+            i64.const 36
+            i64.lt_s
+            if ;; label = @5
+              i64.const -1
+              global.set 3
+              unreachable
+            end
+            local.get 3
+            i64.const 36
             i64.sub
             local.tee 3
             global.set 3
-            local.get 3
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             local.get 7
             local.get 5
             i32.load8_u
@@ -56476,16 +56608,16 @@
           loop ;; label = @4
             local.get 3
             i64.const 21
-            i64.sub
-            local.set 3
-            local.get 3
-            i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 3
+              i64.const -1
               global.set 3
               unreachable
             end
+            local.get 3
+            i64.const 21
+            i64.sub
+            local.set 3
             local.get 5
             i32.const -1
             i32.add
@@ -56561,16 +56693,16 @@
         loop ;; label = @3
           local.get 3
           i64.const 21
-          i64.sub
-          local.set 3
-          local.get 3
-          i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 3
+            i64.const -1
             global.set 3
             unreachable
           end
+          local.get 3
+          i64.const 21
+          i64.sub
+          local.set 3
           local.get 5
           i32.const -1
           i32.add
@@ -56693,16 +56825,16 @@
       loop ;; label = @2
         local.get 4
         i64.const 20
-        i64.sub
-        local.set 4
-        local.get 4
-        i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 4
+          i64.const -1
           global.set 3
           unreachable
         end
+        local.get 4
+        i64.const 20
+        i64.sub
+        local.set 4
         block ;; label = @3
           local.get 7
           local.get 1
@@ -56877,16 +57009,16 @@
             loop ;; label = @5
               local.get 4
               i64.const 19
-              i64.sub
-              local.set 4
-              local.get 4
-              i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 4
+                i64.const -1
                 global.set 3
                 unreachable
               end
+              local.get 4
+              i64.const 19
+              i64.sub
+              local.set 4
               local.get 2
               local.get 1
               i32.lt_u
@@ -57641,16 +57773,18 @@
               local.set 9
               loop ;; label = @6
                 local.get 3
-                i64.const 47
+                i64.const 50
+                i64.lt_s
+                if ;; label = @7
+                  i64.const -1
+                  global.set 3
+                  unreachable
+                end
+                local.get 3
+                i64.const 50
                 i64.sub
                 local.tee 3
                 global.set 3
-                local.get 3
-                i64.const 0
-                i64.lt_s
-                if ;; label = @7
-                  unreachable
-                end
                 local.get 7
                 i32.load
                 local.get 5
@@ -57785,16 +57919,18 @@
             local.set 9
             loop ;; label = @5
               local.get 3
-              i64.const 54
+              i64.const 57
+              i64.lt_s
+              if ;; label = @6
+                i64.const -1
+                global.set 3
+                unreachable
+              end
+              local.get 3
+              i64.const 57
               i64.sub
               local.tee 3
               global.set 3
-              local.get 3
-              i64.const 0
-              i64.lt_s
-              if ;; label = @6
-                unreachable
-              end
               local.get 5
               local.get 7
               i32.const -8
@@ -58491,16 +58627,18 @@
             local.set 0
             loop ;; label = @5
               local.get 2
-              i64.const 43
+              i64.const 46
+              i64.lt_s
+              if ;; label = @6
+                i64.const -1
+                global.set 3
+                unreachable
+              end
+              local.get 2
+              i64.const 46
               i64.sub
               local.tee 2
               global.set 3
-              local.get 2
-              i64.const 0
-              i64.lt_s
-              if ;; label = @6
-                unreachable
-              end
               local.get 0
               local.get 6
               i32.add
@@ -58570,16 +58708,18 @@
           local.set 0
           loop ;; label = @4
             local.get 2
-            i64.const 43
+            i64.const 46
+            i64.lt_s
+            if ;; label = @5
+              i64.const -1
+              global.set 3
+              unreachable
+            end
+            local.get 2
+            i64.const 46
             i64.sub
             local.tee 2
             global.set 3
-            local.get 2
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             local.get 0
             local.get 6
             i32.add
@@ -58712,16 +58852,18 @@
   )
   (func (;157;) (type 22) (param i32 i32 i32 i32 i32 i64 i32) (result i64)
     local.get 5
-    i64.const 31
+    i64.const 34
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 5
+    i64.const 34
     i64.sub
     local.tee 5
     global.set 3
-    local.get 5
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     local.get 4
     i32.store offset=12
@@ -59294,16 +59436,16 @@
         loop ;; label = @3
           local.get 4
           i64.const 19
-          i64.sub
-          local.set 4
-          local.get 4
-          i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 4
+            i64.const -1
             global.set 3
             unreachable
           end
+          local.get 4
+          i64.const 19
+          i64.sub
+          local.set 4
           local.get 6
           local.get 7
           i32.eq
@@ -59383,16 +59525,18 @@
           local.set 6
           loop ;; label = @4
             local.get 4
-            i64.const 48
+            i64.const 51
+            i64.lt_s
+            if ;; label = @5
+              i64.const -1
+              global.set 3
+              unreachable
+            end
+            local.get 4
+            i64.const 51
             i64.sub
             local.tee 4
             global.set 3
-            local.get 4
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             local.get 2
             local.get 7
             i32.add
@@ -59475,16 +59619,16 @@
           loop ;; label = @4
             local.get 4
             i64.const 19
-            i64.sub
-            local.set 4
-            local.get 4
-            i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 4
+              i64.const -1
               global.set 3
               unreachable
             end
+            local.get 4
+            i64.const 19
+            i64.sub
+            local.set 4
             local.get 6
             local.get 8
             i32.eq
@@ -59971,16 +60115,18 @@
     local.set 0
     loop ;; label = @1
       local.get 2
-      i64.const 43
+      i64.const 46
+      i64.lt_s
+      if ;; label = @2
+        i64.const -1
+        global.set 3
+        unreachable
+      end
+      local.get 2
+      i64.const 46
       i64.sub
       local.tee 2
       global.set 3
-      local.get 2
-      i64.const 0
-      i64.lt_s
-      if ;; label = @2
-        unreachable
-      end
       local.get 0
       local.get 5
       i32.add
@@ -60148,16 +60294,16 @@
     (local i32 i32 i32 i32 i32 i32)
     local.get 3
     i64.const 24
-    i64.sub
-    local.set 3
-    local.get 3
-    i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 3
+      i64.const -1
       global.set 3
       unreachable
     end
+    local.get 3
+    i64.const 24
+    i64.sub
+    local.set 3
     block ;; label = @1
       block ;; label = @2
         block ;; label = @3
@@ -60191,16 +60337,18 @@
                 local.set 9
                 loop ;; label = @7
                   local.get 3
-                  i64.const 31
+                  i64.const 34
+                  i64.lt_s
+                  if ;; label = @8
+                    i64.const -1
+                    global.set 3
+                    unreachable
+                  end
+                  local.get 3
+                  i64.const 34
                   i64.sub
                   local.tee 3
                   global.set 3
-                  local.get 3
-                  i64.const 0
-                  i64.lt_s
-                  if ;; label = @8
-                    unreachable
-                  end
                   block ;; label = @8
                     block ;; label = @9
                       block ;; label = @10
@@ -60691,16 +60839,18 @@
                           local.set 3
                           loop ;; label = @12
                             local.get 3
-                            i64.const 29
+                            i64.const 32
+                            i64.lt_s
+                            if ;; label = @13
+                              i64.const -1
+                              global.set 3
+                              unreachable
+                            end
+                            local.get 3
+                            i64.const 32
                             i64.sub
                             local.tee 3
                             global.set 3
-                            local.get 3
-                            i64.const 0
-                            i64.lt_s
-                            if ;; label = @13
-                              unreachable
-                            end
                             local.get 1
                             local.get 5
                             i32.add
@@ -60745,16 +60895,18 @@
                         local.set 3
                         loop ;; label = @11
                           local.get 3
-                          i64.const 22
+                          i64.const 25
+                          i64.lt_s
+                          if ;; label = @12
+                            i64.const -1
+                            global.set 3
+                            unreachable
+                          end
+                          local.get 3
+                          i64.const 25
                           i64.sub
                           local.tee 3
                           global.set 3
-                          local.get 3
-                          i64.const 0
-                          i64.lt_s
-                          if ;; label = @12
-                            unreachable
-                          end
                           local.get 1
                           local.get 5
                           i32.add
@@ -61491,16 +61643,16 @@
       loop ;; label = @2
         local.get 7
         i64.const 29
-        i64.sub
-        local.set 7
-        local.get 7
-        i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 7
+          i64.const -1
           global.set 3
           unreachable
         end
+        local.get 7
+        i64.const 29
+        i64.sub
+        local.set 7
         local.get 2
         local.set 3
         i32.const 92
@@ -61759,16 +61911,18 @@
             block ;; label = @5
               loop ;; label = @6
                 local.get 10
-                i64.const 20
+                i64.const 23
+                i64.lt_s
+                if ;; label = @7
+                  i64.const -1
+                  global.set 3
+                  unreachable
+                end
+                local.get 10
+                i64.const 23
                 i64.sub
                 local.tee 10
                 global.set 3
-                local.get 10
-                i64.const 0
-                i64.lt_s
-                if ;; label = @7
-                  unreachable
-                end
                 local.get 0
                 i32.load offset=8
                 i32.load8_u
@@ -61848,16 +62002,18 @@
                         local.set 4
                         loop ;; label = @11
                           local.get 10
-                          i64.const 33
+                          i64.const 36
+                          i64.lt_s
+                          if ;; label = @12
+                            i64.const -1
+                            global.set 3
+                            unreachable
+                          end
+                          local.get 10
+                          i64.const 36
                           i64.sub
                           local.tee 10
                           global.set 3
-                          local.get 10
-                          i64.const 0
-                          i64.lt_s
-                          if ;; label = @12
-                            unreachable
-                          end
                           local.get 3
                           local.get 4
                           local.get 3
@@ -63172,16 +63328,18 @@
       local.set 2
       loop ;; label = @2
         local.get 2
-        i64.const 93
+        i64.const 96
+        i64.lt_s
+        if ;; label = @3
+          i64.const -1
+          global.set 3
+          unreachable
+        end
+        local.get 2
+        i64.const 96
         i64.sub
         local.tee 2
         global.set 3
-        local.get 2
-        i64.const 0
-        i64.lt_s
-        if ;; label = @3
-          unreachable
-        end
         local.get 6
         i32.const 9
         i32.add
@@ -63493,16 +63651,18 @@
         local.set 7
         loop ;; label = @3
           local.get 5
-          i64.const 33
+          i64.const 36
+          i64.lt_s
+          if ;; label = @4
+            i64.const -1
+            global.set 3
+            unreachable
+          end
+          local.get 5
+          i64.const 36
           i64.sub
           local.tee 5
           global.set 3
-          local.get 5
-          i64.const 0
-          i64.lt_s
-          if ;; label = @4
-            unreachable
-          end
           local.get 9
           local.get 7
           i32.load8_u
@@ -63674,16 +63834,16 @@
             loop ;; label = @5
               local.get 5
               i64.const 21
-              i64.sub
-              local.set 5
-              local.get 5
-              i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 5
+                i64.const -1
                 global.set 3
                 unreachable
               end
+              local.get 5
+              i64.const 21
+              i64.sub
+              local.set 5
               local.get 7
               i32.const -1
               i32.add
@@ -63802,16 +63962,16 @@
             loop ;; label = @5
               local.get 5
               i64.const 21
-              i64.sub
-              local.set 5
-              local.get 5
-              i64.const 0
               i64.lt_s
               if ;; label = @6
-                local.get 5
+                i64.const -1
                 global.set 3
                 unreachable
               end
+              local.get 5
+              i64.const 21
+              i64.sub
+              local.set 5
               local.get 7
               i32.const -1
               i32.add
@@ -63885,16 +64045,16 @@
           loop ;; label = @4
             local.get 5
             i64.const 21
-            i64.sub
-            local.set 5
-            local.get 5
-            i64.const 0
             i64.lt_s
             if ;; label = @5
-              local.get 5
+              i64.const -1
               global.set 3
               unreachable
             end
+            local.get 5
+            i64.const 21
+            i64.sub
+            local.set 5
             local.get 9
             i32.const -1
             i32.add
@@ -63985,16 +64145,16 @@
         loop ;; label = @3
           local.get 5
           i64.const 21
-          i64.sub
-          local.set 5
-          local.get 5
-          i64.const 0
           i64.lt_s
           if ;; label = @4
-            local.get 5
+            i64.const -1
             global.set 3
             unreachable
           end
+          local.get 5
+          i64.const 21
+          i64.sub
+          local.set 5
           local.get 9
           i32.const -1
           i32.add
@@ -64444,16 +64604,18 @@
         block ;; label = @3
           loop ;; label = @4
             local.get 7
-            i64.const 32
+            i64.const 35
+            i64.lt_s
+            if ;; label = @5
+              i64.const -1
+              global.set 3
+              unreachable
+            end
+            local.get 7
+            i64.const 35
             i64.sub
             local.tee 7
             global.set 3
-            local.get 7
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             local.get 1
             i32.const 2
             i32.add
@@ -64523,16 +64685,16 @@
                 loop ;; label = @7
                   local.get 7
                   i64.const 18
-                  i64.sub
-                  local.set 7
-                  local.get 7
-                  i64.const 0
                   i64.lt_s
                   if ;; label = @8
-                    local.get 7
+                    i64.const -1
                     global.set 3
                     unreachable
                   end
+                  local.get 7
+                  i64.const 18
+                  i64.sub
+                  local.set 7
                   local.get 2
                   i32.eqz
                   br_if 1 (;@6;)
@@ -64628,16 +64790,18 @@
       local.set 1
       loop ;; label = @2
         local.get 7
-        i64.const 33
+        i64.const 36
+        i64.lt_s
+        if ;; label = @3
+          i64.const -1
+          global.set 3
+          unreachable
+        end
+        local.get 7
+        i64.const 36
         i64.sub
         local.tee 7
         global.set 3
-        local.get 7
-        i64.const 0
-        i64.lt_s
-        if ;; label = @3
-          unreachable
-        end
         block ;; label = @3
           local.get 5
           i32.const 1
@@ -64948,16 +65112,18 @@
     local.set 0
     loop ;; label = @1
       local.get 2
-      i64.const 43
+      i64.const 46
+      i64.lt_s
+      if ;; label = @2
+        i64.const -1
+        global.set 3
+        unreachable
+      end
+      local.get 2
+      i64.const 46
       i64.sub
       local.tee 2
       global.set 3
-      local.get 2
-      i64.const 0
-      i64.lt_s
-      if ;; label = @2
-        unreachable
-      end
       local.get 0
       local.get 5
       i32.add
@@ -65181,16 +65347,18 @@
             local.set 0
             loop ;; label = @5
               local.get 5
-              i64.const 43
+              i64.const 46
+              i64.lt_s
+              if ;; label = @6
+                i64.const -1
+                global.set 3
+                unreachable
+              end
+              local.get 5
+              i64.const 46
               i64.sub
               local.tee 5
               global.set 3
-              local.get 5
-              i64.const 0
-              i64.lt_s
-              if ;; label = @6
-                unreachable
-              end
               local.get 0
               local.get 4
               i32.add
@@ -65260,16 +65428,18 @@
           local.set 0
           loop ;; label = @4
             local.get 5
-            i64.const 43
+            i64.const 46
+            i64.lt_s
+            if ;; label = @5
+              i64.const -1
+              global.set 3
+              unreachable
+            end
+            local.get 5
+            i64.const 46
             i64.sub
             local.tee 5
             global.set 3
-            local.get 5
-            i64.const 0
-            i64.lt_s
-            if ;; label = @5
-              unreachable
-            end
             local.get 0
             local.get 4
             i32.add
@@ -65598,16 +65768,16 @@
     (local i32)
     local.get 2
     i64.const 17
-    i64.sub
-    local.set 2
-    local.get 2
-    i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 2
+      i64.const -1
       global.set 3
       unreachable
     end
+    local.get 2
+    i64.const 17
+    i64.sub
+    local.set 2
     local.get 1
     if ;; label = @1
       local.get 2
@@ -65618,16 +65788,18 @@
       local.set 4
       loop ;; label = @2
         local.get 2
-        i64.const 27
+        i64.const 30
+        i64.lt_s
+        if ;; label = @3
+          i64.const -1
+          global.set 3
+          unreachable
+        end
+        local.get 2
+        i64.const 30
         i64.sub
         local.tee 2
         global.set 3
-        local.get 2
-        i64.const 0
-        i64.lt_s
-        if ;; label = @3
-          unreachable
-        end
         local.get 4
         i32.const 0
         i32.store8
@@ -65657,16 +65829,16 @@
     (local i32)
     local.get 3
     i64.const 17
-    i64.sub
-    local.set 3
-    local.get 3
-    i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 3
+      i64.const -1
       global.set 3
       unreachable
     end
+    local.get 3
+    i64.const 17
+    i64.sub
+    local.set 3
     local.get 2
     if ;; label = @1
       local.get 3
@@ -65677,16 +65849,18 @@
       local.set 5
       loop ;; label = @2
         local.get 3
-        i64.const 33
+        i64.const 36
+        i64.lt_s
+        if ;; label = @3
+          i64.const -1
+          global.set 3
+          unreachable
+        end
+        local.get 3
+        i64.const 36
         i64.sub
         local.tee 3
         global.set 3
-        local.get 3
-        i64.const 0
-        i64.lt_s
-        if ;; label = @3
-          unreachable
-        end
         local.get 5
         local.get 1
         i32.load8_u
@@ -65721,16 +65895,16 @@
     (local i32 i32 i32)
     local.get 3
     i64.const 19
-    i64.sub
-    local.set 3
-    local.get 3
-    i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 3
+      i64.const -1
       global.set 3
       unreachable
     end
+    local.get 3
+    i64.const 19
+    i64.sub
+    local.set 3
     block ;; label = @1
       local.get 2
       i32.eqz
@@ -65741,16 +65915,18 @@
       local.set 3
       loop ;; label = @2
         local.get 3
-        i64.const 24
+        i64.const 27
+        i64.lt_s
+        if ;; label = @3
+          i64.const -1
+          global.set 3
+          unreachable
+        end
+        local.get 3
+        i64.const 27
         i64.sub
         local.tee 3
         global.set 3
-        local.get 3
-        i64.const 0
-        i64.lt_s
-        if ;; label = @3
-          unreachable
-        end
         local.get 0
         i32.load8_u
         local.tee 6
@@ -65802,16 +65978,18 @@
   (func (;201;) (type 29) (param i32 i64 i64 i64 i32) (result i64)
     (local i64)
     local.get 3
-    i64.const 69
+    i64.const 72
+    i64.lt_s
+    if ;; label = @1
+      i64.const -1
+      global.set 3
+      unreachable
+    end
+    local.get 3
+    i64.const 72
     i64.sub
     local.tee 3
     global.set 3
-    local.get 3
-    i64.const 0
-    i64.lt_s
-    if ;; label = @1
-      unreachable
-    end
     local.get 0
     local.get 1
     i64.const 32

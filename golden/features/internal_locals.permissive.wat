@@ -12,29 +12,29 @@
     (local $acc i32)
     local.get 1
     i64.const 15
-    i64.sub
-    local.set 1
-    local.get 1
-    i64.const 0
     i64.lt_s
     if ;; label = @1
-      local.get 1
+      i64.const -1
       global.set 1
       unreachable
     end
+    local.get 1
+    i64.const 15
+    i64.sub
+    local.set 1
     loop $again
+      local.get 1
+      i64.const 24
+      i64.lt_s
+      if ;; label = @2
+        i64.const -1
+        global.set 1
+        unreachable
+      end
       local.get 1
       i64.const 24
       i64.sub
       local.set 1
-      local.get 1
-      i64.const 0
-      i64.lt_s
-      if ;; label = @2
-        local.get 1
-        global.set 1
-        unreachable
-      end
       local.get $acc
       local.get $n
       i32.add

@@ -33,16 +33,16 @@
     loop $continue
       local.get 1
       i64.const 21
-      i64.sub
-      local.set 1
-      local.get 1
-      i64.const 0
       i64.lt_s
       if ;; label = @2
-        local.get 1
+        i64.const -1
         global.set 1
         unreachable
       end
+      local.get 1
+      i64.const 21
+      i64.sub
+      local.set 1
       local.get $i
       i32.const 1
       i32.sub

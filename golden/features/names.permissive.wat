@@ -32,16 +32,16 @@
       loop $again
         local.get 0
         i64.const 19
-        i64.sub
-        local.set 0
-        local.get 0
-        i64.const 0
         i64.lt_s
         if ;; label = @3
-          local.get 0
+          i64.const -1
           global.set 1
           unreachable
         end
+        local.get 0
+        i64.const 19
+        i64.sub
+        local.set 0
         global.get $n
         i32.eqz
         br_if $exit

@@ -117,10 +117,16 @@ pub(crate) struct FunctionPlan {
     pub(crate) report: FunctionReport,
 }
 
-/// Where the entry's check sits among a function's injections: after the entry's meter. In a
-/// function that reserves its own frame, the reservation takes its place (it checks the gas
-/// too); the wrap block, if any, opens right after it.
-const ENTRY_CHECK_AT: usize = 1;
+/// Where the entry's check sits among a function's injections: first, before the entry's
+/// meter, which follows at [`ENTRY_METER_AT`]. A function that reserves its own frame has no
+/// such check: its reservation, right after the meter, checks the gas too. The wrap block, if
+/// any, opens after both.
+const ENTRY_CHECK_AT: usize = 0;
+/// Where the entry's meter sits among a function's injections.
+const ENTRY_METER_AT: usize = 1;
+/// Where the reservation sits in the plan of a function that reserves its own frame: right
+/// after the entry's meter, the first injection once the entry's check is removed.
+const RESERVE_AT: usize = 1;
 
 /// A snippet, with what the rewrite must still resolve (wrap block types need the final type
 /// section).
@@ -166,7 +172,8 @@ struct MeterBlock {
     /// Whether something in the block can trap, call or leave the function: the charge must
     /// then be written back to the global, where the host and callees read it.
     observed: bool,
-    /// The gas check of a loop header, while no call in the block has made it redundant.
+    /// The check before the charge: a loop header's, while no call in the block has made it
+    /// redundant, or the entry's in a function its callers reserve for. It tests the charge.
     check: Option<usize>,
     /// The last call of an internal function in the block, by the injection that takes the
     /// gas back, and whether that injection writes it back: it must when an instruction after
@@ -366,19 +373,21 @@ impl<'p> Analyzer<'p> {
 }
 
 impl Body {
+    /// Starts a metering block at `position`, with a check before its charge when `check`
+    /// (loop headers; the entry's check is placed by `finish`). Both charges are set by
+    /// `finish`, once the block's price is known.
     fn start_block(&mut self, prices: &Prices, position: usize, reload: bool, check: bool) {
-        let injection = self.injections.len();
-        let meter = Snippet::Meter { charge: 0, reload, flush: false };
-        self.injections.push((position, Injection::Snippet(meter)));
         let mut cost = 0;
         let mut check_at = None;
         if check {
             check_at = Some(self.injections.len());
-            // With the write-back until the block is known not to need it (`finish`).
-            self.injections.push((position, Injection::Snippet(Snippet::Check { write_back: true })));
-            cost += prices.check(true);
+            self.injections.push((position, Injection::Snippet(Snippet::Check { charge: 0, reload: false })));
+            cost += prices.check(false);
             self.checks += 1;
         }
+        let injection = self.injections.len();
+        let meter = Snippet::Meter { charge: 0, reload, flush: false };
+        self.injections.push((position, Injection::Snippet(meter)));
         self.blocks.push(MeterBlock { injection, cost, reload, observed: false, check: check_at, last_take: None });
     }
 
@@ -416,7 +425,7 @@ impl Body {
         if let Some(block) = self.blocks.last_mut()
             && let Some(check) = block.check.take()
         {
-            block.cost -= prices.check(true);
+            block.cost -= prices.check(false);
             self.checks -= 1;
             self.redundant_checks.push(check);
         }
@@ -660,13 +669,13 @@ impl<'p> Hooks for Analyzer<'p> {
         body.max_operands = body.max_operands.max(validator.operand_stack_height());
         if !body.started {
             body.started = true;
-            // Entry: load the gas local from the global (unless the caller passed it), charge,
-            // check; then (at the end, once it is known whether the function reserves its own
-            // frame) reserve the frame. The entry check is never dropped: it is what makes a
-            // call a check for its caller.
+            // Entry: the place of the check, then the charge (loading the gas local from the
+            // global unless the caller passed it). At the end, once it is known whether the
+            // function reserves its own frame, either the check is made there or the frame is
+            // reserved after the charge, with the gas check on the same branch. The entry check
+            // is never dropped: it is what makes a call a check for its caller.
+            body.injections.push((offset, Injection::Snippet(Snippet::Check { charge: 0, reload: false })));
             body.start_block(prices, offset, !body.internal, false);
-            body.injections.push((offset, Injection::Snippet(Snippet::Check { write_back: true })));
-            body.charge(prices.check(true));
             body.checks += 1;
         }
         let Some(opcode) = opcode_of(op) else {
@@ -859,28 +868,32 @@ impl Analyzer<'_> {
 
         let mut removed = std::mem::take(&mut body.redundant_checks);
 
-        // The entry block reserves the frame, with the gas check on the same branch (in place
-        // of its own check), and opens the wrap block when there is one, right after. A check
-        // right after a charge that writes the global back (the entry's, when its block is
-        // observed; a loop header's, below) needs no write-back of its own on its trapping path.
+        // The entry: a function its callers reserve for checks before its charge, like a loop
+        // header (the check then loads the gas local, where the meter would have); any other
+        // reserves its frame after the charge, with the gas check on the same branch, and
+        // writes the gas back on its trapping path unless the charge did. The wrap block, when
+        // there is one, opens after both.
         let entry = body.injections.first().map_or(0, |(position, _)| *position);
         debug_assert!(
-            matches!(body.injections.get(ENTRY_CHECK_AT), Some((_, Injection::Snippet(Snippet::Check { .. })))),
-            "every body starts with its entry's meter and check"
+            matches!(body.injections.get(ENTRY_CHECK_AT), Some((_, Injection::Snippet(Snippet::Check { .. }))))
+                && matches!(body.injections.get(ENTRY_METER_AT), Some((_, Injection::Snippet(Snippet::Meter { .. })))),
+            "every body starts with the place of its entry's check, then its meter"
         );
-        let write_back = !body.blocks[0].observed;
-        let (entry_check, price) = if folded {
-            (Snippet::Check { write_back }, prices.check(write_back))
-        } else {
-            let param = body.internal;
-            (Snippet::Reserve { frame, param, write_back }, prices.reserve(param, write_back))
-        };
-        if let Some((_, check)) = body.injections.get_mut(ENTRY_CHECK_AT) {
-            *check = Injection::Snippet(entry_check);
-            // The entry block was charged the check with its write-back when it started.
-            body.blocks[0].cost = body.blocks[0].cost - prices.check(true) + price;
-        }
+        let entry_block = &mut body.blocks[0];
+        let mut after_entry = ENTRY_METER_AT + 1;
         let mut prefix = Vec::new();
+        if folded {
+            let reload = std::mem::replace(&mut entry_block.reload, false);
+            body.injections[ENTRY_CHECK_AT].1 = Injection::Snippet(Snippet::Check { charge: 0, reload });
+            entry_block.check = Some(ENTRY_CHECK_AT);
+            entry_block.cost += prices.check(reload);
+        } else {
+            let (param, write_back) = (body.internal, !entry_block.observed);
+            prefix.push((entry, Injection::Snippet(Snippet::Reserve { frame, param, write_back })));
+            entry_block.cost += prices.reserve(param, write_back);
+            removed.push(ENTRY_CHECK_AT);
+            after_entry -= 1;
+        }
         if body.wrapped() {
             let results = body.results.clone();
             prefix.push((entry, Injection::WrapStart(self.wrap_type(&results))));
@@ -890,16 +903,17 @@ impl Analyzer<'_> {
         let mut max_block_cost = 0;
         for block in &mut body.blocks {
             let flush = block.observed;
-            if flush && let Some(check) = block.check {
-                body.injections[check].1 = Injection::Snippet(Snippet::Check { write_back: false });
-                block.cost -= prices.check(true) - prices.check(false);
-            }
             let charge = block.cost + prices.meter(block.reload, flush);
             max_block_cost = max_block_cost.max(charge);
-            if let (_, Injection::Snippet(Snippet::Meter { charge: c, flush: f, .. })) =
+            if let (_, Injection::Snippet(Snippet::Meter { charge: c, reload: r, flush: f })) =
                 &mut body.injections[block.injection]
             {
-                (*c, *f) = (charge, flush);
+                (*c, *r, *f) = (charge, block.reload, flush);
+            }
+            if let Some(check) = block.check
+                && let (_, Injection::Snippet(Snippet::Check { charge: c, .. })) = &mut body.injections[check]
+            {
+                *c = charge;
             }
         }
         let mut injections = body.injections;
@@ -911,8 +925,8 @@ impl Analyzer<'_> {
                 removed.binary_search(&(index - 1)).is_err()
             });
         }
-        // Nothing removed comes before the entry's meter and check.
-        injections.splice(ENTRY_CHECK_AT + 1..ENTRY_CHECK_AT + 1, prefix);
+        // Nothing removed comes after the entry's check (if it stays) and meter.
+        injections.splice(after_entry..after_entry, prefix);
 
         body.callees.sort_unstable();
         body.callees.dedup();
@@ -1023,7 +1037,7 @@ impl Analysis {
             let extra = callees.max().unwrap_or(0);
             // Both below 2^31, and the sum capped there like any frame.
             let frame = (u64::from(plan.frame) + u64::from(extra)).min(i32::MAX as u64) as u32;
-            if let (_, Injection::Snippet(Snippet::Reserve { frame: f, .. })) = &mut plan.injections[ENTRY_CHECK_AT] {
+            if let (_, Injection::Snippet(Snippet::Reserve { frame: f, .. })) = &mut plan.injections[RESERVE_AT] {
                 *f = frame;
             }
             plan.report.frame = frame;

@@ -40,9 +40,13 @@ pub(crate) enum Snippet {
     /// need that, because those are the only places where anyone reads the global
     /// (`docs/gas.md`).
     Meter { charge: u64, reload: bool, flush: bool },
-    /// Traps if the gas local is negative, writing it back to the global first so that the
-    /// host sees the overdraft (`write_back`), unless the charge just before it already did.
-    Check { write_back: bool },
+    /// Traps if the gas local is below `charge`, the charge of the metering block it opens,
+    /// which comes right after it; the trapping path writes -1 to the global, so that the
+    /// host sees out of gas. Testing before subtracting keeps the charged counter in the same
+    /// compiled block as the code that uses it (`docs/instrumentation.md`, "The check before
+    /// the charge"). With `reload`, it first loads the gas local from the global (the entry
+    /// of a function that is not internal).
+    Check { charge: u64, reload: bool },
     /// Reloads the gas local from the global after a call: the callee (or the host) charged
     /// the global.
     Resync,
@@ -88,6 +92,8 @@ const IF: u8 = 0x04;
 const EMPTY_BLOCK: u8 = 0x40;
 const UNREACHABLE: u8 = 0x00;
 const END: u8 = 0x0b;
+/// -1 as a signed LEB128.
+const MINUS_ONE: u8 = 0x7f;
 
 /// Writes `value` as an unsigned LEB128: one byte, without a call, for the small indices
 /// that are almost all of them.
@@ -150,17 +156,19 @@ impl Snippet {
                 }
             }
             // The write-back sits on the trapping path only: the check itself is a compare
-            // and a branch. A check right after a charge that wrote the global needs none.
-            Snippet::Check { write_back } => {
-                out.push(LOCAL_GET);
-                uleb(s.gas, out);
-                out.extend_from_slice(&[I64_CONST, 0, I64_LT_S, IF, EMPTY_BLOCK]);
-                if write_back {
+            // and a branch. Out of gas is the global's sign (`docs/gas.md`), so the trapping
+            // path writes a constant rather than computing the overdraft.
+            Snippet::Check { charge, reload } => {
+                if reload {
+                    pair(out, GLOBAL_GET, s.gas_global, LOCAL_TEE, s.gas);
+                } else {
                     out.push(LOCAL_GET);
                     uleb(s.gas, out);
-                    out.push(GLOBAL_SET);
-                    uleb(s.gas_global, out);
                 }
+                out.push(I64_CONST);
+                sleb(charge as i64, out);
+                out.extend_from_slice(&[I64_LT_S, IF, EMPTY_BLOCK, I64_CONST, MINUS_ONE, GLOBAL_SET]);
+                uleb(s.gas_global, out);
                 out.extend_from_slice(&[UNREACHABLE, END]);
             }
             // The snippets around calls are as frequent as calls: written byte by byte too.
@@ -217,8 +225,11 @@ impl Snippet {
                     LocalTee(s.gas),
                     GlobalSet(s.gas_global),
                 ]);
-                // The charge has just written the global.
-                Snippet::Check { write_back: false }.encode(s, out);
+                // The check, after the charge (which has just written the global, so the
+                // trapping path writes nothing): the charge is only known at run time.
+                out.push(LOCAL_GET);
+                uleb(s.gas, out);
+                out.extend_from_slice(&[I64_CONST, 0, I64_LT_S, IF, EMPTY_BLOCK, UNREACHABLE, END]);
             }
             Snippet::CanonicalizeF32 => put(&[
                 LocalTee(s.f32),
@@ -248,7 +259,7 @@ impl Snippet {
 pub(crate) struct Prices {
     /// The meter, indexed by `[reload][flush]`.
     meters: [[u64; 2]; 2],
-    /// The check, indexed by `write_back`.
+    /// The check, indexed by `reload`.
     checks: [u64; 2],
     pub(crate) resync: u64,
     /// The reservation, indexed by `[param][write_back]`.
@@ -276,7 +287,7 @@ impl Prices {
         Prices {
             meters: [false, true]
                 .map(|reload| [false, true].map(|flush| required(Snippet::Meter { charge: 0, reload, flush }))),
-            checks: [false, true].map(|write_back| required(Snippet::Check { write_back })),
+            checks: [false, true].map(|reload| required(Snippet::Check { charge: 0, reload })),
             resync: required(Snippet::Resync),
             reserves: [false, true].map(|param| {
                 [false, true].map(|write_back| required(Snippet::Reserve { frame: 0, param, write_back }))
@@ -300,9 +311,9 @@ impl Prices {
         self.meters[usize::from(reload)][usize::from(flush)]
     }
 
-    /// The price of a gas check, with the write-back on its trapping path or without.
-    pub(crate) fn check(&self, write_back: bool) -> u64 {
-        self.checks[usize::from(write_back)]
+    /// The price of a gas check, loading the gas local from the global first or not.
+    pub(crate) fn check(&self, reload: bool) -> u64 {
+        self.checks[usize::from(reload)]
     }
 
     /// The price of a frame's reservation, from the stack parameter or the global, with the
@@ -351,9 +362,9 @@ mod tests {
         // and global.set 2.
         assert_eq!([prices.meter(false, false), prices.meter(false, true)], [4, 6]);
         assert_eq!([prices.meter(true, false), prices.meter(true, true)], [5, 7]);
-        // local.get 1, i64.const 1, i64.lt_s 1, if 2, (local.get 1, global.set 2,) unreachable 1,
-        // end 1.
-        assert_eq!([prices.check(false), prices.check(true)], [7, 10]);
+        // local.get 1 (or global.get 2, local.tee 1), i64.const 1, i64.lt_s 1, if 2, i64.const 1,
+        // global.set 2, unreachable 1, end 1.
+        assert_eq!([prices.check(false), prices.check(true)], [10, 12]);
         // global.get 2, local.set 1.
         assert_eq!(prices.resync, 3);
         // global.get 2 or local.get 1, i32.const 1, i32.sub 1, local.tee 1, i64.extend_i32_s 1,
