@@ -880,7 +880,8 @@ impl Analyzer<'_> {
             "every body starts with the place of its entry's check, then its meter"
         );
         let entry_block = &mut body.blocks[0];
-        let mut after_entry = ENTRY_METER_AT + 1;
+        // Where what follows the entry's check and meter goes, once removals are done.
+        let after_entry = if folded { ENTRY_METER_AT + 1 } else { RESERVE_AT };
         let mut prefix = Vec::new();
         if folded {
             let reload = std::mem::replace(&mut entry_block.reload, false);
@@ -892,7 +893,6 @@ impl Analyzer<'_> {
             prefix.push((entry, Injection::Snippet(Snippet::Reserve { frame, param, write_back })));
             entry_block.cost += prices.reserve(param, write_back);
             removed.push(ENTRY_CHECK_AT);
-            after_entry -= 1;
         }
         if body.wrapped() {
             let results = body.results.clone();
