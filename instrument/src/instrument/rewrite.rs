@@ -319,7 +319,9 @@ impl Writer<'_> {
 
     /// The code section, its bodies rewritten on several threads when there is enough code:
     /// each thread takes a contiguous run of bodies and the runs are concatenated in order, so
-    /// the bytes do not depend on the number of threads.
+    /// the bytes do not depend on the number of threads. The first run is written in place,
+    /// the others after it: every byte written to fresh memory costs a page fault per 4 KiB,
+    /// which was the most of what copying the code from buffer to buffer cost.
     fn code(&mut self, offset: usize, contents: &[u8]) -> Result<(), InstrumentError> {
         let reader = CodeSectionReader::new(BinaryReader::new(contents, offset)).map_err(internal)?;
         let count = reader.count();
@@ -332,40 +334,52 @@ impl Writer<'_> {
         }
         let sizes = bodies.iter().map(|body| body.range().len());
         let runs = split_runs(sizes, if contents.len() < PARALLEL_BYTES { 1 } else { self.threads });
+        let mut out = std::mem::take(&mut self.out);
+        out.push(10);
+        let size_at = out.len();
+        let size_width = Sized::at_least(contents.len(), &mut out);
+        count.encode(&mut out);
         let this = &*self;
-        let encoded = in_order(runs, |run| this.bodies(&bodies[run.clone()], run.start));
-        let mut header = Vec::with_capacity(5);
-        count.encode(&mut header);
-        let mut size = header.len();
-        let mut runs = Vec::with_capacity(encoded.len());
+        let mut first = Some(&mut out);
+        let runs: Vec<_> = runs.into_iter().map(|run| (run, first.take())).collect();
+        let encoded = in_order(runs, |(run, out)| {
+            let mut bytes = Vec::new();
+            let out = out.unwrap_or(&mut bytes);
+            let sizes = this.bodies(&bodies[run.clone()], run.start, out)?;
+            Ok::<_, InstrumentError>((bytes, sizes))
+        });
+        let mut body_sizes = Vec::with_capacity(bodies.len());
         for run in encoded {
-            let run = run?;
-            size += run.bytes.len();
-            runs.push(run);
+            let (bytes, sizes) = run?;
+            out.extend_from_slice(&bytes);
+            body_sizes.extend(sizes);
         }
-        self.out.push(10);
-        (size as u32).encode(&mut self.out);
-        self.out.extend_from_slice(&header);
-        for run in runs {
-            self.out.extend_from_slice(&run.bytes);
-            self.body_sizes.extend(run.sizes);
-        }
+        Sized::finish(&mut out, size_at, size_width);
+        self.out = out;
+        self.body_sizes.extend(body_sizes);
         Ok(())
     }
 
-    /// The bodies of functions `first..`, each as its size then its bytes.
-    fn bodies(&self, bodies: &[wasmparser::FunctionBody<'_>], first: usize) -> Result<EncodedRun, InstrumentError> {
+    /// Appends the bodies of functions `first..` to `out`, each as its size then its bytes;
+    /// returns each one's size before and after.
+    fn bodies(
+        &self,
+        bodies: &[wasmparser::FunctionBody<'_>],
+        first: usize,
+        out: &mut Vec<u8>,
+    ) -> Result<Vec<(u32, u32)>, InstrumentError> {
         let original: usize = bodies.iter().map(|body| body.range().len()).sum();
-        let mut run = EncodedRun { bytes: Vec::with_capacity(original * 2), sizes: Vec::with_capacity(bodies.len()) };
-        let mut scratch = Vec::new();
+        // Instrumented code is about half as large again as the original.
+        out.reserve(original + original / 2);
+        let mut sizes = Vec::with_capacity(bodies.len());
         for (body, plan) in bodies.iter().zip(&self.analysis.functions[first..]) {
-            scratch.clear();
-            self.body(body, plan, &mut scratch)?;
-            uleb(scratch.len() as u32, &mut run.bytes);
-            run.bytes.extend_from_slice(&scratch);
-            run.sizes.push((body.range().len() as u32, scratch.len() as u32));
+            let size_at = out.len();
+            let size_width = Sized::at_least(body.range().len(), out);
+            self.body(body, plan, out)?;
+            let size = Sized::finish(out, size_at, size_width);
+            sizes.push((body.range().len() as u32, size as u32));
         }
-        Ok(run)
+        Ok(sizes)
     }
 
     /// Writes `body` rewritten by `plan` to `out`.
@@ -446,10 +460,43 @@ impl Writer<'_> {
     }
 }
 
-/// A run of rewritten bodies: each one's size and bytes, and its sizes before and after.
-struct EncodedRun {
-    bytes: Vec<u8>,
-    sizes: Vec<(u32, u32)>,
+/// A size written before what it measures: room is left for the LEB128 of a lower bound of
+/// the size, and the size is written there once known, moving what follows only when its
+/// encoding is longer (a body that grew past 127 bytes, or 16 KiB). The encoding is the
+/// shortest, as if the size had been known first.
+struct Sized;
+
+impl Sized {
+    /// Leaves room in `out` for the size, at least `lower_bound`; returns the room's width.
+    fn at_least(lower_bound: usize, out: &mut Vec<u8>) -> usize {
+        let width = leb_width(lower_bound);
+        out.resize(out.len() + width, 0);
+        width
+    }
+
+    /// Writes the size of what follows the room at `at` of `width` bytes; returns the size.
+    fn finish(out: &mut Vec<u8>, at: usize, width: usize) -> usize {
+        let size = out.len() - at - width;
+        let mut encoded = [0; 5];
+        let length = leb_width(size);
+        let mut rest = size;
+        for byte in &mut encoded[..length] {
+            *byte = (rest & 0x7f) as u8 | 0x80;
+            rest >>= 7;
+        }
+        encoded[length - 1] &= 0x7f;
+        if length == width {
+            out[at..at + width].copy_from_slice(&encoded[..length]);
+        } else {
+            out.splice(at..at + width, encoded[..length].iter().copied());
+        }
+        size
+    }
+}
+
+/// The length of `value`'s unsigned LEB128.
+fn leb_width(value: usize) -> usize {
+    (usize::BITS - (value | 1).leading_zeros()).div_ceil(7) as usize
 }
 
 /// Splits a vector's encoding into its count and the bytes of its entries.
