@@ -307,18 +307,17 @@ impl<'a> VisitSimdOperator<'a> for Tee<'_> {
     wasmparser::for_each_visit_simd_operator!(tee_simd_operator);
 }
 
-/// `work` applied to each run, on rayon's global pool (the threads wasmtime compiles on), and
-/// the results in the runs' order. A pool rather than a thread started per run: starting and
-/// joining a thread for each scan and each rewrite cost a fifth of a CosmWasm contract's
-/// instrumentation (`docs/instrumentation.md`, "Bodies on a pool"). One run stays on the
-/// calling thread: handing it to the pool would only add the handover.
+/// `work` applied to each run, and the results in the runs' order: the first run on the
+/// calling thread, whose caches hold the module it has just parsed, the others on rayon's
+/// global pool (the threads wasmtime compiles on), which outlive the call where a thread
+/// started per run did not (`docs/instrumentation.md`, "Bodies on a pool").
 pub(crate) fn in_order<T: Send, R: Send>(runs: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
     if runs.len() <= 1 {
         return runs.into_iter().map(work).collect();
     }
     let mut results: Vec<Option<R>> = runs.iter().map(|_| None).collect();
     let work = &work;
-    rayon_core::scope(|scope| {
+    rayon_core::in_place_scope(|scope| {
         let mut slots = results.iter_mut();
         let mut runs = runs.into_iter();
         let first = runs.next().zip(slots.next());
