@@ -509,3 +509,29 @@ fn split_count(bytes: &[u8]) -> Result<(u32, &[u8]), InstrumentError> {
 fn internal(error: impl std::fmt::Display) -> InstrumentError {
     InstrumentError::Internal(error.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Sized, leb_width};
+    use wasm_encoder::Encode;
+
+    /// A size written after what it measures is the shortest LEB128 of it, as if it had been
+    /// written first, whether the room left was enough or not.
+    #[test]
+    fn sizes_are_the_shortest_encoding_wherever_they_land() {
+        for (lower_bound, size) in
+            [(0, 0), (5, 5), (100, 127), (100, 128), (127, 16_384), (20_000, 20_000), (1, 1 << 21)]
+        {
+            let mut out = vec![0xaa];
+            let at = out.len();
+            let width = Sized::at_least(lower_bound, &mut out);
+            out.extend(std::iter::repeat_n(0x55, size));
+            assert_eq!(Sized::finish(&mut out, at, width), size);
+            let mut expected = vec![0xaa];
+            (size as u32).encode(&mut expected);
+            expected.extend(std::iter::repeat_n(0x55, size));
+            assert!(out == expected, "lower bound {lower_bound}, size {size}");
+        }
+        assert_eq!([0, 127, 128, 16_383, 16_384, u32::MAX as usize].map(leb_width), [1, 1, 2, 2, 3, 5]);
+    }
+}
