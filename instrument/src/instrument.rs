@@ -115,7 +115,7 @@ pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Res
     if is_instrumented(wasm) {
         return Err(InstrumentError::AlreadyInstrumented);
     }
-    let mut analyzer = Analyzer::new(policy);
+    let mut analyzer = Analyzer::new(policy, wasm, threads);
     let info = validate_with(wasm, policy, &mut analyzer, threads)?;
     let analysis = analyzer.into_analysis();
     let tag = format!("baals-instrument {INSTRUMENTER_VERSION}\npolicy {}\n", policy.hash());

@@ -13,13 +13,13 @@
 //! counters around calls of internal functions and before their exits.
 
 use baals_policy::{FloatMode, Opcode, Policy};
-use wasmparser::{FuncType, FunctionBody, Operator, Payload, TypeRef};
+use wasmparser::{BinaryReader, FuncType, FunctionBody, Operator, Payload, TypeRef};
 
 use super::snippets::{Prices, Snippet, val_type};
 use crate::error::{Location, ValidationError};
 use crate::opcode::opcode_of;
 use crate::report::FunctionReport;
-use crate::validate::{Func, Hooks, function_type};
+use crate::validate::{Func, Hooks, PARALLEL_BYTES, function_type, in_order, split_runs};
 
 /// The plan for the whole module.
 #[derive(Debug, Default)]
@@ -68,6 +68,40 @@ pub(crate) struct Analysis {
 /// calls, in `hackatom`) and the smallest where it did (22.6 KiB, 419 calls):
 /// `docs/instrumentation.md`, "Callees of very large functions".
 const LARGE_BODY_BYTES: usize = 20 << 10;
+
+/// A visitor that records the direct calls of defined functions and decodes every other
+/// operator without building it: a quarter of esbuild's code is in bodies of more than
+/// [`LARGE_BODY_BYTES`], and building each operator made their scan as slow as validation
+/// (`docs/instrumentation.md`, "The calls of large bodies").
+struct DirectCalls {
+    imported: u32,
+    callees: Vec<u32>,
+}
+
+macro_rules! skip_operators {
+    ($( @$proposal:ident $op:ident $({ $($arg:ident: $argty:ty),* })? => $visit:ident ($($ann:tt)*))*) => {
+        $( skip_operator!($op $visit $($($arg: $argty),*)?); )*
+    };
+}
+
+macro_rules! skip_operator {
+    (Call $visit:ident $($rest:tt)*) => {};
+    ($op:ident $visit:ident $($arg:ident: $argty:ty),*) => {
+        fn $visit(&mut self $(, _: $argty)*) {}
+    };
+}
+
+impl<'a> wasmparser::VisitOperator<'a> for DirectCalls {
+    type Output = ();
+
+    fn visit_call(&mut self, function_index: u32) {
+        if function_index >= self.imported {
+            self.callees.push(function_index);
+        }
+    }
+
+    wasmparser::for_each_visit_operator!(skip_operators);
+}
 
 /// A function type the rewrite appends to the type section: parameters and results.
 pub(crate) type ExtraType = (Vec<wasmparser::ValType>, Vec<wasmparser::ValType>);
@@ -227,6 +261,11 @@ pub(crate) struct Analyzer<'p> {
     scratch: Scratch,
     /// In a fork: how many added types it was forked with (those of internal functions).
     inherited_types: usize,
+    /// The module, and the threads its bodies may be looked at on.
+    wasm: &'p [u8],
+    threads: usize,
+    /// Where the bodies of more than [`LARGE_BODY_BYTES`] are, until their calls are recorded.
+    large_bodies: Vec<std::ops::Range<usize>>,
 }
 
 /// Vectors of [`Body`] that [`Analyzer::finish`] hands back empty, allocation kept.
@@ -299,7 +338,9 @@ fn observes(opcode: Opcode) -> bool {
 }
 
 impl<'p> Analyzer<'p> {
-    pub(crate) fn new(policy: &'p Policy) -> Self {
+    /// The analyzer of `wasm` under `policy`, which may look at bodies on up to `threads`
+    /// threads.
+    pub(crate) fn new(policy: &'p Policy, wasm: &'p [u8], threads: usize) -> Self {
         Analyzer {
             policy,
             prices: Prices::new(policy),
@@ -308,6 +349,9 @@ impl<'p> Analyzer<'p> {
             ops: OpInfo::table(policy),
             scratch: Scratch::default(),
             inherited_types: 0,
+            wasm,
+            threads,
+            large_bodies: Vec::new(),
         }
     }
 
@@ -326,19 +370,25 @@ impl<'p> Analyzer<'p> {
         self.analysis.address_taken.push(function);
     }
 
-    /// Records the defined functions `body` calls directly. The body is not validated yet: what
-    /// follows an operator that fails to decode is not looked at (validation refuses it).
-    fn record_callees(&mut self, body: &FunctionBody<'_>) {
-        let Ok(mut operators) = body.get_operators_reader() else { return };
-        while !operators.eof() {
-            match operators.read() {
-                Ok(Operator::Call { function_index }) if function_index >= self.analysis.imported_functions => {
-                    self.analysis.called_by_large.push(function_index);
-                }
-                Ok(_) => {}
-                Err(_) => return,
+    /// Records the defined functions that the large bodies call directly, on several threads
+    /// when there is enough of them (they are scanned before any body is validated, while the
+    /// other threads would wait). The bodies are not validated yet: what follows an operator
+    /// that fails to decode is not looked at (validation refuses it).
+    fn record_callees(&mut self) {
+        let bodies = std::mem::take(&mut self.large_bodies);
+        let sizes = bodies.iter().map(|range| range.len());
+        let threads = if sizes.clone().sum::<usize>() < PARALLEL_BYTES { 1 } else { self.threads };
+        let (wasm, imported) = (self.wasm, self.analysis.imported_functions);
+        let runs = in_order(split_runs(sizes, threads), |run| {
+            let mut calls = DirectCalls { imported, callees: Vec::new() };
+            for range in &bodies[run] {
+                let body = FunctionBody::new(BinaryReader::new(&wasm[range.clone()], range.start));
+                let Ok(mut operators) = body.get_operators_reader() else { continue };
+                while !operators.eof() && operators.visit_operator(&mut calls).is_ok() {}
             }
-        }
+            calls.callees
+        });
+        self.analysis.called_by_large.extend(runs.into_iter().flatten());
     }
 
     /// Records the functions a constant expression names with `ref.func`.
@@ -496,6 +546,9 @@ impl<'p> Hooks for Analyzer<'p> {
             ops: self.ops.clone(),
             scratch: Scratch::default(),
             inherited_types: self.analysis.extra_types.len(),
+            wasm: self.wasm,
+            threads: 1,
+            large_bodies: Vec::new(),
         }
     }
 
@@ -576,7 +629,7 @@ impl<'p> Hooks for Analyzer<'p> {
             }
             Payload::CodeSectionEntry(body) => {
                 if body.range().len() > LARGE_BODY_BYTES {
-                    self.record_callees(body);
+                    self.large_bodies.push(body.range());
                 }
                 // Bodies are queued until the whole code section has been read, so this comes
                 // before any of them is analysed. A section with fewer bodies than it declares
@@ -584,6 +637,7 @@ impl<'p> Hooks for Analyzer<'p> {
                 if let Some(left) = self.analysis.bodies_left.checked_sub(1) {
                     self.analysis.bodies_left = left;
                     if left == 0 {
+                        self.record_callees();
                         self.analysis.internal_types();
                     }
                 }
