@@ -337,7 +337,7 @@ impl Writer<'_> {
         let mut out = std::mem::take(&mut self.out);
         out.push(10);
         let size_at = out.len();
-        let size_width = Sized::at_least(contents.len(), &mut out);
+        let size_width = SizePrefix::at_least(contents.len(), &mut out);
         count.encode(&mut out);
         let this = &*self;
         let mut first = Some(&mut out);
@@ -354,7 +354,7 @@ impl Writer<'_> {
             out.extend_from_slice(&bytes);
             body_sizes.extend(sizes);
         }
-        Sized::finish(&mut out, size_at, size_width);
+        SizePrefix::finish(&mut out, size_at, size_width);
         self.out = out;
         self.body_sizes.extend(body_sizes);
         Ok(())
@@ -374,9 +374,9 @@ impl Writer<'_> {
         let mut sizes = Vec::with_capacity(bodies.len());
         for (body, plan) in bodies.iter().zip(&self.analysis.functions[first..]) {
             let size_at = out.len();
-            let size_width = Sized::at_least(body.range().len(), out);
+            let size_width = SizePrefix::at_least(body.range().len(), out);
             self.body(body, plan, out)?;
-            let size = Sized::finish(out, size_at, size_width);
+            let size = SizePrefix::finish(out, size_at, size_width);
             sizes.push((body.range().len() as u32, size as u32));
         }
         Ok(sizes)
@@ -464,9 +464,9 @@ impl Writer<'_> {
 /// the size, and the size is written there once known, moving what follows only when its
 /// encoding is longer (a body that grew past 127 bytes, or 16 KiB). The encoding is the
 /// shortest, as if the size had been known first.
-struct Sized;
+struct SizePrefix;
 
-impl Sized {
+impl SizePrefix {
     /// Leaves room in `out` for the size, at least `lower_bound`; returns the room's width.
     fn at_least(lower_bound: usize, out: &mut Vec<u8>) -> usize {
         let width = leb_width(lower_bound);
@@ -512,7 +512,7 @@ fn internal(error: impl std::fmt::Display) -> InstrumentError {
 
 #[cfg(test)]
 mod tests {
-    use super::{Sized, leb_width};
+    use super::{SizePrefix, leb_width};
     use wasm_encoder::Encode;
 
     /// A size written after what it measures is the shortest LEB128 of it, as if it had been
@@ -524,9 +524,9 @@ mod tests {
         {
             let mut out = vec![0xaa];
             let at = out.len();
-            let width = Sized::at_least(lower_bound, &mut out);
+            let width = SizePrefix::at_least(lower_bound, &mut out);
             out.extend(std::iter::repeat_n(0x55, size));
-            assert_eq!(Sized::finish(&mut out, at, width), size);
+            assert_eq!(SizePrefix::finish(&mut out, at, width), size);
             let mut expected = vec![0xaa];
             (size as u32).encode(&mut expected);
             expected.extend(std::iter::repeat_n(0x55, size));
