@@ -211,4 +211,15 @@ mod tests {
         assert!(refused >= 9, "the tight policy should refuse the contracts: {refused}");
         println!("{compared} instrumentations the same on 1 to 4 threads ({refused} refusals)");
     }
+
+    /// An embedder may deploy from a task of rayon's pool, which the bodies also go to: the
+    /// worker that waits for them runs them itself, even in a pool of one thread.
+    #[test]
+    fn instruments_from_inside_a_pool_of_one_thread() {
+        let policy = Policy::permissive();
+        let (name, wasm) = corpus().into_iter().find(|(name, _)| name == "hackatom.wasm").expect("hackatom");
+        let pool = rayon_core::ThreadPoolBuilder::new().num_threads(1).build().expect("a pool");
+        let inside = pool.install(|| instrument_on(&wasm, &policy, 4));
+        assert_eq!(inside, instrument_on(&wasm, &policy, 1), "{name}");
+    }
 }
