@@ -11,7 +11,7 @@ use crate::error::{Location, ValidationError};
 use crate::info::ModuleInfo;
 use limits::LimitChecker;
 use scan::{Failure, scan};
-pub(crate) use scan::{Func, Hooks, PARALLEL_BYTES, function_type, in_order, split_runs, threads};
+pub(crate) use scan::{Func, Hooks, function_type, in_order, parallel_runs, threads};
 
 /// Checks `wasm` against `policy` and describes the module if it is accepted.
 ///

@@ -19,7 +19,7 @@ use super::snippets::{Prices, Snippet, val_type};
 use crate::error::{Location, ValidationError};
 use crate::opcode::opcode_of;
 use crate::report::FunctionReport;
-use crate::validate::{Func, Hooks, PARALLEL_BYTES, function_type, in_order, split_runs};
+use crate::validate::{Func, Hooks, function_type, in_order, parallel_runs};
 
 /// The plan for the whole module.
 #[derive(Debug, Default)]
@@ -376,10 +376,8 @@ impl<'p> Analyzer<'p> {
     /// that fails to decode is not looked at (validation refuses it).
     fn record_callees(&mut self) {
         let bodies = std::mem::take(&mut self.large_bodies);
-        let sizes = bodies.iter().map(|range| range.len());
-        let threads = if sizes.clone().sum::<usize>() < PARALLEL_BYTES { 1 } else { self.threads };
         let (wasm, imported) = (self.wasm, self.analysis.imported_functions);
-        let runs = in_order(split_runs(sizes, threads), |run| {
+        let runs = in_order(parallel_runs(bodies.iter().map(|range| range.len()), self.threads), |run| {
             let mut calls = DirectCalls { imported, callees: Vec::new() };
             for range in &bodies[run] {
                 let body = FunctionBody::new(BinaryReader::new(&wasm[range.clone()], range.start));
@@ -979,7 +977,8 @@ impl Analyzer<'_> {
                 removed.binary_search(&(index - 1)).is_err()
             });
         }
-        // Nothing removed comes after the entry's check (if it stays) and meter.
+        // Of what precedes `after_entry`, only the entry's check can have been removed, and
+        // `after_entry` allows for that.
         injections.splice(after_entry..after_entry, prefix);
 
         body.callees.sort_unstable();

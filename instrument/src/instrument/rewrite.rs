@@ -23,7 +23,7 @@ use wasmparser::{
 use super::analysis::{Analysis, FunctionPlan, INTERNAL_PARAMS, Injection, WrapType, inline_block_type};
 use super::snippets::{Slots, Snippet, uleb, val_type};
 use super::{GAS_GLOBAL, INSTRUMENTED_SECTION, InstrumentError, STACK_GLOBAL, START_EXPORT};
-use crate::validate::{PARALLEL_BYTES, in_order, split_runs};
+use crate::validate::{in_order, parallel_runs};
 
 /// The rewritten module, and each function body's size before and after.
 pub(crate) struct Rewritten {
@@ -333,7 +333,7 @@ impl Writer<'_> {
             )));
         }
         let sizes = bodies.iter().map(|body| body.range().len());
-        let runs = split_runs(sizes, if contents.len() < PARALLEL_BYTES { 1 } else { self.threads });
+        let runs = parallel_runs(sizes, self.threads);
         let mut out = std::mem::take(&mut self.out);
         out.push(10);
         let size_at = out.len();

@@ -184,7 +184,7 @@ impl<A: Hooks, B: Hooks> Hooks for (A, B) {
 /// a run to another thread costs about what validating a few KiB does here, and 8 or 16 KiB
 /// measured no faster on the 13 KB CosmWasm contract. The unit tests lower it so that every
 /// corpus contract takes the parallel path.
-pub(crate) const PARALLEL_BYTES: usize = if cfg!(test) { 1 << 10 } else { 32 << 10 };
+const PARALLEL_BYTES: usize = if cfg!(test) { 1 << 10 } else { 32 << 10 };
 
 /// The threads worth using: the machine's, up to a few (validation is memory-bound beyond).
 /// Asked once per process: on Linux the answer reads cgroup files.
@@ -243,12 +243,11 @@ fn bodies<H: Hooks>(
     hooks: &mut H,
     threads: usize,
 ) -> Result<(), Failure> {
-    let bytes: usize = pending.iter().map(|(_, body)| body.range().len()).sum();
-    if threads <= 1 || pending.len() < 2 || bytes < PARALLEL_BYTES {
+    // Contiguous runs of about equal size, so that joining them in order is function order.
+    let ranges = parallel_runs(pending.iter().map(|(_, body)| body.range().len()), threads);
+    if ranges.len() < 2 {
         return run(pending, features, hooks);
     }
-    // Contiguous runs of about equal size, so that joining them in order is function order.
-    let ranges = split_runs(pending.iter().map(|(_, body)| body.range().len()), threads);
     let mut items = pending.into_iter();
     let runs: Vec<(Vec<Pending<'_>>, H::Fork)> =
         ranges.iter().map(|range| (items.by_ref().take(range.len()).collect(), hooks.fork())).collect();
@@ -331,9 +330,17 @@ pub(crate) fn in_order<T: Send, R: Send>(runs: Vec<T>, work: impl Fn(T) -> R + S
     results.into_iter().flatten().collect()
 }
 
+/// The runs to split items of the given sizes into for `threads` threads: one below
+/// [`PARALLEL_BYTES`] in all, else [`split_runs`]'s. Bodies are scanned, rewritten and searched
+/// for calls in these runs.
+pub(crate) fn parallel_runs(sizes: impl Iterator<Item = usize> + Clone, threads: usize) -> Vec<std::ops::Range<usize>> {
+    let threads = if sizes.clone().sum::<usize>() < PARALLEL_BYTES { 1 } else { threads };
+    split_runs(sizes, threads)
+}
+
 /// Splits items of the given sizes into at most `threads` contiguous ranges of about equal
 /// total size, covering them all in order.
-pub(crate) fn split_runs(sizes: impl Iterator<Item = usize> + Clone, threads: usize) -> Vec<std::ops::Range<usize>> {
+fn split_runs(sizes: impl Iterator<Item = usize> + Clone, threads: usize) -> Vec<std::ops::Range<usize>> {
     let total: usize = sizes.clone().sum();
     let share = total.div_ceil(threads.max(1));
     let mut runs = Vec::with_capacity(threads);
