@@ -71,7 +71,10 @@ struct Contract {
 
 impl Contract {
     fn new(text: &str) -> Contract {
-        let policy = policy();
+        Contract::with_policy(text, policy())
+    }
+
+    fn with_policy(text: &str, policy: Policy) -> Contract {
         let instrumented = instrument(&baals_tests::wat(text), &policy).unwrap_or_else(|e| panic!("{e}"));
         let runner = Runner::default();
         let module = runner.compile(&instrumented);
@@ -311,6 +314,58 @@ fn gas_at_a_trap_includes_blocks_that_did_not_write_back() {
     assert_eq!(c.gas("load", &i32s(&[0])), entry + join);
     // And out of gas inside the lazy blocks is still exact at the boundary.
     assert_exact_boundary(&c, "load", &i32s(&[0]));
+}
+
+/// The default policy with `[gas] trap = "limit"`: a trap uses the whole limit.
+fn limit_policy() -> Policy {
+    default_with(&[("exports", "allow", "\"any\""), ("gas", "trap", "\"limit\"")])
+}
+
+/// A loop whose header block loads: it writes its charge back on every iteration where a trap
+/// uses what was charged, and not where it uses the limit.
+const SUM: &str = r#"(module (memory 1)
+    (func (export "sum") (param $p i32) (param $n i32) (result i32) (local $s i32)
+      (loop $l
+        (local.set $s (i32.add (local.get $s) (i32.load (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+      (local.get $s)))"#;
+
+/// Entry: `loop` 1. After the br_if: the loop's `end` 1, `local.get` 1, then the exit.
+const SUM_FIXED: u64 = ENTRY_LAZY + 1 + METER + 1 + 1 + EXIT;
+/// The header, after its check: local.get 1 twice, i32.load 2, i32.add 1, local.set 1,
+/// local.get 1, i32.const 1, i32.add 1, local.set 1, local.get 1, i32.const 1, i32.sub 1,
+/// local.tee 1, br_if 2.
+const SUM_HEADER: u64 = 16;
+
+#[test]
+fn where_a_trap_uses_the_limit_only_calls_and_exits_write_back() {
+    let exact = Contract::new(SUM);
+    let limit = Contract::with_policy(SUM, limit_policy());
+    for n in [1u64, 2, 50] {
+        let args = i32s(&[0, n as i32]);
+        assert_eq!(exact.gas("sum", &args), SUM_FIXED + (CHECK + METER + SUM_HEADER) * n, "n = {n}");
+        // The load no longer makes the header write back: 2 gas less per iteration.
+        assert_eq!(limit.gas("sum", &args), SUM_FIXED + (CHECK + METER_LAZY + SUM_HEADER) * n, "n = {n}");
+    }
+    // Both are exact at the boundary for a call that returns or runs out of gas.
+    assert_exact_boundary(&limit, "sum", &i32s(&[0, 7]));
+    assert_exact_boundary(&exact, "sum", &i32s(&[0, 7]));
+    // The third load is out of bounds.
+    let out_of_bounds = i32s(&[65_536 - 8, 10]);
+    let outcome = exact.call("sum", &out_of_bounds, AMPLE);
+    assert!(matches!(outcome.status, Status::Trap(_)), "{:?}", outcome.status);
+    assert_eq!(outcome.gas_used, ENTRY_LAZY + 1 + (CHECK + METER + SUM_HEADER) * 3);
+    for gas in [AMPLE, 10_000] {
+        let outcome = limit.call("sum", &out_of_bounds, gas);
+        assert!(matches!(outcome.status, Status::Trap(_)), "{:?}", outcome.status);
+        assert_eq!(outcome.gas_used, gas);
+    }
+    // The stack limit is a trap too.
+    let recurse = Contract::with_policy(RECURSE, limit_policy());
+    let outcome = recurse.call("down", &i32s(&[5_000]), 1 << 30);
+    assert!(matches!(outcome.status, Status::StackLimit), "{:?}", outcome.status);
+    assert_eq!(outcome.gas_used, 1 << 30);
 }
 
 /// A loop header whose block calls a function of the module has no check of its own: the

@@ -79,7 +79,7 @@ fn hash_is_lowercase_hex_of_the_canonical_form() {
 fn default_policy_hash_is_pinned() {
     assert_eq!(
         Policy::default_policy().hash().to_string(),
-        "5b64dfa95e22fd9e1781838d60fe2d8af33fd87d43d79c7a98c1106279dcc363"
+        "c13d81848a01819f253a635aa862b47717bf5590e640e70338005e4bdc915d40"
     );
 }
 
@@ -162,6 +162,7 @@ fn hash_changes_with_every_kind_of_value() {
         edit("host", "baals_revert", "baals_revert = { base = 50, per-byte = 2 }"),
         edit("memory", "grow-page-cost", "grow-page-cost = 8193"),
         edit("calls", "reentrancy", "reentrancy = true"),
+        edit("gas", "trap", "trap = \"limit\""),
         edit("deploy", "per-byte", "per-byte = 21"),
         edit("bulk", "memory-copy-byte", "memory-copy-byte = 2"),
     ] {
@@ -227,6 +228,8 @@ fn missing_keys_are_named_with_their_table() {
     // A bulk price is required when its instruction is allowed.
     let text = edit("bulk", "table-grow-element", "");
     assert!(matches!(error(&text), PolicyError::MissingKey { key, .. } if key == "bulk.table-grow-element"));
+    let text = edit("gas", "trap", "");
+    assert!(matches!(error(&text), PolicyError::MissingKey { key, .. } if key == "gas.trap"));
     let text = DEFAULT_POLICY_TOML.replace("version = 1\n", "");
     assert!(matches!(error(&text), PolicyError::MissingKey { key, line: 1 } if key == "version"));
 }
@@ -268,6 +271,7 @@ fn impossible_values_are_refused() {
         (edit("limits", "types", "types = -1"), "limits.types"),
         (edit("features", "floats", "floats = \"allow\""), "features.floats"),
         (edit("imports", "allow", "allow = \"some\""), "imports.allow"),
+        (edit("gas", "trap", "trap = \"half\""), "gas.trap"),
         (edit("stack", "frame-base", "frame-base = 32768"), "stack.frame-base"),
         (edit("stack", "frame-base", "frame-base = 0"), "stack.frame-base"),
         (edit("stack", "max-height", "max-height = 2147483648"), "stack.max-height"),

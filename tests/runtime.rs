@@ -215,6 +215,25 @@ fn failed_calls_leave_no_trace() {
     assert_eq!(result.gas_used, 100_000);
 }
 
+/// Under `[gas] trap = "limit"` a trap, whatever its cause (the contract's own, a host
+/// function's refusal, the stack limit), uses the whole limit, on both engines; a revert and a
+/// call that returns use what was charged.
+#[test]
+fn where_traps_use_the_limit_reverts_still_use_what_was_charged() {
+    let chain = Chain::with(default_with(&[("gas", "trap", "\"limit\"")]));
+    let id = chain.deploy(&probe());
+    for method in ["write_then_trap", "write_then_bad_pointer", "write_then_pay_negative", "write_then_spin"] {
+        let result = chain.engine.execute_contract_call(CTX, ALICE, id, method, b"", 30, 100_000).unwrap();
+        assert_eq!(result.gas_used, 100_000, "{method}: {}", result.status);
+        assert_eq!(chain.get(id, b"k"), None, "{method}: the write stayed");
+    }
+    let reverted = chain.engine.execute_contract_call(CTX, ALICE, id, "write_then_revert", b"", 30, 100_000).unwrap();
+    assert_eq!(reverted.status, ExecutionStatus::Reverted { message: "before".to_string() });
+    assert!(reverted.gas_used > 0 && reverted.gas_used < 100_000, "{}", reverted.gas_used);
+    let ok = chain.engine.execute_contract_call(CTX, ALICE, id, "noop", b"", 0, 100_000).unwrap();
+    assert!(ok.status.is_success() && ok.gas_used < 100_000, "{}: {}", ok.status, ok.gas_used);
+}
+
 /// Each call starts from the module's memory image, however earlier calls on the same pooled
 /// slot left it: the words written over zero pages, over the data segment and at the end of
 /// memory are back as deployed, and so is the size the memory had before a page was grown

@@ -68,5 +68,5 @@
     global.set 1
     global.set $out
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 70416df8430a04bd817fcd9546072c00b1ef1977247a775e201dcfe03f0ccd40\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 0fde5a96717e0fd4fdfe7f1668b90707e991ed4e7f7eb784308eceba90889363\0a")
 )

@@ -82,5 +82,5 @@
     global.set 1
     global.set $out
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 5b64dfa95e22fd9e1781838d60fe2d8af33fd87d43d79c7a98c1106279dcc363\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy c13d81848a01819f253a635aa862b47717bf5590e640e70338005e4bdc915d40\0a")
 )

@@ -33,5 +33,5 @@ pub use error::PolicyError;
 pub use opcode::{CostClass, Gate, Opcode};
 pub use policy::{
     BulkCosts, CallPolicy, DEFAULT_POLICY_TOML, ExportRule, Features, FloatMode, HostCost, ImportRule, Limit, Limits,
-    MemoryPolicy, PERMISSIVE_POLICY_TOML, POLICY_VERSION, Policy, PolicyHash, StackPolicy,
+    MemoryPolicy, PERMISSIVE_POLICY_TOML, POLICY_VERSION, Policy, PolicyHash, StackPolicy, TrapGas,
 };

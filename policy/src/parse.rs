@@ -12,7 +12,7 @@ use crate::error::PolicyError;
 use crate::opcode::{CostClass, Opcode};
 use crate::policy::{
     BulkCosts, CallPolicy, ExportRule, Features, FloatMode, HostCost, ImportRule, Limit, Limits, MemoryPolicy,
-    POLICY_VERSION, Policy, PolicyHash, StackPolicy,
+    POLICY_VERSION, Policy, PolicyHash, StackPolicy, TrapGas,
 };
 
 type Result<T> = std::result::Result<T, PolicyError>;
@@ -54,8 +54,8 @@ pub(crate) fn parse(src: &str) -> Result<Policy> {
     let lines = LineStarts::of(src);
     let top = Section { src, lines: &lines, path: String::new(), line: 1, table: root.get_ref() };
     top.expect_keys(&[
-        "version", "features", "costs", "memory", "bulk", "stack", "limits", "imports", "exports", "calls", "deploy",
-        "host",
+        "version", "features", "costs", "memory", "bulk", "stack", "limits", "imports", "exports", "calls", "gas",
+        "deploy", "host",
     ])?;
 
     let (version, line) = top.u64("version")?;
@@ -68,10 +68,14 @@ pub(crate) fn parse(src: &str) -> Result<Policy> {
     let memory = read_memory(&top.table("memory")?)?;
     let bulk = read_bulk(&top.table("bulk")?, &features)?;
     let stack = read_stack(&top.table("stack")?)?;
-    let imports = read_choice(&top.table("imports")?, &[("abi", ImportRule::Abi), ("any", ImportRule::Any)])?;
-    let exports =
-        read_choice(&top.table("exports")?, &[("entry-points", ExportRule::EntryPoints), ("any", ExportRule::Any)])?;
+    let imports = read_choice(&top.table("imports")?, "allow", &[("abi", ImportRule::Abi), ("any", ImportRule::Any)])?;
+    let exports = read_choice(
+        &top.table("exports")?,
+        "allow",
+        &[("entry-points", ExportRule::EntryPoints), ("any", ExportRule::Any)],
+    )?;
     let calls = read_calls(&top.table("calls")?)?;
+    let trap_gas = read_choice(&top.table("gas")?, "trap", &[("exact", TrapGas::Exact), ("limit", TrapGas::Limit)])?;
     let deploy = read_price(&top.table("deploy")?)?;
     let host = read_host(&top.table("host")?)?;
 
@@ -85,6 +89,7 @@ pub(crate) fn parse(src: &str) -> Result<Policy> {
         imports,
         exports,
         calls,
+        trap_gas,
         deploy,
         host,
         hash: PolicyHash::default(),
@@ -239,14 +244,14 @@ fn read_stack(section: &Section<'_, '_>) -> Result<StackPolicy> {
     Ok(StackPolicy { max_height, frame_base, operand_stack: section.bool("operand-stack")? })
 }
 
-fn read_choice<T: Copy>(section: &Section<'_, '_>, choices: &[(&str, T)]) -> Result<T> {
-    section.expect_keys(&["allow"])?;
-    let (value, line) = section.str("allow")?;
+fn read_choice<T: Copy>(section: &Section<'_, '_>, key: &str, choices: &[(&str, T)]) -> Result<T> {
+    section.expect_keys(&[key])?;
+    let (value, line) = section.str(key)?;
     match choices.iter().find(|(name, _)| *name == value) {
         Some((_, choice)) => Ok(*choice),
         None => {
             let expected: Vec<String> = choices.iter().map(|(name, _)| format!("\"{name}\"")).collect();
-            Err(section.invalid("allow", line, &value, &format!("expected {}", expected.join(" or "))))
+            Err(section.invalid(key, line, &value, &format!("expected {}", expected.join(" or "))))
         }
     }
 }

@@ -39,6 +39,7 @@ pub struct Policy {
     pub(crate) imports: ImportRule,
     pub(crate) exports: ExportRule,
     pub(crate) calls: CallPolicy,
+    pub(crate) trap_gas: TrapGas,
     pub(crate) deploy: HostCost,
     pub(crate) host: Vec<HostCost>,
     pub(crate) hash: PolicyHash,
@@ -143,6 +144,11 @@ impl Policy {
         &self.calls
     }
 
+    /// The gas a call that traps uses: what was charged, or the whole limit.
+    pub fn trap_gas(&self) -> TrapGas {
+        self.trap_gas
+    }
+
     /// The price of deploying a contract: base, plus per byte of the original module.
     pub fn deploy_cost(&self) -> HostCost {
         self.deploy
@@ -206,6 +212,7 @@ impl Policy {
         }
         push("calls.max-depth".into(), self.calls.max_depth.to_string());
         push("calls.reentrancy".into(), self.calls.reentrancy.to_string());
+        push("gas.trap".into(), self.trap_gas.key().to_string());
         push("deploy.base".into(), self.deploy.base.to_string());
         push("deploy.per-byte".into(), self.deploy.per_byte.to_string());
         push("imports.allow".into(), self.imports.key().to_string());
@@ -419,6 +426,30 @@ impl ImportRule {
         match self {
             ImportRule::Abi => "abi",
             ImportRule::Any => "any",
+        }
+    }
+}
+
+/// `[gas] trap`: the gas a call that traps uses (`docs/gas.md`). A revert, a call that
+/// returns and one that runs out of gas are charged alike under both. Not `#[non_exhaustive]`:
+/// whoever reads a trap's gas must handle every choice there is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrapGas {
+    /// What was charged up to the trap: every metering block entered, the trapping one in
+    /// full. Every metering block that can trap writes the counter back to its global.
+    Exact,
+    /// The whole limit, as the EVM's exceptional halts: only blocks that call or leave the
+    /// function write the counter back, which is cheaper to run where most blocks load or
+    /// store (`docs/instrumentation.md`, "What exact gas at a trap costs").
+    Limit,
+}
+
+impl TrapGas {
+    /// The value's spelling in a policy file.
+    pub const fn key(self) -> &'static str {
+        match self {
+            TrapGas::Exact => "exact",
+            TrapGas::Limit => "limit",
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use baals_policy::RESERVED_PREFIX;
+use baals_policy::{RESERVED_PREFIX, TrapGas};
 
 use crate::backend::{Ended, Failure, Limits};
 use crate::engine::{EngineError, EngineInner};
@@ -145,7 +145,7 @@ fn run(
     };
     let limits = Limits { gas: spec.gas_limit, stack: engine.policy.stack().max_height as u32 };
     let ended = engine.runner.run(&compiled, state, &spec.method, limits);
-    let outcome = classify(spec.gas_limit, ended);
+    let outcome = classify(spec.gas_limit, engine.policy.trap_gas(), ended);
     let mut exec = lock(exec)?;
     exec.call_stack.pop();
     // A call the engine could not run changes nothing either.
@@ -157,8 +157,9 @@ fn run(
 }
 
 /// The outcome, from the counters first: a negative gas counter is out of gas whatever else
-/// happened, then a host function's reason, then a negative stack counter, then the trap.
-fn classify(limit: u64, ended: Ended) -> Result<CallOutcome, EngineError> {
+/// happened, then a host function's reason, then a negative stack counter, then the trap. A
+/// trap uses what was charged, or the whole limit if the policy says so (`docs/gas.md`).
+fn classify(limit: u64, trap_gas: TrapGas, ended: Ended) -> Result<CallOutcome, EngineError> {
     let Ended { mut state, gas_left, stack_left, result } = ended;
     let gas_left = gas_left.unwrap_or(limit as i64);
     let out_of_gas =
@@ -185,6 +186,12 @@ fn classify(limit: u64, ended: Ended) -> Result<CallOutcome, EngineError> {
         // Not the contract's doing (an exhausted instance pool, say): a result that depended
         // on it would not be deterministic, so the call fails as a whole.
         Err(Failure::Engine(error)) => return Err(error),
+    };
+    let gas_used = match (&status, trap_gas) {
+        (ExecutionStatus::Reverted { .. }, _) | (_, TrapGas::Exact) => gas_used,
+        // Where blocks that only trap do not write the counter back, the global holds what
+        // was charged up to the last call or exit: the trap uses the limit instead.
+        (_, TrapGas::Limit) => limit,
     };
     Ok(CallOutcome { status, output: Vec::new(), gas_used, events: Vec::new() })
 }

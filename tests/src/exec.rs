@@ -2,7 +2,7 @@
 //! `baals_start` if there is one, call an export, and read the outcome from the counters.
 
 use baals_instrument::{GAS_GLOBAL, Instrumented, STACK_GLOBAL, START_EXPORT};
-use baals_policy::Policy;
+use baals_policy::{Policy, TrapGas};
 use wasmtime::{Engine, Instance, Linker, Module, Store, Val};
 
 /// How a metered call ended. Out of gas and the stack limit are read from the exported
@@ -39,7 +39,8 @@ impl Status {
 pub struct Outcome {
     /// How the call ended.
     pub status: Status,
-    /// Gas used: the limit minus what is left, or the whole limit when out of gas.
+    /// Gas used: the limit minus what is left, or the whole limit when out of gas, and when
+    /// the call trapped under a policy whose traps use the limit.
     pub gas_used: u64,
 }
 
@@ -92,7 +93,7 @@ impl Runner {
         if result.is_ok() {
             result = call_export(&mut store, &instance, export, args);
         }
-        outcome(&mut store, &instance, gas, result)
+        outcome(&mut store, &instance, gas, policy.trap_gas(), result)
     }
 }
 
@@ -104,7 +105,13 @@ fn call_export(store: &mut Store<()>, instance: &Instance, export: &str, args: &
 }
 
 /// Reads the counters: they alone say whether gas or stack ran out.
-pub fn outcome(store: &mut Store<()>, instance: &Instance, gas: u64, result: wasmtime::Result<Vec<Val>>) -> Outcome {
+pub fn outcome(
+    store: &mut Store<()>,
+    instance: &Instance,
+    gas: u64,
+    trap_gas: TrapGas,
+    result: wasmtime::Result<Vec<Val>>,
+) -> Outcome {
     let gas_left = instance.get_global(&mut *store, GAS_GLOBAL).expect("gas counter").get(&mut *store).unwrap_i64();
     let stack_left =
         instance.get_global(&mut *store, STACK_GLOBAL).expect("stack counter").get(&mut *store).unwrap_i32();
@@ -116,6 +123,10 @@ pub fn outcome(store: &mut Store<()>, instance: &Instance, gas: u64, result: was
         Ok(values) => Status::Returned(values),
         Err(_) if stack_left < 0 => Status::StackLimit,
         Err(error) => Status::Trap(format!("{error:#}")),
+    };
+    let gas_used = match (&status, trap_gas) {
+        (Status::Returned(_), _) | (_, TrapGas::Exact) => gas_used,
+        (_, TrapGas::Limit) => gas,
     };
     Outcome { status, gas_used }
 }

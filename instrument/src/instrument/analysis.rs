@@ -12,7 +12,7 @@
 //! charged nor instrumented, except for what keeps it valid: the renumbered locals, and the
 //! counters around calls of internal functions and before their exits.
 
-use baals_policy::{FloatMode, Opcode, Policy};
+use baals_policy::{FloatMode, Opcode, Policy, TrapGas};
 use wasmparser::{BinaryReader, FuncType, FunctionBody, Operator, Payload, TypeRef};
 
 use super::snippets::{Prices, Snippet, val_type};
@@ -297,7 +297,7 @@ impl OpInfo {
             table[opcode.index()] = OpInfo {
                 cost: policy.cost(opcode),
                 unit: policy.unit_cost(opcode).filter(|&unit| unit > 0),
-                observes: observes(opcode),
+                observes: observes(opcode, policy.trap_gas()),
                 nan: if canonicalize { nan_producer(opcode) } else { None },
             };
         }
@@ -305,9 +305,21 @@ impl OpInfo {
     }
 }
 
-/// Whether an instruction can trap, call or leave the function: whether the host or a callee
-/// can observe the gas global while it runs. Anything not known to be pure counts.
-fn observes(opcode: Opcode) -> bool {
+/// Whether the host or a callee can observe the gas global while an instruction runs: whether
+/// it can call or leave the function or, where a trap uses what was charged
+/// ([`TrapGas::Exact`]), trap. Where a trap uses the whole limit, the host reads nothing of the
+/// counter after a trap but its sign (a check's trapping path writes it), so only calling and
+/// leaving count.
+fn observes(opcode: Opcode, trap_gas: TrapGas) -> bool {
+    match trap_gas {
+        TrapGas::Exact => can_trap_call_or_leave(opcode),
+        TrapGas::Limit => matches!(opcode, Opcode::Call | Opcode::CallIndirect | Opcode::Return),
+    }
+}
+
+/// Whether an instruction can trap, call or leave the function. Anything not known to be pure
+/// counts.
+fn can_trap_call_or_leave(opcode: Opcode) -> bool {
     use Opcode::*;
     use baals_policy::CostClass;
     match opcode.class() {
@@ -1210,10 +1222,22 @@ mod tests {
         };
         let mut counted = 0;
         for &opcode in Opcode::ALL {
-            assert_eq!(observes(opcode), observing(opcode.name()), "{}", opcode.name());
-            counted += usize::from(observes(opcode));
+            assert_eq!(observes(opcode, TrapGas::Exact), observing(opcode.name()), "{}", opcode.name());
+            counted += usize::from(observes(opcode, TrapGas::Exact));
         }
         // 23 loads and stores, 8 divisions, 8 trapping truncations, and the 14 named.
         assert_eq!(counted, 23 + 8 + 8 + 14);
+    }
+
+    /// Where a trap uses the whole limit, only calls and returns write the charge back (the
+    /// final `end` of a function that is not internal too, which is not an instruction here).
+    #[test]
+    fn where_a_trap_uses_the_limit_only_calls_and_returns_observe_the_counter() {
+        let observing: Vec<&str> = Opcode::ALL
+            .iter()
+            .filter(|&&opcode| observes(opcode, TrapGas::Limit))
+            .map(|opcode| opcode.name())
+            .collect();
+        assert_eq!(observing, ["return", "call", "call_indirect"]);
     }
 }
