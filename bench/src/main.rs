@@ -174,6 +174,9 @@ fn overhead(root: &Path, mode: &Mode, wasm: &[u8]) -> Result<Vec<String>> {
     // takes those exports; its prices are the default policy's.
     let policy = Policy::permissive();
     let ours = instrument(wasm, &policy)?;
+    // The same under `[gas] trap = "limit"`: a trap uses the whole limit, so blocks that only
+    // trap do not write the counter back (`docs/gas.md`, "Traps").
+    let ours_limit = instrument(wasm, &permissive_trap_limit()?)?;
     let theirs = wasm_instrument(&mvp);
 
     let engine = Engine::default();
@@ -181,19 +184,20 @@ fn overhead(root: &Path, mode: &Mode, wasm: &[u8]) -> Result<Vec<String>> {
     let epoch_engine = Engine::new(Config::new().epoch_interruption(true))?;
     let plain = Module::new(&engine, wasm)?;
     let metered = Module::new(&engine, &ours.wasm)?;
+    let metered_limit = Module::new(&engine, &ours_limit.wasm)?;
     let fuel = Module::new(&fuel_engine, wasm)?;
     let epoch = Module::new(&epoch_engine, wasm)?;
     let mvp_plain = Module::new(&engine, &mvp)?;
     let mvp_metered = theirs.as_deref().map(|wasm| Module::new(&engine, wasm)).transpose()?;
 
-    let mut lines = Vec::new();
-    let mut columns: [Vec<f64>; 4] = Default::default();
+    let (mut lines, mut limit_lines) = (Vec::new(), Vec::new());
+    let mut columns: [Vec<f64>; 5] = Default::default();
     for (kernel, full, quick) in KERNELS {
         if mode.kernels.as_ref().is_some_and(|names| !names.iter().any(|name| name == kernel)) {
             continue;
         }
         let argument = if mode.quick { quick } else { full };
-        let mut times: [Vec<Duration>; 6] = Default::default();
+        let mut times: [Vec<Duration>; 7] = Default::default();
         let has_mvp = mvp_plain.get_export(kernel).is_some();
         for _ in 0..mode.rounds {
             let (time, expected) = run(&engine, &plain, kernel, argument, Meter::None)?;
@@ -204,6 +208,9 @@ fn overhead(root: &Path, mode: &Mode, wasm: &[u8]) -> Result<Vec<String>> {
                 assert_eq!(result, expected, "{kernel}: metering changed the result");
                 times[slot + 1].push(time);
             }
+            let (time, result) = run(&engine, &metered_limit, kernel, argument, Meter::Counters)?;
+            assert_eq!(result, expected, "{kernel}: metering changed the result");
+            times[6].push(time);
             let (time, result) = run(&epoch_engine, &epoch, kernel, argument, Meter::Epoch)?;
             assert_eq!(result, expected, "{kernel}: epochs changed the result");
             times[3].push(time);
@@ -215,7 +222,7 @@ fn overhead(root: &Path, mode: &Mode, wasm: &[u8]) -> Result<Vec<String>> {
                 times[5].push(time);
             }
         }
-        let [plain_t, ours_t, fuel_t, epoch_t, mvp_t, theirs_t] =
+        let [plain_t, ours_t, fuel_t, epoch_t, mvp_t, theirs_t, limit_t] =
             times.map(|mut t| if t.is_empty() { None } else { Some(median(&mut t).as_secs_f64()) });
         let plain_t = plain_t.unwrap_or(f64::NAN);
         let ratios = [ours_t, fuel_t, epoch_t].map(|t| t.unwrap_or(f64::NAN) / plain_t);
@@ -227,6 +234,10 @@ fn overhead(root: &Path, mode: &Mode, wasm: &[u8]) -> Result<Vec<String>> {
         if let Some(ratio) = theirs_ratio {
             columns[3].push(ratio);
         }
+        let limit_ratio = limit_t.unwrap_or(f64::NAN) / plain_t;
+        columns[4].push(limit_ratio);
+        let limit_size = kernel_size_overhead(wasm, &ours_limit.report, kernel)? * 100.0;
+        limit_lines.push(format!("overhead_trap_limit {kernel} ours={limit_ratio:.3} size=+{limit_size:.1}%"));
         lines.push(format!(
             "overhead {kernel} ours={:.3} fuel={:.3} epoch={:.3} wasm_instrument={} size=+{size:.1}%",
             ratios[0],
@@ -235,11 +246,24 @@ fn overhead(root: &Path, mode: &Mode, wasm: &[u8]) -> Result<Vec<String>> {
             theirs_ratio.map_or("n/a".to_string(), |r| format!("{r:.3}")),
         ));
     }
-    let [ours_g, fuel_g, epoch_g, theirs_g] = columns.map(|c| if c.is_empty() { f64::NAN } else { geomean(&c) });
+    let [ours_g, fuel_g, epoch_g, theirs_g, limit_g] =
+        columns.map(|c| if c.is_empty() { f64::NAN } else { geomean(&c) });
     lines.push(format!(
         "overhead geomean ours={ours_g:.3} fuel={fuel_g:.3} epoch={epoch_g:.3} wasm_instrument={theirs_g:.3}"
     ));
+    lines.extend(limit_lines);
+    lines.push(format!("overhead_trap_limit geomean ours={limit_g:.3}"));
     Ok(lines)
+}
+
+/// The permissive policy with `[gas] trap = "limit"`.
+fn permissive_trap_limit() -> Result<Policy> {
+    let text = baals_policy::PERMISSIVE_POLICY_TOML.replace("trap = \"exact\"", "trap = \"limit\"");
+    let policy = Policy::from_toml(&text)?;
+    if policy.trap_gas() != baals_policy::TrapGas::Limit {
+        return Err("policy/permissive.toml: expected `trap = \"exact\"` in its [gas] section".into());
+    }
+    Ok(policy)
 }
 
 /// The size overhead of one kernel: over the function bodies its export reaches by direct
@@ -469,7 +493,9 @@ fn write_report(root: &Path, mode: &Mode, report: &[String]) -> Result<()> {
     text.push_str(
         "- `overhead`: time of each kernel relative to the same module unmetered (`wasm_instrument`: \
          relative to the MVP build unmetered, the only build it parses); `size`: our instrumented \
-         code over the original, counting the function bodies the kernel's export reaches\n- `instrument`: end-to-end MB/s of input\n\
+         code over the original, counting the function bodies the kernel's export reaches\n\
+         - `overhead_trap_limit`: ours, instrumented under the same policy with `[gas] trap = \"limit\"` \
+         (a trap uses the whole limit: `docs/gas.md`, \"Traps\"), measured in the same rounds\n- `instrument`: end-to-end MB/s of input\n\
          - `compile`: wasmtime's `Module::new` of each instrumented module relative to the original's \
          (`fuel`, `epoch`: the original on an engine with fuel or epochs; `wasm_instrument`: its \
          output of the same module, where it parses it)\n\
