@@ -8,7 +8,7 @@ pub mod twin;
 
 use std::path::PathBuf;
 
-use baals_policy::{DEFAULT_POLICY_TOML, Policy};
+use baals_policy::{DEFAULT_POLICY_TOML, PERMISSIVE_POLICY_TOML, Policy};
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
@@ -64,6 +64,13 @@ pub fn default_with(changes: &[(&str, &str, &str)]) -> Policy {
     let text = changes.iter().fold(DEFAULT_POLICY_TOML.to_string(), |text, (section, key, value)| {
         edit(&text, section, key, &format!("{key} = {value}"))
     });
+    Policy::from_toml(&text).unwrap_or_else(|e| panic!("test policy refused: {e}"))
+}
+
+/// The permissive policy with `[gas] trap = "limit"`: a trap uses the whole limit, and only
+/// calls and exits write the gas counter back (`docs/gas.md`, "Traps").
+pub fn permissive_trap_limit() -> Policy {
+    let text = edit(PERMISSIVE_POLICY_TOML, "gas", "trap", "trap = \"limit\"");
     Policy::from_toml(&text).unwrap_or_else(|e| panic!("test policy refused: {e}"))
 }
 
