@@ -1,7 +1,9 @@
 //! wasm-smith modules, instrumented under the permissive policy, against their originals on
 //! wasmtime: with the largest gas limit, the same results (or a trap where the original
 //! traps); the original is bounded by fuel. Then the instrumented module on wasmtime against
-//! wasmi, with ample gas and with little: the same results, traps and gas, call by call.
+//! wasmi, with ample gas and with little: the same results, traps and gas, call by call. The
+//! input's first byte picks the `[gas] trap` setting (its lowest bit: `"limit"` when set),
+//! since the two instrument differently.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -12,7 +14,10 @@ use baals_policy::Policy;
 use libfuzzer_sys::fuzz_target;
 use wasmtime::{Config, Engine, Instance, Module, Store, Val};
 
-static POLICY: LazyLock<Policy> = LazyLock::new(Policy::permissive);
+static POLICIES: LazyLock<[Policy; 2]> = LazyLock::new(|| {
+    let limit = baals_policy::PERMISSIVE_POLICY_TOML.replace("trap = \"exact\"", "trap = \"limit\"");
+    [Policy::permissive(), Policy::from_toml(&limit).unwrap()]
+});
 static ENGINES: LazyLock<(Engine, Engine)> = LazyLock::new(|| {
     let mut fuel = Config::new();
     fuel.consume_fuel(true);
@@ -122,7 +127,8 @@ fuzz_target!(|data: &[u8]| {
     (config.max_memories, config.max_memory32_bytes, config.max_imports, config.export_everything) = (1, 16 << 16, 0, true);
     let Ok(module) = wasm_smith::Module::new(config, &mut Unstructured::new(data)) else { return };
     let wasm = module.to_bytes();
-    let Ok(instrumented) = baals_instrument::instrument(&wasm, &POLICY) else { return };
+    let policy = &POLICIES[usize::from(data.first().is_some_and(|byte| byte & 1 == 1))];
+    let Ok(instrumented) = baals_instrument::instrument(&wasm, policy) else { return };
     let (fuel_engine, engine) = &*ENGINES;
 
     let Ok(original) = Module::new(fuel_engine, &wasm) else { return };

@@ -1,5 +1,6 @@
-//! Raw bytes into validation and instrumentation, under both shipped policies: no input may
-//! panic, and an accepted module must come out valid and the same when instrumented again.
+//! Raw bytes into validation and instrumentation, under both shipped policies and the
+//! permissive one with `[gas] trap = "limit"`: no input may panic, and an accepted module must
+//! come out valid and the same when instrumented again.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -7,7 +8,10 @@ use std::sync::LazyLock;
 use baals_policy::Policy;
 use libfuzzer_sys::fuzz_target;
 
-static POLICIES: LazyLock<[Policy; 2]> = LazyLock::new(|| [Policy::default_policy(), Policy::permissive()]);
+static POLICIES: LazyLock<[Policy; 3]> = LazyLock::new(|| {
+    let limit = baals_policy::PERMISSIVE_POLICY_TOML.replace("trap = \"exact\"", "trap = \"limit\"");
+    [Policy::default_policy(), Policy::permissive(), Policy::from_toml(&limit).unwrap()]
+});
 
 fuzz_target!(|data: &[u8]| {
     for policy in POLICIES.iter() {
