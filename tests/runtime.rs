@@ -217,7 +217,8 @@ fn failed_calls_leave_no_trace() {
 
 /// Under `[gas] trap = "limit"` a trap, whatever its cause (the contract's own, a host
 /// function's refusal, the stack limit), uses the whole limit, on both engines; a revert and a
-/// call that returns use what was charged.
+/// call that returns use what was charged. A nested call's limit is its caller's remaining
+/// gas, so a callee's trap leaves the caller none.
 #[test]
 fn where_traps_use_the_limit_reverts_still_use_what_was_charged() {
     let chain = Chain::with(default_with(&[("gas", "trap", "\"limit\"")]));
@@ -232,6 +233,16 @@ fn where_traps_use_the_limit_reverts_still_use_what_was_charged() {
     assert!(reverted.gas_used > 0 && reverted.gas_used < 100_000, "{}", reverted.gas_used);
     let ok = chain.engine.execute_contract_call(CTX, ALICE, id, "noop", b"", 0, 100_000).unwrap();
     assert!(ok.status.is_success() && ok.gas_used < 100_000, "{}: {}", ok.status, ok.gas_used);
+    // A callee's trap takes all the gas its caller had left; its revert does not.
+    let caller = chain.deploy(&probe());
+    let input = call_input(&id, "write_then_trap", b"");
+    let result = chain.engine.execute_contract_call(CTX, ALICE, caller, "call", &input, 0, 100_000).unwrap();
+    // The probe's caller has code left to charge after the call: it runs out of gas.
+    assert_eq!((result.status, result.gas_used), (ExecutionStatus::OutOfGas, 100_000));
+    let input = call_input(&id, "fail", b"no way");
+    let result = chain.engine.execute_contract_call(CTX, ALICE, caller, "call", &input, 0, 100_000).unwrap();
+    assert!(result.status.is_success() && result.gas_used < 100_000, "{}: {}", result.status, result.gas_used);
+    assert_eq!(&result.output[4..], b"reverted: no way");
 }
 
 /// Each call starts from the module's memory image, however earlier calls on the same pooled
