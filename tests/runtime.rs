@@ -245,6 +245,26 @@ fn where_traps_use_the_limit_reverts_still_use_what_was_charged() {
     assert_eq!(&result.output[4..], b"reverted: no way");
 }
 
+/// A contract keeps the code it was deployed with when the engine's policy changes, and with
+/// it what its traps cost: the module says so ([`baals_instrument::TRAP_LIMIT_EXPORT`]), not
+/// the engine's policy. Else code whose blocks do not write back would be charged the stale
+/// counter at a trap under an exact policy.
+#[test]
+fn what_a_trap_costs_follows_the_code_not_the_engines_policy() {
+    let (wasmtime, wasmi) = (MemoryStorage::new(), MemoryStorage::new());
+    let limit = default_with(&[("gas", "trap", "\"limit\"")]);
+    let under_limit = Chain::over(wasmtime.clone(), wasmi.clone(), limit.clone()).deploy(&probe());
+    let under_exact = Chain::over(wasmtime.clone(), wasmi.clone(), Policy::default_policy()).deploy(&probe());
+    for policy in [limit, Policy::default_policy()] {
+        let chain = Chain::over(wasmtime.clone(), wasmi.clone(), policy);
+        let trap = |id| chain.engine.execute_contract_call(CTX, ALICE, id, "write_then_trap", b"", 0, 100_000).unwrap();
+        let (limited, exact) = (trap(under_limit), trap(under_exact));
+        assert!(matches!(limited.status, ExecutionStatus::Trap { kind: TrapKind::Unreachable, .. }));
+        assert_eq!(limited.gas_used, 100_000);
+        assert!(exact.gas_used < 100_000, "{}", exact.gas_used);
+    }
+}
+
 /// Each call starts from the module's memory image, however earlier calls on the same pooled
 /// slot left it: the words written over zero pages, over the data segment and at the end of
 /// memory are back as deployed, and so is the size the memory had before a page was grown

@@ -6,7 +6,7 @@ mod snippets;
 
 use std::fmt;
 
-use baals_policy::{Policy, PolicyHash};
+use baals_policy::{Policy, PolicyHash, TrapGas};
 use sha2::{Digest, Sha256};
 use wasmparser::{Parser, Payload};
 
@@ -27,6 +27,12 @@ pub const STACK_GLOBAL: &str = "baals_stack_left";
 /// The module's start function, exported instead of run at instantiation: the host calls it
 /// after setting the counters, so it is metered like any other code.
 pub const START_EXPORT: &str = "baals_start";
+
+/// Exported by a module instrumented under `[gas] trap = "limit"` (it names the gas counter a
+/// second time): a trap of this module uses the whole limit, since its blocks that only trap
+/// do not write the counter back (`docs/gas.md`, "Traps"). The host asks the module, not its
+/// own policy, because a contract keeps the code it was deployed with when the policy changes.
+pub const TRAP_LIMIT_EXPORT: &str = "baals_trap_limit";
 
 /// The custom section that marks a module as instrumented, naming the instrumenter version and
 /// the policy hash.
@@ -120,7 +126,7 @@ pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Res
     let analysis = analyzer.into_analysis();
     let tag = format!("baals-instrument {INSTRUMENTER_VERSION}\npolicy {}\n", policy.hash());
     let rewritten = rewrite::rewrite(wasm, &analysis, policy, info.start_function, &tag, threads)?;
-    check_output_limits(&analysis, &info, &rewritten)?;
+    check_output_limits(&analysis, &info, policy, &rewritten)?;
 
     let mut functions = Vec::with_capacity(analysis.functions.len());
     for (plan, (original, instrumented)) in analysis.functions.into_iter().zip(rewritten.body_sizes) {
@@ -146,6 +152,7 @@ const MAX_EXPORTS: u64 = 1_000_000;
 fn check_output_limits(
     analysis: &analysis::Analysis,
     info: &ModuleInfo,
+    policy: &Policy,
     rewritten: &rewrite::Rewritten,
 ) -> Result<(), InstrumentError> {
     let limit = |what, value: u64, max, function| {
@@ -157,7 +164,7 @@ fn check_output_limits(
     limit("types", analysis.type_count(), MAX_TYPES, None)?;
     // The two counters.
     limit("globals", u64::from(analysis.globals) + 2, MAX_GLOBALS, None)?;
-    let added_exports = 2 + u64::from(info.start_function.is_some());
+    let added_exports = 2 + u64::from(info.start_function.is_some()) + u64::from(policy.trap_gas() == TrapGas::Limit);
     limit("exports", info.exports.len() as u64 + added_exports, MAX_EXPORTS, None)
 }
 

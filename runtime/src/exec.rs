@@ -5,6 +5,7 @@
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use baals_instrument::TRAP_LIMIT_EXPORT;
 use baals_policy::{RESERVED_PREFIX, TrapGas};
 
 use crate::backend::{Ended, Failure, Limits};
@@ -145,7 +146,10 @@ fn run(
     };
     let limits = Limits { gas: spec.gas_limit, stack: engine.policy.stack().max_height as u32 };
     let ended = engine.runner.run(&compiled, state, &spec.method, limits);
-    let outcome = classify(spec.gas_limit, engine.policy.trap_gas(), ended);
+    // The module says what its traps cost, not the engine's policy: a contract keeps the code
+    // it was deployed with when the policy changes.
+    let trap_gas = if compiled.exports(TRAP_LIMIT_EXPORT) { TrapGas::Limit } else { TrapGas::Exact };
+    let outcome = classify(spec.gas_limit, trap_gas, ended);
     let mut exec = lock(exec)?;
     exec.call_stack.pop();
     // A call the engine could not run changes nothing either.
@@ -158,7 +162,8 @@ fn run(
 
 /// The outcome, from the counters first: a negative gas counter is out of gas whatever else
 /// happened, then a host function's reason, then a negative stack counter, then the trap. A
-/// trap uses what was charged, or the whole limit if the policy says so (`docs/gas.md`).
+/// trap uses what was charged, or the whole limit where the module was instrumented so
+/// (`docs/gas.md`, "Traps").
 fn classify(limit: u64, trap_gas: TrapGas, ended: Ended) -> Result<CallOutcome, EngineError> {
     let Ended { mut state, gas_left, stack_left, result } = ended;
     let gas_left = gas_left.unwrap_or(limit as i64);

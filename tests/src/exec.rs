@@ -1,8 +1,8 @@
 //! Running instrumented modules on wasmtime the way the engine does: set the counters, run
 //! `baals_start` if there is one, call an export, and read the outcome from the counters.
 
-use baals_instrument::{GAS_GLOBAL, Instrumented, STACK_GLOBAL, START_EXPORT};
-use baals_policy::{Policy, TrapGas};
+use baals_instrument::{GAS_GLOBAL, Instrumented, STACK_GLOBAL, START_EXPORT, TRAP_LIMIT_EXPORT};
+use baals_policy::Policy;
 use wasmtime::{Engine, Instance, Linker, Module, Store, Val};
 
 /// How a metered call ended. Out of gas and the stack limit are read from the exported
@@ -93,7 +93,7 @@ impl Runner {
         if result.is_ok() {
             result = call_export(&mut store, &instance, export, args);
         }
-        outcome(&mut store, &instance, gas, policy.trap_gas(), result)
+        outcome(&mut store, &instance, gas, result)
     }
 }
 
@@ -104,14 +104,9 @@ fn call_export(store: &mut Store<()>, instance: &Instance, export: &str, args: &
     Ok(results)
 }
 
-/// Reads the counters: they alone say whether gas or stack ran out.
-pub fn outcome(
-    store: &mut Store<()>,
-    instance: &Instance,
-    gas: u64,
-    trap_gas: TrapGas,
-    result: wasmtime::Result<Vec<Val>>,
-) -> Outcome {
+/// Reads the counters: they alone say whether gas or stack ran out. A trap uses the whole
+/// limit where the module exports [`TRAP_LIMIT_EXPORT`].
+pub fn outcome(store: &mut Store<()>, instance: &Instance, gas: u64, result: wasmtime::Result<Vec<Val>>) -> Outcome {
     let gas_left = instance.get_global(&mut *store, GAS_GLOBAL).expect("gas counter").get(&mut *store).unwrap_i64();
     let stack_left =
         instance.get_global(&mut *store, STACK_GLOBAL).expect("stack counter").get(&mut *store).unwrap_i32();
@@ -124,9 +119,7 @@ pub fn outcome(
         Err(_) if stack_left < 0 => Status::StackLimit,
         Err(error) => Status::Trap(format!("{error:#}")),
     };
-    let gas_used = match (&status, trap_gas) {
-        (Status::Returned(_), _) | (_, TrapGas::Exact) => gas_used,
-        (_, TrapGas::Limit) => gas,
-    };
+    let trap_uses_limit = instance.get_global(&mut *store, TRAP_LIMIT_EXPORT).is_some();
+    let gas_used = if status.returned() || !trap_uses_limit { gas_used } else { gas };
     Outcome { status, gas_used }
 }

@@ -11,7 +11,7 @@
 //! functions get their new types, and in their bodies the indices of declared locals, which
 //! move up past the two counter parameters.
 
-use baals_policy::{Limit, Policy};
+use baals_policy::{Limit, Policy, TrapGas};
 use wasm_encoder::{
     ConstExpr, Encode, ExportKind, ExportSection, GlobalSection, GlobalType, MemoryType, TableType, TypeSection,
     ValType,
@@ -22,7 +22,7 @@ use wasmparser::{
 
 use super::analysis::{Analysis, FunctionPlan, INTERNAL_PARAMS, Injection, WrapType, inline_block_type};
 use super::snippets::{Slots, Snippet, uleb, val_type};
-use super::{GAS_GLOBAL, INSTRUMENTED_SECTION, InstrumentError, STACK_GLOBAL, START_EXPORT};
+use super::{GAS_GLOBAL, INSTRUMENTED_SECTION, InstrumentError, STACK_GLOBAL, START_EXPORT, TRAP_LIMIT_EXPORT};
 use crate::validate::{in_order, parallel_runs};
 
 /// The rewritten module, and each function body's size before and after.
@@ -160,6 +160,9 @@ impl Writer<'_> {
         exports.export(STACK_GLOBAL, ExportKind::Global, self.gas_global() + 1);
         if let Some(start) = self.start {
             exports.export(START_EXPORT, ExportKind::Func, start);
+        }
+        if self.policy.trap_gas() == TrapGas::Limit {
+            exports.export(TRAP_LIMIT_EXPORT, ExportKind::Global, self.gas_global());
         }
         exports
     }
