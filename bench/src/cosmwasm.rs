@@ -313,24 +313,28 @@ pub fn overhead(rounds: usize) -> Result<Vec<String>> {
     let plain = Engine::default();
     let fuel = Engine::new(Config::new().consume_fuel(true))?;
     let epoch = Engine::new(Config::new().epoch_interruption(true))?;
-    let (mut lines, mut columns): (_, [Vec<f64>; 3]) = (Vec::new(), Default::default());
+    let trap_limit = crate::permissive_trap_limit()?;
+    let (mut lines, mut limit_lines, mut columns): (_, _, [Vec<f64>; 4]) = (Vec::new(), Vec::new(), Default::default());
     for workload in WORKLOADS {
         let path = workload.module_path()?;
         let wasm = std::fs::read(&path)?;
         let ours = instrument(&wasm, &Policy::permissive())?.wasm;
+        let ours_limit = instrument(&wasm, &trap_limit)?.wasm;
+        let counters = |store: &mut Store<Host>, instance: &Instance| Ok(crate::set_counters(store, instance)?);
         let mut runs = [
             Column::new(&plain, &wasm, workload, |_, _| Ok(()))?,
-            Column::new(&plain, &ours, workload, |store, instance| Ok(crate::set_counters(store, instance)?))?,
+            Column::new(&plain, &ours, workload, counters)?,
             Column::new(&fuel, &wasm, workload, |store, _| Ok(store.set_fuel(u64::MAX)?))?,
             Column::new(&epoch, &wasm, workload, |store, _| {
                 store.set_epoch_deadline(u64::MAX);
                 Ok(())
             })?,
+            Column::new(&plain, &ours_limit, workload, counters)?,
         ];
         // Every column makes as many calls per sample: as many as take SAMPLE unmetered.
         let (once, expected) = runs[0].calls(workload.call, 1)?;
         let per_sample = (SAMPLE.as_secs_f64() / once.as_secs_f64()).ceil().max(1.0) as u32;
-        let mut samples: [Vec<Duration>; 4] = Default::default();
+        let mut samples: [Vec<Duration>; 5] = Default::default();
         for _ in 0..rounds {
             for (run, samples) in runs.iter_mut().zip(&mut samples) {
                 let (time, result) = run.calls(workload.call, per_sample)?;
@@ -345,15 +349,18 @@ pub fn overhead(rounds: usize) -> Result<Vec<String>> {
         for (column, ratio) in columns.iter_mut().zip(ratios) {
             column.push(ratio);
         }
-        let [ours, fuel, epoch] = ratios;
+        let [ours, fuel, epoch, limit] = ratios;
         lines.push(format!(
             "contract {} none_us={:.1} ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3}",
             workload.label(),
             none * 1e6 / f64::from(per_sample)
         ));
+        limit_lines.push(format!("contract_trap_limit {} ours={limit:.3}", workload.label()));
     }
-    let [ours, fuel, epoch] = columns.map(|c| geomean(&c));
+    let [ours, fuel, epoch, limit] = columns.map(|c| geomean(&c));
     lines.push(format!("contract geomean ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3}"));
+    lines.extend(limit_lines);
+    lines.push(format!("contract_trap_limit geomean ours={limit:.3}"));
     Ok(lines)
 }
 

@@ -67,3 +67,14 @@ pub fn set_counters<T>(store: &mut wasmtime::Store<T>, instance: &wasmtime::Inst
         instance.get_global(&mut *store, STACK_GLOBAL).ok_or_else(|| wasmtime::format_err!("no stack counter"))?;
     stack.set(&mut *store, wasmtime::Val::I32(baals_policy::Policy::permissive().stack().max_height as i32))
 }
+
+/// The permissive policy with `[gas] trap = "limit"` (`docs/gas.md`, "Traps"): what the
+/// `overhead_trap_limit` and `contract_trap_limit` lines measure ours under.
+pub fn permissive_trap_limit() -> Result<baals_policy::Policy, String> {
+    let text = baals_policy::PERMISSIVE_POLICY_TOML.replace("trap = \"exact\"", "trap = \"limit\"");
+    let policy = baals_policy::Policy::from_toml(&text).map_err(|e| e.to_string())?;
+    if policy.trap_gas() != baals_policy::TrapGas::Limit {
+        return Err("policy/permissive.toml: expected `trap = \"exact\"` in its [gas] section".into());
+    }
+    Ok(policy)
+}

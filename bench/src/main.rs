@@ -176,7 +176,7 @@ fn overhead(root: &Path, mode: &Mode, wasm: &[u8]) -> Result<Vec<String>> {
     let ours = instrument(wasm, &policy)?;
     // The same under `[gas] trap = "limit"`: a trap uses the whole limit, so blocks that only
     // trap do not write the counter back (`docs/gas.md`, "Traps").
-    let ours_limit = instrument(wasm, &permissive_trap_limit()?)?;
+    let ours_limit = instrument(wasm, &baals_bench::permissive_trap_limit()?)?;
     let theirs = wasm_instrument(&mvp);
 
     let engine = Engine::default();
@@ -254,16 +254,6 @@ fn overhead(root: &Path, mode: &Mode, wasm: &[u8]) -> Result<Vec<String>> {
     lines.extend(limit_lines);
     lines.push(format!("overhead_trap_limit geomean ours={limit_g:.3}"));
     Ok(lines)
-}
-
-/// The permissive policy with `[gas] trap = "limit"`.
-fn permissive_trap_limit() -> Result<Policy> {
-    let text = baals_policy::PERMISSIVE_POLICY_TOML.replace("trap = \"exact\"", "trap = \"limit\"");
-    let policy = Policy::from_toml(&text)?;
-    if policy.trap_gas() != baals_policy::TrapGas::Limit {
-        return Err("policy/permissive.toml: expected `trap = \"exact\"` in its [gas] section".into());
-    }
-    Ok(policy)
 }
 
 /// The size overhead of one kernel: over the function bodies its export reaches by direct
@@ -501,7 +491,8 @@ fn write_report(root: &Path, mode: &Mode, report: &[String]) -> Result<()> {
          output of the same module, where it parses it)\n\
          - `call`: the token transfer, warm inside a block, cold after reopening the database\n\
          - `contract`: calls of CosmWasm contracts of the corpus (`bench/src/cosmwasm.rs`), each \
-         way of metering relative to unmetered, as `overhead` for the kernels\n\n```\n",
+         way of metering relative to unmetered, as `overhead` for the kernels; `contract_trap_limit`: \
+         ours under `[gas] trap = \"limit\"`, as `overhead_trap_limit`\n\n```\n",
     );
     for line in report {
         text.push_str(line);
