@@ -7,7 +7,8 @@
 //! cargo run --release -p baals-bench --bin instructions [-- --compile]
 //! ```
 //!
-//! For each kernel and each way of metering it (none, ours, wasmtime fuel, wasmtime epochs)
+//! For each kernel and each way of metering it (none, ours, wasmtime fuel, wasmtime epochs,
+//! and ours under `[gas] trap = "limit"`, `ours_trap_limit`)
 //! this runs the kernel under `valgrind --tool=callgrind` at two sizes of work and takes the
 //! difference of the instruction totals, which leaves out compiling and instantiating. The
 //! ratios are to the unmetered module. Instructions are not time: a store off the critical
@@ -35,7 +36,7 @@ use wasmtime::{Config, Engine, Instance, Module, Store};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
-const MODES: [&str; 4] = ["none", "ours", "fuel", "epoch"];
+const MODES: [&str; 5] = ["none", "ours", "fuel", "epoch", "ours-limit"];
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
@@ -79,22 +80,25 @@ fn smaller(kernel: &str, quick: u32) -> u32 {
 /// `counts` holds, per item and mode in `MODES` order, a count at the smaller size of work and
 /// one at the larger: the difference is the item's.
 fn report(label: &str, names: impl Iterator<Item = String>, counts: &[u64]) {
-    let mut columns: [Vec<f64>; 3] = Default::default();
+    let mut columns: [Vec<f64>; 4] = Default::default();
     for (index, name) in names.enumerate() {
         let work = |mode: usize| {
             let at = (index * MODES.len() + mode) * 2;
             counts[at + 1].saturating_sub(counts[at]) as f64
         };
         let none = work(0);
-        let ratios = [work(1) / none, work(2) / none, work(3) / none];
+        let ratios = [work(1) / none, work(2) / none, work(3) / none, work(4) / none];
         for (column, ratio) in columns.iter_mut().zip(ratios) {
             column.push(ratio);
         }
-        let [ours, fuel, epoch] = ratios;
-        println!("{label} {name} none={:.1}M ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3}", none / 1e6);
+        let [ours, fuel, epoch, limit] = ratios;
+        println!(
+            "{label} {name} none={:.1}M ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3} ours_trap_limit={limit:.3}",
+            none / 1e6
+        );
     }
-    let [ours, fuel, epoch] = columns.map(|c| geomean(&c));
-    println!("{label} geomean ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3}");
+    let [ours, fuel, epoch, limit] = columns.map(|c| geomean(&c));
+    println!("{label} geomean ours={ours:.3} fuel={fuel:.3} epoch={epoch:.3} ours_trap_limit={limit:.3}");
 }
 
 /// The instructions callgrind counts for each run of this binary with `jobs`' arguments.
@@ -172,10 +176,10 @@ fn fill<T>(mode: &str, store: &mut Store<T>) -> Result<()> {
     Ok(())
 }
 
-/// Sets our counters of an instance of an instrumented module (`mode` "ours") to more than
-/// any run uses.
+/// Sets our counters of an instance of an instrumented module (`mode` "ours" or "ours-limit")
+/// to more than any run uses.
 fn set_counters<T>(mode: &str, store: &mut Store<T>, instance: &Instance) -> Result<()> {
-    if mode == "ours" {
+    if mode.starts_with("ours") {
         baals_bench::set_counters(store, instance)?;
     }
     Ok(())
@@ -265,7 +269,11 @@ fn kernels_path() -> PathBuf {
 /// The engine configuration and module for metering `wasm` as `mode`.
 fn metered(mode: &str, wasm: Vec<u8>) -> Result<(Config, Vec<u8>)> {
     let config = engine_config(mode)?;
-    let wasm = if mode == "ours" { instrument(&wasm, &Policy::permissive())?.wasm } else { wasm };
+    let wasm = match mode {
+        "ours" => instrument(&wasm, &Policy::permissive())?.wasm,
+        "ours-limit" => instrument(&wasm, &baals_bench::permissive_trap_limit()?)?.wasm,
+        _ => wasm,
+    };
     Ok((config, wasm))
 }
 
@@ -277,7 +285,7 @@ fn engine_config(mode: &str) -> Result<Config> {
     match mode {
         "fuel" => config.consume_fuel(true),
         "epoch" => config.epoch_interruption(true),
-        "none" | "ours" => &mut config,
+        "none" | "ours" | "ours-limit" => &mut config,
         other => return Err(format!("no metering mode {other:?} (there are {})", MODES.join(", ")).into()),
     };
     Ok(config)
@@ -315,8 +323,8 @@ fn compile_counts() -> Result<()> {
     Ok(())
 }
 
-/// Reads the module at `path`, metered as `mode` (instrumenting it for `ours`), and compiles
-/// it `times` times on one thread.
+/// Reads the module at `path`, metered as `mode` (instrumenting it for `ours` and
+/// `ours-limit`), and compiles it `times` times on one thread.
 fn compile_one(mode: &str, path: &str, times: u32) -> Result<()> {
     let wasm = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
     let (config, wasm) = metered(mode, wasm)?;
