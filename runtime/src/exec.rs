@@ -6,7 +6,7 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use baals_instrument::TRAP_LIMIT_EXPORT;
-use baals_policy::{RESERVED_PREFIX, TrapGas};
+use baals_policy::RESERVED_PREFIX;
 
 use crate::backend::{Ended, Failure, Limits};
 use crate::engine::{EngineError, EngineInner};
@@ -147,9 +147,8 @@ fn run(
     let limits = Limits { gas: spec.gas_limit, stack: engine.policy.stack().max_height as u32 };
     let ended = engine.runner.run(&compiled, state, &spec.method, limits);
     // The module says what its traps cost, not the engine's policy: a contract keeps the code
-    // it was deployed with when the policy changes.
-    let trap_gas = if compiled.exports(TRAP_LIMIT_EXPORT) { TrapGas::Limit } else { TrapGas::Exact };
-    let outcome = classify(spec.gas_limit, trap_gas, ended);
+    // it was deployed with when the policy changes. Asked only of a call that failed.
+    let outcome = classify(spec.gas_limit, ended, || compiled.exports(TRAP_LIMIT_EXPORT));
     let mut exec = lock(exec)?;
     exec.call_stack.pop();
     // A call the engine could not run changes nothing either.
@@ -164,7 +163,7 @@ fn run(
 /// happened, then a host function's reason, then a negative stack counter, then the trap. A
 /// trap uses what was charged, or the whole limit where the module was instrumented so
 /// (`docs/gas.md`, "Traps").
-fn classify(limit: u64, trap_gas: TrapGas, ended: Ended) -> Result<CallOutcome, EngineError> {
+fn classify(limit: u64, ended: Ended, traps_use_limit: impl FnOnce() -> bool) -> Result<CallOutcome, EngineError> {
     let Ended { mut state, gas_left, stack_left, result } = ended;
     let gas_left = gas_left.unwrap_or(limit as i64);
     let out_of_gas =
@@ -192,12 +191,10 @@ fn classify(limit: u64, trap_gas: TrapGas, ended: Ended) -> Result<CallOutcome, 
         // on it would not be deterministic, so the call fails as a whole.
         Err(Failure::Engine(error)) => return Err(error),
     };
-    let gas_used = match (&status, trap_gas) {
-        (ExecutionStatus::Reverted { .. }, _) | (_, TrapGas::Exact) => gas_used,
-        // Where blocks that only trap do not write the counter back, the global holds what
-        // was charged up to the last call or exit: the trap uses the limit instead.
-        (_, TrapGas::Limit) => limit,
-    };
+    // Where blocks that only trap do not write the counter back, the global holds what was
+    // charged up to the last call or exit: a trap uses the limit instead.
+    let reverted = matches!(status, ExecutionStatus::Reverted { .. });
+    let gas_used = if reverted || !traps_use_limit() { gas_used } else { limit };
     Ok(CallOutcome { status, output: Vec::new(), gas_used, events: Vec::new() })
 }
 
