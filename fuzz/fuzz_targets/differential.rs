@@ -16,7 +16,10 @@ use wasmtime::{Config, Engine, Instance, Module, Store, Val};
 
 static POLICIES: LazyLock<[Policy; 2]> = LazyLock::new(|| {
     let limit = baals_policy::PERMISSIVE_POLICY_TOML.replace("trap = \"exact\"", "trap = \"limit\"");
-    [Policy::permissive(), Policy::from_toml(&limit).unwrap()]
+    let limit_policy = Policy::from_toml(&limit).unwrap();
+    // A spelling change in the shipped file would otherwise fuzz "exact" twice, silently.
+    assert_eq!(limit_policy.trap_gas(), baals_policy::TrapGas::Limit, "no `trap` line to edit");
+    [Policy::permissive(), limit_policy]
 });
 static ENGINES: LazyLock<(Engine, Engine)> = LazyLock::new(|| {
     let mut fuel = Config::new();

@@ -10,7 +10,10 @@ use libfuzzer_sys::fuzz_target;
 
 static POLICIES: LazyLock<[Policy; 3]> = LazyLock::new(|| {
     let limit = baals_policy::PERMISSIVE_POLICY_TOML.replace("trap = \"exact\"", "trap = \"limit\"");
-    [Policy::default_policy(), Policy::permissive(), Policy::from_toml(&limit).unwrap()]
+    let limit_policy = Policy::from_toml(&limit).unwrap();
+    // A spelling change in the shipped file would otherwise fuzz "exact" twice, silently.
+    assert_eq!(limit_policy.trap_gas(), baals_policy::TrapGas::Limit, "no `trap` line to edit");
+    [Policy::default_policy(), Policy::permissive(), limit_policy]
 });
 
 fuzz_target!(|data: &[u8]| {
