@@ -45,8 +45,11 @@ const ENTRY_LAZY: u64 = 5 + 20;
 const EXIT: u64 = 1;
 /// The gas result and the final `end` of an internal function.
 const INTERNAL_EXIT: u64 = 1 + 1;
-/// An internal function's entry whose block only computes (6 + 19 when it writes back).
-const INTERNAL_ENTRY_LAZY: u64 = 4 + 19;
+/// The entry of an internal function whose entry block calls no internal function: its
+/// callers pay that block with their own charge, and it only reserves its frame, testing the
+/// counter it was passed (`docs/gas.md`, "Internal functions"). 3 + 16 when the block writes
+/// back: the write-back, then a reservation whose trapping path need not write the gas.
+const INTERNAL_ENTRY_LAZY: u64 = 19;
 /// Around a call of an internal function: the counters passed, the gas taken back.
 const PASS: u64 = 2 + 1;
 /// Before a call of a function that is not internal: the stack units left, to the global.
@@ -208,8 +211,9 @@ fn code_skipped_by_br_if_is_not_charged() {
 const CALLEE: &str = r#"(func $triple (param i32) (result i32) (i32.mul (local.get 0) (i32.const 3)))"#;
 /// local.get 1, i32.const 1, i32.mul 2, as a leaf only called directly: the counters come in
 /// as parameters (no load), nothing in it traps (no write-back), its callers reserve its
-/// frame (no reservation: the check before the charge only); its exit returns the gas.
-const TRIPLE: u64 = CHECK + METER_LAZY + 4 + INTERNAL_EXIT;
+/// frame (no reservation: the check only, of the counter's sign) and pay its block (no
+/// meter); its exit returns the gas.
+const TRIPLE: u64 = CHECK + 4 + INTERNAL_EXIT;
 /// The same function in a table: it reserves its own frame.
 const TRIPLE_IN_TABLE: u64 = ENTRY + 4 + EXIT;
 
@@ -235,6 +239,57 @@ fn call_indirect_charges_caller_and_callee() {
     ));
     // i32.const 1, i32.const 1, the stack sync, call_indirect 15, then the resync.
     assert_eq!(c.gas("indirect", &[]), ENTRY + 2 + STACK_SYNC + 15 + RESYNC + EXIT + TRIPLE_IN_TABLE);
+}
+
+/// The callers of an internal function pay its entry block with their own block's charge,
+/// when that block calls no internal function: the callee subtracts nothing at its entry, only
+/// checks the counter it is passed. A trap in the calling block before the call is charged
+/// that block in full, the callee's entry included.
+#[test]
+fn callers_pay_the_entry_blocks_of_internal_functions() {
+    let module = r#"(module (memory 1)
+        (func $add (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+        (func $outer (param i32) (result i32) (call $add (local.get 0) (i32.const 1)))
+        (func (export "both") (param i32) (result i32)
+          (drop (i32.load (local.get 0)))
+          (i32.add (call $outer (local.get 0)) (call $add (local.get 0) (i32.const 2)))))"#;
+    // $add, a leaf: local.get 1 twice, i32.add 1, its check and exit; its callers pay it.
+    let add = CHECK + 3 + INTERNAL_EXIT;
+    // $outer's entry block calls $add, so it charges itself, $add's entry included: local.get
+    // 1, i32.const 1, the call 10 and its counters, its exit.
+    let outer = METER_LAZY + INTERNAL_ENTRY_LAZY + 2 + 10 + PASS + INTERNAL_EXIT + add;
+    // The export, one block (the load can trap: it writes back): local.get 1, i32.load 2,
+    // drop 1, local.get 1, call 10, local.get 1, i32.const 1, call 10, the counters of both
+    // calls, the gas taken back from the second written to the global for the exit (+2),
+    // i32.add 1, and $add's entry.
+    let both = ENTRY + 4 + 11 + 12 + 2 * PASS + 2 + 1 + EXIT + add;
+    let exact = Contract::new(module);
+    assert_eq!(exact.gas("both", &i32s(&[0])), both + outer);
+    assert_exact_boundary(&exact, "both", &i32s(&[0]));
+    let report = &exact.instrumented.report.functions;
+    assert_eq!([report[0].max_block_cost, report[1].max_block_cost, report[2].max_block_cost], [add, outer, both]);
+    // The load traps: the export's block counts whole, with $add's entry, not $outer's.
+    let outcome = exact.call("both", &i32s(&[65_536]), AMPLE);
+    assert!(matches!(outcome.status, Status::Trap(_)), "{:?}", outcome.status);
+    assert_eq!(outcome.gas_used, both);
+    // Where a trap uses the limit, the load does not make the export's entry write its charge
+    // back (the exit writes what the second call hands back): a lazy entry instead.
+    let limit = Contract::with_policy(module, limit_policy());
+    assert_eq!(limit.gas("both", &i32s(&[0])), both - ENTRY + ENTRY_LAZY + outer);
+
+    // An entry charge above 2^16 stays with the callee: 130 `memory.grow` of 0 pages, each
+    // i32.const 1, the dynamic charge, 500, drop 1; then local.get 1. Its block writes back.
+    let grows = "(drop (memory.grow (i32.const 0)))".repeat(130);
+    let c = Contract::new(&format!(
+        r#"(module (memory 1)
+             (func $big (param i32) (result i32) {grows} (local.get 0))
+             (func (export "big") (param i32) (result i32) (call $big (local.get 0))))"#
+    ));
+    let body = 130 * (1 + DYNAMIC + 500 + 1) + 1;
+    let big = CHECK + METER + body + INTERNAL_EXIT;
+    assert!(big - METER + 3 > 1 << 16, "paid by the callers, it would be over the bound");
+    // local.get 1, call 10 and its counters, the gas written back for the exit.
+    assert_eq!(c.gas("big", &i32s(&[0])), ENTRY_LAZY + 1 + 10 + PASS + 2 + EXIT + big);
 }
 
 /// An internal function (only direct calls reach it) takes the counters as parameters and

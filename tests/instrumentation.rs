@@ -206,8 +206,9 @@ fn the_report_describes_each_function() {
     // The block after the br_if: charge 6 (written back: memory.grow's dynamic charge reads
     // the global), loop `end` 1, i32.const 1, dynamic 18, memory.grow 500, drop 1, the
     // counters passed 2, call 10, the gas taken back and written back 3 (the exit follows),
-    // `end` 1.
-    assert_eq!(run.max_block_cost, 6 + 1 + 1 + 18 + 500 + 1 + 2 + 10 + 3 + 1);
+    // `end` 1; and the leaf's entry block, which its callers pay: its check 10, the gas
+    // result 1, `end` 1.
+    assert_eq!(run.max_block_cost, 6 + 1 + 1 + 18 + 500 + 1 + 2 + 10 + 3 + 1 + 12);
     assert_eq!((leaf.internal, run.internal), (true, false));
     assert_eq!(report.original_bytes, wasm.len() as u64);
     assert_eq!(report.instrumented_bytes, instrumented.wasm.len() as u64);

@@ -41,7 +41,7 @@
   (elem (;0;) (i32.const 1) func 51 19 5 10 8 9 6 1 2 7 20 21 22 23 3 48 5 3)
   (func (;0;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
-    i64.const 40
+    i64.const 68
     i64.sub
     local.set 2
     local.get 3
@@ -139,10 +139,6 @@
   )
   (func (;4;) (type 13) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i32)
-    local.get 3
-    i64.const 40
-    i64.sub
-    local.set 3
     local.get 4
     i32.const 14
     i32.sub
@@ -233,7 +229,7 @@
           i32.store offset=24
         end
         local.get 3
-        i64.const 35
+        i64.const 58
         i64.sub
         local.set 3
         local.get 5
@@ -288,7 +284,7 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 3
-        i64.const 22
+        i64.const 72
         i64.sub
         local.set 3
         local.get 2
@@ -601,7 +597,7 @@
                   i32.store offset=24
                 end
                 local.get 7
-                i64.const 35
+                i64.const 58
                 i64.sub
                 local.set 7
                 local.get 4
@@ -656,7 +652,7 @@
                 i32.eqz
                 br_if 0 (;@6;)
                 local.get 7
-                i64.const 22
+                i64.const 72
                 i64.sub
                 local.set 7
                 local.get 5
@@ -806,7 +802,7 @@
       i32.gt_u
       if ;; label = @2
         local.get 7
-        i64.const 27
+        i64.const 63
         i64.sub
         local.set 7
         local.get 0
@@ -822,7 +818,7 @@
         local.set 2
       end
       local.get 7
-      i64.const 38
+      i64.const 55
       i64.sub
       local.tee 7
       global.set 3
@@ -860,7 +856,7 @@
   (func (;9;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 90
+    i64.const 150
     i64.sub
     local.tee 3
     global.set 3
@@ -956,7 +952,7 @@
     i32.gt_u
     if ;; label = @1
       local.get 4
-      i64.const 27
+      i64.const 63
       i64.sub
       local.set 4
       local.get 0
@@ -972,7 +968,7 @@
       local.set 3
     end
     local.get 4
-    i64.const 37
+    i64.const 54
     i64.sub
     local.tee 4
     global.set 3
@@ -997,10 +993,6 @@
   )
   (func (;11;) (type 14) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
-    local.get 4
-    i64.const 27
-    i64.sub
-    local.set 4
     local.get 5
     i32.const 41
     i32.sub
@@ -1092,7 +1084,7 @@
                       i32.ge_u
                       if ;; label = @10
                         local.get 4
-                        i64.const 22
+                        i64.const 50
                         i64.sub
                         local.set 4
                         local.get 1
@@ -1111,7 +1103,7 @@
                         br 4 (;@6;)
                       end
                       local.get 4
-                      i64.const 92
+                      i64.const 176
                       i64.sub
                       local.set 4
                       i32.const 8
@@ -1166,7 +1158,7 @@
                       i32.le_u
                       br_if 1 (;@8;)
                       local.get 4
-                      i64.const 111
+                      i64.const 224
                       i64.sub
                       local.set 4
                       i32.const 16
@@ -1250,7 +1242,7 @@
                                       i32.eq
                                       br_if 3 (;@14;)
                                       local.get 4
-                                      i64.const 20
+                                      i64.const 42
                                       i64.sub
                                       local.set 4
                                       local.get 10
@@ -1260,7 +1252,7 @@
                                       local.set 4
                                       br_if 7 (;@10;)
                                       local.get 4
-                                      i64.const 26
+                                      i64.const 46
                                       i64.sub
                                       local.set 4
                                       local.get 10
@@ -1288,7 +1280,7 @@
                                       i32.lt_u
                                       br_if 4 (;@13;)
                                       local.get 4
-                                      i64.const 20
+                                      i64.const 46
                                       i64.sub
                                       local.set 4
                                       local.get 10
@@ -1299,7 +1291,7 @@
                                       br 5 (;@12;)
                                     end
                                     local.get 4
-                                    i64.const 24
+                                    i64.const 44
                                     i64.sub
                                     local.set 4
                                     local.get 6
@@ -1329,7 +1321,7 @@
                                     i32.and
                                     br_if 5 (;@11;)
                                     local.get 4
-                                    i64.const 35
+                                    i64.const 56
                                     i64.sub
                                     local.tee 4
                                     global.set 3
@@ -1353,7 +1345,7 @@
                                     br 6 (;@10;)
                                   end
                                   local.get 4
-                                  i64.const 26
+                                  i64.const 47
                                   i64.sub
                                   local.set 4
                                   i32.const 16
@@ -1369,7 +1361,7 @@
                                   i32.gt_u
                                   br_if 4 (;@11;)
                                   local.get 4
-                                  i64.const 67
+                                  i64.const 158
                                   i64.sub
                                   local.set 4
                                   local.get 6
@@ -1413,7 +1405,7 @@
                                 i32.le_u
                                 br_if 4 (;@10;)
                                 local.get 4
-                                i64.const 56
+                                i64.const 109
                                 i64.sub
                                 local.set 4
                                 local.get 6
@@ -1460,7 +1452,7 @@
                               i32.lt_u
                               br_if 3 (;@10;)
                               local.get 4
-                              i64.const 27
+                              i64.const 48
                               i64.sub
                               local.set 4
                               block ;; label = @14
@@ -1477,7 +1469,7 @@
                                 i32.gt_u
                                 if ;; label = @15
                                   local.get 4
-                                  i64.const 25
+                                  i64.const 63
                                   i64.sub
                                   local.set 4
                                   local.get 6
@@ -1493,7 +1485,7 @@
                                   br 1 (;@14;)
                                 end
                                 local.get 4
-                                i64.const 76
+                                i64.const 171
                                 i64.sub
                                 local.set 4
                                 local.get 6
@@ -1589,7 +1581,7 @@
                             i32.store
                           end
                           local.get 4
-                          i64.const 23
+                          i64.const 44
                           i64.sub
                           local.set 4
                           i32.const 16
@@ -1602,7 +1594,7 @@
                           i32.le_u
                           if ;; label = @12
                             local.get 4
-                            i64.const 67
+                            i64.const 158
                             i64.sub
                             local.set 4
                             local.get 6
@@ -1633,7 +1625,7 @@
                             br 1 (;@11;)
                           end
                           local.get 4
-                          i64.const 20
+                          i64.const 58
                           i64.sub
                           local.set 4
                           local.get 6
@@ -1655,7 +1647,7 @@
                         local.set 4
                       end
                       local.get 4
-                      i64.const 22
+                      i64.const 59
                       i64.sub
                       local.set 4
                       local.get 1
@@ -1667,7 +1659,7 @@
                       i32.eqz
                       br_if 1 (;@8;)
                       local.get 4
-                      i64.const 73
+                      i64.const 131
                       i64.sub
                       local.set 4
                       local.get 3
@@ -1704,7 +1696,7 @@
                       br 3 (;@6;)
                     end
                     local.get 4
-                    i64.const 41
+                    i64.const 58
                     i64.sub
                     local.set 4
                     local.get 13
@@ -1734,7 +1726,7 @@
                   br 1 (;@6;)
                 end
                 local.get 4
-                i64.const 34
+                i64.const 70
                 i64.sub
                 local.set 4
                 local.get 6
@@ -1845,10 +1837,6 @@
   )
   (func (;12;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32)
-    local.get 2
-    i64.const 32
-    i64.sub
-    local.set 2
     local.get 3
     i32.const 26
     i32.sub
@@ -1874,7 +1862,7 @@
             i32.ge_u
             if ;; label = @5
               local.get 2
-              i64.const 23
+              i64.const 44
               i64.sub
               local.set 2
               i32.const 16
@@ -1893,7 +1881,7 @@
               br 2 (;@3;)
             end
             local.get 2
-            i64.const 21
+            i64.const 58
             i64.sub
             local.set 2
             local.get 0
@@ -1905,7 +1893,7 @@
             br 2 (;@2;)
           end
           local.get 2
-          i64.const 21
+          i64.const 42
           i64.sub
           local.set 2
           i32.const 16
@@ -1917,7 +1905,7 @@
           local.set 1
         end
         local.get 2
-        i64.const 94
+        i64.const 178
         i64.sub
         local.set 2
         i32.const 8
@@ -1974,7 +1962,7 @@
         i32.le_u
         br_if 0 (;@2;)
         local.get 2
-        i64.const 80
+        i64.const 180
         i64.sub
         local.set 2
         local.get 1
@@ -2017,7 +2005,7 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 2
-        i64.const 29
+        i64.const 44
         i64.sub
         local.set 2
         local.get 4
@@ -2044,7 +2032,7 @@
             br 1 (;@3;)
           end
           local.get 2
-          i64.const 88
+          i64.const 165
           i64.sub
           local.set 2
           local.get 4
@@ -2095,7 +2083,7 @@
           i32.eqz
           if ;; label = @4
             local.get 2
-            i64.const 51
+            i64.const 127
             i64.sub
             local.set 2
             local.get 1
@@ -2136,7 +2124,7 @@
           i32.store
         end
         local.get 2
-        i64.const 20
+        i64.const 41
         i64.sub
         local.set 2
         local.get 1
@@ -2146,7 +2134,7 @@
         local.set 2
         br_if 1 (;@1;)
         local.get 2
-        i64.const 39
+        i64.const 80
         i64.sub
         local.set 2
         local.get 1
@@ -2166,7 +2154,7 @@
         i32.le_u
         br_if 1 (;@1;)
         local.get 2
-        i64.const 70
+        i64.const 161
         i64.sub
         local.set 2
         local.get 1
@@ -2208,7 +2196,7 @@
       return
     end
     local.get 2
-    i64.const 35
+    i64.const 71
     i64.sub
     local.set 2
     local.get 1
@@ -2226,10 +2214,6 @@
   )
   (func (;13;) (type 15) (param i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
-    local.get 1
-    i64.const 41
-    i64.sub
-    local.set 1
     local.get 2
     i32.const 42
     i32.sub
@@ -2262,7 +2246,7 @@
                 i32.ge_u
                 if ;; label = @7
                   local.get 1
-                  i64.const 92
+                  i64.const 176
                   i64.sub
                   local.set 1
                   i32.const 8
@@ -2317,7 +2301,7 @@
                   i32.le_u
                   br_if 6 (;@1;)
                   local.get 1
-                  i64.const 30
+                  i64.const 51
                   i64.sub
                   local.set 1
                   local.get 0
@@ -2405,7 +2389,7 @@
                   br 2 (;@5;)
                 end
                 local.get 1
-                i64.const 66
+                i64.const 108
                 i64.sub
                 local.set 1
                 i32.const 16
@@ -2476,7 +2460,7 @@
                               i32.eqz
                               br_if 11 (;@2;)
                               local.get 1
-                              i64.const 61
+                              i64.const 117
                               i64.sub
                               local.set 1
                               local.get 0
@@ -2512,7 +2496,7 @@
                                 local.set 1
                                 loop ;; label = @15
                                   local.get 1
-                                  i64.const 50
+                                  i64.const 89
                                   i64.sub
                                   local.set 1
                                   local.get 0
@@ -2549,7 +2533,7 @@
                                 end
                               end
                               local.get 1
-                              i64.const 53
+                              i64.const 115
                               i64.sub
                               local.set 1
                               local.get 3
@@ -2574,7 +2558,7 @@
                               i32.gt_u
                               br_if 5 (;@8;)
                               local.get 1
-                              i64.const 43
+                              i64.const 91
                               i64.sub
                               local.set 1
                               local.get 3
@@ -2688,7 +2672,7 @@
                               i32.store
                             end
                             local.get 1
-                            i64.const 38
+                            i64.const 85
                             i64.sub
                             local.set 1
                             local.get 7
@@ -2708,7 +2692,7 @@
                             br 11 (;@1;)
                           end
                           local.get 1
-                          i64.const 65
+                          i64.const 102
                           i64.sub
                           local.set 1
                           block ;; label = @12
@@ -2778,7 +2762,7 @@
                             i32.store
                           end
                           local.get 1
-                          i64.const 62
+                          i64.const 125
                           i64.sub
                           local.set 1
                           local.get 5
@@ -2876,7 +2860,7 @@
                             i32.store offset=8
                           end
                           local.get 1
-                          i64.const 31
+                          i64.const 46
                           i64.sub
                           local.tee 1
                           global.set 3
@@ -2939,7 +2923,7 @@
                     br 1 (;@7;)
                   end
                   local.get 1
-                  i64.const 22
+                  i64.const 54
                   i64.sub
                   local.set 1
                   local.get 3
@@ -2952,7 +2936,7 @@
                   local.set 1
                 end
                 local.get 1
-                i64.const 21
+                i64.const 36
                 i64.sub
                 local.set 1
                 local.get 3
@@ -2969,7 +2953,7 @@
                 br 4 (;@2;)
               end
               local.get 1
-              i64.const 26
+              i64.const 48
               i64.sub
               local.set 1
               local.get 6
@@ -2986,7 +2970,7 @@
               local.set 7
               loop ;; label = @6
                 local.get 1
-                i64.const 24
+                i64.const 44
                 i64.sub
                 local.set 1
                 block ;; label = @7
@@ -3080,7 +3064,7 @@
             i32.eqz
             if ;; label = @5
               local.get 1
-              i64.const 32
+              i64.const 52
               i64.sub
               local.set 1
               i32.const 0
@@ -3100,7 +3084,7 @@
               i32.eqz
               br_if 3 (;@2;)
               local.get 1
-              i64.const 29
+              i64.const 46
               i64.sub
               local.set 1
               local.get 0
@@ -3135,7 +3119,7 @@
           local.set 1
           loop ;; label = @4
             local.get 1
-            i64.const 55
+            i64.const 94
             i64.sub
             local.set 1
             local.get 0
@@ -3201,7 +3185,7 @@
         i32.and
         br_if 0 (;@2;)
         local.get 1
-        i64.const 54
+        i64.const 116
         i64.sub
         local.set 1
         local.get 7
@@ -3227,7 +3211,7 @@
           i32.le_u
           if ;; label = @4
             local.get 1
-            i64.const 39
+            i64.const 87
             i64.sub
             local.set 1
             local.get 7
@@ -3247,7 +3231,7 @@
             i32.ge_u
             if ;; label = @5
               local.get 1
-              i64.const 21
+              i64.const 52
               i64.sub
               local.set 1
               local.get 8
@@ -3323,7 +3307,7 @@
             br 1 (;@3;)
           end
           local.get 1
-          i64.const 22
+          i64.const 54
           i64.sub
           local.set 1
           local.get 7
@@ -3336,7 +3320,7 @@
           local.set 1
         end
         local.get 1
-        i64.const 21
+        i64.const 36
         i64.sub
         local.set 1
         local.get 7
@@ -3381,7 +3365,7 @@
                       i32.gt_u
                       br_if 2 (;@7;)
                       local.get 1
-                      i64.const 622
+                      i64.const 706
                       i64.sub
                       local.set 1
                       i32.const 8
@@ -3467,7 +3451,7 @@
                       br 8 (;@1;)
                     end
                     local.get 1
-                    i64.const 32
+                    i64.const 53
                     i64.sub
                     local.tee 1
                     global.set 3
@@ -3487,7 +3471,7 @@
                     i32.gt_u
                     if ;; label = @9
                       local.get 1
-                      i64.const 50
+                      i64.const 97
                       i64.sub
                       local.tee 1
                       global.set 3
@@ -3515,7 +3499,7 @@
                       br 8 (;@1;)
                     end
                     local.get 1
-                    i64.const 77
+                    i64.const 155
                     i64.sub
                     local.set 1
                     local.get 4
@@ -3593,7 +3577,7 @@
                           local.set 0
                           loop ;; label = @12
                             local.get 1
-                            i64.const 22
+                            i64.const 44
                             i64.sub
                             local.set 1
                             local.get 0
@@ -3641,7 +3625,7 @@
                         br 7 (;@3;)
                       end
                       local.get 1
-                      i64.const 20
+                      i64.const 40
                       i64.sub
                       local.set 1
                       local.get 0
@@ -3651,7 +3635,7 @@
                       local.set 1
                       br_if 0 (;@9;)
                       local.get 1
-                      i64.const 22
+                      i64.const 42
                       i64.sub
                       local.set 1
                       local.get 0
@@ -3761,7 +3745,7 @@
                             br 2 (;@10;)
                           end
                           local.get 1
-                          i64.const 21
+                          i64.const 41
                           i64.sub
                           local.set 1
                         end
@@ -3772,7 +3756,7 @@
                         local.set 1
                         br_if 0 (;@10;)
                         local.get 1
-                        i64.const 22
+                        i64.const 42
                         i64.sub
                         local.set 1
                         local.get 0
@@ -3819,7 +3803,7 @@
                           i32.ge_u
                           if ;; label = @12
                             local.get 1
-                            i64.const 22
+                            i64.const 44
                             i64.sub
                             local.set 1
                             local.get 0
@@ -3853,7 +3837,7 @@
                         local.set 0
                       end
                       local.get 1
-                      i64.const 373
+                      i64.const 716
                       i64.sub
                       local.set 1
                       local.get 11
@@ -4048,7 +4032,7 @@
                       i32.store
                       loop ;; label = @10
                         local.get 1
-                        i64.const 32
+                        i64.const 47
                         i64.sub
                         local.set 1
                         local.get 0
@@ -4077,7 +4061,7 @@
                       i32.eq
                       br_if 7 (;@2;)
                       local.get 1
-                      i64.const 42
+                      i64.const 92
                       i64.sub
                       local.set 1
                       local.get 11
@@ -4100,7 +4084,7 @@
                       i32.ge_u
                       if ;; label = @10
                         local.get 1
-                        i64.const 21
+                        i64.const 52
                         i64.sub
                         local.set 1
                         local.get 11
@@ -4176,7 +4160,7 @@
                       br 7 (;@2;)
                     end
                     local.get 1
-                    i64.const 138
+                    i64.const 246
                     i64.sub
                     local.tee 1
                     global.set 3
@@ -4274,7 +4258,7 @@
                       i32.ne
                       br_if 5 (;@4;)
                       local.get 1
-                      i64.const 24
+                      i64.const 44
                       i64.sub
                       local.set 1
                       block ;; label = @10
@@ -4288,7 +4272,7 @@
                         i32.ge_u
                         if ;; label = @11
                           local.get 1
-                          i64.const 20
+                          i64.const 46
                           i64.sub
                           local.set 1
                           local.get 0
@@ -4345,7 +4329,7 @@
                         i32.store
                       end
                       local.get 1
-                      i64.const 26
+                      i64.const 41
                       i64.sub
                       local.set 1
                       local.get 6
@@ -4362,7 +4346,7 @@
                       br 5 (;@4;)
                     end
                     local.get 1
-                    i64.const 42
+                    i64.const 57
                     i64.sub
                     local.tee 1
                     global.set 3
@@ -4390,7 +4374,7 @@
                     br 7 (;@1;)
                   end
                   local.get 1
-                  i64.const 169
+                  i64.const 298
                   i64.sub
                   local.tee 1
                   global.set 3
@@ -4484,7 +4468,7 @@
                   br 5 (;@2;)
                 end
                 local.get 1
-                i64.const 75
+                i64.const 126
                 i64.sub
                 local.tee 1
                 global.set 3
@@ -4526,7 +4510,7 @@
                 br 5 (;@1;)
               end
               local.get 1
-              i64.const 51
+              i64.const 93
               i64.sub
               local.tee 1
               global.set 3
@@ -4565,7 +4549,7 @@
             br 1 (;@3;)
           end
           local.get 1
-          i64.const 25
+          i64.const 60
           i64.sub
           local.set 1
           local.get 9
@@ -4580,7 +4564,7 @@
           i32.ge_u
           if ;; label = @4
             local.get 1
-            i64.const 36
+            i64.const 82
             i64.sub
             local.set 1
             local.get 9
@@ -4642,7 +4626,7 @@
             local.get 4
           end
           local.get 1
-          i64.const 40
+          i64.const 55
           i64.sub
           local.tee 1
           global.set 3
@@ -4668,7 +4652,7 @@
           br 2 (;@1;)
         end
         local.get 1
-        i64.const 478
+        i64.const 670
         i64.sub
         local.tee 1
         global.set 3
@@ -4993,7 +4977,7 @@
       i32.le_u
       br_if 0 (;@1;)
       local.get 1
-      i64.const 74
+      i64.const 125
       i64.sub
       local.tee 1
       global.set 3
@@ -5047,7 +5031,7 @@
   (func (;14;) (type 16) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 58
+    i64.const 93
     i64.sub
     local.set 2
     local.get 3
@@ -5083,7 +5067,7 @@
           local.set 2
           br_if 0 (;@3;)
           local.get 2
-          i64.const 28
+          i64.const 49
           i64.sub
           local.tee 2
           global.set 3
@@ -5099,7 +5083,7 @@
             i32.eqz
             if ;; label = @5
               local.get 2
-              i64.const 32
+              i64.const 47
               i64.sub
               local.set 2
               local.get 1
@@ -5131,7 +5115,7 @@
               i32.ne
               br_if 2 (;@3;)
               local.get 2
-              i64.const 29
+              i64.const 64
               i64.sub
               local.tee 2
               global.set 3
@@ -5169,7 +5153,7 @@
           i32.ge_u
           if ;; label = @4
             local.get 2
-            i64.const 20
+            i64.const 46
             i64.sub
             local.set 2
             local.get 0
@@ -5226,7 +5210,7 @@
           i32.store
         end
         local.get 2
-        i64.const 20
+        i64.const 42
         i64.sub
         local.set 2
         local.get 4
@@ -5236,7 +5220,7 @@
         local.set 2
         if ;; label = @3
           local.get 2
-          i64.const 22
+          i64.const 57
           i64.sub
           local.set 2
           local.get 0
@@ -5270,7 +5254,7 @@
             i32.ne
             br_if 1 (;@3;)
             local.get 2
-            i64.const 37
+            i64.const 64
             i64.sub
             local.tee 2
             global.set 3
@@ -5333,7 +5317,7 @@
           return
         end
         local.get 2
-        i64.const 28
+        i64.const 48
         i64.sub
         local.set 2
         local.get 4
@@ -5351,7 +5335,7 @@
           i32.ge_u
           if ;; label = @4
             local.get 2
-            i64.const 20
+            i64.const 46
             i64.sub
             local.set 2
             local.get 4
@@ -5408,7 +5392,7 @@
           i32.store
         end
         local.get 2
-        i64.const 28
+        i64.const 55
         i64.sub
         local.set 2
         local.get 0
@@ -5448,7 +5432,7 @@
     i32.ge_u
     if ;; label = @1
       local.get 2
-      i64.const 22
+      i64.const 53
       i64.sub
       local.set 2
       local.get 0
@@ -5527,7 +5511,7 @@
   (func (;15;) (type 17) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 29
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -5535,9 +5519,6 @@
       unreachable
     end
     local.get 1
-    i64.const 29
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 0
     i32.load offset=24
@@ -5788,9 +5769,6 @@
   (func (;16;) (type 16) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 34
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 24
@@ -5876,7 +5854,7 @@
             i32.and
             if ;; label = @5
               local.get 2
-              i64.const 43
+              i64.const 85
               i64.sub
               local.tee 2
               global.set 3
@@ -5957,7 +5935,7 @@
             i32.eqz
             br_if 2 (;@2;)
             local.get 2
-            i64.const 27
+            i64.const 47
             i64.sub
             local.set 2
             local.get 6
@@ -6032,7 +6010,7 @@
   (func (;17;) (type 18) (param i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
-    i64.const 22
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -6040,9 +6018,6 @@
       unreachable
     end
     local.get 0
-    i64.const 22
-    i64.sub
-    local.tee 0
     global.set 3
     i32.const 1049472
     i32.load
@@ -6116,7 +6091,7 @@
   (func (;18;) (type 17) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 86
+    i64.const 156
     i64.sub
     local.set 1
     local.get 2
@@ -6162,7 +6137,7 @@
           local.set 1
           br_if 0 (;@3;)
           local.get 1
-          i64.const 28
+          i64.const 49
           i64.sub
           local.tee 1
           global.set 3
@@ -6178,7 +6153,7 @@
             i32.eqz
             if ;; label = @5
               local.get 1
-              i64.const 32
+              i64.const 47
               i64.sub
               local.set 1
               local.get 4
@@ -6210,7 +6185,7 @@
               i32.ne
               br_if 2 (;@3;)
               local.get 1
-              i64.const 29
+              i64.const 64
               i64.sub
               local.tee 1
               global.set 3
@@ -6248,7 +6223,7 @@
           i32.ge_u
           if ;; label = @4
             local.get 1
-            i64.const 20
+            i64.const 46
             i64.sub
             local.set 1
             local.get 0
@@ -6305,7 +6280,7 @@
           i32.store
         end
         local.get 1
-        i64.const 21
+        i64.const 43
         i64.sub
         local.set 1
         block ;; label = @3
@@ -6316,7 +6291,7 @@
           local.set 1
           if ;; label = @4
             local.get 1
-            i64.const 22
+            i64.const 57
             i64.sub
             local.set 1
             local.get 0
@@ -6352,7 +6327,7 @@
                   i32.ne
                   br_if 1 (;@6;)
                   local.get 1
-                  i64.const 37
+                  i64.const 64
                   i64.sub
                   local.tee 1
                   global.set 3
@@ -6407,7 +6382,7 @@
                 br 2 (;@4;)
               end
               local.get 1
-              i64.const 28
+              i64.const 48
               i64.sub
               local.set 1
               local.get 3
@@ -6425,7 +6400,7 @@
                 i32.ge_u
                 if ;; label = @7
                   local.get 1
-                  i64.const 20
+                  i64.const 46
                   i64.sub
                   local.set 1
                   local.get 3
@@ -6482,7 +6457,7 @@
                 i32.store
               end
               local.get 1
-              i64.const 28
+              i64.const 55
               i64.sub
               local.set 1
               local.get 0
@@ -6530,7 +6505,7 @@
           i32.ge_u
           br_if 1 (;@2;)
           local.get 1
-          i64.const 91
+          i64.const 175
           i64.sub
           local.set 1
           i32.const 8
@@ -6593,7 +6568,7 @@
           i32.eqz
           br_if 1 (;@2;)
           local.get 1
-          i64.const 71
+          i64.const 134
           i64.sub
           local.set 1
           i32.const 8
@@ -6664,7 +6639,7 @@
                 i32.ge_u
                 if ;; label = @7
                   local.get 1
-                  i64.const 22
+                  i64.const 44
                   i64.sub
                   local.set 1
                   local.get 0
@@ -6698,7 +6673,7 @@
               local.set 0
             end
             local.get 1
-            i64.const 20
+            i64.const 40
             i64.sub
             local.set 1
             local.get 0
@@ -6720,7 +6695,7 @@
             br 0 (;@4;)
           end
           local.get 1
-          i64.const 22
+          i64.const 41
           i64.sub
           local.set 1
           i32.const 0
@@ -6762,7 +6737,7 @@
         i32.lt_u
         br_if 1 (;@1;)
         local.get 1
-        i64.const 33
+        i64.const 64
         i64.sub
         local.set 1
         local.get 0
@@ -6782,7 +6757,7 @@
         local.get 0
         br_if 0 (;@2;)
         local.get 1
-        i64.const 21
+        i64.const 40
         i64.sub
         local.set 1
         local.get 1
@@ -6894,7 +6869,7 @@
     i32.load8_u
     if ;; label = @1
       local.get 2
-      i64.const 66
+      i64.const 129
       i64.sub
       local.tee 2
       global.set 3
@@ -6982,7 +6957,7 @@
     i32.eqz
     if ;; label = @1
       local.get 6
-      i64.const 90
+      i64.const 150
       i64.sub
       local.tee 6
       global.set 3
@@ -7083,7 +7058,7 @@
     i32.eqz
     if ;; label = @1
       local.get 6
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 6
       i32.const 12
@@ -7152,7 +7127,7 @@
     i32.eqz
     if ;; label = @1
       local.get 5
-      i64.const 90
+      i64.const 150
       i64.sub
       local.tee 5
       global.set 3
@@ -7269,7 +7244,7 @@
     i32.eqz
     if ;; label = @1
       local.get 4
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 4
       i32.const 8
@@ -7330,9 +7305,6 @@
   (func (;24;) (type 19) (param i32 i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 5
-    i64.const 45
-    i64.sub
-    local.tee 5
     global.set 3
     local.get 6
     i32.const 15
@@ -7514,17 +7486,13 @@
   )
   (func (;25;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
-    i64.const 25
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 3
       unreachable
     end
-    local.get 2
-    i64.const 25
-    i64.sub
-    local.set 2
     local.get 0
     local.get 1
     i32.add
@@ -7538,17 +7506,13 @@
   )
   (func (;26;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 24
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 3
       unreachable
     end
-    local.get 1
-    i64.const 24
-    i64.sub
-    local.set 1
     local.get 0
     i32.const 1
     i32.shl
@@ -7561,17 +7525,13 @@
   )
   (func (;27;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 21
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 3
       unreachable
     end
-    local.get 1
-    i64.const 21
-    i64.sub
-    local.set 1
     i32.const 0
     local.get 0
     i32.sub
@@ -7581,17 +7541,13 @@
   )
   (func (;28;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 26
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 3
       unreachable
     end
-    local.get 1
-    i64.const 26
-    i64.sub
-    local.set 1
     i32.const 0
     i32.const 25
     local.get 0
@@ -7606,7 +7562,7 @@
   )
   (func (;29;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 23
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -7614,9 +7570,6 @@
       unreachable
     end
     local.get 1
-    i64.const 23
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 0
     i32.load offset=4
@@ -7626,7 +7579,7 @@
   )
   (func (;30;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 25
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -7634,9 +7587,6 @@
       unreachable
     end
     local.get 1
-    i64.const 25
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 0
     i32.load8_u offset=4
@@ -7648,7 +7598,7 @@
   )
   (func (;31;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 23
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -7656,9 +7606,6 @@
       unreachable
     end
     local.get 1
-    i64.const 23
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 0
     i32.load offset=4
@@ -7668,7 +7615,7 @@
   )
   (func (;32;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 24
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -7676,9 +7623,6 @@
       unreachable
     end
     local.get 1
-    i64.const 24
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 0
     i32.load8_u offset=4
@@ -7689,7 +7633,7 @@
   )
   (func (;33;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 41
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -7697,9 +7641,6 @@
       unreachable
     end
     local.get 2
-    i64.const 41
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 0
     local.get 0
@@ -7724,7 +7665,7 @@
   )
   (func (;34;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 35
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -7732,9 +7673,6 @@
       unreachable
     end
     local.get 2
-    i64.const 35
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 0
     local.get 1
@@ -7754,7 +7692,7 @@
   )
   (func (;35;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 24
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -7762,9 +7700,6 @@
       unreachable
     end
     local.get 2
-    i64.const 24
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 0
     local.get 1
@@ -7775,7 +7710,7 @@
   )
   (func (;36;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 30
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -7783,9 +7718,6 @@
       unreachable
     end
     local.get 2
-    i64.const 30
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 0
     local.get 1
@@ -7801,7 +7733,7 @@
   )
   (func (;37;) (type 13) (param i32 i32 i32 i64 i32) (result i64)
     local.get 3
-    i64.const 38
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -7809,9 +7741,6 @@
       unreachable
     end
     local.get 3
-    i64.const 38
-    i64.sub
-    local.tee 3
     global.set 3
     local.get 2
     local.get 2
@@ -7833,17 +7762,13 @@
   )
   (func (;38;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
-    i64.const 19
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 3
       unreachable
     end
-    local.get 2
-    i64.const 19
-    i64.sub
-    local.set 2
     local.get 0
     local.get 1
     i32.add
@@ -7851,17 +7776,13 @@
   )
   (func (;39;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
-    i64.const 19
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 3
       unreachable
     end
-    local.get 2
-    i64.const 19
-    i64.sub
-    local.set 2
     local.get 0
     local.get 1
     i32.sub
@@ -7869,17 +7790,13 @@
   )
   (func (;40;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 19
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 3
       unreachable
     end
-    local.get 1
-    i64.const 19
-    i64.sub
-    local.set 1
     local.get 0
     i32.const 8
     i32.add
@@ -7887,17 +7804,13 @@
   )
   (func (;41;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 19
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 3
       unreachable
     end
-    local.get 1
-    i64.const 19
-    i64.sub
-    local.set 1
     local.get 0
     i32.const 8
     i32.sub
@@ -7906,7 +7819,7 @@
   (func (;42;) (type 15) (param i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 1
-    i64.const 22
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -7914,9 +7827,6 @@
       unreachable
     end
     local.get 1
-    i64.const 22
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 0
     i32.load offset=16
@@ -7946,7 +7856,7 @@
   )
   (func (;43;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 23
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -7954,9 +7864,6 @@
       unreachable
     end
     local.get 1
-    i64.const 23
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 0
     i32.load offset=12
@@ -7966,7 +7873,7 @@
   )
   (func (;44;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 23
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -7974,9 +7881,6 @@
       unreachable
     end
     local.get 1
-    i64.const 23
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 0
     i32.load offset=12
@@ -7986,7 +7890,7 @@
   )
   (func (;45;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 25
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -7994,9 +7898,6 @@
       unreachable
     end
     local.get 1
-    i64.const 25
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 0
     i32.load
@@ -8007,9 +7908,6 @@
   )
   (func (;46;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 53
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 11
@@ -8044,7 +7942,7 @@
   (func (;47;) (type 20) (param i64 i32) (result i64)
     (local i32)
     local.get 0
-    i64.const 73
+    i64.const 136
     i64.sub
     local.tee 0
     global.set 3
@@ -8142,9 +8040,6 @@
   (func (;49;) (type 16) (param i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 2
-    i64.const 66
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 13
@@ -8291,7 +8186,7 @@
             i32.load
           end
           local.get 2
-          i64.const 45
+          i64.const 87
           i64.sub
           local.tee 2
           global.set 3
@@ -8320,7 +8215,7 @@
           unreachable
         end
         local.get 2
-        i64.const 44
+        i64.const 86
         i64.sub
         local.tee 2
         global.set 3
@@ -8375,7 +8270,7 @@
   (func (;50;) (type 17) (param i32 i64 i32) (result i64)
     (local i32)
     local.get 1
-    i64.const 81
+    i64.const 144
     i64.sub
     local.tee 1
     global.set 3
@@ -8694,7 +8589,7 @@
           i32.eqz
           if ;; label = @4
             local.get 15
-            i64.const 35
+            i64.const 61
             i64.sub
             local.tee 15
             global.set 3
@@ -8772,7 +8667,7 @@
                     br_table 1 (;@7;) 2 (;@6;) 3 (;@5;)
                   end
                   local.get 15
-                  i64.const 35
+                  i64.const 61
                   i64.sub
                   local.tee 15
                   global.set 3
@@ -8899,7 +8794,7 @@
             i32.eq
             br_if 1 (;@3;)
             local.get 15
-            i64.const 23
+            i64.const 49
             i64.sub
             local.set 15
             local.get 1
@@ -8992,7 +8887,7 @@
             br 1 (;@3;)
           end
           local.get 15
-          i64.const 51
+          i64.const 77
           i64.sub
           local.tee 15
           global.set 3
@@ -9147,9 +9042,6 @@
   (func (;52;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 63
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 21
@@ -9649,10 +9541,6 @@
     local.get 2
   )
   (func (;53;) (type 21) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
-    local.get 4
-    i64.const 30
-    i64.sub
-    local.set 4
     local.get 5
     i32.const 12
     i32.sub
@@ -9736,17 +9624,13 @@
   (func (;54;) (type 22) (param i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32)
     local.get 3
-    i64.const 21
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 3
       unreachable
     end
-    local.get 3
-    i64.const 21
-    i64.sub
-    local.set 3
     block ;; label = @1
       local.get 2
       local.tee 6
@@ -10165,7 +10049,7 @@
         unreachable
       end
       local.get 3
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 3
       local.get 0
@@ -10178,7 +10062,7 @@
       unreachable
     end
     local.get 3
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 3
     i32.const 12
@@ -10265,7 +10149,7 @@
         return
       end
       local.get 4
-      i64.const 50
+      i64.const 113
       i64.sub
       local.tee 4
       global.set 3
@@ -10300,7 +10184,7 @@
       unreachable
     end
     local.get 4
-    i64.const 50
+    i64.const 113
     i64.sub
     local.tee 4
     global.set 3

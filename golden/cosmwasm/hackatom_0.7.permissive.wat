@@ -55,9 +55,6 @@
   (func (;4;) (type 16) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32)
     local.get 4
-    i64.const 33
-    i64.sub
-    local.tee 4
     global.set 3
     local.get 5
     i32.const 26
@@ -146,7 +143,7 @@
                     i32.eqz
                     if ;; label = @9
                       local.get 4
-                      i64.const 21
+                      i64.const 46
                       i64.sub
                       local.set 4
                       local.get 9
@@ -280,7 +277,7 @@
                   i32.eqz
                   if ;; label = @8
                     local.get 4
-                    i64.const 21
+                    i64.const 46
                     i64.sub
                     local.set 4
                     local.get 9
@@ -410,7 +407,7 @@
                   i32.eqz
                   if ;; label = @8
                     local.get 4
-                    i64.const 21
+                    i64.const 46
                     i64.sub
                     local.set 4
                     local.get 6
@@ -463,7 +460,7 @@
                 local.set 6
               end
               local.get 4
-              i64.const 56
+              i64.const 69
               i64.sub
               local.tee 4
               global.set 3
@@ -549,7 +546,7 @@
                   i32.eqz
                   if ;; label = @8
                     local.get 4
-                    i64.const 21
+                    i64.const 46
                     i64.sub
                     local.set 4
                     local.get 6
@@ -602,7 +599,7 @@
                 local.set 6
               end
               local.get 4
-              i64.const 55
+              i64.const 93
               i64.sub
               local.tee 4
               global.set 3
@@ -642,7 +639,7 @@
               return
             end
             local.get 4
-            i64.const 22
+            i64.const 72
             i64.sub
             local.set 4
             local.get 9
@@ -655,7 +652,7 @@
             unreachable
           end
           local.get 4
-          i64.const 22
+          i64.const 72
           i64.sub
           local.set 4
           local.get 9
@@ -668,7 +665,7 @@
           unreachable
         end
         local.get 4
-        i64.const 22
+        i64.const 72
         i64.sub
         local.set 4
         local.get 6
@@ -681,7 +678,7 @@
         unreachable
       end
       local.get 4
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 4
       local.get 6
@@ -708,9 +705,6 @@
   (func (;5;) (type 16) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32)
     local.get 4
-    i64.const 40
-    i64.sub
-    local.tee 4
     global.set 3
     local.get 5
     i32.const 27
@@ -804,7 +798,7 @@
                     i32.eqz
                     if ;; label = @9
                       local.get 4
-                      i64.const 21
+                      i64.const 46
                       i64.sub
                       local.set 4
                       local.get 9
@@ -938,7 +932,7 @@
                   i32.eqz
                   if ;; label = @8
                     local.get 4
-                    i64.const 21
+                    i64.const 46
                     i64.sub
                     local.set 4
                     local.get 9
@@ -1068,7 +1062,7 @@
                   i32.eqz
                   if ;; label = @8
                     local.get 4
-                    i64.const 21
+                    i64.const 46
                     i64.sub
                     local.set 4
                     local.get 6
@@ -1121,7 +1115,7 @@
                 local.set 6
               end
               local.get 4
-              i64.const 56
+              i64.const 69
               i64.sub
               local.tee 4
               global.set 3
@@ -1207,7 +1201,7 @@
                   i32.eqz
                   if ;; label = @8
                     local.get 4
-                    i64.const 21
+                    i64.const 46
                     i64.sub
                     local.set 4
                     local.get 6
@@ -1260,7 +1254,7 @@
                 local.set 6
               end
               local.get 4
-              i64.const 70
+              i64.const 108
               i64.sub
               local.tee 4
               global.set 3
@@ -1302,7 +1296,7 @@
               i32.load offset=4
               if ;; label = @6
                 local.get 4
-                i64.const 19
+                i64.const 62
                 i64.sub
                 local.set 4
                 local.get 1
@@ -1331,7 +1325,7 @@
               return
             end
             local.get 4
-            i64.const 22
+            i64.const 72
             i64.sub
             local.set 4
             local.get 9
@@ -1344,7 +1338,7 @@
             unreachable
           end
           local.get 4
-          i64.const 22
+          i64.const 72
           i64.sub
           local.set 4
           local.get 9
@@ -1357,7 +1351,7 @@
           unreachable
         end
         local.get 4
-        i64.const 22
+        i64.const 72
         i64.sub
         local.set 4
         local.get 6
@@ -1370,7 +1364,7 @@
         unreachable
       end
       local.get 4
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 4
       local.get 6
@@ -1397,7 +1391,7 @@
   (func (;6;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64)
     local.get 3
-    i64.const 79
+    i64.const 131
     i64.sub
     local.set 3
     local.get 4
@@ -1476,7 +1470,7 @@
           br 1 (;@2;)
         end
         local.get 3
-        i64.const 76
+        i64.const 154
         i64.sub
         local.set 3
         local.get 5
@@ -1612,7 +1606,7 @@
                                                         br 19 (;@7;)
                                                       end
                                                       local.get 3
-                                                      i64.const 45
+                                                      i64.const 100
                                                       i64.sub
                                                       local.set 3
                                                       local.get 14
@@ -1678,7 +1672,7 @@
                                                       br 18 (;@7;)
                                                     end
                                                     local.get 3
-                                                    i64.const 31
+                                                    i64.const 56
                                                     i64.sub
                                                     local.set 3
                                                     local.get 5
@@ -1715,7 +1709,7 @@
                                                       br 18 (;@7;)
                                                     end
                                                     local.get 3
-                                                    i64.const 57
+                                                    i64.const 124
                                                     i64.sub
                                                     local.set 3
                                                     local.get 14
@@ -1791,7 +1785,7 @@
                                                         i32.eq
                                                         br_if 4 (;@22;)
                                                         local.get 3
-                                                        i64.const 23
+                                                        i64.const 38
                                                         i64.sub
                                                         local.set 3
                                                         local.get 11
@@ -1820,7 +1814,7 @@
                                                       i32.eq
                                                       br_if 3 (;@22;)
                                                       local.get 3
-                                                      i64.const 22
+                                                      i64.const 37
                                                       i64.sub
                                                       local.set 3
                                                       local.get 11
@@ -1986,7 +1980,7 @@
                                                       local.get 30
                                                       if ;; label = @26
                                                         local.get 3
-                                                        i64.const 19
+                                                        i64.const 62
                                                         i64.sub
                                                         local.set 3
                                                         local.get 21
@@ -2042,7 +2036,7 @@
                                                           i32.load
                                                           if ;; label = @28
                                                             local.get 3
-                                                            i64.const 23
+                                                            i64.const 66
                                                             i64.sub
                                                             local.tee 3
                                                             global.set 3
@@ -2064,7 +2058,7 @@
                                                           i32.load
                                                           if ;; label = @28
                                                             local.get 3
-                                                            i64.const 25
+                                                            i64.const 68
                                                             i64.sub
                                                             local.tee 3
                                                             global.set 3
@@ -2104,7 +2098,7 @@
                                                       i32.eqz
                                                       br_if 1 (;@24;)
                                                       local.get 3
-                                                      i64.const 20
+                                                      i64.const 63
                                                       i64.sub
                                                       local.set 3
                                                       local.get 18
@@ -2115,7 +2109,7 @@
                                                       br 1 (;@24;)
                                                     end
                                                     local.get 3
-                                                    i64.const 41
+                                                    i64.const 76
                                                     i64.sub
                                                     local.set 3
                                                     local.get 5
@@ -2160,7 +2154,7 @@
                                                       local.get 32
                                                       if ;; label = @26
                                                         local.get 3
-                                                        i64.const 19
+                                                        i64.const 62
                                                         i64.sub
                                                         local.set 3
                                                         local.get 22
@@ -2176,7 +2170,7 @@
                                                       local.get 30
                                                       if ;; label = @26
                                                         local.get 3
-                                                        i64.const 19
+                                                        i64.const 62
                                                         i64.sub
                                                         local.set 3
                                                         local.get 21
@@ -2231,7 +2225,7 @@
                                                             i32.load
                                                             if ;; label = @29
                                                               local.get 3
-                                                              i64.const 23
+                                                              i64.const 66
                                                               i64.sub
                                                               local.tee 3
                                                               global.set 3
@@ -2253,7 +2247,7 @@
                                                             i32.load
                                                             if ;; label = @29
                                                               local.get 3
-                                                              i64.const 25
+                                                              i64.const 68
                                                               i64.sub
                                                               local.tee 3
                                                               global.set 3
@@ -2293,7 +2287,7 @@
                                                         i32.eqz
                                                         br_if 0 (;@26;)
                                                         local.get 3
-                                                        i64.const 19
+                                                        i64.const 62
                                                         i64.sub
                                                         local.set 3
                                                         local.get 18
@@ -2309,7 +2303,7 @@
                                                       local.get 28
                                                       if ;; label = @26
                                                         local.get 3
-                                                        i64.const 19
+                                                        i64.const 62
                                                         i64.sub
                                                         local.set 3
                                                         local.get 24
@@ -2363,7 +2357,7 @@
                                                           i32.load
                                                           if ;; label = @28
                                                             local.get 3
-                                                            i64.const 23
+                                                            i64.const 66
                                                             i64.sub
                                                             local.tee 3
                                                             global.set 3
@@ -2385,7 +2379,7 @@
                                                           i32.load
                                                           if ;; label = @28
                                                             local.get 3
-                                                            i64.const 25
+                                                            i64.const 68
                                                             i64.sub
                                                             local.tee 3
                                                             global.set 3
@@ -2425,7 +2419,7 @@
                                                       i32.eqz
                                                       br_if 23 (;@2;)
                                                       local.get 3
-                                                      i64.const 20
+                                                      i64.const 63
                                                       i64.sub
                                                       local.set 3
                                                       local.get 13
@@ -2436,7 +2430,7 @@
                                                       br 23 (;@2;)
                                                     end
                                                     local.get 3
-                                                    i64.const 33
+                                                    i64.const 59
                                                     i64.sub
                                                     local.set 3
                                                     local.get 5
@@ -2494,7 +2488,7 @@
                                                       local.get 32
                                                       if ;; label = @26
                                                         local.get 3
-                                                        i64.const 19
+                                                        i64.const 62
                                                         i64.sub
                                                         local.set 3
                                                         local.get 22
@@ -2510,7 +2504,7 @@
                                                       local.get 30
                                                       if ;; label = @26
                                                         local.get 3
-                                                        i64.const 19
+                                                        i64.const 62
                                                         i64.sub
                                                         local.set 3
                                                         local.get 21
@@ -2565,7 +2559,7 @@
                                                             i32.load
                                                             if ;; label = @29
                                                               local.get 3
-                                                              i64.const 23
+                                                              i64.const 66
                                                               i64.sub
                                                               local.tee 3
                                                               global.set 3
@@ -2587,7 +2581,7 @@
                                                             i32.load
                                                             if ;; label = @29
                                                               local.get 3
-                                                              i64.const 25
+                                                              i64.const 68
                                                               i64.sub
                                                               local.tee 3
                                                               global.set 3
@@ -2627,7 +2621,7 @@
                                                         i32.eqz
                                                         br_if 0 (;@26;)
                                                         local.get 3
-                                                        i64.const 19
+                                                        i64.const 62
                                                         i64.sub
                                                         local.set 3
                                                         local.get 18
@@ -2643,7 +2637,7 @@
                                                       local.get 28
                                                       if ;; label = @26
                                                         local.get 3
-                                                        i64.const 19
+                                                        i64.const 62
                                                         i64.sub
                                                         local.set 3
                                                         local.get 24
@@ -2697,7 +2691,7 @@
                                                           i32.load
                                                           if ;; label = @28
                                                             local.get 3
-                                                            i64.const 23
+                                                            i64.const 66
                                                             i64.sub
                                                             local.tee 3
                                                             global.set 3
@@ -2719,7 +2713,7 @@
                                                           i32.load
                                                           if ;; label = @28
                                                             local.get 3
-                                                            i64.const 25
+                                                            i64.const 68
                                                             i64.sub
                                                             local.tee 3
                                                             global.set 3
@@ -2759,7 +2753,7 @@
                                                       i32.eqz
                                                       br_if 24 (;@1;)
                                                       local.get 3
-                                                      i64.const 20
+                                                      i64.const 63
                                                       i64.sub
                                                       local.set 3
                                                       local.get 13
@@ -2876,7 +2870,7 @@
                                                   local.get 32
                                                   if ;; label = @24
                                                     local.get 3
-                                                    i64.const 19
+                                                    i64.const 62
                                                     i64.sub
                                                     local.set 3
                                                     local.get 34
@@ -2918,7 +2912,7 @@
                                               i32.eqz
                                               if ;; label = @22
                                                 local.get 3
-                                                i64.const 19
+                                                i64.const 62
                                                 i64.sub
                                                 local.set 3
                                                 local.get 6
@@ -2951,7 +2945,7 @@
                                                             br_table 4 (;@24;) 3 (;@25;) 1 (;@27;)
                                                           end
                                                           local.get 3
-                                                          i64.const 31
+                                                          i64.const 65
                                                           i64.sub
                                                           local.set 3
                                                           local.get 5
@@ -3003,7 +2997,7 @@
                                                         local.get 22
                                                         br_if 11 (;@15;)
                                                         local.get 3
-                                                        i64.const 31
+                                                        i64.const 65
                                                         i64.sub
                                                         local.set 3
                                                         local.get 5
@@ -3038,7 +3032,7 @@
                                                           br 21 (;@6;)
                                                         end
                                                         local.get 3
-                                                        i64.const 31
+                                                        i64.const 56
                                                         i64.sub
                                                         local.set 3
                                                         local.get 5
@@ -3083,7 +3077,7 @@
                                                           br 18 (;@9;)
                                                         end
                                                         local.get 3
-                                                        i64.const 83
+                                                        i64.const 161
                                                         i64.sub
                                                         local.set 3
                                                         local.get 14
@@ -3202,7 +3196,7 @@
                                                                 i32.and
                                                                 br_if 1 (;@29;)
                                                                 local.get 3
-                                                                i64.const 45
+                                                                i64.const 100
                                                                 i64.sub
                                                                 local.set 3
                                                                 local.get 1
@@ -3314,7 +3308,7 @@
                                                                 br 16 (;@14;)
                                                               end
                                                               local.get 3
-                                                              i64.const 31
+                                                              i64.const 66
                                                               i64.sub
                                                               local.set 3
                                                               local.get 5
@@ -3350,7 +3344,7 @@
                                                                 i32.eqz
                                                                 br_if 24 (;@6;)
                                                                 local.get 3
-                                                                i64.const 20
+                                                                i64.const 63
                                                                 i64.sub
                                                                 local.set 3
                                                                 local.get 22
@@ -3420,7 +3414,7 @@
                                                             br 18 (;@10;)
                                                           end
                                                           local.get 3
-                                                          i64.const 31
+                                                          i64.const 56
                                                           i64.sub
                                                           local.set 3
                                                           local.get 5
@@ -3457,7 +3451,7 @@
                                                             br 18 (;@10;)
                                                           end
                                                           local.get 3
-                                                          i64.const 57
+                                                          i64.const 124
                                                           i64.sub
                                                           local.set 3
                                                           local.get 1
@@ -3535,7 +3529,7 @@
                                                                   i32.eq
                                                                   br_if 3 (;@28;)
                                                                   local.get 3
-                                                                  i64.const 23
+                                                                  i64.const 38
                                                                   i64.sub
                                                                   local.set 3
                                                                   local.get 2
@@ -3627,7 +3621,7 @@
                                                           i32.eqz
                                                           if ;; label = @28
                                                             local.get 3
-                                                            i64.const 19
+                                                            i64.const 62
                                                             i64.sub
                                                             local.set 3
                                                             local.get 6
@@ -3661,7 +3655,7 @@
                                                                           br_table 2 (;@33;) 3 (;@32;) 1 (;@34;)
                                                                         end
                                                                         local.get 3
-                                                                        i64.const 31
+                                                                        i64.const 65
                                                                         i64.sub
                                                                         local.set 3
                                                                         local.get 5
@@ -3813,7 +3807,7 @@
                                                                   i32.eqz
                                                                   if ;; label = @32
                                                                     local.get 3
-                                                                    i64.const 31
+                                                                    i64.const 65
                                                                     i64.sub
                                                                     local.set 3
                                                                     local.get 5
@@ -3972,7 +3966,7 @@
                                                               local.set 22
                                                             end
                                                             local.get 3
-                                                            i64.const 38
+                                                            i64.const 63
                                                             i64.sub
                                                             local.set 3
                                                             local.get 5
@@ -4066,7 +4060,7 @@
                                                               i32.eqz
                                                               if ;; label = @30
                                                                 local.get 3
-                                                                i64.const 33
+                                                                i64.const 67
                                                                 i64.sub
                                                                 local.set 3
                                                                 local.get 5
@@ -4103,7 +4097,7 @@
                                                                   br 28 (;@3;)
                                                                 end
                                                                 local.get 3
-                                                                i64.const 31
+                                                                i64.const 56
                                                                 i64.sub
                                                                 local.set 3
                                                                 local.get 5
@@ -4148,7 +4142,7 @@
                                                                   br 6 (;@25;)
                                                                 end
                                                                 local.get 3
-                                                                i64.const 83
+                                                                i64.const 161
                                                                 i64.sub
                                                                 local.set 3
                                                                 local.get 14
@@ -4273,7 +4267,7 @@
                                                                         i32.and
                                                                         br_if 1 (;@33;)
                                                                         local.get 3
-                                                                        i64.const 45
+                                                                        i64.const 100
                                                                         i64.sub
                                                                         local.set 3
                                                                         local.get 16
@@ -4401,7 +4395,7 @@
                                                                             i32.load
                                                                             if ;; label = @37
                                                                               local.get 3
-                                                                              i64.const 23
+                                                                              i64.const 66
                                                                               i64.sub
                                                                               local.tee 3
                                                                               global.set 3
@@ -4424,7 +4418,7 @@
                                                                             local.tee 6
                                                                             if ;; label = @37
                                                                               local.get 3
-                                                                              i64.const 25
+                                                                              i64.const 68
                                                                               i64.sub
                                                                               local.tee 3
                                                                               global.set 3
@@ -4464,7 +4458,7 @@
                                                                         i32.eqz
                                                                         br_if 0 (;@34;)
                                                                         local.get 3
-                                                                        i64.const 19
+                                                                        i64.const 62
                                                                         i64.sub
                                                                         local.set 3
                                                                         local.get 10
@@ -4474,7 +4468,7 @@
                                                                         local.set 3
                                                                       end
                                                                       local.get 3
-                                                                      i64.const 36
+                                                                      i64.const 71
                                                                       i64.sub
                                                                       local.set 3
                                                                       local.get 10
@@ -4514,7 +4508,7 @@
                                                                       local.get 28
                                                                       if ;; label = @34
                                                                         local.get 3
-                                                                        i64.const 19
+                                                                        i64.const 62
                                                                         i64.sub
                                                                         local.set 3
                                                                         local.get 24
@@ -4576,7 +4570,7 @@
                                                                           i32.load
                                                                           if ;; label = @36
                                                                             local.get 3
-                                                                            i64.const 23
+                                                                            i64.const 66
                                                                             i64.sub
                                                                             local.tee 3
                                                                             global.set 3
@@ -4598,7 +4592,7 @@
                                                                           i32.load
                                                                           if ;; label = @36
                                                                             local.get 3
-                                                                            i64.const 25
+                                                                            i64.const 68
                                                                             i64.sub
                                                                             local.tee 3
                                                                             global.set 3
@@ -4646,7 +4640,7 @@
                                                                         br 31 (;@3;)
                                                                       end
                                                                       local.get 3
-                                                                      i64.const 22
+                                                                      i64.const 65
                                                                       i64.sub
                                                                       local.set 3
                                                                       local.get 13
@@ -4699,7 +4693,7 @@
                                                                     br 4 (;@28;)
                                                                   end
                                                                   local.get 3
-                                                                  i64.const 31
+                                                                  i64.const 56
                                                                   i64.sub
                                                                   local.set 3
                                                                   local.get 5
@@ -4736,7 +4730,7 @@
                                                                     br 4 (;@28;)
                                                                   end
                                                                   local.get 3
-                                                                  i64.const 57
+                                                                  i64.const 124
                                                                   i64.sub
                                                                   local.set 3
                                                                   local.get 16
@@ -4798,7 +4792,7 @@
                                                                       i32.eq
                                                                       br_if 1 (;@32;)
                                                                       local.get 3
-                                                                      i64.const 23
+                                                                      i64.const 38
                                                                       i64.sub
                                                                       local.set 3
                                                                       local.get 2
@@ -4821,7 +4815,7 @@
                                                                       i32.eq
                                                                       br_if 1 (;@32;)
                                                                       local.get 3
-                                                                      i64.const 23
+                                                                      i64.const 38
                                                                       i64.sub
                                                                       local.set 3
                                                                       local.get 2
@@ -4861,7 +4855,7 @@
                                                                   i32.eqz
                                                                   if ;; label = @32
                                                                     local.get 3
-                                                                    i64.const 19
+                                                                    i64.const 62
                                                                     i64.sub
                                                                     local.set 3
                                                                     local.get 6
@@ -4901,7 +4895,7 @@
                                                                                     br 2 (;@38;)
                                                                                   end
                                                                                   local.get 3
-                                                                                  i64.const 31
+                                                                                  i64.const 65
                                                                                   i64.sub
                                                                                   local.set 3
                                                                                   local.get 5
@@ -5119,7 +5113,7 @@
                                                                                       i32.load
                                                                                       if ;; label = @42
                                                                                         local.get 3
-                                                                                        i64.const 23
+                                                                                        i64.const 66
                                                                                         i64.sub
                                                                                         local.tee 3
                                                                                         global.set 3
@@ -5142,7 +5136,7 @@
                                                                                       local.tee 6
                                                                                       if ;; label = @42
                                                                                         local.get 3
-                                                                                        i64.const 25
+                                                                                        i64.const 68
                                                                                         i64.sub
                                                                                         local.tee 3
                                                                                         global.set 3
@@ -5181,7 +5175,7 @@
                                                                                   local.get 25
                                                                                   if ;; label = @40
                                                                                     local.get 3
-                                                                                    i64.const 19
+                                                                                    i64.const 62
                                                                                     i64.sub
                                                                                     local.set 3
                                                                                     local.get 10
@@ -5270,7 +5264,7 @@
                                                                             br 3 (;@33;)
                                                                           end
                                                                           local.get 3
-                                                                          i64.const 22
+                                                                          i64.const 65
                                                                           i64.sub
                                                                           local.set 3
                                                                           local.get 13
@@ -5325,7 +5319,7 @@
                                                                       local.set 20
                                                                     end
                                                                     local.get 3
-                                                                    i64.const 38
+                                                                    i64.const 63
                                                                     i64.sub
                                                                     local.set 3
                                                                     local.get 5
@@ -5491,7 +5485,7 @@
                                                               i32.load
                                                               if ;; label = @30
                                                                 local.get 3
-                                                                i64.const 23
+                                                                i64.const 66
                                                                 i64.sub
                                                                 local.tee 3
                                                                 global.set 3
@@ -5513,7 +5507,7 @@
                                                               i32.load
                                                               if ;; label = @30
                                                                 local.get 3
-                                                                i64.const 25
+                                                                i64.const 68
                                                                 i64.sub
                                                                 local.tee 3
                                                                 global.set 3
@@ -5553,7 +5547,7 @@
                                                           i32.eqz
                                                           br_if 0 (;@27;)
                                                           local.get 3
-                                                          i64.const 19
+                                                          i64.const 62
                                                           i64.sub
                                                           local.set 3
                                                           local.get 7
@@ -5573,7 +5567,7 @@
                                                         i32.or
                                                         br_if 0 (;@26;)
                                                         local.get 3
-                                                        i64.const 19
+                                                        i64.const 62
                                                         i64.sub
                                                         local.set 3
                                                         local.get 24
@@ -5609,7 +5603,7 @@
                                                   local.get 21
                                                   br_if 1 (;@22;)
                                                   local.get 3
-                                                  i64.const 31
+                                                  i64.const 65
                                                   i64.sub
                                                   local.set 3
                                                   local.get 5
@@ -5644,7 +5638,7 @@
                                                     br 7 (;@17;)
                                                   end
                                                   local.get 3
-                                                  i64.const 31
+                                                  i64.const 56
                                                   i64.sub
                                                   local.set 3
                                                   local.get 5
@@ -5693,7 +5687,7 @@
                                                     br 8 (;@16;)
                                                   end
                                                   local.get 3
-                                                  i64.const 83
+                                                  i64.const 161
                                                   i64.sub
                                                   local.set 3
                                                   local.get 14
@@ -5816,7 +5810,7 @@
                                                           i32.and
                                                           br_if 1 (;@26;)
                                                           local.get 3
-                                                          i64.const 45
+                                                          i64.const 100
                                                           i64.sub
                                                           local.set 3
                                                           local.get 16
@@ -5944,7 +5938,7 @@
                                                               i32.load
                                                               if ;; label = @30
                                                                 local.get 3
-                                                                i64.const 23
+                                                                i64.const 66
                                                                 i64.sub
                                                                 local.tee 3
                                                                 global.set 3
@@ -5967,7 +5961,7 @@
                                                               local.tee 6
                                                               if ;; label = @30
                                                                 local.get 3
-                                                                i64.const 25
+                                                                i64.const 68
                                                                 i64.sub
                                                                 local.tee 3
                                                                 global.set 3
@@ -6007,7 +6001,7 @@
                                                           i32.eqz
                                                           br_if 0 (;@27;)
                                                           local.get 3
-                                                          i64.const 19
+                                                          i64.const 62
                                                           i64.sub
                                                           local.set 3
                                                           local.get 15
@@ -6017,7 +6011,7 @@
                                                           local.set 3
                                                         end
                                                         local.get 3
-                                                        i64.const 36
+                                                        i64.const 71
                                                         i64.sub
                                                         local.set 3
                                                         local.get 15
@@ -6071,7 +6065,7 @@
                                                         local.get 33
                                                         if ;; label = @27
                                                           local.get 3
-                                                          i64.const 19
+                                                          i64.const 62
                                                           i64.sub
                                                           local.set 3
                                                           local.get 21
@@ -6125,7 +6119,7 @@
                                                             i32.load
                                                             if ;; label = @29
                                                               local.get 3
-                                                              i64.const 23
+                                                              i64.const 66
                                                               i64.sub
                                                               local.tee 3
                                                               global.set 3
@@ -6147,7 +6141,7 @@
                                                             i32.load
                                                             if ;; label = @29
                                                               local.get 3
-                                                              i64.const 25
+                                                              i64.const 68
                                                               i64.sub
                                                               local.tee 3
                                                               global.set 3
@@ -6187,7 +6181,7 @@
                                                         i32.eqz
                                                         br_if 9 (;@17;)
                                                         local.get 3
-                                                        i64.const 20
+                                                        i64.const 63
                                                         i64.sub
                                                         local.set 3
                                                         local.get 27
@@ -6238,7 +6232,7 @@
                                                       br 6 (;@19;)
                                                     end
                                                     local.get 3
-                                                    i64.const 31
+                                                    i64.const 56
                                                     i64.sub
                                                     local.set 3
                                                     local.get 5
@@ -6275,7 +6269,7 @@
                                                       br 6 (;@19;)
                                                     end
                                                     local.get 3
-                                                    i64.const 57
+                                                    i64.const 124
                                                     i64.sub
                                                     local.set 3
                                                     local.get 16
@@ -6352,7 +6346,7 @@
                                                           i32.eq
                                                           br_if 2 (;@25;)
                                                           local.get 3
-                                                          i64.const 23
+                                                          i64.const 38
                                                           i64.sub
                                                           local.set 3
                                                           local.get 2
@@ -6381,7 +6375,7 @@
                                                         i32.eq
                                                         br_if 1 (;@25;)
                                                         local.get 3
-                                                        i64.const 23
+                                                        i64.const 38
                                                         i64.sub
                                                         local.set 3
                                                         local.get 2
@@ -6421,7 +6415,7 @@
                                                     i32.eqz
                                                     if ;; label = @25
                                                       local.get 3
-                                                      i64.const 19
+                                                      i64.const 62
                                                       i64.sub
                                                       local.set 3
                                                       local.get 6
@@ -6461,7 +6455,7 @@
                                                                       br 2 (;@31;)
                                                                     end
                                                                     local.get 3
-                                                                    i64.const 31
+                                                                    i64.const 65
                                                                     i64.sub
                                                                     local.set 3
                                                                     local.get 5
@@ -6679,7 +6673,7 @@
                                                                         i32.load
                                                                         if ;; label = @35
                                                                           local.get 3
-                                                                          i64.const 23
+                                                                          i64.const 66
                                                                           i64.sub
                                                                           local.tee 3
                                                                           global.set 3
@@ -6702,7 +6696,7 @@
                                                                         local.tee 6
                                                                         if ;; label = @35
                                                                           local.get 3
-                                                                          i64.const 25
+                                                                          i64.const 68
                                                                           i64.sub
                                                                           local.tee 3
                                                                           global.set 3
@@ -6741,7 +6735,7 @@
                                                                     local.get 11
                                                                     if ;; label = @33
                                                                       local.get 3
-                                                                      i64.const 19
+                                                                      i64.const 62
                                                                       i64.sub
                                                                       local.set 3
                                                                       local.get 15
@@ -6830,7 +6824,7 @@
                                                               br 3 (;@26;)
                                                             end
                                                             local.get 3
-                                                            i64.const 22
+                                                            i64.const 65
                                                             i64.sub
                                                             local.set 3
                                                             local.get 10
@@ -6885,7 +6879,7 @@
                                                         local.set 29
                                                       end
                                                       local.get 3
-                                                      i64.const 38
+                                                      i64.const 63
                                                       i64.sub
                                                       local.set 3
                                                       local.get 5
@@ -6951,7 +6945,7 @@
                                                   br 4 (;@19;)
                                                 end
                                                 local.get 3
-                                                i64.const 36
+                                                i64.const 61
                                                 i64.sub
                                                 local.set 3
                                                 local.get 5
@@ -7072,7 +7066,7 @@
                                             i32.load
                                             if ;; label = @21
                                               local.get 3
-                                              i64.const 23
+                                              i64.const 66
                                               i64.sub
                                               local.tee 3
                                               global.set 3
@@ -7094,7 +7088,7 @@
                                             i32.load
                                             if ;; label = @21
                                               local.get 3
-                                              i64.const 25
+                                              i64.const 68
                                               i64.sub
                                               local.tee 3
                                               global.set 3
@@ -7134,7 +7128,7 @@
                                         i32.eqz
                                         br_if 0 (;@18;)
                                         local.get 3
-                                        i64.const 19
+                                        i64.const 62
                                         i64.sub
                                         local.set 3
                                         local.get 7
@@ -7154,7 +7148,7 @@
                                       i32.or
                                       br_if 0 (;@17;)
                                       local.get 3
-                                      i64.const 19
+                                      i64.const 62
                                       i64.sub
                                       local.set 3
                                       local.get 21
@@ -7287,7 +7281,7 @@
                       i32.or
                       br_if 3 (;@6;)
                       local.get 3
-                      i64.const 20
+                      i64.const 63
                       i64.sub
                       local.set 3
                       local.get 22
@@ -7349,7 +7343,7 @@
           local.get 28
           if ;; label = @4
             local.get 3
-            i64.const 19
+            i64.const 62
             i64.sub
             local.set 3
             local.get 24
@@ -7403,7 +7397,7 @@
               i32.load
               if ;; label = @6
                 local.get 3
-                i64.const 23
+                i64.const 66
                 i64.sub
                 local.tee 3
                 global.set 3
@@ -7425,7 +7419,7 @@
               i32.load
               if ;; label = @6
                 local.get 3
-                i64.const 25
+                i64.const 68
                 i64.sub
                 local.tee 3
                 global.set 3
@@ -7465,7 +7459,7 @@
           i32.eqz
           br_if 0 (;@3;)
           local.get 3
-          i64.const 19
+          i64.const 62
           i64.sub
           local.set 3
           local.get 13
@@ -7491,7 +7485,7 @@
           local.get 30
           if ;; label = @4
             local.get 3
-            i64.const 19
+            i64.const 62
             i64.sub
             local.set 3
             local.get 21
@@ -7545,7 +7539,7 @@
               i32.load
               if ;; label = @6
                 local.get 3
-                i64.const 23
+                i64.const 66
                 i64.sub
                 local.tee 3
                 global.set 3
@@ -7567,7 +7561,7 @@
               i32.load
               if ;; label = @6
                 local.get 3
-                i64.const 25
+                i64.const 68
                 i64.sub
                 local.tee 3
                 global.set 3
@@ -7607,7 +7601,7 @@
           i32.eqz
           br_if 0 (;@3;)
           local.get 3
-          i64.const 19
+          i64.const 62
           i64.sub
           local.set 3
           local.get 18
@@ -7629,7 +7623,7 @@
         i32.or
         br_if 0 (;@2;)
         local.get 3
-        i64.const 19
+        i64.const 62
         i64.sub
         local.set 3
         local.get 34
@@ -7748,7 +7742,7 @@
   (func (;8;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i64 i64 i64)
     local.get 2
-    i64.const 59
+    i64.const 93
     i64.sub
     local.tee 2
     global.set 3
@@ -7829,7 +7823,7 @@
         br 1 (;@1;)
       end
       local.get 2
-      i64.const 39
+      i64.const 64
       i64.sub
       local.tee 2
       global.set 3
@@ -7866,7 +7860,7 @@
             i32.eq
             if ;; label = @5
               local.get 2
-              i64.const 21
+              i64.const 51
               i64.sub
               local.set 2
               local.get 5
@@ -7878,7 +7872,7 @@
               local.set 9
             end
             local.get 2
-            i64.const 31
+            i64.const 56
             i64.sub
             local.set 2
             local.get 4
@@ -7921,7 +7915,7 @@
                 i32.lt_u
                 if ;; label = @7
                   local.get 2
-                  i64.const 59
+                  i64.const 114
                   i64.sub
                   local.set 2
                   local.get 5
@@ -7987,7 +7981,7 @@
                 br 5 (;@1;)
               end
               local.get 2
-              i64.const 30
+              i64.const 60
               i64.sub
               local.set 2
               local.get 5
@@ -8011,7 +8005,7 @@
             local.set 2
             loop ;; label = @5
               local.get 2
-              i64.const 53
+              i64.const 152
               i64.sub
               local.set 2
               block ;; label = @6
@@ -8091,7 +8085,7 @@
                   br 6 (;@1;)
                 end
                 local.get 2
-                i64.const 33
+                i64.const 58
                 i64.sub
                 local.set 2
                 local.get 4
@@ -8265,7 +8259,7 @@
   (func (;10;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 62
+    i64.const 87
     i64.sub
     local.set 2
     local.get 3
@@ -8345,7 +8339,7 @@
                     br_table 6 (;@2;) 6 (;@2;) 6 (;@2;) 6 (;@2;) 6 (;@2;) 6 (;@2;) 6 (;@2;) 6 (;@2;) 6 (;@2;) 3 (;@5;) 0 (;@8;)
                   end
                   local.get 2
-                  i64.const 30
+                  i64.const 55
                   i64.sub
                   local.set 2
                   local.get 4
@@ -8383,7 +8377,7 @@
                       br 8 (;@1;)
                     end
                     local.get 2
-                    i64.const 61
+                    i64.const 128
                     i64.sub
                     local.set 2
                     local.get 1
@@ -8466,7 +8460,7 @@
                     i32.or
                     br_if 7 (;@1;)
                     local.get 2
-                    i64.const 20
+                    i64.const 63
                     i64.sub
                     local.set 2
                     local.get 5
@@ -8516,7 +8510,7 @@
             br 3 (;@1;)
           end
           local.get 2
-          i64.const 31
+          i64.const 56
           i64.sub
           local.set 2
           local.get 4
@@ -8555,7 +8549,7 @@
                 br 5 (;@1;)
               end
               local.get 2
-              i64.const 60
+              i64.const 113
               i64.sub
               local.set 2
               local.get 1
@@ -8701,7 +8695,7 @@
             br 3 (;@1;)
           end
           local.get 2
-          i64.const 31
+          i64.const 66
           i64.sub
           local.set 2
           local.get 4
@@ -8764,7 +8758,7 @@
           br 2 (;@1;)
         end
         local.get 2
-        i64.const 31
+        i64.const 56
         i64.sub
         local.set 2
         local.get 4
@@ -8803,7 +8797,7 @@
               br 4 (;@1;)
             end
             local.get 2
-            i64.const 60
+            i64.const 113
             i64.sub
             local.set 2
             local.get 1
@@ -8949,7 +8943,7 @@
           br 2 (;@1;)
         end
         local.get 2
-        i64.const 31
+        i64.const 61
         i64.sub
         local.set 2
         local.get 4
@@ -9012,7 +9006,7 @@
         br 1 (;@1;)
       end
       local.get 2
-      i64.const 30
+      i64.const 55
       i64.sub
       local.set 2
       local.get 4
@@ -9076,7 +9070,7 @@
             br 3 (;@1;)
           end
           local.get 2
-          i64.const 46
+          i64.const 101
           i64.sub
           local.set 2
           local.get 1
@@ -9127,7 +9121,7 @@
   (func (;11;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 59
+    i64.const 84
     i64.sub
     local.set 2
     local.get 3
@@ -9189,7 +9183,7 @@
               br 2 (;@3;)
             end
             local.get 2
-            i64.const 61
+            i64.const 128
             i64.sub
             local.set 2
             local.get 1
@@ -9270,7 +9264,7 @@
             local.get 1
             if ;; label = @5
               local.get 2
-              i64.const 23
+              i64.const 48
               i64.sub
               local.set 2
               local.get 1
@@ -9288,7 +9282,7 @@
               local.set 2
             end
             local.get 2
-            i64.const 33
+            i64.const 46
             i64.sub
             local.set 2
             local.get 5
@@ -9311,7 +9305,7 @@
             i32.eqz
             if ;; label = @5
               local.get 2
-              i64.const 19
+              i64.const 62
               i64.sub
               local.set 2
               local.get 1
@@ -9378,7 +9372,7 @@
       unreachable
     end
     local.get 2
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 2
     local.get 1
@@ -9394,7 +9388,7 @@
   (func (;12;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 59
+    i64.const 93
     i64.sub
     local.tee 2
     global.set 3
@@ -9475,7 +9469,7 @@
         br 1 (;@1;)
       end
       local.get 2
-      i64.const 38
+      i64.const 63
       i64.sub
       local.tee 2
       global.set 3
@@ -9525,7 +9519,7 @@
             br 1 (;@3;)
           end
           local.get 2
-          i64.const 61
+          i64.const 128
           i64.sub
           local.set 2
           local.get 5
@@ -9574,7 +9568,7 @@
             br 1 (;@3;)
           end
           local.get 2
-          i64.const 42
+          i64.const 92
           i64.sub
           local.tee 2
           global.set 3
@@ -9601,7 +9595,7 @@
             i32.eq
             if ;; label = @5
               local.get 2
-              i64.const 83
+              i64.const 152
               i64.sub
               local.tee 2
               global.set 3
@@ -9656,7 +9650,7 @@
               i32.load offset=52
               if ;; label = @6
                 local.get 2
-                i64.const 23
+                i64.const 66
                 i64.sub
                 local.tee 2
                 global.set 3
@@ -9715,7 +9709,7 @@
                   i32.eqz
                   br_if 3 (;@4;)
                   local.get 2
-                  i64.const 26
+                  i64.const 69
                   i64.sub
                   local.tee 2
                   global.set 3
@@ -9753,7 +9747,7 @@
                 i32.eqz
                 br_if 2 (;@4;)
                 local.get 2
-                i64.const 26
+                i64.const 69
                 i64.sub
                 local.tee 2
                 global.set 3
@@ -9779,7 +9773,7 @@
               i32.eqz
               br_if 1 (;@4;)
               local.get 2
-              i64.const 26
+              i64.const 69
               i64.sub
               local.tee 2
               global.set 3
@@ -9828,7 +9822,7 @@
           i32.eqz
           if ;; label = @4
             local.get 2
-            i64.const 19
+            i64.const 62
             i64.sub
             local.set 2
             local.get 9
@@ -9918,7 +9912,7 @@
   (func (;13;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64)
     local.get 2
-    i64.const 59
+    i64.const 93
     i64.sub
     local.tee 2
     global.set 3
@@ -9999,7 +9993,7 @@
         br 1 (;@1;)
       end
       local.get 2
-      i64.const 45
+      i64.const 70
       i64.sub
       local.tee 2
       global.set 3
@@ -10040,7 +10034,7 @@
                         i32.eq
                         br_if 1 (;@9;)
                         local.get 2
-                        i64.const 31
+                        i64.const 56
                         i64.sub
                         local.set 2
                         local.get 4
@@ -10085,7 +10079,7 @@
                           br 9 (;@2;)
                         end
                         local.get 2
-                        i64.const 70
+                        i64.const 148
                         i64.sub
                         local.set 2
                         local.get 18
@@ -10180,7 +10174,7 @@
                               br 10 (;@3;)
                             end
                             local.get 2
-                            i64.const 45
+                            i64.const 100
                             i64.sub
                             local.set 2
                             local.get 15
@@ -10239,7 +10233,7 @@
                             br 9 (;@3;)
                           end
                           local.get 2
-                          i64.const 31
+                          i64.const 56
                           i64.sub
                           local.set 2
                           local.get 4
@@ -10284,7 +10278,7 @@
                             br 9 (;@3;)
                           end
                           local.get 2
-                          i64.const 73
+                          i64.const 151
                           i64.sub
                           local.set 2
                           local.get 15
@@ -10400,7 +10394,7 @@
                                       br 12 (;@5;)
                                     end
                                     local.get 2
-                                    i64.const 45
+                                    i64.const 100
                                     i64.sub
                                     local.set 2
                                     local.get 11
@@ -10454,7 +10448,7 @@
                                     br 11 (;@5;)
                                   end
                                   local.get 2
-                                  i64.const 31
+                                  i64.const 56
                                   i64.sub
                                   local.set 2
                                   local.get 4
@@ -10491,7 +10485,7 @@
                                     br 11 (;@5;)
                                   end
                                   local.get 2
-                                  i64.const 57
+                                  i64.const 124
                                   i64.sub
                                   local.set 2
                                   local.get 11
@@ -10563,7 +10557,7 @@
                                     i32.eq
                                     br_if 3 (;@13;)
                                     local.get 2
-                                    i64.const 23
+                                    i64.const 38
                                     i64.sub
                                     local.set 2
                                     local.get 6
@@ -10592,7 +10586,7 @@
                                   i32.eq
                                   br_if 2 (;@13;)
                                   local.get 2
-                                  i64.const 22
+                                  i64.const 37
                                   i64.sub
                                   local.set 2
                                   local.get 6
@@ -10699,7 +10693,7 @@
                                     br 13 (;@3;)
                                   end
                                   local.get 2
-                                  i64.const 22
+                                  i64.const 65
                                   i64.sub
                                   local.set 2
                                   local.get 19
@@ -10712,7 +10706,7 @@
                                   br 12 (;@3;)
                                 end
                                 local.get 2
-                                i64.const 31
+                                i64.const 66
                                 i64.sub
                                 local.set 2
                                 local.get 4
@@ -10745,7 +10739,7 @@
                                   local.get 9
                                   if ;; label = @16
                                     local.get 2
-                                    i64.const 19
+                                    i64.const 62
                                     i64.sub
                                     local.set 2
                                     local.get 19
@@ -10761,7 +10755,7 @@
                                   local.get 22
                                   if ;; label = @16
                                     local.get 2
-                                    i64.const 19
+                                    i64.const 62
                                     i64.sub
                                     local.set 2
                                     local.get 8
@@ -10853,7 +10847,7 @@
                                         i32.eqz
                                         if ;; label = @19
                                           local.get 2
-                                          i64.const 21
+                                          i64.const 46
                                           i64.sub
                                           local.set 2
                                           local.get 7
@@ -10894,7 +10888,7 @@
                                       local.set 12
                                     end
                                     local.get 2
-                                    i64.const 78
+                                    i64.const 103
                                     i64.sub
                                     local.tee 2
                                     global.set 3
@@ -10970,7 +10964,7 @@
                                   unreachable
                                 end
                                 local.get 2
-                                i64.const 22
+                                i64.const 72
                                 i64.sub
                                 local.set 2
                                 local.get 7
@@ -11005,7 +10999,7 @@
                             i32.eqz
                             if ;; label = @13
                               local.get 2
-                              i64.const 19
+                              i64.const 62
                               i64.sub
                               local.set 2
                               local.get 7
@@ -11044,7 +11038,7 @@
                                             br 2 (;@18;)
                                           end
                                           local.get 2
-                                          i64.const 31
+                                          i64.const 65
                                           i64.sub
                                           local.set 2
                                           local.get 4
@@ -11101,7 +11095,7 @@
                                         i32.eqz
                                         if ;; label = @19
                                           local.get 2
-                                          i64.const 31
+                                          i64.const 65
                                           i64.sub
                                           local.set 2
                                           local.get 4
@@ -11176,7 +11170,7 @@
                                       i32.eqz
                                       if ;; label = @18
                                         local.get 2
-                                        i64.const 31
+                                        i64.const 65
                                         i64.sub
                                         local.set 2
                                         local.get 4
@@ -11393,7 +11387,7 @@
                               local.set 16
                             end
                             local.get 2
-                            i64.const 38
+                            i64.const 63
                             i64.sub
                             local.set 2
                             local.get 4
@@ -11436,7 +11430,7 @@
                       br 8 (;@1;)
                     end
                     local.get 2
-                    i64.const 45
+                    i64.const 90
                     i64.sub
                     local.set 2
                     local.get 18
@@ -11512,7 +11506,7 @@
                     br 7 (;@1;)
                   end
                   local.get 2
-                  i64.const 31
+                  i64.const 61
                   i64.sub
                   local.set 2
                   local.get 4
@@ -11576,7 +11570,7 @@
                         i32.load
                         if ;; label = @11
                           local.get 2
-                          i64.const 23
+                          i64.const 66
                           i64.sub
                           local.tee 2
                           global.set 3
@@ -11598,7 +11592,7 @@
                         i32.load
                         if ;; label = @11
                           local.get 2
-                          i64.const 25
+                          i64.const 68
                           i64.sub
                           local.tee 2
                           global.set 3
@@ -11638,7 +11632,7 @@
                     i32.eqz
                     br_if 6 (;@2;)
                     local.get 2
-                    i64.const 20
+                    i64.const 63
                     i64.sub
                     local.set 2
                     local.get 14
@@ -11711,7 +11705,7 @@
             i32.or
             br_if 0 (;@4;)
             local.get 2
-            i64.const 19
+            i64.const 62
             i64.sub
             local.set 2
             local.get 8
@@ -11732,7 +11726,7 @@
           i32.eqz
           if ;; label = @4
             local.get 2
-            i64.const 19
+            i64.const 62
             i64.sub
             local.set 2
             local.get 19
@@ -11788,7 +11782,7 @@
             i32.load
             if ;; label = @5
               local.get 2
-              i64.const 23
+              i64.const 66
               i64.sub
               local.tee 2
               global.set 3
@@ -11810,7 +11804,7 @@
             i32.load
             if ;; label = @5
               local.get 2
-              i64.const 25
+              i64.const 68
               i64.sub
               local.tee 2
               global.set 3
@@ -11850,7 +11844,7 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 2
-        i64.const 19
+        i64.const 62
         i64.sub
         local.set 2
         local.get 14
@@ -11900,7 +11894,7 @@
   (func (;14;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 3
-    i64.const 79
+    i64.const 131
     i64.sub
     local.set 3
     local.get 4
@@ -11979,7 +11973,7 @@
           br 1 (;@2;)
         end
         local.get 3
-        i64.const 87
+        i64.const 165
         i64.sub
         local.set 3
         local.get 5
@@ -12108,7 +12102,7 @@
                                     i32.and
                                     br_if 1 (;@15;)
                                     local.get 3
-                                    i64.const 45
+                                    i64.const 100
                                     i64.sub
                                     local.set 3
                                     local.get 6
@@ -12275,7 +12269,7 @@
                                       i32.eqz
                                       br_if 1 (;@16;)
                                       local.get 3
-                                      i64.const 20
+                                      i64.const 63
                                       i64.sub
                                       local.set 3
                                       local.get 10
@@ -12286,7 +12280,7 @@
                                       br 1 (;@16;)
                                     end
                                     local.get 3
-                                    i64.const 41
+                                    i64.const 76
                                     i64.sub
                                     local.set 3
                                     local.get 5
@@ -12331,7 +12325,7 @@
                                       local.get 15
                                       if ;; label = @18
                                         local.get 3
-                                        i64.const 19
+                                        i64.const 62
                                         i64.sub
                                         local.set 3
                                         local.get 9
@@ -12347,7 +12341,7 @@
                                       local.get 14
                                       if ;; label = @18
                                         local.get 3
-                                        i64.const 19
+                                        i64.const 62
                                         i64.sub
                                         local.set 3
                                         local.get 10
@@ -12364,7 +12358,7 @@
                                       i32.eqz
                                       br_if 15 (;@2;)
                                       local.get 3
-                                      i64.const 20
+                                      i64.const 63
                                       i64.sub
                                       local.set 3
                                       local.get 13
@@ -12375,7 +12369,7 @@
                                       br 15 (;@2;)
                                     end
                                     local.get 3
-                                    i64.const 33
+                                    i64.const 59
                                     i64.sub
                                     local.set 3
                                     local.get 5
@@ -12433,7 +12427,7 @@
                                       local.get 15
                                       if ;; label = @18
                                         local.get 3
-                                        i64.const 19
+                                        i64.const 62
                                         i64.sub
                                         local.set 3
                                         local.get 9
@@ -12449,7 +12443,7 @@
                                       local.get 14
                                       if ;; label = @18
                                         local.get 3
-                                        i64.const 19
+                                        i64.const 62
                                         i64.sub
                                         local.set 3
                                         local.get 10
@@ -12466,7 +12460,7 @@
                                       i32.eqz
                                       br_if 16 (;@1;)
                                       local.get 3
-                                      i64.const 20
+                                      i64.const 63
                                       i64.sub
                                       local.set 3
                                       local.get 13
@@ -12536,7 +12530,7 @@
                                   local.get 15
                                   if ;; label = @16
                                     local.get 3
-                                    i64.const 19
+                                    i64.const 62
                                     i64.sub
                                     local.set 3
                                     local.get 9
@@ -12602,7 +12596,7 @@
                                 br 8 (;@6;)
                               end
                               local.get 3
-                              i64.const 31
+                              i64.const 56
                               i64.sub
                               local.set 3
                               local.get 5
@@ -12647,7 +12641,7 @@
                                 br 8 (;@6;)
                               end
                               local.get 3
-                              i64.const 57
+                              i64.const 124
                               i64.sub
                               local.set 3
                               local.get 6
@@ -12751,7 +12745,7 @@
                                     i32.eq
                                     br_if 2 (;@14;)
                                     local.get 3
-                                    i64.const 22
+                                    i64.const 37
                                     i64.sub
                                     local.set 3
                                     local.get 1
@@ -12779,7 +12773,7 @@
                                   i32.eq
                                   br_if 1 (;@14;)
                                   local.get 3
-                                  i64.const 23
+                                  i64.const 38
                                   i64.sub
                                   local.set 3
                                   local.get 1
@@ -12819,7 +12813,7 @@
                               i32.eqz
                               if ;; label = @14
                                 local.get 3
-                                i64.const 19
+                                i64.const 62
                                 i64.sub
                                 local.set 3
                                 local.get 2
@@ -12850,7 +12844,7 @@
                                         br_table 2 (;@16;) 3 (;@15;) 1 (;@17;)
                                       end
                                       local.get 3
-                                      i64.const 31
+                                      i64.const 65
                                       i64.sub
                                       local.set 3
                                       local.get 5
@@ -13187,7 +13181,7 @@
                       local.set 9
                     end
                     local.get 3
-                    i64.const 34
+                    i64.const 59
                     i64.sub
                     local.set 3
                     local.get 5
@@ -13263,7 +13257,7 @@
           i32.or
           br_if 0 (;@3;)
           local.get 3
-          i64.const 19
+          i64.const 62
           i64.sub
           local.set 3
           local.get 13
@@ -13286,7 +13280,7 @@
         i32.eqz
         if ;; label = @3
           local.get 3
-          i64.const 19
+          i64.const 62
           i64.sub
           local.set 3
           local.get 10
@@ -13308,7 +13302,7 @@
         i32.or
         br_if 0 (;@2;)
         local.get 3
-        i64.const 19
+        i64.const 62
         i64.sub
         local.set 3
         local.get 9
@@ -13357,7 +13351,7 @@
   (func (;15;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 77
+    i64.const 100
     i64.sub
     local.set 2
     local.get 3
@@ -13476,7 +13470,7 @@
                                                       i32.eqz
                                                       if ;; label = @26
                                                         local.get 2
-                                                        i64.const 21
+                                                        i64.const 46
                                                         i64.sub
                                                         local.set 2
                                                         local.get 4
@@ -13522,7 +13516,7 @@
                                                     i32.store offset=8
                                                   end
                                                   local.get 2
-                                                  i64.const 45
+                                                  i64.const 83
                                                   i64.sub
                                                   local.tee 2
                                                   global.set 3
@@ -13622,7 +13616,7 @@
                                                       i32.eqz
                                                       if ;; label = @26
                                                         local.get 2
-                                                        i64.const 21
+                                                        i64.const 46
                                                         i64.sub
                                                         local.set 2
                                                         local.get 4
@@ -13671,7 +13665,7 @@
                                                     local.set 7
                                                   end
                                                   local.get 2
-                                                  i64.const 49
+                                                  i64.const 83
                                                   i64.sub
                                                   local.tee 2
                                                   global.set 3
@@ -13781,7 +13775,7 @@
                                                             i32.eqz
                                                             if ;; label = @29
                                                               local.get 2
-                                                              i64.const 21
+                                                              i64.const 46
                                                               i64.sub
                                                               local.set 2
                                                               local.get 6
@@ -13914,7 +13908,7 @@
                                                           i32.eqz
                                                           if ;; label = @28
                                                             local.get 2
-                                                            i64.const 21
+                                                            i64.const 46
                                                             i64.sub
                                                             local.set 2
                                                             local.get 6
@@ -14044,7 +14038,7 @@
                                                           i32.eqz
                                                           if ;; label = @28
                                                             local.get 2
-                                                            i64.const 21
+                                                            i64.const 46
                                                             i64.sub
                                                             local.set 2
                                                             local.get 5
@@ -14174,7 +14168,7 @@
                                                           i32.eqz
                                                           if ;; label = @28
                                                             local.get 2
-                                                            i64.const 21
+                                                            i64.const 46
                                                             i64.sub
                                                             local.set 2
                                                             local.get 5
@@ -14227,7 +14221,7 @@
                                                         local.set 5
                                                       end
                                                       local.get 2
-                                                      i64.const 55
+                                                      i64.const 89
                                                       i64.sub
                                                       local.tee 2
                                                       global.set 3
@@ -14372,7 +14366,7 @@
                                                               i32.eqz
                                                               if ;; label = @30
                                                                 local.get 2
-                                                                i64.const 21
+                                                                i64.const 46
                                                                 i64.sub
                                                                 local.set 2
                                                                 local.get 4
@@ -14456,7 +14450,7 @@
                                                                   br_table 1 (;@30;) 2 (;@29;) 0 (;@31;)
                                                                 end
                                                                 local.get 2
-                                                                i64.const 32
+                                                                i64.const 66
                                                                 i64.sub
                                                                 local.set 2
                                                                 local.get 8
@@ -14476,7 +14470,7 @@
                                                                 i32.eq
                                                                 br_if 3 (;@27;)
                                                                 local.get 2
-                                                                i64.const 46
+                                                                i64.const 76
                                                                 i64.sub
                                                                 local.tee 2
                                                                 global.set 3
@@ -14507,7 +14501,7 @@
                                                                 i32.ne
                                                                 br_if 21 (;@9;)
                                                                 local.get 2
-                                                                i64.const 32
+                                                                i64.const 62
                                                                 i64.sub
                                                                 local.set 2
                                                                 local.get 8
@@ -14606,7 +14600,7 @@
                                                                       i32.eqz
                                                                       if ;; label = @34
                                                                         local.get 2
-                                                                        i64.const 21
+                                                                        i64.const 46
                                                                         i64.sub
                                                                         local.set 2
                                                                         local.get 12
@@ -14736,7 +14730,7 @@
                                                                     i32.eqz
                                                                     if ;; label = @33
                                                                       local.get 2
-                                                                      i64.const 21
+                                                                      i64.const 46
                                                                       i64.sub
                                                                       local.set 2
                                                                       local.get 11
@@ -14857,7 +14851,7 @@
                                                                     i32.eqz
                                                                     if ;; label = @33
                                                                       local.get 2
-                                                                      i64.const 21
+                                                                      i64.const 46
                                                                       i64.sub
                                                                       local.set 2
                                                                       local.get 4
@@ -14986,7 +14980,7 @@
                                                                     i32.eqz
                                                                     if ;; label = @33
                                                                       local.get 2
-                                                                      i64.const 21
+                                                                      i64.const 46
                                                                       i64.sub
                                                                       local.set 2
                                                                       local.get 4
@@ -15062,7 +15056,7 @@
                                                                 i32.ne
                                                                 br_if 20 (;@10;)
                                                                 local.get 2
-                                                                i64.const 23
+                                                                i64.const 58
                                                                 i64.sub
                                                                 local.set 2
                                                                 local.get 9
@@ -15076,7 +15070,7 @@
                                                                 br 2 (;@28;)
                                                               end
                                                               local.get 2
-                                                              i64.const 32
+                                                              i64.const 66
                                                               i64.sub
                                                               local.set 2
                                                               local.get 8
@@ -15096,7 +15090,7 @@
                                                               i32.eq
                                                               br_if 2 (;@27;)
                                                               local.get 2
-                                                              i64.const 46
+                                                              i64.const 76
                                                               i64.sub
                                                               local.tee 2
                                                               global.set 3
@@ -15127,7 +15121,7 @@
                                                               i32.ne
                                                               br_if 18 (;@11;)
                                                               local.get 2
-                                                              i64.const 32
+                                                              i64.const 69
                                                               i64.sub
                                                               local.set 2
                                                               local.get 8
@@ -15226,7 +15220,7 @@
                                                                     i32.eqz
                                                                     if ;; label = @33
                                                                       local.get 2
-                                                                      i64.const 21
+                                                                      i64.const 46
                                                                       i64.sub
                                                                       local.set 2
                                                                       local.get 12
@@ -15356,7 +15350,7 @@
                                                                   i32.eqz
                                                                   if ;; label = @32
                                                                     local.get 2
-                                                                    i64.const 21
+                                                                    i64.const 46
                                                                     i64.sub
                                                                     local.set 2
                                                                     local.get 11
@@ -15477,7 +15471,7 @@
                                                                   i32.eqz
                                                                   if ;; label = @32
                                                                     local.get 2
-                                                                    i64.const 21
+                                                                    i64.const 46
                                                                     i64.sub
                                                                     local.set 2
                                                                     local.get 4
@@ -15598,7 +15592,7 @@
                                                                   i32.eqz
                                                                   if ;; label = @32
                                                                     local.get 2
-                                                                    i64.const 21
+                                                                    i64.const 46
                                                                     i64.sub
                                                                     local.set 2
                                                                     local.get 4
@@ -15667,7 +15661,7 @@
                                                                 i32.eqz
                                                                 if ;; label = @31
                                                                   local.get 2
-                                                                  i64.const 22
+                                                                  i64.const 61
                                                                   i64.sub
                                                                   local.set 2
                                                                   local.get 9
@@ -15701,7 +15695,7 @@
                                                               i32.ne
                                                               br_if 17 (;@12;)
                                                               local.get 2
-                                                              i64.const 23
+                                                              i64.const 58
                                                               i64.sub
                                                               local.set 2
                                                               local.get 9
@@ -15715,7 +15709,7 @@
                                                               br 1 (;@28;)
                                                             end
                                                             local.get 2
-                                                            i64.const 32
+                                                            i64.const 66
                                                             i64.sub
                                                             local.set 2
                                                             local.get 8
@@ -15735,7 +15729,7 @@
                                                             i32.eq
                                                             br_if 1 (;@27;)
                                                             local.get 2
-                                                            i64.const 46
+                                                            i64.const 83
                                                             i64.sub
                                                             local.tee 2
                                                             global.set 3
@@ -15776,7 +15770,7 @@
                                                               br 21 (;@8;)
                                                             end
                                                             local.get 2
-                                                            i64.const 28
+                                                            i64.const 63
                                                             i64.sub
                                                             local.tee 2
                                                             global.set 3
@@ -15838,7 +15832,7 @@
                                                     br 18 (;@6;)
                                                   end
                                                   local.get 2
-                                                  i64.const 25
+                                                  i64.const 59
                                                   i64.sub
                                                   local.set 2
                                                   local.get 13
@@ -15916,7 +15910,7 @@
                                                       i32.eqz
                                                       if ;; label = @26
                                                         local.get 2
-                                                        i64.const 21
+                                                        i64.const 46
                                                         i64.sub
                                                         local.set 2
                                                         local.get 6
@@ -16043,7 +16037,7 @@
                                                       i32.eqz
                                                       if ;; label = @26
                                                         local.get 2
-                                                        i64.const 21
+                                                        i64.const 46
                                                         i64.sub
                                                         local.set 2
                                                         local.get 6
@@ -16173,7 +16167,7 @@
                                                       i32.eqz
                                                       if ;; label = @26
                                                         local.get 2
-                                                        i64.const 21
+                                                        i64.const 46
                                                         i64.sub
                                                         local.set 2
                                                         local.get 5
@@ -16311,7 +16305,7 @@
                                                       i32.eqz
                                                       if ;; label = @26
                                                         local.get 2
-                                                        i64.const 21
+                                                        i64.const 46
                                                         i64.sub
                                                         local.set 2
                                                         local.get 5
@@ -16364,7 +16358,7 @@
                                                     local.set 5
                                                   end
                                                   local.get 2
-                                                  i64.const 56
+                                                  i64.const 90
                                                   i64.sub
                                                   local.tee 2
                                                   global.set 3
@@ -16508,7 +16502,7 @@
                                                             i32.eqz
                                                             if ;; label = @29
                                                               local.get 2
-                                                              i64.const 21
+                                                              i64.const 46
                                                               i64.sub
                                                               local.set 2
                                                               local.get 10
@@ -16574,7 +16568,7 @@
                                                         i32.store offset=8
                                                       end
                                                       local.get 2
-                                                      i64.const 30
+                                                      i64.const 64
                                                       i64.sub
                                                       local.set 2
                                                       local.get 8
@@ -16592,7 +16586,7 @@
                                                       i32.ne
                                                       if ;; label = @26
                                                         local.get 2
-                                                        i64.const 44
+                                                        i64.const 74
                                                         i64.sub
                                                         local.tee 2
                                                         global.set 3
@@ -16621,7 +16615,7 @@
                                                         i32.ne
                                                         br_if 11 (;@15;)
                                                         local.get 2
-                                                        i64.const 32
+                                                        i64.const 62
                                                         i64.sub
                                                         local.set 2
                                                         local.get 8
@@ -16643,7 +16637,7 @@
                                                         i32.ne
                                                         br_if 11 (;@15;)
                                                         local.get 2
-                                                        i64.const 42
+                                                        i64.const 76
                                                         i64.sub
                                                         local.tee 2
                                                         global.set 3
@@ -16689,7 +16683,7 @@
                                                     br 10 (;@14;)
                                                   end
                                                   local.get 2
-                                                  i64.const 25
+                                                  i64.const 59
                                                   i64.sub
                                                   local.set 2
                                                   local.get 13
@@ -16767,7 +16761,7 @@
                                                       i32.eqz
                                                       if ;; label = @26
                                                         local.get 2
-                                                        i64.const 21
+                                                        i64.const 46
                                                         i64.sub
                                                         local.set 2
                                                         local.get 6
@@ -16894,7 +16888,7 @@
                                                       i32.eqz
                                                       if ;; label = @26
                                                         local.get 2
-                                                        i64.const 21
+                                                        i64.const 46
                                                         i64.sub
                                                         local.set 2
                                                         local.get 6
@@ -17024,7 +17018,7 @@
                                                       i32.eqz
                                                       if ;; label = @26
                                                         local.get 2
-                                                        i64.const 21
+                                                        i64.const 46
                                                         i64.sub
                                                         local.set 2
                                                         local.get 5
@@ -17154,7 +17148,7 @@
                                                       i32.eqz
                                                       if ;; label = @26
                                                         local.get 2
-                                                        i64.const 21
+                                                        i64.const 46
                                                         i64.sub
                                                         local.set 2
                                                         local.get 5
@@ -17232,7 +17226,7 @@
                                                     i32.eqz
                                                     if ;; label = @25
                                                       local.get 2
-                                                      i64.const 22
+                                                      i64.const 61
                                                       i64.sub
                                                       local.set 2
                                                       local.get 7
@@ -17245,7 +17239,7 @@
                                                       br 1 (;@24;)
                                                     end
                                                     local.get 2
-                                                    i64.const 51
+                                                    i64.const 89
                                                     i64.sub
                                                     local.set 2
                                                     local.get 8
@@ -17272,7 +17266,7 @@
                                                     i32.load offset=36
                                                     if ;; label = @25
                                                       local.get 2
-                                                      i64.const 19
+                                                      i64.const 62
                                                       i64.sub
                                                       local.set 2
                                                       local.get 1
@@ -17297,7 +17291,7 @@
                                                   i32.ne
                                                   br_if 16 (;@7;)
                                                   local.get 2
-                                                  i64.const 26
+                                                  i64.const 60
                                                   i64.sub
                                                   local.set 2
                                                   local.get 7
@@ -17372,7 +17366,7 @@
                                                       i32.eqz
                                                       if ;; label = @26
                                                         local.get 2
-                                                        i64.const 21
+                                                        i64.const 46
                                                         i64.sub
                                                         local.set 2
                                                         local.get 5
@@ -17439,7 +17433,7 @@
                                                   br 7 (;@16;)
                                                 end
                                                 local.get 2
-                                                i64.const 30
+                                                i64.const 66
                                                 i64.sub
                                                 local.set 2
                                                 local.get 8
@@ -17465,7 +17459,7 @@
                                                 br 17 (;@5;)
                                               end
                                               local.get 2
-                                              i64.const 22
+                                              i64.const 72
                                               i64.sub
                                               local.set 2
                                               local.get 12
@@ -17478,7 +17472,7 @@
                                               unreachable
                                             end
                                             local.get 2
-                                            i64.const 22
+                                            i64.const 72
                                             i64.sub
                                             local.set 2
                                             local.get 11
@@ -17491,7 +17485,7 @@
                                             unreachable
                                           end
                                           local.get 2
-                                          i64.const 22
+                                          i64.const 72
                                           i64.sub
                                           local.set 2
                                           local.get 12
@@ -17504,7 +17498,7 @@
                                           unreachable
                                         end
                                         local.get 2
-                                        i64.const 22
+                                        i64.const 72
                                         i64.sub
                                         local.set 2
                                         local.get 11
@@ -17517,7 +17511,7 @@
                                         unreachable
                                       end
                                       local.get 2
-                                      i64.const 22
+                                      i64.const 72
                                       i64.sub
                                       local.set 2
                                       local.get 10
@@ -17675,7 +17669,7 @@
             i32.eqz
             br_if 0 (;@4;)
             local.get 2
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 2
             global.set 3
@@ -17698,7 +17692,7 @@
           return
         end
         local.get 2
-        i64.const 22
+        i64.const 72
         i64.sub
         local.set 2
         local.get 4
@@ -17711,7 +17705,7 @@
         unreachable
       end
       local.get 2
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 2
       local.get 6
@@ -17724,7 +17718,7 @@
       unreachable
     end
     local.get 2
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 2
     local.get 5
@@ -17740,7 +17734,7 @@
   (func (;16;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 68
+    i64.const 102
     i64.sub
     local.tee 2
     global.set 3
@@ -17893,7 +17887,7 @@
                             i32.eqz
                             if ;; label = @13
                               local.get 2
-                              i64.const 21
+                              i64.const 46
                               i64.sub
                               local.set 2
                               local.get 8
@@ -17959,7 +17953,7 @@
                         i32.store offset=8
                       end
                       local.get 2
-                      i64.const 30
+                      i64.const 64
                       i64.sub
                       local.set 2
                       local.get 4
@@ -17977,7 +17971,7 @@
                       i32.eq
                       br_if 2 (;@7;)
                       local.get 2
-                      i64.const 44
+                      i64.const 74
                       i64.sub
                       local.tee 2
                       global.set 3
@@ -18006,7 +18000,7 @@
                       i32.ne
                       br_if 6 (;@3;)
                       local.get 2
-                      i64.const 32
+                      i64.const 62
                       i64.sub
                       local.set 2
                       local.get 4
@@ -18028,7 +18022,7 @@
                       i32.ne
                       br_if 6 (;@3;)
                       local.get 2
-                      i64.const 42
+                      i64.const 76
                       i64.sub
                       local.tee 2
                       global.set 3
@@ -18063,7 +18057,7 @@
                       br 7 (;@2;)
                     end
                     local.get 2
-                    i64.const 23
+                    i64.const 57
                     i64.sub
                     local.set 2
                   end
@@ -18096,7 +18090,7 @@
               br 4 (;@1;)
             end
             local.get 2
-            i64.const 22
+            i64.const 72
             i64.sub
             local.set 2
             local.get 8
@@ -18149,9 +18143,6 @@
   (func (;17;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 39
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 13
@@ -18228,7 +18219,7 @@
                 i32.eqz
                 if ;; label = @7
                   local.get 2
-                  i64.const 21
+                  i64.const 46
                   i64.sub
                   local.set 2
                   local.get 6
@@ -18279,7 +18270,7 @@
               local.set 4
             end
             local.get 2
-            i64.const 43
+            i64.const 81
             i64.sub
             local.tee 2
             global.set 3
@@ -18379,7 +18370,7 @@
                 i32.eqz
                 if ;; label = @7
                   local.get 2
-                  i64.const 21
+                  i64.const 46
                   i64.sub
                   local.set 2
                   local.get 6
@@ -18430,7 +18421,7 @@
               local.set 4
             end
             local.get 2
-            i64.const 47
+            i64.const 85
             i64.sub
             local.tee 2
             global.set 3
@@ -18532,7 +18523,7 @@
                 i32.eqz
                 if ;; label = @7
                   local.get 2
-                  i64.const 21
+                  i64.const 46
                   i64.sub
                   local.set 2
                   local.get 1
@@ -18603,7 +18594,7 @@
             return
           end
           local.get 2
-          i64.const 22
+          i64.const 72
           i64.sub
           local.set 2
           local.get 6
@@ -18616,7 +18607,7 @@
           unreachable
         end
         local.get 2
-        i64.const 22
+        i64.const 72
         i64.sub
         local.set 2
         local.get 6
@@ -18629,7 +18620,7 @@
         unreachable
       end
       local.get 2
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 2
       local.get 1
@@ -18656,7 +18647,7 @@
   (func (;18;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 62
+    i64.const 85
     i64.sub
     local.set 2
     local.get 3
@@ -18760,7 +18751,7 @@
                     i32.eqz
                     if ;; label = @9
                       local.get 2
-                      i64.const 21
+                      i64.const 46
                       i64.sub
                       local.set 2
                       local.get 5
@@ -18806,7 +18797,7 @@
                   i32.store
                 end
                 local.get 2
-                i64.const 43
+                i64.const 81
                 i64.sub
                 local.tee 2
                 global.set 3
@@ -18904,7 +18895,7 @@
                     i32.eqz
                     if ;; label = @9
                       local.get 2
-                      i64.const 21
+                      i64.const 46
                       i64.sub
                       local.set 2
                       local.get 5
@@ -18953,7 +18944,7 @@
                   local.set 1
                 end
                 local.get 2
-                i64.const 70
+                i64.const 108
                 i64.sub
                 local.tee 2
                 global.set 3
@@ -18995,7 +18986,7 @@
                 i32.load offset=20
                 if ;; label = @7
                   local.get 2
-                  i64.const 19
+                  i64.const 62
                   i64.sub
                   local.set 2
                   local.get 5
@@ -19082,7 +19073,7 @@
                     i32.eqz
                     if ;; label = @9
                       local.get 2
-                      i64.const 21
+                      i64.const 46
                       i64.sub
                       local.set 2
                       local.get 5
@@ -19149,7 +19140,7 @@
                 br 3 (;@3;)
               end
               local.get 2
-              i64.const 26
+              i64.const 62
               i64.sub
               local.set 2
               local.get 4
@@ -19187,7 +19178,7 @@
             i32.eqz
             br_if 2 (;@2;)
             local.get 2
-            i64.const 24
+            i64.const 67
             i64.sub
             local.tee 2
             global.set 3
@@ -19245,7 +19236,7 @@
       return
     end
     local.get 2
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 2
     local.get 5
@@ -19284,7 +19275,7 @@
   (func (;20;) (type 20) (param i64 i32) (result i64)
     (local i32)
     local.get 0
-    i64.const 59
+    i64.const 113
     i64.sub
     local.tee 0
     global.set 3
@@ -19362,7 +19353,7 @@
   (func (;22;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 44
+    i64.const 89
     i64.sub
     local.tee 2
     global.set 3
@@ -19392,7 +19383,7 @@
   (func (;23;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 46
+    i64.const 80
     i64.sub
     local.tee 2
     global.set 3
@@ -19453,7 +19444,7 @@
   (func (;25;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 2
-    i64.const 102
+    i64.const 197
     i64.sub
     local.tee 2
     global.set 3
@@ -19565,7 +19556,7 @@
                 local.get 5
                 if ;; label = @7
                   local.get 2
-                  i64.const 23
+                  i64.const 66
                   i64.sub
                   local.tee 2
                   global.set 3
@@ -19679,7 +19670,7 @@
       unreachable
     end
     local.get 2
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 2
     local.get 1
@@ -19718,9 +19709,6 @@
   (func (;27;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 28
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 2
     i32.const 13
@@ -19798,7 +19786,7 @@
               i32.load
               if ;; label = @6
                 local.get 1
-                i64.const 23
+                i64.const 66
                 i64.sub
                 local.tee 1
                 global.set 3
@@ -19820,7 +19808,7 @@
               i32.load
               if ;; label = @6
                 local.get 1
-                i64.const 25
+                i64.const 68
                 i64.sub
                 local.tee 1
                 global.set 3
@@ -19878,7 +19866,7 @@
                   i32.load
                   if ;; label = @8
                     local.get 1
-                    i64.const 23
+                    i64.const 66
                     i64.sub
                     local.tee 1
                     global.set 3
@@ -19900,7 +19888,7 @@
                   i32.load
                   if ;; label = @8
                     local.get 1
-                    i64.const 25
+                    i64.const 68
                     i64.sub
                     local.tee 1
                     global.set 3
@@ -19944,7 +19932,7 @@
               i32.eqz
               br_if 2 (;@3;)
               local.get 1
-              i64.const 24
+              i64.const 67
               i64.sub
               local.tee 1
               global.set 3
@@ -19967,7 +19955,7 @@
             i32.load
             if ;; label = @5
               local.get 1
-              i64.const 23
+              i64.const 66
               i64.sub
               local.tee 1
               global.set 3
@@ -19989,7 +19977,7 @@
             i32.load
             if ;; label = @5
               local.get 1
-              i64.const 25
+              i64.const 68
               i64.sub
               local.tee 1
               global.set 3
@@ -20053,7 +20041,7 @@
                 i32.load
                 if ;; label = @7
                   local.get 1
-                  i64.const 23
+                  i64.const 66
                   i64.sub
                   local.tee 1
                   global.set 3
@@ -20075,7 +20063,7 @@
                 i32.load
                 if ;; label = @7
                   local.get 1
-                  i64.const 25
+                  i64.const 68
                   i64.sub
                   local.tee 1
                   global.set 3
@@ -20119,7 +20107,7 @@
             i32.eqz
             br_if 1 (;@3;)
             local.get 1
-            i64.const 24
+            i64.const 67
             i64.sub
             local.tee 1
             global.set 3
@@ -20143,7 +20131,7 @@
           i32.eqz
           br_if 0 (;@3;)
           local.get 1
-          i64.const 23
+          i64.const 66
           i64.sub
           local.tee 1
           global.set 3
@@ -20179,7 +20167,7 @@
     i32.load
     if ;; label = @1
       local.get 1
-      i64.const 23
+      i64.const 66
       i64.sub
       local.tee 1
       global.set 3
@@ -20233,7 +20221,7 @@
         i32.load
         if ;; label = @3
           local.get 1
-          i64.const 23
+          i64.const 66
           i64.sub
           local.tee 1
           global.set 3
@@ -20255,7 +20243,7 @@
         i32.load
         if ;; label = @3
           local.get 1
-          i64.const 25
+          i64.const 68
           i64.sub
           local.tee 1
           global.set 3
@@ -20298,7 +20286,7 @@
     i32.load
     if ;; label = @1
       local.get 1
-      i64.const 23
+      i64.const 66
       i64.sub
       local.tee 1
       global.set 3
@@ -20332,7 +20320,7 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 1
-      i64.const 19
+      i64.const 62
       i64.sub
       local.set 1
       local.get 3
@@ -20350,9 +20338,6 @@
   (func (;28;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 1
-    i64.const 29
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 2
     i32.const 9
@@ -20374,7 +20359,7 @@
     i32.load
     if ;; label = @1
       local.get 1
-      i64.const 23
+      i64.const 66
       i64.sub
       local.tee 1
       global.set 3
@@ -20435,7 +20420,7 @@
           i32.load
           if ;; label = @4
             local.get 1
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 1
             global.set 3
@@ -20457,7 +20442,7 @@
           i32.load
           if ;; label = @4
             local.get 1
-            i64.const 25
+            i64.const 68
             i64.sub
             local.tee 1
             global.set 3
@@ -20501,7 +20486,7 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 1
-      i64.const 23
+      i64.const 66
       i64.sub
       local.tee 1
       global.set 3
@@ -20714,7 +20699,7 @@
                     i32.eqz
                     if ;; label = @9
                       local.get 6
-                      i64.const 21
+                      i64.const 46
                       i64.sub
                       local.set 6
                       local.get 5
@@ -20808,7 +20793,7 @@
               br 1 (;@4;)
             end
             local.get 6
-            i64.const 22
+            i64.const 72
             i64.sub
             local.set 6
             local.get 5
@@ -20887,7 +20872,7 @@
               i32.eqz
               if ;; label = @6
                 local.get 6
-                i64.const 21
+                i64.const 46
                 i64.sub
                 local.set 6
                 local.get 2
@@ -20940,7 +20925,7 @@
             local.set 2
           end
           local.get 6
-          i64.const 36
+          i64.const 49
           i64.sub
           local.tee 6
           global.set 3
@@ -20977,7 +20962,7 @@
         return
       end
       local.get 6
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 6
       local.get 2
@@ -21003,7 +20988,7 @@
   (func (;30;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 91
+    i64.const 186
     i64.sub
     local.tee 3
     global.set 3
@@ -21154,7 +21139,7 @@
             i32.eqz
             if ;; label = @5
               local.get 6
-              i64.const 21
+              i64.const 46
               i64.sub
               local.set 6
               local.get 3
@@ -21207,7 +21192,7 @@
           local.set 3
         end
         local.get 6
-        i64.const 38
+        i64.const 51
         i64.sub
         local.tee 6
         global.set 3
@@ -21233,7 +21218,7 @@
         return
       end
       local.get 6
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 6
       local.get 3
@@ -21288,7 +21273,7 @@
   (func (;33;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i64)
     local.get 2
-    i64.const 102
+    i64.const 197
     i64.sub
     local.tee 2
     global.set 3
@@ -21400,7 +21385,7 @@
                 local.get 5
                 if ;; label = @7
                   local.get 2
-                  i64.const 23
+                  i64.const 66
                   i64.sub
                   local.tee 2
                   global.set 3
@@ -21527,7 +21512,7 @@
       unreachable
     end
     local.get 2
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 2
     local.get 1
@@ -21543,9 +21528,6 @@
   (func (;34;) (type 22) (param i32 i32 i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 5
-    i64.const 41
-    i64.sub
-    local.tee 5
     global.set 3
     local.get 6
     i32.const 13
@@ -21669,7 +21651,7 @@
   (func (;35;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 60
+    i64.const 85
     i64.sub
     local.tee 2
     global.set 3
@@ -21774,7 +21756,7 @@
                     br 5 (;@3;)
                   end
                   local.get 2
-                  i64.const 53
+                  i64.const 108
                   i64.sub
                   local.tee 2
                   global.set 3
@@ -21852,7 +21834,7 @@
                 i32.ne
                 br_if 3 (;@3;)
                 local.get 2
-                i64.const 35
+                i64.const 60
                 i64.sub
                 local.tee 2
                 global.set 3
@@ -21884,7 +21866,7 @@
                 i32.ne
                 br_if 3 (;@3;)
                 local.get 2
-                i64.const 62
+                i64.const 129
                 i64.sub
                 local.set 2
                 drop
@@ -21936,7 +21918,7 @@
                   i32.or
                   br_if 2 (;@5;)
                   local.get 2
-                  i64.const 20
+                  i64.const 63
                   i64.sub
                   local.set 2
                   local.get 7
@@ -22079,7 +22061,7 @@
   (func (;36;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 57
+    i64.const 91
     i64.sub
     local.tee 2
     global.set 3
@@ -22177,7 +22159,7 @@
   (func (;37;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 62
+    i64.const 87
     i64.sub
     local.tee 2
     global.set 3
@@ -22255,7 +22237,7 @@
                   br 6 (;@1;)
                 end
                 local.get 2
-                i64.const 53
+                i64.const 108
                 i64.sub
                 local.tee 2
                 global.set 3
@@ -22459,7 +22441,7 @@
   (func (;38;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 55
+    i64.const 80
     i64.sub
     local.set 2
     local.get 3
@@ -22517,7 +22499,7 @@
           br 2 (;@1;)
         end
         local.get 2
-        i64.const 61
+        i64.const 128
         i64.sub
         local.set 2
         local.get 1
@@ -22625,7 +22607,7 @@
             br 1 (;@3;)
           end
           local.get 2
-          i64.const 23
+          i64.const 61
           i64.sub
           local.set 2
           local.get 0
@@ -22653,7 +22635,7 @@
         i32.or
         br_if 1 (;@1;)
         local.get 2
-        i64.const 20
+        i64.const 63
         i64.sub
         local.set 2
         local.get 5
@@ -22685,7 +22667,7 @@
   (func (;39;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 57
+    i64.const 82
     i64.sub
     local.set 2
     local.get 3
@@ -22750,7 +22732,7 @@
               br 4 (;@1;)
             end
             local.get 2
-            i64.const 61
+            i64.const 128
             i64.sub
             local.set 2
             local.get 1
@@ -22854,7 +22836,7 @@
                   i32.ne
                   if ;; label = @8
                     local.get 2
-                    i64.const 22
+                    i64.const 37
                     i64.sub
                     local.set 2
                     local.get 1
@@ -22889,7 +22871,7 @@
                 i32.ne
                 if ;; label = @7
                   local.get 2
-                  i64.const 22
+                  i64.const 37
                   i64.sub
                   local.set 2
                   local.get 1
@@ -22924,7 +22906,7 @@
               i32.ne
               if ;; label = @6
                 local.get 2
-                i64.const 22
+                i64.const 37
                 i64.sub
                 local.set 2
                 local.get 1
@@ -22959,7 +22941,7 @@
             i32.ne
             if ;; label = @5
               local.get 2
-              i64.const 22
+              i64.const 37
               i64.sub
               local.set 2
               local.get 1
@@ -23001,7 +22983,7 @@
           br 2 (;@1;)
         end
         local.get 2
-        i64.const 49
+        i64.const 87
         i64.sub
         local.set 2
         local.get 4
@@ -23049,7 +23031,7 @@
       i32.or
       br_if 0 (;@1;)
       local.get 2
-      i64.const 19
+      i64.const 62
       i64.sub
       local.set 2
       local.get 5
@@ -23158,7 +23140,7 @@
         i32.eqz
         if ;; label = @3
           local.get 1
-          i64.const 24
+          i64.const 49
           i64.sub
           local.set 1
           local.get 3
@@ -23184,7 +23166,7 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 1
-        i64.const 23
+        i64.const 66
         i64.sub
         local.tee 1
         global.set 3
@@ -23253,7 +23235,7 @@
             i32.eqz
             br_if 2 (;@2;)
             local.get 1
-            i64.const 26
+            i64.const 69
             i64.sub
             local.tee 1
             global.set 3
@@ -23291,7 +23273,7 @@
           i32.eqz
           br_if 1 (;@2;)
           local.get 1
-          i64.const 26
+          i64.const 69
           i64.sub
           local.tee 1
           global.set 3
@@ -23317,7 +23299,7 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 1
-        i64.const 25
+        i64.const 68
         i64.sub
         local.tee 1
         global.set 3
@@ -23439,7 +23421,7 @@
       local.get 2
       if ;; label = @2
         local.get 4
-        i64.const 29
+        i64.const 54
         i64.sub
         local.tee 4
         global.set 3
@@ -23482,7 +23464,7 @@
       unreachable
     end
     local.get 4
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 4
     i32.const 8
@@ -23711,7 +23693,7 @@
                           local.get 6
                           if ;; label = @12
                             local.get 3
-                            i64.const 19
+                            i64.const 62
                             i64.sub
                             local.set 3
                             local.get 12
@@ -23750,7 +23732,7 @@
                           br_table 8 (;@3;) 8 (;@3;) 2 (;@9;) 8 (;@3;) 8 (;@3;) 3 (;@8;) 1 (;@10;)
                         end
                         local.get 3
-                        i64.const 94
+                        i64.const 151
                         i64.sub
                         local.tee 3
                         global.set 3
@@ -23812,7 +23794,7 @@
                         i32.ne
                         if ;; label = @11
                           local.get 3
-                          i64.const 48
+                          i64.const 85
                           i64.sub
                           local.tee 3
                           global.set 3
@@ -23845,7 +23827,7 @@
                           i32.ne
                           br_if 6 (;@5;)
                           local.get 3
-                          i64.const 32
+                          i64.const 69
                           i64.sub
                           local.set 3
                           local.get 5
@@ -23867,7 +23849,7 @@
                           i32.ne
                           br_if 6 (;@5;)
                           local.get 3
-                          i64.const 32
+                          i64.const 69
                           i64.sub
                           local.set 3
                           local.get 5
@@ -23889,7 +23871,7 @@
                           i32.ne
                           br_if 6 (;@5;)
                           local.get 3
-                          i64.const 32
+                          i64.const 66
                           i64.sub
                           local.tee 3
                           global.set 3
@@ -23939,7 +23921,7 @@
                           local.set 3
                           if ;; label = @12
                             local.get 3
-                            i64.const 19
+                            i64.const 62
                             i64.sub
                             local.set 3
                             local.get 13
@@ -23957,7 +23939,7 @@
                           i32.load offset=36
                           if ;; label = @12
                             local.get 3
-                            i64.const 23
+                            i64.const 66
                             i64.sub
                             local.tee 3
                             global.set 3
@@ -23977,7 +23959,7 @@
                           i32.load offset=48
                           if ;; label = @12
                             local.get 3
-                            i64.const 23
+                            i64.const 66
                             i64.sub
                             local.tee 3
                             global.set 3
@@ -23999,7 +23981,7 @@
                           i32.load
                           if ;; label = @12
                             local.get 3
-                            i64.const 23
+                            i64.const 66
                             i64.sub
                             local.tee 3
                             global.set 3
@@ -24040,7 +24022,7 @@
                       i32.eqz
                       br_if 6 (;@3;)
                       local.get 3
-                      i64.const 20
+                      i64.const 63
                       i64.sub
                       local.set 3
                       local.get 6
@@ -24062,7 +24044,7 @@
                     i32.or
                     br_if 5 (;@3;)
                     local.get 3
-                    i64.const 20
+                    i64.const 63
                     i64.sub
                     local.set 3
                     local.get 9
@@ -24080,7 +24062,7 @@
                   i32.eqz
                   br_if 4 (;@3;)
                   local.get 3
-                  i64.const 20
+                  i64.const 63
                   i64.sub
                   local.set 3
                   local.get 6
@@ -24123,7 +24105,7 @@
                     i32.eqz
                     br_if 2 (;@6;)
                     local.get 3
-                    i64.const 20
+                    i64.const 63
                     i64.sub
                     local.set 3
                     local.get 10
@@ -24145,7 +24127,7 @@
                   i32.or
                   br_if 1 (;@6;)
                   local.get 3
-                  i64.const 20
+                  i64.const 63
                   i64.sub
                   local.set 3
                   local.get 8
@@ -24163,7 +24145,7 @@
                 i32.eqz
                 br_if 0 (;@6;)
                 local.get 3
-                i64.const 19
+                i64.const 62
                 i64.sub
                 local.set 3
                 local.get 10
@@ -24213,7 +24195,7 @@
                     i32.eqz
                     br_if 2 (;@6;)
                     local.get 3
-                    i64.const 20
+                    i64.const 63
                     i64.sub
                     local.set 3
                     local.get 6
@@ -24235,7 +24217,7 @@
                   i32.or
                   br_if 1 (;@6;)
                   local.get 3
-                  i64.const 20
+                  i64.const 63
                   i64.sub
                   local.set 3
                   local.get 9
@@ -24253,7 +24235,7 @@
                 i32.eqz
                 br_if 0 (;@6;)
                 local.get 3
-                i64.const 19
+                i64.const 62
                 i64.sub
                 local.set 3
                 local.get 6
@@ -24291,7 +24273,7 @@
               i32.load
               if ;; label = @6
                 local.get 3
-                i64.const 23
+                i64.const 66
                 i64.sub
                 local.tee 3
                 global.set 3
@@ -24313,7 +24295,7 @@
               i32.load
               if ;; label = @6
                 local.get 3
-                i64.const 23
+                i64.const 66
                 i64.sub
                 local.tee 3
                 global.set 3
@@ -24335,7 +24317,7 @@
               i32.load
               if ;; label = @6
                 local.get 3
-                i64.const 23
+                i64.const 66
                 i64.sub
                 local.tee 3
                 global.set 3
@@ -24399,7 +24381,7 @@
                   i32.load
                   if ;; label = @8
                     local.get 3
-                    i64.const 23
+                    i64.const 66
                     i64.sub
                     local.tee 3
                     global.set 3
@@ -24421,7 +24403,7 @@
                   i32.load
                   if ;; label = @8
                     local.get 3
-                    i64.const 25
+                    i64.const 68
                     i64.sub
                     local.tee 3
                     global.set 3
@@ -24465,7 +24447,7 @@
               i32.eqz
               br_if 4 (;@1;)
               local.get 3
-              i64.const 20
+              i64.const 63
               i64.sub
               local.set 3
               local.get 6
@@ -24493,7 +24475,7 @@
           i32.load offset=140
           if ;; label = @4
             local.get 3
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 3
             global.set 3
@@ -24559,7 +24541,7 @@
           i32.load offset=36
           if ;; label = @4
             local.get 3
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 3
             global.set 3
@@ -24579,7 +24561,7 @@
           i32.load offset=48
           if ;; label = @4
             local.get 3
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 3
             global.set 3
@@ -24601,7 +24583,7 @@
           i32.load
           if ;; label = @4
             local.get 3
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 3
             global.set 3
@@ -24653,7 +24635,7 @@
                 i32.eqz
                 br_if 2 (;@4;)
                 local.get 3
-                i64.const 20
+                i64.const 63
                 i64.sub
                 local.set 3
                 local.get 10
@@ -24675,7 +24657,7 @@
               i32.or
               br_if 1 (;@4;)
               local.get 3
-              i64.const 20
+              i64.const 63
               i64.sub
               local.set 3
               local.get 8
@@ -24693,7 +24675,7 @@
             i32.eqz
             br_if 0 (;@4;)
             local.get 3
-            i64.const 19
+            i64.const 62
             i64.sub
             local.set 3
             local.get 10
@@ -24743,7 +24725,7 @@
                 i32.eqz
                 br_if 2 (;@4;)
                 local.get 3
-                i64.const 20
+                i64.const 63
                 i64.sub
                 local.set 3
                 local.get 6
@@ -24765,7 +24747,7 @@
               i32.or
               br_if 1 (;@4;)
               local.get 3
-              i64.const 20
+              i64.const 63
               i64.sub
               local.set 3
               local.get 9
@@ -24783,7 +24765,7 @@
             i32.eqz
             br_if 0 (;@4;)
             local.get 3
-            i64.const 19
+            i64.const 62
             i64.sub
             local.set 3
             local.get 6
@@ -24803,7 +24785,7 @@
           i32.load
           if ;; label = @4
             local.get 3
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 3
             global.set 3
@@ -24825,7 +24807,7 @@
           i32.load
           if ;; label = @4
             local.get 3
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 3
             global.set 3
@@ -24848,7 +24830,7 @@
           i32.eqz
           br_if 1 (;@2;)
           local.get 3
-          i64.const 24
+          i64.const 67
           i64.sub
           local.tee 3
           global.set 3
@@ -24871,7 +24853,7 @@
         i32.load
         if ;; label = @3
           local.get 3
-          i64.const 23
+          i64.const 66
           i64.sub
           local.tee 3
           global.set 3
@@ -24893,7 +24875,7 @@
         i32.load
         if ;; label = @3
           local.get 3
-          i64.const 23
+          i64.const 66
           i64.sub
           local.tee 3
           global.set 3
@@ -24915,7 +24897,7 @@
         i32.load
         if ;; label = @3
           local.get 3
-          i64.const 23
+          i64.const 66
           i64.sub
           local.tee 3
           global.set 3
@@ -24938,7 +24920,7 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 3
-        i64.const 23
+        i64.const 66
         i64.sub
         local.tee 3
         global.set 3
@@ -25002,7 +24984,7 @@
           i32.load
           if ;; label = @4
             local.get 3
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 3
             global.set 3
@@ -25024,7 +25006,7 @@
           i32.load
           if ;; label = @4
             local.get 3
-            i64.const 25
+            i64.const 68
             i64.sub
             local.tee 3
             global.set 3
@@ -25068,7 +25050,7 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 3
-      i64.const 19
+      i64.const 62
       i64.sub
       local.set 3
       local.get 6
@@ -25078,7 +25060,7 @@
       local.set 3
     end
     local.get 3
-    i64.const 27
+    i64.const 53
     i64.sub
     local.set 3
     local.get 1
@@ -25096,10 +25078,6 @@
   )
   (func (;44;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32)
-    local.get 3
-    i64.const 43
-    i64.sub
-    local.set 3
     local.get 4
     i32.const 31
     i32.sub
@@ -25155,7 +25133,7 @@
                     unreachable
                   end
                   local.get 3
-                  i64.const 49
+                  i64.const 62
                   i64.sub
                   local.set 3
                   local.get 5
@@ -25353,7 +25331,7 @@
                     i32.eqz
                     br_if 6 (;@2;)
                     local.get 3
-                    i64.const 20
+                    i64.const 63
                     i64.sub
                     local.set 3
                     local.get 8
@@ -25422,7 +25400,7 @@
                       i32.eq
                       br_if 1 (;@8;)
                       local.get 3
-                      i64.const 23
+                      i64.const 38
                       i64.sub
                       local.set 3
                       local.get 7
@@ -25598,7 +25576,7 @@
                       i32.eqz
                       br_if 4 (;@5;)
                       local.get 3
-                      i64.const 20
+                      i64.const 63
                       i64.sub
                       local.set 3
                       local.get 2
@@ -25620,7 +25598,7 @@
                     i32.or
                     br_if 3 (;@5;)
                     local.get 3
-                    i64.const 20
+                    i64.const 63
                     i64.sub
                     local.set 3
                     local.get 1
@@ -25638,7 +25616,7 @@
                   i32.eqz
                   br_if 2 (;@5;)
                   local.get 3
-                  i64.const 20
+                  i64.const 63
                   i64.sub
                   local.set 3
                   local.get 2
@@ -25649,7 +25627,7 @@
                   br 2 (;@5;)
                 end
                 local.get 3
-                i64.const 20
+                i64.const 42
                 i64.sub
                 local.set 3
                 local.get 3
@@ -25660,7 +25638,7 @@
                 unreachable
               end
               local.get 3
-              i64.const 20
+              i64.const 50
               i64.sub
               local.set 3
               local.get 3
@@ -25777,7 +25755,7 @@
                 i32.eqz
                 br_if 3 (;@3;)
                 local.get 3
-                i64.const 24
+                i64.const 67
                 i64.sub
                 local.tee 3
                 global.set 3
@@ -25822,7 +25800,7 @@
                   i32.eqz
                   br_if 2 (;@5;)
                   local.get 3
-                  i64.const 20
+                  i64.const 63
                   i64.sub
                   local.set 3
                   local.get 7
@@ -25844,7 +25822,7 @@
                 i32.or
                 br_if 1 (;@5;)
                 local.get 3
-                i64.const 20
+                i64.const 63
                 i64.sub
                 local.set 3
                 local.get 6
@@ -25862,7 +25840,7 @@
               i32.eqz
               br_if 0 (;@5;)
               local.get 3
-              i64.const 19
+              i64.const 62
               i64.sub
               local.set 3
               local.get 7
@@ -25872,7 +25850,7 @@
               local.set 3
             end
             local.get 3
-            i64.const 23
+            i64.const 48
             i64.sub
             local.set 3
             block ;; label = @5
@@ -25885,7 +25863,7 @@
               local.tee 2
               if ;; label = @6
                 local.get 3
-                i64.const 140
+                i64.const 246
                 i64.sub
                 local.set 3
                 local.get 5
@@ -26062,7 +26040,7 @@
                 br 2 (;@4;)
               end
               local.get 3
-              i64.const 22
+              i64.const 72
               i64.sub
               local.set 3
               i32.const 48
@@ -26075,7 +26053,7 @@
               unreachable
             end
             local.get 3
-            i64.const 22
+            i64.const 72
             i64.sub
             local.set 3
             i32.const 40
@@ -26094,7 +26072,7 @@
           local.get 2
           if ;; label = @4
             local.get 3
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 3
             global.set 3
@@ -26114,7 +26092,7 @@
           i32.load offset=104
           if ;; label = @4
             local.get 3
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 3
             global.set 3
@@ -26134,7 +26112,7 @@
           i32.load offset=116
           if ;; label = @4
             local.get 3
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 3
             global.set 3
@@ -26152,7 +26130,7 @@
           local.get 10
           if ;; label = @4
             local.get 3
-            i64.const 19
+            i64.const 62
             i64.sub
             local.set 3
             local.get 8
@@ -26172,7 +26150,7 @@
           i32.load
           if ;; label = @4
             local.get 3
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 3
             global.set 3
@@ -26194,7 +26172,7 @@
           i32.load
           if ;; label = @4
             local.get 3
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 3
             global.set 3
@@ -26257,7 +26235,7 @@
                 i32.load
                 if ;; label = @7
                   local.get 3
-                  i64.const 23
+                  i64.const 66
                   i64.sub
                   local.tee 3
                   global.set 3
@@ -26279,7 +26257,7 @@
                 i32.load
                 if ;; label = @7
                   local.get 3
-                  i64.const 25
+                  i64.const 68
                   i64.sub
                   local.tee 3
                   global.set 3
@@ -26323,7 +26301,7 @@
             i32.eqz
             br_if 0 (;@4;)
             local.get 3
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 3
             global.set 3
@@ -26345,7 +26323,7 @@
           i32.load
           if ;; label = @4
             local.get 3
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 3
             global.set 3
@@ -26414,7 +26392,7 @@
               i32.load
               if ;; label = @6
                 local.get 3
-                i64.const 23
+                i64.const 66
                 i64.sub
                 local.tee 3
                 global.set 3
@@ -26436,7 +26414,7 @@
               i32.load
               if ;; label = @6
                 local.get 3
-                i64.const 25
+                i64.const 68
                 i64.sub
                 local.tee 3
                 global.set 3
@@ -26480,7 +26458,7 @@
           i32.eqz
           br_if 2 (;@1;)
           local.get 3
-          i64.const 24
+          i64.const 67
           i64.sub
           local.tee 3
           global.set 3
@@ -26501,7 +26479,7 @@
         i32.load offset=92
         if ;; label = @3
           local.get 3
-          i64.const 23
+          i64.const 66
           i64.sub
           local.tee 3
           global.set 3
@@ -26521,7 +26499,7 @@
         i32.load offset=104
         if ;; label = @3
           local.get 3
-          i64.const 23
+          i64.const 66
           i64.sub
           local.tee 3
           global.set 3
@@ -26541,7 +26519,7 @@
         i32.load offset=116
         if ;; label = @3
           local.get 3
-          i64.const 23
+          i64.const 66
           i64.sub
           local.tee 3
           global.set 3
@@ -26560,7 +26538,7 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 3
-        i64.const 19
+        i64.const 62
         i64.sub
         local.set 3
         local.get 8
@@ -26580,7 +26558,7 @@
       i32.load
       if ;; label = @2
         local.get 3
-        i64.const 23
+        i64.const 66
         i64.sub
         local.tee 3
         global.set 3
@@ -26602,7 +26580,7 @@
       i32.load
       if ;; label = @2
         local.get 3
-        i64.const 23
+        i64.const 66
         i64.sub
         local.tee 3
         global.set 3
@@ -26665,7 +26643,7 @@
             i32.load
             if ;; label = @5
               local.get 3
-              i64.const 23
+              i64.const 66
               i64.sub
               local.tee 3
               global.set 3
@@ -26687,7 +26665,7 @@
             i32.load
             if ;; label = @5
               local.get 3
-              i64.const 25
+              i64.const 68
               i64.sub
               local.tee 3
               global.set 3
@@ -26731,7 +26709,7 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 3
-        i64.const 23
+        i64.const 66
         i64.sub
         local.tee 3
         global.set 3
@@ -26753,7 +26731,7 @@
       i32.load
       if ;; label = @2
         local.get 3
-        i64.const 23
+        i64.const 66
         i64.sub
         local.tee 3
         global.set 3
@@ -26815,7 +26793,7 @@
           i32.load
           if ;; label = @4
             local.get 3
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 3
             global.set 3
@@ -26837,7 +26815,7 @@
           i32.load
           if ;; label = @4
             local.get 3
-            i64.const 25
+            i64.const 68
             i64.sub
             local.tee 3
             global.set 3
@@ -26881,7 +26859,7 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 3
-      i64.const 23
+      i64.const 66
       i64.sub
       local.tee 3
       global.set 3
@@ -26904,10 +26882,6 @@
   )
   (func (;45;) (type 20) (param i64 i32) (result i64)
     (local i64 i64)
-    local.get 0
-    i64.const 26
-    i64.sub
-    local.set 0
     local.get 1
     i32.const 10
     i32.sub
@@ -26970,10 +26944,6 @@
   )
   (func (;46;) (type 20) (param i64 i32) (result i64)
     (local i32 i32 i32 i32 i64 i64)
-    local.get 0
-    i64.const 34
-    i64.sub
-    local.set 0
     local.get 1
     i32.const 14
     i32.sub
@@ -27000,7 +26970,7 @@
         block ;; label = @3
           loop ;; label = @4
             local.get 0
-            i64.const 80
+            i64.const 175
             i64.sub
             local.tee 0
             global.set 3
@@ -27103,7 +27073,7 @@
                 local.get 3
                 if ;; label = @7
                   local.get 0
-                  i64.const 23
+                  i64.const 66
                   i64.sub
                   local.tee 0
                   global.set 3
@@ -27176,7 +27146,7 @@
             local.get 3
             if ;; label = @5
               local.get 0
-              i64.const 19
+              i64.const 62
               i64.sub
               local.set 0
               local.get 5
@@ -27246,7 +27216,7 @@
       unreachable
     end
     local.get 0
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 0
     local.get 4
@@ -27598,7 +27568,7 @@
           i32.load offset=20
           if ;; label = @4
             local.get 1
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 1
             global.set 3
@@ -27618,7 +27588,7 @@
           i32.load offset=32
           if ;; label = @4
             local.get 1
-            i64.const 23
+            i64.const 66
             i64.sub
             local.tee 1
             global.set 3
@@ -27639,7 +27609,7 @@
           i32.eqz
           br_if 1 (;@2;)
           local.get 1
-          i64.const 24
+          i64.const 67
           i64.sub
           local.tee 1
           global.set 3
@@ -27702,7 +27672,7 @@
               i32.eqz
               br_if 2 (;@3;)
               local.get 1
-              i64.const 20
+              i64.const 63
               i64.sub
               local.set 1
               local.get 4
@@ -27724,7 +27694,7 @@
             i32.or
             br_if 1 (;@3;)
             local.get 1
-            i64.const 20
+            i64.const 63
             i64.sub
             local.set 1
             local.get 8
@@ -27742,7 +27712,7 @@
           i32.eqz
           br_if 0 (;@3;)
           local.get 1
-          i64.const 19
+          i64.const 62
           i64.sub
           local.set 1
           local.get 4
@@ -27752,7 +27722,7 @@
           local.set 1
         end
         local.get 1
-        i64.const 34
+        i64.const 61
         i64.sub
         local.set 1
         local.get 3
@@ -27794,7 +27764,7 @@
                 br 1 (;@5;)
               end
               local.get 1
-              i64.const 23
+              i64.const 48
               i64.sub
               local.set 1
               local.get 6
@@ -27812,7 +27782,7 @@
               local.set 1
             end
             local.get 1
-            i64.const 48
+            i64.const 61
             i64.sub
             local.set 1
             local.get 4
@@ -27844,7 +27814,7 @@
             i32.load offset=100
             if ;; label = @5
               local.get 1
-              i64.const 23
+              i64.const 66
               i64.sub
               local.tee 1
               global.set 3
@@ -27864,7 +27834,7 @@
             i32.load offset=20
             if ;; label = @5
               local.get 1
-              i64.const 23
+              i64.const 66
               i64.sub
               local.tee 1
               global.set 3
@@ -27884,7 +27854,7 @@
             i32.load offset=32
             if ;; label = @5
               local.get 1
-              i64.const 23
+              i64.const 66
               i64.sub
               local.tee 1
               global.set 3
@@ -27904,7 +27874,7 @@
             i32.load offset=44
             if ;; label = @5
               local.get 1
-              i64.const 23
+              i64.const 66
               i64.sub
               local.tee 1
               global.set 3
@@ -27923,7 +27893,7 @@
             i32.eqz
             br_if 3 (;@1;)
             local.get 1
-            i64.const 20
+            i64.const 63
             i64.sub
             local.set 1
             local.get 10
@@ -27945,7 +27915,7 @@
           unreachable
         end
         local.get 1
-        i64.const 22
+        i64.const 72
         i64.sub
         local.set 1
         local.get 6
@@ -27965,7 +27935,7 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 1
-      i64.const 19
+      i64.const 62
       i64.sub
       local.set 1
       local.get 10
@@ -27987,7 +27957,7 @@
   (func (;48;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i32)
     global.get 3
-    i64.const 84
+    i64.const 106
     i64.sub
     local.set 40
     global.get 4
@@ -28110,7 +28080,7 @@
               i32.eqz
               br_if 2 (;@3;)
               local.get 40
-              i64.const 20
+              i64.const 63
               i64.sub
               local.set 40
               local.get 11
@@ -28132,7 +28102,7 @@
             i32.or
             br_if 1 (;@3;)
             local.get 40
-            i64.const 20
+            i64.const 63
             i64.sub
             local.set 40
             local.get 4
@@ -28150,7 +28120,7 @@
           i32.eqz
           br_if 0 (;@3;)
           local.get 40
-          i64.const 19
+          i64.const 62
           i64.sub
           local.set 40
           local.get 11
@@ -28160,7 +28130,7 @@
           local.set 40
         end
         local.get 40
-        i64.const 55
+        i64.const 77
         i64.sub
         local.set 40
         local.get 2
@@ -28261,7 +28231,7 @@
                 i32.eqz
                 br_if 2 (;@4;)
                 local.get 40
-                i64.const 20
+                i64.const 63
                 i64.sub
                 local.set 40
                 local.get 12
@@ -28283,7 +28253,7 @@
               i32.or
               br_if 1 (;@4;)
               local.get 40
-              i64.const 20
+              i64.const 63
               i64.sub
               local.set 40
               local.get 1
@@ -28301,7 +28271,7 @@
             i32.eqz
             br_if 0 (;@4;)
             local.get 40
-            i64.const 19
+            i64.const 62
             i64.sub
             local.set 40
             local.get 12
@@ -28364,7 +28334,7 @@
               br 1 (;@4;)
             end
             local.get 40
-            i64.const 150
+            i64.const 202
             i64.sub
             local.tee 40
             global.set 3
@@ -28502,7 +28472,7 @@
                 br 1 (;@5;)
               end
               local.get 40
-              i64.const 76
+              i64.const 154
               i64.sub
               local.set 40
               local.get 2
@@ -28614,7 +28584,7 @@
                                 local.get 15
                                 br_if 6 (;@8;)
                                 local.get 40
-                                i64.const 45
+                                i64.const 100
                                 i64.sub
                                 local.set 40
                                 local.get 9
@@ -28671,7 +28641,7 @@
                                 br 7 (;@7;)
                               end
                               local.get 40
-                              i64.const 31
+                              i64.const 56
                               i64.sub
                               local.set 40
                               local.get 2
@@ -28708,7 +28678,7 @@
                                 br 7 (;@7;)
                               end
                               local.get 40
-                              i64.const 57
+                              i64.const 124
                               i64.sub
                               local.set 40
                               local.get 9
@@ -28809,7 +28779,7 @@
                               i32.eq
                               br_if 2 (;@11;)
                               local.get 40
-                              i64.const 22
+                              i64.const 37
                               i64.sub
                               local.set 40
                               local.get 3
@@ -28908,7 +28878,7 @@
                               i32.eqz
                               br_if 8 (;@5;)
                               local.get 40
-                              i64.const 20
+                              i64.const 63
                               i64.sub
                               local.set 40
                               local.get 8
@@ -28919,7 +28889,7 @@
                               br 8 (;@5;)
                             end
                             local.get 40
-                            i64.const 41
+                            i64.const 76
                             i64.sub
                             local.set 40
                             local.get 2
@@ -28964,7 +28934,7 @@
                               local.get 16
                               if ;; label = @14
                                 local.get 40
-                                i64.const 19
+                                i64.const 62
                                 i64.sub
                                 local.set 40
                                 local.get 8
@@ -28981,7 +28951,7 @@
                               i32.eqz
                               br_if 8 (;@5;)
                               local.get 40
-                              i64.const 20
+                              i64.const 63
                               i64.sub
                               local.set 40
                               local.get 7
@@ -28992,7 +28962,7 @@
                               br 8 (;@5;)
                             end
                             local.get 40
-                            i64.const 33
+                            i64.const 59
                             i64.sub
                             local.set 40
                             local.get 2
@@ -29029,7 +28999,7 @@
                               local.get 16
                               if ;; label = @14
                                 local.get 40
-                                i64.const 19
+                                i64.const 62
                                 i64.sub
                                 local.set 40
                                 local.get 8
@@ -29046,7 +29016,7 @@
                               i32.eqz
                               br_if 8 (;@5;)
                               local.get 40
-                              i64.const 20
+                              i64.const 63
                               i64.sub
                               local.set 40
                               local.get 7
@@ -29349,7 +29319,7 @@
                                 i32.eqz
                                 if ;; label = @15
                                   local.get 40
-                                  i64.const 20
+                                  i64.const 45
                                   i64.sub
                                   local.set 40
                                   local.get 0
@@ -29372,7 +29342,7 @@
                                 i32.eqz
                                 br_if 0 (;@14;)
                                 local.get 40
-                                i64.const 23
+                                i64.const 66
                                 i64.sub
                                 local.tee 40
                                 global.set 3
@@ -29417,7 +29387,7 @@
                               i32.eqz
                               if ;; label = @14
                                 local.get 40
-                                i64.const 20
+                                i64.const 45
                                 i64.sub
                                 local.set 40
                                 local.get 0
@@ -29439,7 +29409,7 @@
                               i32.eqz
                               br_if 0 (;@13;)
                               local.get 40
-                              i64.const 23
+                              i64.const 66
                               i64.sub
                               local.tee 40
                               global.set 3
@@ -29475,7 +29445,7 @@
                             local.get 12
                             if ;; label = @13
                               local.get 40
-                              i64.const 19
+                              i64.const 62
                               i64.sub
                               local.set 40
                               local.get 14
@@ -29492,7 +29462,7 @@
                             i32.eqz
                             br_if 11 (;@1;)
                             local.get 40
-                            i64.const 20
+                            i64.const 63
                             i64.sub
                             local.set 40
                             local.get 13
@@ -29525,7 +29495,7 @@
                         i32.eqz
                         if ;; label = @11
                           local.get 40
-                          i64.const 19
+                          i64.const 62
                           i64.sub
                           local.set 40
                           local.get 1
@@ -29563,7 +29533,7 @@
                                       br 2 (;@15;)
                                     end
                                     local.get 40
-                                    i64.const 31
+                                    i64.const 65
                                     i64.sub
                                     local.set 40
                                     local.get 2
@@ -29616,7 +29586,7 @@
                                   i32.eqz
                                   if ;; label = @16
                                     local.get 40
-                                    i64.const 31
+                                    i64.const 65
                                     i64.sub
                                     local.set 40
                                     local.get 2
@@ -29728,7 +29698,7 @@
                                 i32.eqz
                                 if ;; label = @15
                                   local.get 40
-                                  i64.const 31
+                                  i64.const 65
                                   i64.sub
                                   local.set 40
                                   local.get 2
@@ -29888,7 +29858,7 @@
                           local.set 16
                         end
                         local.get 40
-                        i64.const 38
+                        i64.const 63
                         i64.sub
                         local.set 40
                         local.get 2
@@ -29945,7 +29915,7 @@
                 i32.or
                 br_if 0 (;@6;)
                 local.get 40
-                i64.const 19
+                i64.const 62
                 i64.sub
                 local.set 40
                 local.get 7
@@ -29965,7 +29935,7 @@
               i32.or
               br_if 0 (;@5;)
               local.get 40
-              i64.const 19
+              i64.const 62
               i64.sub
               local.set 40
               local.get 8
@@ -29981,7 +29951,7 @@
             local.get 29
             if ;; label = @5
               local.get 40
-              i64.const 19
+              i64.const 62
               i64.sub
               local.set 40
               local.get 30
@@ -29997,7 +29967,7 @@
             local.get 27
             if ;; label = @5
               local.get 40
-              i64.const 19
+              i64.const 62
               i64.sub
               local.set 40
               local.get 28
@@ -30050,7 +30020,7 @@
                   i32.load
                   if ;; label = @8
                     local.get 40
-                    i64.const 23
+                    i64.const 66
                     i64.sub
                     local.tee 40
                     global.set 3
@@ -30072,7 +30042,7 @@
                   i32.load
                   if ;; label = @8
                     local.get 40
-                    i64.const 25
+                    i64.const 68
                     i64.sub
                     local.tee 40
                     global.set 3
@@ -30112,7 +30082,7 @@
               i32.eqz
               br_if 0 (;@5;)
               local.get 40
-              i64.const 19
+              i64.const 62
               i64.sub
               local.set 40
               local.get 19
@@ -30128,7 +30098,7 @@
             local.get 10
             if ;; label = @5
               local.get 40
-              i64.const 19
+              i64.const 62
               i64.sub
               local.set 40
               local.get 25
@@ -30185,7 +30155,7 @@
                   i32.load
                   if ;; label = @8
                     local.get 40
-                    i64.const 23
+                    i64.const 66
                     i64.sub
                     local.tee 40
                     global.set 3
@@ -30207,7 +30177,7 @@
                   i32.load
                   if ;; label = @8
                     local.get 40
-                    i64.const 25
+                    i64.const 68
                     i64.sub
                     local.tee 40
                     global.set 3
@@ -30247,7 +30217,7 @@
               i32.eqz
               br_if 0 (;@5;)
               local.get 40
-              i64.const 19
+              i64.const 62
               i64.sub
               local.set 40
               local.get 18
@@ -30270,7 +30240,7 @@
           local.get 12
           if ;; label = @4
             local.get 40
-            i64.const 19
+            i64.const 62
             i64.sub
             local.set 40
             local.get 14
@@ -30295,7 +30265,7 @@
         local.get 11
         if ;; label = @3
           local.get 40
-          i64.const 19
+          i64.const 62
           i64.sub
           local.set 40
           local.get 13
@@ -30374,7 +30344,7 @@
   (func (;49;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i32)
     global.get 3
-    i64.const 84
+    i64.const 106
     i64.sub
     local.set 33
     global.get 4
@@ -30497,7 +30467,7 @@
               i32.eqz
               br_if 2 (;@3;)
               local.get 33
-              i64.const 20
+              i64.const 63
               i64.sub
               local.set 33
               local.get 12
@@ -30519,7 +30489,7 @@
             i32.or
             br_if 1 (;@3;)
             local.get 33
-            i64.const 20
+            i64.const 63
             i64.sub
             local.set 33
             local.get 0
@@ -30537,7 +30507,7 @@
           i32.eqz
           br_if 0 (;@3;)
           local.get 33
-          i64.const 19
+          i64.const 62
           i64.sub
           local.set 33
           local.get 12
@@ -30547,7 +30517,7 @@
           local.set 33
         end
         local.get 33
-        i64.const 55
+        i64.const 77
         i64.sub
         local.set 33
         local.get 2
@@ -30648,7 +30618,7 @@
                 i32.eqz
                 br_if 2 (;@4;)
                 local.get 33
-                i64.const 20
+                i64.const 63
                 i64.sub
                 local.set 33
                 local.get 13
@@ -30670,7 +30640,7 @@
               i32.or
               br_if 1 (;@4;)
               local.get 33
-              i64.const 20
+              i64.const 63
               i64.sub
               local.set 33
               local.get 1
@@ -30688,7 +30658,7 @@
             i32.eqz
             br_if 0 (;@4;)
             local.get 33
-            i64.const 19
+            i64.const 62
             i64.sub
             local.set 33
             local.get 13
@@ -30733,7 +30703,7 @@
             i32.ne
             if ;; label = @5
               local.get 33
-              i64.const 152
+              i64.const 204
               i64.sub
               local.tee 33
               global.set 3
@@ -30936,7 +30906,7 @@
                         i32.or
                         br_if 1 (;@9;)
                         local.get 33
-                        i64.const 20
+                        i64.const 63
                         i64.sub
                         local.set 33
                         local.get 5
@@ -30947,7 +30917,7 @@
                         br 4 (;@6;)
                       end
                       local.get 33
-                      i64.const 71
+                      i64.const 101
                       i64.sub
                       local.set 33
                       local.get 2
@@ -31028,7 +30998,7 @@
                         i32.or
                         br_if 0 (;@10;)
                         local.get 33
-                        i64.const 19
+                        i64.const 62
                         i64.sub
                         local.set 33
                         local.get 1
@@ -31038,7 +31008,7 @@
                         local.set 33
                       end
                       local.get 33
-                      i64.const 31
+                      i64.const 65
                       i64.sub
                       local.set 33
                       local.get 2
@@ -31097,7 +31067,7 @@
                                             br_table 3 (;@17;) 2 (;@18;) 1 (;@19;) 0 (;@20;)
                                           end
                                           local.get 33
-                                          i64.const 31
+                                          i64.const 56
                                           i64.sub
                                           local.set 33
                                           local.get 2
@@ -31126,7 +31096,7 @@
                                           i32.ne
                                           br_if 9 (;@10;)
                                           local.get 33
-                                          i64.const 72
+                                          i64.const 150
                                           i64.sub
                                           local.set 33
                                           local.get 7
@@ -31233,7 +31203,7 @@
                                                     br 18 (;@6;)
                                                   end
                                                   local.get 33
-                                                  i64.const 45
+                                                  i64.const 100
                                                   i64.sub
                                                   local.set 33
                                                   local.get 4
@@ -31292,7 +31262,7 @@
                                                   br 17 (;@6;)
                                                 end
                                                 local.get 33
-                                                i64.const 31
+                                                i64.const 56
                                                 i64.sub
                                                 local.set 33
                                                 local.get 2
@@ -31329,7 +31299,7 @@
                                                   br 17 (;@6;)
                                                 end
                                                 local.get 33
-                                                i64.const 57
+                                                i64.const 124
                                                 i64.sub
                                                 local.set 33
                                                 local.get 4
@@ -31376,7 +31346,7 @@
                                                   i32.or
                                                   br_if 2 (;@21;)
                                                   local.get 33
-                                                  i64.const 20
+                                                  i64.const 63
                                                   i64.sub
                                                   local.set 33
                                                   local.get 1
@@ -31409,7 +31379,7 @@
                                                 br 16 (;@6;)
                                               end
                                               local.get 33
-                                              i64.const 31
+                                              i64.const 66
                                               i64.sub
                                               local.set 33
                                               local.get 2
@@ -31448,7 +31418,7 @@
                                                 br 16 (;@6;)
                                               end
                                               local.get 33
-                                              i64.const 33
+                                              i64.const 58
                                               i64.sub
                                               local.set 33
                                               local.get 2
@@ -31487,7 +31457,7 @@
                                               br 7 (;@14;)
                                             end
                                             local.get 33
-                                            i64.const 31
+                                            i64.const 65
                                             i64.sub
                                             local.set 33
                                             local.get 2
@@ -31525,7 +31495,7 @@
                                             i32.ne
                                             br_if 7 (;@13;)
                                             local.get 33
-                                            i64.const 38
+                                            i64.const 63
                                             i64.sub
                                             local.set 33
                                             local.get 2
@@ -31557,7 +31527,7 @@
                                           br 13 (;@6;)
                                         end
                                         local.get 33
-                                        i64.const 31
+                                        i64.const 56
                                         i64.sub
                                         local.set 33
                                         local.get 2
@@ -31586,7 +31556,7 @@
                                         i32.ne
                                         br_if 8 (;@10;)
                                         local.get 33
-                                        i64.const 72
+                                        i64.const 150
                                         i64.sub
                                         local.set 33
                                         local.get 7
@@ -31694,7 +31664,7 @@
                                                     br 18 (;@6;)
                                                   end
                                                   local.get 33
-                                                  i64.const 45
+                                                  i64.const 100
                                                   i64.sub
                                                   local.set 33
                                                   local.get 4
@@ -31753,7 +31723,7 @@
                                                   br 17 (;@6;)
                                                 end
                                                 local.get 33
-                                                i64.const 31
+                                                i64.const 56
                                                 i64.sub
                                                 local.set 33
                                                 local.get 2
@@ -31790,7 +31760,7 @@
                                                   br 17 (;@6;)
                                                 end
                                                 local.get 33
-                                                i64.const 57
+                                                i64.const 124
                                                 i64.sub
                                                 local.set 33
                                                 local.get 4
@@ -31837,7 +31807,7 @@
                                                   i32.or
                                                   br_if 2 (;@21;)
                                                   local.get 33
-                                                  i64.const 20
+                                                  i64.const 63
                                                   i64.sub
                                                   local.set 33
                                                   local.get 1
@@ -31870,7 +31840,7 @@
                                                 br 16 (;@6;)
                                               end
                                               local.get 33
-                                              i64.const 31
+                                              i64.const 66
                                               i64.sub
                                               local.set 33
                                               local.get 2
@@ -31909,7 +31879,7 @@
                                                 br 16 (;@6;)
                                               end
                                               local.get 33
-                                              i64.const 33
+                                              i64.const 58
                                               i64.sub
                                               local.set 33
                                               local.get 2
@@ -31948,7 +31918,7 @@
                                               br 5 (;@16;)
                                             end
                                             local.get 33
-                                            i64.const 31
+                                            i64.const 65
                                             i64.sub
                                             local.set 33
                                             local.get 2
@@ -31986,7 +31956,7 @@
                                             i32.ne
                                             br_if 7 (;@13;)
                                             local.get 33
-                                            i64.const 38
+                                            i64.const 63
                                             i64.sub
                                             local.set 33
                                             local.get 2
@@ -32026,7 +31996,7 @@
                                         br 12 (;@6;)
                                       end
                                       local.get 33
-                                      i64.const 31
+                                      i64.const 56
                                       i64.sub
                                       local.set 33
                                       local.get 2
@@ -32055,7 +32025,7 @@
                                       i32.ne
                                       br_if 7 (;@10;)
                                       local.get 33
-                                      i64.const 72
+                                      i64.const 150
                                       i64.sub
                                       local.set 33
                                       local.get 7
@@ -32163,7 +32133,7 @@
                                                   br 17 (;@6;)
                                                 end
                                                 local.get 33
-                                                i64.const 45
+                                                i64.const 100
                                                 i64.sub
                                                 local.set 33
                                                 local.get 4
@@ -32222,7 +32192,7 @@
                                                 br 16 (;@6;)
                                               end
                                               local.get 33
-                                              i64.const 31
+                                              i64.const 56
                                               i64.sub
                                               local.set 33
                                               local.get 2
@@ -32259,7 +32229,7 @@
                                                 br 16 (;@6;)
                                               end
                                               local.get 33
-                                              i64.const 57
+                                              i64.const 124
                                               i64.sub
                                               local.set 33
                                               local.get 4
@@ -32306,7 +32276,7 @@
                                                 i32.or
                                                 br_if 2 (;@20;)
                                                 local.get 33
-                                                i64.const 20
+                                                i64.const 63
                                                 i64.sub
                                                 local.set 33
                                                 local.get 1
@@ -32339,7 +32309,7 @@
                                               br 15 (;@6;)
                                             end
                                             local.get 33
-                                            i64.const 31
+                                            i64.const 66
                                             i64.sub
                                             local.set 33
                                             local.get 2
@@ -32378,7 +32348,7 @@
                                               br 15 (;@6;)
                                             end
                                             local.get 33
-                                            i64.const 33
+                                            i64.const 58
                                             i64.sub
                                             local.set 33
                                             local.get 2
@@ -32417,7 +32387,7 @@
                                             br 4 (;@16;)
                                           end
                                           local.get 33
-                                          i64.const 31
+                                          i64.const 65
                                           i64.sub
                                           local.set 33
                                           local.get 2
@@ -32455,7 +32425,7 @@
                                           i32.ne
                                           br_if 6 (;@13;)
                                           local.get 33
-                                          i64.const 38
+                                          i64.const 63
                                           i64.sub
                                           local.set 33
                                           local.get 2
@@ -32495,7 +32465,7 @@
                                       br 11 (;@6;)
                                     end
                                     local.get 33
-                                    i64.const 31
+                                    i64.const 56
                                     i64.sub
                                     local.set 33
                                     local.get 2
@@ -32524,7 +32494,7 @@
                                     i32.ne
                                     br_if 6 (;@10;)
                                     local.get 33
-                                    i64.const 72
+                                    i64.const 150
                                     i64.sub
                                     local.set 33
                                     local.get 7
@@ -32631,7 +32601,7 @@
                                               br 15 (;@6;)
                                             end
                                             local.get 33
-                                            i64.const 45
+                                            i64.const 100
                                             i64.sub
                                             local.set 33
                                             local.get 4
@@ -32690,7 +32660,7 @@
                                             br 14 (;@6;)
                                           end
                                           local.get 33
-                                          i64.const 31
+                                          i64.const 56
                                           i64.sub
                                           local.set 33
                                           local.get 2
@@ -32727,7 +32697,7 @@
                                             br 14 (;@6;)
                                           end
                                           local.get 33
-                                          i64.const 57
+                                          i64.const 124
                                           i64.sub
                                           local.set 33
                                           local.get 4
@@ -32774,7 +32744,7 @@
                                             i32.or
                                             br_if 2 (;@18;)
                                             local.get 33
-                                            i64.const 20
+                                            i64.const 63
                                             i64.sub
                                             local.set 33
                                             local.get 1
@@ -32807,7 +32777,7 @@
                                           br 13 (;@6;)
                                         end
                                         local.get 33
-                                        i64.const 31
+                                        i64.const 66
                                         i64.sub
                                         local.set 33
                                         local.get 2
@@ -32846,7 +32816,7 @@
                                           br 13 (;@6;)
                                         end
                                         local.get 33
-                                        i64.const 35
+                                        i64.const 60
                                         i64.sub
                                         local.set 33
                                         local.get 2
@@ -32885,7 +32855,7 @@
                                         br 2 (;@16;)
                                       end
                                       local.get 33
-                                      i64.const 31
+                                      i64.const 65
                                       i64.sub
                                       local.set 33
                                       local.get 2
@@ -32923,7 +32893,7 @@
                                       i32.ne
                                       br_if 4 (;@13;)
                                       local.get 33
-                                      i64.const 38
+                                      i64.const 63
                                       i64.sub
                                       local.set 33
                                       local.get 2
@@ -32955,7 +32925,7 @@
                                     br 10 (;@6;)
                                   end
                                   local.get 33
-                                  i64.const 47
+                                  i64.const 103
                                   i64.sub
                                   local.set 33
                                   local.get 7
@@ -33001,7 +32971,7 @@
                                     br 10 (;@6;)
                                   end
                                   local.get 33
-                                  i64.const 147
+                                  i64.const 186
                                   i64.sub
                                   local.tee 33
                                   global.set 3
@@ -33266,7 +33236,7 @@
                                       i32.eqz
                                       if ;; label = @18
                                         local.get 33
-                                        i64.const 20
+                                        i64.const 45
                                         i64.sub
                                         local.set 33
                                         local.get 0
@@ -33288,7 +33258,7 @@
                                       i32.eqz
                                       br_if 0 (;@17;)
                                       local.get 33
-                                      i64.const 23
+                                      i64.const 66
                                       i64.sub
                                       local.tee 33
                                       global.set 3
@@ -33333,7 +33303,7 @@
                                     i32.eqz
                                     if ;; label = @17
                                       local.get 33
-                                      i64.const 20
+                                      i64.const 45
                                       i64.sub
                                       local.set 33
                                       local.get 0
@@ -33355,7 +33325,7 @@
                                     i32.eqz
                                     br_if 0 (;@16;)
                                     local.get 33
-                                    i64.const 23
+                                    i64.const 66
                                     i64.sub
                                     local.tee 33
                                     global.set 3
@@ -33391,7 +33361,7 @@
                                   local.get 13
                                   if ;; label = @16
                                     local.get 33
-                                    i64.const 19
+                                    i64.const 62
                                     i64.sub
                                     local.set 33
                                     local.get 15
@@ -33408,7 +33378,7 @@
                                   i32.eqz
                                   br_if 14 (;@1;)
                                   local.get 33
-                                  i64.const 20
+                                  i64.const 63
                                   i64.sub
                                   local.set 33
                                   local.get 14
@@ -33527,7 +33497,7 @@
               local.get 24
               if ;; label = @6
                 local.get 33
-                i64.const 19
+                i64.const 62
                 i64.sub
                 local.set 33
                 local.get 25
@@ -33543,7 +33513,7 @@
               local.get 22
               if ;; label = @6
                 local.get 33
-                i64.const 19
+                i64.const 62
                 i64.sub
                 local.set 33
                 local.get 23
@@ -33596,7 +33566,7 @@
                     i32.load
                     if ;; label = @9
                       local.get 33
-                      i64.const 23
+                      i64.const 66
                       i64.sub
                       local.tee 33
                       global.set 3
@@ -33618,7 +33588,7 @@
                     i32.load
                     if ;; label = @9
                       local.get 33
-                      i64.const 25
+                      i64.const 68
                       i64.sub
                       local.tee 33
                       global.set 3
@@ -33658,7 +33628,7 @@
                 i32.eqz
                 br_if 0 (;@6;)
                 local.get 33
-                i64.const 19
+                i64.const 62
                 i64.sub
                 local.set 33
                 local.get 10
@@ -33674,7 +33644,7 @@
               local.get 11
               if ;; label = @6
                 local.get 33
-                i64.const 19
+                i64.const 62
                 i64.sub
                 local.set 33
                 local.get 20
@@ -33732,7 +33702,7 @@
                   i32.load
                   if ;; label = @8
                     local.get 33
-                    i64.const 23
+                    i64.const 66
                     i64.sub
                     local.tee 33
                     global.set 3
@@ -33754,7 +33724,7 @@
                   i32.load
                   if ;; label = @8
                     local.get 33
-                    i64.const 25
+                    i64.const 68
                     i64.sub
                     local.tee 33
                     global.set 3
@@ -33794,7 +33764,7 @@
               i32.eqz
               br_if 1 (;@4;)
               local.get 33
-              i64.const 20
+              i64.const 63
               i64.sub
               local.set 33
               local.get 16
@@ -33826,7 +33796,7 @@
           local.get 13
           if ;; label = @4
             local.get 33
-            i64.const 19
+            i64.const 62
             i64.sub
             local.set 33
             local.get 15
@@ -33853,7 +33823,7 @@
         local.get 12
         if ;; label = @3
           local.get 33
-          i64.const 19
+          i64.const 62
           i64.sub
           local.set 33
           local.get 14
@@ -33932,7 +33902,7 @@
   (func (;50;) (type 4) (param i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 85
+    i64.const 107
     i64.sub
     local.set 11
     global.get 4
@@ -34056,7 +34026,7 @@
                 i32.eqz
                 br_if 2 (;@4;)
                 local.get 11
-                i64.const 20
+                i64.const 63
                 i64.sub
                 local.set 11
                 local.get 9
@@ -34078,7 +34048,7 @@
               i32.or
               br_if 1 (;@4;)
               local.get 11
-              i64.const 20
+              i64.const 63
               i64.sub
               local.set 11
               local.get 3
@@ -34096,7 +34066,7 @@
             i32.eqz
             br_if 0 (;@4;)
             local.get 11
-            i64.const 19
+            i64.const 62
             i64.sub
             local.set 11
             local.get 9
@@ -34106,7 +34076,7 @@
             local.set 11
           end
           local.get 11
-          i64.const 56
+          i64.const 108
           i64.sub
           local.set 11
           local.get 1
@@ -34168,7 +34138,7 @@
                       br 4 (;@5;)
                     end
                     local.get 11
-                    i64.const 59
+                    i64.const 89
                     i64.sub
                     local.set 11
                     local.get 1
@@ -34206,7 +34176,7 @@
                       i32.ne
                       br_if 0 (;@9;)
                       local.get 11
-                      i64.const 31
+                      i64.const 65
                       i64.sub
                       local.set 11
                       local.get 1
@@ -34225,7 +34195,7 @@
                       i32.ne
                       br_if 0 (;@9;)
                       local.get 11
-                      i64.const 31
+                      i64.const 56
                       i64.sub
                       local.set 11
                       local.get 1
@@ -34262,7 +34232,7 @@
                         br 5 (;@5;)
                       end
                       local.get 11
-                      i64.const 73
+                      i64.const 151
                       i64.sub
                       local.set 11
                       local.get 6
@@ -34374,7 +34344,7 @@
                                   br 10 (;@5;)
                                 end
                                 local.get 11
-                                i64.const 45
+                                i64.const 100
                                 i64.sub
                                 local.set 11
                                 local.get 8
@@ -34436,7 +34406,7 @@
                                 br 9 (;@5;)
                               end
                               local.get 11
-                              i64.const 31
+                              i64.const 56
                               i64.sub
                               local.set 11
                               local.get 1
@@ -34473,7 +34443,7 @@
                                 br 9 (;@5;)
                               end
                               local.get 11
-                              i64.const 57
+                              i64.const 124
                               i64.sub
                               local.set 11
                               local.get 8
@@ -34520,7 +34490,7 @@
                                 i32.or
                                 br_if 2 (;@12;)
                                 local.get 11
-                                i64.const 20
+                                i64.const 63
                                 i64.sub
                                 local.set 11
                                 local.get 3
@@ -34549,7 +34519,7 @@
                               br 8 (;@5;)
                             end
                             local.get 11
-                            i64.const 31
+                            i64.const 66
                             i64.sub
                             local.set 11
                             local.get 1
@@ -34584,7 +34554,7 @@
                               br 7 (;@6;)
                             end
                             local.get 11
-                            i64.const 33
+                            i64.const 58
                             i64.sub
                             local.set 11
                             local.get 1
@@ -34623,7 +34593,7 @@
                               br 8 (;@5;)
                             end
                             local.get 11
-                            i64.const 55
+                            i64.const 111
                             i64.sub
                             local.set 11
                             local.get 6
@@ -34764,7 +34734,7 @@
                                   i32.eqz
                                   br_if 2 (;@13;)
                                   local.get 11
-                                  i64.const 20
+                                  i64.const 63
                                   i64.sub
                                   local.set 11
                                   local.get 2
@@ -34786,7 +34756,7 @@
                                 i32.or
                                 br_if 1 (;@13;)
                                 local.get 11
-                                i64.const 20
+                                i64.const 63
                                 i64.sub
                                 local.set 11
                                 local.get 3
@@ -34804,7 +34774,7 @@
                               i32.eqz
                               br_if 0 (;@13;)
                               local.get 11
-                              i64.const 19
+                              i64.const 62
                               i64.sub
                               local.set 11
                               local.get 2
@@ -34878,7 +34848,7 @@
                                   i32.eqz
                                   br_if 1 (;@14;)
                                   local.get 11
-                                  i64.const 24
+                                  i64.const 67
                                   i64.sub
                                   local.tee 11
                                   global.set 3
@@ -34898,7 +34868,7 @@
                                 i32.eqz
                                 br_if 0 (;@14;)
                                 local.get 11
-                                i64.const 23
+                                i64.const 66
                                 i64.sub
                                 local.tee 11
                                 global.set 3
@@ -34953,7 +34923,7 @@
                                 i32.eqz
                                 br_if 1 (;@13;)
                                 local.get 11
-                                i64.const 24
+                                i64.const 67
                                 i64.sub
                                 local.tee 11
                                 global.set 3
@@ -34973,7 +34943,7 @@
                               i32.eqz
                               br_if 0 (;@13;)
                               local.get 11
-                              i64.const 23
+                              i64.const 66
                               i64.sub
                               local.tee 11
                               global.set 3
@@ -35010,7 +34980,7 @@
                             i32.eqz
                             br_if 10 (;@2;)
                             local.get 11
-                            i64.const 20
+                            i64.const 63
                             i64.sub
                             local.set 11
                             local.get 0
@@ -35021,7 +34991,7 @@
                             br 10 (;@2;)
                           end
                           local.get 11
-                          i64.const 31
+                          i64.const 65
                           i64.sub
                           local.set 11
                           local.get 1
@@ -35086,7 +35056,7 @@
                           i32.eq
                           if ;; label = @12
                             local.get 11
-                            i64.const 37
+                            i64.const 62
                             i64.sub
                             local.set 11
                             local.get 1
@@ -35222,7 +35192,7 @@
           local.get 9
           if ;; label = @4
             local.get 11
-            i64.const 19
+            i64.const 62
             i64.sub
             local.set 11
             local.get 0
@@ -35353,7 +35323,7 @@
             i32.eqz
             br_if 1 (;@3;)
             local.get 11
-            i64.const 24
+            i64.const 67
             i64.sub
             local.tee 11
             global.set 3
@@ -35373,7 +35343,7 @@
           i32.eqz
           br_if 0 (;@3;)
           local.get 11
-          i64.const 23
+          i64.const 66
           i64.sub
           local.tee 11
           global.set 3
@@ -35440,7 +35410,7 @@
             i32.eqz
             br_if 2 (;@2;)
             local.get 11
-            i64.const 24
+            i64.const 67
             i64.sub
             local.tee 11
             global.set 3
@@ -35472,7 +35442,7 @@
           i32.eqz
           br_if 1 (;@2;)
           local.get 11
-          i64.const 24
+          i64.const 67
           i64.sub
           local.tee 11
           global.set 3
@@ -35494,7 +35464,7 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 11
-        i64.const 23
+        i64.const 66
         i64.sub
         local.tee 11
         global.set 3
@@ -35540,10 +35510,6 @@
     unreachable
   )
   (func (;51;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
-    local.get 2
-    i64.const 29
-    i64.sub
-    local.set 2
     local.get 3
     i32.const 8
     i32.sub
@@ -35566,7 +35532,7 @@
       i32.lt_u
       if ;; label = @2
         local.get 2
-        i64.const 21
+        i64.const 54
         i64.sub
         local.set 2
         local.get 1
@@ -35578,7 +35544,7 @@
         br 1 (;@1;)
       end
       local.get 2
-      i64.const 19
+      i64.const 46
       i64.sub
       local.set 2
       local.get 0
@@ -35595,7 +35561,7 @@
   )
   (func (;52;) (type 16) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
     local.get 4
-    i64.const 42
+    i64.const 67
     i64.sub
     local.set 4
     local.get 5
@@ -35627,7 +35593,7 @@
   (func (;53;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 3
-    i64.const 59
+    i64.const 113
     i64.sub
     local.tee 3
     global.set 3
@@ -35673,7 +35639,7 @@
   (func (;54;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 44
+    i64.const 81
     i64.sub
     local.tee 2
     global.set 3
@@ -35737,7 +35703,7 @@
   (func (;56;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 46
+    i64.const 79
     i64.sub
     local.tee 2
     global.set 3
@@ -35769,7 +35735,7 @@
   (func (;57;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 44
+    i64.const 77
     i64.sub
     local.tee 2
     global.set 3
@@ -35863,7 +35829,7 @@
   (func (;60;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 44
+    i64.const 95
     i64.sub
     local.tee 2
     global.set 3
@@ -35917,7 +35883,7 @@
     i32.load
     if ;; label = @1
       local.get 1
-      i64.const 23
+      i64.const 66
       i64.sub
       local.tee 1
       global.set 3
@@ -36009,7 +35975,7 @@
       local.get 2
       if ;; label = @2
         local.get 4
-        i64.const 29
+        i64.const 54
         i64.sub
         local.tee 4
         global.set 3
@@ -36052,7 +36018,7 @@
       unreachable
     end
     local.get 4
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 4
     i32.const 8
@@ -36114,7 +36080,7 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 3
-      i64.const 30
+      i64.const 73
       i64.sub
       local.tee 3
       global.set 3
@@ -36131,7 +36097,7 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 3
-      i64.const 19
+      i64.const 62
       i64.sub
       local.set 3
       local.get 2
@@ -36149,7 +36115,7 @@
   (func (;66;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 45
+    i64.const 70
     i64.sub
     local.set 1
     local.get 2
@@ -36200,7 +36166,7 @@
               i32.eqz
               br_if 1 (;@4;)
               local.get 1
-              i64.const 23
+              i64.const 48
               i64.sub
               local.set 1
               i32.const 8
@@ -36248,7 +36214,7 @@
                 local.get 3
                 if ;; label = @7
                   local.get 1
-                  i64.const 51
+                  i64.const 94
                   i64.sub
                   local.tee 1
                   global.set 3
@@ -36292,7 +36258,7 @@
                 i32.store
               end
               local.get 1
-              i64.const 21
+              i64.const 64
               i64.sub
               local.set 1
               local.get 5
@@ -36304,7 +36270,7 @@
               return
             end
             local.get 1
-            i64.const 22
+            i64.const 72
             i64.sub
             local.set 1
             i32.const 8
@@ -36317,7 +36283,7 @@
             unreachable
           end
           local.get 1
-          i64.const 22
+          i64.const 72
           i64.sub
           local.set 1
           i32.const 2000
@@ -36330,7 +36296,7 @@
           unreachable
         end
         local.get 1
-        i64.const 22
+        i64.const 72
         i64.sub
         local.set 1
         i32.const 8
@@ -36374,7 +36340,7 @@
   (func (;67;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 4
-    i64.const 42
+    i64.const 67
     i64.sub
     local.set 4
     local.get 5
@@ -36403,7 +36369,7 @@
       local.tee 6
       if ;; label = @2
         local.get 4
-        i64.const 33
+        i64.const 58
         i64.sub
         local.tee 4
         global.set 3
@@ -36423,7 +36389,7 @@
         i32.eqz
         br_if 1 (;@1;)
         local.get 4
-        i64.const 60
+        i64.const 146
         i64.sub
         local.tee 4
         global.set 3
@@ -36452,7 +36418,7 @@
         return
       end
       local.get 4
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 4
       i32.const 8
@@ -36465,7 +36431,7 @@
       unreachable
     end
     local.get 4
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 4
     i32.const 8
@@ -36481,7 +36447,7 @@
   (func (;68;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 50
+    i64.const 75
     i64.sub
     local.tee 2
     global.set 3
@@ -36535,7 +36501,7 @@
           i32.eqz
           br_if 1 (;@2;)
           local.get 2
-          i64.const 23
+          i64.const 48
           i64.sub
           local.set 2
           i32.const 8
@@ -36587,7 +36553,7 @@
               br 1 (;@4;)
             end
             local.get 2
-            i64.const 47
+            i64.const 90
             i64.sub
             local.tee 2
             global.set 3
@@ -36619,7 +36585,7 @@
             select
           end
           local.get 2
-          i64.const 34
+          i64.const 77
           i64.sub
           local.set 2
           local.set 1
@@ -36641,7 +36607,7 @@
           return
         end
         local.get 2
-        i64.const 22
+        i64.const 72
         i64.sub
         local.set 2
         i32.const 8
@@ -36654,7 +36620,7 @@
         unreachable
       end
       local.get 2
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 2
       i32.const 72
@@ -36667,7 +36633,7 @@
       unreachable
     end
     local.get 2
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 2
     i32.const 8
@@ -36683,7 +36649,7 @@
   (func (;69;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 50
+    i64.const 75
     i64.sub
     local.tee 2
     global.set 3
@@ -36737,7 +36703,7 @@
           i32.eqz
           br_if 1 (;@2;)
           local.get 2
-          i64.const 23
+          i64.const 48
           i64.sub
           local.set 2
           i32.const 8
@@ -36789,7 +36755,7 @@
               br 1 (;@4;)
             end
             local.get 2
-            i64.const 47
+            i64.const 90
             i64.sub
             local.tee 2
             global.set 3
@@ -36821,7 +36787,7 @@
             select
           end
           local.get 2
-          i64.const 34
+          i64.const 77
           i64.sub
           local.set 2
           local.set 1
@@ -36843,7 +36809,7 @@
           return
         end
         local.get 2
-        i64.const 22
+        i64.const 72
         i64.sub
         local.set 2
         i32.const 8
@@ -36856,7 +36822,7 @@
         unreachable
       end
       local.get 2
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 2
       i32.const 72
@@ -36869,7 +36835,7 @@
       unreachable
     end
     local.get 2
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 2
     i32.const 8
@@ -36884,10 +36850,6 @@
   )
   (func (;70;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i64 i64 i64)
-    local.get 3
-    i64.const 54
-    i64.sub
-    local.set 3
     local.get 4
     i32.const 50
     i32.sub
@@ -36957,7 +36919,7 @@
                                           br 1 (;@18;)
                                         end
                                         local.get 3
-                                        i64.const 23
+                                        i64.const 48
                                         i64.sub
                                         local.set 3
                                         local.get 17
@@ -36975,7 +36937,7 @@
                                         local.set 3
                                       end
                                       local.get 3
-                                      i64.const 29
+                                      i64.const 56
                                       i64.sub
                                       local.set 3
                                       local.get 2
@@ -37041,7 +37003,7 @@
                                                           i32.eqz
                                                           if ;; label = @28
                                                             local.get 3
-                                                            i64.const 21
+                                                            i64.const 46
                                                             i64.sub
                                                             local.set 3
                                                             local.get 13
@@ -37080,7 +37042,7 @@
                                                         local.set 17
                                                       end
                                                       local.get 3
-                                                      i64.const 30
+                                                      i64.const 43
                                                       i64.sub
                                                       local.set 3
                                                       local.get 18
@@ -37127,7 +37089,7 @@
                                                     br_table 21 (;@3;) 3 (;@21;) 4 (;@20;) 5 (;@19;) 21 (;@3;) 2 (;@22;)
                                                   end
                                                   local.get 3
-                                                  i64.const 22
+                                                  i64.const 72
                                                   i64.sub
                                                   local.set 3
                                                   local.get 13
@@ -38920,7 +38882,7 @@
                                     unreachable
                                   end
                                   local.get 3
-                                  i64.const 22
+                                  i64.const 72
                                   i64.sub
                                   local.set 3
                                   local.get 17
@@ -40526,7 +40488,7 @@
         local.get 17
         if ;; label = @3
           local.get 3
-          i64.const 19
+          i64.const 62
           i64.sub
           local.set 3
           local.get 18
@@ -40617,7 +40579,7 @@
   (func (;71;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 65
+    i64.const 118
     i64.sub
     local.tee 2
     global.set 3
@@ -40707,7 +40669,7 @@
                   local.set 2
                 end
                 local.get 2
-                i64.const 29
+                i64.const 82
                 i64.sub
                 local.set 2
                 local.get 4
@@ -40808,7 +40770,7 @@
             unreachable
           end
           local.get 2
-          i64.const 22
+          i64.const 72
           i64.sub
           local.set 2
           local.get 1
@@ -40940,7 +40902,7 @@
             local.set 3
           end
           local.get 3
-          i64.const 23
+          i64.const 48
           i64.sub
           local.set 3
           i32.const 8
@@ -40978,7 +40940,7 @@
         unreachable
       end
       local.get 3
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 3
       local.get 0
@@ -40991,7 +40953,7 @@
       unreachable
     end
     local.get 3
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 3
     i32.const 8
@@ -41006,7 +40968,7 @@
   (func (;73;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 1
-    i64.const 49
+    i64.const 74
     i64.sub
     local.tee 1
     global.set 3
@@ -41040,7 +41002,7 @@
     i32.eqz
     if ;; label = @1
       local.get 1
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 1
       i32.const 8
@@ -41068,10 +41030,6 @@
   )
   (func (;74;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
-    local.get 2
-    i64.const 26
-    i64.sub
-    local.set 2
     local.get 3
     i32.const 9
     i32.sub
@@ -41091,7 +41049,7 @@
     local.get 1
     if ;; label = @1
       local.get 2
-      i64.const 50
+      i64.const 93
       i64.sub
       local.tee 2
       global.set 3
@@ -41138,7 +41096,7 @@
   )
   (func (;75;) (type 18) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 30
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -41146,9 +41104,6 @@
       unreachable
     end
     local.get 2
-    i64.const 30
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 0
     local.get 1
@@ -41162,10 +41117,6 @@
   )
   (func (;76;) (type 22) (param i32 i32 i32 i32 i32 i64 i32) (result i64)
     (local i32)
-    local.get 5
-    i64.const 31
-    i64.sub
-    local.set 5
     local.get 6
     i32.const 23
     i32.sub
@@ -41206,7 +41157,7 @@
               br 1 (;@4;)
             end
             local.get 5
-            i64.const 23
+            i64.const 48
             i64.sub
             local.set 5
             local.get 2
@@ -41224,7 +41175,7 @@
             local.set 5
           end
           local.get 5
-          i64.const 26
+          i64.const 39
           i64.sub
           local.set 5
           local.get 7
@@ -41256,7 +41207,7 @@
               br 1 (;@4;)
             end
             local.get 5
-            i64.const 23
+            i64.const 48
             i64.sub
             local.set 5
             local.get 4
@@ -41274,7 +41225,7 @@
             local.set 5
           end
           local.get 5
-          i64.const 54
+          i64.const 67
           i64.sub
           local.set 5
           local.get 7
@@ -41323,7 +41274,7 @@
         unreachable
       end
       local.get 5
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 5
       local.get 2
@@ -41336,7 +41287,7 @@
       unreachable
     end
     local.get 5
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 5
     local.get 4
@@ -41352,9 +41303,6 @@
   (func (;77;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 2
-    i64.const 48
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 10
@@ -41887,10 +41835,6 @@
   )
   (func (;78;) (type 25) (param i32 i32 i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64)
-    local.get 5
-    i64.const 49
-    i64.sub
-    local.set 5
     local.get 6
     i32.const 28
     i32.sub
@@ -43336,7 +43280,7 @@
   (func (;79;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 4
-    i64.const 52
+    i64.const 97
     i64.sub
     local.tee 4
     global.set 3
@@ -43504,7 +43448,7 @@
   (func (;80;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 56
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -43512,9 +43456,6 @@
       unreachable
     end
     local.get 2
-    i64.const 56
-    i64.sub
-    local.tee 2
     global.set 3
     global.get 0
     i32.const 32
@@ -43599,9 +43540,6 @@
   (func (;81;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 2
-    i64.const 40
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 10
@@ -43781,10 +43719,6 @@
   )
   (func (;82;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32)
-    local.get 1
-    i64.const 31
-    i64.sub
-    local.set 1
     local.get 2
     i32.const 8
     i32.sub
@@ -43832,7 +43766,7 @@
   )
   (func (;83;) (type 18) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 26
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -43840,9 +43774,6 @@
       unreachable
     end
     local.get 2
-    i64.const 26
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 0
     i32.const 1
@@ -43855,9 +43786,6 @@
   (func (;84;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 54
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 11
@@ -44149,7 +44077,7 @@
   )
   (func (;85;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     local.get 3
-    i64.const 30
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -44157,9 +44085,6 @@
       unreachable
     end
     local.get 3
-    i64.const 30
-    i64.sub
-    local.tee 3
     global.set 3
     local.get 0
     i32.const 0
@@ -44175,9 +44100,6 @@
   (func (;86;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 1
-    i64.const 33
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 2
     i32.const 10
@@ -44231,7 +44153,7 @@
   (func (;87;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 29
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -44239,9 +44161,6 @@
       unreachable
     end
     local.get 2
-    i64.const 29
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 0
     block (result i32) ;; label = @1
@@ -44332,9 +44251,6 @@
   (func (;88;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 33
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 15
@@ -44616,9 +44532,6 @@
   (func (;89;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 38
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 15
@@ -44788,17 +44701,13 @@
   (func (;90;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 19
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 3
       unreachable
     end
-    local.get 2
-    i64.const 19
-    i64.sub
-    local.set 2
     i32.const 3
     local.set 4
     i32.const 1049140
@@ -44910,9 +44819,6 @@
   (func (;91;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 37
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 14
@@ -45059,9 +44965,6 @@
   (func (;92;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 40
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 17
@@ -45241,7 +45144,7 @@
   (func (;93;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 28
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -45249,9 +45152,6 @@
       unreachable
     end
     local.get 2
-    i64.const 28
-    i64.sub
-    local.tee 2
     global.set 3
     block ;; label = @1
       local.get 1
@@ -45359,7 +45259,7 @@
   (func (;94;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 28
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -45367,9 +45267,6 @@
       unreachable
     end
     local.get 2
-    i64.const 28
-    i64.sub
-    local.tee 2
     global.set 3
     block (result i32) ;; label = @1
       i32.const 0
@@ -45411,9 +45308,6 @@
   (func (;95;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 1
-    i64.const 37
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 2
     i32.const 12
@@ -45488,7 +45382,7 @@
             i32.eqz
             if ;; label = @5
               local.get 1
-              i64.const 21
+              i64.const 46
               i64.sub
               local.set 1
               local.get 4
@@ -45559,7 +45453,7 @@
         return
       end
       local.get 1
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 1
       local.get 4
@@ -45586,9 +45480,6 @@
   (func (;96;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 37
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 12
@@ -45663,7 +45554,7 @@
             i32.eqz
             if ;; label = @5
               local.get 2
-              i64.const 21
+              i64.const 46
               i64.sub
               local.set 2
               local.get 5
@@ -45734,7 +45625,7 @@
         return
       end
       local.get 2
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 2
       local.get 5
@@ -45761,9 +45652,6 @@
   (func (;97;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 38
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 12
@@ -45839,7 +45727,7 @@
               i32.eqz
               if ;; label = @6
                 local.get 2
-                i64.const 21
+                i64.const 46
                 i64.sub
                 local.set 2
                 local.get 5
@@ -45961,7 +45849,7 @@
               i32.eqz
               if ;; label = @6
                 local.get 2
-                i64.const 21
+                i64.const 46
                 i64.sub
                 local.set 2
                 local.get 5
@@ -46032,7 +45920,7 @@
           return
         end
         local.get 2
-        i64.const 22
+        i64.const 72
         i64.sub
         local.set 2
         local.get 5
@@ -46045,7 +45933,7 @@
         unreachable
       end
       local.get 2
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 2
       local.get 5
@@ -46119,7 +46007,7 @@
   )
   (func (;99;) (type 21) (param i32 i64 i32) (result i64)
     local.get 1
-    i64.const 26
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -46127,9 +46015,6 @@
       unreachable
     end
     local.get 1
-    i64.const 26
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 0
     i32.const 0
@@ -46142,9 +46027,6 @@
   (func (;100;) (type 26) (param i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 3
-    i64.const 41
-    i64.sub
-    local.tee 3
     global.set 3
     local.get 4
     i32.const 24
@@ -46223,7 +46105,7 @@
                 i32.eqz
                 if ;; label = @7
                   local.get 3
-                  i64.const 21
+                  i64.const 46
                   i64.sub
                   local.set 3
                   local.get 7
@@ -46353,7 +46235,7 @@
                 i32.eqz
                 if ;; label = @7
                   local.get 3
-                  i64.const 21
+                  i64.const 46
                   i64.sub
                   local.set 3
                   local.get 5
@@ -46406,7 +46288,7 @@
               local.set 5
             end
             local.get 3
-            i64.const 49
+            i64.const 62
             i64.sub
             local.tee 3
             global.set 3
@@ -46486,7 +46368,7 @@
                 i32.eqz
                 if ;; label = @7
                   local.get 3
-                  i64.const 21
+                  i64.const 46
                   i64.sub
                   local.set 3
                   local.get 1
@@ -46562,7 +46444,7 @@
             return
           end
           local.get 3
-          i64.const 22
+          i64.const 72
           i64.sub
           local.set 3
           local.get 7
@@ -46575,7 +46457,7 @@
           unreachable
         end
         local.get 3
-        i64.const 22
+        i64.const 72
         i64.sub
         local.set 3
         local.get 5
@@ -46588,7 +46470,7 @@
         unreachable
       end
       local.get 3
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 3
       local.get 1
@@ -46615,9 +46497,6 @@
   (func (;101;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 1
-    i64.const 42
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 2
     i32.const 12
@@ -46697,7 +46576,7 @@
             i32.eqz
             if ;; label = @5
               local.get 1
-              i64.const 21
+              i64.const 46
               i64.sub
               local.set 1
               local.get 3
@@ -46771,7 +46650,7 @@
         return
       end
       local.get 1
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 1
       local.get 3
@@ -46798,9 +46677,6 @@
   (func (;102;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 3
-    i64.const 37
-    i64.sub
-    local.tee 3
     global.set 3
     local.get 4
     i32.const 13
@@ -46875,7 +46751,7 @@
             i32.eqz
             if ;; label = @5
               local.get 3
-              i64.const 21
+              i64.const 46
               i64.sub
               local.set 3
               local.get 6
@@ -46958,7 +46834,7 @@
         return
       end
       local.get 3
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 3
       local.get 6
@@ -46985,9 +46861,6 @@
   (func (;103;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 37
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 13
@@ -47062,7 +46935,7 @@
             i32.eqz
             if ;; label = @5
               local.get 2
-              i64.const 21
+              i64.const 46
               i64.sub
               local.set 2
               local.get 5
@@ -47145,7 +47018,7 @@
         return
       end
       local.get 2
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 2
       local.get 5
@@ -47172,9 +47045,6 @@
   (func (;104;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32)
     local.get 4
-    i64.const 37
-    i64.sub
-    local.tee 4
     global.set 3
     local.get 5
     i32.const 15
@@ -47249,7 +47119,7 @@
             i32.eqz
             if ;; label = @5
               local.get 4
-              i64.const 21
+              i64.const 46
               i64.sub
               local.set 4
               local.get 7
@@ -47300,7 +47170,7 @@
           local.set 6
         end
         local.get 4
-        i64.const 52
+        i64.const 90
         i64.sub
         local.tee 4
         global.set 3
@@ -47381,7 +47251,7 @@
             i32.eqz
             if ;; label = @5
               local.get 4
-              i64.const 21
+              i64.const 46
               i64.sub
               local.set 4
               local.get 7
@@ -47503,7 +47373,7 @@
             i32.eqz
             if ;; label = @5
               local.get 4
-              i64.const 21
+              i64.const 46
               i64.sub
               local.set 4
               local.get 7
@@ -47597,7 +47467,7 @@
       unreachable
     end
     local.get 4
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 4
     local.get 7
@@ -47643,7 +47513,7 @@
       i32.eq
       if ;; label = @2
         local.get 3
-        i64.const 23
+        i64.const 93
         i64.sub
         local.set 3
         local.get 2
@@ -47657,7 +47527,7 @@
         br 1 (;@1;)
       end
       local.get 3
-      i64.const 22
+      i64.const 92
       i64.sub
       local.set 3
       local.get 2
@@ -47670,7 +47540,7 @@
       local.set 3
     end
     local.get 3
-    i64.const 26
+    i64.const 55
     i64.sub
     local.set 3
     local.get 2
@@ -47687,7 +47557,7 @@
   (func (;106;) (type 20) (param i64 i32) (result i64)
     (local i32)
     local.get 0
-    i64.const 59
+    i64.const 113
     i64.sub
     local.tee 0
     global.set 3
@@ -47805,7 +47675,7 @@
       local.get 2
       if ;; label = @2
         local.get 4
-        i64.const 29
+        i64.const 54
         i64.sub
         local.tee 4
         global.set 3
@@ -47848,7 +47718,7 @@
       unreachable
     end
     local.get 4
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 4
     i32.const 8
@@ -48234,7 +48104,7 @@
     i32.load offset=4
     if ;; label = @1
       local.get 1
-      i64.const 23
+      i64.const 66
       i64.sub
       local.tee 1
       global.set 3
@@ -48290,7 +48160,7 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 2
-      i64.const 19
+      i64.const 62
       i64.sub
       local.set 2
       local.get 1
@@ -48306,10 +48176,6 @@
     global.set 3
   )
   (func (;114;) (type 23) (param i32 i64 i32) (result i32 i64)
-    local.get 1
-    i64.const 27
-    i64.sub
-    local.set 1
     local.get 2
     i32.const 8
     i32.sub
@@ -48492,7 +48358,7 @@
           i32.eq
           if (result i32) ;; label = @4
             local.get 4
-            i64.const 25
+            i64.const 59
             i64.sub
             local.set 4
             local.get 0
@@ -48553,7 +48419,7 @@
         i32.const 2
       end
       local.get 4
-      i64.const 53
+      i64.const 100
       i64.sub
       local.set 4
       local.tee 1
@@ -48597,9 +48463,6 @@
   (func (;116;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 2
-    i64.const 37
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 12
@@ -48664,7 +48527,7 @@
             i32.eqz
             if ;; label = @5
               local.get 2
-              i64.const 21
+              i64.const 46
               i64.sub
               local.set 2
               local.get 1
@@ -48717,7 +48580,7 @@
         return
       end
       local.get 2
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 2
       local.get 1
@@ -48744,7 +48607,7 @@
   (func (;117;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 91
+    i64.const 186
     i64.sub
     local.tee 3
     global.set 3
@@ -48811,7 +48674,7 @@
   (func (;118;) (type 2) (param i32 i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 78
+    i64.const 125
     i64.sub
     local.tee 4
     global.set 3
@@ -48862,7 +48725,7 @@
   (func (;119;) (type 21) (param i32 i64 i32) (result i64)
     (local i32)
     local.get 1
-    i64.const 92
+    i64.const 123
     i64.sub
     local.tee 1
     global.set 3
@@ -48946,10 +48809,6 @@
     nop
   )
   (func (;121;) (type 16) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
-    local.get 4
-    i64.const 29
-    i64.sub
-    local.set 4
     local.get 5
     i32.const 24
     i32.sub
@@ -48981,7 +48840,7 @@
           i32.lt_u
           if ;; label = @4
             local.get 4
-            i64.const 21
+            i64.const 54
             i64.sub
             local.set 4
             local.get 2
@@ -48993,7 +48852,7 @@
             br 1 (;@3;)
           end
           local.get 4
-          i64.const 19
+          i64.const 46
           i64.sub
           local.set 4
           local.get 3
@@ -49017,7 +48876,7 @@
         return
       end
       local.get 4
-      i64.const 22
+      i64.const 47
       i64.sub
       local.set 4
       local.get 0
@@ -49030,7 +48889,7 @@
       return
     end
     local.get 4
-    i64.const 41
+    i64.const 97
     i64.sub
     local.set 4
     local.get 2
@@ -49055,7 +48914,7 @@
   (func (;122;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 1
-    i64.const 42
+    i64.const 69
     i64.sub
     local.set 1
     local.get 2
@@ -49097,7 +48956,7 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 1
-      i64.const 21
+      i64.const 34
       i64.sub
       local.set 1
       local.get 3
@@ -49118,7 +48977,7 @@
   (func (;123;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i64)
     local.get 1
-    i64.const 131
+    i64.const 231
     i64.sub
     local.tee 1
     global.set 3
@@ -49205,9 +49064,6 @@
   (func (;124;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 4
-    i64.const 57
-    i64.sub
-    local.tee 4
     global.set 3
     local.get 5
     i32.const 29
@@ -49282,7 +49138,7 @@
           local.set 4
         end
         local.get 4
-        i64.const 53
+        i64.const 84
         i64.sub
         local.set 4
         local.get 6
@@ -49450,7 +49306,7 @@
     i32.eqz
     if ;; label = @1
       local.get 6
-      i64.const 100
+      i64.const 195
       i64.sub
       local.tee 6
       global.set 3
@@ -49534,7 +49390,7 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 6
-        i64.const 19
+        i64.const 62
         i64.sub
         local.set 6
         local.get 5
@@ -49563,7 +49419,7 @@
       local.set 3
     end
     local.get 6
-    i64.const 46
+    i64.const 71
     i64.sub
     local.tee 6
     global.set 3
@@ -49594,7 +49450,7 @@
     i32.eqz
     if ;; label = @1
       local.get 6
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 6
       i32.const 12
@@ -49666,7 +49522,7 @@
     i32.eqz
     if ;; label = @1
       local.get 6
-      i64.const 96
+      i64.const 191
       i64.sub
       local.tee 6
       global.set 3
@@ -49746,7 +49602,7 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 6
-        i64.const 19
+        i64.const 62
         i64.sub
         local.set 6
         local.get 5
@@ -49789,10 +49645,6 @@
   )
   (func (;127;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
-    local.get 1
-    i64.const 31
-    i64.sub
-    local.set 1
     local.get 2
     i32.const 35
     i32.sub
@@ -50181,7 +50033,7 @@
             select
             br_if 1 (;@3;)
             local.get 1
-            i64.const 24
+            i64.const 51
             i64.sub
             local.set 1
             local.get 5
@@ -50222,7 +50074,7 @@
                 i32.ge_u
                 if ;; label = @7
                   local.get 1
-                  i64.const 21
+                  i64.const 48
                   i64.sub
                   local.set 1
                   local.get 8
@@ -50756,7 +50608,7 @@
             return
           end
           local.get 1
-          i64.const 24
+          i64.const 51
           i64.sub
           local.set 1
           local.get 8
@@ -51465,7 +51317,7 @@
                       i32.ge_u
                       if ;; label = @10
                         local.get 1
-                        i64.const 20
+                        i64.const 47
                         i64.sub
                         local.set 1
                         local.get 8
@@ -51556,7 +51408,7 @@
                   i32.ge_u
                   if ;; label = @8
                     local.get 1
-                    i64.const 21
+                    i64.const 48
                     i64.sub
                     local.set 1
                     local.get 7
@@ -51883,7 +51735,7 @@
           i32.ge_u
           if ;; label = @4
             local.get 1
-            i64.const 21
+            i64.const 48
             i64.sub
             local.set 1
             local.get 5
@@ -52022,7 +51874,7 @@
   (func (;128;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 30
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -52030,9 +51882,6 @@
       unreachable
     end
     local.get 1
-    i64.const 30
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 0
     i32.load offset=24
@@ -52287,7 +52136,7 @@
   (func (;129;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 30
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -52295,9 +52144,6 @@
       unreachable
     end
     local.get 2
-    i64.const 30
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 0
     i64.const 0
@@ -52534,10 +52380,6 @@
   )
   (func (;130;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32)
-    local.get 2
-    i64.const 29
-    i64.sub
-    local.set 2
     local.get 3
     i32.const 37
     i32.sub
@@ -52698,7 +52540,7 @@
                 i32.lt_u
                 br_if 3 (;@3;)
                 local.get 2
-                i64.const 50
+                i64.const 84
                 i64.sub
                 local.tee 2
                 global.set 3
@@ -52893,7 +52735,7 @@
             i32.ge_u
             if ;; label = @5
               local.get 2
-              i64.const 20
+              i64.const 47
               i64.sub
               local.set 2
               local.get 7
@@ -52954,7 +52796,7 @@
           i32.ge_u
           if ;; label = @4
             local.get 2
-            i64.const 55
+            i64.const 89
             i64.sub
             local.tee 2
             global.set 3
@@ -53027,7 +52869,7 @@
         br 1 (;@1;)
       end
       local.get 2
-      i64.const 22
+      i64.const 49
       i64.sub
       local.set 2
       local.get 1
@@ -53039,7 +52881,7 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 2
-      i64.const 57
+      i64.const 113
       i64.sub
       local.tee 2
       global.set 3
@@ -53085,9 +52927,6 @@
   (func (;131;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 37
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 30
@@ -53190,7 +53029,7 @@
           i32.ge_u
           if ;; label = @4
             local.get 2
-            i64.const 20
+            i64.const 47
             i64.sub
             local.set 2
             local.get 0
@@ -53380,7 +53219,7 @@
           i32.ge_u
           if ;; label = @4
             local.get 2
-            i64.const 20
+            i64.const 47
             i64.sub
             local.set 2
             local.get 4
@@ -53477,7 +53316,7 @@
     i32.ge_u
     if ;; label = @1
       local.get 2
-      i64.const 22
+      i64.const 49
       i64.sub
       local.set 2
       local.get 0
@@ -53559,9 +53398,6 @@
   (func (;132;) (type 21) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 46
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 2
     i32.const 30
@@ -53675,7 +53511,7 @@
             i32.ge_u
             if ;; label = @5
               local.get 1
-              i64.const 20
+              i64.const 47
               i64.sub
               local.set 1
               local.get 3
@@ -54030,7 +53866,7 @@
               i32.ge_u
               if ;; label = @6
                 local.get 1
-                i64.const 20
+                i64.const 47
                 i64.sub
                 local.set 1
                 local.get 4
@@ -54121,7 +53957,7 @@
           i32.lt_u
           br_if 1 (;@2;)
           local.get 1
-          i64.const 33
+          i64.const 60
           i64.sub
           local.set 1
           local.get 3
@@ -54281,10 +54117,6 @@
   )
   (func (;133;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32)
-    local.get 2
-    i64.const 37
-    i64.sub
-    local.set 2
     local.get 3
     i32.const 16
     i32.sub
@@ -54315,7 +54147,7 @@
       i32.le_u
       br_if 0 (;@1;)
       local.get 2
-      i64.const 36
+      i64.const 63
       i64.sub
       local.set 2
       local.get 0
@@ -54408,7 +54240,7 @@
         i32.and
         if ;; label = @3
           local.get 2
-          i64.const 66
+          i64.const 100
           i64.sub
           local.tee 2
           global.set 3
@@ -54499,7 +54331,7 @@
         i32.le_u
         br_if 0 (;@2;)
         local.get 2
-        i64.const 55
+        i64.const 89
         i64.sub
         local.tee 2
         global.set 3
@@ -54615,7 +54447,7 @@
         return
       end
       local.get 2
-      i64.const 23
+      i64.const 56
       i64.sub
       local.set 2
       local.get 0
@@ -54628,7 +54460,7 @@
       return
     end
     local.get 2
-    i64.const 22
+    i64.const 55
     i64.sub
     local.set 2
     local.get 0
@@ -54672,7 +54504,7 @@
   (func (;136;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 60
+    i64.const 127
     i64.sub
     local.tee 4
     global.set 3
@@ -54717,7 +54549,7 @@
       local.set 4
       loop ;; label = @2
         local.get 4
-        i64.const 37
+        i64.const 70
         i64.sub
         local.tee 4
         global.set 3
@@ -54748,7 +54580,7 @@
       end
     end
     local.get 4
-    i64.const 26
+    i64.const 52
     i64.sub
     local.set 4
     local.get 2
@@ -54765,7 +54597,7 @@
   (func (;137;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 45
+    i64.const 80
     i64.sub
     local.tee 2
     global.set 3
@@ -54795,10 +54627,6 @@
   )
   (func (;138;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32)
-    local.get 2
-    i64.const 39
-    i64.sub
-    local.set 2
     local.get 3
     i32.const 22
     i32.sub
@@ -54934,7 +54762,7 @@
           i32.eq
           if (result i32) ;; label = @4
             local.get 2
-            i64.const 25
+            i64.const 59
             i64.sub
             local.set 2
             local.get 0
@@ -54995,7 +54823,7 @@
         i32.const 2
       end
       local.get 2
-      i64.const 53
+      i64.const 100
       i64.sub
       local.set 2
       local.tee 1
@@ -55038,7 +54866,7 @@
   (func (;139;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 91
+    i64.const 186
     i64.sub
     local.tee 3
     global.set 3
@@ -55104,9 +54932,6 @@
   )
   (func (;140;) (type 18) (param i32 i32 i64 i32) (result i64)
     local.get 2
-    i64.const 53
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 11
@@ -55173,9 +54998,6 @@
   (func (;142;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 2
-    i64.const 44
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 16
@@ -55384,7 +55206,7 @@
               br 1 (;@4;)
             end
             local.get 2
-            i64.const 23
+            i64.const 48
             i64.sub
             local.set 2
             local.get 6
@@ -55402,7 +55224,7 @@
             local.set 2
           end
           local.get 2
-          i64.const 72
+          i64.const 167
           i64.sub
           local.tee 2
           global.set 3
@@ -55488,7 +55310,7 @@
         unreachable
       end
       local.get 2
-      i64.const 22
+      i64.const 72
       i64.sub
       local.set 2
       local.get 6
@@ -55521,9 +55343,6 @@
   (func (;143;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32)
     local.get 2
-    i64.const 31
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 21
@@ -55567,7 +55386,7 @@
             br 1 (;@3;)
           end
           local.get 2
-          i64.const 23
+          i64.const 48
           i64.sub
           local.set 2
           local.get 4
@@ -55585,7 +55404,7 @@
           local.set 2
         end
         local.get 2
-        i64.const 38
+        i64.const 51
         i64.sub
         local.set 2
         local.get 1
@@ -55621,7 +55440,7 @@
       unreachable
     end
     local.get 2
-    i64.const 22
+    i64.const 72
     i64.sub
     local.set 2
     local.get 4
@@ -55637,7 +55456,7 @@
   (func (;144;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 123
+    i64.const 286
     i64.sub
     local.set 3
     global.get 4
@@ -55994,9 +55813,6 @@
   (func (;149;) (type 26) (param i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 3
-    i64.const 38
-    i64.sub
-    local.tee 3
     global.set 3
     local.get 4
     i32.const 24
@@ -56774,9 +56590,6 @@
   (func (;150;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 4
-    i64.const 47
-    i64.sub
-    local.tee 4
     global.set 3
     local.get 5
     i32.const 18
@@ -57614,7 +57427,7 @@
   (func (;152;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 44
+    i64.const 78
     i64.sub
     local.tee 2
     global.set 3
@@ -57644,9 +57457,6 @@
   (func (;153;) (type 26) (param i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 3
-    i64.const 98
-    i64.sub
-    local.tee 3
     global.set 3
     local.get 4
     i32.const 19
@@ -58461,7 +58271,7 @@
   (func (;154;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 50
+    i64.const 89
     i64.sub
     local.set 5
     global.get 4
@@ -58494,7 +58304,7 @@
       local.set 5
       br_if 0 (;@1;)
       local.get 5
-      i64.const 46
+      i64.const 141
       i64.sub
       local.tee 5
       global.set 3
@@ -58524,7 +58334,7 @@
       local.set 5
       br_if 0 (;@1;)
       local.get 5
-      i64.const 30
+      i64.const 69
       i64.sub
       local.set 5
       local.get 0
@@ -58556,9 +58366,6 @@
   (func (;155;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 42
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 15
@@ -58603,7 +58410,7 @@
               i32.and
               br_if 1 (;@4;)
               local.get 2
-              i64.const 22
+              i64.const 56
               i64.sub
               local.set 2
               local.get 4
@@ -58680,7 +58487,7 @@
             i32.ge_u
             br_if 2 (;@2;)
             local.get 2
-            i64.const 30
+            i64.const 71
             i64.sub
             local.set 2
             local.get 1
@@ -58761,7 +58568,7 @@
           i32.ge_u
           br_if 2 (;@1;)
           local.get 2
-          i64.const 29
+          i64.const 70
           i64.sub
           local.set 2
           local.get 1
@@ -58821,7 +58628,7 @@
   (func (;156;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 47
+    i64.const 82
     i64.sub
     local.tee 2
     global.set 3
@@ -58852,7 +58659,7 @@
   )
   (func (;157;) (type 22) (param i32 i32 i32 i32 i32 i64 i32) (result i64)
     local.get 5
-    i64.const 34
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -58860,9 +58667,6 @@
       unreachable
     end
     local.get 5
-    i64.const 34
-    i64.sub
-    local.tee 5
     global.set 3
     local.get 0
     local.get 4
@@ -58881,9 +58685,6 @@
   (func (;158;) (type 22) (param i32 i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i64 i64 i64 i64 i64)
     local.get 5
-    i64.const 37
-    i64.sub
-    local.tee 5
     global.set 3
     local.get 6
     i32.const 23
@@ -59378,10 +59179,6 @@
   )
   (func (;162;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
-    local.get 4
-    i64.const 32
-    i64.sub
-    local.set 4
     local.get 5
     i32.const 18
     i32.sub
@@ -59710,10 +59507,6 @@
   )
   (func (;163;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32)
-    local.get 1
-    i64.const 29
-    i64.sub
-    local.set 1
     local.get 2
     i32.const 11
     i32.sub
@@ -59955,10 +59748,6 @@
   )
   (func (;164;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32)
-    local.get 1
-    i64.const 28
-    i64.sub
-    local.set 1
     local.get 2
     i32.const 13
     i32.sub
@@ -60041,7 +59830,7 @@
           return
         end
         local.get 1
-        i64.const 26
+        i64.const 53
         i64.sub
         local.set 1
         local.get 0
@@ -60066,7 +59855,7 @@
       return
     end
     local.get 1
-    i64.const 26
+    i64.const 53
     i64.sub
     local.set 1
     local.get 0
@@ -60085,9 +59874,6 @@
   (func (;165;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 36
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 15
@@ -60181,7 +59967,7 @@
       unreachable
     end
     local.get 2
-    i64.const 35
+    i64.const 76
     i64.sub
     local.set 2
     local.get 1
@@ -60208,7 +59994,7 @@
   (func (;166;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i64)
     local.get 3
-    i64.const 62
+    i64.const 82
     i64.sub
     local.set 3
     local.get 4
@@ -60293,17 +60079,13 @@
   (func (;167;) (type 17) (param i32 i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 3
-    i64.const 24
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 3
       unreachable
     end
-    local.get 3
-    i64.const 24
-    i64.sub
-    local.set 3
     block ;; label = @1
       block ;; label = @2
         block ;; label = @3
@@ -61032,9 +60814,6 @@
   (func (;168;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 2
-    i64.const 36
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 11
@@ -61061,7 +60840,7 @@
       i32.eqz
       if ;; label = @2
         local.get 2
-        i64.const 62
+        i64.const 157
         i64.sub
         local.tee 2
         global.set 3
@@ -61105,7 +60884,7 @@
         br 1 (;@1;)
       end
       local.get 2
-      i64.const 81
+      i64.const 176
       i64.sub
       local.tee 2
       global.set 3
@@ -61176,7 +60955,7 @@
   (func (;169;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 44
+    i64.const 78
     i64.sub
     local.tee 2
     global.set 3
@@ -61206,9 +60985,6 @@
   (func (;170;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i64 i64 i64 i64 i64)
     local.get 2
-    i64.const 36
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 21
@@ -61557,7 +61333,7 @@
             br 2 (;@2;)
           end
           local.get 7
-          i64.const 23
+          i64.const 48
           i64.sub
           local.set 7
           block (result i64) ;; label = @4
@@ -61570,7 +61346,7 @@
               i32.eqz
               if ;; label = @6
                 local.get 7
-                i64.const 21
+                i64.const 45
                 i64.sub
                 local.set 7
                 local.get 0
@@ -61951,7 +61727,7 @@
                   local.set 10
                 end
                 local.get 10
-                i64.const 61
+                i64.const 89
                 i64.sub
                 local.tee 10
                 global.set 3
@@ -62076,7 +61852,7 @@
                             i32.eq
                             br_if 4 (;@8;)
                             local.get 10
-                            i64.const 23
+                            i64.const 38
                             i64.sub
                             local.set 10
                             local.get 9
@@ -62109,7 +61885,7 @@
                           i32.or
                           br_if 2 (;@9;)
                           local.get 10
-                          i64.const 48
+                          i64.const 76
                           i64.sub
                           local.tee 10
                           global.set 3
@@ -62308,7 +62084,7 @@
             unreachable
           end
           local.get 10
-          i64.const 24
+          i64.const 68
           i64.sub
           local.set 10
           local.get 1
@@ -62323,7 +62099,7 @@
           unreachable
         end
         local.get 10
-        i64.const 24
+        i64.const 68
         i64.sub
         local.set 10
         local.get 1
@@ -62356,9 +62132,6 @@
   (func (;173;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 1
-    i64.const 31
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 2
     i32.const 12
@@ -62469,9 +62242,6 @@
   (func (;174;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i64 i64 i64 i64 i64)
     local.get 2
-    i64.const 37
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 21
@@ -62712,9 +62482,6 @@
   (func (;175;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 1
-    i64.const 32
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 2
     i32.const 14
@@ -62852,9 +62619,6 @@
   (func (;176;) (type 23) (param i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 1
-    i64.const 29
-    i64.sub
-    local.tee 1
     global.set 3
     local.get 2
     i32.const 11
@@ -63089,7 +62853,7 @@
   (func (;178;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 89
+    i64.const 184
     i64.sub
     local.tee 3
     global.set 3
@@ -63216,7 +62980,7 @@
   (func (;181;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 91
+    i64.const 186
     i64.sub
     local.tee 3
     global.set 3
@@ -63282,10 +63046,6 @@
   )
   (func (;182;) (type 27) (param i64 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i64)
-    local.get 2
-    i64.const 38
-    i64.sub
-    local.set 2
     local.get 3
     i32.const 18
     i32.sub
@@ -63495,7 +63255,7 @@
       i32.store8
     end
     local.get 2
-    i64.const 35
+    i64.const 76
     i64.sub
     local.set 2
     local.get 1
@@ -63522,7 +63282,7 @@
   (func (;183;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 88
+    i64.const 183
     i64.sub
     local.tee 2
     global.set 3
@@ -63589,9 +63349,6 @@
   (func (;184;) (type 25) (param i32 i32 i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32)
     local.get 5
-    i64.const 44
-    i64.sub
-    local.tee 5
     global.set 3
     local.get 6
     i32.const 20
@@ -63711,7 +63468,7 @@
         i32.ne
         if ;; label = @3
           local.get 5
-          i64.const 23
+          i64.const 48
           i64.sub
           local.set 5
           local.get 0
@@ -63743,7 +63500,7 @@
         i32.le_u
         if ;; label = @3
           local.get 5
-          i64.const 23
+          i64.const 48
           i64.sub
           local.set 5
           local.get 0
@@ -63879,7 +63636,7 @@
             return
           end
           local.get 5
-          i64.const 33
+          i64.const 58
           i64.sub
           local.tee 5
           global.set 3
@@ -64093,7 +63850,7 @@
           br 1 (;@2;)
         end
         local.get 5
-        i64.const 29
+        i64.const 54
         i64.sub
         local.tee 5
         global.set 3
@@ -64221,10 +63978,6 @@
     local.get 5
   )
   (func (;185;) (type 16) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
-    local.get 4
-    i64.const 29
-    i64.sub
-    local.set 4
     local.get 5
     i32.const 13
     i32.sub
@@ -64316,7 +64069,7 @@
   (func (;186;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 88
+    i64.const 183
     i64.sub
     local.tee 2
     global.set 3
@@ -64383,9 +64136,6 @@
   (func (;187;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 70
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 12
@@ -64429,9 +64179,6 @@
   )
   (func (;188;) (type 24) (param i32 i32 i32 i32 i64 i32) (result i64)
     local.get 4
-    i64.const 73
-    i64.sub
-    local.tee 4
     global.set 3
     local.get 5
     i32.const 14
@@ -64478,9 +64225,6 @@
   (func (;189;) (type 18) (param i32 i32 i64 i32) (result i64)
     (local i32)
     local.get 2
-    i64.const 70
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 12
@@ -64524,7 +64268,7 @@
   )
   (func (;190;) (type 26) (param i32 i32 i32 i64 i32) (result i32 i64)
     local.get 3
-    i64.const 41
+    i64.const 76
     i64.sub
     local.set 3
     local.get 4
@@ -64554,10 +64298,6 @@
   )
   (func (;191;) (type 28) (param i32 i32 i32 i32 i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32 i32 i32 i32 i32)
-    local.get 7
-    i64.const 31
-    i64.sub
-    local.set 7
     local.get 8
     i32.const 21
     i32.sub
@@ -64904,7 +64644,7 @@
   (func (;192;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32)
     local.get 2
-    i64.const 138
+    i64.const 206
     i64.sub
     local.tee 2
     global.set 3
@@ -65082,9 +64822,6 @@
   (func (;193;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 2
-    i64.const 36
-    i64.sub
-    local.tee 2
     global.set 3
     local.get 3
     i32.const 15
@@ -65178,7 +64915,7 @@
       unreachable
     end
     local.get 2
-    i64.const 35
+    i64.const 76
     i64.sub
     local.set 2
     local.get 1
@@ -65241,7 +64978,7 @@
   (func (;195;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 44
+    i64.const 83
     i64.sub
     local.tee 2
     global.set 3
@@ -65321,7 +65058,7 @@
               i32.and
               br_if 1 (;@4;)
               local.get 5
-              i64.const 24
+              i64.const 58
               i64.sub
               local.set 5
               local.get 2
@@ -65400,7 +65137,7 @@
             i32.ge_u
             br_if 2 (;@2;)
             local.get 5
-            i64.const 30
+            i64.const 71
             i64.sub
             local.set 5
             local.get 1
@@ -65481,7 +65218,7 @@
           i32.ge_u
           br_if 2 (;@1;)
           local.get 5
-          i64.const 29
+          i64.const 70
           i64.sub
           local.set 5
           local.get 1
@@ -65593,7 +65330,7 @@
         br 1 (;@1;)
       end
       local.get 3
-      i64.const 89
+      i64.const 123
       i64.sub
       local.tee 3
       global.set 3
@@ -65767,17 +65504,13 @@
   (func (;198;) (type 19) (param i32 i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 2
-    i64.const 17
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 3
       unreachable
     end
-    local.get 2
-    i64.const 17
-    i64.sub
-    local.set 2
     local.get 1
     if ;; label = @1
       local.get 2
@@ -65828,17 +65561,13 @@
   (func (;199;) (type 26) (param i32 i32 i32 i64 i32) (result i32 i64)
     (local i32)
     local.get 3
-    i64.const 17
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 3
       unreachable
     end
-    local.get 3
-    i64.const 17
-    i64.sub
-    local.set 3
     local.get 2
     if ;; label = @1
       local.get 3
@@ -65894,17 +65623,13 @@
   (func (;200;) (type 26) (param i32 i32 i32 i64 i32) (result i32 i64)
     (local i32 i32 i32)
     local.get 3
-    i64.const 19
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 3
       unreachable
     end
-    local.get 3
-    i64.const 19
-    i64.sub
-    local.set 3
     block ;; label = @1
       local.get 2
       i32.eqz
@@ -65978,7 +65703,7 @@
   (func (;201;) (type 29) (param i32 i64 i64 i64 i32) (result i64)
     (local i64)
     local.get 3
-    i64.const 72
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
@@ -65986,9 +65711,6 @@
       unreachable
     end
     local.get 3
-    i64.const 72
-    i64.sub
-    local.tee 3
     global.set 3
     local.get 0
     local.get 1

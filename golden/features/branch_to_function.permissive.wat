@@ -10,17 +10,13 @@
   (export "baals_stack_left" (global 2))
   (func $pick (;0;) (type 2) (param i32 i64 i32) (result i32 i64)
     local.get 1
-    i64.const 19
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 1
       unreachable
     end
-    local.get 1
-    i64.const 19
-    i64.sub
-    local.set 1
     block (result i32) ;; label = @1
       i32.const 7
       local.get 0
@@ -41,7 +37,7 @@
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 45
+    i64.const 60
     i64.sub
     local.set 0
     global.get 2

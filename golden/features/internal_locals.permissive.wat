@@ -11,17 +11,13 @@
   (func $sum (;0;) (type 2) (param $n i32) (param i64 i32) (result i32 i64)
     (local $acc i32)
     local.get 1
-    i64.const 15
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 1
       unreachable
     end
-    local.get 1
-    i64.const 15
-    i64.sub
-    local.set 1
     loop $again
       local.get 1
       i64.const 24
@@ -55,7 +51,7 @@
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 44
+    i64.const 55
     i64.sub
     local.set 0
     global.get 2

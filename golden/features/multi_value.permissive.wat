@@ -11,17 +11,13 @@
   (export "baals_stack_left" (global 2))
   (func $pair (;0;) (type 2) (param i32 i64 i32) (result i32 i32 i64)
     local.get 1
-    i64.const 20
+    i64.const 0
     i64.lt_s
     if ;; label = @1
       i64.const -1
       global.set 1
       unreachable
     end
-    local.get 1
-    i64.const 20
-    i64.sub
-    local.set 1
     block (type 3) (result i32 i32) ;; label = @1
       i32.const 1
       i32.const 2
@@ -45,7 +41,7 @@
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 45
+    i64.const 61
     i64.sub
     local.set 0
     global.get 2

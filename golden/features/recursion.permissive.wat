@@ -9,10 +9,6 @@
   (export "baals_gas_left" (global 1))
   (export "baals_stack_left" (global 2))
   (func $down (;0;) (type 2) (param i32 i64 i32) (result i32 i64)
-    local.get 1
-    i64.const 26
-    i64.sub
-    local.set 1
     local.get 2
     i32.const 8
     i32.sub
@@ -32,7 +28,7 @@
     local.get 0
     if (result i32) ;; label = @1
       local.get 1
-      i64.const 23
+      i64.const 45
       i64.sub
       local.set 1
       i32.const 1
@@ -60,7 +56,7 @@
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 45
+    i64.const 67
     i64.sub
     local.set 0
     global.get 2

@@ -149,7 +149,19 @@ pub(crate) struct FunctionPlan {
     pub(crate) constructs: Vec<usize>,
     /// Static figures for the report.
     pub(crate) report: FunctionReport,
+    /// The charge of the entry block when the callers pay it ([`CALLER_CHARGED_MAX`]).
+    entry_charge: Option<u64>,
+    /// The direct calls of internal functions, by the index among `injections` of the meter
+    /// of the block that makes them: once every function is analysed, the entry charges of
+    /// the callees their callers pay are added to those meters.
+    internal_calls: Vec<(usize, u32)>,
 }
+
+/// The greatest entry charge that callers pay in place of the callee. A block's charge gains
+/// the entry charge of each internal function it calls; bounding it keeps a block's charge
+/// within the headroom the policy leaves below 2^63 (a body has fewer calls than the policy's
+/// `function-instructions`).
+const CALLER_CHARGED_MAX: u64 = 1 << 16;
 
 /// Where the entry's check sits among a function's injections: first, before the entry's
 /// meter, which follows at [`ENTRY_METER_AT`]. A function that reserves its own frame has no
@@ -246,6 +258,8 @@ struct Body {
     callees: Vec<u32>,
     /// Injections of loop-header checks that a call made redundant, removed at the end.
     redundant_checks: Vec<usize>,
+    /// Direct calls of internal functions: the metering block that makes each, and the callee.
+    internal_calls: Vec<(usize, u32)>,
 }
 
 /// The scan hooks that build an [`Analysis`].
@@ -706,6 +720,7 @@ impl<'p> Hooks for Analyzer<'p> {
             calls_module: false,
             callees: Vec::new(),
             redundant_checks: std::mem::take(&mut self.scratch.redundant_checks),
+            internal_calls: Vec::new(),
         });
         Ok(())
     }
@@ -876,6 +891,9 @@ impl<'p> Hooks for Analyzer<'p> {
                 if was_live && function >= self.analysis.imported_functions {
                     body.direct_call(prices, function);
                 }
+                if was_live && internal {
+                    body.internal_calls.push((body.blocks.len() - 1, function));
+                }
                 if internal {
                     body.take_gas(prices, end, was_live);
                 } else if was_live {
@@ -964,25 +982,40 @@ impl Analyzer<'_> {
             body.blocks[0].cost += prices.wrap_start;
         }
 
+        // The callers of an internal function pay its entry block with their own charge, when
+        // that block calls no internal function (whose entry charge would then be part of it):
+        // the entry then subtracts nothing, and the counter it is passed needs no arithmetic
+        // before its check (`docs/gas.md`, "Internal functions").
+        let entry_calls_internal = body.internal_calls.first().is_some_and(|&(block, _)| block == 0);
+        let entry_charge = {
+            let entry = &body.blocks[0];
+            let charge = entry.cost + prices.caller_charged[usize::from(entry.observed)];
+            (body.internal && !entry_calls_internal && charge <= CALLER_CHARGED_MAX).then_some(charge)
+        };
+
         let mut max_block_cost = 0;
-        for block in &mut body.blocks {
+        for (index, block) in body.blocks.iter_mut().enumerate() {
             let flush = block.observed;
-            let charge = block.cost + prices.meter(block.reload, flush);
+            let caller_charged = index == 0 && entry_charge.is_some();
+            let (charge, meter) = match entry_charge {
+                Some(charge) if caller_charged => (charge, Snippet::CallerCharged { flush }),
+                _ => {
+                    let charge = block.cost + prices.meter(block.reload, flush);
+                    (charge, Snippet::Meter { charge, reload: block.reload, flush })
+                }
+            };
             max_block_cost = max_block_cost.max(charge);
-            if let (_, Injection::Snippet(Snippet::Meter { charge: c, reload: r, flush: f })) =
-                &mut body.injections[block.injection]
-            {
-                (*c, *r, *f) = (charge, block.reload, flush);
-            }
+            body.injections[block.injection].1 = Injection::Snippet(meter);
             if let Some(check) = block.check
                 && let (_, Injection::Snippet(Snippet::Check { charge: c, .. })) = &mut body.injections[check]
             {
-                *c = charge;
+                // A leaf's callers have charged its entry: its check tests the counter's sign.
+                *c = if caller_charged { 0 } else { charge };
             }
         }
         let mut injections = body.injections;
+        removed.sort_unstable();
         if !removed.is_empty() {
-            removed.sort_unstable();
             let mut index = 0;
             injections.retain(|_| {
                 index += 1;
@@ -991,7 +1024,15 @@ impl Analyzer<'_> {
         }
         // Of what precedes `after_entry`, only the entry's check can have been removed, and
         // `after_entry` allows for that.
+        let inserted = prefix.len();
         injections.splice(after_entry..after_entry, prefix);
+        // Where each block's meter now is (meters are never removed).
+        let meter_at = |block: usize| {
+            let original = body.blocks[block].injection;
+            let kept = original - removed.partition_point(|&r| r < original);
+            if kept >= after_entry { kept + inserted } else { kept }
+        };
+        let internal_calls = body.internal_calls.iter().map(|&(block, callee)| (meter_at(block), callee)).collect();
 
         body.callees.sort_unstable();
         body.callees.dedup();
@@ -1022,6 +1063,8 @@ impl Analyzer<'_> {
             injections,
             constructs: body.constructs,
             report,
+            entry_charge,
+            internal_calls,
         }
     }
 }
@@ -1106,6 +1149,24 @@ impl Analysis {
                 *f = frame;
             }
             plan.report.frame = frame;
+        }
+        // The entry charges that callers pay, added to the meters of the blocks that call.
+        let entry_charges: Vec<Option<u64>> = self.functions.iter().map(|plan| plan.entry_charge).collect();
+        for plan in &mut self.functions {
+            for &(at, callee) in &plan.internal_calls {
+                let Some(entry) = callee.checked_sub(imported).and_then(|d| *entry_charges.get(d as usize)?) else {
+                    continue;
+                };
+                match &mut plan.injections[at] {
+                    (_, Injection::Snippet(Snippet::Meter { charge, .. })) => {
+                        *charge += entry;
+                        plan.report.max_block_cost = plan.report.max_block_cost.max(*charge);
+                    }
+                    // A block that calls an internal function charges itself: its loop check is
+                    // redundant, and an entry block that makes such a call is not paid by callers.
+                    _ => debug_assert!(false, "a block that calls an internal function has a meter"),
+                }
+            }
         }
     }
 }

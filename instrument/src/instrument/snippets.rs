@@ -40,6 +40,11 @@ pub(crate) enum Snippet {
     /// need that, because those are the only places where anyone reads the global
     /// (`docs/gas.md`).
     Meter { charge: u64, reload: bool, flush: bool },
+    /// The entry of an internal function whose callers charge its entry block
+    /// (`docs/gas.md`, "Internal functions"): nothing to subtract, since the counter it is
+    /// passed is charged already; with `flush`, writes it to the global for an instruction of
+    /// the block that can trap, call or leave.
+    CallerCharged { flush: bool },
     /// Traps if the gas local is below `charge`, the charge of the metering block it opens,
     /// which comes right after it; the trapping path writes -1 to the global, so that the
     /// host sees out of gas. Testing before subtracting keeps the charged counter in the same
@@ -155,6 +160,11 @@ impl Snippet {
                     uleb(s.gas, out);
                 }
             }
+            Snippet::CallerCharged { flush } => {
+                if flush {
+                    pair(out, LOCAL_GET, s.gas, GLOBAL_SET, s.gas_global);
+                }
+            }
             // The write-back sits on the trapping path only: the check itself is a compare
             // and a branch. Out of gas is the global's sign (`docs/gas.md`), so the trapping
             // path writes a constant rather than computing the overdraft.
@@ -259,6 +269,8 @@ impl Snippet {
 pub(crate) struct Prices {
     /// The meter, indexed by `[reload][flush]`.
     meters: [[u64; 2]; 2],
+    /// The entry of a function its callers charge, indexed by `flush`.
+    pub(crate) caller_charged: [u64; 2],
     /// The check, indexed by `reload`.
     checks: [u64; 2],
     pub(crate) resync: u64,
@@ -287,6 +299,7 @@ impl Prices {
         Prices {
             meters: [false, true]
                 .map(|reload| [false, true].map(|flush| required(Snippet::Meter { charge: 0, reload, flush }))),
+            caller_charged: [false, true].map(|flush| required(Snippet::CallerCharged { flush })),
             checks: [false, true].map(|reload| required(Snippet::Check { charge: 0, reload })),
             resync: required(Snippet::Resync),
             reserves: [false, true].map(|param| {
@@ -362,6 +375,8 @@ mod tests {
         // and global.set 2.
         assert_eq!([prices.meter(false, false), prices.meter(false, true)], [4, 6]);
         assert_eq!([prices.meter(true, false), prices.meter(true, true)], [5, 7]);
+        // Nothing, or local.get 1 and global.set 2.
+        assert_eq!(prices.caller_charged, [0, 3]);
         // local.get 1 (or global.get 2, local.tee 1), i64.const 1, i64.lt_s 1, if 2, i64.const 1,
         // global.set 2, unreachable 1, end 1.
         assert_eq!([prices.check(false), prices.check(true)], [10, 12]);
