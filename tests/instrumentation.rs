@@ -182,6 +182,102 @@ fn sections_metering_does_not_touch_are_kept_byte_for_byte() {
     }
 }
 
+/// The names of one name subsection (`id`), per function, in order.
+fn names(wasm: &[u8], id: u8) -> Vec<(u32, Vec<(u32, String)>)> {
+    let mut out = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        let wasmparser::Payload::CustomSection(section) = payload.unwrap() else { continue };
+        let wasmparser::KnownCustom::Name(reader) = section.as_known() else { continue };
+        for subsection in reader {
+            let map = match subsection.unwrap() {
+                wasmparser::Name::Local(map) if id == 2 => map,
+                wasmparser::Name::Label(map) if id == 3 => map,
+                _ => continue,
+            };
+            for function in map {
+                let function = function.unwrap();
+                let names = function.names.into_iter().map(|n| n.map(|n| (n.index, n.name.to_string())).unwrap());
+                out.push((function.index, names.collect()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn names_follow_the_labels_and_locals_they_name() {
+    // Function 0 is internal: its locals move past the two counter parameters, and its
+    // caller-charged entry check opens a block before its own.
+    let module = baals_tests::wat(
+        r#"(module
+             (func (param i32) (local i32)
+               (block (br_if 0 (local.get 0)))
+               (local.set 1 (i32.const 1)))
+             (func (export "run") (loop (call 0 (i32.const 1)))))"#,
+    );
+    let named = |text: &str| -> Vec<u8> { [&baals_tests::leb(text.len() as u32)[..], text.as_bytes()].concat() };
+    let name_map = |entries: &[(u32, &str)]| -> Vec<u8> {
+        let mut out = baals_tests::leb(entries.len() as u32);
+        for &(index, name) in entries {
+            out.extend(baals_tests::leb(index));
+            out.extend(named(name));
+        }
+        out
+    };
+    let indirect = |functions: &[(u32, &[(u32, &str)])]| -> Vec<u8> {
+        let mut out = baals_tests::leb(functions.len() as u32);
+        for &(index, entries) in functions {
+            out.extend(baals_tests::leb(index));
+            out.extend(name_map(entries));
+        }
+        out
+    };
+    let subsection = |id: u8, contents: Vec<u8>| [&[id][..], &baals_tests::leb(contents.len() as u32), &contents].concat();
+    // A local past any there can be, and the same function listed again and again (each
+    // listing is rewritten, and the body is walked once for all of them).
+    let locals = indirect(&[(0, &[(0, "p"), (1, "x"), (u32::MAX, "ghost")]), (1, &[(0, "none")])]);
+    let labels = indirect(&[(0, &[(0, "b")]), (1, &[(0, "l")]), (0, &[(0, "b2")]), (0, &[(0, "b3")])]);
+    let payload = [subsection(2, locals), subsection(3, labels)].concat();
+    let wasm = baals_tests::with_custom_section(&module, "name", &payload);
+
+    let output = instrument(&wasm, &Policy::default_policy()).unwrap().wasm;
+    let to_owned = |entries: &[(u32, &str)]| entries.iter().map(|&(i, n)| (i, n.to_string())).collect::<Vec<_>>();
+    assert_eq!(names(&output, 2), [(0, to_owned(&[(0, "p"), (3, "x")])), (1, to_owned(&[(0, "none")]))]);
+    let label = names(&output, 3)[0].1[0].0;
+    assert_eq!(
+        names(&output, 3),
+        [
+            (0, to_owned(&[(label, "b")])),
+            (1, to_owned(&[(names(&output, 3)[1].1[0].0, "l")])),
+            (0, to_owned(&[(label, "b2")])),
+            (0, to_owned(&[(label, "b3")]))
+        ]
+    );
+    // The label the names point to is the function's own block; in the loop of function 1,
+    // its own loop.
+    let openers = |function: usize| -> Vec<String> {
+        let body = wasmparser::Parser::new(0)
+            .parse_all(&output)
+            .filter_map(|p| match p.unwrap() {
+                wasmparser::Payload::CodeSectionEntry(body) => Some(body),
+                _ => None,
+            })
+            .nth(function)
+            .unwrap();
+        let ops = body.get_operators_reader().unwrap().into_iter().map(|op| op.unwrap());
+        ops.filter_map(|op| match op {
+            wasmparser::Operator::Block { .. } => Some("block".to_string()),
+            wasmparser::Operator::Loop { .. } => Some("loop".to_string()),
+            wasmparser::Operator::If { .. } => Some("if".to_string()),
+            _ => None,
+        })
+        .collect()
+    };
+    assert_eq!((label, openers(0)[label as usize].as_str()), (1, "block"));
+    let label = names(&output, 3)[1].1[0].0;
+    assert_eq!(openers(1)[label as usize], "loop");
+}
+
 #[test]
 fn the_report_describes_each_function() {
     let wasm = baals_tests::wat(

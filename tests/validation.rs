@@ -3,7 +3,7 @@
 
 use baals_instrument::{ExportRefusal, Feature, ImportRefusal, Location, ValidationError, validate};
 use baals_policy::{HostFunction, Limit, Policy};
-use baals_tests::{default_with, shared_dir, wat};
+use baals_tests::{default_with, shared_dir, wat, with_custom_section};
 
 fn refused(wasm: &[u8], policy: &Policy) -> ValidationError {
     match validate(wasm, policy) {
@@ -405,6 +405,32 @@ fn garbage_truncated_and_empty_input_is_malformed() {
             ValidationError::Malformed { .. } => {}
             other => panic!("{bytes:?}: {other}"),
         }
+    }
+}
+
+#[test]
+fn a_name_section_that_does_not_decode_is_malformed() {
+    // Instrumentation rewrites the name section, so it must decode, to its last name.
+    let module = wat(r#"(module (func (export "run")))"#);
+    // Function names: one entry, function 0, whose name claims 10 bytes of the 2 left.
+    let truncated = with_custom_section(&module, "name", &[1, 5, 1, 0, 10, b'r', b'u']);
+    // Local names listing function 0 twice, the second time with a stray byte after it.
+    let trailing = with_custom_section(&module, "name", &[2, 8, 2, 0, 0, 0, 1, 0, 0, 0xff]);
+    for (wasm, what) in [(truncated, "past the end"), (trailing, "trailing")] {
+        match refused(&wasm, &Policy::permissive()) {
+            ValidationError::Malformed { message, location } => {
+                assert!(message.starts_with("name section: "), "{what}: {message}");
+                assert_eq!(location.function, None, "{what}");
+                // Within the section, which the module's last bytes are.
+                let offset = location.offset.unwrap();
+                assert!((module.len()..=wasm.len()).contains(&offset), "{what}: offset {offset}");
+            }
+            other => panic!("{what}: {other}"),
+        }
+    }
+    // The same subsections, well formed, are accepted.
+    for payload in [&[1, 5, 1, 0, 2, b'r', b'u'][..], &[2, 7, 2, 0, 0, 0, 1, 0, 0]] {
+        validate(&with_custom_section(&module, "name", payload), &Policy::permissive()).unwrap();
     }
 }
 

@@ -79,6 +79,33 @@ pub fn wat(text: &str) -> Vec<u8> {
     wat::parse_str(text).unwrap_or_else(|e| panic!("bad test module: {e}\n{text}"))
 }
 
+/// `wasm` with a custom section appended: `name`, then `payload` as it is (hand-built
+/// sections, malformed ones among them, that no assembler writes).
+pub fn with_custom_section(wasm: &[u8], name: &str, payload: &[u8]) -> Vec<u8> {
+    let mut contents = leb(name.len() as u32);
+    contents.extend_from_slice(name.as_bytes());
+    contents.extend_from_slice(payload);
+    let mut out = wasm.to_vec();
+    out.push(0);
+    out.extend(leb(contents.len() as u32));
+    out.extend(contents);
+    out
+}
+
+/// The unsigned LEB128 encoding of `value`.
+pub fn leb(mut value: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return out;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
 /// The features an instrumented module needs: the policy's, plus mutable globals (the exported
 /// gas and stack counters are mutable).
 pub fn output_features(policy: &Policy) -> wasmparser::WasmFeatures {

@@ -287,26 +287,34 @@ impl Writer<'_> {
             let map =
                 wasmparser::IndirectNameMap::new(BinaryReader::new(bytes, subsection_offset)).map_err(internal)?;
             let mut renamed = wasm_encoder::IndirectNameMap::new();
+            // A function may be listed any number of times: its shifts are computed once, or a
+            // crafted section could make each listing walk the whole body again.
+            let functions = &self.analysis.functions;
+            let mut label_shifts: Vec<Option<Vec<u32>>> = vec![None; if id == LABELS { functions.len() } else { 0 }];
             for function in map {
                 let function = function.map_err(internal)?;
-                let functions = &self.analysis.functions;
-                let plan = functions.binary_search_by_key(&function.index, |plan| plan.report.index).ok();
-                let plan = plan.map(|at| &functions[at]);
-                let shifts = match plan {
-                    Some(plan) if id == LABELS => plan.label_shifts(),
-                    _ => Vec::new(),
+                let at = functions.binary_search_by_key(&function.index, |plan| plan.report.index).ok();
+                let plan = at.map(|at| &functions[at]);
+                let shifts: &[u32] = match at {
+                    Some(at) if id == LABELS => label_shifts[at].get_or_insert_with(|| functions[at].label_shifts()),
+                    _ => &[],
                 };
                 let mut names = wasm_encoder::NameMap::new();
                 for naming in function.names {
                     let naming = naming.map_err(internal)?;
                     let index = match plan {
+                        // A name past the last possible local names nothing: it is dropped.
                         Some(plan) if id == LOCALS && plan.internal && naming.index >= plan.params => {
-                            naming.index + INTERNAL_PARAMS
+                            naming.index.checked_add(INTERNAL_PARAMS)
                         }
-                        _ if id == LABELS => naming.index + shifts.get(naming.index as usize).copied().unwrap_or(0),
-                        _ => naming.index,
+                        _ if id == LABELS => {
+                            naming.index.checked_add(shifts.get(naming.index as usize).copied().unwrap_or(0))
+                        }
+                        _ => Some(naming.index),
                     };
-                    names.append(index, naming.name);
+                    if let Some(index) = index {
+                        names.append(index, naming.name);
+                    }
                 }
                 renamed.append(function.index, &names);
             }

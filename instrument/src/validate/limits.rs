@@ -2,7 +2,10 @@
 //! they are checked against.
 
 use baals_policy::{Limit, Policy};
-use wasmparser::{CompositeInnerType, ExternalKind, FunctionBody, Operator, Payload, TypeRef};
+use wasmparser::{
+    BinaryReaderError, CompositeInnerType, ExternalKind, FunctionBody, IndirectNameMap, KnownCustom, Name, NameMap,
+    NameSectionReader, Operator, Payload, TypeRef,
+};
 
 use super::scan::{Func, Hooks, function_type};
 use crate::error::{Location, ValidationError};
@@ -213,6 +216,12 @@ impl<'p> Hooks for LimitChecker<'p> {
             Payload::CustomSection(reader) => {
                 let count = self.info.usage.get(Limit::CustomSections) + 1;
                 self.check(Limit::CustomSections, count, Location::at(reader.range().start))?;
+                if let KnownCustom::Name(names) = reader.as_known() {
+                    decode_names(names).map_err(|error| ValidationError::Malformed {
+                        message: format!("name section: {}", error.message()),
+                        location: Location::at(error.offset()),
+                    })?;
+                }
             }
             _ => {}
         }
@@ -275,4 +284,32 @@ impl<'p> Hooks for LimitChecker<'p> {
         }
         Ok(())
     }
+}
+
+/// Decodes the whole name section. It is the one custom section instrumentation rewrites (its
+/// label and local indices move), so it must decode; engines would skip a malformed one, but a
+/// contract is refused rather than deployed with names that mean something else after
+/// instrumentation.
+fn decode_names(names: NameSectionReader<'_>) -> Result<(), BinaryReaderError> {
+    fn map(names: NameMap<'_>) -> Result<(), BinaryReaderError> {
+        names.into_iter().try_for_each(|naming| naming.map(drop))
+    }
+    fn indirect(names: IndirectNameMap<'_>) -> Result<(), BinaryReaderError> {
+        names.into_iter().try_for_each(|function| map(function?.names))
+    }
+    for subsection in names {
+        match subsection? {
+            Name::Function(names)
+            | Name::Type(names)
+            | Name::Table(names)
+            | Name::Memory(names)
+            | Name::Global(names)
+            | Name::Element(names)
+            | Name::Data(names)
+            | Name::Tag(names) => map(names)?,
+            Name::Local(names) | Name::Label(names) | Name::Field(names) => indirect(names)?,
+            Name::Module { .. } | Name::Unknown { .. } => {}
+        }
+    }
+    Ok(())
 }
