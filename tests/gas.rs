@@ -292,6 +292,29 @@ fn callers_pay_the_entry_blocks_of_internal_functions() {
     assert_eq!(c.gas("big", &i32s(&[0])), ENTRY_LAZY + 1 + 10 + PASS + 2 + EXIT + big);
 }
 
+/// Prices are the policy's to choose: here `local.set` costs more than `local.tee` and
+/// `global.set` together, so a call's take-back that comes to write the global back is
+/// cheaper than one that does not.
+#[test]
+fn a_take_back_that_writes_the_global_may_cost_less() {
+    let text = baals_tests::edit(
+        baals_policy::DEFAULT_POLICY_TOML,
+        "costs.opcodes",
+        "\"table.grow\"",
+        "\"table.grow\" = 200\n\"local.set\" = 10",
+    );
+    let text = baals_tests::edit(&text, "exports", "allow", "allow = \"any\"");
+    let policy = Policy::from_toml(&text).unwrap();
+    let c = Contract::with_policy(r#"(module (func $f) (func (export "run") (call $f) (call $f)))"#, policy);
+    // $f: its check and exit, paid by the caller for each call. The export, one block: its
+    // entry (whose meter's local.set is 9 dearer), two calls 10 each with their counters
+    // passed (2 each), the first call's gas taken back with local.set 10, the second's with
+    // local.tee and global.set 3 (the exit reads the global), the exit.
+    let f = CHECK + INTERNAL_EXIT;
+    assert_eq!(c.gas("run", &[]), ENTRY_LAZY + 9 + 2 * (10 + 2) + 10 + 3 + EXIT + 2 * f);
+    assert_exact_boundary(&c, "run", &[]);
+}
+
 /// An internal function (only direct calls reach it) takes the counters as parameters and
 /// returns the gas: its charges, and its callees', reach the global only where something can
 /// read it. The gas is still exact on return, at a trap deep in the recursion, and at the

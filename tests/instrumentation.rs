@@ -279,6 +279,34 @@ fn names_follow_the_labels_and_locals_they_name() {
 }
 
 #[test]
+fn a_block_charging_more_than_2_pow_62_is_refused() {
+    // The policy bounds each price times `function-instructions` by 2^62, but a block's charge
+    // adds the metering code to its instructions: with calls and locals at that bound, each
+    // call also passes and takes back the counters, and the block goes past 2^62.
+    let at_bound = (1u64 << 62) / 16;
+    let policy = baals_tests::default_with(&[
+        ("limits", "function-instructions", "16"),
+        ("costs", "call", &at_bound.to_string()),
+        ("costs", "local", &at_bound.to_string()),
+    ]);
+    let calls = "(call $f)".repeat(15);
+    let wasm = baals_tests::wat(&format!(r#"(module (func $f) (func (export "run") {calls}))"#));
+    match instrument(&wasm, &policy) {
+        Err(error @ InstrumentError::ChargeTooLarge { function: 1, charge }) => {
+            // 15 calls, 30 counters passed, 15 taken back, and the meter's local.set at
+            // least.
+            assert!(charge >= 61 * at_bound, "{charge}");
+            assert_eq!(error.to_string(), format!("function 1: a block would charge {charge} gas, more than 2^62"));
+        }
+        other => panic!("{other:?}"),
+    }
+    // One call stays within it.
+    let wasm = baals_tests::wat(r#"(module (func $f) (func (export "run") (call $f)))"#);
+    let report = instrument(&wasm, &policy).unwrap().report;
+    assert!(report.functions[1].max_block_cost <= 1 << 62, "{}", report.functions[1].max_block_cost);
+}
+
+#[test]
 fn the_report_describes_each_function() {
     let wasm = baals_tests::wat(
         r#"(module (memory 1)

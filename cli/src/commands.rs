@@ -156,6 +156,7 @@ fn instrument_error_kind(error: &InstrumentError) -> &'static str {
     match error {
         InstrumentError::AlreadyInstrumented => "already-instrumented",
         InstrumentError::OutputLimit { .. } => "output-limit",
+        InstrumentError::ChargeTooLarge { .. } => "charge-too-large",
         _ => "internal",
     }
 }

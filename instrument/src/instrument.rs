@@ -101,6 +101,17 @@ pub enum InstrumentError {
         /// The function concerned, if one.
         function: Option<u32>,
     },
+    /// A metering block would charge more than 2^62 gas: the policy's prices, times the
+    /// instructions and the metering code of one block, leave no headroom below `i64::MAX`.
+    /// Only a policy pricing instructions near its bound (`limits.function-instructions`)
+    /// gets there.
+    #[error("function {function}: a block would charge {charge} gas, more than 2^62")]
+    ChargeTooLarge {
+        /// The function with the block.
+        function: u32,
+        /// The block's charge (saturated: at least the sum of its prices).
+        charge: u64,
+    },
     /// A module the validator accepted could not be rewritten: a bug of the instrumenter.
     #[error("internal instrumenter error: {0}")]
     Internal(String),
@@ -124,6 +135,9 @@ pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Res
     let mut analyzer = Analyzer::new(policy, wasm, threads);
     let info = validate_with(wasm, policy, &mut analyzer, threads)?;
     let analysis = analyzer.into_analysis();
+    if let Some(plan) = analysis.functions.iter().find(|plan| plan.report.max_block_cost > snippets::MAX_CHARGE) {
+        return Err(InstrumentError::ChargeTooLarge { function: plan.report.index, charge: plan.report.max_block_cost });
+    }
     let tag = format!("baals-instrument {INSTRUMENTER_VERSION}\npolicy {}\n", policy.hash());
     let rewritten = rewrite::rewrite(wasm, &analysis, policy, info.start_function, &tag, threads)?;
     check_output_limits(&analysis, &info, policy, &rewritten)?;

@@ -456,7 +456,7 @@ impl Body {
         if check {
             check_at = Some(self.injections.len());
             self.injections.push((position, Injection::Snippet(Snippet::Check { charge: 0, reload: false })));
-            cost += prices.check(false);
+            cost = prices.check(false);
             self.checks += 1;
         }
         let injection = self.injections.len();
@@ -475,7 +475,8 @@ impl Body {
             Some((_, true)) => {}
             Some((take, flushed)) => {
                 *flushed = true;
-                block.cost += prices.take_gas[1] - prices.take_gas[0];
+                // Added then subtracted: a policy may price the flushing take below the other.
+                block.cost = block.cost.saturating_add(prices.take_gas[1]) - prices.take_gas[0];
                 if let (_, Injection::Snippet(Snippet::TakeGas { flush })) = &mut self.injections[*take] {
                     *flush = true;
                 }
@@ -508,7 +509,7 @@ impl Body {
     fn charge(&mut self, cost: u64) {
         // Every live instruction belongs to a block: the entry block is started first.
         if let Some(block) = self.blocks.last_mut() {
-            block.cost += cost;
+            block.cost = block.cost.saturating_add(cost);
         }
     }
 
@@ -969,17 +970,17 @@ impl Analyzer<'_> {
             let reload = std::mem::replace(&mut entry_block.reload, false);
             body.injections[ENTRY_CHECK_AT].1 = Injection::Snippet(Snippet::Check { charge: 0, reload });
             entry_block.check = Some(ENTRY_CHECK_AT);
-            entry_block.cost += prices.check(reload);
+            entry_block.cost = entry_block.cost.saturating_add(prices.check(reload));
         } else {
             let (param, write_back) = (body.internal, !entry_block.observed);
             prefix.push((entry, Injection::Snippet(Snippet::Reserve { frame, param, write_back })));
-            entry_block.cost += prices.reserve(param, write_back);
+            entry_block.cost = entry_block.cost.saturating_add(prices.reserve(param, write_back));
             removed.push(ENTRY_CHECK_AT);
         }
         if body.wrapped() {
             let results = body.results.clone();
             prefix.push((entry, Injection::WrapStart(self.wrap_type(&results))));
-            body.blocks[0].cost += prices.wrap_start;
+            body.blocks[0].cost = body.blocks[0].cost.saturating_add(prices.wrap_start);
         }
 
         // The callers of an internal function pay its entry block with their own charge, when
@@ -989,7 +990,7 @@ impl Analyzer<'_> {
         let entry_calls_internal = body.internal_calls.first().is_some_and(|&(block, _)| block == 0);
         let entry_charge = {
             let entry = &body.blocks[0];
-            let charge = entry.cost + prices.caller_charged[usize::from(entry.observed)];
+            let charge = entry.cost.saturating_add(prices.caller_charged[usize::from(entry.observed)]);
             (body.internal && !entry_calls_internal && charge <= CALLER_CHARGED_MAX).then_some(charge)
         };
 
@@ -1000,7 +1001,7 @@ impl Analyzer<'_> {
             let (charge, meter) = match entry_charge {
                 Some(charge) if caller_charged => (charge, Snippet::CallerCharged { flush }),
                 _ => {
-                    let charge = block.cost + prices.meter(block.reload, flush);
+                    let charge = block.cost.saturating_add(prices.meter(block.reload, flush));
                     (charge, Snippet::Meter { charge, reload: block.reload, flush })
                 }
             };
@@ -1159,7 +1160,7 @@ impl Analysis {
                 };
                 match &mut plan.injections[at] {
                     (_, Injection::Snippet(Snippet::Meter { charge, .. })) => {
-                        *charge += entry;
+                        *charge = charge.saturating_add(entry);
                         plan.report.max_block_cost = plan.report.max_block_cost.max(*charge);
                     }
                     // A block that calls an internal function charges itself: its loop check is

@@ -263,6 +263,12 @@ impl Snippet {
     }
 }
 
+/// The greatest gas charge of one metering block: the charge is an `i64.const`, and a block's
+/// charge is at most the budget the policy's prices leave room for (2^62, the policy's
+/// headroom). A module whose block would charge more is refused
+/// ([`InstrumentError::ChargeTooLarge`](crate::InstrumentError::ChargeTooLarge)).
+pub(crate) const MAX_CHARGE: u64 = 1 << 62;
+
 /// The price of each snippet under one policy. `None` for snippets the policy cannot price
 /// (NaN canonicalization without floats), which are then never needed.
 #[derive(Clone, Copy, Debug)]
@@ -345,9 +351,11 @@ fn price_of(snippet: Snippet, policy: &Policy) -> Option<u64> {
     while !reader.eof() {
         // Our own encoding of known instructions: decoding cannot fail.
         let op = reader.read().ok()?;
-        total += policy.cost(opcode_of(&op)?)?;
+        total = policy.cost(opcode_of(&op)?)?.saturating_add(total);
     }
-    Some(total)
+    // Capped just past the greatest charge: sums of prices stay far from overflowing, and any
+    // sum that includes a capped price is still refused.
+    Some(total.min(MAX_CHARGE + 1))
 }
 
 /// The value type of a wasmparser value type, for block types.
