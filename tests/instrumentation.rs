@@ -232,7 +232,8 @@ fn names_follow_the_labels_and_locals_they_name() {
         }
         out
     };
-    let subsection = |id: u8, contents: Vec<u8>| [&[id][..], &baals_tests::leb(contents.len() as u32), &contents].concat();
+    let subsection =
+        |id: u8, contents: Vec<u8>| [&[id][..], &baals_tests::leb(contents.len() as u32), &contents].concat();
     // A local past any there can be, and the same function listed again and again (each
     // listing is rewritten, and the body is walked once for all of them).
     let locals = indirect(&[(0, &[(0, "p"), (1, "x"), (u32::MAX, "ghost")]), (1, &[(0, "none")])]);

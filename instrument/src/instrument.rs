@@ -136,7 +136,10 @@ pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Res
     let info = validate_with(wasm, policy, &mut analyzer, threads)?;
     let analysis = analyzer.into_analysis();
     if let Some(plan) = analysis.functions.iter().find(|plan| plan.report.max_block_cost > snippets::MAX_CHARGE) {
-        return Err(InstrumentError::ChargeTooLarge { function: plan.report.index, charge: plan.report.max_block_cost });
+        return Err(InstrumentError::ChargeTooLarge {
+            function: plan.report.index,
+            charge: plan.report.max_block_cost,
+        });
     }
     let tag = format!("baals-instrument {INSTRUMENTER_VERSION}\npolicy {}\n", policy.hash());
     let rewritten = rewrite::rewrite(wasm, &analysis, policy, info.start_function, &tag, threads)?;
