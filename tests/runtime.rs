@@ -408,6 +408,52 @@ fn calls_nest_at_most_max_depth() {
     assert!(output.ends_with("invalid: calls nest at most 3 deep"), "{output}");
 }
 
+/// Wasmtime's instance pool holds every call a policy lets nest, for several top-level calls
+/// at once: nesting to the greatest depth a policy may set (64) succeeds in a block and in
+/// queries on eight threads at once, where a pool that ran out would fail them as the
+/// engine's doing (`docs/runtime.md`, "wasmtime configuration").
+#[test]
+fn calls_nest_to_the_greatest_depth_on_many_threads_at_once() {
+    let chain = Chain::with(default_with(&[("calls", "max-depth", "64")]));
+    let contracts: Vec<ContractId> = (0..65).map(|_| chain.deploy(&probe())).collect();
+    // contracts[0] calls [1], which calls [2]... [64] runs `noop`.
+    let mut input = call_input(&contracts[64], "noop", b"");
+    for level in (1..64).rev() {
+        input = call_input(&contracts[level], "call", &input);
+    }
+    let innermost_returned = |output: &[u8]| output.ends_with(&0i32.to_le_bytes());
+    assert!(innermost_returned(&chain.call(contracts[0], "call", &input).output));
+    let engines = [chain.engine.wasmtime(), chain.engine.wasmi()];
+    let (input, contracts) = (&input, &contracts);
+    std::thread::scope(|scope| {
+        for _ in 0..8 {
+            scope.spawn(move || {
+                for engine in engines {
+                    let result = engine.query_contract(CTX, ALICE, contracts[0], "call", input, GAS).unwrap();
+                    assert!(result.status.is_success(), "{}", result.status);
+                    assert!(innermost_returned(&result.output));
+                }
+            });
+        }
+    });
+}
+
+/// The smallest stack a policy may set still makes engines, both of which stop recursion at
+/// the deterministic limit: wasmi refuses (with a panic) a maximum stack below its initial
+/// height, so its share is never sized below that.
+#[test]
+fn a_tiny_stack_limit_is_the_limit_on_both_engines() {
+    let chain = Chain::with(default_with(&[
+        ("stack", "max-height", "8"),
+        ("stack", "frame-base", "1"),
+        ("exports", "allow", "\"any\""),
+    ]));
+    let id =
+        chain.deploy(&wat(r#"(module (func $r (call $r)) (func (export "run")) (func (export "deep") (call $r)))"#));
+    assert!(chain.call(id, "run", b"").status.is_success());
+    assert_eq!(chain.call(id, "deep", b"").status, ExecutionStatus::StackLimit);
+}
+
 #[test]
 fn value_moves_and_transfers_never_overdraw() {
     let chain = Chain::new();
@@ -435,6 +481,18 @@ fn value_moves_and_transfers_never_overdraw() {
     let result = chain.call(id, "call_paying", &call_input(&other, "trap", b""));
     assert_eq!(&result.output[..4], &(-1i32).to_le_bytes());
     assert_eq!((chain.engine.balance(&id).unwrap(), chain.engine.balance(&other).unwrap()), (65, 5));
+}
+
+/// An active element segment past its table's end traps when the instance is made, as the
+/// spec says, on both engines: wasmi reports it as an instantiation error of its own, which
+/// must not end the block as an engine failure.
+#[test]
+fn an_element_segment_past_its_table_traps_on_both_engines() {
+    let chain = Chain::with(default_with(&[("exports", "allow", "\"any\"")]));
+    let id =
+        chain.deploy(&wat(r#"(module (table 1 funcref) (func $f) (elem (i32.const 1) $f) (func (export "run")))"#));
+    let result = chain.call(id, "run", b"");
+    assert_eq!(trap_kind(&result), TrapKind::TableOutOfBounds, "{}", result.status);
 }
 
 #[test]

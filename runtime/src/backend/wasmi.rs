@@ -8,6 +8,7 @@
 
 use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT};
 use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
+use wasmi::errors::{ErrorKind, InstantiationError};
 use wasmi::{Caller, CompilationMode, Config, Global, Linker, Memory, Module, Store, TrapCode, Val};
 
 use super::{Compiled, Ended, Failure, Limits};
@@ -111,6 +112,11 @@ fn failure(mut error: wasmi::Error) -> Failure {
         // The error is dropped right after: take the host's reason out of it.
         return Failure::Host(std::mem::replace(host, HostError::Revert(Vec::new())));
     }
+    // An active element segment past its table's end fails instantiation, which the spec
+    // (and wasmtime) makes a trap; wasmi reports it as an instantiation error of its own.
+    if let ErrorKind::Instantiation(InstantiationError::ElementSegmentDoesNotFit { .. }) = error.kind() {
+        return Failure::Trap(TrapKind::TableOutOfBounds);
+    }
     match error.as_trap_code() {
         Some(code) => Failure::Trap(trap_kind(code)),
         None => Failure::Engine(EngineError::Wasmi(error.to_string())),
@@ -158,6 +164,7 @@ fn linker(engine: &wasmi::Engine) -> Result<Linker<Data>, wasmi::Error> {
 const CELL_BYTES: usize = 8;
 const CELLS_PER_UNIT: usize = 4;
 const CELLS_PER_FRAME: usize = 16;
+const MIN_STACK_BYTES: usize = 4096;
 
 /// The wasmi configuration: the policy's features and nothing more, eager translation (lazy
 /// modes may report an invalid function only when it is first called), no fuel.
@@ -186,8 +193,13 @@ fn config(policy: &Policy) -> Config {
         .wasm_custom_page_sizes(false)
         .wasm_wide_arithmetic(false)
         .set_max_recursion_depth(frames.saturating_mul(2).saturating_add(64))
+        // Never below wasmi's initial height (1,000 bytes), which it refuses, with a panic,
+        // to exceed the maximum: a policy with a tiny `max-height` would otherwise take the
+        // host down.
         .set_max_stack_height(
-            CELL_BYTES.saturating_mul(units.saturating_mul(CELLS_PER_UNIT) + frames.saturating_mul(CELLS_PER_FRAME)),
+            CELL_BYTES
+                .saturating_mul(units.saturating_mul(CELLS_PER_UNIT) + frames.saturating_mul(CELLS_PER_FRAME))
+                .max(MIN_STACK_BYTES),
         );
     config
 }

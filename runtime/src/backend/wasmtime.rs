@@ -7,7 +7,7 @@
 use std::future::Future;
 use std::hash::Hasher;
 use std::pin::pin;
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::task::{Context, Poll, Waker};
 
 use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT};
@@ -62,13 +62,16 @@ impl HostEnv for Caller<'_, Data> {
 /// frames.
 const HOST_STACK_BYTES: usize = 1 << 20;
 
-/// Instances (with their memories, tables and fiber stacks) a pool holds: calls nest at most
-/// `max-depth + 1` deep, and queries may run beside a block.
-const POOLED_INSTANCES: u32 = 64;
+/// Top-level calls that may run at once on a pooled engine (a block's and queries beside it),
+/// whatever the machine: each may nest `max-depth` calls below it, and the pool holds an
+/// instance (with its memory, tables and fiber stack) for every one of them. A top-level call
+/// past these waits for one to end: a pool that ran out would fail the call as the engine's
+/// doing, on pooled machines only, and results must not depend on the machine.
+const LANES: u32 = 4;
 
 /// With PAGEMAP_SCAN, up to how many bytes of the pages a call wrote are reset with memset
 /// and stay mapped (a page's memset costs less than the fault it saves); a call that wrote
-/// more has the rest dropped. It also bounds what a pool keeps resident: 64 slots of 1 MiB.
+/// more has the rest dropped. It also bounds what a pool keeps resident: 1 MiB a slot.
 const RESIDENT_WITH_PAGEMAP: usize = 1 << 20;
 
 pub(crate) struct Wasmtime {
@@ -76,6 +79,37 @@ pub(crate) struct Wasmtime {
     linker: Linker<Data>,
     /// sha256 of wasmtime's compatibility hash: compiled artifacts are stored under it.
     fingerprint: [u8; 32],
+    /// Admission of top-level calls when instances come from a pool of fixed size.
+    lanes: Option<Lanes>,
+}
+
+/// A counting semaphore over the pool's [`LANES`].
+struct Lanes {
+    free: Mutex<u32>,
+    freed: Condvar,
+}
+
+/// A lane held by a running top-level call, given back when dropped.
+struct Lane<'l>(&'l Lanes);
+
+impl Lanes {
+    fn acquire(&self) -> Lane<'_> {
+        // A poisoned lock means a call panicked while counting: the count is still right,
+        // since it is changed in one statement.
+        let mut free = self.free.lock().unwrap_or_else(PoisonError::into_inner);
+        while *free == 0 {
+            free = self.freed.wait(free).unwrap_or_else(PoisonError::into_inner);
+        }
+        *free -= 1;
+        Lane(self)
+    }
+}
+
+impl Drop for Lane<'_> {
+    fn drop(&mut self) {
+        *self.0.free.lock().unwrap_or_else(PoisonError::into_inner) += 1;
+        self.0.freed.notify_one();
+    }
 }
 
 fn error(error: wasmtime::Error) -> EngineError {
@@ -84,12 +118,13 @@ fn error(error: wasmtime::Error) -> EngineError {
 
 impl Wasmtime {
     pub(crate) fn new(policy: &Policy) -> Result<Wasmtime, EngineError> {
-        let engine = engine(policy)?;
+        let (engine, pooled) = engine(policy)?;
         let linker = linker(&engine).map_err(error)?;
         let mut hasher = Sha256Hasher(Sha256::new());
         std::hash::Hash::hash(&engine.precompile_compatibility_hash(), &mut hasher);
         let fingerprint = hasher.0.finalize().into();
-        Ok(Wasmtime { engine, linker, fingerprint })
+        let lanes = pooled.then(|| Lanes { free: Mutex::new(LANES), freed: Condvar::new() });
+        Ok(Wasmtime { engine, linker, fingerprint, lanes })
     }
 
     pub(crate) fn fingerprint(&self) -> &[u8; 32] {
@@ -123,6 +158,7 @@ impl Wasmtime {
     }
 
     pub(crate) fn run(&self, prepared: &Prepared, state: HostState, method: &str, limits: Limits) -> Ended {
+        let _lane = self.lanes.as_ref().filter(|_| state.depth == 0).map(Lanes::acquire);
         let mut store = Store::new(&self.engine, Data { state, handles: None });
         let exports = &prepared.exports;
         let result = block_on(async {
@@ -242,18 +278,19 @@ fn config(policy: &Policy) -> Config {
     config
 }
 
-/// The wasmtime engine: pooled allocation where the policy allows it and the host can reserve
-/// the address space (64 slots of 4 GiB, reserved, not committed); otherwise, as where virtual
-/// memory is capped, allocation on demand. Results are the same either way; only speed differs.
-fn engine(policy: &Policy) -> Result<wasmtime::Engine, EngineError> {
+/// The wasmtime engine, and whether it is pooled: pooled allocation where the policy allows
+/// it and the host can reserve the address space (a slot of 4 GiB per instance, reserved, not
+/// committed); otherwise, as where virtual memory is capped, allocation on demand. Results
+/// are the same either way; only speed differs.
+fn engine(policy: &Policy) -> Result<(wasmtime::Engine, bool), EngineError> {
     if let Some(pool) = pool(policy) {
         let mut pooled = config(policy);
         pooled.allocation_strategy(pool);
         if let Ok(engine) = wasmtime::Engine::new(&pooled) {
-            return Ok(engine);
+            return Ok((engine, true));
         }
     }
-    wasmtime::Engine::new(&config(policy)).map_err(error)
+    Ok((wasmtime::Engine::new(&config(policy)).map_err(error)?, false))
 }
 
 /// Pooled allocation when the policy's memories and tables are small enough to reserve slots
@@ -264,11 +301,19 @@ fn pool(policy: &Policy) -> Option<wasmtime::PoolingAllocationConfig> {
     if limits.table_elements > 100_000 || limits.tables > 16 || policy.memory().max_pages > 1024 {
         return None;
     }
+    // Every call of every lane, nested to the policy's depth, holds an instance.
+    let instances = LANES * (policy.calls().max_depth as u32 + 1);
+    // What an instance's VMContext can take, with room to spare: per function (imported or
+    // defined) an import or a func ref of four words, per global and table a definition, and
+    // a fixed part. Past the pool's limit an instantiation would fail on pooled machines only.
+    let entities = limits.functions + limits.imports + limits.globals + limits.tables;
+    let instance_bytes = entities.saturating_mul(64).saturating_add(1 << 16);
     let mut pool = wasmtime::PoolingAllocationConfig::default();
-    pool.total_core_instances(POOLED_INSTANCES)
-        .total_memories(POOLED_INSTANCES)
-        .total_tables(POOLED_INSTANCES * limits.tables as u32)
-        .total_stacks(POOLED_INSTANCES)
+    pool.total_core_instances(instances)
+        .max_core_instance_size(usize::try_from(instance_bytes).ok()?.max(1 << 20))
+        .total_memories(instances)
+        .total_tables(instances * limits.tables as u32)
+        .total_stacks(instances)
         .max_memories_per_module(1)
         .max_tables_per_module(limits.tables as u32)
         .table_elements(limits.table_elements as usize)
