@@ -91,6 +91,13 @@ fn storage_write_read_remove() {
     assert_eq!(chain.call(id, "get", b"colour").output, b"\x01blue");
     // A value larger than the buffer: the full length comes back, the buffer holds its start.
     assert_eq!(chain.call(id, "get_capped", b"colour").output, [4, 0, 0, 0, b'b', b'l']);
+    // The host reads the whole value, and each of its bytes costs (`per-byte` 2 under the
+    // default policy), however little of it the buffer takes.
+    let short = chain.call(id, "get_capped", b"colour").gas_used;
+    assert!(chain.call(id, "set", &set_input(b"colour", &[7; 1000])).status.is_success());
+    let long = chain.call(id, "get_capped", b"colour");
+    assert_eq!(long.output[..4], 1000i32.to_le_bytes());
+    assert_eq!(long.gas_used - short, 2 * (1000 - 4));
     assert!(chain.call(id, "remove", b"colour").status.is_success());
     assert_eq!(chain.get(id, b"colour"), None);
     assert_eq!(chain.call(id, "get_capped", b"colour").output, [0xff, 0xff, 0xff, 0xff, 0, 0]);
@@ -483,6 +490,33 @@ fn value_moves_and_transfers_never_overdraw() {
     assert_eq!((chain.engine.balance(&id).unwrap(), chain.engine.balance(&other).unwrap()), (65, 5));
 }
 
+/// A value the receiver's balance cannot take (it would pass `u64::MAX`) makes the call
+/// invalid, from the ledger and from a contract, rather than run a contract as if it had been
+/// paid; `baals_transfer` to such an account returns 1 and moves nothing.
+#[test]
+fn value_that_would_overflow_the_receiver_is_refused() {
+    let chain = Chain::new();
+    let (rich, payer) = (chain.deploy(&probe()), chain.deploy(&probe()));
+    let mut block = chain.engine.begin_block(CTX).unwrap();
+    block.credit(&rich, u64::MAX).unwrap();
+    block.credit(&payer, 10).unwrap();
+    block.commit().unwrap();
+    let result = chain.engine.execute_contract_call(CTX, ALICE, rich, "noop", b"", 1, GAS).unwrap();
+    assert_eq!(
+        (result.status, result.gas_used),
+        (ExecutionStatus::Invalid { reason: InvalidCall::BalanceOverflow { balance: u64::MAX, value: 1 } }, 0)
+    );
+    // A nested call that sends value (5) is refused the same way: the caller sees -1.
+    let result = chain.call(payer, "call_paying", &call_input(&rich, "noop", b""));
+    assert_eq!(&result.output[..4], &(-1i32).to_le_bytes());
+    let output = String::from_utf8_lossy(&result.output[4..]).into_owned();
+    assert_eq!(output, format!("invalid: the receiver's balance {} cannot take the value 5", u64::MAX));
+    let pay = [&rich.0[..], &1u64.to_le_bytes()].concat();
+    assert_eq!(chain.call(payer, "pay", &pay).output, [1]);
+    let balances = [ALICE, rich, payer].map(|account| chain.engine.balance(&account).unwrap());
+    assert_eq!(balances, [1_000, u64::MAX, 10]);
+}
+
 /// An active element segment past its table's end traps when the instance is made, as the
 /// spec says, on both engines: wasmi reports it as an instantiation error of its own, which
 /// must not end the block as an engine failure.
@@ -529,11 +563,55 @@ fn queries_cannot_change_state() {
     ] {
         let query = chain.engine.query_contract(CTX, ALICE, id, method, &input, 1_000_000).unwrap();
         assert_eq!(trap_kind(&query), TrapKind::ReadOnly, "{method}");
+        // A callee's change ends the whole query the same way, not only the callee: its
+        // caller would otherwise carry on with an answer no call could give.
+        let caller = chain.deploy(&probe());
+        let query =
+            chain.engine.query_contract(CTX, ALICE, caller, "call", &call_input(&id, method, &input), 1_000_000);
+        assert_eq!(trap_kind(&query.unwrap()), TrapKind::ReadOnly, "{method}, nested");
     }
     assert_eq!(chain.get(id, b"k"), Some(b"v".to_vec()));
     // A query's gas is metered against its cap.
     let query = chain.engine.query_contract(CTX, ALICE, id, "spin", b"", 50_000).unwrap();
     assert_eq!((query.status, query.gas_used), (ExecutionStatus::OutOfGas, 50_000));
+}
+
+/// A contract being deployed is not stored until its `instantiate` succeeds, so a call that
+/// re-enters it from a callee must find its compiled module with the deployment, not in the
+/// module cache, which the callee's own module may have evicted from (here a cache of one
+/// byte keeps only the module compiled last).
+#[test]
+fn a_deploying_contract_re_entered_after_its_module_left_the_cache() {
+    let policy = default_with(&[("calls", "reentrancy", "true")]);
+    let mut config = baals_runtime::EngineConfig::default();
+    config.cache_bytes = 1;
+    let engine = ContractEngine::with_config(MemoryStorage::new(), policy, config).unwrap();
+    let mut block = engine.begin_block(CTX).unwrap();
+    let forwarder = block.deploy_contract(ALICE, &probe(), b"", GAS).unwrap();
+    assert!(forwarder.status.is_success());
+    // Its `instantiate` has the forwarder call its `noop`: [id][4]["noop"] as the
+    // forwarder's input, and the forwarder's status of that call must be 0.
+    let deployed = wat(r#"(module
+        (import "env" "baals_get_contract_id" (func $self (param i32)))
+        (import "env" "baals_get_input_data" (func $input (param i32 i32) (result i32)))
+        (import "env" "baals_call_contract" (func $call (param i32 i32 i32 i32 i32 i32 i64) (result i32)))
+        (import "env" "baals_read_call_result" (func $result (param i32 i32) (result i32)))
+        (import "env" "baals_revert" (func $revert (param i32 i32)))
+        (memory (export "memory") 1)
+        (data (i32.const 100) "call")
+        (data (i32.const 332) "\04noop")
+        (func (export "noop"))
+        (func (export "instantiate")
+          (drop (call $input (i32.const 0) (i32.const 32)))
+          (call $self (i32.const 300))
+          (if (i32.ne (call $call (i32.const 0) (i32.const 32) (i32.const 100) (i32.const 4)
+                                  (i32.const 300) (i32.const 37) (i64.const 0)) (i32.const 4))
+            (then (call $revert (i32.const 100) (i32.const 4))))
+          (drop (call $result (i32.const 400) (i32.const 4)))
+          (if (i32.load (i32.const 400)) (then (call $revert (i32.const 400) (i32.const 4))))))"#);
+    let result = block.deploy_contract(ALICE, &deployed, &forwarder.contract_id.0, GAS).unwrap();
+    assert_eq!(result.status, ExecutionStatus::Success);
+    block.commit().unwrap();
 }
 
 #[test]

@@ -108,7 +108,7 @@ const SPECS: [Spec; 18] = [
         params: &[p("key_ptr", I32), p("key_len", I32), p("value_ptr", I32), p("value_cap", I32)],
         result: Some(I32),
         returns: "value length, or -1 (0xFFFFFFFF) if absent",
-        metered_bytes: "key_len + bytes written",
+        metered_bytes: "key_len + the value's length",
     },
     Spec {
         name: "baals_storage_write",
@@ -184,7 +184,7 @@ const SPECS: [Spec; 18] = [
         name: "baals_transfer",
         params: &[p("account_ptr", I32), p("amount", I64)],
         result: Some(I32),
-        returns: "0 ok, 1 insufficient balance",
+        returns: "0 ok, 1 insufficient balance (or the receiver's would pass `u64::MAX`)",
         metered_bytes: "32",
     },
     Spec {

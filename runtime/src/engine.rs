@@ -146,6 +146,12 @@ impl EngineInner {
             return Ok(compiled);
         }
         let mut exec = exec.lock().map_err(|_| EngineError::Internal("execution state poisoned".to_string()))?;
+        // Code being deployed is not stored until its `instantiate` succeeds.
+        if let Some((_, pending, compiled)) = &exec.deploying
+            && *pending == code
+        {
+            return Ok(compiled.clone());
+        }
         let artifact_key = self.artifact_key(&code);
         if let Some(key) = &artifact_key
             && let Some(bytes) = exec.view.read().get(Table::Artifacts, key)?
@@ -526,7 +532,7 @@ impl BlockSession<'_> {
         let (status, output, events, used) = if has_instantiate {
             let block = std::mem::take(&mut self.block);
             let mut execution = Execution::new(View::Write(txn), block, self.ctx, false);
-            execution.deploying = Some((id, code));
+            execution.deploying = Some((id, code, compiled.clone()));
             let exec = Arc::new(Mutex::new(execution));
             let spec = CallSpec {
                 contract: id,

@@ -97,14 +97,20 @@ fn prepare(
     spec: &CallSpec,
     instantiate: bool,
 ) -> Result<Result<Code, InvalidCall>, EngineError> {
-    let (code, balance) = {
+    let (code, (balance, receiver)) = {
         let mut exec = lock(exec)?;
         let Some(code) = exec.contract(&spec.contract)? else {
             return Ok(Err(InvalidCall::UnknownContract(spec.contract)));
         };
-        // Only a call that sends value needs the sender's balance.
-        let balance = if spec.value > 0 { exec.balance(&spec.sender)? } else { 0 };
-        (code, balance)
+        // Only a call that sends value needs the balances.
+        let balances = if spec.value > 0 && spec.sender != spec.contract {
+            (exec.balance(&spec.sender)?, exec.balance(&spec.contract)?)
+        } else if spec.value > 0 {
+            (exec.balance(&spec.sender)?, 0)
+        } else {
+            (0, 0)
+        };
+        (code, balances)
     };
     if !instantiate && (spec.method == INSTANTIATE || spec.method.starts_with(RESERVED_PREFIX)) {
         return Ok(Err(InvalidCall::ReservedMethod(spec.method.clone())));
@@ -115,6 +121,9 @@ fn prepare(
     }
     if balance < spec.value {
         return Ok(Err(InvalidCall::InsufficientValue { balance, value: spec.value }));
+    }
+    if receiver.checked_add(spec.value).is_none() {
+        return Ok(Err(InvalidCall::BalanceOverflow { balance: receiver, value: spec.value }));
     }
     Ok(Ok(code))
 }
@@ -130,8 +139,11 @@ fn run(
         let mut exec = lock(exec)?;
         exec.push_frame();
         exec.call_stack.push(spec.contract);
-        // Checked in `prepare`: the sender can pay.
-        exec.transfer(&spec.sender, &spec.contract, spec.value)?;
+        // Checked in `prepare`: the sender can pay and the receiver can take it. A contract
+        // must never run as if it had been sent value that did not move.
+        if !exec.transfer(&spec.sender, &spec.contract, spec.value)? {
+            return Err(EngineError::Internal(format!("the value {} sent could not move", spec.value)));
+        }
     }
     let state = HostState {
         engine: Arc::clone(engine),

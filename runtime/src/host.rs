@@ -20,7 +20,7 @@ use crate::engine::EngineInner;
 use crate::exec::{self, CallSpec, Nested};
 use crate::state::Execution;
 use crate::storage::StorageError;
-use crate::types::{Address, ContractId, Event, ExecutionStatus};
+use crate::types::{Address, ContractId, Event, ExecutionStatus, TrapKind};
 
 /// What a host function needs to know about the call it serves, whatever the engine.
 pub(crate) struct HostState {
@@ -241,9 +241,11 @@ pub(crate) fn storage_read(
         exec.storage_get(&contract, &key)
     };
     let Some(value) = call.storage(value)? else { return Ok(-1) };
-    // The base was paid with the key; what is copied out costs per byte only.
+    // The base was paid with the key. The host reads the whole value, however little of it
+    // is copied out: every byte of it costs, or reading a large value with a small buffer
+    // would be work no one paid for.
+    call.charge_gas(call.per_byte().saturating_mul(value.len() as u64))?;
     let count = value.len().min(value_cap as u32 as usize);
-    call.charge_gas(call.per_byte().saturating_mul(count as u64))?;
     call.write(value_ptr, &value[..count])?;
     Ok(length(value.len()))
 }
@@ -403,6 +405,14 @@ pub(crate) fn call_contract(
         function: HostFunction::CallContract,
         error: StorageError(error.to_string()),
     })?;
+    // In a query, a callee's state change ends the whole query, as the caller's own would: a
+    // caller that carried on past its callee's failure would answer what no call could.
+    if let Nested::Ran(outcome) = &outcome
+        && matches!(outcome.status, ExecutionStatus::Trap { kind: TrapKind::ReadOnly, .. })
+    {
+        call.set_gas_left(gas_left.saturating_sub(outcome.gas_used) as i64)?;
+        return Err(HostError::ReadOnly(HostFunction::CallContract));
+    }
     let (result, used) = match outcome {
         Nested::Ran(outcome) if outcome.status.is_success() => (Ok(outcome.output), outcome.gas_used),
         Nested::Ran(outcome) => (Err(failure_reason(&outcome.status)), outcome.gas_used),

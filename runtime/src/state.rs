@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use baals_instrument::CodeHash;
 use baals_policy::PolicyHash;
 
+use crate::backend::Compiled;
 use crate::lattice::{Lattice, STATE_BYTES};
 use crate::storage::{ReadTxn, StorageError, Table, WriteTxn};
 use crate::types::{Address, BlockContext, ContractId, Event};
@@ -101,8 +102,10 @@ pub(crate) struct Execution {
     pub(crate) ctx: BlockContext,
     /// Contracts on the call stack, outermost first.
     pub(crate) call_stack: Vec<ContractId>,
-    /// A contract being deployed: not stored yet, but its `instantiate` runs as it.
-    pub(crate) deploying: Option<(ContractId, Code)>,
+    /// A contract being deployed: not stored yet, but its `instantiate` runs as it, and with
+    /// its compiled module, which the module cache may have evicted by the time a call
+    /// (re-entering it from a callee) looks for it again.
+    pub(crate) deploying: Option<(ContractId, Code, Compiled)>,
 }
 
 impl Execution {
@@ -120,7 +123,7 @@ impl Execution {
 
     /// The code of a contract, if it exists.
     pub(crate) fn contract(&mut self, id: &ContractId) -> Result<Option<Code>, StorageError> {
-        if let Some((pending, code)) = &self.deploying
+        if let Some((pending, code, _)) = &self.deploying
             && pending == id
         {
             return Ok(Some(*code));

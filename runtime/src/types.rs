@@ -194,6 +194,13 @@ pub enum InvalidCall {
         /// The value sent.
         value: u64,
     },
+    /// The receiver's balance cannot take the value sent: it would pass `u64::MAX`.
+    BalanceOverflow {
+        /// The receiver's balance.
+        balance: u64,
+        /// The value sent.
+        value: u64,
+    },
     /// Gas limits are at most 2^62.
     GasLimitTooLarge(u64),
     /// A nested call past the policy's `calls.max-depth`.
@@ -210,6 +217,9 @@ impl fmt::Display for InvalidCall {
             InvalidCall::ReservedMethod(method) => write!(f, "`{method}` cannot be called"),
             InvalidCall::InsufficientValue { balance, value } => {
                 write!(f, "the sender's balance {balance} cannot pay the value {value}")
+            }
+            InvalidCall::BalanceOverflow { balance, value } => {
+                write!(f, "the receiver's balance {balance} cannot take the value {value}")
             }
             InvalidCall::GasLimitTooLarge(limit) => write!(f, "gas limit {limit} exceeds 2^62"),
             InvalidCall::DepthLimit(depth) => write!(f, "calls nest at most {depth} deep"),
