@@ -21,9 +21,11 @@
 //!   of an internal function, passing the counters 2 and taking the gas back 1; the gas result
 //!   of an internal function 1 before each exit.
 //! - so the entry of an exported (or table) function costs 7 + 17 = 24 when the entry block is
-//!   observed, 5 + 20 = 25 when not; an internal function's 6 + 16 = 22 or 4 + 19 = 23; a leaf
-//!   reachable only by direct calls has no reservation (its callers reserve its frame), only
-//!   the check: 10 + 6 = 16 or 10 + 4 = 14 when internal, 12 + 6 = 18 or 12 + 4 = 16 when not.
+//!   observed, 5 + 20 = 25 when not; an internal function's 6 + 16 = 22 or 4 + 19 = 23 when its
+//!   entry block calls an internal function, else 3 + 16 = 19 or 19, its callers paying its
+//!   entry block; a leaf reachable only by direct calls has no reservation (its callers reserve
+//!   its frame), only the check: 10 + 3 = 13 or 10 when internal (its callers pay its block),
+//!   12 + 6 = 18 or 12 + 4 = 16 when not.
 
 use baals_instrument::{Instrumented, instrument};
 use baals_policy::Policy;

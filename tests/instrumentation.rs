@@ -282,29 +282,72 @@ fn names_follow_the_labels_and_locals_they_name() {
 #[test]
 fn a_block_charging_more_than_2_pow_62_is_refused() {
     // The policy bounds each price times `function-instructions` by 2^62, but a block's charge
-    // adds the metering code to its instructions: with calls and locals at that bound, each
-    // call also passes and takes back the counters, and the block goes past 2^62.
+    // adds the metering code to its instructions: with calls at that bound (and locals at half
+    // of it), each call also passes and takes back the counters, and the block goes past 2^62.
     let at_bound = (1u64 << 62) / 16;
     let policy = baals_tests::default_with(&[
         ("limits", "function-instructions", "16"),
         ("costs", "call", &at_bound.to_string()),
-        ("costs", "local", &at_bound.to_string()),
+        ("costs", "local", &(at_bound / 2).to_string()),
+        ("stack", "max-height", "5"),
     ]);
     let calls = "(call $f)".repeat(15);
     let wasm = baals_tests::wat(&format!(r#"(module (func $f) (func (export "run") {calls}))"#));
     match instrument(&wasm, &policy) {
         Err(error @ InstrumentError::ChargeTooLarge { function: 1, charge }) => {
-            // 15 calls, 30 counters passed, 15 taken back, and the meter's local.set at
-            // least.
-            assert!(charge >= 61 * at_bound, "{charge}");
-            assert_eq!(error.to_string(), format!("function 1: a block would charge {charge} gas, more than 2^62"));
+            // 15 calls, and 30 counters passed and 15 taken back at half that, in one block,
+            // in any of the 2 x (5 / 4 + 1) = 4 frames the stack allows. ($f fits: its four
+            // local instructions, 4 x 2^57, in 4 frames, and a little.)
+            assert!(charge >= 15 * at_bound + 45 * (at_bound / 2), "{charge}");
+            assert_eq!(
+                error.to_string(),
+                format!("function 1: up to {charge} gas could be charged between two checks, more than 2^62")
+            );
         }
         other => panic!("{other:?}"),
     }
-    // One call stays within it.
-    let wasm = baals_tests::wat(r#"(module (func $f) (func (export "run") (call $f)))"#);
-    let report = instrument(&wasm, &policy).unwrap().report;
-    assert!(report.functions[1].max_block_cost <= 1 << 62, "{}", report.functions[1].max_block_cost);
+}
+
+/// Between two checks a call runs the rest of every frame on its stack: a callee's return is
+/// not checked. A chain of functions, each with an unchecked block after its call, charges
+/// every one of those blocks, one per frame, before the next check, so what one function can
+/// charge between checks, times the frames the stack allows, must stay within 2^62 (or the
+/// counter could wrap past `i64::MIN` to a large count and run the rest unmetered), however
+/// small each block is.
+#[test]
+fn what_a_function_charges_times_the_deepest_stack_stays_within_2_pow_62() {
+    // 2^58, and a stack of 2 x (16 / 4 + 1) = 10 frames at most.
+    let price = 1u64 << 58;
+    let policy = |mul: u64, max_height: &str| {
+        baals_tests::default_with(&[
+            ("limits", "function-instructions", "16"),
+            ("costs", "int-mul", &mul.to_string()),
+            ("stack", "max-height", max_height),
+        ])
+    };
+    let muls = |k: usize| {
+        let mut expression = "(i32.const 1)".to_string();
+        for _ in 0..k {
+            expression = format!("(i32.mul {expression} (i32.const 1))");
+        }
+        format!("(drop {expression})")
+    };
+    let tail = format!("(if (i32.const 1) (then {}))", muls(4));
+    let mut functions = format!("(func $f0 (if (i32.const 1) (then {})))", muls(5));
+    for k in 1..7 {
+        functions += &format!("(func $f{k} (call $f{}) {tail})", k - 1);
+    }
+    let wasm = baals_tests::wat(&format!(r#"(module {functions} (func (export "run") (call $f6) {tail}))"#));
+    // Each block charges at most 5 x 2^58, well within 2^62; the function's 4 x 2^58 and more
+    // times 10 frames is not.
+    let report = |policy| instrument(&wasm, &policy).map(|instrumented| instrumented.report);
+    match report(policy(price, "16")) {
+        Err(InstrumentError::ChargeTooLarge { charge, .. }) => assert!(charge > 1 << 62, "{charge}"),
+        other => panic!("{other:?}"),
+    }
+    // At a 64th of the price the same module fits.
+    let report = report(policy(price / 64, "16")).unwrap();
+    assert!(report.functions.iter().all(|f| f.max_block_cost < 1 << 56));
 }
 
 #[test]

@@ -101,15 +101,16 @@ pub enum InstrumentError {
         /// The function concerned, if one.
         function: Option<u32>,
     },
-    /// A metering block would charge more than 2^62 gas: the policy's prices, times the
-    /// instructions and the metering code of one block, leave no headroom below `i64::MAX`.
-    /// Only a policy pricing instructions near its bound (`limits.function-instructions`)
-    /// gets there.
-    #[error("function {function}: a block would charge {charge} gas, more than 2^62")]
+    /// The gas a call could charge between two checks of the counter would pass 2^62: the
+    /// charges of this function's blocks, once in every frame the policy's stack allows
+    /// (`docs/policy.md`, "No price can overflow the gas counter"). The counter could then
+    /// wrap past `i64::MIN` unnoticed. Only a policy pricing instructions near its bound gets
+    /// there.
+    #[error("function {function}: up to {charge} gas could be charged between two checks, more than 2^62")]
     ChargeTooLarge {
-        /// The function with the block.
+        /// The function.
         function: u32,
-        /// The block's charge (saturated: at least the sum of its prices).
+        /// Its blocks' charges times the deepest stack (saturated).
         charge: u64,
     },
     /// A module the validator accepted could not be rewritten: a bug of the instrumenter.
@@ -135,12 +136,7 @@ pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Res
     let mut analyzer = Analyzer::new(policy, wasm, threads);
     let info = validate_with(wasm, policy, &mut analyzer, threads)?;
     let analysis = analyzer.into_analysis();
-    if let Some(plan) = analysis.functions.iter().find(|plan| plan.report.max_block_cost > snippets::MAX_CHARGE) {
-        return Err(InstrumentError::ChargeTooLarge {
-            function: plan.report.index,
-            charge: plan.report.max_block_cost,
-        });
-    }
+    check_unchecked_charges(&analysis, policy)?;
     let tag = format!("baals-instrument {INSTRUMENTER_VERSION}\npolicy {}\n", policy.hash());
     let rewritten = rewrite::rewrite(wasm, &analysis, policy, info.start_function, &tag, threads)?;
     check_output_limits(&analysis, &info, policy, &rewritten)?;
@@ -155,6 +151,26 @@ pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Res
     let report =
         Report { functions, original_bytes: wasm.len() as u64, instrumented_bytes: rewritten.wasm.len() as u64 };
     Ok(Instrumented { wasm: rewritten.wasm, code_hash: CodeHash::of(wasm), policy_hash: policy.hash(), info, report })
+}
+
+/// Refuses a module whose counter could pass `i64::MIN` between two checks, where it would
+/// wrap to a large positive count and the code after it would run unmetered. Between two
+/// checks a call runs at most the rest of each frame on its stack (a callee's return is not
+/// checked), each passing a block of its function at most once; frames are at most two per
+/// `frame-base` units of `max-height` (a leaf's frame rides on its caller's reservation).
+/// Each function's charges, times that depth, must stay within 2^62, the budget the policy's
+/// checks leave. Under realistic prices no module comes near (the default policy's worst case
+/// is about 2^38).
+fn check_unchecked_charges(analysis: &analysis::Analysis, policy: &Policy) -> Result<(), InstrumentError> {
+    let stack = policy.stack();
+    let frames = 2 * (stack.max_height / stack.frame_base.max(1) + 1);
+    for plan in &analysis.functions {
+        let charge = plan.total_charge.saturating_mul(frames);
+        if charge > snippets::MAX_CHARGE {
+            return Err(InstrumentError::ChargeTooLarge { function: plan.report.index, charge });
+        }
+    }
+    Ok(())
 }
 
 /// The format's limits that instrumentation can push a module past (wasmparser's, which

@@ -151,6 +151,10 @@ pub(crate) struct FunctionPlan {
     pub(crate) report: FunctionReport,
     /// The charge of the entry block when the callers pay it ([`CALLER_CHARGED_MAX`]).
     entry_charge: Option<u64>,
+    /// The sum of the charges of all its blocks (saturated): the most one frame of it can
+    /// charge between two checks, since a stretch without a check passes each block at most
+    /// once (every loop header is checked).
+    pub(crate) total_charge: u64,
     /// The direct calls of internal functions, by the index among `injections` of the meter
     /// of the block that makes them: once every function is analysed, the entry charges of
     /// the callees their callers pay are added to those meters.
@@ -995,6 +999,7 @@ impl Analyzer<'_> {
         };
 
         let mut max_block_cost = 0;
+        let mut total_charge = 0u64;
         for (index, block) in body.blocks.iter_mut().enumerate() {
             let flush = block.observed;
             let caller_charged = index == 0 && entry_charge.is_some();
@@ -1006,6 +1011,7 @@ impl Analyzer<'_> {
                 }
             };
             max_block_cost = max_block_cost.max(charge);
+            total_charge = total_charge.saturating_add(charge);
             body.injections[block.injection].1 = Injection::Snippet(meter);
             if let Some(check) = block.check
                 && let (_, Injection::Snippet(Snippet::Check { charge: c, .. })) = &mut body.injections[check]
@@ -1065,6 +1071,7 @@ impl Analyzer<'_> {
             constructs: body.constructs,
             report,
             entry_charge,
+            total_charge,
             internal_calls,
         }
     }
@@ -1162,6 +1169,7 @@ impl Analysis {
                     (_, Injection::Snippet(Snippet::Meter { charge, .. })) => {
                         *charge = charge.saturating_add(entry);
                         plan.report.max_block_cost = plan.report.max_block_cost.max(*charge);
+                        plan.total_charge = plan.total_charge.saturating_add(entry);
                     }
                     // A block that calls an internal function charges itself: its loop check is
                     // redundant, and an entry block that makes such a call is not paid by callers.

@@ -263,9 +263,9 @@ impl Snippet {
     }
 }
 
-/// The greatest gas charge of one metering block: the charge is an `i64.const`, and a block's
-/// charge is at most the budget the policy's prices leave room for (2^62, the policy's
-/// headroom). A module whose block would charge more is refused
+/// The most gas a call may charge between two checks of the counter, a block's charge
+/// included (it is an `i64.const`): the budget the policy's prices leave room for (2^62, the
+/// policy's headroom). A module that could charge more is refused
 /// ([`InstrumentError::ChargeTooLarge`](crate::InstrumentError::ChargeTooLarge)).
 pub(crate) const MAX_CHARGE: u64 = 1 << 62;
 
