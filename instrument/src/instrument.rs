@@ -160,7 +160,7 @@ pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Res
 /// `frame-base` units of `max-height` (a leaf's frame rides on its caller's reservation).
 /// Each function's charges, times that depth, must stay within 2^62, the budget the policy's
 /// checks leave. Under realistic prices no module comes near (the default policy's worst case
-/// is about 2^38).
+/// is about 2^39).
 fn check_unchecked_charges(analysis: &analysis::Analysis, policy: &Policy) -> Result<(), InstrumentError> {
     let stack = policy.stack();
     let frames = 2 * (stack.max_height / stack.frame_base.max(1) + 1);
