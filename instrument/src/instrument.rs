@@ -162,8 +162,7 @@ pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Res
 /// checks leave. Under realistic prices no module comes near (the default policy's worst case
 /// is about 2^39).
 fn check_unchecked_charges(analysis: &analysis::Analysis, policy: &Policy) -> Result<(), InstrumentError> {
-    let stack = policy.stack();
-    let frames = 2 * (stack.max_height / stack.frame_base.max(1) + 1);
+    let frames = 2 * (policy.stack().max_frames() + 1);
     for plan in &analysis.functions {
         let charge = plan.total_charge.saturating_mul(frames);
         if charge > snippets::MAX_CHARGE {

@@ -410,6 +410,13 @@ pub struct StackPolicy {
     pub operand_stack: bool,
 }
 
+impl StackPolicy {
+    /// The most frames that fit in `max-height`, each costing at least `frame-base` units.
+    pub fn max_frames(&self) -> u64 {
+        self.max_height / self.frame_base.max(1)
+    }
+}
+
 /// `[imports] allow`: which imports a module may declare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]

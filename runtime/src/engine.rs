@@ -66,7 +66,7 @@ const UNIT_BYTES: u64 = 16;
 /// first: `tests` check it with the largest and the smallest frames.
 pub fn native_stack_bytes(policy: &Policy) -> usize {
     let stack = policy.stack();
-    let frames = stack.max_height / stack.frame_base.max(1);
+    let frames = stack.max_frames();
     let bytes = 2 * (FRAME_BYTES * frames + UNIT_BYTES * stack.max_height);
     usize::try_from(bytes).unwrap_or(usize::MAX)
 }

@@ -102,15 +102,11 @@ fn prepare(
         let Some(code) = exec.contract(&spec.contract)? else {
             return Ok(Err(InvalidCall::UnknownContract(spec.contract)));
         };
-        // Only a call that sends value needs the balances.
-        let balances = if spec.value > 0 && spec.sender != spec.contract {
-            (exec.balance(&spec.sender)?, exec.balance(&spec.contract)?)
-        } else if spec.value > 0 {
-            (exec.balance(&spec.sender)?, 0)
-        } else {
-            (0, 0)
-        };
-        (code, balances)
+        // Only a call that sends value needs the balances; one to itself credits nothing.
+        let sends = spec.value > 0;
+        let balance = if sends { exec.balance(&spec.sender)? } else { 0 };
+        let receiver = if sends && spec.sender != spec.contract { exec.balance(&spec.contract)? } else { 0 };
+        (code, (balance, receiver))
     };
     if !instantiate && (spec.method == INSTANTIATE || spec.method.starts_with(RESERVED_PREFIX)) {
         return Ok(Err(InvalidCall::ReservedMethod(spec.method.clone())));

@@ -173,7 +173,7 @@ fn config(policy: &Policy) -> Config {
     let floats = features.floats != FloatMode::Deny;
     let stack = policy.stack();
     let units = usize::try_from(stack.max_height).unwrap_or(usize::MAX);
-    let frames = units / usize::try_from(stack.frame_base.max(1)).unwrap_or(1);
+    let frames = usize::try_from(stack.max_frames()).unwrap_or(usize::MAX);
     let mut config = Config::default();
     config
         .consume_fuel(false)
