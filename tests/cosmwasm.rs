@@ -6,7 +6,7 @@
 //! from the globals.
 
 use baals_bench::cosmwasm::{self, Call, Contract, Host, WORKLOADS};
-use baals_instrument::{GAS_GLOBAL, instrument};
+use baals_instrument::{GAS_GLOBAL, gas_counter, gas_left, instrument};
 use baals_policy::Policy;
 use wasmtime::{Engine, Global, Module, Store, Val};
 
@@ -36,12 +36,12 @@ impl Run {
 
     fn set_gas(&mut self, gas: i64) {
         if let Some(global) = self.gas {
-            global.set(&mut self.store, Val::I64(gas)).unwrap();
+            global.set(&mut self.store, Val::I64(gas_counter(gas))).unwrap();
         }
     }
 
     fn gas_left(&mut self) -> i64 {
-        self.gas.unwrap().get(&mut self.store).unwrap_i64()
+        gas_left(self.gas.unwrap().get(&mut self.store).unwrap_i64())
     }
 
     /// Makes `call`, which must succeed, and returns its result.

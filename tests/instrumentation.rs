@@ -312,7 +312,7 @@ fn a_block_charging_more_than_2_pow_62_is_refused() {
 /// not checked. A chain of functions, each with an unchecked block after its call, charges
 /// every one of those blocks, one per frame, before the next check, so what one function can
 /// charge between checks, times the frames the stack allows, must stay within 2^62 (or the
-/// counter could wrap past `i64::MIN` to a large count and run the rest unmetered), however
+/// counter could wrap past `i64::MAX` to a large amount of gas left and run the rest unmetered), however
 /// small each block is.
 #[test]
 fn what_a_function_charges_times_the_deepest_stack_stays_within_2_pow_62() {

@@ -3,7 +3,7 @@
 //! policy: each returns what the unmetered module returns, pinned where the answer is known
 //! independently, and wasmtime and wasmi agree on it and on its gas to the unit.
 
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, instrument};
+use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, gas_counter, gas_left, instrument, stack_counter};
 use baals_policy::Policy;
 use baals_tests::bench_kernels;
 use wasmtime::{Engine, Instance, Module, Store, Val};
@@ -38,11 +38,15 @@ fn on_wasmtime(engine: &Engine, module: &Module, kernel: &str, argument: u32, st
     let mut store = Store::new(engine, ());
     let instance = Instance::new(&mut store, module, &[]).unwrap();
     let gas = instance.get_global(&mut store, GAS_GLOBAL).unwrap();
-    gas.set(&mut store, Val::I64(GAS as i64)).unwrap();
-    instance.get_global(&mut store, STACK_GLOBAL).unwrap().set(&mut store, Val::I32(stack as i32)).unwrap();
+    gas.set(&mut store, Val::I64(gas_counter(GAS as i64))).unwrap();
+    instance
+        .get_global(&mut store, STACK_GLOBAL)
+        .unwrap()
+        .set(&mut store, Val::I32(stack_counter(stack as i32)))
+        .unwrap();
     let function = instance.get_typed_func::<i32, i32>(&mut store, kernel).unwrap();
     let result = function.call(&mut store, argument as i32).unwrap() as u32;
-    (result, GAS - gas.get(&mut store).unwrap_i64() as u64)
+    (result, GAS - gas_left(gas.get(&mut store).unwrap_i64()) as u64)
 }
 
 /// The same on wasmi.
@@ -50,12 +54,16 @@ fn on_wasmi(engine: &wasmi::Engine, module: &wasmi::Module, kernel: &str, argume
     let mut store = wasmi::Store::new(engine, ());
     let instance = wasmi::Instance::new(&mut store, module, &[]).unwrap();
     let gas = instance.get_global(&store, GAS_GLOBAL).unwrap();
-    gas.set(&mut store, wasmi::Val::I64(GAS as i64)).unwrap();
-    instance.get_global(&store, STACK_GLOBAL).unwrap().set(&mut store, wasmi::Val::I32(stack as i32)).unwrap();
+    gas.set(&mut store, wasmi::Val::I64(gas_counter(GAS as i64))).unwrap();
+    instance
+        .get_global(&store, STACK_GLOBAL)
+        .unwrap()
+        .set(&mut store, wasmi::Val::I32(stack_counter(stack as i32)))
+        .unwrap();
     let function = instance.get_typed_func::<i32, i32>(&store, kernel).unwrap();
     let result = function.call(&mut store, argument as i32).unwrap() as u32;
-    let wasmi::Val::I64(left) = gas.get(&store) else { panic!("the gas counter is an i64") };
-    (result, GAS - left as u64)
+    let wasmi::Val::I64(counter) = gas.get(&store) else { panic!("the gas counter is an i64") };
+    (result, GAS - gas_left(counter) as u64)
 }
 
 #[test]

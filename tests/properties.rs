@@ -12,7 +12,7 @@
 //! Each test prints its counts.
 
 use arbitrary::Unstructured;
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, instrument};
+use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left, instrument, stack_counter};
 use baals_policy::{FloatMode, Policy};
 use baals_tests::{output_features, permissive_trap_limit};
 use wasmtime::{Config, Engine, Instance, Module, Store, Val};
@@ -159,11 +159,11 @@ fn run_instrumented(engine: &Engine, wasm: &[u8], exports: &[String], gas: u64, 
     };
     let reset = |store: &mut Store<()>| {
         let (gas_global, stack_global) = counters(store);
-        gas_global.set(&mut *store, Val::I64(gas as i64)).unwrap();
-        stack_global.set(&mut *store, Val::I32(stack)).unwrap();
+        gas_global.set(&mut *store, Val::I64(gas_counter(gas as i64))).unwrap();
+        stack_global.set(&mut *store, Val::I32(stack_counter(stack))).unwrap();
     };
     let used = |store: &mut Store<()>| {
-        let left = counters(store).0.get(&mut *store).unwrap_i64();
+        let left = gas_left(counters(store).0.get(&mut *store).unwrap_i64());
         if left < 0 { (gas, true) } else { (gas - left as u64, false) }
     };
     let mut gas_log = Vec::new();
@@ -268,11 +268,11 @@ fn run_instrumented_wasmi(engine: &wasmi::Engine, wasm: &[u8], exports: &[String
     let gas_global = instance.get_global(&store, GAS_GLOBAL).unwrap();
     let stack_global = instance.get_global(&store, STACK_GLOBAL).unwrap();
     let reset = |store: &mut wasmi::Store<()>| {
-        gas_global.set(&mut *store, wasmi::Val::I64(gas as i64)).unwrap();
-        stack_global.set(&mut *store, wasmi::Val::I32(stack)).unwrap();
+        gas_global.set(&mut *store, wasmi::Val::I64(gas_counter(gas as i64))).unwrap();
+        stack_global.set(&mut *store, wasmi::Val::I32(stack_counter(stack))).unwrap();
     };
     let used = |store: &wasmi::Store<()>| match gas_global.get(store) {
-        wasmi::Val::I64(left) if left >= 0 => (gas - left as u64, false),
+        wasmi::Val::I64(counter) if gas_left(counter) >= 0 => (gas - gas_left(counter) as u64, false),
         _ => (gas, true),
     };
     let mut gas_log = Vec::new();

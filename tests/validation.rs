@@ -344,7 +344,7 @@ fn exports_are_contract_methods_and_the_memory() {
         (r#"(memory (export "mem") 1)"#, ExportRefusal::MemoryName),
         (r#"(global (export "g") (mut i32) (i32.const 0))"#, ExportRefusal::KindNotAllowed("mutable global")),
         (r#"(table (export "t") 1 funcref)"#, ExportRefusal::KindNotAllowed("table")),
-        (r#"(func (export "baals_gas_left"))"#, ExportRefusal::ReservedName),
+        (r#"(func (export "baals_gas"))"#, ExportRefusal::ReservedName),
     ];
     for (export, reason) in &cases {
         match refused(&wat(&format!("(module {export})")), &policy) {

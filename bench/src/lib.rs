@@ -60,12 +60,15 @@ pub fn corpus(dirs: &[&str]) -> Result<Vec<PathBuf>, String> {
 /// Sets the counters of an instance of a module instrumented under the permissive policy to
 /// more than any benchmark uses: 2^62 gas, the policy's whole stack.
 pub fn set_counters<T>(store: &mut wasmtime::Store<T>, instance: &wasmtime::Instance) -> wasmtime::Result<()> {
-    use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL};
+    use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, gas_counter, stack_counter};
     let gas = instance.get_global(&mut *store, GAS_GLOBAL).ok_or_else(|| wasmtime::format_err!("no gas counter"))?;
-    gas.set(&mut *store, wasmtime::Val::I64(1 << 62))?;
+    gas.set(&mut *store, wasmtime::Val::I64(gas_counter(1 << 62)))?;
     let stack =
         instance.get_global(&mut *store, STACK_GLOBAL).ok_or_else(|| wasmtime::format_err!("no stack counter"))?;
-    stack.set(&mut *store, wasmtime::Val::I32(baals_policy::Policy::permissive().stack().max_height as i32))
+    stack.set(
+        &mut *store,
+        wasmtime::Val::I32(stack_counter(baals_policy::Policy::permissive().stack().max_height as i32)),
+    )
 }
 
 /// The permissive policy with `[gas] trap = "limit"` (`docs/gas.md`, "Traps"): what the

@@ -26,7 +26,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use baals_bench::{KERNELS, geomean, median, timed};
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, instrument};
+use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, gas_counter, instrument, stack_counter};
 use baals_policy::Policy;
 use baals_runtime::{Address, BlockContext, ContractEngine, ExecutionStatus, RedbStorage};
 use wasmtime::{Config, Engine, Instance, Module, Store, Val};
@@ -138,13 +138,13 @@ fn run(engine: &Engine, module: &Module, kernel: &str, argument: u32, meter: Met
     }
     let instance = Instance::new(&mut store, module, &[])?;
     if let Meter::Counters = meter {
-        for (name, value) in [(GAS_GLOBAL, Val::I64(GAS)), (WI_GAS_GLOBAL, Val::I64(GAS))] {
+        for (name, value) in [(GAS_GLOBAL, Val::I64(gas_counter(GAS))), (WI_GAS_GLOBAL, Val::I64(GAS))] {
             if let Some(global) = instance.get_global(&mut store, name) {
                 global.set(&mut store, value)?;
             }
         }
         if let Some(stack) = instance.get_global(&mut store, STACK_GLOBAL) {
-            stack.set(&mut store, Val::I32(Policy::permissive().stack().max_height as i32))?;
+            stack.set(&mut store, Val::I32(stack_counter(Policy::permissive().stack().max_height as i32)))?;
         }
     }
     let function = instance.get_typed_func::<i32, i32>(&mut store, kernel)?;

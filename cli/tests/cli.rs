@@ -266,7 +266,7 @@ fn instrument_writes_the_module_and_a_summary() {
     let output = baals(&["instrument", "examples/counter.wat", "--wat", "--report"]);
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).starts_with("(module"));
-    assert!(stdout(&output).contains("(export \"baals_gas_left\" (global "));
+    assert!(stdout(&output).contains("(export \"baals_gas\" (global "));
     assert!(
         stderr(&output).contains(" function  points  checks  max block gas  frame  internal"),
         "{}",

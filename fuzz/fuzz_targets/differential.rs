@@ -9,7 +9,7 @@
 use std::sync::LazyLock;
 
 use arbitrary::Unstructured;
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT};
+use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left, stack_counter};
 use baals_policy::Policy;
 use libfuzzer_sys::fuzz_target;
 use wasmtime::{Config, Engine, Instance, Module, Store, Val};
@@ -58,10 +58,10 @@ fn wasmtime_calls(module: &Module, exports: &[String], gas: u64) -> Calls {
         let ty = func.ty(&store);
         let args: Vec<Val> = ty.params().map(|t| Val::default_for_ty(&t).unwrap_or(Val::I32(0))).collect();
         let mut results: Vec<Val> = ty.results().map(|t| Val::default_for_ty(&t).unwrap_or(Val::I32(0))).collect();
-        gas_global.set(&mut store, Val::I64(gas as i64)).unwrap();
-        stack_global.set(&mut store, Val::I32(STACK_UNITS)).unwrap();
+        gas_global.set(&mut store, Val::I64(gas_counter(gas as i64))).unwrap();
+        stack_global.set(&mut store, Val::I32(stack_counter(STACK_UNITS))).unwrap();
         let outcome = func.call(&mut store, &args, &mut results).ok().map(|()| results.iter().map(observe).collect());
-        let left = gas_global.get(&mut store).unwrap_i64();
+        let left = gas_left(gas_global.get(&mut store).unwrap_i64());
         calls.push((outcome, (left >= 0).then(|| gas - left as u64)));
     }
     calls
@@ -91,10 +91,11 @@ fn wasmi_calls(module: &wasmi::Module, exports: &[String], gas: u64) -> Calls {
         let ty = func.ty(&store);
         let args: Vec<_> = ty.params().iter().map(|t| wasmi::Val::default_for_ty(*t)).collect();
         let mut results: Vec<_> = ty.results().iter().map(|t| wasmi::Val::default_for_ty(*t)).collect();
-        gas_global.set(&mut store, wasmi::Val::I64(gas as i64)).unwrap();
-        stack_global.set(&mut store, wasmi::Val::I32(STACK_UNITS)).unwrap();
+        gas_global.set(&mut store, wasmi::Val::I64(gas_counter(gas as i64))).unwrap();
+        stack_global.set(&mut store, wasmi::Val::I32(stack_counter(STACK_UNITS))).unwrap();
         let outcome = func.call(&mut store, &args, &mut results).ok().map(|()| results.iter().map(observe_wasmi).collect());
-        let wasmi::Val::I64(left) = gas_global.get(&store) else { unreachable!("the gas counter is an i64") };
+        let wasmi::Val::I64(counter) = gas_global.get(&store) else { unreachable!("the gas counter is an i64") };
+        let left = gas_left(counter);
         calls.push((outcome, (left >= 0).then(|| gas - left as u64)));
     }
     calls
@@ -152,8 +153,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let reset = |store: &mut Store<()>| {
-        instance.get_global(&mut *store, GAS_GLOBAL).unwrap().set(&mut *store, Val::I64(1 << 62)).unwrap();
-        instance.get_global(&mut *store, STACK_GLOBAL).unwrap().set(&mut *store, Val::I32(1 << 20)).unwrap();
+        instance.get_global(&mut *store, GAS_GLOBAL).unwrap().set(&mut *store, Val::I64(gas_counter(1 << 62))).unwrap();
+        instance.get_global(&mut *store, STACK_GLOBAL).unwrap().set(&mut *store, Val::I32(stack_counter(1 << 20))).unwrap();
     };
     if let Some(start) = instance.get_func(&mut store, START_EXPORT) {
         reset(&mut store);

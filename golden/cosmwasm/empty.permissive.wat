@@ -36,23 +36,23 @@
   (export "interface_version_8" (func 55))
   (export "__data_end" (global 1))
   (export "__heap_base" (global 2))
-  (export "baals_gas_left" (global 3))
-  (export "baals_stack_left" (global 4))
+  (export "baals_gas" (global 3))
+  (export "baals_stack" (global 4))
   (elem (;0;) (i32.const 1) func 51 19 5 10 8 9 6 1 2 7 20 21 22 23 3 48 5 3)
   (func (;0;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
     i64.const 68
-    i64.sub
+    i64.add
     local.set 2
     local.get 3
     i32.const 8
-    i32.sub
+    i32.add
     local.tee 3
     i64.extend_i32_s
     local.get 2
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -72,18 +72,18 @@
     (local i64 i32)
     global.get 3
     i64.const 26
-    i64.sub
+    i64.add
     local.tee 1
     global.set 3
     global.get 4
     i32.const 6
-    i32.sub
+    i32.add
     local.tee 2
     i64.extend_i32_s
     local.get 1
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -95,18 +95,18 @@
     (local i64 i32)
     global.get 3
     i64.const 26
-    i64.sub
+    i64.add
     local.tee 1
     global.set 3
     global.get 4
     i32.const 6
-    i32.sub
+    i32.add
     local.tee 2
     i64.extend_i32_s
     local.get 1
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -118,18 +118,18 @@
     (local i64 i32)
     global.get 3
     i64.const 26
-    i64.sub
+    i64.add
     local.tee 1
     global.set 3
     global.get 4
     i32.const 6
-    i32.sub
+    i32.add
     local.tee 2
     i64.extend_i32_s
     local.get 1
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -141,13 +141,13 @@
     (local i32 i32)
     local.get 4
     i32.const 14
-    i32.sub
+    i32.add
     local.tee 4
     i64.extend_i32_s
     local.get 3
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -171,7 +171,7 @@
         br_if 0 (;@2;)
         local.get 3
         i64.const 34
-        i64.sub
+        i64.add
         local.tee 3
         global.set 3
         local.get 0
@@ -202,7 +202,7 @@
           if ;; label = @4
             local.get 3
             i64.const 24
-            i64.sub
+            i64.add
             local.tee 3
             global.set 3
             local.get 5
@@ -221,7 +221,7 @@
           end
           local.get 3
           i64.const 11
-          i64.sub
+          i64.add
           local.tee 3
           global.set 3
           local.get 5
@@ -230,7 +230,7 @@
         end
         local.get 3
         i64.const 58
-        i64.sub
+        i64.add
         local.set 3
         local.get 5
         local.get 1
@@ -252,7 +252,7 @@
         if ;; label = @3
           local.get 3
           i64.const 16
-          i64.sub
+          i64.add
           local.tee 3
           global.set 3
           local.get 0
@@ -265,7 +265,7 @@
         end
         local.get 3
         i64.const 16
-        i64.sub
+        i64.add
         local.tee 3
         global.set 3
         local.get 5
@@ -278,14 +278,14 @@
         br_if 1 (;@1;)
         local.get 3
         i64.const 8
-        i64.sub
+        i64.add
         local.set 3
         local.get 0
         i32.eqz
         br_if 0 (;@2;)
         local.get 3
         i64.const 72
-        i64.sub
+        i64.add
         local.set 3
         local.get 2
         local.get 0
@@ -298,7 +298,7 @@
       end
       local.get 3
       i64.const 20
-      i64.sub
+      i64.add
       local.set 3
       local.get 3
       local.get 4
@@ -309,7 +309,7 @@
     end
     local.get 3
     i64.const 11
-    i64.sub
+    i64.add
     local.set 3
     local.get 5
     i32.const 32
@@ -321,18 +321,18 @@
     (local i64 i32)
     global.get 3
     i64.const 26
-    i64.sub
+    i64.add
     local.tee 1
     global.set 3
     global.get 4
     i32.const 5
-    i32.sub
+    i32.add
     local.tee 2
     i64.extend_i32_s
     local.get 1
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -344,18 +344,18 @@
     (local i64 i32)
     global.get 3
     i64.const 29
-    i64.sub
+    i64.add
     local.tee 1
     global.set 3
     global.get 4
     i32.const 7
-    i32.sub
+    i32.add
     local.tee 2
     i64.extend_i32_s
     local.get 1
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -366,7 +366,7 @@
     if ;; label = @1
       local.get 1
       i64.const 25
-      i64.sub
+      i64.add
       local.tee 1
       global.set 3
       local.get 0
@@ -380,7 +380,7 @@
     end
     local.get 1
     i64.const 7
-    i64.sub
+    i64.add
     local.tee 1
     global.set 3
   )
@@ -388,18 +388,18 @@
     (local i32 i64 i32)
     global.get 3
     i64.const 34
-    i64.sub
+    i64.add
     local.tee 2
     global.set 3
     global.get 4
     i32.const 8
-    i32.sub
+    i32.add
     local.tee 3
     i64.extend_i32_s
     local.get 2
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -415,7 +415,7 @@
       br_if 0 (;@1;)
       local.get 2
       i64.const 12
-      i64.sub
+      i64.add
       local.tee 2
       global.set 3
       local.get 0
@@ -424,7 +424,7 @@
       br_if 0 (;@1;)
       local.get 2
       i64.const 19
-      i64.sub
+      i64.add
       local.set 2
       local.get 1
       local.get 2
@@ -434,7 +434,7 @@
     end
     local.get 2
     i64.const 7
-    i64.sub
+    i64.add
     local.tee 2
     global.set 3
   )
@@ -442,18 +442,18 @@
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
     i64.const 43
-    i64.sub
+    i64.add
     local.tee 7
     global.set 3
     global.get 4
     i32.const 34
-    i32.sub
+    i32.add
     local.tee 8
     i64.extend_i32_s
     local.get 7
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 8
       global.set 4
@@ -476,7 +476,7 @@
           if ;; label = @4
             local.get 7
             i64.const 15
-            i64.sub
+            i64.add
             local.tee 7
             global.set 3
             local.get 3
@@ -488,7 +488,7 @@
             br_if 1 (;@3;)
             local.get 7
             i64.const 25
-            i64.sub
+            i64.add
             local.tee 7
             global.set 3
             local.get 3
@@ -510,7 +510,7 @@
           end
           local.get 7
           i64.const 16
-          i64.sub
+          i64.add
           local.tee 7
           global.set 3
           local.get 0
@@ -522,7 +522,7 @@
           if ;; label = @4
             local.get 7
             i64.const 20
-            i64.sub
+            i64.add
             local.set 7
             global.get 0
             i32.const 32
@@ -539,7 +539,7 @@
                 br_if 0 (;@6;)
                 local.get 7
                 i64.const 34
-                i64.sub
+                i64.add
                 local.tee 7
                 global.set 3
                 local.get 0
@@ -570,7 +570,7 @@
                   if ;; label = @8
                     local.get 7
                     i64.const 24
-                    i64.sub
+                    i64.add
                     local.tee 7
                     global.set 3
                     local.get 4
@@ -589,7 +589,7 @@
                   end
                   local.get 7
                   i64.const 11
-                  i64.sub
+                  i64.add
                   local.tee 7
                   global.set 3
                   local.get 4
@@ -598,7 +598,7 @@
                 end
                 local.get 7
                 i64.const 58
-                i64.sub
+                i64.add
                 local.set 7
                 local.get 4
                 local.get 2
@@ -620,7 +620,7 @@
                 if ;; label = @7
                   local.get 7
                   i64.const 16
-                  i64.sub
+                  i64.add
                   local.tee 7
                   global.set 3
                   local.get 0
@@ -633,7 +633,7 @@
                 end
                 local.get 7
                 i64.const 16
-                i64.sub
+                i64.add
                 local.tee 7
                 global.set 3
                 local.get 4
@@ -646,14 +646,14 @@
                 br_if 1 (;@5;)
                 local.get 7
                 i64.const 8
-                i64.sub
+                i64.add
                 local.set 7
                 local.get 2
                 i32.eqz
                 br_if 0 (;@6;)
                 local.get 7
                 i64.const 72
-                i64.sub
+                i64.add
                 local.set 7
                 local.get 5
                 local.get 2
@@ -666,7 +666,7 @@
               end
               local.get 7
               i64.const 20
-              i64.sub
+              i64.add
               local.set 7
               local.get 7
               local.get 8
@@ -677,7 +677,7 @@
             end
             local.get 7
             i64.const 16
-            i64.sub
+            i64.add
             local.tee 7
             global.set 3
             local.get 4
@@ -690,7 +690,7 @@
           end
           local.get 7
           i64.const 22
-          i64.sub
+          i64.add
           local.tee 7
           global.set 3
           local.get 0
@@ -708,7 +708,7 @@
         end
         local.get 7
         i64.const 9
-        i64.sub
+        i64.add
         local.set 7
         local.get 1
         i32.const 65536
@@ -716,7 +716,7 @@
         if ;; label = @3
           local.get 7
           i64.const 47
-          i64.sub
+          i64.add
           local.tee 7
           global.set 3
           local.get 3
@@ -758,7 +758,7 @@
         end
         local.get 7
         i64.const 34
-        i64.sub
+        i64.add
         local.tee 7
         global.set 3
         local.get 3
@@ -788,7 +788,7 @@
       end
       local.get 7
       i64.const 19
-      i64.sub
+      i64.add
       local.tee 7
       global.set 3
       local.set 1
@@ -803,7 +803,7 @@
       if ;; label = @2
         local.get 7
         i64.const 63
-        i64.sub
+        i64.add
         local.set 7
         local.get 0
         local.get 2
@@ -819,7 +819,7 @@
       end
       local.get 7
       i64.const 55
-      i64.sub
+      i64.add
       local.tee 7
       global.set 3
       local.get 0
@@ -844,7 +844,7 @@
     end
     local.get 7
     i64.const 13
-    i64.sub
+    i64.add
     local.tee 7
     global.set 3
     local.get 3
@@ -857,18 +857,18 @@
     (local i32 i64 i32)
     global.get 3
     i64.const 150
-    i64.sub
+    i64.add
     local.tee 3
     global.set 3
     global.get 4
     i32.const 10
-    i32.sub
+    i32.add
     local.tee 4
     i64.extend_i32_s
     local.get 3
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -923,18 +923,18 @@
     (local i32 i64 i32)
     global.get 3
     i64.const 39
-    i64.sub
+    i64.add
     local.tee 4
     global.set 3
     global.get 4
     i32.const 29
-    i32.sub
+    i32.add
     local.tee 5
     i64.extend_i32_s
     local.get 4
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -953,7 +953,7 @@
     if ;; label = @1
       local.get 4
       i64.const 63
-      i64.sub
+      i64.add
       local.set 4
       local.get 0
       local.get 3
@@ -969,7 +969,7 @@
     end
     local.get 4
     i64.const 54
-    i64.sub
+    i64.add
     local.tee 4
     global.set 3
     local.get 0
@@ -995,13 +995,13 @@
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 5
     i32.const 41
-    i32.sub
+    i32.add
     local.tee 5
     i64.extend_i32_s
     local.get 4
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -1014,7 +1014,7 @@
       if ;; label = @2
         local.get 4
         i64.const 13
-        i64.sub
+        i64.add
         local.set 4
         block (result i32) ;; label = @3
           block ;; label = @4
@@ -1026,7 +1026,7 @@
                 if ;; label = @7
                   local.get 4
                   i64.const 12
-                  i64.sub
+                  i64.add
                   local.tee 4
                   global.set 3
                   local.get 3
@@ -1035,7 +1035,7 @@
                   br_if 2 (;@5;)
                   local.get 4
                   i64.const 12
-                  i64.sub
+                  i64.add
                   local.tee 4
                   global.set 3
                   local.get 3
@@ -1044,20 +1044,20 @@
                   br_if 1 (;@6;)
                   local.get 4
                   i64.const 7
-                  i64.sub
+                  i64.add
                   local.set 4
                   local.get 1
                   br_if 3 (;@4;)
                   local.get 4
                   i64.const 7
-                  i64.sub
+                  i64.add
                   local.set 4
                   local.get 2
                   br 4 (;@3;)
                 end
                 local.get 4
                 i64.const 14
-                i64.sub
+                i64.add
                 local.tee 4
                 global.set 3
                 local.get 0
@@ -1069,7 +1069,7 @@
               end
               local.get 4
               i64.const 19
-              i64.sub
+              i64.add
               local.tee 4
               global.set 3
               local.get 3
@@ -1085,7 +1085,7 @@
                       if ;; label = @10
                         local.get 4
                         i64.const 50
-                        i64.sub
+                        i64.add
                         local.set 4
                         local.get 1
                         local.get 2
@@ -1097,14 +1097,14 @@
                         br_if 1 (;@9;)
                         local.get 4
                         i64.const 7
-                        i64.sub
+                        i64.add
                         local.set 4
                         i32.const 0
                         br 4 (;@6;)
                       end
                       local.get 4
                       i64.const 176
-                      i64.sub
+                      i64.add
                       local.set 4
                       i32.const 8
                       i32.const 8
@@ -1159,7 +1159,7 @@
                       br_if 1 (;@8;)
                       local.get 4
                       i64.const 224
-                      i64.sub
+                      i64.add
                       local.set 4
                       i32.const 16
                       local.get 1
@@ -1215,7 +1215,7 @@
                                     if ;; label = @17
                                       local.get 4
                                       i64.const 9
-                                      i64.sub
+                                      i64.add
                                       local.set 4
                                       local.get 3
                                       local.get 7
@@ -1223,7 +1223,7 @@
                                       br_if 1 (;@16;)
                                       local.get 4
                                       i64.const 13
-                                      i64.sub
+                                      i64.add
                                       local.tee 4
                                       global.set 3
                                       local.get 10
@@ -1233,7 +1233,7 @@
                                       br_if 2 (;@15;)
                                       local.get 4
                                       i64.const 13
-                                      i64.sub
+                                      i64.add
                                       local.tee 4
                                       global.set 3
                                       local.get 10
@@ -1243,7 +1243,7 @@
                                       br_if 3 (;@14;)
                                       local.get 4
                                       i64.const 42
-                                      i64.sub
+                                      i64.add
                                       local.set 4
                                       local.get 10
                                       local.get 4
@@ -1253,7 +1253,7 @@
                                       br_if 7 (;@10;)
                                       local.get 4
                                       i64.const 46
-                                      i64.sub
+                                      i64.add
                                       local.set 4
                                       local.get 10
                                       local.get 4
@@ -1269,7 +1269,7 @@
                                       br_if 7 (;@10;)
                                       local.get 4
                                       i64.const 13
-                                      i64.sub
+                                      i64.add
                                       local.set 4
                                       local.get 9
                                       local.get 7
@@ -1281,7 +1281,7 @@
                                       br_if 4 (;@13;)
                                       local.get 4
                                       i64.const 46
-                                      i64.sub
+                                      i64.add
                                       local.set 4
                                       local.get 10
                                       local.get 4
@@ -1292,7 +1292,7 @@
                                     end
                                     local.get 4
                                     i64.const 44
-                                    i64.sub
+                                    i64.add
                                     local.set 4
                                     local.get 6
                                     local.get 4
@@ -1306,7 +1306,7 @@
                                     br_if 6 (;@10;)
                                     local.get 4
                                     i64.const 17
-                                    i64.sub
+                                    i64.add
                                     local.set 4
                                     local.get 3
                                     local.get 7
@@ -1322,7 +1322,7 @@
                                     br_if 5 (;@11;)
                                     local.get 4
                                     i64.const 56
-                                    i64.sub
+                                    i64.add
                                     local.tee 4
                                     global.set 3
                                     local.get 3
@@ -1346,7 +1346,7 @@
                                   end
                                   local.get 4
                                   i64.const 47
-                                  i64.sub
+                                  i64.add
                                   local.set 4
                                   i32.const 16
                                   i32.const 8
@@ -1362,7 +1362,7 @@
                                   br_if 4 (;@11;)
                                   local.get 4
                                   i64.const 158
-                                  i64.sub
+                                  i64.add
                                   local.set 4
                                   local.get 6
                                   local.get 7
@@ -1393,7 +1393,7 @@
                                 end
                                 local.get 4
                                 i64.const 16
-                                i64.sub
+                                i64.add
                                 local.tee 4
                                 global.set 3
                                 i32.const 1049756
@@ -1406,7 +1406,7 @@
                                 br_if 4 (;@10;)
                                 local.get 4
                                 i64.const 109
-                                i64.sub
+                                i64.add
                                 local.set 4
                                 local.get 6
                                 local.get 7
@@ -1440,7 +1440,7 @@
                               end
                               local.get 4
                               i64.const 16
-                              i64.sub
+                              i64.add
                               local.tee 4
                               global.set 3
                               i32.const 1049752
@@ -1453,7 +1453,7 @@
                               br_if 3 (;@10;)
                               local.get 4
                               i64.const 48
-                              i64.sub
+                              i64.add
                               local.set 4
                               block ;; label = @14
                                 i32.const 16
@@ -1470,7 +1470,7 @@
                                 if ;; label = @15
                                   local.get 4
                                   i64.const 63
-                                  i64.sub
+                                  i64.add
                                   local.set 4
                                   local.get 6
                                   local.get 3
@@ -1486,7 +1486,7 @@
                                 end
                                 local.get 4
                                 i64.const 171
-                                i64.sub
+                                i64.add
                                 local.set 4
                                 local.get 6
                                 local.get 7
@@ -1523,7 +1523,7 @@
                               end
                               local.get 4
                               i64.const 16
-                              i64.sub
+                              i64.add
                               local.tee 4
                               global.set 3
                               i32.const 1049760
@@ -1536,7 +1536,7 @@
                             end
                             local.get 4
                             i64.const 21
-                            i64.sub
+                            i64.add
                             local.tee 4
                             global.set 3
                             local.get 10
@@ -1553,7 +1553,7 @@
                             if ;; label = @13
                               local.get 4
                               i64.const 16
-                              i64.sub
+                              i64.add
                               local.tee 4
                               global.set 3
                               local.get 3
@@ -1566,7 +1566,7 @@
                             end
                             local.get 4
                             i64.const 19
-                            i64.sub
+                            i64.add
                             local.tee 4
                             global.set 3
                             i32.const 1049744
@@ -1582,7 +1582,7 @@
                           end
                           local.get 4
                           i64.const 44
-                          i64.sub
+                          i64.add
                           local.set 4
                           i32.const 16
                           i32.const 8
@@ -1595,7 +1595,7 @@
                           if ;; label = @12
                             local.get 4
                             i64.const 158
-                            i64.sub
+                            i64.add
                             local.set 4
                             local.get 6
                             local.get 7
@@ -1626,7 +1626,7 @@
                           end
                           local.get 4
                           i64.const 58
-                          i64.sub
+                          i64.add
                           local.set 4
                           local.get 6
                           local.get 9
@@ -1637,18 +1637,18 @@
                         end
                         local.get 4
                         i64.const 7
-                        i64.sub
+                        i64.add
                         local.set 4
                         local.get 6
                         br_if 3 (;@7;)
                         local.get 4
                         i64.const 5
-                        i64.sub
+                        i64.add
                         local.set 4
                       end
                       local.get 4
                       i64.const 59
-                      i64.sub
+                      i64.add
                       local.set 4
                       local.get 1
                       local.get 4
@@ -1660,7 +1660,7 @@
                       br_if 1 (;@8;)
                       local.get 4
                       i64.const 131
-                      i64.sub
+                      i64.add
                       local.set 4
                       local.get 3
                       local.get 11
@@ -1697,7 +1697,7 @@
                     end
                     local.get 4
                     i64.const 58
-                    i64.sub
+                    i64.add
                     local.set 4
                     local.get 13
                     local.get 11
@@ -1720,14 +1720,14 @@
                   end
                   local.get 4
                   i64.const 7
-                  i64.sub
+                  i64.add
                   local.set 4
                   local.get 13
                   br 1 (;@6;)
                 end
                 local.get 4
                 i64.const 70
-                i64.sub
+                i64.add
                 local.set 4
                 local.get 6
                 local.get 4
@@ -1743,26 +1743,26 @@
               end
               local.get 4
               i64.const 6
-              i64.sub
+              i64.add
               local.set 4
               br 2 (;@3;)
             end
             local.get 4
             i64.const 7
-            i64.sub
+            i64.add
             local.set 4
             local.get 1
             br_if 0 (;@4;)
             local.get 4
             i64.const 7
-            i64.sub
+            i64.add
             local.set 4
             local.get 2
             br 1 (;@3;)
           end
           local.get 4
           i64.const 20
-          i64.sub
+          i64.add
           local.set 4
           local.get 1
           local.get 2
@@ -1773,13 +1773,13 @@
         end
         local.get 4
         i64.const 7
-        i64.sub
+        i64.add
         local.set 4
         local.tee 3
         if ;; label = @3
           local.get 4
           i64.const 23
-          i64.sub
+          i64.add
           local.tee 4
           global.set 3
           local.get 0
@@ -1798,7 +1798,7 @@
         end
         local.get 4
         i64.const 18
-        i64.sub
+        i64.add
         local.tee 4
         global.set 3
         local.get 0
@@ -1813,7 +1813,7 @@
       end
       local.get 4
       i64.const 17
-      i64.sub
+      i64.add
       local.tee 4
       global.set 3
       local.get 0
@@ -1827,7 +1827,7 @@
     end
     local.get 4
     i64.const 12
-    i64.sub
+    i64.add
     local.tee 4
     global.set 3
     local.get 0
@@ -1839,13 +1839,13 @@
     (local i32 i32 i32 i32 i32)
     local.get 3
     i32.const 26
-    i32.sub
+    i32.add
     local.tee 3
     i64.extend_i32_s
     local.get 2
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -1863,7 +1863,7 @@
             if ;; label = @5
               local.get 2
               i64.const 44
-              i64.sub
+              i64.add
               local.set 2
               i32.const 16
               i32.const 8
@@ -1876,13 +1876,13 @@
               br_if 1 (;@4;)
               local.get 2
               i64.const 6
-              i64.sub
+              i64.add
               local.set 2
               br 2 (;@3;)
             end
             local.get 2
             i64.const 58
-            i64.sub
+            i64.add
             local.set 2
             local.get 0
             local.get 2
@@ -1894,7 +1894,7 @@
           end
           local.get 2
           i64.const 42
-          i64.sub
+          i64.add
           local.set 2
           i32.const 16
           i32.const 8
@@ -1906,7 +1906,7 @@
         end
         local.get 2
         i64.const 178
-        i64.sub
+        i64.add
         local.set 2
         i32.const 8
         i32.const 8
@@ -1963,7 +1963,7 @@
         br_if 0 (;@2;)
         local.get 2
         i64.const 180
-        i64.sub
+        i64.add
         local.set 2
         local.get 1
         i32.const 16
@@ -2006,7 +2006,7 @@
         br_if 0 (;@2;)
         local.get 2
         i64.const 44
-        i64.sub
+        i64.add
         local.set 2
         local.get 4
         local.get 2
@@ -2025,7 +2025,7 @@
           if ;; label = @4
             local.get 2
             i64.const 8
-            i64.sub
+            i64.add
             local.set 2
             local.get 0
             local.set 1
@@ -2033,7 +2033,7 @@
           end
           local.get 2
           i64.const 165
-          i64.sub
+          i64.add
           local.set 2
           local.get 4
           local.get 6
@@ -2084,7 +2084,7 @@
           if ;; label = @4
             local.get 2
             i64.const 127
-            i64.sub
+            i64.add
             local.set 2
             local.get 1
             local.get 6
@@ -2108,7 +2108,7 @@
           end
           local.get 2
           i64.const 21
-          i64.sub
+          i64.add
           local.tee 2
           global.set 3
           local.get 0
@@ -2125,7 +2125,7 @@
         end
         local.get 2
         i64.const 41
-        i64.sub
+        i64.add
         local.set 2
         local.get 1
         local.get 2
@@ -2135,7 +2135,7 @@
         br_if 1 (;@1;)
         local.get 2
         i64.const 80
-        i64.sub
+        i64.add
         local.set 2
         local.get 1
         local.get 2
@@ -2155,7 +2155,7 @@
         br_if 1 (;@1;)
         local.get 2
         i64.const 161
-        i64.sub
+        i64.add
         local.set 2
         local.get 1
         local.get 5
@@ -2189,7 +2189,7 @@
       end
       local.get 2
       i64.const 8
-      i64.sub
+      i64.add
       local.set 2
       local.get 6
       local.get 2
@@ -2197,7 +2197,7 @@
     end
     local.get 2
     i64.const 71
-    i64.sub
+    i64.add
     local.set 2
     local.get 1
     local.get 2
@@ -2216,13 +2216,13 @@
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i32)
     local.get 2
     i32.const 42
-    i32.sub
+    i32.add
     local.tee 2
     i64.extend_i32_s
     local.get 1
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -2247,7 +2247,7 @@
                 if ;; label = @7
                   local.get 1
                   i64.const 176
-                  i64.sub
+                  i64.add
                   local.set 1
                   i32.const 8
                   i32.const 8
@@ -2302,7 +2302,7 @@
                   br_if 6 (;@1;)
                   local.get 1
                   i64.const 51
-                  i64.sub
+                  i64.add
                   local.set 1
                   local.get 0
                   i32.const 4
@@ -2320,7 +2320,7 @@
                   br_if 5 (;@2;)
                   local.get 1
                   i64.const 15
-                  i64.sub
+                  i64.add
                   local.set 1
                   i32.const 0
                   local.get 6
@@ -2334,7 +2334,7 @@
                     br_if 0 (;@8;)
                     local.get 1
                     i64.const 11
-                    i64.sub
+                    i64.add
                     local.set 1
                     drop
                     i32.const 31
@@ -2344,7 +2344,7 @@
                     br_if 0 (;@8;)
                     local.get 1
                     i64.const 23
-                    i64.sub
+                    i64.add
                     local.set 1
                     drop
                     local.get 6
@@ -2367,7 +2367,7 @@
                   end
                   local.get 1
                   i64.const 16
-                  i64.sub
+                  i64.add
                   local.tee 1
                   global.set 3
                   local.tee 8
@@ -2380,7 +2380,7 @@
                   br_if 1 (;@6;)
                   local.get 1
                   i64.const 10
-                  i64.sub
+                  i64.add
                   local.set 1
                   i32.const 0
                   local.set 0
@@ -2390,7 +2390,7 @@
                 end
                 local.get 1
                 i64.const 108
-                i64.sub
+                i64.add
                 local.set 1
                 i32.const 16
                 local.get 0
@@ -2435,7 +2435,7 @@
                             if ;; label = @13
                               local.get 1
                               i64.const 13
-                              i64.sub
+                              i64.add
                               local.tee 1
                               global.set 3
                               local.get 6
@@ -2445,13 +2445,13 @@
                               br_if 11 (;@2;)
                               local.get 1
                               i64.const 7
-                              i64.sub
+                              i64.add
                               local.set 1
                               local.get 4
                               br_if 1 (;@12;)
                               local.get 1
                               i64.const 13
-                              i64.sub
+                              i64.add
                               local.tee 1
                               global.set 3
                               i32.const 1049748
@@ -2461,7 +2461,7 @@
                               br_if 11 (;@2;)
                               local.get 1
                               i64.const 117
-                              i64.sub
+                              i64.add
                               local.set 1
                               local.get 0
                               local.get 1
@@ -2492,12 +2492,12 @@
                               if ;; label = @14
                                 local.get 1
                                 i64.const 5
-                                i64.sub
+                                i64.add
                                 local.set 1
                                 loop ;; label = @15
                                   local.get 1
                                   i64.const 89
-                                  i64.sub
+                                  i64.add
                                   local.set 1
                                   local.get 0
                                   local.get 1
@@ -2528,13 +2528,13 @@
                                   br_if 0 (;@15;)
                                   local.get 1
                                   i64.const 6
-                                  i64.sub
+                                  i64.add
                                   local.set 1
                                 end
                               end
                               local.get 1
                               i64.const 115
-                              i64.sub
+                              i64.add
                               local.set 1
                               local.get 3
                               local.get 6
@@ -2559,7 +2559,7 @@
                               br_if 5 (;@8;)
                               local.get 1
                               i64.const 91
-                              i64.sub
+                              i64.add
                               local.set 1
                               local.get 3
                               local.get 6
@@ -2581,7 +2581,7 @@
                               br_if 4 (;@9;)
                               local.get 1
                               i64.const 30
-                              i64.sub
+                              i64.add
                               local.tee 1
                               global.set 3
                               local.get 0
@@ -2607,7 +2607,7 @@
                               br_if 2 (;@11;)
                               local.get 1
                               i64.const 11
-                              i64.sub
+                              i64.add
                               local.tee 1
                               global.set 3
                               local.get 9
@@ -2616,7 +2616,7 @@
                             end
                             local.get 1
                             i64.const 35
-                            i64.sub
+                            i64.add
                             local.tee 1
                             global.set 3
                             block ;; label = @13
@@ -2647,7 +2647,7 @@
                               if ;; label = @14
                                 local.get 1
                                 i64.const 16
-                                i64.sub
+                                i64.add
                                 local.tee 1
                                 global.set 3
                                 local.get 4
@@ -2660,7 +2660,7 @@
                               end
                               local.get 1
                               i64.const 15
-                              i64.sub
+                              i64.add
                               local.tee 1
                               global.set 3
                               i32.const 1049744
@@ -2673,7 +2673,7 @@
                             end
                             local.get 1
                             i64.const 85
-                            i64.sub
+                            i64.add
                             local.set 1
                             local.get 7
                             local.get 5
@@ -2693,7 +2693,7 @@
                           end
                           local.get 1
                           i64.const 102
-                          i64.sub
+                          i64.add
                           local.set 1
                           block ;; label = @12
                             i32.const 1
@@ -2736,7 +2736,7 @@
                             if ;; label = @13
                               local.get 1
                               i64.const 16
-                              i64.sub
+                              i64.add
                               local.tee 1
                               global.set 3
                               local.get 3
@@ -2749,7 +2749,7 @@
                             end
                             local.get 1
                             i64.const 17
-                            i64.sub
+                            i64.add
                             local.tee 1
                             global.set 3
                             i32.const 1049744
@@ -2763,7 +2763,7 @@
                           end
                           local.get 1
                           i64.const 125
-                          i64.sub
+                          i64.add
                           local.set 1
                           local.get 5
                           local.get 6
@@ -2795,7 +2795,7 @@
                           if ;; label = @12
                             local.get 1
                             i64.const 30
-                            i64.sub
+                            i64.add
                             local.tee 1
                             global.set 3
                             local.get 0
@@ -2821,7 +2821,7 @@
                               if ;; label = @14
                                 local.get 1
                                 i64.const 11
-                                i64.sub
+                                i64.add
                                 local.tee 1
                                 global.set 3
                                 local.get 9
@@ -2830,7 +2830,7 @@
                               end
                               local.get 1
                               i64.const 14
-                              i64.sub
+                              i64.add
                               local.tee 1
                               global.set 3
                               i32.const 1049744
@@ -2842,7 +2842,7 @@
                             end
                             local.get 1
                             i64.const 24
-                            i64.sub
+                            i64.add
                             local.tee 1
                             global.set 3
                             local.set 0
@@ -2861,7 +2861,7 @@
                           end
                           local.get 1
                           i64.const 46
-                          i64.sub
+                          i64.add
                           local.tee 1
                           global.set 3
                           i32.const 1049760
@@ -2880,7 +2880,7 @@
                         end
                         local.get 1
                         i64.const 14
-                        i64.sub
+                        i64.add
                         local.tee 1
                         global.set 3
                         i32.const 1049744
@@ -2892,7 +2892,7 @@
                       end
                       local.get 1
                       i64.const 24
-                      i64.sub
+                      i64.add
                       local.tee 1
                       global.set 3
                       local.set 0
@@ -2911,7 +2911,7 @@
                     end
                     local.get 1
                     i64.const 16
-                    i64.sub
+                    i64.add
                     local.tee 1
                     global.set 3
                     i32.const 1049760
@@ -2924,7 +2924,7 @@
                   end
                   local.get 1
                   i64.const 54
-                  i64.sub
+                  i64.add
                   local.set 1
                   local.get 3
                   local.get 5
@@ -2937,7 +2937,7 @@
                 end
                 local.get 1
                 i64.const 36
-                i64.sub
+                i64.add
                 local.set 1
                 local.get 3
                 local.get 1
@@ -2948,13 +2948,13 @@
                 br_if 5 (;@1;)
                 local.get 1
                 i64.const 6
-                i64.sub
+                i64.add
                 local.set 1
                 br 4 (;@2;)
               end
               local.get 1
               i64.const 48
-              i64.sub
+              i64.add
               local.set 1
               local.get 6
               local.get 8
@@ -2971,7 +2971,7 @@
               loop ;; label = @6
                 local.get 1
                 i64.const 44
-                i64.sub
+                i64.add
                 local.set 1
                 block ;; label = @7
                   local.get 3
@@ -2985,7 +2985,7 @@
                   br_if 0 (;@7;)
                   local.get 1
                   i64.const 12
-                  i64.sub
+                  i64.add
                   local.set 1
                   local.get 4
                   local.get 6
@@ -2996,7 +2996,7 @@
                   br_if 0 (;@7;)
                   local.get 1
                   i64.const 10
-                  i64.sub
+                  i64.add
                   local.set 1
                   local.get 3
                   local.set 7
@@ -3005,7 +3005,7 @@
                   br_if 0 (;@7;)
                   local.get 1
                   i64.const 10
-                  i64.sub
+                  i64.add
                   local.set 1
                   i32.const 0
                   local.set 5
@@ -3015,7 +3015,7 @@
                 end
                 local.get 1
                 i64.const 39
-                i64.sub
+                i64.add
                 local.tee 1
                 global.set 3
                 local.get 3
@@ -3050,13 +3050,13 @@
                 br_if 0 (;@6;)
                 local.get 1
                 i64.const 6
-                i64.sub
+                i64.add
                 local.set 1
               end
             end
             local.get 1
             i64.const 10
-            i64.sub
+            i64.add
             local.set 1
             local.get 0
             local.get 7
@@ -3065,7 +3065,7 @@
             if ;; label = @5
               local.get 1
               i64.const 52
-              i64.sub
+              i64.add
               local.set 1
               i32.const 0
               local.set 7
@@ -3085,7 +3085,7 @@
               br_if 3 (;@2;)
               local.get 1
               i64.const 46
-              i64.sub
+              i64.add
               local.set 1
               local.get 0
               local.get 1
@@ -3103,24 +3103,24 @@
             end
             local.get 1
             i64.const 8
-            i64.sub
+            i64.add
             local.set 1
             local.get 0
             i32.eqz
             br_if 1 (;@3;)
             local.get 1
             i64.const 5
-            i64.sub
+            i64.add
             local.set 1
           end
           local.get 1
           i64.const 5
-          i64.sub
+          i64.add
           local.set 1
           loop ;; label = @4
             local.get 1
             i64.const 94
-            i64.sub
+            i64.add
             local.set 1
             local.get 0
             local.get 7
@@ -3156,20 +3156,20 @@
             br_if 0 (;@4;)
             local.get 1
             i64.const 6
-            i64.sub
+            i64.add
             local.set 1
           end
         end
         local.get 1
         i64.const 8
-        i64.sub
+        i64.add
         local.set 1
         local.get 7
         i32.eqz
         br_if 0 (;@2;)
         local.get 1
         i64.const 20
-        i64.sub
+        i64.add
         local.tee 1
         global.set 3
         local.get 6
@@ -3186,7 +3186,7 @@
         br_if 0 (;@2;)
         local.get 1
         i64.const 116
-        i64.sub
+        i64.add
         local.set 1
         local.get 7
         local.get 6
@@ -3212,7 +3212,7 @@
           if ;; label = @4
             local.get 1
             i64.const 87
-            i64.sub
+            i64.add
             local.set 1
             local.get 7
             local.get 6
@@ -3232,7 +3232,7 @@
             if ;; label = @5
               local.get 1
               i64.const 52
-              i64.sub
+              i64.add
               local.set 1
               local.get 8
               local.get 5
@@ -3244,7 +3244,7 @@
             end
             local.get 1
             i64.const 26
-            i64.sub
+            i64.add
             local.tee 1
             global.set 3
             local.get 5
@@ -3267,7 +3267,7 @@
               if ;; label = @6
                 local.get 1
                 i64.const 11
-                i64.sub
+                i64.add
                 local.tee 1
                 global.set 3
                 local.get 4
@@ -3276,7 +3276,7 @@
               end
               local.get 1
               i64.const 14
-              i64.sub
+              i64.add
               local.tee 1
               global.set 3
               i32.const 1049744
@@ -3288,7 +3288,7 @@
             end
             local.get 1
             i64.const 25
-            i64.sub
+            i64.add
             local.tee 1
             global.set 3
             local.set 0
@@ -3308,7 +3308,7 @@
           end
           local.get 1
           i64.const 54
-          i64.sub
+          i64.add
           local.set 1
           local.get 7
           local.get 5
@@ -3321,7 +3321,7 @@
         end
         local.get 1
         i64.const 36
-        i64.sub
+        i64.add
         local.set 1
         local.get 7
         local.get 1
@@ -3332,12 +3332,12 @@
         br_if 1 (;@1;)
         local.get 1
         i64.const 5
-        i64.sub
+        i64.add
         local.set 1
       end
       local.get 1
       i64.const 21
-      i64.sub
+      i64.add
       local.tee 1
       global.set 3
       block ;; label = @2
@@ -3355,7 +3355,7 @@
                     if ;; label = @9
                       local.get 1
                       i64.const 14
-                      i64.sub
+                      i64.add
                       local.tee 1
                       global.set 3
                       i32.const 1049756
@@ -3366,7 +3366,7 @@
                       br_if 2 (;@7;)
                       local.get 1
                       i64.const 706
-                      i64.sub
+                      i64.add
                       local.set 1
                       i32.const 8
                       i32.const 8
@@ -3405,12 +3405,12 @@
                       i64.extend_i32_u
                       i64.const 8192
                       i64.mul
-                      i64.sub
+                      i64.add
                       local.tee 1
                       global.set 3
                       local.get 1
                       i64.const 0
-                      i64.lt_s
+                      i64.ge_s
                       if ;; label = @10
                         unreachable
                       end
@@ -3444,7 +3444,7 @@
                       br_if 1 (;@8;)
                       local.get 1
                       i64.const 8
-                      i64.sub
+                      i64.add
                       local.set 1
                       i32.const 0
                       local.set 5
@@ -3452,7 +3452,7 @@
                     end
                     local.get 1
                     i64.const 53
-                    i64.sub
+                    i64.add
                     local.tee 1
                     global.set 3
                     i32.const 1049760
@@ -3472,7 +3472,7 @@
                     if ;; label = @9
                       local.get 1
                       i64.const 97
-                      i64.sub
+                      i64.add
                       local.tee 1
                       global.set 3
                       i32.const 1049760
@@ -3500,7 +3500,7 @@
                     end
                     local.get 1
                     i64.const 155
-                    i64.sub
+                    i64.add
                     local.set 1
                     local.get 4
                     local.get 6
@@ -3538,7 +3538,7 @@
                   end
                   local.get 1
                   i64.const 42
-                  i64.sub
+                  i64.add
                   local.tee 1
                   global.set 3
                   local.get 13
@@ -3571,14 +3571,14 @@
                         if ;; label = @11
                           local.get 1
                           i64.const 7
-                          i64.sub
+                          i64.add
                           local.set 1
                           i32.const 1049464
                           local.set 0
                           loop ;; label = @12
                             local.get 1
                             i64.const 44
-                            i64.sub
+                            i64.add
                             local.set 1
                             local.get 0
                             local.get 1
@@ -3590,7 +3590,7 @@
                             br_if 2 (;@10;)
                             local.get 1
                             i64.const 12
-                            i64.sub
+                            i64.add
                             local.tee 1
                             global.set 3
                             local.get 0
@@ -3599,14 +3599,14 @@
                             br_if 0 (;@12;)
                             local.get 1
                             i64.const 7
-                            i64.sub
+                            i64.add
                             local.set 1
                           end
                           br 2 (;@9;)
                         end
                         local.get 1
                         i64.const 17
-                        i64.sub
+                        i64.add
                         local.tee 1
                         global.set 3
                         i32.const 1049780
@@ -3620,13 +3620,13 @@
                         br_if 5 (;@5;)
                         local.get 1
                         i64.const 6
-                        i64.sub
+                        i64.add
                         local.set 1
                         br 7 (;@3;)
                       end
                       local.get 1
                       i64.const 40
-                      i64.sub
+                      i64.add
                       local.set 1
                       local.get 0
                       local.get 1
@@ -3636,7 +3636,7 @@
                       br_if 0 (;@9;)
                       local.get 1
                       i64.const 42
-                      i64.sub
+                      i64.add
                       local.set 1
                       local.get 0
                       local.get 1
@@ -3648,7 +3648,7 @@
                       br_if 0 (;@9;)
                       local.get 1
                       i64.const 17
-                      i64.sub
+                      i64.add
                       local.tee 1
                       global.set 3
                       local.get 0
@@ -3661,7 +3661,7 @@
                       if (result i32) ;; label = @10
                         local.get 1
                         i64.const 14
-                        i64.sub
+                        i64.add
                         local.tee 1
                         global.set 3
                         local.get 4
@@ -3673,23 +3673,23 @@
                       else
                         local.get 1
                         i64.const 6
-                        i64.sub
+                        i64.add
                         local.set 1
                         i32.const 0
                       end
                       local.get 1
                       i64.const 6
-                      i64.sub
+                      i64.add
                       local.set 1
                       br_if 1 (;@8;)
                       local.get 1
                       i64.const 5
-                      i64.sub
+                      i64.add
                       local.set 1
                     end
                     local.get 1
                     i64.const 27
-                    i64.sub
+                    i64.add
                     local.tee 1
                     global.set 3
                     i32.const 1049780
@@ -3712,16 +3712,16 @@
                       block ;; label = @10
                         loop ;; label = @11
                           local.get 1
-                          i64.const 23
-                          i64.lt_s
+                          i64.const -23
+                          i64.ge_s
                           if ;; label = @12
-                            i64.const -1
+                            i64.const 0
                             global.set 3
                             unreachable
                           end
                           local.get 1
                           i64.const 23
-                          i64.sub
+                          i64.add
                           local.tee 1
                           global.set 3
                           local.get 3
@@ -3731,7 +3731,7 @@
                           if ;; label = @12
                             local.get 1
                             i64.const 12
-                            i64.sub
+                            i64.add
                             local.tee 1
                             global.set 3
                             local.get 0
@@ -3740,13 +3740,13 @@
                             br_if 1 (;@11;)
                             local.get 1
                             i64.const 6
-                            i64.sub
+                            i64.add
                             local.set 1
                             br 2 (;@10;)
                           end
                           local.get 1
                           i64.const 41
-                          i64.sub
+                          i64.add
                           local.set 1
                         end
                         local.get 0
@@ -3757,7 +3757,7 @@
                         br_if 0 (;@10;)
                         local.get 1
                         i64.const 42
-                        i64.sub
+                        i64.add
                         local.set 1
                         local.get 0
                         local.get 1
@@ -3769,12 +3769,12 @@
                         br_if 1 (;@9;)
                         local.get 1
                         i64.const 5
-                        i64.sub
+                        i64.add
                         local.set 1
                       end
                       local.get 1
                       i64.const 14
-                      i64.sub
+                      i64.add
                       local.tee 1
                       global.set 3
                       i32.const 1049764
@@ -3785,16 +3785,16 @@
                       block ;; label = @10
                         loop ;; label = @11
                           local.get 1
-                          i64.const 23
-                          i64.lt_s
+                          i64.const -23
+                          i64.ge_s
                           if ;; label = @12
-                            i64.const -1
+                            i64.const 0
                             global.set 3
                             unreachable
                           end
                           local.get 1
                           i64.const 23
-                          i64.sub
+                          i64.add
                           local.tee 1
                           global.set 3
                           local.get 11
@@ -3804,7 +3804,7 @@
                           if ;; label = @12
                             local.get 1
                             i64.const 44
-                            i64.sub
+                            i64.add
                             local.set 1
                             local.get 0
                             local.get 1
@@ -3816,12 +3816,12 @@
                             br_if 2 (;@10;)
                             local.get 1
                             i64.const 5
-                            i64.sub
+                            i64.add
                             local.set 1
                           end
                           local.get 1
                           i64.const 12
-                          i64.sub
+                          i64.add
                           local.tee 1
                           global.set 3
                           local.get 0
@@ -3830,7 +3830,7 @@
                           br_if 0 (;@11;)
                           local.get 1
                           i64.const 8
-                          i64.sub
+                          i64.add
                           local.set 1
                         end
                         i32.const 0
@@ -3838,7 +3838,7 @@
                       end
                       local.get 1
                       i64.const 716
-                      i64.sub
+                      i64.add
                       local.set 1
                       local.get 11
                       local.get 0
@@ -4033,7 +4033,7 @@
                       loop ;; label = @10
                         local.get 1
                         i64.const 47
-                        i64.sub
+                        i64.add
                         local.set 1
                         local.get 0
                         i32.const 4
@@ -4053,7 +4053,7 @@
                         br_if 0 (;@10;)
                         local.get 1
                         i64.const 10
-                        i64.sub
+                        i64.add
                         local.set 1
                       end
                       local.get 11
@@ -4062,7 +4062,7 @@
                       br_if 7 (;@2;)
                       local.get 1
                       i64.const 92
-                      i64.sub
+                      i64.add
                       local.set 1
                       local.get 11
                       local.get 15
@@ -4085,7 +4085,7 @@
                       if ;; label = @10
                         local.get 1
                         i64.const 52
-                        i64.sub
+                        i64.add
                         local.set 1
                         local.get 11
                         local.get 0
@@ -4097,7 +4097,7 @@
                       end
                       local.get 1
                       i64.const 26
-                      i64.sub
+                      i64.add
                       local.tee 1
                       global.set 3
                       local.get 0
@@ -4120,7 +4120,7 @@
                         if ;; label = @11
                           local.get 1
                           i64.const 11
-                          i64.sub
+                          i64.add
                           local.tee 1
                           global.set 3
                           local.get 4
@@ -4129,7 +4129,7 @@
                         end
                         local.get 1
                         i64.const 14
-                        i64.sub
+                        i64.add
                         local.tee 1
                         global.set 3
                         i32.const 1049744
@@ -4141,7 +4141,7 @@
                       end
                       local.get 1
                       i64.const 25
-                      i64.sub
+                      i64.add
                       local.tee 1
                       global.set 3
                       local.set 0
@@ -4161,7 +4161,7 @@
                     end
                     local.get 1
                     i64.const 246
-                    i64.sub
+                    i64.add
                     local.tee 1
                     global.set 3
                     local.get 0
@@ -4237,7 +4237,7 @@
                     if ;; label = @9
                       local.get 1
                       i64.const 13
-                      i64.sub
+                      i64.add
                       local.tee 1
                       global.set 3
                       local.get 0
@@ -4247,7 +4247,7 @@
                       br_if 3 (;@6;)
                       local.get 1
                       i64.const 15
-                      i64.sub
+                      i64.add
                       local.tee 1
                       global.set 3
                       local.get 0
@@ -4259,7 +4259,7 @@
                       br_if 5 (;@4;)
                       local.get 1
                       i64.const 44
-                      i64.sub
+                      i64.add
                       local.set 1
                       block ;; label = @10
                         local.get 0
@@ -4273,7 +4273,7 @@
                         if ;; label = @11
                           local.get 1
                           i64.const 46
-                          i64.sub
+                          i64.add
                           local.set 1
                           local.get 0
                           local.get 1
@@ -4284,7 +4284,7 @@
                         end
                         local.get 1
                         i64.const 21
-                        i64.sub
+                        i64.add
                         local.tee 1
                         global.set 3
                         local.get 0
@@ -4301,7 +4301,7 @@
                         if ;; label = @11
                           local.get 1
                           i64.const 16
-                          i64.sub
+                          i64.add
                           local.tee 1
                           global.set 3
                           local.get 3
@@ -4314,7 +4314,7 @@
                         end
                         local.get 1
                         i64.const 19
-                        i64.sub
+                        i64.add
                         local.tee 1
                         global.set 3
                         i32.const 1049744
@@ -4330,7 +4330,7 @@
                       end
                       local.get 1
                       i64.const 41
-                      i64.sub
+                      i64.add
                       local.set 1
                       local.get 6
                       local.get 7
@@ -4347,7 +4347,7 @@
                     end
                     local.get 1
                     i64.const 57
-                    i64.sub
+                    i64.add
                     local.tee 1
                     global.set 3
                     i32.const 1049764
@@ -4375,7 +4375,7 @@
                   end
                   local.get 1
                   i64.const 298
-                  i64.sub
+                  i64.add
                   local.tee 1
                   global.set 3
                   local.get 0
@@ -4469,7 +4469,7 @@
                 end
                 local.get 1
                 i64.const 126
-                i64.sub
+                i64.add
                 local.tee 1
                 global.set 3
                 i32.const 1049756
@@ -4511,7 +4511,7 @@
               end
               local.get 1
               i64.const 93
-              i64.sub
+              i64.add
               local.tee 1
               global.set 3
               i32.const 1049760
@@ -4540,7 +4540,7 @@
             end
             local.get 1
             i64.const 12
-            i64.sub
+            i64.add
             local.tee 1
             global.set 3
             i32.const 1049780
@@ -4550,7 +4550,7 @@
           end
           local.get 1
           i64.const 60
-          i64.sub
+          i64.add
           local.set 1
           local.get 9
           local.get 6
@@ -4565,7 +4565,7 @@
           if ;; label = @4
             local.get 1
             i64.const 82
-            i64.sub
+            i64.add
             local.set 1
             local.get 9
             local.get 6
@@ -4583,7 +4583,7 @@
           end
           local.get 1
           i64.const 26
-          i64.sub
+          i64.add
           local.tee 1
           global.set 3
           local.get 6
@@ -4606,7 +4606,7 @@
             if ;; label = @5
               local.get 1
               i64.const 11
-              i64.sub
+              i64.add
               local.tee 1
               global.set 3
               local.get 4
@@ -4615,7 +4615,7 @@
             end
             local.get 1
             i64.const 14
-            i64.sub
+            i64.add
             local.tee 1
             global.set 3
             i32.const 1049744
@@ -4627,7 +4627,7 @@
           end
           local.get 1
           i64.const 55
-          i64.sub
+          i64.add
           local.tee 1
           global.set 3
           local.set 0
@@ -4653,7 +4653,7 @@
         end
         local.get 1
         i64.const 670
-        i64.sub
+        i64.add
         local.tee 1
         global.set 3
         i32.const 1049784
@@ -4965,7 +4965,7 @@
       end
       local.get 1
       i64.const 16
-      i64.sub
+      i64.add
       local.tee 1
       global.set 3
       i32.const 0
@@ -4978,7 +4978,7 @@
       br_if 0 (;@1;)
       local.get 1
       i64.const 125
-      i64.sub
+      i64.add
       local.tee 1
       global.set 3
       i32.const 1049756
@@ -5019,7 +5019,7 @@
     end
     local.get 1
     i64.const 12
-    i64.sub
+    i64.add
     local.set 1
     local.get 13
     i32.const 16
@@ -5032,17 +5032,17 @@
     (local i32 i32 i32 i32)
     local.get 2
     i64.const 93
-    i64.sub
+    i64.add
     local.set 2
     local.get 3
     i32.const 30
-    i32.sub
+    i32.add
     local.tee 3
     i64.extend_i32_s
     local.get 2
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -5068,7 +5068,7 @@
           br_if 0 (;@3;)
           local.get 2
           i64.const 49
-          i64.sub
+          i64.add
           local.tee 2
           global.set 3
           local.get 0
@@ -5084,7 +5084,7 @@
             if ;; label = @5
               local.get 2
               i64.const 47
-              i64.sub
+              i64.add
               local.set 2
               local.get 1
               local.get 5
@@ -5104,7 +5104,7 @@
               br_if 1 (;@4;)
               local.get 2
               i64.const 15
-              i64.sub
+              i64.add
               local.tee 2
               global.set 3
               local.get 4
@@ -5116,7 +5116,7 @@
               br_if 2 (;@3;)
               local.get 2
               i64.const 64
-              i64.sub
+              i64.add
               local.tee 2
               global.set 3
               i32.const 1049752
@@ -5134,7 +5134,7 @@
             end
             local.get 2
             i64.const 12
-            i64.sub
+            i64.add
             local.set 2
             local.get 1
             local.get 5
@@ -5146,7 +5146,7 @@
           end
           local.get 2
           i64.const 9
-          i64.sub
+          i64.add
           local.set 2
           local.get 5
           i32.const 256
@@ -5154,7 +5154,7 @@
           if ;; label = @4
             local.get 2
             i64.const 46
-            i64.sub
+            i64.add
             local.set 2
             local.get 0
             local.get 2
@@ -5165,7 +5165,7 @@
           end
           local.get 2
           i64.const 21
-          i64.sub
+          i64.add
           local.tee 2
           global.set 3
           local.get 0
@@ -5182,7 +5182,7 @@
           if ;; label = @4
             local.get 2
             i64.const 16
-            i64.sub
+            i64.add
             local.tee 2
             global.set 3
             local.get 7
@@ -5195,7 +5195,7 @@
           end
           local.get 2
           i64.const 19
-          i64.sub
+          i64.add
           local.tee 2
           global.set 3
           i32.const 1049744
@@ -5211,7 +5211,7 @@
         end
         local.get 2
         i64.const 42
-        i64.sub
+        i64.add
         local.set 2
         local.get 4
         local.get 2
@@ -5221,7 +5221,7 @@
         if ;; label = @3
           local.get 2
           i64.const 57
-          i64.sub
+          i64.add
           local.set 2
           local.get 0
           local.get 1
@@ -5234,7 +5234,7 @@
         end
         local.get 2
         i64.const 14
-        i64.sub
+        i64.add
         local.tee 2
         global.set 3
         block ;; label = @3
@@ -5245,7 +5245,7 @@
           if ;; label = @4
             local.get 2
             i64.const 13
-            i64.sub
+            i64.add
             local.tee 2
             global.set 3
             local.get 4
@@ -5255,7 +5255,7 @@
             br_if 1 (;@3;)
             local.get 2
             i64.const 64
-            i64.sub
+            i64.add
             local.tee 2
             global.set 3
             i32.const 1049760
@@ -5279,7 +5279,7 @@
           end
           local.get 2
           i64.const 32
-          i64.sub
+          i64.add
           local.tee 2
           global.set 3
           i32.const 1049764
@@ -5304,7 +5304,7 @@
           br_if 1 (;@2;)
           local.get 2
           i64.const 17
-          i64.sub
+          i64.add
           local.tee 2
           global.set 3
           i32.const 1049752
@@ -5318,7 +5318,7 @@
         end
         local.get 2
         i64.const 48
-        i64.sub
+        i64.add
         local.set 2
         local.get 4
         local.get 2
@@ -5336,7 +5336,7 @@
           if ;; label = @4
             local.get 2
             i64.const 46
-            i64.sub
+            i64.add
             local.set 2
             local.get 4
             local.get 2
@@ -5347,7 +5347,7 @@
           end
           local.get 2
           i64.const 21
-          i64.sub
+          i64.add
           local.tee 2
           global.set 3
           local.get 4
@@ -5364,7 +5364,7 @@
           if ;; label = @4
             local.get 2
             i64.const 16
-            i64.sub
+            i64.add
             local.tee 2
             global.set 3
             local.get 4
@@ -5377,7 +5377,7 @@
           end
           local.get 2
           i64.const 19
-          i64.sub
+          i64.add
           local.tee 2
           global.set 3
           i32.const 1049744
@@ -5393,7 +5393,7 @@
         end
         local.get 2
         i64.const 55
-        i64.sub
+        i64.add
         local.set 2
         local.get 0
         local.get 1
@@ -5409,7 +5409,7 @@
         br_if 1 (;@1;)
         local.get 2
         i64.const 11
-        i64.sub
+        i64.add
         local.tee 2
         global.set 3
         i32.const 1049752
@@ -5418,14 +5418,14 @@
       end
       local.get 2
       i64.const 7
-      i64.sub
+      i64.add
       local.set 2
       local.get 2
       return
     end
     local.get 2
     i64.const 9
-    i64.sub
+    i64.add
     local.set 2
     local.get 1
     i32.const 256
@@ -5433,7 +5433,7 @@
     if ;; label = @1
       local.get 2
       i64.const 53
-      i64.sub
+      i64.add
       local.set 2
       local.get 0
       local.get 1
@@ -5446,7 +5446,7 @@
     end
     local.get 2
     i64.const 26
-    i64.sub
+    i64.add
     local.tee 2
     global.set 3
     local.get 1
@@ -5469,7 +5469,7 @@
       if ;; label = @2
         local.get 2
         i64.const 11
-        i64.sub
+        i64.add
         local.tee 2
         global.set 3
         local.get 4
@@ -5478,7 +5478,7 @@
       end
       local.get 2
       i64.const 14
-      i64.sub
+      i64.add
       local.tee 2
       global.set 3
       i32.const 1049744
@@ -5490,7 +5490,7 @@
     end
     local.get 2
     i64.const 25
-    i64.sub
+    i64.add
     local.tee 2
     global.set 3
     local.set 1
@@ -5512,9 +5512,9 @@
     (local i32 i32 i32 i32 i32)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -5532,7 +5532,7 @@
         if ;; label = @3
           local.get 1
           i64.const 23
-          i64.sub
+          i64.add
           local.tee 1
           global.set 3
           local.get 0
@@ -5551,7 +5551,7 @@
           br_if 1 (;@2;)
           local.get 1
           i64.const 8
-          i64.sub
+          i64.add
           local.set 1
           i32.const 0
           local.set 3
@@ -5559,7 +5559,7 @@
         end
         local.get 1
         i64.const 22
-        i64.sub
+        i64.add
         local.tee 1
         global.set 3
         local.get 0
@@ -5576,7 +5576,7 @@
       end
       local.get 1
       i64.const 12
-      i64.sub
+      i64.add
       local.set 1
       local.get 3
       local.get 0
@@ -5587,16 +5587,16 @@
       local.set 6
       loop ;; label = @2
         local.get 1
-        i64.const 43
-        i64.lt_s
+        i64.const -43
+        i64.ge_s
         if ;; label = @3
-          i64.const -1
+          i64.const 0
           global.set 3
           unreachable
         end
         local.get 1
         i64.const 43
-        i64.sub
+        i64.add
         local.tee 1
         global.set 3
         local.get 6
@@ -5625,7 +5625,7 @@
         br_if 0 (;@2;)
         local.get 1
         i64.const 12
-        i64.sub
+        i64.add
         local.tee 1
         global.set 3
       end
@@ -5635,7 +5635,7 @@
     end
     local.get 1
     i64.const 9
-    i64.sub
+    i64.add
     local.set 1
     block ;; label = @1
       local.get 5
@@ -5643,7 +5643,7 @@
       br_if 0 (;@1;)
       local.get 1
       i64.const 21
-      i64.sub
+      i64.add
       local.tee 1
       global.set 3
       block ;; label = @2
@@ -5660,7 +5660,7 @@
         if ;; label = @3
           local.get 1
           i64.const 23
-          i64.sub
+          i64.add
           local.tee 1
           global.set 3
           local.get 5
@@ -5679,13 +5679,13 @@
           br_if 2 (;@1;)
           local.get 1
           i64.const 6
-          i64.sub
+          i64.add
           local.set 1
           br 1 (;@2;)
         end
         local.get 1
         i64.const 13
-        i64.sub
+        i64.add
         local.tee 1
         global.set 3
         local.get 4
@@ -5695,7 +5695,7 @@
         br_if 0 (;@2;)
         local.get 1
         i64.const 21
-        i64.sub
+        i64.add
         local.tee 1
         global.set 3
         i32.const 1049748
@@ -5712,7 +5712,7 @@
       end
       local.get 1
       i64.const 16
-      i64.sub
+      i64.add
       local.tee 1
       global.set 3
       local.get 3
@@ -5724,7 +5724,7 @@
       if ;; label = @2
         local.get 1
         i64.const 15
-        i64.sub
+        i64.add
         local.tee 1
         global.set 3
         local.get 3
@@ -5736,7 +5736,7 @@
       end
       local.get 1
       i64.const 15
-      i64.sub
+      i64.add
       local.tee 1
       global.set 3
       local.get 0
@@ -5748,7 +5748,7 @@
       br_if 0 (;@1;)
       local.get 1
       i64.const 17
-      i64.sub
+      i64.add
       local.tee 1
       global.set 3
       local.get 3
@@ -5762,7 +5762,7 @@
     end
     local.get 1
     i64.const 6
-    i64.sub
+    i64.add
     local.set 1
     local.get 1
   )
@@ -5772,13 +5772,13 @@
     global.set 3
     local.get 3
     i32.const 24
-    i32.sub
+    i32.add
     local.tee 3
     i64.extend_i32_s
     local.get 2
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -5796,7 +5796,7 @@
       br_if 0 (;@1;)
       local.get 2
       i64.const 11
-      i64.sub
+      i64.add
       local.set 2
       drop
       i32.const 31
@@ -5806,7 +5806,7 @@
       br_if 0 (;@1;)
       local.get 2
       i64.const 23
-      i64.sub
+      i64.add
       local.set 2
       drop
       local.get 1
@@ -5829,7 +5829,7 @@
     end
     local.get 2
     i64.const 30
-    i64.sub
+    i64.add
     local.tee 2
     global.set 3
     local.tee 4
@@ -5855,7 +5855,7 @@
             if ;; label = @5
               local.get 2
               i64.const 85
-              i64.sub
+              i64.add
               local.tee 2
               global.set 3
               local.get 5
@@ -5877,7 +5877,7 @@
               br_if 1 (;@4;)
               local.get 2
               i64.const 8
-              i64.sub
+              i64.add
               local.set 2
               local.get 5
               local.set 4
@@ -5885,7 +5885,7 @@
             end
             local.get 2
             i64.const 18
-            i64.sub
+            i64.add
             local.tee 2
             global.set 3
             i32.const 1049748
@@ -5900,7 +5900,7 @@
           end
           local.get 2
           i64.const 9
-          i64.sub
+          i64.add
           local.set 2
           local.get 1
           local.get 4
@@ -5908,16 +5908,16 @@
           local.set 6
           loop ;; label = @4
             local.get 2
-            i64.const 32
-            i64.lt_s
+            i64.const -32
+            i64.ge_s
             if ;; label = @5
-              i64.const -1
+              i64.const 0
               global.set 3
               unreachable
             end
             local.get 2
             i64.const 32
-            i64.sub
+            i64.add
             local.tee 2
             global.set 3
             local.get 5
@@ -5936,7 +5936,7 @@
             br_if 2 (;@2;)
             local.get 2
             i64.const 47
-            i64.sub
+            i64.add
             local.set 2
             local.get 6
             i32.const 1
@@ -5953,13 +5953,13 @@
             br_if 0 (;@4;)
             local.get 2
             i64.const 6
-            i64.sub
+            i64.add
             local.set 2
           end
         end
         local.get 2
         i64.const 32
-        i64.sub
+        i64.add
         local.tee 2
         global.set 3
         local.get 4
@@ -5984,7 +5984,7 @@
       end
       local.get 2
       i64.const 11
-      i64.sub
+      i64.add
       local.tee 2
       global.set 3
       local.get 7
@@ -5993,7 +5993,7 @@
     end
     local.get 2
     i64.const 20
-    i64.sub
+    i64.add
     local.tee 2
     global.set 3
     local.get 0
@@ -6011,9 +6011,9 @@
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 0
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -6025,22 +6025,22 @@
     if ;; label = @1
       local.get 0
       i64.const 7
-      i64.sub
+      i64.add
       local.set 0
       i32.const 1049464
       local.set 8
       loop ;; label = @2
         local.get 0
-        i64.const 44
-        i64.lt_s
+        i64.const -44
+        i64.ge_s
         if ;; label = @3
-          i64.const -1
+          i64.const 0
           global.set 3
           unreachable
         end
         local.get 0
         i64.const 44
-        i64.sub
+        i64.add
         local.tee 0
         global.set 3
         local.get 4
@@ -6068,13 +6068,13 @@
         br_if 0 (;@2;)
         local.get 0
         i64.const 6
-        i64.sub
+        i64.add
         local.set 0
       end
     end
     local.get 0
     i64.const 18
-    i64.sub
+    i64.add
     local.tee 0
     global.set 3
     i32.const 1049784
@@ -6092,17 +6092,17 @@
     (local i32 i32 i32 i32 i32)
     local.get 1
     i64.const 156
-    i64.sub
+    i64.add
     local.set 1
     local.get 2
     i32.const 37
-    i32.sub
+    i32.add
     local.tee 2
     i64.extend_i32_s
     local.get 1
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -6138,7 +6138,7 @@
           br_if 0 (;@3;)
           local.get 1
           i64.const 49
-          i64.sub
+          i64.add
           local.tee 1
           global.set 3
           local.get 0
@@ -6154,7 +6154,7 @@
             if ;; label = @5
               local.get 1
               i64.const 47
-              i64.sub
+              i64.add
               local.set 1
               local.get 4
               local.get 5
@@ -6174,7 +6174,7 @@
               br_if 1 (;@4;)
               local.get 1
               i64.const 15
-              i64.sub
+              i64.add
               local.tee 1
               global.set 3
               local.get 3
@@ -6186,7 +6186,7 @@
               br_if 2 (;@3;)
               local.get 1
               i64.const 64
-              i64.sub
+              i64.add
               local.tee 1
               global.set 3
               i32.const 1049752
@@ -6204,7 +6204,7 @@
             end
             local.get 1
             i64.const 12
-            i64.sub
+            i64.add
             local.set 1
             local.get 4
             local.get 5
@@ -6216,7 +6216,7 @@
           end
           local.get 1
           i64.const 9
-          i64.sub
+          i64.add
           local.set 1
           local.get 5
           i32.const 256
@@ -6224,7 +6224,7 @@
           if ;; label = @4
             local.get 1
             i64.const 46
-            i64.sub
+            i64.add
             local.set 1
             local.get 0
             local.get 1
@@ -6235,7 +6235,7 @@
           end
           local.get 1
           i64.const 21
-          i64.sub
+          i64.add
           local.tee 1
           global.set 3
           local.get 0
@@ -6252,7 +6252,7 @@
           if ;; label = @4
             local.get 1
             i64.const 16
-            i64.sub
+            i64.add
             local.tee 1
             global.set 3
             local.get 7
@@ -6265,7 +6265,7 @@
           end
           local.get 1
           i64.const 19
-          i64.sub
+          i64.add
           local.tee 1
           global.set 3
           i32.const 1049744
@@ -6281,7 +6281,7 @@
         end
         local.get 1
         i64.const 43
-        i64.sub
+        i64.add
         local.set 1
         block ;; label = @3
           local.get 3
@@ -6292,7 +6292,7 @@
           if ;; label = @4
             local.get 1
             i64.const 57
-            i64.sub
+            i64.add
             local.set 1
             local.get 0
             local.get 4
@@ -6305,7 +6305,7 @@
           end
           local.get 1
           i64.const 16
-          i64.sub
+          i64.add
           local.tee 1
           global.set 3
           block ;; label = @4
@@ -6318,7 +6318,7 @@
                 if ;; label = @7
                   local.get 1
                   i64.const 13
-                  i64.sub
+                  i64.add
                   local.tee 1
                   global.set 3
                   local.get 3
@@ -6328,7 +6328,7 @@
                   br_if 1 (;@6;)
                   local.get 1
                   i64.const 64
-                  i64.sub
+                  i64.add
                   local.tee 1
                   global.set 3
                   i32.const 1049760
@@ -6352,7 +6352,7 @@
                 end
                 local.get 1
                 i64.const 32
-                i64.sub
+                i64.add
                 local.tee 1
                 global.set 3
                 i32.const 1049764
@@ -6377,13 +6377,13 @@
                 br_if 1 (;@5;)
                 local.get 1
                 i64.const 6
-                i64.sub
+                i64.add
                 local.set 1
                 br 2 (;@4;)
               end
               local.get 1
               i64.const 48
-              i64.sub
+              i64.add
               local.set 1
               local.get 3
               local.get 1
@@ -6401,7 +6401,7 @@
                 if ;; label = @7
                   local.get 1
                   i64.const 46
-                  i64.sub
+                  i64.add
                   local.set 1
                   local.get 3
                   local.get 1
@@ -6412,7 +6412,7 @@
                 end
                 local.get 1
                 i64.const 21
-                i64.sub
+                i64.add
                 local.tee 1
                 global.set 3
                 local.get 3
@@ -6429,7 +6429,7 @@
                 if ;; label = @7
                   local.get 1
                   i64.const 16
-                  i64.sub
+                  i64.add
                   local.tee 1
                   global.set 3
                   local.get 3
@@ -6442,7 +6442,7 @@
                 end
                 local.get 1
                 i64.const 19
-                i64.sub
+                i64.add
                 local.tee 1
                 global.set 3
                 i32.const 1049744
@@ -6458,7 +6458,7 @@
               end
               local.get 1
               i64.const 55
-              i64.sub
+              i64.add
               local.set 1
               local.get 0
               local.get 4
@@ -6474,7 +6474,7 @@
               br_if 2 (;@3;)
               local.get 1
               i64.const 12
-              i64.sub
+              i64.add
               local.tee 1
               global.set 3
               i32.const 1049752
@@ -6484,7 +6484,7 @@
             end
             local.get 1
             i64.const 15
-            i64.sub
+            i64.add
             local.tee 1
             global.set 3
             i32.const 1049752
@@ -6496,7 +6496,7 @@
           end
           local.get 1
           i64.const 13
-          i64.sub
+          i64.add
           local.tee 1
           global.set 3
           i32.const 1049776
@@ -6506,7 +6506,7 @@
           br_if 1 (;@2;)
           local.get 1
           i64.const 175
-          i64.sub
+          i64.add
           local.set 1
           i32.const 8
           i32.const 8
@@ -6560,7 +6560,7 @@
           br_if 1 (;@2;)
           local.get 1
           i64.const 12
-          i64.sub
+          i64.add
           local.tee 1
           global.set 3
           i32.const 1049764
@@ -6569,7 +6569,7 @@
           br_if 1 (;@2;)
           local.get 1
           i64.const 134
-          i64.sub
+          i64.add
           local.set 1
           i32.const 8
           i32.const 8
@@ -6610,7 +6610,7 @@
             br_if 0 (;@4;)
             local.get 1
             i64.const 14
-            i64.sub
+            i64.add
             local.tee 1
             global.set 3
             i32.const 1049764
@@ -6621,16 +6621,16 @@
             block ;; label = @5
               loop ;; label = @6
                 local.get 1
-                i64.const 23
-                i64.lt_s
+                i64.const -23
+                i64.ge_s
                 if ;; label = @7
-                  i64.const -1
+                  i64.const 0
                   global.set 3
                   unreachable
                 end
                 local.get 1
                 i64.const 23
-                i64.sub
+                i64.add
                 local.tee 1
                 global.set 3
                 local.get 3
@@ -6640,7 +6640,7 @@
                 if ;; label = @7
                   local.get 1
                   i64.const 44
-                  i64.sub
+                  i64.add
                   local.set 1
                   local.get 0
                   local.get 1
@@ -6652,12 +6652,12 @@
                   br_if 2 (;@5;)
                   local.get 1
                   i64.const 5
-                  i64.sub
+                  i64.add
                   local.set 1
                 end
                 local.get 1
                 i64.const 12
-                i64.sub
+                i64.add
                 local.tee 1
                 global.set 3
                 local.get 0
@@ -6666,7 +6666,7 @@
                 br_if 0 (;@6;)
                 local.get 1
                 i64.const 8
-                i64.sub
+                i64.add
                 local.set 1
               end
               i32.const 0
@@ -6674,7 +6674,7 @@
             end
             local.get 1
             i64.const 40
-            i64.sub
+            i64.add
             local.set 1
             local.get 0
             local.get 1
@@ -6684,7 +6684,7 @@
             br_if 0 (;@4;)
             local.get 1
             i64.const 14
-            i64.sub
+            i64.add
             local.tee 1
             global.set 3
             local.get 0
@@ -6696,7 +6696,7 @@
           end
           local.get 1
           i64.const 41
-          i64.sub
+          i64.add
           local.set 1
           i32.const 0
           local.get 1
@@ -6708,7 +6708,7 @@
           br_if 1 (;@2;)
           local.get 1
           i64.const 15
-          i64.sub
+          i64.add
           local.tee 1
           global.set 3
           i32.const 1049756
@@ -6719,7 +6719,7 @@
           br_if 1 (;@2;)
           local.get 1
           i64.const 13
-          i64.sub
+          i64.add
           local.tee 1
           global.set 3
           i32.const 1049776
@@ -6730,7 +6730,7 @@
         end
         local.get 1
         i64.const 9
-        i64.sub
+        i64.add
         local.set 1
         local.get 4
         i32.const 256
@@ -6738,7 +6738,7 @@
         br_if 1 (;@1;)
         local.get 1
         i64.const 64
-        i64.sub
+        i64.add
         local.set 1
         local.get 0
         local.get 4
@@ -6758,7 +6758,7 @@
         br_if 0 (;@2;)
         local.get 1
         i64.const 40
-        i64.sub
+        i64.add
         local.set 1
         local.get 1
         local.get 2
@@ -6770,14 +6770,14 @@
       end
       local.get 1
       i64.const 7
-      i64.sub
+      i64.add
       local.set 1
       local.get 1
       return
     end
     local.get 1
     i64.const 26
-    i64.sub
+    i64.add
     local.tee 1
     global.set 3
     local.get 4
@@ -6800,7 +6800,7 @@
       if ;; label = @2
         local.get 1
         i64.const 11
-        i64.sub
+        i64.add
         local.tee 1
         global.set 3
         local.get 3
@@ -6809,7 +6809,7 @@
       end
       local.get 1
       i64.const 14
-      i64.sub
+      i64.add
       local.tee 1
       global.set 3
       i32.const 1049744
@@ -6821,7 +6821,7 @@
     end
     local.get 1
     i64.const 25
-    i64.sub
+    i64.add
     local.tee 1
     global.set 3
     local.set 5
@@ -6843,18 +6843,18 @@
     (local i64 i32)
     global.get 3
     i64.const 36
-    i64.sub
+    i64.add
     local.tee 2
     global.set 3
     global.get 4
     i32.const 9
-    i32.sub
+    i32.add
     local.tee 3
     i64.extend_i32_s
     local.get 2
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -6870,7 +6870,7 @@
     if ;; label = @1
       local.get 2
       i64.const 129
-      i64.sub
+      i64.add
       local.tee 2
       global.set 3
       local.get 1
@@ -6918,7 +6918,7 @@
     end
     local.get 2
     i64.const 12
-    i64.sub
+    i64.add
     local.tee 2
     global.set 3
     local.get 1
@@ -6930,18 +6930,18 @@
     (local i32 i32 i32 i64 i64 i32)
     global.get 3
     i64.const 37
-    i64.sub
+    i64.add
     local.tee 6
     global.set 3
     global.get 4
     i32.const 13
-    i32.sub
+    i32.add
     local.tee 7
     i64.extend_i32_s
     local.get 6
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 7
       global.set 4
@@ -6958,7 +6958,7 @@
     if ;; label = @1
       local.get 6
       i64.const 150
-      i64.sub
+      i64.add
       local.tee 6
       global.set 3
       local.get 1
@@ -7023,7 +7023,7 @@
     end
     local.get 6
     i64.const 53
-    i64.sub
+    i64.add
     local.tee 6
     global.set 3
     local.get 1
@@ -7059,7 +7059,7 @@
     if ;; label = @1
       local.get 6
       i64.const 72
-      i64.sub
+      i64.add
       local.set 6
       i32.const 12
       i32.const 4
@@ -7072,7 +7072,7 @@
     end
     local.get 6
     i64.const 34
-    i64.sub
+    i64.add
     local.tee 6
     global.set 3
     local.get 1
@@ -7100,18 +7100,18 @@
     (local i32 i32 i32 i64 i32)
     global.get 3
     i64.const 37
-    i64.sub
+    i64.add
     local.tee 5
     global.set 3
     global.get 4
     i32.const 12
-    i32.sub
+    i32.add
     local.tee 6
     i64.extend_i32_s
     local.get 5
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 6
       global.set 4
@@ -7128,7 +7128,7 @@
     if ;; label = @1
       local.get 5
       i64.const 150
-      i64.sub
+      i64.add
       local.tee 5
       global.set 3
       local.get 1
@@ -7193,7 +7193,7 @@
     end
     local.get 5
     i64.const 20
-    i64.sub
+    i64.add
     local.tee 5
     global.set 3
     local.get 0
@@ -7211,18 +7211,18 @@
     (local i32 i32 i64 i32)
     global.get 3
     i64.const 51
-    i64.sub
+    i64.add
     local.tee 4
     global.set 3
     global.get 4
     i32.const 10
-    i32.sub
+    i32.add
     local.tee 5
     i64.extend_i32_s
     local.get 4
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -7245,7 +7245,7 @@
     if ;; label = @1
       local.get 4
       i64.const 72
-      i64.sub
+      i64.add
       local.set 4
       i32.const 8
       i32.const 4
@@ -7258,7 +7258,7 @@
     end
     local.get 4
     i64.const 23
-    i64.sub
+    i64.add
     local.tee 4
     global.set 3
     local.get 1
@@ -7278,18 +7278,18 @@
     (local i64 i32)
     global.get 3
     i64.const 33
-    i64.sub
+    i64.add
     local.tee 2
     global.set 3
     global.get 4
     i32.const 8
-    i32.sub
+    i32.add
     local.tee 3
     i64.extend_i32_s
     local.get 2
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -7308,13 +7308,13 @@
     global.set 3
     local.get 6
     i32.const 15
-    i32.sub
+    i32.add
     local.tee 6
     i64.extend_i32_s
     local.get 5
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 6
       global.set 4
@@ -7340,7 +7340,7 @@
         br_if 0 (;@2;)
         local.get 5
         i64.const 20
-        i64.sub
+        i64.add
         local.tee 5
         global.set 3
         i32.const 1049788
@@ -7356,7 +7356,7 @@
         br_if 0 (;@2;)
         local.get 5
         i64.const 34
-        i64.sub
+        i64.add
         local.tee 5
         global.set 3
         local.get 7
@@ -7382,7 +7382,7 @@
         br_if 0 (;@2;)
         local.get 5
         i64.const 19
-        i64.sub
+        i64.add
         local.tee 5
         global.set 3
         i32.const 1049316
@@ -7397,7 +7397,7 @@
         if (result i32) ;; label = @3
           local.get 5
           i64.const 74
-          i64.sub
+          i64.add
           local.tee 5
           global.set 3
           local.get 7
@@ -7431,13 +7431,13 @@
         else
           local.get 5
           i64.const 6
-          i64.sub
+          i64.add
           local.set 5
           local.get 2
         end
         local.get 5
         i64.const 15
-        i64.sub
+        i64.add
         local.tee 5
         global.set 3
         i32.const 1
@@ -7449,25 +7449,25 @@
         br_if 0 (;@2;)
         local.get 5
         i64.const 7
-        i64.sub
+        i64.add
         local.set 5
         local.get 4
         br_if 1 (;@1;)
         local.get 5
         i64.const 5
-        i64.sub
+        i64.add
         local.set 5
       end
       local.get 5
       i64.const 7
-      i64.sub
+      i64.add
       local.tee 5
       global.set 3
       unreachable
     end
     local.get 5
     i64.const 22
-    i64.sub
+    i64.add
     local.tee 5
     global.set 3
     global.get 0
@@ -7487,9 +7487,9 @@
   (func (;25;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7507,9 +7507,9 @@
   (func (;26;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7526,9 +7526,9 @@
   (func (;27;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7542,9 +7542,9 @@
   (func (;28;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7563,9 +7563,9 @@
   (func (;29;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7580,9 +7580,9 @@
   (func (;30;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7599,9 +7599,9 @@
   (func (;31;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7616,9 +7616,9 @@
   (func (;32;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7634,9 +7634,9 @@
   (func (;33;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7666,9 +7666,9 @@
   (func (;34;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7693,9 +7693,9 @@
   (func (;35;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7711,9 +7711,9 @@
   (func (;36;) (type 16) (param i32 i32 i64 i32) (result i64)
     local.get 2
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7734,9 +7734,9 @@
   (func (;37;) (type 13) (param i32 i32 i32 i64 i32) (result i64)
     local.get 3
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7763,9 +7763,9 @@
   (func (;38;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7777,9 +7777,9 @@
   (func (;39;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7791,9 +7791,9 @@
   (func (;40;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7805,9 +7805,9 @@
   (func (;41;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7820,9 +7820,9 @@
     (local i32)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7834,13 +7834,13 @@
     if (result i32) ;; label = @1
       local.get 1
       i64.const 6
-      i64.sub
+      i64.add
       local.set 1
       local.get 3
     else
       local.get 1
       i64.const 12
-      i64.sub
+      i64.add
       local.tee 1
       global.set 3
       local.get 0
@@ -7850,16 +7850,16 @@
     end
     local.get 1
     i64.const 6
-    i64.sub
+    i64.add
     local.set 1
     local.get 1
   )
   (func (;43;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7874,9 +7874,9 @@
   (func (;44;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7891,9 +7891,9 @@
   (func (;45;) (type 15) (param i32 i64 i32) (result i32 i64)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -7911,13 +7911,13 @@
     global.set 3
     local.get 3
     i32.const 11
-    i32.sub
+    i32.add
     local.tee 3
     i64.extend_i32_s
     local.get 2
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -7943,18 +7943,18 @@
     (local i32)
     local.get 0
     i64.const 136
-    i64.sub
+    i64.add
     local.tee 0
     global.set 3
     local.get 1
     i32.const 7
-    i32.sub
+    i32.add
     local.tee 1
     i64.extend_i32_s
     local.get 0
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 1
       global.set 4
@@ -8000,18 +8000,18 @@
     (local i64 i32)
     global.get 3
     i64.const 29
-    i64.sub
+    i64.add
     local.tee 2
     global.set 3
     global.get 4
     i32.const 7
-    i32.sub
+    i32.add
     local.tee 3
     i64.extend_i32_s
     local.get 2
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -8022,16 +8022,16 @@
     drop
     loop ;; label = @1
       local.get 2
-      i64.const 16
-      i64.lt_s
+      i64.const -16
+      i64.ge_s
       if ;; label = @2
-        i64.const -1
+        i64.const 0
         global.set 3
         unreachable
       end
       local.get 2
       i64.const 16
-      i64.sub
+      i64.add
       local.set 2
       br 0 (;@1;)
     end
@@ -8043,13 +8043,13 @@
     global.set 3
     local.get 3
     i32.const 13
-    i32.sub
+    i32.add
     local.tee 3
     i64.extend_i32_s
     local.get 2
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -8090,7 +8090,7 @@
       if ;; label = @2
         local.get 2
         i64.const 13
-        i64.sub
+        i64.add
         local.tee 2
         global.set 3
         local.get 0
@@ -8100,7 +8100,7 @@
         br_if 1 (;@1;)
         local.get 2
         i64.const 68
-        i64.sub
+        i64.add
         local.tee 2
         global.set 3
         local.get 1
@@ -8153,13 +8153,13 @@
               end
               local.get 2
               i64.const 7
-              i64.sub
+              i64.add
               local.set 2
               local.get 5
               br_if 2 (;@3;)
               local.get 2
               i64.const 9
-              i64.sub
+              i64.add
               local.set 2
               i32.const 0
               local.set 4
@@ -8168,13 +8168,13 @@
             end
             local.get 2
             i64.const 7
-            i64.sub
+            i64.add
             local.set 2
             local.get 5
             br_if 1 (;@3;)
             local.get 2
             i64.const 17
-            i64.sub
+            i64.add
             local.tee 2
             global.set 3
             local.get 4
@@ -8187,7 +8187,7 @@
           end
           local.get 2
           i64.const 87
-          i64.sub
+          i64.add
           local.tee 2
           global.set 3
           local.set 5
@@ -8216,7 +8216,7 @@
         end
         local.get 2
         i64.const 86
-        i64.sub
+        i64.add
         local.tee 2
         global.set 3
         local.get 1
@@ -8244,7 +8244,7 @@
       end
       local.get 2
       i64.const 21
-      i64.sub
+      i64.add
       local.set 2
       i32.const 1048780
       local.get 2
@@ -8256,7 +8256,7 @@
     end
     local.get 2
     i64.const 21
-    i64.sub
+    i64.add
     local.set 2
     i32.const 1048764
     local.get 2
@@ -8271,18 +8271,18 @@
     (local i32)
     local.get 1
     i64.const 144
-    i64.sub
+    i64.add
     local.tee 1
     global.set 3
     local.get 2
     i32.const 9
-    i32.sub
+    i32.add
     local.tee 2
     i64.extend_i32_s
     local.get 1
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 2
       global.set 4
@@ -8334,18 +8334,18 @@
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i32)
     global.get 3
     i64.const 43
-    i64.sub
+    i64.add
     local.tee 15
     global.set 3
     global.get 4
     i32.const 23
-    i32.sub
+    i32.add
     local.tee 16
     i64.extend_i32_s
     local.get 15
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 16
       global.set 4
@@ -8368,7 +8368,7 @@
       if ;; label = @2
         local.get 15
         i64.const 8
-        i64.sub
+        i64.add
         local.set 15
         local.get 13
         local.set 14
@@ -8376,20 +8376,20 @@
       end
       local.get 15
       i64.const 5
-      i64.sub
+      i64.add
       local.set 15
       loop ;; label = @2
         local.get 15
-        i64.const 96
-        i64.lt_s
+        i64.const -96
+        i64.ge_s
         if ;; label = @3
-          i64.const -1
+          i64.const 0
           global.set 3
           unreachable
         end
         local.get 15
         i64.const 96
-        i64.sub
+        i64.add
         local.tee 15
         global.set 3
         local.get 4
@@ -8449,13 +8449,13 @@
         br_if 0 (;@2;)
         local.get 15
         i64.const 6
-        i64.sub
+        i64.add
         local.set 15
       end
     end
     local.get 15
     i64.const 11
-    i64.sub
+    i64.add
     local.set 15
     local.get 14
     i32.wrap_i64
@@ -8465,7 +8465,7 @@
     if ;; label = @1
       local.get 15
       i64.const 47
-      i64.sub
+      i64.add
       local.tee 15
       global.set 3
       local.get 0
@@ -8499,7 +8499,7 @@
     end
     local.get 15
     i64.const 10
-    i64.sub
+    i64.add
     local.set 15
     block ;; label = @1
       local.get 2
@@ -8508,7 +8508,7 @@
       if ;; label = @2
         local.get 15
         i64.const 25
-        i64.sub
+        i64.add
         local.tee 15
         global.set 3
         local.get 0
@@ -8530,7 +8530,7 @@
       end
       local.get 15
       i64.const 20
-      i64.sub
+      i64.add
       local.tee 15
       global.set 3
       local.get 0
@@ -8548,7 +8548,7 @@
     end
     local.get 15
     i64.const 46
-    i64.sub
+    i64.add
     local.tee 15
     global.set 3
     block (result i32) ;; label = @1
@@ -8590,7 +8590,7 @@
           if ;; label = @4
             local.get 15
             i64.const 61
-            i64.sub
+            i64.add
             local.tee 15
             global.set 3
             i32.const 1
@@ -8612,13 +8612,13 @@
             br_if 1 (;@3;)
             local.get 15
             i64.const 6
-            i64.sub
+            i64.add
             local.set 15
             br 2 (;@2;)
           end
           local.get 15
           i64.const 20
-          i64.sub
+          i64.add
           local.tee 15
           global.set 3
           block ;; label = @4
@@ -8635,7 +8635,7 @@
                   if ;; label = @8
                     local.get 15
                     i64.const 9
-                    i64.sub
+                    i64.add
                     local.set 15
                     local.get 3
                     i32.const 8
@@ -8643,7 +8643,7 @@
                     br_if 4 (;@4;)
                     local.get 15
                     i64.const 27
-                    i64.sub
+                    i64.add
                     local.tee 15
                     global.set 3
                     local.get 6
@@ -8668,7 +8668,7 @@
                   end
                   local.get 15
                   i64.const 61
-                  i64.sub
+                  i64.add
                   local.tee 15
                   global.set 3
                   i32.const 1
@@ -8690,13 +8690,13 @@
                   br_if 4 (;@3;)
                   local.get 15
                   i64.const 6
-                  i64.sub
+                  i64.add
                   local.set 15
                   br 5 (;@2;)
                 end
                 local.get 15
                 i64.const 10
-                i64.sub
+                i64.add
                 local.set 15
                 i32.const 0
                 local.set 3
@@ -8706,7 +8706,7 @@
               end
               local.get 15
               i64.const 15
-              i64.sub
+              i64.add
               local.set 15
               local.get 2
               i32.const 1
@@ -8721,7 +8721,7 @@
             end
             local.get 15
             i64.const 26
-            i64.sub
+            i64.add
             local.tee 15
             global.set 3
             local.get 0
@@ -8742,16 +8742,16 @@
             block ;; label = @5
               loop ;; label = @6
                 local.get 15
-                i64.const 21
-                i64.lt_s
+                i64.const -21
+                i64.ge_s
                 if ;; label = @7
-                  i64.const -1
+                  i64.const 0
                   global.set 3
                   unreachable
                 end
                 local.get 15
                 i64.const 21
-                i64.sub
+                i64.add
                 local.set 15
                 local.get 0
                 i32.const 1
@@ -8761,7 +8761,7 @@
                 br_if 1 (;@5;)
                 local.get 15
                 i64.const 35
-                i64.sub
+                i64.add
                 local.tee 15
                 global.set 3
                 local.get 1
@@ -8777,7 +8777,7 @@
                 br_if 0 (;@6;)
                 local.get 15
                 i64.const 8
-                i64.sub
+                i64.add
                 local.set 15
               end
               i32.const 1
@@ -8785,7 +8785,7 @@
             end
             local.get 15
             i64.const 11
-            i64.sub
+            i64.add
             local.set 15
             i32.const 1
             local.set 0
@@ -8795,7 +8795,7 @@
             br_if 1 (;@3;)
             local.get 15
             i64.const 49
-            i64.sub
+            i64.add
             local.set 15
             local.get 1
             local.get 2
@@ -8808,7 +8808,7 @@
             br_if 1 (;@3;)
             local.get 15
             i64.const 35
-            i64.sub
+            i64.add
             local.tee 15
             global.set 3
             local.get 1
@@ -8824,23 +8824,23 @@
             br_if 1 (;@3;)
             local.get 15
             i64.const 8
-            i64.sub
+            i64.add
             local.set 15
             i32.const 0
             local.set 0
             block (result i32) ;; label = @5
               loop ;; label = @6
                 local.get 15
-                i64.const 20
-                i64.lt_s
+                i64.const -20
+                i64.ge_s
                 if ;; label = @7
-                  i64.const -1
+                  i64.const 0
                   global.set 3
                   unreachable
                 end
                 local.get 15
                 i64.const 20
-                i64.sub
+                i64.add
                 local.set 15
                 local.get 3
                 local.get 0
@@ -8849,7 +8849,7 @@
                 br_if 1 (;@5;)
                 local.get 15
                 i64.const 40
-                i64.sub
+                i64.add
                 local.tee 15
                 global.set 3
                 drop
@@ -8870,7 +8870,7 @@
                 br_if 0 (;@6;)
                 local.get 15
                 i64.const 9
-                i64.sub
+                i64.add
                 local.set 15
               end
               local.get 0
@@ -8879,7 +8879,7 @@
             end
             local.get 15
             i64.const 9
-            i64.sub
+            i64.add
             local.set 15
             local.get 3
             i32.lt_u
@@ -8888,7 +8888,7 @@
           end
           local.get 15
           i64.const 77
-          i64.sub
+          i64.add
           local.tee 15
           global.set 3
           local.get 1
@@ -8922,7 +8922,7 @@
           br_if 0 (;@3;)
           local.get 15
           i64.const 12
-          i64.sub
+          i64.add
           local.set 15
           local.get 6
           local.get 2
@@ -8933,16 +8933,16 @@
           block ;; label = @4
             loop ;; label = @5
               local.get 15
-              i64.const 21
-              i64.lt_s
+              i64.const -21
+              i64.ge_s
               if ;; label = @6
-                i64.const -1
+                i64.const 0
                 global.set 3
                 unreachable
               end
               local.get 15
               i64.const 21
-              i64.sub
+              i64.add
               local.set 15
               local.get 0
               i32.const 1
@@ -8952,7 +8952,7 @@
               br_if 1 (;@4;)
               local.get 15
               i64.const 35
-              i64.sub
+              i64.add
               local.tee 15
               global.set 3
               local.get 3
@@ -8968,7 +8968,7 @@
               br_if 0 (;@5;)
               local.get 15
               i64.const 8
-              i64.sub
+              i64.add
               local.set 15
             end
             i32.const 1
@@ -8976,7 +8976,7 @@
           end
           local.get 15
           i64.const 37
-          i64.sub
+          i64.add
           local.tee 15
           global.set 3
           i32.const 1
@@ -8994,7 +8994,7 @@
           br_if 0 (;@3;)
           local.get 15
           i64.const 17
-          i64.sub
+          i64.add
           local.tee 15
           global.set 3
           local.get 1
@@ -9008,14 +9008,14 @@
         end
         local.get 15
         i64.const 7
-        i64.sub
+        i64.add
         local.set 15
         local.get 0
         br 1 (;@1;)
       end
       local.get 15
       i64.const 34
-      i64.sub
+      i64.add
       local.tee 15
       global.set 3
       local.get 3
@@ -9031,7 +9031,7 @@
     end
     local.get 15
     i64.const 12
-    i64.sub
+    i64.add
     local.tee 15
     global.set 3
     local.get 4
@@ -9045,13 +9045,13 @@
     global.set 3
     local.get 3
     i32.const 21
-    i32.sub
+    i32.add
     local.tee 3
     i64.extend_i32_s
     local.get 2
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 3
       global.set 4
@@ -9090,7 +9090,7 @@
           if ;; label = @4
             local.get 2
             i64.const 15
-            i64.sub
+            i64.add
             local.tee 2
             global.set 3
             local.get 1
@@ -9102,7 +9102,7 @@
             br_if 1 (;@3;)
             local.get 2
             i64.const 27
-            i64.sub
+            i64.add
             local.tee 2
             global.set 3
             local.get 1
@@ -9125,16 +9125,16 @@
             local.set 0
             loop ;; label = @5
               local.get 2
-              i64.const 24
-              i64.lt_s
+              i64.const -24
+              i64.ge_s
               if ;; label = @6
-                i64.const -1
+                i64.const 0
                 global.set 3
                 unreachable
               end
               local.get 2
               i64.const 24
-              i64.sub
+              i64.add
               local.tee 2
               global.set 3
               local.get 0
@@ -9145,7 +9145,7 @@
               if ;; label = @6
                 local.get 2
                 i64.const 41
-                i64.sub
+                i64.add
                 local.tee 2
                 global.set 3
                 local.get 4
@@ -9164,12 +9164,12 @@
                 br_if 4 (;@2;)
                 local.get 2
                 i64.const 5
-                i64.sub
+                i64.add
                 local.set 2
               end
               local.get 2
               i64.const 40
-              i64.sub
+              i64.add
               local.tee 2
               global.set 3
               local.get 5
@@ -9189,7 +9189,7 @@
               br_if 3 (;@2;)
               local.get 2
               i64.const 18
-              i64.sub
+              i64.add
               local.set 2
               local.get 5
               i32.const 8
@@ -9206,14 +9206,14 @@
               br_if 0 (;@5;)
               local.get 2
               i64.const 7
-              i64.sub
+              i64.add
               local.set 2
             end
             br 1 (;@3;)
           end
           local.get 2
           i64.const 13
-          i64.sub
+          i64.add
           local.tee 2
           global.set 3
           local.get 1
@@ -9223,7 +9223,7 @@
           br_if 0 (;@3;)
           local.get 2
           i64.const 23
-          i64.sub
+          i64.add
           local.tee 2
           global.set 3
           local.get 0
@@ -9243,16 +9243,16 @@
           local.set 0
           loop ;; label = @4
             local.get 2
-            i64.const 24
-            i64.lt_s
+            i64.const -24
+            i64.ge_s
             if ;; label = @5
-              i64.const -1
+              i64.const 0
               global.set 3
               unreachable
             end
             local.get 2
             i64.const 24
-            i64.sub
+            i64.add
             local.tee 2
             global.set 3
             local.get 0
@@ -9263,7 +9263,7 @@
             if ;; label = @5
               local.get 2
               i64.const 41
-              i64.sub
+              i64.add
               local.tee 2
               global.set 3
               local.get 4
@@ -9282,12 +9282,12 @@
               br_if 3 (;@2;)
               local.get 2
               i64.const 5
-              i64.sub
+              i64.add
               local.set 2
             end
             local.get 2
             i64.const 51
-            i64.sub
+            i64.add
             local.tee 2
             global.set 3
             local.get 4
@@ -9330,7 +9330,7 @@
                 end
                 local.get 2
                 i64.const 20
-                i64.sub
+                i64.add
                 local.tee 2
                 global.set 3
                 local.get 8
@@ -9347,7 +9347,7 @@
                 br_if 1 (;@5;)
                 local.get 2
                 i64.const 13
-                i64.sub
+                i64.add
                 local.tee 2
                 global.set 3
                 local.get 14
@@ -9357,14 +9357,14 @@
               end
               local.get 2
               i64.const 7
-              i64.sub
+              i64.add
               local.set 2
               i32.const 1
               local.set 5
             end
             local.get 2
             i64.const 32
-            i64.sub
+            i64.add
             local.tee 2
             global.set 3
             local.get 4
@@ -9391,7 +9391,7 @@
                 end
                 local.get 2
                 i64.const 20
-                i64.sub
+                i64.add
                 local.tee 2
                 global.set 3
                 local.get 5
@@ -9408,7 +9408,7 @@
                 br_if 1 (;@5;)
                 local.get 2
                 i64.const 13
-                i64.sub
+                i64.add
                 local.tee 2
                 global.set 3
                 local.get 8
@@ -9418,14 +9418,14 @@
               end
               local.get 2
               i64.const 7
-              i64.sub
+              i64.add
               local.set 2
               i32.const 1
               local.set 11
             end
             local.get 2
             i64.const 53
-            i64.sub
+            i64.add
             local.tee 2
             global.set 3
             local.get 4
@@ -9455,7 +9455,7 @@
             br_if 2 (;@2;)
             local.get 2
             i64.const 16
-            i64.sub
+            i64.add
             local.set 2
             local.get 0
             i32.const 8
@@ -9470,13 +9470,13 @@
             br_if 0 (;@4;)
             local.get 2
             i64.const 6
-            i64.sub
+            i64.add
             local.set 2
           end
         end
         local.get 2
         i64.const 15
-        i64.sub
+        i64.add
         local.tee 2
         global.set 3
         local.get 1
@@ -9488,7 +9488,7 @@
         if ;; label = @3
           local.get 2
           i64.const 50
-          i64.sub
+          i64.add
           local.tee 2
           global.set 3
           local.get 4
@@ -9514,25 +9514,25 @@
           br_if 1 (;@2;)
           local.get 2
           i64.const 5
-          i64.sub
+          i64.add
           local.set 2
         end
         local.get 2
         i64.const 7
-        i64.sub
+        i64.add
         local.set 2
         i32.const 0
         br 1 (;@1;)
       end
       local.get 2
       i64.const 6
-      i64.sub
+      i64.add
       local.set 2
       i32.const 1
     end
     local.get 2
     i64.const 11
-    i64.sub
+    i64.add
     local.set 2
     local.get 4
     i32.const 48
@@ -9543,13 +9543,13 @@
   (func (;53;) (type 21) (param i32 i32 i32 i32 i64 i32) (result i32 i64)
     local.get 5
     i32.const 12
-    i32.sub
+    i32.add
     local.tee 5
     i64.extend_i32_s
     local.get 4
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -9565,7 +9565,7 @@
         if ;; label = @3
           local.get 4
           i64.const 35
-          i64.sub
+          i64.add
           local.tee 4
           global.set 3
           i32.const 1
@@ -9581,32 +9581,32 @@
           br_if 1 (;@2;)
           local.get 4
           i64.const 6
-          i64.sub
+          i64.add
           local.set 4
           drop
         end
         local.get 4
         i64.const 7
-        i64.sub
+        i64.add
         local.set 4
         local.get 3
         br_if 1 (;@1;)
         local.get 4
         i64.const 6
-        i64.sub
+        i64.add
         local.set 4
         i32.const 0
       end
       local.get 4
       i64.const 7
-      i64.sub
+      i64.add
       local.set 4
       local.get 4
       return
     end
     local.get 4
     i64.const 35
-    i64.sub
+    i64.add
     local.tee 4
     global.set 3
     local.get 0
@@ -9625,9 +9625,9 @@
     (local i32 i32 i32 i32 i32 i32 i32)
     local.get 3
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 3
       unreachable
     end
@@ -9639,7 +9639,7 @@
       if ;; label = @2
         local.get 3
         i64.const 8
-        i64.sub
+        i64.add
         local.set 3
         local.get 0
         local.set 2
@@ -9647,7 +9647,7 @@
       end
       local.get 3
       i64.const 16
-      i64.sub
+      i64.add
       local.set 3
       local.get 0
       i32.const 0
@@ -9662,7 +9662,7 @@
       if ;; label = @2
         local.get 3
         i64.const 9
-        i64.sub
+        i64.add
         local.set 3
         local.get 0
         local.set 2
@@ -9670,16 +9670,16 @@
         local.set 8
         loop ;; label = @3
           local.get 3
-          i64.const 34
-          i64.lt_s
+          i64.const -34
+          i64.ge_s
           if ;; label = @4
-            i64.const -1
+            i64.const 0
             global.set 3
             unreachable
           end
           local.get 3
           i64.const 34
-          i64.sub
+          i64.add
           local.tee 3
           global.set 3
           local.get 2
@@ -9699,13 +9699,13 @@
           br_if 0 (;@3;)
           local.get 3
           i64.const 6
-          i64.sub
+          i64.add
           local.set 3
         end
       end
       local.get 3
       i64.const 24
-      i64.sub
+      i64.add
       local.set 3
       local.get 7
       local.get 6
@@ -9728,7 +9728,7 @@
         if ;; label = @3
           local.get 3
           i64.const 9
-          i64.sub
+          i64.add
           local.set 3
           local.get 9
           i32.const 0
@@ -9736,7 +9736,7 @@
           br_if 1 (;@2;)
           local.get 3
           i64.const 27
-          i64.sub
+          i64.add
           local.tee 3
           global.set 3
           local.get 5
@@ -9760,16 +9760,16 @@
           local.set 8
           loop ;; label = @4
             local.get 3
-            i64.const 41
-            i64.lt_s
+            i64.const -41
+            i64.ge_s
             if ;; label = @5
-              i64.const -1
+              i64.const 0
               global.set 3
               unreachable
             end
             local.get 3
             i64.const 41
-            i64.sub
+            i64.add
             local.tee 3
             global.set 3
             local.get 7
@@ -9796,14 +9796,14 @@
             br_if 0 (;@4;)
             local.get 3
             i64.const 7
-            i64.sub
+            i64.add
             local.set 3
           end
           br 1 (;@2;)
         end
         local.get 3
         i64.const 9
-        i64.sub
+        i64.add
         local.set 3
         local.get 9
         i32.const 0
@@ -9811,22 +9811,22 @@
         br_if 0 (;@2;)
         local.get 3
         i64.const 7
-        i64.sub
+        i64.add
         local.set 3
         local.get 5
         local.set 1
         loop ;; label = @3
           local.get 3
-          i64.const 34
-          i64.lt_s
+          i64.const -34
+          i64.ge_s
           if ;; label = @4
-            i64.const -1
+            i64.const 0
             global.set 3
             unreachable
           end
           local.get 3
           i64.const 34
-          i64.sub
+          i64.add
           local.tee 3
           global.set 3
           local.get 7
@@ -9846,13 +9846,13 @@
           br_if 0 (;@3;)
           local.get 3
           i64.const 6
-          i64.sub
+          i64.add
           local.set 3
         end
       end
       local.get 3
       i64.const 13
-      i64.sub
+      i64.add
       local.set 3
       local.get 10
       i32.const 3
@@ -9865,13 +9865,13 @@
     end
     local.get 3
     i64.const 7
-    i64.sub
+    i64.add
     local.set 3
     local.get 6
     if ;; label = @1
       local.get 3
       i64.const 9
-      i64.sub
+      i64.add
       local.set 3
       local.get 2
       local.get 6
@@ -9879,16 +9879,16 @@
       local.set 5
       loop ;; label = @2
         local.get 3
-        i64.const 34
-        i64.lt_s
+        i64.const -34
+        i64.ge_s
         if ;; label = @3
-          i64.const -1
+          i64.const 0
           global.set 3
           unreachable
         end
         local.get 3
         i64.const 34
-        i64.sub
+        i64.add
         local.tee 3
         global.set 3
         local.get 2
@@ -9908,13 +9908,13 @@
         br_if 0 (;@2;)
         local.get 3
         i64.const 6
-        i64.sub
+        i64.add
         local.set 3
       end
     end
     local.get 3
     i64.const 7
-    i64.sub
+    i64.add
     local.set 3
     local.get 0
     local.get 3
@@ -9923,18 +9923,18 @@
     (local i64 i32)
     global.get 3
     i64.const 26
-    i64.sub
+    i64.add
     local.tee 0
     global.set 3
     global.get 4
     i32.const 4
-    i32.sub
+    i32.add
     local.tee 1
     i64.extend_i32_s
     local.get 0
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 1
       global.set 4
@@ -9946,17 +9946,17 @@
     (local i32 i32 i64 i32)
     global.get 3
     i64.const 33
-    i64.sub
+    i64.add
     local.set 3
     global.get 4
     i32.const 9
-    i32.sub
+    i32.add
     local.tee 4
     i64.extend_i32_s
     local.get 3
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 4
       global.set 4
@@ -9973,7 +9973,7 @@
             if ;; label = @5
               local.get 3
               i64.const 8
-              i64.sub
+              i64.add
               local.set 3
               i32.const 1
               local.set 2
@@ -9981,7 +9981,7 @@
             end
             local.get 3
             i64.const 11
-            i64.sub
+            i64.add
             local.set 3
             local.get 0
             i32.const 0
@@ -9991,7 +9991,7 @@
             br_if 1 (;@3;)
             local.get 3
             i64.const 23
-            i64.sub
+            i64.add
             local.set 3
             local.get 0
             local.get 1
@@ -10004,12 +10004,12 @@
             br_if 2 (;@2;)
             local.get 3
             i64.const 5
-            i64.sub
+            i64.add
             local.set 3
           end
           local.get 3
           i64.const 23
-          i64.sub
+          i64.add
           local.set 3
           i32.const 12
           i32.const 4
@@ -10022,7 +10022,7 @@
           br_if 2 (;@1;)
           local.get 3
           i64.const 21
-          i64.sub
+          i64.add
           local.tee 3
           global.set 3
           local.get 1
@@ -10039,7 +10039,7 @@
         end
         local.get 3
         i64.const 20
-        i64.sub
+        i64.add
         local.set 3
         local.get 3
         local.get 4
@@ -10050,7 +10050,7 @@
       end
       local.get 3
       i64.const 72
-      i64.sub
+      i64.add
       local.set 3
       local.get 0
       local.get 1
@@ -10063,7 +10063,7 @@
     end
     local.get 3
     i64.const 72
-    i64.sub
+    i64.add
     local.set 3
     i32.const 12
     i32.const 4
@@ -10078,17 +10078,17 @@
     (local i32 i32 i32 i64 i32)
     global.get 3
     i64.const 36
-    i64.sub
+    i64.add
     local.set 4
     global.get 4
     i32.const 10
-    i32.sub
+    i32.add
     local.tee 5
     i64.extend_i32_s
     local.get 4
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 5
       global.set 4
@@ -10106,7 +10106,7 @@
       if ;; label = @2
         local.get 4
         i64.const 13
-        i64.sub
+        i64.add
         local.tee 4
         global.set 3
         local.get 0
@@ -10116,7 +10116,7 @@
         br_if 1 (;@1;)
         local.get 4
         i64.const 25
-        i64.sub
+        i64.add
         local.tee 4
         global.set 3
         local.get 0
@@ -10129,7 +10129,7 @@
         if ;; label = @3
           local.get 4
           i64.const 19
-          i64.sub
+          i64.add
           local.set 4
           local.get 2
           local.get 4
@@ -10139,7 +10139,7 @@
         end
         local.get 4
         i64.const 13
-        i64.sub
+        i64.add
         local.tee 4
         global.set 3
         local.get 1
@@ -10150,7 +10150,7 @@
       end
       local.get 4
       i64.const 113
-      i64.sub
+      i64.add
       local.tee 4
       global.set 3
       local.get 1
@@ -10185,7 +10185,7 @@
     end
     local.get 4
     i64.const 113
-    i64.sub
+    i64.add
     local.tee 4
     global.set 3
     local.get 1

@@ -9,24 +9,24 @@
   (global (;1;) (mut i32) i32.const 0)
   (export "memory" (memory 0))
   (export "increment" (func 2))
-  (export "baals_gas_left" (global 0))
-  (export "baals_stack_left" (global 1))
+  (export "baals_gas" (global 0))
+  (export "baals_stack" (global 1))
   (func (;2;) (type 2)
     (local i64 i32)
     global.get 0
     i64.const 68
-    i64.sub
+    i64.add
     local.tee 0
     global.set 0
     global.get 1
     i32.const 8
-    i32.sub
+    i32.add
     local.tee 1
     i64.extend_i32_s
     local.get 0
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 1
       global.set 1

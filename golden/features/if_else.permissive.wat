@@ -5,23 +5,23 @@
   (global (;2;) (mut i64) i64.const 0)
   (global (;3;) (mut i32) i32.const 0)
   (export "run" (func 0))
-  (export "baals_gas_left" (global 2))
-  (export "baals_stack_left" (global 3))
+  (export "baals_gas" (global 2))
+  (export "baals_stack" (global 3))
   (func (;0;) (type 0)
     (local i64 i32)
     global.get 2
     i64.const 29
-    i64.sub
+    i64.add
     local.set 0
     global.get 3
     i32.const 6
-    i32.sub
+    i32.add
     local.tee 1
     i64.extend_i32_s
     local.get 0
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 1
       global.set 3
@@ -33,13 +33,13 @@
     if (result i32) ;; label = @1
       local.get 0
       i64.const 6
-      i64.sub
+      i64.add
       local.set 0
       i32.const 10
     else
       local.get 0
       i64.const 8
-      i64.sub
+      i64.add
       local.set 0
       i32.const 1
       i32.const 2
@@ -47,7 +47,7 @@
     end
     local.get 0
     i64.const 9
-    i64.sub
+    i64.add
     local.tee 0
     global.set 2
     global.set $out

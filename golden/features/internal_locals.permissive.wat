@@ -6,30 +6,30 @@
   (global (;1;) (mut i64) i64.const 0)
   (global (;2;) (mut i32) i32.const 0)
   (export "run" (func 1))
-  (export "baals_gas_left" (global 1))
-  (export "baals_stack_left" (global 2))
+  (export "baals_gas" (global 1))
+  (export "baals_stack" (global 2))
   (func $sum (;0;) (type 2) (param $n i32) (param i64 i32) (result i32 i64)
     (local $acc i32)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 1
       unreachable
     end
     loop $again
       local.get 1
-      i64.const 24
-      i64.lt_s
+      i64.const -24
+      i64.ge_s
       if ;; label = @2
-        i64.const -1
+        i64.const 0
         global.set 1
         unreachable
       end
       local.get 1
       i64.const 24
-      i64.sub
+      i64.add
       local.set 1
       local.get $acc
       local.get $n
@@ -42,7 +42,7 @@
       br_if $again
       local.get 1
       i64.const 8
-      i64.sub
+      i64.add
       local.set 1
     end
     local.get $acc
@@ -52,17 +52,17 @@
     (local i64 i32)
     global.get 1
     i64.const 55
-    i64.sub
+    i64.add
     local.set 0
     global.get 2
     i32.const 13
-    i32.sub
+    i32.add
     local.tee 1
     i64.extend_i32_s
     local.get 0
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 1
       global.set 2

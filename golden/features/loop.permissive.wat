@@ -4,23 +4,23 @@
   (global (;1;) (mut i64) i64.const 0)
   (global (;2;) (mut i32) i32.const 0)
   (export "run" (func 0))
-  (export "baals_gas_left" (global 1))
-  (export "baals_stack_left" (global 2))
+  (export "baals_gas" (global 1))
+  (export "baals_stack" (global 2))
   (func (;0;) (type 0)
     (local $i i32) (local i64 i32)
     global.get 1
     i64.const 29
-    i64.sub
+    i64.add
     local.set 1
     global.get 2
     i32.const 7
-    i32.sub
+    i32.add
     local.tee 2
     i64.extend_i32_s
     local.get 1
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 2
       global.set 2
@@ -32,16 +32,16 @@
     local.set $i
     loop $continue
       local.get 1
-      i64.const 21
-      i64.lt_s
+      i64.const -21
+      i64.ge_s
       if ;; label = @2
-        i64.const -1
+        i64.const 0
         global.set 1
         unreachable
       end
       local.get 1
       i64.const 21
-      i64.sub
+      i64.add
       local.set 1
       local.get $i
       i32.const 1
@@ -51,7 +51,7 @@
       br_if $continue
       local.get 1
       i64.const 8
-      i64.sub
+      i64.add
       local.tee 1
       global.set 1
     end

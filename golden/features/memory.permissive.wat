@@ -5,24 +5,24 @@
   (global (;1;) (mut i32) i32.const 0)
   (export "memory" (memory 0))
   (export "run" (func 0))
-  (export "baals_gas_left" (global 0))
-  (export "baals_stack_left" (global 1))
+  (export "baals_gas" (global 0))
+  (export "baals_stack" (global 1))
   (func (;0;) (type 0)
     (local i64 i32 i32)
     global.get 0
     i64.const 688
-    i64.sub
+    i64.add
     local.tee 0
     global.set 0
     global.get 1
     i32.const 7
-    i32.sub
+    i32.add
     local.tee 1
     i64.extend_i32_s
     local.get 0
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 1
       global.set 1
@@ -35,12 +35,12 @@
     i64.extend_i32_u
     i64.const 8192
     i64.mul
-    i64.sub
+    i64.add
     local.tee 0
     global.set 0
     local.get 0
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       unreachable
     end
@@ -55,12 +55,12 @@
     i64.extend_i32_u
     i64.const 1
     i64.mul
-    i64.sub
+    i64.add
     local.tee 0
     global.set 0
     local.get 0
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       unreachable
     end
@@ -74,12 +74,12 @@
     i64.extend_i32_u
     i64.const 1
     i64.mul
-    i64.sub
+    i64.add
     local.tee 0
     global.set 0
     local.get 0
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       unreachable
     end
@@ -93,12 +93,12 @@
     i64.extend_i32_u
     i64.const 1
     i64.mul
-    i64.sub
+    i64.add
     local.tee 0
     global.set 0
     local.get 0
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       unreachable
     end

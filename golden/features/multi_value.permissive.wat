@@ -7,14 +7,14 @@
   (global (;1;) (mut i64) i64.const 0)
   (global (;2;) (mut i32) i32.const 0)
   (export "run" (func 1))
-  (export "baals_gas_left" (global 1))
-  (export "baals_stack_left" (global 2))
+  (export "baals_gas" (global 1))
+  (export "baals_stack" (global 2))
   (func $pair (;0;) (type 2) (param i32 i64 i32) (result i32 i32 i64)
     local.get 1
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
-      i64.const -1
+      i64.const 0
       global.set 1
       unreachable
     end
@@ -25,7 +25,7 @@
       br_if 0 (;@1;)
       local.get 1
       i64.const 9
-      i64.sub
+      i64.add
       local.set 1
       drop
       drop
@@ -34,7 +34,7 @@
     end
     local.get 1
     i64.const 6
-    i64.sub
+    i64.add
     local.set 1
     local.get 1
   )
@@ -42,17 +42,17 @@
     (local i64 i32)
     global.get 1
     i64.const 61
-    i64.sub
+    i64.add
     local.set 0
     global.get 2
     i32.const 14
-    i32.sub
+    i32.add
     local.tee 1
     i64.extend_i32_s
     local.get 0
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 1
       global.set 2

@@ -6,18 +6,18 @@
   (global (;1;) (mut i64) i64.const 0)
   (global (;2;) (mut i32) i32.const 0)
   (export "run" (func 1))
-  (export "baals_gas_left" (global 1))
-  (export "baals_stack_left" (global 2))
+  (export "baals_gas" (global 1))
+  (export "baals_stack" (global 2))
   (func $down (;0;) (type 2) (param i32 i64 i32) (result i32 i64)
     local.get 2
     i32.const 8
-    i32.sub
+    i32.add
     local.tee 2
     i64.extend_i32_s
     local.get 1
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 2
       global.set 2
@@ -29,7 +29,7 @@
     if (result i32) ;; label = @1
       local.get 1
       i64.const 45
-      i64.sub
+      i64.add
       local.set 1
       i32.const 1
       local.get 0
@@ -43,13 +43,13 @@
     else
       local.get 1
       i64.const 6
-      i64.sub
+      i64.add
       local.set 1
       i32.const 0
     end
     local.get 1
     i64.const 6
-    i64.sub
+    i64.add
     local.set 1
     local.get 1
   )
@@ -57,17 +57,17 @@
     (local i64 i32)
     global.get 1
     i64.const 67
-    i64.sub
+    i64.add
     local.set 0
     global.get 2
     i32.const 5
-    i32.sub
+    i32.add
     local.tee 1
     i64.extend_i32_s
     local.get 0
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 1
       global.set 2

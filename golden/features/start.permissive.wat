@@ -4,25 +4,25 @@
   (global (;1;) (mut i64) i64.const 0)
   (global (;2;) (mut i32) i32.const 0)
   (export "run" (func 1))
-  (export "baals_gas_left" (global 1))
-  (export "baals_stack_left" (global 2))
+  (export "baals_gas" (global 1))
+  (export "baals_stack" (global 2))
   (export "baals_start" (func $init))
   (func $init (;0;) (type 0)
     (local i64 i32)
     global.get 1
     i64.const 28
-    i64.sub
+    i64.add
     local.tee 0
     global.set 1
     global.get 2
     i32.const 5
-    i32.sub
+    i32.add
     local.tee 1
     i64.extend_i32_s
     local.get 0
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 1
       global.set 2
@@ -35,17 +35,17 @@
     (local i64 i32)
     global.get 1
     i64.const 30
-    i64.sub
+    i64.add
     local.set 0
     global.get 2
     i32.const 5
-    i32.sub
+    i32.add
     local.tee 1
     i64.extend_i32_s
     local.get 0
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 1
       global.set 2
@@ -58,14 +58,14 @@
     if ;; label = @1
       local.get 0
       i64.const 7
-      i64.sub
+      i64.add
       local.tee 0
       global.set 1
       unreachable
     end
     local.get 0
     i64.const 7
-    i64.sub
+    i64.add
     local.tee 0
     global.set 1
   )

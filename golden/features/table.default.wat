@@ -4,25 +4,25 @@
   (global (;0;) (mut i64) i64.const 0)
   (global (;1;) (mut i32) i32.const 0)
   (export "run" (func 2))
-  (export "baals_gas_left" (global 0))
-  (export "baals_stack_left" (global 1))
+  (export "baals_gas" (global 0))
+  (export "baals_stack" (global 1))
   (elem $callbacks (;0;) func $a $b)
   (func $a (;0;) (type 0)
     (local i64 i32)
     global.get 0
     i64.const 25
-    i64.sub
+    i64.add
     local.tee 0
     global.set 0
     global.get 1
     i32.const 4
-    i32.sub
+    i32.add
     local.tee 1
     i64.extend_i32_s
     local.get 0
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 1
       global.set 1
@@ -33,18 +33,18 @@
     (local i64 i32)
     global.get 0
     i64.const 25
-    i64.sub
+    i64.add
     local.tee 0
     global.set 0
     global.get 1
     i32.const 4
-    i32.sub
+    i32.add
     local.tee 1
     i64.extend_i32_s
     local.get 0
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 1
       global.set 1
@@ -55,18 +55,18 @@
     (local i64 i32 i32)
     global.get 0
     i64.const 376
-    i64.sub
+    i64.add
     local.tee 0
     global.set 0
     global.get 1
     i32.const 7
-    i32.sub
+    i32.add
     local.tee 1
     i64.extend_i32_s
     local.get 0
-    i64.or
+    i64.and
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       local.get 1
       global.set 1
@@ -80,12 +80,12 @@
     i64.extend_i32_u
     i64.const 16
     i64.mul
-    i64.sub
+    i64.add
     local.tee 0
     global.set 0
     local.get 0
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       unreachable
     end
@@ -100,12 +100,12 @@
     i64.extend_i32_u
     i64.const 2
     i64.mul
-    i64.sub
+    i64.add
     local.tee 0
     global.set 0
     local.get 0
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       unreachable
     end
@@ -119,12 +119,12 @@
     i64.extend_i32_u
     i64.const 2
     i64.mul
-    i64.sub
+    i64.add
     local.tee 0
     global.set 0
     local.get 0
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       unreachable
     end
@@ -138,12 +138,12 @@
     i64.extend_i32_u
     i64.const 2
     i64.mul
-    i64.sub
+    i64.add
     local.tee 0
     global.set 0
     local.get 0
     i64.const 0
-    i64.lt_s
+    i64.ge_s
     if ;; label = @1
       unreachable
     end

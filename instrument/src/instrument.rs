@@ -16,13 +16,42 @@ use crate::report::Report;
 use crate::validate::{threads, validate_with};
 use analysis::Analyzer;
 
-/// The exported gas counter: an `i64` the host sets to the gas limit before a call. It counts
-/// down; negative means out of gas (`docs/gas.md`).
-pub const GAS_GLOBAL: &str = "baals_gas_left";
+/// The exported gas counter: an `i64` holding the complement (`!left`) of the gas left. The
+/// host sets it to [`gas_counter`]`(limit)` before a call and reads [`gas_left`] of it after;
+/// charges add to it, so it counts up, and it is negative while gas is left (`docs/gas.md`).
+pub const GAS_GLOBAL: &str = "baals_gas";
 
-/// The exported stack counter: an `i32` the host sets to the policy's `stack.max-height`. It
-/// counts down as frames are reserved; negative means the stack limit was hit.
-pub const STACK_GLOBAL: &str = "baals_stack_left";
+/// The exported stack counter: an `i32` holding the complement of the stack units left. The
+/// host sets it to [`stack_counter`]`(max_height)`; frames add to it, and it is negative while
+/// units are left.
+pub const STACK_GLOBAL: &str = "baals_stack";
+
+/// The value of [`GAS_GLOBAL`] that stands for `left` gas: `!left`, which is `-left - 1`.
+///
+/// The counters count up because cranelift adds a constant into a new register with one
+/// `lea` and needs a copy and a `sub` to subtract one (`docs/instrumentation.md`, "Counting
+/// up"); the complement, rather than the negation, keeps the sign the test: the counter is
+/// negative exactly when `left >= 0`.
+pub const fn gas_counter(left: i64) -> i64 {
+    !left
+}
+
+/// The gas left that a value of [`GAS_GLOBAL`] stands for; negative means out of gas. The
+/// inverse of [`gas_counter`].
+pub const fn gas_left(counter: i64) -> i64 {
+    !counter
+}
+
+/// The value of [`STACK_GLOBAL`] that stands for `left` stack units: `!left`.
+pub const fn stack_counter(left: i32) -> i32 {
+    !left
+}
+
+/// The stack units left that a value of [`STACK_GLOBAL`] stands for; negative means the stack
+/// limit was hit. The inverse of [`stack_counter`].
+pub const fn stack_left(counter: i32) -> i32 {
+    !counter
+}
 
 /// The module's start function, exported instead of run at instantiation: the host calls it
 /// after setting the counters, so it is metered like any other code.
@@ -104,7 +133,7 @@ pub enum InstrumentError {
     /// The gas a call could charge between two checks of the counter would pass 2^62: the
     /// charges of this function's blocks, once in every frame the policy's stack allows
     /// (`docs/policy.md`, "No price can overflow the gas counter"). The counter could then
-    /// wrap past `i64::MIN` unnoticed. Only a policy pricing instructions near its bound gets
+    /// wrap past `i64::MAX` unnoticed. Only a policy pricing instructions near its bound gets
     /// there.
     #[error("function {function}: up to {charge} gas could be charged between two checks, more than 2^62")]
     ChargeTooLarge {
@@ -153,8 +182,9 @@ pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Res
     Ok(Instrumented { wasm: rewritten.wasm, code_hash: CodeHash::of(wasm), policy_hash: policy.hash(), info, report })
 }
 
-/// Refuses a module whose counter could pass `i64::MIN` between two checks, where it would
-/// wrap to a large positive count and the code after it would run unmetered. Between two
+/// Refuses a module whose counter could pass `i64::MAX` between two checks, where it would
+/// wrap to a large negative count (a large amount of gas left) and the code after it would
+/// run unmetered. Between two
 /// checks a call runs at most the rest of each frame on its stack (a callee's return is not
 /// checked), each passing a block of its function at most once; frames are at most two per
 /// `frame-base` units of `max-height` (a leaf's frame rides on its caller's reservation).

@@ -176,8 +176,8 @@ fn classify(limit: u64, ended: Ended, traps_use_limit: impl FnOnce() -> bool) ->
     let gas_left = gas_left.unwrap_or(limit as i64);
     let out_of_gas =
         CallOutcome { status: ExecutionStatus::OutOfGas, output: Vec::new(), gas_used: limit, events: Vec::new() };
-    // The counter only goes down: a count above the limit could only come from a wrap past
-    // i64::MIN, which instrumentation rules out (`InstrumentError::ChargeTooLarge`). Were one
+    // The gas left only goes down: more than the limit could only come from the counter
+    // wrapping past i64::MAX, which instrumentation rules out (`InstrumentError::ChargeTooLarge`). Were one
     // to happen, the call would be out of gas, never credited.
     if gas_left < 0 || gas_left as u64 > limit {
         return Ok(out_of_gas);

@@ -40,9 +40,11 @@ pub(crate) struct HostState {
 pub(crate) trait HostEnv {
     fn state(&self) -> &HostState;
     fn state_mut(&mut self) -> &mut HostState;
-    /// `baals_gas_left`; `None` if the instance does not export it (not instrumented).
+    /// The gas left, read from the `baals_gas` counter; `None` if the instance does not export
+    /// it (not instrumented).
     fn gas_left(&mut self) -> Option<i64>;
-    /// Sets `baals_gas_left`; false if the instance does not export it.
+    /// Sets the `baals_gas` counter to stand for `left`; false if the instance does not export
+    /// it.
     fn set_gas_left(&mut self, left: i64) -> bool;
     /// The contract's exported `memory`, if it has one.
     fn memory(&mut self) -> Option<&mut [u8]>;

@@ -1,7 +1,10 @@
 //! Running instrumented modules on wasmtime the way the engine does: set the counters, run
 //! `baals_start` if there is one, call an export, and read the outcome from the counters.
 
-use baals_instrument::{GAS_GLOBAL, Instrumented, STACK_GLOBAL, START_EXPORT, TRAP_LIMIT_EXPORT};
+use baals_instrument::{
+    GAS_GLOBAL, Instrumented, STACK_GLOBAL, START_EXPORT, TRAP_LIMIT_EXPORT, gas_counter, gas_left, stack_counter,
+    stack_left,
+};
 use baals_policy::Policy;
 use wasmtime::{Engine, Instance, Linker, Module, Store, Val};
 
@@ -84,8 +87,8 @@ impl Runner {
             let global = instance.get_global(&mut *store, name).expect("counter exported");
             global.set(store, value).expect("counter is a mutable global of the right type");
         };
-        set(&mut store, GAS_GLOBAL, Val::I64(gas as i64));
-        set(&mut store, STACK_GLOBAL, Val::I32(policy.stack().max_height as i32));
+        set(&mut store, GAS_GLOBAL, Val::I64(gas_counter(gas as i64)));
+        set(&mut store, STACK_GLOBAL, Val::I32(stack_counter(policy.stack().max_height as i32)));
         let mut result = Ok(Vec::new());
         if let Some(start) = instance.get_func(&mut store, START_EXPORT) {
             result = start.call(&mut store, &[], &mut []).map(|()| Vec::new());
@@ -107,9 +110,11 @@ fn call_export(store: &mut Store<()>, instance: &Instance, export: &str, args: &
 /// Reads the counters: they alone say whether gas or stack ran out. A trap uses the whole
 /// limit where the module exports [`TRAP_LIMIT_EXPORT`].
 pub fn outcome(store: &mut Store<()>, instance: &Instance, gas: u64, result: wasmtime::Result<Vec<Val>>) -> Outcome {
-    let gas_left = instance.get_global(&mut *store, GAS_GLOBAL).expect("gas counter").get(&mut *store).unwrap_i64();
-    let stack_left =
-        instance.get_global(&mut *store, STACK_GLOBAL).expect("stack counter").get(&mut *store).unwrap_i32();
+    let gas_left =
+        gas_left(instance.get_global(&mut *store, GAS_GLOBAL).expect("gas counter").get(&mut *store).unwrap_i64());
+    let stack_left = stack_left(
+        instance.get_global(&mut *store, STACK_GLOBAL).expect("stack counter").get(&mut *store).unwrap_i32(),
+    );
     if gas_left < 0 {
         return Outcome { status: Status::OutOfGas, gas_used: gas };
     }

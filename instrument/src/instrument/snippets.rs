@@ -14,9 +14,10 @@ use crate::opcode::opcode_of;
 /// Indices the snippets refer to.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Slots {
-    /// The exported gas global (i64, counts down).
+    /// The exported gas global (i64): the complement of the gas left, counting up
+    /// ([`gas_counter`](crate::gas_counter)).
     pub(crate) gas_global: u32,
-    /// The exported stack global (i32, counts down).
+    /// The exported stack global (i32): the complement of the units left, counting up.
     pub(crate) stack_global: u32,
     /// The function's gas local (i64): a parameter of internal functions.
     pub(crate) gas: u32,
@@ -35,7 +36,8 @@ pub(crate) struct Slots {
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Snippet {
     /// Charges a metering block: the gas local (reloaded from the global at function entry and
-    /// after calls, where the global is the truth) minus `charge`. With `flush`, the local is
+    /// after calls, where the global is the truth) plus `charge`: the counter is the
+    /// complement of the gas left, so a charge adds to it. With `flush`, the local is
     /// also written back to the global: only blocks that can trap, call or leave the function
     /// need that, because those are the only places where anyone reads the global
     /// (`docs/gas.md`).
@@ -91,14 +93,14 @@ const LOCAL_TEE: u8 = 0x22;
 const GLOBAL_GET: u8 = 0x23;
 const GLOBAL_SET: u8 = 0x24;
 const I64_CONST: u8 = 0x42;
-const I64_LT_S: u8 = 0x53;
-const I64_SUB: u8 = 0x7d;
+const I64_GE_S: u8 = 0x59;
+const I64_ADD: u8 = 0x7c;
 const IF: u8 = 0x04;
 const EMPTY_BLOCK: u8 = 0x40;
 const UNREACHABLE: u8 = 0x00;
 const END: u8 = 0x0b;
-/// -1 as a signed LEB128.
-const MINUS_ONE: u8 = 0x7f;
+/// 0 as a signed LEB128: the counter of no gas left (`!-1`).
+const ZERO: u8 = 0x00;
 
 /// Writes `value` as an unsigned LEB128: one byte, without a call, for the small indices
 /// that are almost all of them.
@@ -116,10 +118,10 @@ fn pair(out: &mut Vec<u8>, first: u8, first_index: u32, second: u8, second_index
     uleb(second_index, out);
 }
 
-/// Writes `value` as a signed LEB128, one byte without a call for 0..64.
+/// Writes `value` as a signed LEB128, one byte without a call for -64..64.
 #[inline]
 fn sleb(value: i64, out: &mut Vec<u8>) {
-    if (0..0x40).contains(&value) { out.push(value as u8) } else { value.encode(out) }
+    if (-0x40..0x40).contains(&value) { out.push(value as u8 & 0x7f) } else { value.encode(out) }
 }
 
 /// The canonical NaNs: quiet, positive, zero payload.
@@ -146,10 +148,13 @@ impl Snippet {
                 let (opcode, index) = if reload { (GLOBAL_GET, s.gas_global) } else { (LOCAL_GET, s.gas) };
                 out.push(opcode);
                 uleb(index, out);
+                // The counter is the complement of the gas left, so charging adds: cranelift
+                // computes `x + c` into a new register with one `lea`, where `x - c` took a
+                // copy and a `sub` (`docs/instrumentation.md`, "Counting up"). Charges are
+                // below 2^62 (policy checks), so the cast is exact.
                 out.push(I64_CONST);
-                // Charges are below 2^62 (policy checks), so the cast is exact.
                 sleb(charge as i64, out);
-                out.push(I64_SUB);
+                out.push(I64_ADD);
                 if flush {
                     out.push(LOCAL_TEE);
                     uleb(s.gas, out);
@@ -166,8 +171,9 @@ impl Snippet {
                 }
             }
             // The write-back sits on the trapping path only: the check itself is a compare
-            // and a branch. Out of gas is the global's sign (`docs/gas.md`), so the trapping
-            // path writes a constant rather than computing the overdraft.
+            // and a branch. `left < charge` is `counter + charge >= 0`, i.e. `counter >=
+            // -charge`. Out of gas is the global's sign (`docs/gas.md`), so the trapping path
+            // writes a constant rather than computing the overdraft: 0, no gas left.
             Snippet::Check { charge, reload } => {
                 if reload {
                     pair(out, GLOBAL_GET, s.gas_global, LOCAL_TEE, s.gas);
@@ -176,18 +182,21 @@ impl Snippet {
                     uleb(s.gas, out);
                 }
                 out.push(I64_CONST);
-                sleb(charge as i64, out);
-                out.extend_from_slice(&[I64_LT_S, IF, EMPTY_BLOCK, I64_CONST, MINUS_ONE, GLOBAL_SET]);
+                sleb(-(charge as i64), out);
+                out.extend_from_slice(&[I64_GE_S, IF, EMPTY_BLOCK, I64_CONST, ZERO, GLOBAL_SET]);
                 uleb(s.gas_global, out);
                 out.extend_from_slice(&[UNREACHABLE, END]);
             }
             // The snippets around calls are as frequent as calls: written byte by byte too.
             Snippet::Resync => pair(out, GLOBAL_GET, s.gas_global, LOCAL_SET, s.gas),
-            // The counter is never negative while code runs (it traps first) and frames are
-            // below 2^31, so `left - frame` cannot wrap. Nothing is released on return: each
-            // function keeps what it has left in a local and hands it to its callees, so the
-            // caller's value is still right when they return. The entry's gas check rides on
-            // the same branch: `extend(s) | g` is negative when either is. The trapping path
+            // The stack counter, the complement of the units left like the gas counter's, is
+            // negative while code runs (it traps first) and frames are below 2^31, so
+            // `counter + frame` cannot wrap. Nothing is released on return: each function
+            // keeps its counter in a local and hands it to its callees, so the caller's value
+            // is still right when they return. The entry's gas check rides on the same branch:
+            // both counters are negative while there is something left, so `extend(s) & g` is
+            // non-negative when either has run out (the complements are why the two tests
+            // are still one `and` and one compare). The trapping path
             // writes both counters back: the host reads out of gas from the gas global's sign
             // first, then the stack limit from the stack global's.
             Snippet::Reserve { frame, param, write_back } => {
@@ -195,13 +204,13 @@ impl Snippet {
                 put(&[
                     left,
                     I32Const(frame as i32),
-                    I32Sub,
+                    I32Add,
                     LocalTee(s.stack),
                     I64ExtendI32S,
                     LocalGet(s.gas),
-                    I64Or,
+                    I64And,
                     I64Const(0),
-                    I64LtS,
+                    I64GeS,
                     If(BlockType::Empty),
                     LocalGet(s.stack),
                     GlobalSet(s.stack_global),
@@ -231,7 +240,7 @@ impl Snippet {
                     I64ExtendI32U,
                     I64Const(unit as i64),
                     I64Mul,
-                    I64Sub,
+                    I64Add,
                     LocalTee(s.gas),
                     GlobalSet(s.gas_global),
                 ]);
@@ -239,7 +248,7 @@ impl Snippet {
                 // trapping path writes nothing): the charge is only known at run time.
                 out.push(LOCAL_GET);
                 uleb(s.gas, out);
-                out.extend_from_slice(&[I64_CONST, 0, I64_LT_S, IF, EMPTY_BLOCK, UNREACHABLE, END]);
+                out.extend_from_slice(&[I64_CONST, 0, I64_GE_S, IF, EMPTY_BLOCK, UNREACHABLE, END]);
             }
             Snippet::CanonicalizeF32 => put(&[
                 LocalTee(s.f32),
@@ -379,19 +388,19 @@ mod tests {
     #[test]
     fn default_prices_are_the_sums_of_their_instructions() {
         let prices = Prices::new(&Policy::default_policy());
-        // local.get 1 / global.get 2, i64.const 1, i64.sub 1, then local.set 1, or local.tee 1
+        // local.get 1 / global.get 2, i64.const 1, i64.add 1, then local.set 1, or local.tee 1
         // and global.set 2.
         assert_eq!([prices.meter(false, false), prices.meter(false, true)], [4, 6]);
         assert_eq!([prices.meter(true, false), prices.meter(true, true)], [5, 7]);
         // Nothing, or local.get 1 and global.set 2.
         assert_eq!(prices.caller_charged, [0, 3]);
-        // local.get 1 (or global.get 2, local.tee 1), i64.const 1, i64.lt_s 1, if 2, i64.const 1,
+        // local.get 1 (or global.get 2, local.tee 1), i64.const 1, i64.ge_s 1, if 2, i64.const 1,
         // global.set 2, unreachable 1, end 1.
         assert_eq!([prices.check(false), prices.check(true)], [10, 12]);
         // global.get 2, local.set 1.
         assert_eq!(prices.resync, 3);
-        // global.get 2 or local.get 1, i32.const 1, i32.sub 1, local.tee 1, i64.extend_i32_s 1,
-        // local.get 1, i64.or 1, i64.const 1, i64.lt_s 1, if 2, local.get 1, global.set 2,
+        // global.get 2 or local.get 1, i32.const 1, i32.add 1, local.tee 1, i64.extend_i32_s 1,
+        // local.get 1, i64.and 1, i64.const 1, i64.ge_s 1, if 2, local.get 1, global.set 2,
         // local.get 1, global.set 2, unreachable 1, end 1.
         // Without the gas write-back (the entry's charge wrote it): 3 less.
         assert_eq!([prices.reserve(false, true), prices.reserve(true, true)], [20, 19]);
@@ -403,7 +412,7 @@ mod tests {
         assert_eq!(prices.take_gas, [1, 3]);
         assert_eq!(prices.return_gas, 1);
         // local.tee 1, local.get 1, local.get 1, i64.extend_i32_u 1, i64.const 1, i64.mul 2,
-        // i64.sub 1, local.tee 1, global.set 2, then a check without the write-back.
+        // i64.add 1, local.tee 1, global.set 2, then a check without the write-back.
         assert_eq!(prices.dynamic, 11 + 7);
         assert_eq!(prices.canonicalize_f32, None);
         let permissive = Prices::new(&Policy::permissive());

@@ -87,7 +87,7 @@ pub(crate) struct Limits {
 pub(crate) struct Ended {
     /// The call's state back from the instance (its output, among others).
     pub(crate) state: HostState,
-    /// `baals_gas_left` and `baals_stack_left` at the end; `None` if the instance never got
+    /// The gas and stack units left at the end, read from the counters; `None` if the instance never got
     /// that far (a failed instantiation).
     pub(crate) gas_left: Option<i64>,
     pub(crate) stack_left: Option<i32>,

@@ -6,7 +6,7 @@
 //! `baals_call_contract` enters wasmi again from the host function, on the native stack:
 //! the policy's call depth bounds it.
 
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT};
+use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left, stack_counter, stack_left};
 use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
 use wasmi::errors::{ErrorKind, InstantiationError};
 use wasmi::{Caller, CompilationMode, Config, Global, Linker, Memory, Module, Store, TrapCode, Val};
@@ -42,12 +42,12 @@ impl HostEnv for Caller<'_, Data> {
 
     fn gas_left(&mut self) -> Option<i64> {
         let gas = self.data().handles.as_ref()?.gas;
-        gas.get(&*self).i64()
+        gas.get(&*self).i64().map(gas_left)
     }
 
     fn set_gas_left(&mut self, left: i64) -> bool {
         let Some(gas) = self.data().handles.as_ref().map(|handles| handles.gas) else { return false };
-        gas.set(&mut *self, Val::I64(left)).is_ok()
+        gas.set(&mut *self, Val::I64(gas_counter(left))).is_ok()
     }
 
     fn memory(&mut self) -> Option<&mut [u8]> {
@@ -88,8 +88,8 @@ impl Wasmi {
             let set = |store: &mut Store<Data>, global: Global, value: Val| {
                 global.set(store, value).map_err(|error| Failure::Engine(EngineError::Wasmi(error.to_string())))
             };
-            set(&mut store, gas, Val::I64(limits.gas as i64))?;
-            set(&mut store, stack, Val::I32(limits.stack as i32))?;
+            set(&mut store, gas, Val::I64(gas_counter(limits.gas as i64)))?;
+            set(&mut store, stack, Val::I32(stack_counter(limits.stack as i32)))?;
             let memory = instance.get_memory(&store, "memory");
             store.data_mut().handles = Some(Handles { gas, stack, memory });
             if let Some(start) = instance.get_func(&store, START_EXPORT) {
@@ -100,7 +100,7 @@ impl Wasmi {
         })();
         let counters = store.data().handles.as_ref().map(|handles| (handles.gas, handles.stack));
         let (gas_left, stack_left) = match counters {
-            Some((gas, stack)) => (gas.get(&store).i64(), stack.get(&store).i32()),
+            Some((gas, stack)) => (gas.get(&store).i64().map(gas_left), stack.get(&store).i32().map(stack_left)),
             None => (None, None),
         };
         Ended { state: store.into_data().state, gas_left, stack_left, result }

@@ -10,7 +10,7 @@ use std::pin::pin;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::task::{Context, Poll, Waker};
 
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT};
+use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left, stack_counter, stack_left};
 use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
 use sha2::{Digest, Sha256};
 use wasmtime::{Caller, Config, Extern, Global, InstancePre, Linker, Memory, Module, ModuleExport, Store, Trap, Val};
@@ -44,12 +44,12 @@ impl HostEnv for Caller<'_, Data> {
 
     fn gas_left(&mut self) -> Option<i64> {
         let gas = self.data().handles.as_ref()?.gas;
-        gas.get(&mut *self).i64()
+        gas.get(&mut *self).i64().map(gas_left)
     }
 
     fn set_gas_left(&mut self, left: i64) -> bool {
         let Some(gas) = self.data().handles.as_ref().map(|handles| handles.gas) else { return false };
-        gas.set(&mut *self, Val::I64(left)).is_ok()
+        gas.set(&mut *self, Val::I64(gas_counter(left))).is_ok()
     }
 
     fn memory(&mut self) -> Option<&mut [u8]> {
@@ -170,8 +170,8 @@ impl Wasmtime {
             let (Some(Extern::Global(gas)), Some(Extern::Global(stack))) = (gas, stack) else {
                 return Err(wasmtime::format_err!("the module is not instrumented"));
             };
-            gas.set(&mut store, Val::I64(limits.gas as i64))?;
-            stack.set(&mut store, Val::I32(limits.stack as i32))?;
+            gas.set(&mut store, Val::I64(gas_counter(limits.gas as i64)))?;
+            stack.set(&mut store, Val::I32(stack_counter(limits.stack as i32)))?;
             let memory = memory.and_then(Extern::into_memory);
             store.data_mut().handles = Some(Handles { gas, stack, memory });
             if let Some(start) = start.and_then(Extern::into_func) {
@@ -182,7 +182,9 @@ impl Wasmtime {
         });
         let counters = store.data().handles.as_ref().map(|handles| (handles.gas, handles.stack));
         let (gas_left, stack_left) = match counters {
-            Some((gas, stack)) => (gas.get(&mut store).i64(), stack.get(&mut store).i32()),
+            Some((gas, stack)) => {
+                (gas.get(&mut store).i64().map(gas_left), stack.get(&mut store).i32().map(stack_left))
+            }
             None => (None, None),
         };
         let result = result.map_err(|error| match error.downcast::<host::HostError>() {
