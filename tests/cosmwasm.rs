@@ -82,8 +82,8 @@ fn contracts_answer_as_unmetered_with_exact_gas() {
         assert_eq!(second.call(workload.call), expected, "{name}: again");
         assert_eq!(AMPLE - second.gas_left(), gas, "{name}: the same gas again");
 
-        // With exactly the gas it needs the call succeeds, the counter at zero; with one unit
-        // less the counter ends negative, which the runtime reads as out of gas (whether a
+        // With exactly the gas it needs the call succeeds, no gas left; with one unit less
+        // the gas left ends negative, which the runtime reads as out of gas (whether a
         // check trapped, or the charges after the last check took it below zero).
         let mut exact = set_up();
         exact.set_gas(gas);

@@ -7,12 +7,12 @@
 //!   int 1, `i32.mul` 2, load and store 2, bulk 20, reference 2, table 5, `memory.grow` 500, `table.grow` 200;
 //! - per unit: 8,192 per page grown, 1 per byte of `memory.copy/fill/init`, 2 per element of
 //!   `table.copy/init/fill`, 16 per element grown;
-//! - injected code (`docs/gas.md`): a metering point 4 (`local.get`, `i64.const`, `i64.sub`,
+//! - injected code (`docs/gas.md`): a metering point 4 (`local.get`, `i64.const`, `i64.add`,
 //!   `local.set`), or 6 when its block can trap, call or leave the function (`local.tee` and
 //!   `global.set` write the charge back); at the entry of a function that is not internal the
 //!   counter is loaded from the global (+1); a check, which comes before its block's charge
-//!   and tests it, 10 (`local.get`, `i64.const`, `i64.lt_s`, `if`, and on its trapping path
-//!   `i64.const -1`, `global.set`, `unreachable`, `end`), 12 when it loads the counter from the
+//!   and tests it, 10 (`local.get`, `i64.const`, `i64.ge_s`, `if`, and on its trapping path
+//!   `i64.const 0`, `global.set`, `unreachable`, `end`), 12 when it loads the counter from the
 //!   global for the charge after it (`global.get`, `local.tee`); the stack reservation,
 //!   which checks the gas on the same branch and takes the entry check's place, 20 (19 from
 //!   an internal function's parameter), 3 less after a charge that wrote back; a dynamic
@@ -128,7 +128,7 @@ fn loops_cost_exactly_linearly_in_their_iterations() {
 }
 
 /// A loop header is checked before it is charged: the check tests the counter against the
-/// charge and, out of gas, writes -1 to the global on its trapping path, since the charge
+/// charge and, out of gas, writes 0 (-1 left) to the global on its trapping path, since the charge
 /// after it has not written anything yet. A header whose block can trap writes its charge back
 /// after the check.
 #[test]
@@ -150,7 +150,7 @@ fn a_loop_header_is_checked_before_its_charge() {
     for n in [1, 2, 10, 1000] {
         assert_eq!(c.gas("sum", &i32s(&[n])), fixed + per_iteration * n as u64, "n = {n}");
     }
-    // Out of gas at that check (which writes -1, the header's charge not having run) is
+    // Out of gas at that check (which writes -1 left, the header's charge not having run) is
     // still out of gas, with the whole limit used, and exact at the boundary.
     for limit in [fixed + 5 * per_iteration, fixed + 5 * per_iteration + 3] {
         let outcome = c.call("sum", &i32s(&[1000]), limit);

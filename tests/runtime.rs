@@ -834,6 +834,43 @@ fn a_deployment_of_stored_code_runs_the_stored_instrumentation() {
     assert_eq!(gas(&restarted_again, second), stored_gas);
 }
 
+/// Stored instrumentation runs as stored, so a module stored before the counters counted up
+/// (exporting `baals_gas_left` and `baals_stack_left`, which counted down) would have its
+/// counters misread as complements. Both engines refuse it instead, with an engine error that
+/// says why (`docs/runtime.md`, "Stored code").
+#[test]
+fn code_stored_with_the_counters_that_counted_down_is_refused() {
+    let policy = Policy::default_policy();
+    let old_counters = wat(r#"(module
+        (global (mut i64) (i64.const 0))
+        (global (mut i32) (i32.const 0))
+        (memory (export "memory") 1)
+        (func (export "set"))
+        (export "baals_gas_left" (global 0))
+        (export "baals_stack_left" (global 1)))"#);
+    for backend in baals_runtime::Backend::ALL {
+        let storage = MemoryStorage::new();
+        let config = baals_runtime::EngineConfig::default().with_backend(backend);
+        let engine = ContractEngine::with_config(storage.clone(), policy.clone(), config.clone()).unwrap();
+        let id = engine.deploy_contract(CTX, ALICE, &probe(), b"", GAS).unwrap().contract_id;
+        let code_key = [CodeHash::of(&probe()).0, policy.hash().0].concat();
+        let mut txn = storage.write().unwrap();
+        txn.put(Table::Code, &code_key, &old_counters).unwrap();
+        for (key, _) in txn.scan(Table::Artifacts, &code_key).unwrap() {
+            txn.delete(Table::Artifacts, &key).unwrap();
+        }
+        txn.commit().unwrap();
+
+        let restarted = ContractEngine::with_config(storage, policy.clone(), config).unwrap();
+        let error = restarted.execute_contract_call(CTX, ALICE, id, "set", &set_input(b"k", b"v"), 0, GAS).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            message.contains("no `baals_gas` and `baals_stack` counters") && message.contains("counted up"),
+            "{backend:?}: {message}"
+        );
+    }
+}
+
 /// Frames at the policy's largest (64 parameters, 512 locals, many operands) and smallest:
 /// recursion always ends at the deterministic limit, never in the engine's own stack overflow,
 /// even inside the deepest nested call.

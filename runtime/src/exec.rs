@@ -167,8 +167,8 @@ fn run(
     Ok(outcome)
 }
 
-/// The outcome, from the counters first: a negative gas counter is out of gas whatever else
-/// happened, then a host function's reason, then a negative stack counter, then the trap. A
+/// The outcome, from the counters first: negative gas left is out of gas whatever else
+/// happened, then a host function's reason, then negative stack units left, then the trap. A
 /// trap uses what was charged, or the whole limit where the module was instrumented so
 /// (`docs/gas.md`, "Traps").
 fn classify(limit: u64, ended: Ended, traps_use_limit: impl FnOnce() -> bool) -> Result<CallOutcome, EngineError> {

@@ -2,7 +2,7 @@
 //!
 //! Every function charges its policy price (base + per byte of its metered length,
 //! `docs/abi.md`) from the instance's gas counter before doing its work; one that cannot pay
-//! leaves the counter negative and ends the call out of gas. Pointers and lengths are unsigned
+//! leaves negative gas left (a non-negative counter) and ends the call out of gas. Pointers and lengths are unsigned
 //! offsets into the contract's exported `memory`, checked without overflow; a bad range ends
 //! the call as a trap with a message, never a host panic.
 //!
@@ -157,7 +157,7 @@ impl<'a, E: HostEnv> Call<'a, E> {
         self.charge_gas(base.saturating_add(self.per_byte().saturating_mul(bytes)))
     }
 
-    /// Charges `cost` gas; when it cannot be paid, leaves the counter negative (out of gas).
+    /// Charges `cost` gas; when it cannot be paid, leaves the gas left negative (out of gas).
     fn charge_gas(&mut self, cost: u64) -> HostResult<()> {
         let left = self.gas_left()?;
         let cost = i64::try_from(cost).unwrap_or(i64::MAX);

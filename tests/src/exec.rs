@@ -14,9 +14,9 @@ use wasmtime::{Engine, Instance, Linker, Module, Store, Val};
 pub enum Status {
     /// Returned normally, with these results.
     Returned(Vec<Val>),
-    /// The gas counter went negative.
+    /// The gas left went negative.
     OutOfGas,
-    /// The stack counter went negative.
+    /// The stack units left went negative.
     StackLimit,
     /// Any other trap (the engine's message).
     Trap(String),

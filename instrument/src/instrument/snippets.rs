@@ -21,8 +21,9 @@ pub(crate) struct Slots {
     pub(crate) stack_global: u32,
     /// The function's gas local (i64): a parameter of internal functions.
     pub(crate) gas: u32,
-    /// The stack units left once the function's frame is reserved (i32): what its callees
-    /// reserve from. The caller's value, a parameter, in internal functions.
+    /// The stack counter once the function's frame is reserved (i32, the complement of the
+    /// units left): what its callees reserve from. The caller's value, a parameter, in
+    /// internal functions.
     pub(crate) stack: u32,
     /// A scratch i32 local for size operands.
     pub(crate) size: u32,
@@ -43,13 +44,13 @@ pub(crate) enum Snippet {
     /// (`docs/gas.md`).
     Meter { charge: u64, reload: bool, flush: bool },
     /// The entry of an internal function whose callers charge its entry block
-    /// (`docs/gas.md`, "Internal functions"): nothing to subtract, since the counter it is
+    /// (`docs/gas.md`, "Internal functions"): nothing to add, since the counter it is
     /// passed is charged already; with `flush`, writes it to the global for an instruction of
     /// the block that can trap, call or leave.
     CallerCharged { flush: bool },
-    /// Traps if the gas local is below `charge`, the charge of the metering block it opens,
-    /// which comes right after it; the trapping path writes -1 to the global, so that the
-    /// host sees out of gas. Testing before subtracting keeps the charged counter in the same
+    /// Traps if the gas left is below `charge`, the charge of the metering block it opens,
+    /// which comes right after it; the trapping path writes 0 (-1 left) to the global, so
+    /// that the host sees out of gas. Testing before charging keeps the charged counter in the same
     /// compiled block as the code that uses it (`docs/instrumentation.md`, "The check before
     /// the charge"). With `reload`, it first loads the gas local from the global (the entry
     /// of a function that is not internal).
@@ -60,10 +61,10 @@ pub(crate) enum Snippet {
     /// Reserves the frame's stack units from what the caller left: the stack parameter of an
     /// internal function (`param`), else the global, and checks the gas with the same branch:
     /// the entry check of a function that reserves its own frame. Traps past the limit,
-    /// leaving the global negative, or when the gas is; with `write_back`, the trapping path
+    /// leaving the global non-negative (negative units left), or out of gas; with `write_back`, the trapping path
     /// writes the gas local back too (the entry's charge did not).
     Reserve { frame: u32, param: bool, write_back: bool },
-    /// Writes the stack units left to the global before a call of a function that is not
+    /// Writes the stack counter to the global before a call of a function that is not
     /// internal (it reserves from the global).
     StackSync,
     /// Passes the gas and stack counters to an internal function, after its arguments.
@@ -99,7 +100,7 @@ const IF: u8 = 0x04;
 const EMPTY_BLOCK: u8 = 0x40;
 const UNREACHABLE: u8 = 0x00;
 const END: u8 = 0x0b;
-/// 0 as a signed LEB128: the counter of no gas left (`!-1`).
+/// 0 as a signed LEB128: the counter that stands for -1 gas left (`!-1`), out of gas.
 const ZERO: u8 = 0x00;
 
 /// Writes `value` as an unsigned LEB128: one byte, without a call, for the small indices

@@ -20,6 +20,12 @@ use crate::types::TrapKind;
 mod wasmi;
 mod wasmtime;
 
+/// Why a module without the counters cannot run. Stored instrumentation is run as it was
+/// stored, so a module instrumented before the counters were renamed (when they counted down,
+/// as `baals_gas_left` and `baals_stack_left`) lands here too, rather than being misread.
+const NOT_INSTRUMENTED: &str = "the module exports no `baals_gas` and `baals_stack` counters: it is not instrumented, \
+     or was instrumented before the counters counted up (`docs/runtime.md`, \"Stored code\")";
+
 /// Which engine runs contracts. Both give the same results and the same gas.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Backend {

@@ -11,7 +11,7 @@ use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
 use wasmi::errors::{ErrorKind, InstantiationError};
 use wasmi::{Caller, CompilationMode, Config, Global, Linker, Memory, Module, Store, TrapCode, Val};
 
-use super::{Compiled, Ended, Failure, Limits};
+use super::{Compiled, Ended, Failure, Limits, NOT_INSTRUMENTED};
 use crate::engine::EngineError;
 use crate::host::{self, Call, HostEnv, HostError, HostState, for_each_host_function};
 use crate::types::TrapKind;
@@ -83,7 +83,7 @@ impl Wasmi {
             let gas = instance.get_global(&store, GAS_GLOBAL);
             let stack = instance.get_global(&store, STACK_GLOBAL);
             let (Some(gas), Some(stack)) = (gas, stack) else {
-                return Err(Failure::Engine(EngineError::Wasmi("the module is not instrumented".to_string())));
+                return Err(Failure::Engine(EngineError::Wasmi(NOT_INSTRUMENTED.to_string())));
             };
             let set = |store: &mut Store<Data>, global: Global, value: Val| {
                 global.set(store, value).map_err(|error| Failure::Engine(EngineError::Wasmi(error.to_string())))

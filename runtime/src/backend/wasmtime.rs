@@ -15,7 +15,7 @@ use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
 use sha2::{Digest, Sha256};
 use wasmtime::{Caller, Config, Extern, Global, InstancePre, Linker, Memory, Module, ModuleExport, Store, Trap, Val};
 
-use super::{Compiled, Ended, Failure, Limits};
+use super::{Compiled, Ended, Failure, Limits, NOT_INSTRUMENTED};
 use crate::engine::{EngineError, native_stack_bytes};
 use crate::host::{self, Call, HostEnv, HostState, for_each_host_function};
 use crate::types::TrapKind;
@@ -168,7 +168,7 @@ impl Wasmtime {
             let (gas, stack) = (export(&exports.gas), export(&exports.stack));
             let (memory, start) = (export(&exports.memory), export(&exports.start));
             let (Some(Extern::Global(gas)), Some(Extern::Global(stack))) = (gas, stack) else {
-                return Err(wasmtime::format_err!("the module is not instrumented"));
+                return Err(wasmtime::format_err!(NOT_INSTRUMENTED));
             };
             gas.set(&mut store, Val::I64(gas_counter(limits.gas as i64)))?;
             stack.set(&mut store, Val::I32(stack_counter(limits.stack as i32)))?;
