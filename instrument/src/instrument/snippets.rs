@@ -50,8 +50,8 @@ pub(crate) enum Snippet {
     CallerCharged { flush: bool },
     /// Traps if the gas left is below `charge`, the charge of the metering block it opens,
     /// which comes right after it; the trapping path writes 0 (-1 left) to the global, so
-    /// that the host sees out of gas. Testing before charging keeps the charged counter in the same
-    /// compiled block as the code that uses it (`docs/instrumentation.md`, "The check before
+    /// that the host sees out of gas. Testing before charging keeps the charged counter in
+    /// the same compiled block as the code that uses it (`docs/instrumentation.md`, "The check before
     /// the charge"). With `reload`, it first loads the gas local from the global (the entry
     /// of a function that is not internal).
     Check { charge: u64, reload: bool },
@@ -61,8 +61,9 @@ pub(crate) enum Snippet {
     /// Reserves the frame's stack units from what the caller left: the stack parameter of an
     /// internal function (`param`), else the global, and checks the gas with the same branch:
     /// the entry check of a function that reserves its own frame. Traps past the limit,
-    /// leaving the global non-negative (negative units left), or out of gas; with `write_back`, the trapping path
-    /// writes the gas local back too (the entry's charge did not).
+    /// leaving the global non-negative (negative units left), or out of gas; with
+    /// `write_back`, the trapping path writes the gas local back too (the entry's charge did
+    /// not).
     Reserve { frame: u32, param: bool, write_back: bool },
     /// Writes the stack counter to the global before a call of a function that is not
     /// internal (it reserves from the global).
@@ -174,7 +175,8 @@ impl Snippet {
             // The write-back sits on the trapping path only: the check itself is a compare
             // and a branch. `left < charge` is `counter + charge >= 0`, i.e. `counter >=
             // -charge`. Out of gas is the global's sign (`docs/gas.md`), so the trapping path
-            // writes a constant rather than computing the overdraft: 0, no gas left.
+            // writes a constant rather than computing the overdraft: 0, which stands for -1
+            // gas left.
             Snippet::Check { charge, reload } => {
                 if reload {
                     pair(out, GLOBAL_GET, s.gas_global, LOCAL_TEE, s.gas);
@@ -385,6 +387,19 @@ pub(crate) fn val_type(ty: wasmparser::ValType) -> Option<ValType> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one-byte shortcut writes what the general encoder writes, on both sides of its
+    /// range: a check's constant is a negated charge.
+    #[test]
+    fn signed_leb128_matches_the_encoder() {
+        let values = (-200..200).chain([i64::MIN, -(1 << 62), -(1 << 62) - 1, 1 << 62, i64::MAX]);
+        for value in values {
+            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+            sleb(value, &mut ours);
+            value.encode(&mut theirs);
+            assert_eq!(ours, theirs, "{value}");
+        }
+    }
 
     #[test]
     fn default_prices_are_the_sums_of_their_instructions() {
