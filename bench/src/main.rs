@@ -26,7 +26,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use baals_bench::{KERNELS, geomean, median, timed};
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, gas_counter, instrument, stack_counter};
+use baals_instrument::{GAS_GLOBAL, instrument};
 use baals_policy::Policy;
 use baals_runtime::{Address, BlockContext, ContractEngine, ExecutionStatus, RedbStorage};
 use wasmtime::{Config, Engine, Instance, Module, Store, Val};
@@ -138,13 +138,13 @@ fn run(engine: &Engine, module: &Module, kernel: &str, argument: u32, meter: Met
     }
     let instance = Instance::new(&mut store, module, &[])?;
     if let Meter::Counters = meter {
-        for (name, value) in [(GAS_GLOBAL, Val::I64(gas_counter(GAS))), (WI_GAS_GLOBAL, Val::I64(GAS))] {
-            if let Some(global) = instance.get_global(&mut store, name) {
-                global.set(&mut store, value)?;
-            }
+        // Ours (both counters), or wasm-instrument's (its gas global only; its stack limiter
+        // keeps its count in a global of its own that starts at zero).
+        if instance.get_global(&mut store, GAS_GLOBAL).is_some() {
+            baals_bench::set_counters(&mut store, &instance)?;
         }
-        if let Some(stack) = instance.get_global(&mut store, STACK_GLOBAL) {
-            stack.set(&mut store, Val::I32(stack_counter(Policy::permissive().stack().max_height as i32)))?;
+        if let Some(global) = instance.get_global(&mut store, WI_GAS_GLOBAL) {
+            global.set(&mut store, Val::I64(GAS))?;
         }
     }
     let function = instance.get_typed_func::<i32, i32>(&mut store, kernel)?;
