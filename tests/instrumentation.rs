@@ -178,7 +178,8 @@ fn sections_metering_does_not_touch_are_kept_byte_for_byte() {
         }
         let added: Vec<&str> =
             after.iter().map(|(k, _)| k.as_str()).filter(|k| k.starts_with("custom:baals")).collect();
-        assert_eq!(added, ["custom:baals.instrumented"], "{name}");
+        // Every contract of the corpus has blocks that write the gas back for a trap alone.
+        assert_eq!(added, ["custom:baals.instrumented", "custom:baals.trap_write_backs"], "{name}");
     }
 }
 

@@ -70,4 +70,5 @@
     global.set 1
   )
   (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy c13d81848a01819f253a635aa862b47717bf5590e640e70338005e4bdc915d40\0a")
+  (@custom "baals.trap_write_backs" (after code) "\01\01\010")
 )

@@ -70,4 +70,5 @@
     global.set 1
   )
   (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 0fde5a96717e0fd4fdfe7f1668b90707e991ed4e7f7eb784308eceba90889363\0a")
+  (@custom "baals.trap_write_backs" (after code) "\01\01\010")
 )

@@ -3,6 +3,7 @@
 mod analysis;
 mod rewrite;
 mod snippets;
+mod write_backs;
 
 use std::fmt;
 
@@ -15,6 +16,7 @@ use crate::info::ModuleInfo;
 use crate::report::Report;
 use crate::validate::{threads, validate_with};
 use analysis::Analyzer;
+pub use write_backs::{TRAP_WRITE_BACKS_SECTION, WriteBacksError, without_trap_write_backs};
 
 /// The exported gas counter: an `i64` holding the complement (`!left`) of the gas left. The
 /// host sets it to [`gas_counter`]`(limit)` before a call and reads [`gas_left`] of it after;

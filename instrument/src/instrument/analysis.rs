@@ -222,6 +222,10 @@ struct MeterBlock {
     /// Whether something in the block can trap, call or leave the function: the charge must
     /// then be written back to the global, where the host and callees read it.
     observed: bool,
+    /// Whether what observes the block's write-back includes a call or an exit, not only
+    /// instructions that can trap: only then does the copy without trap-only write-backs keep
+    /// it.
+    exits: bool,
     /// The check before the charge: a loop header's, while no call in the block has made it
     /// redundant, or the entry's in a function its callers reserve for. It tests the charge.
     check: Option<usize>,
@@ -303,6 +307,9 @@ struct OpInfo {
     unit: Option<u64>,
     /// Whether it can trap, call or leave the function ([`observes`]).
     observes: bool,
+    /// Whether it can call or leave the function: an observation that is not a trap's, which
+    /// the copy run on every call keeps ([`crate::without_trap_write_backs`]).
+    exits: bool,
     /// Whether its result is NaN-canonicalized: `Some(true)` for f32, `Some(false)` for f64.
     nan: Option<bool>,
 }
@@ -316,6 +323,7 @@ impl OpInfo {
                 cost: policy.cost(opcode),
                 unit: policy.unit_cost(opcode).filter(|&unit| unit > 0),
                 observes: observes(opcode, policy.trap_gas()),
+                exits: observes(opcode, TrapGas::Limit),
                 nan: if canonicalize { nan_producer(opcode) } else { None },
             };
         }
@@ -464,24 +472,38 @@ impl Body {
             self.checks += 1;
         }
         let injection = self.injections.len();
-        let meter = Snippet::Meter { charge: 0, reload, flush: false };
+        let meter = Snippet::Meter { charge: 0, reload, flush: false, trap_only: false };
         self.injections.push((position, Injection::Snippet(meter)));
-        self.blocks.push(MeterBlock { injection, cost, reload, observed: false, check: check_at, last_take: None });
+        self.blocks.push(MeterBlock {
+            injection,
+            cost,
+            reload,
+            observed: false,
+            exits: false,
+            check: check_at,
+            last_take: None,
+        });
     }
 
     /// Marks the current point as one where the host or a callee can read the global: the
     /// block writes its charge back at its start or, after a call of an internal function,
-    /// where it takes the gas back.
-    fn observed(&mut self, prices: &Prices) {
+    /// where it takes the gas back. `exits` when what reads it is a call or an exit rather
+    /// than a trap.
+    fn observed(&mut self, prices: &Prices, exits: bool) {
         let Some(block) = self.blocks.last_mut() else { return };
         match &mut block.last_take {
-            None => block.observed = true,
-            Some((_, true)) => {}
+            None => {
+                block.observed = true;
+                block.exits |= exits;
+            }
             Some((take, flushed)) => {
-                *flushed = true;
-                // Added then subtracted: a policy may price the flushing take below the other.
-                block.cost = block.cost.saturating_add(prices.take_gas[1]) - prices.take_gas[0];
-                if let (_, Injection::Snippet(Snippet::TakeGas { flush })) = &mut self.injections[*take] {
+                if !*flushed {
+                    *flushed = true;
+                    // Added then subtracted: a policy may price the flushing take below the other.
+                    block.cost = block.cost.saturating_add(prices.take_gas[1]) - prices.take_gas[0];
+                }
+                if let (_, Injection::Snippet(Snippet::TakeGas { flush, trap_only })) = &mut self.injections[*take] {
+                    *trap_only = if *flush { *trap_only && !exits } else { !exits };
                     *flush = true;
                 }
             }
@@ -493,7 +515,7 @@ impl Body {
         if live && let Some(block) = self.blocks.last_mut() {
             block.last_take = Some((self.injections.len(), false));
         }
-        self.inject_live(position, Snippet::TakeGas { flush: false }, prices.take_gas[0], live);
+        self.inject_live(position, Snippet::TakeGas { flush: false, trap_only: false }, prices.take_gas[0], live);
     }
 
     /// A direct call to a defined function, which checks the gas at its entry: the check of a
@@ -782,7 +804,7 @@ impl<'p> Hooks for Analyzer<'p> {
                 _ => false,
             };
             if info.observes && !passes_gas {
-                body.observed(prices);
+                body.observed(prices, info.exits);
             }
         }
 
@@ -843,7 +865,7 @@ impl<'p> Hooks for Analyzer<'p> {
                     if live {
                         body.charge(cost);
                         if !body.internal {
-                            body.observed(prices);
+                            body.observed(prices, true);
                         }
                     }
                     if body.internal {
@@ -1002,12 +1024,13 @@ impl Analyzer<'_> {
         let mut total_charge = 0u64;
         for (index, block) in body.blocks.iter_mut().enumerate() {
             let flush = block.observed;
+            let trap_only = block.observed && !block.exits;
             let caller_charged = index == 0 && entry_charge.is_some();
             let (charge, meter) = match entry_charge {
-                Some(charge) if caller_charged => (charge, Snippet::CallerCharged { flush }),
+                Some(charge) if caller_charged => (charge, Snippet::CallerCharged { flush, trap_only }),
                 _ => {
                     let charge = block.cost.saturating_add(prices.meter(block.reload, flush));
-                    (charge, Snippet::Meter { charge, reload: block.reload, flush })
+                    (charge, Snippet::Meter { charge, reload: block.reload, flush, trap_only })
                 }
             };
             max_block_cost = max_block_cost.max(charge);

@@ -22,6 +22,7 @@ use wasmparser::{
 
 use super::analysis::{Analysis, FunctionPlan, INTERNAL_PARAMS, Injection, WrapType, inline_block_type};
 use super::snippets::{Slots, Snippet, uleb, val_type};
+use super::write_backs::encode_section;
 use super::{GAS_GLOBAL, INSTRUMENTED_SECTION, InstrumentError, STACK_GLOBAL, START_EXPORT, TRAP_LIMIT_EXPORT};
 use crate::validate::{in_order, parallel_runs};
 
@@ -30,6 +31,10 @@ pub(crate) struct Rewritten {
     pub(crate) wasm: Vec<u8>,
     pub(crate) body_sizes: Vec<(u32, u32)>,
 }
+
+/// Where one body's trap-only write-backs are: offsets from the start of its contents (after
+/// its size), ascending.
+type WriteBacks = Vec<u32>;
 
 /// Section ids in the order the binary format requires them.
 const ORDER: [u8; 13] = [1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11];
@@ -49,6 +54,8 @@ struct Writer<'a> {
     exports_written: bool,
     start: Option<u32>,
     body_sizes: Vec<(u32, u32)>,
+    /// Each body's trap-only write-backs, in code section order.
+    write_backs: Vec<WriteBacks>,
     /// Threads the bodies may be rewritten on.
     threads: usize,
 }
@@ -71,6 +78,7 @@ pub(crate) fn rewrite(
         exports_written: false,
         start,
         body_sizes: Vec::with_capacity(analysis.functions.len()),
+        write_backs: Vec::with_capacity(analysis.functions.len()),
         threads,
     };
     writer.out.extend_from_slice(&wasm[..8.min(wasm.len())]);
@@ -136,6 +144,9 @@ pub(crate) fn rewrite(
     INSTRUMENTED_SECTION.encode(&mut section);
     section.extend_from_slice(tag.as_bytes());
     writer.section(0, &section);
+    if let Some(section) = encode_section(&writer.write_backs) {
+        writer.section(0, &section);
+    }
     Ok(Rewritten { wasm: writer.out, body_sizes: writer.body_sizes })
 }
 
@@ -356,51 +367,59 @@ impl Writer<'_> {
         let encoded = in_order(runs, |(run, out)| {
             let mut bytes = Vec::new();
             let out = out.unwrap_or(&mut bytes);
-            let sizes = this.bodies(&bodies[run.clone()], run.start, out)?;
-            Ok::<_, InstrumentError>((bytes, sizes))
+            let (sizes, write_backs) = this.bodies(&bodies[run.clone()], run.start, out)?;
+            Ok::<_, InstrumentError>((bytes, sizes, write_backs))
         });
         let mut body_sizes = Vec::with_capacity(bodies.len());
+        let mut write_backs = Vec::with_capacity(bodies.len());
         for run in encoded {
-            let (bytes, sizes) = run?;
+            let (bytes, sizes, run_write_backs) = run?;
             out.extend_from_slice(&bytes);
             body_sizes.extend(sizes);
+            write_backs.extend(run_write_backs);
         }
         SizePrefix::finish(&mut out, size_at, size_width);
         self.out = out;
         self.body_sizes.extend(body_sizes);
+        self.write_backs.extend(write_backs);
         Ok(())
     }
 
     /// Appends the bodies of functions `first..` to `out`, each as its size then its bytes;
-    /// returns each one's size before and after.
+    /// returns each one's size before and after, and where its trap-only write-backs are.
+    #[allow(clippy::type_complexity)]
     fn bodies(
         &self,
         bodies: &[wasmparser::FunctionBody<'_>],
         first: usize,
         out: &mut Vec<u8>,
-    ) -> Result<Vec<(u32, u32)>, InstrumentError> {
+    ) -> Result<(Vec<(u32, u32)>, Vec<WriteBacks>), InstrumentError> {
         let original: usize = bodies.iter().map(|body| body.range().len()).sum();
         // Instrumented code is about half as large again as the original.
         out.reserve(original + original / 2);
         let mut sizes = Vec::with_capacity(bodies.len());
+        let mut write_backs = Vec::with_capacity(bodies.len());
         for (body, plan) in bodies.iter().zip(&self.analysis.functions[first..]) {
             let size_at = out.len();
             let size_width = SizePrefix::at_least(body.range().len(), out);
-            self.body(body, plan, out)?;
+            write_backs.push(self.body(body, plan, out)?);
             let size = SizePrefix::finish(out, size_at, size_width);
             sizes.push((body.range().len() as u32, size as u32));
         }
-        Ok(sizes)
+        Ok((sizes, write_backs))
     }
 
-    /// Writes `body` rewritten by `plan` to `out`.
+    /// Writes `body` rewritten by `plan` to `out`; returns where its trap-only write-backs
+    /// are.
     fn body(
         &self,
         body: &wasmparser::FunctionBody<'_>,
         plan: &FunctionPlan,
         out: &mut Vec<u8>,
-    ) -> Result<(), InstrumentError> {
+    ) -> Result<WriteBacks, InstrumentError> {
         let range = body.range();
+        let contents_start = out.len();
+        let mut write_backs = WriteBacks::new();
         let mut locals = body.get_locals_reader().map_err(internal)?;
         let groups = locals.get_count();
         let groups_start = locals.original_position();
@@ -465,9 +484,14 @@ impl Writer<'_> {
                 }
             };
             snippet.encode(&slots, out);
+            if snippet.ends_with_trap_only_write_back() {
+                // The snippet ends with it: an instruction on the gas local, then `global.set`.
+                let length = 2 + leb_width(slots.gas as usize) + leb_width(slots.gas_global as usize);
+                write_backs.push((out.len() - length - contents_start) as u32);
+            }
         }
         out.extend_from_slice(&self.wasm[copied..range.end]);
-        Ok(())
+        Ok(write_backs)
     }
 }
 

@@ -42,12 +42,17 @@ pub(crate) enum Snippet {
     /// also written back to the global: only blocks that can trap, call or leave the function
     /// need that, because those are the only places where anyone reads the global
     /// (`docs/gas.md`).
-    Meter { charge: u64, reload: bool, flush: bool },
+    ///
+    /// `trap_only` marks a write-back that only instructions that can trap read, which the
+    /// copy run on every call drops (`crate::without_trap_write_backs`); it does not change
+    /// the code, so it is ignored here and in the prices. The same holds for the other two
+    /// snippets that write the counter back.
+    Meter { charge: u64, reload: bool, flush: bool, trap_only: bool },
     /// The entry of an internal function whose callers charge its entry block
     /// (`docs/gas.md`, "Internal functions"): nothing to add, since the counter it is
     /// passed is charged already; with `flush`, writes it to the global for an instruction of
     /// the block that can trap, call or leave.
-    CallerCharged { flush: bool },
+    CallerCharged { flush: bool, trap_only: bool },
     /// Traps if the gas left is below `charge`, the charge of the metering block it opens,
     /// which comes right after it; the trapping path writes 0 (-1 left) to the global, so
     /// that the host sees out of gas. Testing before charging keeps the charged counter in
@@ -73,7 +78,7 @@ pub(crate) enum Snippet {
     /// Takes the gas counter back from an internal function's last result; with `flush`, also
     /// writes it to the global, for an instruction later in the same block that can trap,
     /// call or leave (the block's own write-back came before the callee's charges).
-    TakeGas { flush: bool },
+    TakeGas { flush: bool, trap_only: bool },
     /// Returns the gas counter from an internal function, after its results.
     ReturnGas,
     /// Charges `unit` gas per unit of the size operand on top of the stack, then checks.
@@ -131,6 +136,18 @@ const CANONICAL_NAN_F32: u32 = 0x7fc0_0000;
 const CANONICAL_NAN_F64: u64 = 0x7ff8_0000_0000_0000;
 
 impl Snippet {
+    /// Whether the snippet ends with a write-back of the gas counter that only instructions
+    /// able to trap read: `local.tee`/`local.get` of the gas local, then `global.set` of the
+    /// gas global (`crate::without_trap_write_backs`).
+    pub(crate) fn ends_with_trap_only_write_back(self) -> bool {
+        matches!(
+            self,
+            Snippet::Meter { flush: true, trap_only: true, .. }
+                | Snippet::CallerCharged { flush: true, trap_only: true }
+                | Snippet::TakeGas { flush: true, trap_only: true }
+        )
+    }
+
     /// Appends the snippet's code to `out`. Called once per injection, so it writes straight
     /// into `out`: building a `Vec` of instructions per injection cost about 5% of
     /// instrument()'s instructions on the corpus (`docs/instrumentation.md`).
@@ -146,7 +163,7 @@ impl Snippet {
             // of the injected code, and that saved another 4% of instrument()'s instructions
             // (`docs/instrumentation.md`). The prices, which decode these bytes, and the golden
             // outputs pin the encoding.
-            Snippet::Meter { charge, reload, flush } => {
+            Snippet::Meter { charge, reload, flush, .. } => {
                 let (opcode, index) = if reload { (GLOBAL_GET, s.gas_global) } else { (LOCAL_GET, s.gas) };
                 out.push(opcode);
                 uleb(index, out);
@@ -167,7 +184,7 @@ impl Snippet {
                     uleb(s.gas, out);
                 }
             }
-            Snippet::CallerCharged { flush } => {
+            Snippet::CallerCharged { flush, .. } => {
                 if flush {
                     pair(out, LOCAL_GET, s.gas, GLOBAL_SET, s.gas_global);
                 }
@@ -225,11 +242,11 @@ impl Snippet {
             }
             Snippet::StackSync => pair(out, LOCAL_GET, s.stack, GLOBAL_SET, s.stack_global),
             Snippet::PassCounters => pair(out, LOCAL_GET, s.gas, LOCAL_GET, s.stack),
-            Snippet::TakeGas { flush: false } => {
+            Snippet::TakeGas { flush: false, .. } => {
                 out.push(LOCAL_SET);
                 uleb(s.gas, out);
             }
-            Snippet::TakeGas { flush: true } => pair(out, LOCAL_TEE, s.gas, GLOBAL_SET, s.gas_global),
+            Snippet::TakeGas { flush: true, .. } => pair(out, LOCAL_TEE, s.gas, GLOBAL_SET, s.gas_global),
             Snippet::ReturnGas => {
                 out.push(LOCAL_GET);
                 uleb(s.gas, out);
@@ -315,9 +332,10 @@ impl Prices {
             price(snippet).expect("the integer core is priced by every policy")
         };
         Prices {
-            meters: [false, true]
-                .map(|reload| [false, true].map(|flush| required(Snippet::Meter { charge: 0, reload, flush }))),
-            caller_charged: [false, true].map(|flush| required(Snippet::CallerCharged { flush })),
+            meters: [false, true].map(|reload| {
+                [false, true].map(|flush| required(Snippet::Meter { charge: 0, reload, flush, trap_only: false }))
+            }),
+            caller_charged: [false, true].map(|flush| required(Snippet::CallerCharged { flush, trap_only: false })),
             checks: [false, true].map(|reload| required(Snippet::Check { charge: 0, reload })),
             resync: required(Snippet::Resync),
             reserves: [false, true].map(|param| {
@@ -325,7 +343,7 @@ impl Prices {
             }),
             stack_sync: required(Snippet::StackSync),
             pass_counters: required(Snippet::PassCounters),
-            take_gas: [false, true].map(|flush| required(Snippet::TakeGas { flush })),
+            take_gas: [false, true].map(|flush| required(Snippet::TakeGas { flush, trap_only: false })),
             return_gas: required(Snippet::ReturnGas),
             dynamic: required(Snippet::Dynamic { unit: 0 }),
             canonicalize_f32: price(Snippet::CanonicalizeF32),
