@@ -272,6 +272,49 @@ fn what_a_trap_costs_follows_the_code_not_the_engines_policy() {
     }
 }
 
+/// Calls run on a copy of the stored module without the write-backs that only traps read
+/// (`baals_instrument::without_trap_write_backs`); a call that traps on it runs again on the
+/// stored module. Here the trapping block's write-back is such a one: after the trap the
+/// copy's gas counter is stale, and the engines still charge exactly what the stored module
+/// charges, which is read off it run alone.
+#[test]
+fn a_trap_on_the_copy_is_charged_what_the_stored_module_charges() {
+    use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, gas_counter, gas_left, stack_counter};
+    let contract = wat(r#"(module
+        (memory (export "memory") 1)
+        (func (export "load_out_of_bounds")
+          (local i32)
+          (local.set 0 (i32.const 65536))
+          (block
+            (br_if 0 (i32.eqz (local.get 0)))
+            (drop (i32.load (local.get 0))))))"#);
+    let policy = Policy::default_policy();
+    let stored = baals_instrument::instrument(&contract, &policy).unwrap().wasm;
+    let copy = baals_instrument::without_trap_write_backs(&stored).unwrap().expect("a trap-only write-back");
+    // The gas each module's counter shows after the trap, run alone on wasmtime.
+    let gas_after_trap = |module: &[u8]| {
+        let engine = wasmtime::Engine::default();
+        let module = wasmtime::Module::new(&engine, module).unwrap();
+        let mut store = wasmtime::Store::new(&engine, ());
+        let instance = wasmtime::Instance::new(&mut store, &module, &[]).unwrap();
+        let gas = instance.get_global(&mut store, GAS_GLOBAL).unwrap();
+        gas.set(&mut store, wasmtime::Val::I64(gas_counter(GAS as i64))).unwrap();
+        let stack = instance.get_global(&mut store, STACK_GLOBAL).unwrap();
+        stack.set(&mut store, wasmtime::Val::I32(stack_counter(policy.stack().max_height as i32))).unwrap();
+        let method = instance.get_typed_func::<(), ()>(&mut store, "load_out_of_bounds").unwrap();
+        assert!(method.call(&mut store, ()).is_err(), "the load traps");
+        GAS - gas_left(gas.get(&mut store).unwrap_i64()) as u64
+    };
+    let (exact, stale) = (gas_after_trap(&stored), gas_after_trap(&copy));
+    assert!(stale < exact, "the copy's counter misses the trapping block: {stale} against {exact}");
+
+    let chain = Chain::new();
+    let id = chain.deploy(&contract);
+    let trapped = chain.call(id, "load_out_of_bounds", b"");
+    assert_eq!(trap_kind(&trapped), TrapKind::MemoryOutOfBounds);
+    assert_eq!(trapped.gas_used, exact);
+}
+
 /// Each call starts from the module's memory image, however earlier calls on the same pooled
 /// slot left it: the words written over zero pages, over the data segment and at the end of
 /// memory are back as deployed, and so is the size the memory had before a page was grown

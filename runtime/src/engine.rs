@@ -4,14 +4,14 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use baals_abi::{Abi, AbiError};
-use baals_instrument::{CodeHash, InstrumentError, instrument};
+use baals_instrument::{CodeHash, InstrumentError, instrument, without_trap_write_backs};
 use baals_policy::Policy;
 use sha2::{Digest, Sha256};
 
 use crate::backend::{Backend, Compiled, Runner};
 use crate::exec::{self, CallSpec, INSTANTIATE, MAX_GAS};
 use crate::lattice::Lattice;
-use crate::state::{self, Code, ContractRecord, Execution, Frame, View};
+use crate::state::{self, Code, ContractRecord, Deploying, Execution, Frame, View};
 use crate::storage::{Entries, Storage, StorageError, Table, WriteTxn};
 use crate::types::{
     Address, BlockContext, ContractAccount, ContractExecutionResult, ContractId, DeployResult, Event, ExecutionStatus,
@@ -97,26 +97,34 @@ impl EngineConfig {
 }
 
 /// Compiled modules in memory, least recently used evicted past a budget of code bytes.
+/// Which module of a code a compiled entry is: the copy calls run on, or the stored module
+/// itself, which a call that trapped runs again on (`docs/runtime.md`, "Traps run twice").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Module {
+    Copy,
+    Stored,
+}
+
 struct ModuleCache {
-    entries: HashMap<Code, (Compiled, usize, u64)>,
+    entries: HashMap<(Code, Module), (Compiled, usize, u64)>,
     bytes: usize,
     budget: usize,
     tick: u64,
 }
 
 impl ModuleCache {
-    fn get(&mut self, code: &Code) -> Option<Compiled> {
+    fn get(&mut self, key: &(Code, Module)) -> Option<Compiled> {
         self.tick += 1;
         let tick = self.tick;
-        self.entries.get_mut(code).map(|(compiled, _, used)| {
+        self.entries.get_mut(key).map(|(compiled, _, used)| {
             *used = tick;
             compiled.clone()
         })
     }
 
-    fn insert(&mut self, code: Code, compiled: Compiled, size: usize) {
+    fn insert(&mut self, key: (Code, Module), compiled: Compiled, size: usize) {
         self.tick += 1;
-        if let Some((_, old, _)) = self.entries.insert(code, (compiled, size, self.tick)) {
+        if let Some((_, old, _)) = self.entries.insert(key, (compiled, size, self.tick)) {
             self.bytes -= old;
         }
         self.bytes += size;
@@ -142,15 +150,16 @@ impl EngineInner {
     /// The compiled module of `code`: from memory, else from a stored artifact, else compiled
     /// from the stored instrumented module (and its artifact stored, in a block).
     pub(crate) fn compiled(&self, exec: &Arc<Mutex<Execution>>, code: Code) -> Result<Compiled, EngineError> {
-        if let Some(compiled) = self.cache_lock()?.get(&code) {
+        let key = (code, Module::Copy);
+        if let Some(compiled) = self.cache_lock()?.get(&key) {
             return Ok(compiled);
         }
         let mut exec = exec.lock().map_err(|_| EngineError::Internal("execution state poisoned".to_string()))?;
         // Code being deployed is not stored until its `instantiate` succeeds.
-        if let Some((_, pending, compiled)) = &exec.deploying
-            && *pending == code
+        if let Some(deploying) = &exec.deploying
+            && deploying.code == code
         {
-            return Ok(compiled.clone());
+            return Ok(deploying.compiled.clone());
         }
         let artifact_key = self.artifact_key(&code);
         if let Some(key) = &artifact_key
@@ -158,14 +167,10 @@ impl EngineInner {
             && let Some(compiled) = self.runner.load_artifact(&bytes)?
         {
             drop(exec);
-            return self.cache(code, compiled, bytes.len());
+            return self.cache((code, Module::Copy), compiled, bytes.len());
         }
-        let wasm = exec
-            .view
-            .read()
-            .get(Table::Code, &code_key(&code))?
-            .ok_or_else(|| EngineError::Storage(format!("no instrumented code for {}", code.code_hash)))?;
-        let compiled = self.runner.compile(&wasm)?;
+        let wasm = stored_code(&exec, &code)?;
+        let compiled = self.runner.compile(&copy_of(&wasm)?)?;
         let read_only = exec.read_only;
         if let (Some(key), View::Write(txn), false) = (&artifact_key, &mut exec.view, read_only)
             && let Some(artifact) = compiled.artifact()?
@@ -173,21 +178,43 @@ impl EngineInner {
             txn.put(Table::Artifacts, key, &artifact)?;
         }
         drop(exec);
-        self.cache(code, compiled, wasm.len())
+        self.cache(key, compiled, wasm.len())
     }
 
-    /// Compiles instrumented code that is not stored yet (a deployment) into the cache.
-    fn compile(&self, code: Code, wasm: &[u8]) -> Result<Compiled, EngineError> {
-        if let Some(compiled) = self.cache_lock()?.get(&code) {
+    /// The stored module of `code` itself, compiled: what a call that trapped on the copy runs
+    /// again on, for the gas its trap used. Compiled on the first trap of the code in this
+    /// process and kept in memory only: traps are rare, and the artifact store keeps what
+    /// every call needs.
+    pub(crate) fn compiled_stored(&self, exec: &Arc<Mutex<Execution>>, code: Code) -> Result<Compiled, EngineError> {
+        let key = (code, Module::Stored);
+        if let Some(compiled) = self.cache_lock()?.get(&key) {
             return Ok(compiled);
         }
-        let compiled = self.runner.compile(wasm)?;
-        self.cache(code, compiled, wasm.len())
+        let wasm = {
+            let exec = exec.lock().map_err(|_| EngineError::Internal("execution state poisoned".to_string()))?;
+            match &exec.deploying {
+                Some(deploying) if deploying.code == code => Arc::clone(&deploying.wasm),
+                _ => stored_code(&exec, &code)?.into(),
+            }
+        };
+        let compiled = self.runner.compile(&wasm)?;
+        self.cache(key, compiled, wasm.len())
     }
 
-    fn cache(&self, code: Code, compiled: Compiled, wasm_len: usize) -> Result<Compiled, EngineError> {
+    /// Compiles the copy of instrumented code that is not stored yet (a deployment) into the
+    /// cache.
+    fn compile(&self, code: Code, wasm: &[u8]) -> Result<Compiled, EngineError> {
+        let key = (code, Module::Copy);
+        if let Some(compiled) = self.cache_lock()?.get(&key) {
+            return Ok(compiled);
+        }
+        let compiled = self.runner.compile(&copy_of(wasm)?)?;
+        self.cache(key, compiled, wasm.len())
+    }
+
+    fn cache(&self, key: (Code, Module), compiled: Compiled, wasm_len: usize) -> Result<Compiled, EngineError> {
         let size = compiled.size(wasm_len);
-        self.cache_lock()?.insert(code, compiled.clone(), size);
+        self.cache_lock()?.insert(key, compiled.clone(), size);
         Ok(compiled)
     }
 
@@ -201,6 +228,24 @@ impl EngineInner {
         let mut key = code_key(code);
         key.extend_from_slice(fingerprint);
         Some(key)
+    }
+}
+
+/// The instrumented module stored for `code`.
+fn stored_code(exec: &Execution, code: &Code) -> Result<Vec<u8>, EngineError> {
+    exec.view
+        .read()
+        .get(Table::Code, &code_key(code))?
+        .ok_or_else(|| EngineError::Storage(format!("no instrumented code for {}", code.code_hash)))
+}
+
+/// What calls of instrumented code run on: the copy without the write-backs only traps read
+/// (`baals_instrument::without_trap_write_backs`), or the module itself when it has none.
+fn copy_of(wasm: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, EngineError> {
+    match without_trap_write_backs(wasm) {
+        Ok(Some(copy)) => Ok(copy.into()),
+        Ok(None) => Ok(wasm.into()),
+        Err(error) => Err(EngineError::Storage(format!("stored code: {error}"))),
     }
 }
 
@@ -532,7 +577,8 @@ impl BlockSession<'_> {
         let (status, output, events, used) = if has_instantiate {
             let block = std::mem::take(&mut self.block);
             let mut execution = Execution::new(View::Write(txn), block, self.ctx, false);
-            execution.deploying = Some((id, code, compiled.clone()));
+            execution.deploying =
+                Some(Deploying { id, code, compiled: compiled.clone(), wasm: instrumented.as_slice().into() });
             let exec = Arc::new(Mutex::new(execution));
             let spec = CallSpec {
                 contract: id,

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use baals_instrument::TRAP_LIMIT_EXPORT;
 use baals_policy::RESERVED_PREFIX;
 
-use crate::backend::{Ended, Failure, Limits};
+use crate::backend::{Compiled, Ended, Failure, Limits};
 use crate::engine::{EngineError, EngineInner};
 use crate::host::{HostError, HostState};
 use crate::state::{Code, Execution};
@@ -124,6 +124,10 @@ fn prepare(
     Ok(Ok(code))
 }
 
+/// Runs the call on the copy of its code without the write-backs only traps read, and, if it
+/// trapped, again on the stored module, whose gas at a trap is exact (`docs/runtime.md`,
+/// "Traps run twice"). A call that trapped changed nothing, so the second run sees the same
+/// state; only its gas differs from the first's.
 fn run(
     engine: &Arc<EngineInner>,
     exec: &Arc<Mutex<Execution>>,
@@ -131,6 +135,25 @@ fn run(
     code: Code,
 ) -> Result<CallOutcome, EngineError> {
     let compiled = engine.compiled(exec, code)?;
+    let (outcome, trapped) = attempt(engine, exec, &spec, spec.input.clone(), &compiled)?;
+    if !trapped {
+        return Ok(outcome);
+    }
+    let stored = engine.compiled_stored(exec, code)?;
+    let input = spec.input.clone();
+    Ok(attempt(engine, exec, &spec, input, &stored)?.0)
+}
+
+/// One run of the call on `compiled`; also whether it ended in a trap of the module's own
+/// whose gas a second run on the stored module must give (a trap that did not leave the gas
+/// counter overdrawn, in a module whose traps use what was charged).
+fn attempt(
+    engine: &Arc<EngineInner>,
+    exec: &Arc<Mutex<Execution>>,
+    spec: &CallSpec,
+    input: Vec<u8>,
+    compiled: &Compiled,
+) -> Result<(CallOutcome, bool), EngineError> {
     {
         let mut exec = lock(exec)?;
         exec.push_frame();
@@ -147,16 +170,18 @@ fn run(
         contract: spec.contract,
         sender: spec.sender,
         value: spec.value,
-        input: spec.input,
+        input,
         output: Vec::new(),
         call_result: Vec::new(),
         depth: spec.depth,
     };
     let limits = Limits { gas: spec.gas_limit, stack: engine.policy.stack().max_height as u32 };
-    let ended = engine.runner.run(&compiled, state, &spec.method, limits);
+    let ended = engine.runner.run(compiled, state, &spec.method, limits);
+    let wasm_trap = matches!(ended.result, Err(Failure::Trap(_)));
     // The module says what its traps cost, not the engine's policy: a contract keeps the code
     // it was deployed with when the policy changes. Asked only of a call that failed.
-    let outcome = classify(spec.gas_limit, ended, || compiled.exports(TRAP_LIMIT_EXPORT));
+    let traps_use_limit = || compiled.exports(TRAP_LIMIT_EXPORT);
+    let outcome = classify(spec.gas_limit, ended, traps_use_limit);
     let mut exec = lock(exec)?;
     exec.call_stack.pop();
     // A call the engine could not run changes nothing either.
@@ -164,7 +189,8 @@ fn run(
     let events = exec.pop_frame(success);
     let mut outcome = outcome?;
     outcome.events = events;
-    Ok(outcome)
+    let trapped = wasm_trap && outcome.status != ExecutionStatus::OutOfGas && !traps_use_limit();
+    Ok((outcome, trapped))
 }
 
 /// The outcome, from the counters first: negative gas left is out of gas whatever else

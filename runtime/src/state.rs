@@ -105,7 +105,16 @@ pub(crate) struct Execution {
     /// A contract being deployed: not stored yet, but its `instantiate` runs as it, and with
     /// its compiled module, which the module cache may have evicted by the time a call
     /// (re-entering it from a callee) looks for it again.
-    pub(crate) deploying: Option<(ContractId, Code, Compiled)>,
+    pub(crate) deploying: Option<Deploying>,
+}
+
+/// A contract whose `instantiate` is running: its id, its code, the compiled copy its calls
+/// run on, and the instrumented module (what a call that traps runs again on).
+pub(crate) struct Deploying {
+    pub(crate) id: ContractId,
+    pub(crate) code: Code,
+    pub(crate) compiled: Compiled,
+    pub(crate) wasm: std::sync::Arc<[u8]>,
 }
 
 impl Execution {
@@ -123,10 +132,10 @@ impl Execution {
 
     /// The code of a contract, if it exists.
     pub(crate) fn contract(&mut self, id: &ContractId) -> Result<Option<Code>, StorageError> {
-        if let Some((pending, code, _)) = &self.deploying
-            && pending == id
+        if let Some(deploying) = &self.deploying
+            && deploying.id == *id
         {
-            return Ok(Some(*code));
+            return Ok(Some(deploying.code));
         }
         if let Some(code) = self.frames.first().and_then(|block| block.codes.get(id)) {
             return Ok(Some(*code));
