@@ -318,8 +318,8 @@ pub fn overhead(rounds: usize) -> Result<Vec<String>> {
     for workload in WORKLOADS {
         let path = workload.module_path()?;
         let wasm = std::fs::read(&path)?;
-        let ours = instrument(&wasm, &Policy::permissive())?.wasm;
-        let ours_limit = instrument(&wasm, &trap_limit)?.wasm;
+        let ours = crate::runs_on(instrument(&wasm, &Policy::permissive())?.wasm)?;
+        let ours_limit = crate::runs_on(instrument(&wasm, &trap_limit)?.wasm)?;
         let counters = |store: &mut Store<Host>, instance: &Instance| Ok(crate::set_counters(store, instance)?);
         let mut runs = [
             Column::new(&plain, &wasm, workload, |_, _| Ok(()))?,

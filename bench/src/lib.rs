@@ -71,6 +71,13 @@ pub fn set_counters<T>(store: &mut wasmtime::Store<T>, instance: &wasmtime::Inst
     )
 }
 
+/// What the runtime runs the calls of an instrumented module on: its copy without the
+/// write-backs only traps read (`baals_instrument::without_trap_write_backs`), or the module
+/// itself if it has none. The `ours` columns measure this, as the runtime runs it.
+pub fn runs_on(instrumented: Vec<u8>) -> Result<Vec<u8>, baals_instrument::WriteBacksError> {
+    Ok(baals_instrument::without_trap_write_backs(&instrumented)?.unwrap_or(instrumented))
+}
+
 /// The permissive policy with `[gas] trap = "limit"` (`docs/gas.md`, "Traps"): what the
 /// `overhead_trap_limit` and `contract_trap_limit` lines measure ours under.
 pub fn permissive_trap_limit() -> Result<baals_policy::Policy, String> {

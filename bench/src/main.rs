@@ -183,8 +183,8 @@ fn overhead(root: &Path, mode: &Mode, wasm: &[u8]) -> Result<Vec<String>> {
     let fuel_engine = Engine::new(Config::new().consume_fuel(true))?;
     let epoch_engine = Engine::new(Config::new().epoch_interruption(true))?;
     let plain = Module::new(&engine, wasm)?;
-    let metered = Module::new(&engine, &ours.wasm)?;
-    let metered_limit = Module::new(&engine, &ours_limit.wasm)?;
+    let metered = Module::new(&engine, &baals_bench::runs_on(ours.wasm.clone())?)?;
+    let metered_limit = Module::new(&engine, &baals_bench::runs_on(ours_limit.wasm.clone())?)?;
     let fuel = Module::new(&fuel_engine, wasm)?;
     let epoch = Module::new(&epoch_engine, wasm)?;
     let mvp_plain = Module::new(&engine, &mvp)?;
@@ -366,7 +366,7 @@ fn compile_times(mode: &Mode, kernels: Vec<u8>) -> Result<Vec<String>> {
     let mut lines = Vec::new();
     let mut columns: [Vec<f64>; 4] = Default::default();
     for (name, wasm) in modules {
-        let ours = instrument(&wasm, &policy)?.wasm;
+        let ours = baals_bench::runs_on(instrument(&wasm, &policy)?.wasm)?;
         let theirs = wasm_instrument(&wasm);
         let compiles = [
             (&engine, Some(&wasm)),

@@ -270,8 +270,8 @@ fn kernels_path() -> PathBuf {
 fn metered(mode: &str, wasm: Vec<u8>) -> Result<(Config, Vec<u8>)> {
     let config = engine_config(mode)?;
     let wasm = match mode {
-        "ours" => instrument(&wasm, &Policy::permissive())?.wasm,
-        "ours-limit" => instrument(&wasm, &baals_bench::permissive_trap_limit()?)?.wasm,
+        "ours" => baals_bench::runs_on(instrument(&wasm, &Policy::permissive())?.wasm)?,
+        "ours-limit" => baals_bench::runs_on(instrument(&wasm, &baals_bench::permissive_trap_limit()?)?.wasm)?,
         _ => wasm,
     };
     Ok((config, wasm))
