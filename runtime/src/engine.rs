@@ -181,23 +181,45 @@ impl EngineInner {
         self.cache(key, compiled, wasm.len())
     }
 
-    /// The stored module of `code` itself, compiled: what a call that trapped on the copy runs
-    /// again on, for the gas its trap used. Compiled on the first trap of the code in this
-    /// process and kept in memory only: traps are rare, and the artifact store keeps what
-    /// every call needs.
+    /// The stored module of `code` itself, compiled: what nested calls run on, and what a
+    /// top-level call that trapped on the copy runs again on, for the gas its trap used. From
+    /// memory, else from its stored artifact, else compiled (and its artifact stored, in a
+    /// block), as [`EngineInner::compiled`] does for the copy.
     pub(crate) fn compiled_stored(&self, exec: &Arc<Mutex<Execution>>, code: Code) -> Result<Compiled, EngineError> {
         let key = (code, Module::Stored);
         if let Some(compiled) = self.cache_lock()?.get(&key) {
             return Ok(compiled);
         }
-        let wasm = {
-            let exec = exec.lock().map_err(|_| EngineError::Internal("execution state poisoned".to_string()))?;
-            match &exec.deploying {
-                Some(deploying) if deploying.code == code => Arc::clone(&deploying.wasm),
-                _ => stored_code(&exec, &code)?.into(),
-            }
-        };
+        let mut exec = exec.lock().map_err(|_| EngineError::Internal("execution state poisoned".to_string()))?;
+        if let Some(deploying) = &exec.deploying
+            && deploying.code == code
+        {
+            let wasm = Arc::clone(&deploying.wasm);
+            drop(exec);
+            let compiled = self.runner.compile(&wasm)?;
+            return self.cache(key, compiled, wasm.len());
+        }
+        // The copy's artifact key, marked: the two modules of one code are compiled apart.
+        let artifact_key = self.artifact_key(&code).map(|mut key| {
+            key.push(STORED_MODULE_MARK);
+            key
+        });
+        if let Some(key) = &artifact_key
+            && let Some(bytes) = exec.view.read().get(Table::Artifacts, key)?
+            && let Some(compiled) = self.runner.load_artifact(&bytes)?
+        {
+            drop(exec);
+            return self.cache((code, Module::Stored), compiled, bytes.len());
+        }
+        let wasm = stored_code(&exec, &code)?;
         let compiled = self.runner.compile(&wasm)?;
+        let read_only = exec.read_only;
+        if let (Some(key), View::Write(txn), false) = (&artifact_key, &mut exec.view, read_only)
+            && let Some(artifact) = compiled.artifact()?
+        {
+            txn.put(Table::Artifacts, key, &artifact)?;
+        }
+        drop(exec);
         self.cache(key, compiled, wasm.len())
     }
 
@@ -230,6 +252,10 @@ impl EngineInner {
         Some(key)
     }
 }
+
+/// Appended to a code's artifact key for the artifact of its stored module (the key alone is
+/// the copy's).
+const STORED_MODULE_MARK: u8 = 1;
 
 /// The instrumented module stored for `code`.
 fn stored_code(exec: &Execution, code: &Code) -> Result<Vec<u8>, EngineError> {

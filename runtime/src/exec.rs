@@ -111,7 +111,8 @@ fn prepare(
     if !instantiate && (spec.method == INSTANTIATE || spec.method.starts_with(RESERVED_PREFIX)) {
         return Ok(Err(InvalidCall::ReservedMethod(spec.method.clone())));
     }
-    let is_method = engine.compiled(exec, code)?.is_method(&spec.method);
+    let compiled = if spec.depth > 0 { engine.compiled_stored(exec, code)? } else { engine.compiled(exec, code)? };
+    let is_method = compiled.is_method(&spec.method);
     if !is_method {
         return Ok(Err(InvalidCall::UnknownMethod(spec.method.clone())));
     }
@@ -124,16 +125,24 @@ fn prepare(
     Ok(Ok(code))
 }
 
-/// Runs the call on the copy of its code without the write-backs only traps read, and, if it
-/// trapped, again on the stored module, whose gas at a trap is exact (`docs/runtime.md`,
-/// "Traps run twice"). A call that trapped changed nothing, so the second run sees the same
-/// state; only its gas differs from the first's.
+/// Runs a top-level call on the copy of its code without the write-backs only traps read,
+/// and, if it trapped, again on the stored module, whose gas at a trap is exact
+/// (`docs/runtime.md`, "Traps run twice"). A call that trapped changed nothing, so the second
+/// run sees the same state; only its gas differs from the first's. Nested calls run on the
+/// stored module alone: were they run twice on their traps too, a chain of calls that each
+/// trap after calling the next would run the innermost once more per level (twice per level
+/// inside a second run); this way a top-level call runs at most twice.
 fn run(
     engine: &Arc<EngineInner>,
     exec: &Arc<Mutex<Execution>>,
     spec: CallSpec,
     code: Code,
 ) -> Result<CallOutcome, EngineError> {
+    if spec.depth > 0 {
+        let stored = engine.compiled_stored(exec, code)?;
+        let input = spec.input.clone();
+        return Ok(attempt(engine, exec, &spec, input, &stored)?.0);
+    }
     let compiled = engine.compiled(exec, code)?;
     let (outcome, trapped) = attempt(engine, exec, &spec, spec.input.clone(), &compiled)?;
     if !trapped {
