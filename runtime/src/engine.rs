@@ -147,77 +147,63 @@ pub(crate) struct EngineInner {
 }
 
 impl EngineInner {
-    /// The compiled module of `code`: from memory, else from a stored artifact, else compiled
-    /// from the stored instrumented module (and its artifact stored, in a block).
+    /// The compiled copy of `code` that top-level calls run on (`docs/runtime.md`, "Traps run
+    /// twice"): from memory, else from a stored artifact, else compiled from the stored
+    /// instrumented module (and its artifact stored, in a block).
     pub(crate) fn compiled(&self, exec: &Arc<Mutex<Execution>>, code: Code) -> Result<Compiled, EngineError> {
-        let key = (code, Module::Copy);
-        if let Some(compiled) = self.cache_lock()?.get(&key) {
-            return Ok(compiled);
-        }
-        let mut exec = exec.lock().map_err(|_| EngineError::Internal("execution state poisoned".to_string()))?;
-        // Code being deployed is not stored until its `instantiate` succeeds.
-        if let Some(deploying) = &exec.deploying
-            && deploying.code == code
-        {
-            return Ok(deploying.compiled.clone());
-        }
-        let artifact_key = self.artifact_key(&code);
-        if let Some(key) = &artifact_key
-            && let Some(bytes) = exec.view.read().get(Table::Artifacts, key)?
-            && let Some(compiled) = self.runner.load_artifact(&bytes)?
-        {
-            drop(exec);
-            return self.cache((code, Module::Copy), compiled, bytes.len());
-        }
-        let wasm = stored_code(&exec, &code)?;
-        let compiled = self.runner.compile(&copy_of(&wasm)?)?;
-        let read_only = exec.read_only;
-        if let (Some(key), View::Write(txn), false) = (&artifact_key, &mut exec.view, read_only)
-            && let Some(artifact) = compiled.artifact()?
-        {
-            txn.put(Table::Artifacts, key, &artifact)?;
-        }
-        drop(exec);
-        self.cache(key, compiled, wasm.len())
+        self.module(exec, code, Module::Copy)
     }
 
     /// The stored module of `code` itself, compiled: what nested calls run on, and what a
-    /// top-level call that trapped on the copy runs again on, for the gas its trap used. From
-    /// memory, else from its stored artifact, else compiled (and its artifact stored, in a
-    /// block), as [`EngineInner::compiled`] does for the copy.
+    /// top-level call that trapped on the copy runs again on, for the gas its trap used.
+    /// Found or compiled as the copy is, under an artifact key of its own.
     pub(crate) fn compiled_stored(&self, exec: &Arc<Mutex<Execution>>, code: Code) -> Result<Compiled, EngineError> {
-        let key = (code, Module::Stored);
+        self.module(exec, code, Module::Stored)
+    }
+
+    fn module(&self, exec: &Arc<Mutex<Execution>>, code: Code, module: Module) -> Result<Compiled, EngineError> {
+        let key = (code, module);
         if let Some(compiled) = self.cache_lock()?.get(&key) {
             return Ok(compiled);
         }
         let mut exec = exec.lock().map_err(|_| EngineError::Internal("execution state poisoned".to_string()))?;
+        // Code being deployed is not stored until its `instantiate` succeeds; its copy was
+        // compiled for the deployment.
         if let Some(deploying) = &exec.deploying
             && deploying.code == code
         {
+            if module == Module::Copy {
+                return Ok(deploying.compiled.clone());
+            }
             let wasm = Arc::clone(&deploying.wasm);
             drop(exec);
             let compiled = self.runner.compile(&wasm)?;
             return self.cache(key, compiled, wasm.len());
         }
-        // The copy's artifact key, marked: the two modules of one code are compiled apart.
-        let artifact_key = self.artifact_key(&code).map(|mut key| {
-            key.push(STORED_MODULE_MARK);
-            key
+        // The two modules of one code are compiled apart: the stored module's key is marked.
+        let artifact_key = self.artifact_key(&code).map(|mut artifact_key| {
+            if module == Module::Stored {
+                artifact_key.push(STORED_MODULE_MARK);
+            }
+            artifact_key
         });
-        if let Some(key) = &artifact_key
-            && let Some(bytes) = exec.view.read().get(Table::Artifacts, key)?
+        if let Some(artifact_key) = &artifact_key
+            && let Some(bytes) = exec.view.read().get(Table::Artifacts, artifact_key)?
             && let Some(compiled) = self.runner.load_artifact(&bytes)?
         {
             drop(exec);
-            return self.cache((code, Module::Stored), compiled, bytes.len());
+            return self.cache(key, compiled, bytes.len());
         }
         let wasm = stored_code(&exec, &code)?;
-        let compiled = self.runner.compile(&wasm)?;
+        let compiled = match module {
+            Module::Copy => self.runner.compile(&copy_of(&wasm)?)?,
+            Module::Stored => self.runner.compile(&wasm)?,
+        };
         let read_only = exec.read_only;
-        if let (Some(key), View::Write(txn), false) = (&artifact_key, &mut exec.view, read_only)
+        if let (Some(artifact_key), View::Write(txn), false) = (&artifact_key, &mut exec.view, read_only)
             && let Some(artifact) = compiled.artifact()?
         {
-            txn.put(Table::Artifacts, key, &artifact)?;
+            txn.put(Table::Artifacts, artifact_key, &artifact)?;
         }
         drop(exec);
         self.cache(key, compiled, wasm.len())
