@@ -315,6 +315,27 @@ fn a_trap_on_the_copy_is_charged_what_the_stored_module_charges() {
     assert_eq!(trapped.gas_used, exact);
 }
 
+/// A contract cannot bring its own list of write-backs for calls to run without: one that
+/// named the exit's write-back would be charged nothing (here the function's only write-back
+/// is at its exit, so the instrumenter lists none, and the contract's section would be the
+/// one read). The instrumenter refuses the module, and so the deployment fails.
+#[test]
+fn a_contract_with_its_own_list_of_trap_write_backs_is_refused() {
+    let body = r#"(memory (export "memory") 1)
+        (func (export "burn") (local i32)
+          (loop (br_if 0 (i32.lt_u (local.tee 0 (i32.add (local.get 0) (i32.const 1))) (i32.const 1000)))))"#;
+    let honest = wat(&format!("(module {body})"));
+    let stored = baals_instrument::instrument(&honest, &Policy::default_policy()).unwrap().wasm;
+    assert_eq!(baals_instrument::without_trap_write_backs(&stored), Ok(None), "no trap-only write-back");
+    let crafted = wat(&format!(r#"(module {body} (@custom "baals.trap_write_backs" "\01\00\01\05"))"#));
+    assert_eq!(
+        baals_instrument::instrument(&crafted, &Policy::default_policy()),
+        Err(baals_instrument::InstrumentError::ReservedSection(baals_instrument::TRAP_WRITE_BACKS_SECTION))
+    );
+    let chain = Chain::new();
+    assert!(chain.engine.deploy_contract(CTX, ALICE, &crafted, b"", GAS).is_err(), "the deployment is refused");
+}
+
 /// Each call starts from the module's memory image, however earlier calls on the same pooled
 /// slot left it: the words written over zero pages, over the data segment and at the end of
 /// memory are back as deployed, and so is the size the memory had before a page was grown

@@ -155,6 +155,7 @@ pub(crate) fn instrument(file: &Path, policy: Option<&Path>, output: Option<&Pat
 fn instrument_error_kind(error: &InstrumentError) -> &'static str {
     match error {
         InstrumentError::AlreadyInstrumented => "already-instrumented",
+        InstrumentError::ReservedSection(_) => "reserved-section",
         InstrumentError::OutputLimit { .. } => "output-limit",
         InstrumentError::ChargeTooLarge { .. } => "charge-too-large",
         _ => "internal",

@@ -118,6 +118,11 @@ pub enum InstrumentError {
     /// The module carries a `baals.instrumented` section already.
     #[error("the module is already instrumented (it has a `{INSTRUMENTED_SECTION}` section)")]
     AlreadyInstrumented,
+    /// The module carries a custom section that only the instrumenter writes: the engine
+    /// trusts its contents (`TRAP_WRITE_BACKS_SECTION` says which write-backs calls run
+    /// without), so a contract must not bring its own.
+    #[error("the module carries a `{0}` custom section, which only the instrumenter writes")]
+    ReservedSection(&'static str),
     /// What instrumentation adds would take the module past one of the format's own limits
     /// (those of wasmparser, which wasmtime shares), which the policy's limits reach under a
     /// permissive policy: the output would be refused by every engine.
@@ -161,8 +166,10 @@ pub fn instrument(wasm: &[u8], policy: &Policy) -> Result<Instrumented, Instrume
 /// [`instrument`], validating function bodies on up to `threads` threads: the result is the
 /// same for any number.
 pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Result<Instrumented, InstrumentError> {
-    if is_instrumented(wasm) {
-        return Err(InstrumentError::AlreadyInstrumented);
+    match instrumenters_section(wasm) {
+        Some(INSTRUMENTED_SECTION) => return Err(InstrumentError::AlreadyInstrumented),
+        Some(name) => return Err(InstrumentError::ReservedSection(name)),
+        None => {}
     }
     let mut analyzer = Analyzer::new(policy, wasm, threads);
     let info = validate_with(wasm, policy, &mut analyzer, threads)?;
@@ -232,13 +239,21 @@ fn check_output_limits(
     limit("exports", info.exports.len() as u64 + added_exports, MAX_EXPORTS, None)
 }
 
-/// Whether `wasm` carries the instrumenter's custom section. Stops at the first section that
-/// does not decode: validation reports those.
-fn is_instrumented(wasm: &[u8]) -> bool {
-    Parser::new(0)
-        .parse_all(wasm)
-        .map_while(Result::ok)
-        .any(|payload| matches!(payload, Payload::CustomSection(section) if section.name() == INSTRUMENTED_SECTION))
+/// The first custom section of `wasm` that only the instrumenter writes, `baals.instrumented`
+/// first if it has one. Stops at the first section that does not decode: validation reports
+/// those.
+fn instrumenters_section(wasm: &[u8]) -> Option<&'static str> {
+    let mut found = None;
+    for payload in Parser::new(0).parse_all(wasm).map_while(Result::ok) {
+        if let Payload::CustomSection(section) = payload {
+            match section.name() {
+                INSTRUMENTED_SECTION => return Some(INSTRUMENTED_SECTION),
+                TRAP_WRITE_BACKS_SECTION => found = found.or(Some(TRAP_WRITE_BACKS_SECTION)),
+                _ => {}
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]

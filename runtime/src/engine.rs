@@ -180,13 +180,7 @@ impl EngineInner {
             let compiled = self.runner.compile(&wasm)?;
             return self.cache(key, compiled, wasm.len());
         }
-        // The two modules of one code are compiled apart: the stored module's key is marked.
-        let artifact_key = self.artifact_key(&code).map(|mut artifact_key| {
-            if module == Module::Stored {
-                artifact_key.push(STORED_MODULE_MARK);
-            }
-            artifact_key
-        });
+        let artifact_key = self.artifact_key(&code, module);
         if let Some(artifact_key) = &artifact_key
             && let Some(bytes) = exec.view.read().get(Table::Artifacts, artifact_key)?
             && let Some(compiled) = self.runner.load_artifact(&bytes)?
@@ -230,18 +224,28 @@ impl EngineInner {
         self.cache.lock().map_err(|_| EngineError::Internal("module cache poisoned".to_string()))
     }
 
-    /// Where this engine's compiled artifact of `code` is stored, if its engine has artifacts.
-    fn artifact_key(&self, code: &Code) -> Option<Vec<u8>> {
+    /// Where this engine's compiled artifact of `module` of `code` is stored, if its engine
+    /// has artifacts.
+    fn artifact_key(&self, code: &Code, module: Module) -> Option<Vec<u8>> {
         let fingerprint = self.runner.fingerprint()?;
         let mut key = code_key(code);
         key.extend_from_slice(fingerprint);
+        key.push(module.artifact_mark());
         Some(key)
     }
 }
 
-/// Appended to a code's artifact key for the artifact of its stored module (the key alone is
-/// the copy's).
-const STORED_MODULE_MARK: u8 = 1;
+impl Module {
+    /// What ends the artifact key of this module of a code: the two are compiled apart, and
+    /// an artifact stored before calls ran on the copy (under the key without a mark, and of
+    /// the stored module) is not taken for the copy's.
+    fn artifact_mark(self) -> u8 {
+        match self {
+            Module::Stored => 1,
+            Module::Copy => 2,
+        }
+    }
+}
 
 /// The instrumented module stored for `code`.
 fn stored_code(exec: &Execution, code: &Code) -> Result<Vec<u8>, EngineError> {
@@ -575,7 +579,7 @@ impl BlockSession<'_> {
         let compiled = inner.compile(code, &instrumented)?;
         // The compiled module is stored with the code, so that a restart does not recompile;
         // stored code usually has its artifact stored already (unless another engine wrote it).
-        let artifact = match inner.artifact_key(&code) {
+        let artifact = match inner.artifact_key(&code, Module::Copy) {
             Some(key) if !(known && txn.get(Table::Artifacts, &key)?.is_some()) => {
                 compiled.artifact()?.map(|artifact| (key, artifact))
             }

@@ -113,6 +113,13 @@ pub fn without_trap_write_backs(wasm: &[u8]) -> Result<Option<Vec<u8>>, WriteBac
             }
             Payload::CodeSectionEntry(body) => bodies.push(body.range()),
             Payload::CustomSection(custom) if custom.name() == TRAP_WRITE_BACKS_SECTION => {
+                // The instrumenter writes one, and refuses input that carries any.
+                if section.is_some() {
+                    return Err(WriteBacksError::Malformed {
+                        offset: custom.data_offset(),
+                        message: format!("a second `{TRAP_WRITE_BACKS_SECTION}` section"),
+                    });
+                }
                 section = Some((custom.data(), custom.data_offset()));
             }
             _ => {}
