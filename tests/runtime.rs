@@ -315,6 +315,54 @@ fn a_trap_on_the_copy_is_charged_what_the_stored_module_charges() {
     assert_eq!(trapped.gas_used, exact);
 }
 
+/// Nested calls run on the copy too; a trap on it at any depth makes the whole top-level call
+/// run again on the stored modules. So what a callee's trap costs its caller is what the
+/// stored module charges: two callees that trap alike, one where the copy's counter is stale
+/// and one where it is not, differ by as much in a call one and two levels down as they do
+/// called alone (on the copy alone, the stale one would cost its callers less).
+#[test]
+fn a_callees_trap_on_the_copy_is_charged_what_the_stored_module_charges() {
+    let stale = wat(r#"(module
+        (memory (export "memory") 1)
+        (func (export "load_out_of_bounds")
+          (local i32)
+          (local.set 0 (i32.const 65536))
+          (block
+            (br_if 0 (i32.eqz (local.get 0)))
+            (drop (i32.load (local.get 0))))))"#);
+    let fresh = wat(r#"(module
+        (memory (export "memory") 1)
+        (func (export "load_out_of_bounds") (drop (i32.load (i32.const 65536)))))"#);
+    let copy = |wasm: &[u8]| {
+        let stored = baals_instrument::instrument(wasm, &Policy::default_policy()).unwrap().wasm;
+        baals_instrument::without_trap_write_backs(&stored).unwrap()
+    };
+    assert!(copy(&stale).is_some(), "the trapping block's write-back is left out of the copy");
+    assert_eq!(copy(&fresh), None, "the trapping block's write-back is read by the exit too");
+
+    let chain = Chain::new();
+    let (outer, inner) = (chain.deploy(&probe()), chain.deploy(&probe()));
+    let (stale, fresh) = (chain.deploy(&stale), chain.deploy(&fresh));
+    // The gas of the callee's method called alone, one level down and two levels down.
+    let gas = |callee: &ContractId| {
+        let alone = chain.call(*callee, "load_out_of_bounds", b"");
+        assert_eq!(trap_kind(&alone), TrapKind::MemoryOutOfBounds);
+        let one = chain.call(inner, "call", &call_input(callee, "load_out_of_bounds", b""));
+        assert!(one.status.is_success(), "{}", one.status);
+        assert_eq!(&one.output[..4], &(-1i32).to_le_bytes(), "the callee trapped");
+        let two =
+            chain.call(outer, "call", &call_input(&inner, "call", &call_input(callee, "load_out_of_bounds", b"")));
+        assert!(two.status.is_success(), "{}", two.status);
+        assert_eq!(two.output[4..8], one.output[..4], "the innermost callee trapped");
+        [alone.gas_used, one.gas_used, two.gas_used].map(|gas| gas as i64)
+    };
+    let (stale, fresh) = (gas(&stale), gas(&fresh));
+    assert!(stale[0] > fresh[0], "the stale callee's trapping block is the dearer: {stale:?} {fresh:?}");
+    for depth in 1..3 {
+        assert_eq!(stale[depth] - fresh[depth], stale[0] - fresh[0], "depth {depth}: {stale:?} {fresh:?}");
+    }
+}
+
 /// A contract cannot bring its own list of write-backs for calls to run without: one that
 /// named the exit's write-back would be charged nothing (here the function's only write-back
 /// is at its exit, so the instrumenter lists none, and the contract's section would be the

@@ -96,15 +96,16 @@ impl EngineConfig {
     }
 }
 
-/// Compiled modules in memory, least recently used evicted past a budget of code bytes.
-/// Which module of a code a compiled entry is: the copy calls run on, or the stored module
-/// itself, which a call that trapped runs again on (`docs/runtime.md`, "Traps run twice").
+/// Which module of a code a call runs on: the copy without the write-backs only traps read,
+/// or the stored module itself, which a call that trapped on the copy runs again on
+/// (`docs/runtime.md`, "Traps run twice").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Module {
+pub(crate) enum Module {
     Copy,
     Stored,
 }
 
+/// Compiled modules in memory, least recently used evicted past a budget of code bytes.
 struct ModuleCache {
     entries: HashMap<(Code, Module), (Compiled, usize, u64)>,
     bytes: usize,
@@ -147,21 +148,16 @@ pub(crate) struct EngineInner {
 }
 
 impl EngineInner {
-    /// The compiled copy of `code` that top-level calls run on (`docs/runtime.md`, "Traps run
-    /// twice"): from memory, else from a stored artifact, else compiled from the stored
-    /// instrumented module (and its artifact stored, in a block).
-    pub(crate) fn compiled(&self, exec: &Arc<Mutex<Execution>>, code: Code) -> Result<Compiled, EngineError> {
-        self.module(exec, code, Module::Copy)
-    }
-
-    /// The stored module of `code` itself, compiled: what nested calls run on, and what a
-    /// top-level call that trapped on the copy runs again on, for the gas its trap used.
-    /// Found or compiled as the copy is, under an artifact key of its own.
-    pub(crate) fn compiled_stored(&self, exec: &Arc<Mutex<Execution>>, code: Code) -> Result<Compiled, EngineError> {
-        self.module(exec, code, Module::Stored)
-    }
-
-    fn module(&self, exec: &Arc<Mutex<Execution>>, code: Code, module: Module) -> Result<Compiled, EngineError> {
+    /// `module` of `code`, compiled (`docs/runtime.md`, "Traps run twice"): from memory, else
+    /// from a stored artifact, else compiled from the stored instrumented module (and its
+    /// artifact stored, in a block). The copy and the stored module are cached and stored
+    /// apart, each under its own artifact key.
+    pub(crate) fn compiled(
+        &self,
+        exec: &Arc<Mutex<Execution>>,
+        code: Code,
+        module: Module,
+    ) -> Result<Compiled, EngineError> {
         let key = (code, module);
         if let Some(compiled) = self.cache_lock()?.get(&key) {
             return Ok(compiled);

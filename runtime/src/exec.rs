@@ -8,8 +8,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use baals_instrument::TRAP_LIMIT_EXPORT;
 use baals_policy::RESERVED_PREFIX;
 
-use crate::backend::{Compiled, Ended, Failure, Limits};
-use crate::engine::{EngineError, EngineInner};
+use crate::backend::{Ended, Failure, Limits};
+use crate::engine::{EngineError, EngineInner, Module};
 use crate::host::{HostError, HostState};
 use crate::state::{Code, Execution};
 use crate::types::{Address, ContractId, ExecutionStatus, InvalidCall, TrapKind};
@@ -41,37 +41,63 @@ pub(crate) struct CallOutcome {
     pub(crate) events: Vec<crate::types::Event>,
 }
 
-/// A nested call: it ran, or was refused before running (no gas used).
+/// A nested call: it ran, was refused before running (no gas used), or trapped on the copy,
+/// which makes the whole top-level call run again on the stored modules.
 pub(crate) enum Nested {
     Ran(CallOutcome),
     Refused(InvalidCall),
+    TrappedOnCopy,
+}
+
+/// How one run of a call ended: with an outcome, or in a trap on the copy, whose gas only a
+/// run on the stored module gives (at any depth: the whole top-level call runs again).
+enum Run {
+    Ended(CallOutcome),
+    TrappedOnCopy,
 }
 
 fn lock(exec: &Mutex<Execution>) -> Result<MutexGuard<'_, Execution>, EngineError> {
     exec.lock().map_err(|_| EngineError::Internal("execution state poisoned by a panic".to_string()))
 }
 
-/// Runs a top-level call (or a deployment's `instantiate`, when `code` is given).
+/// Runs a top-level call (or a deployment's `instantiate`, with `instantiate` set) on the copy
+/// of its code without the write-backs only traps read, and, if it or any call it made trapped
+/// there, again on the stored modules, whose gas at a trap is exact (`docs/runtime.md`, "Traps
+/// run twice"). A call that trapped changed nothing, and a call that a trap on the copy cut
+/// short is discarded as a whole, so the second run sees the same state and input as the
+/// first; calls it makes run on the stored modules, once, so a top-level call runs at most
+/// twice whatever it calls.
 pub(crate) fn top_level(
     engine: &Arc<EngineInner>,
     exec: &Arc<Mutex<Execution>>,
-    spec: CallSpec,
+    mut spec: CallSpec,
     instantiate: bool,
 ) -> Result<CallOutcome, EngineError> {
     if spec.gas_limit > MAX_GAS {
         return Ok(invalid(InvalidCall::GasLimitTooLarge(spec.gas_limit)));
     }
-    match prepare(engine, exec, &spec, instantiate)? {
-        Ok(code) => run(engine, exec, spec, code),
-        Err(reason) => Ok(invalid(reason)),
+    let code = match prepare(engine, exec, &spec, Module::Copy, instantiate)? {
+        Ok(code) => code,
+        Err(reason) => return Ok(invalid(reason)),
+    };
+    let input = spec.input.clone();
+    if let Run::Ended(outcome) = run(engine, exec, &spec, input, code, Module::Copy)? {
+        return Ok(outcome);
+    }
+    let input = std::mem::take(&mut spec.input);
+    match run(engine, exec, &spec, input, code, Module::Stored)? {
+        Run::Ended(outcome) => Ok(outcome),
+        Run::TrappedOnCopy => Err(EngineError::Internal("a call on the stored module trapped on a copy".to_string())),
     }
 }
 
-/// Runs a call made by a contract through `baals_call_contract`.
+/// Runs a call made by a contract through `baals_call_contract`, on the module its caller
+/// runs on (the copy, or the stored module in a second run).
 pub(crate) fn nested(
     engine: &Arc<EngineInner>,
     exec: &Arc<Mutex<Execution>>,
-    spec: CallSpec,
+    mut spec: CallSpec,
+    module: Module,
 ) -> Result<Nested, EngineError> {
     let calls = engine.policy.calls();
     if spec.depth > calls.max_depth {
@@ -80,10 +106,15 @@ pub(crate) fn nested(
     if !calls.reentrancy && lock(exec)?.call_stack.contains(&spec.contract) {
         return Ok(Nested::Refused(InvalidCall::Reentrancy(spec.contract)));
     }
-    match prepare(engine, exec, &spec, false)? {
-        Ok(code) => run(engine, exec, spec, code).map(Nested::Ran),
-        Err(reason) => Ok(Nested::Refused(reason)),
-    }
+    let code = match prepare(engine, exec, &spec, module, false)? {
+        Ok(code) => code,
+        Err(reason) => return Ok(Nested::Refused(reason)),
+    };
+    let input = std::mem::take(&mut spec.input);
+    Ok(match run(engine, exec, &spec, input, code, module)? {
+        Run::Ended(outcome) => Nested::Ran(outcome),
+        Run::TrappedOnCopy => Nested::TrappedOnCopy,
+    })
 }
 
 fn invalid(reason: InvalidCall) -> CallOutcome {
@@ -95,6 +126,7 @@ fn prepare(
     engine: &Arc<EngineInner>,
     exec: &Arc<Mutex<Execution>>,
     spec: &CallSpec,
+    module: Module,
     instantiate: bool,
 ) -> Result<Result<Code, InvalidCall>, EngineError> {
     let (code, (balance, receiver)) = {
@@ -111,8 +143,8 @@ fn prepare(
     if !instantiate && (spec.method == INSTANTIATE || spec.method.starts_with(RESERVED_PREFIX)) {
         return Ok(Err(InvalidCall::ReservedMethod(spec.method.clone())));
     }
-    let compiled = if spec.depth > 0 { engine.compiled_stored(exec, code)? } else { engine.compiled(exec, code)? };
-    let is_method = compiled.is_method(&spec.method);
+    // The module the call will run on: compiled once, whichever asks first.
+    let is_method = engine.compiled(exec, code, module)?.is_method(&spec.method);
     if !is_method {
         return Ok(Err(InvalidCall::UnknownMethod(spec.method.clone())));
     }
@@ -125,44 +157,18 @@ fn prepare(
     Ok(Ok(code))
 }
 
-/// Runs a top-level call on the copy of its code without the write-backs only traps read,
-/// and, if it trapped, again on the stored module, whose gas at a trap is exact
-/// (`docs/runtime.md`, "Traps run twice"). A call that trapped changed nothing, so the second
-/// run sees the same state; only its gas differs from the first's. Nested calls run on the
-/// stored module alone: were they run twice on their traps too, a chain of calls that each
-/// trap after calling the next would run the innermost once more per level (twice per level
-/// inside a second run); this way a top-level call runs at most twice.
+/// One run of the call on `module` of its code. On the copy, a trap of the module's own (one
+/// that did not leave the gas counter overdrawn, in a module whose traps use what was
+/// charged), or a callee's trap on the copy, ends it as [`Run::TrappedOnCopy`].
 fn run(
-    engine: &Arc<EngineInner>,
-    exec: &Arc<Mutex<Execution>>,
-    spec: CallSpec,
-    code: Code,
-) -> Result<CallOutcome, EngineError> {
-    if spec.depth > 0 {
-        let stored = engine.compiled_stored(exec, code)?;
-        let input = spec.input.clone();
-        return Ok(attempt(engine, exec, &spec, input, &stored)?.0);
-    }
-    let compiled = engine.compiled(exec, code)?;
-    let (outcome, trapped) = attempt(engine, exec, &spec, spec.input.clone(), &compiled)?;
-    if !trapped {
-        return Ok(outcome);
-    }
-    let stored = engine.compiled_stored(exec, code)?;
-    let input = spec.input.clone();
-    Ok(attempt(engine, exec, &spec, input, &stored)?.0)
-}
-
-/// One run of the call on `compiled`; also whether it ended in a trap of the module's own
-/// whose gas a second run on the stored module must give (a trap that did not leave the gas
-/// counter overdrawn, in a module whose traps use what was charged).
-fn attempt(
     engine: &Arc<EngineInner>,
     exec: &Arc<Mutex<Execution>>,
     spec: &CallSpec,
     input: Vec<u8>,
-    compiled: &Compiled,
-) -> Result<(CallOutcome, bool), EngineError> {
+    code: Code,
+    module: Module,
+) -> Result<Run, EngineError> {
+    let compiled = engine.compiled(exec, code, module)?;
     {
         let mut exec = lock(exec)?;
         exec.push_frame();
@@ -183,10 +189,12 @@ fn attempt(
         output: Vec::new(),
         call_result: Vec::new(),
         depth: spec.depth,
+        module,
     };
     let limits = Limits { gas: spec.gas_limit, stack: engine.policy.stack().max_height as u32 };
-    let ended = engine.runner.run(compiled, state, &spec.method, limits);
+    let ended = engine.runner.run(&compiled, state, &spec.method, limits);
     let wasm_trap = matches!(ended.result, Err(Failure::Trap(_)));
+    let callee_trapped_on_copy = matches!(ended.result, Err(Failure::Host(HostError::TrappedOnCopy)));
     // The module says what its traps cost, not the engine's policy: a contract keeps the code
     // it was deployed with when the policy changes. Asked only of a call that failed.
     let traps_use_limit = || compiled.exports(TRAP_LIMIT_EXPORT);
@@ -197,9 +205,12 @@ fn attempt(
     let success = outcome.as_ref().is_ok_and(|outcome| outcome.status.is_success());
     let events = exec.pop_frame(success);
     let mut outcome = outcome?;
+    let own_trap = wasm_trap && outcome.status != ExecutionStatus::OutOfGas && !traps_use_limit();
+    if module == Module::Copy && (own_trap || callee_trapped_on_copy) {
+        return Ok(Run::TrappedOnCopy);
+    }
     outcome.events = events;
-    let trapped = wasm_trap && outcome.status != ExecutionStatus::OutOfGas && !traps_use_limit();
-    Ok((outcome, trapped))
+    Ok(Run::Ended(outcome))
 }
 
 /// The outcome, from the counters first: negative gas left is out of gas whatever else

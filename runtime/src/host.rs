@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use baals_policy::HostFunction;
 use sha2::{Digest, Sha256};
 
-use crate::engine::EngineInner;
+use crate::engine::{EngineInner, Module};
 use crate::exec::{self, CallSpec, Nested};
 use crate::state::Execution;
 use crate::storage::StorageError;
@@ -33,6 +33,8 @@ pub(crate) struct HostState {
     pub(crate) output: Vec<u8>,
     pub(crate) call_result: Vec<u8>,
     pub(crate) depth: u64,
+    /// The module of its code the call runs on; its nested calls run on the same.
+    pub(crate) module: Module,
 }
 
 /// What an engine gives a host function: the instance's counters and memory, and the call's
@@ -67,6 +69,10 @@ pub(crate) enum HostError {
     ReadOnly(HostFunction),
     #[error("{function}: {error}")]
     Storage { function: HostFunction, error: StorageError },
+    /// A callee trapped on the copy of its code: the whole top-level call runs again on the
+    /// stored modules (`crate::exec::top_level`), so no status ever shows this.
+    #[error("call_contract: the callee trapped on the copy; the call runs again on the stored modules")]
+    TrappedOnCopy,
 }
 
 /// Every function of the ABI, with its wasm signature: `$register!(Variant, function(params) -> result)`
@@ -403,7 +409,7 @@ pub(crate) fn call_contract(
         depth: state.depth + 1,
     };
     let (engine, exec) = (Arc::clone(&state.engine), Arc::clone(&state.exec));
-    let outcome = exec::nested(&engine, &exec, spec).map_err(|error| HostError::Storage {
+    let outcome = exec::nested(&engine, &exec, spec, state.module).map_err(|error| HostError::Storage {
         function: HostFunction::CallContract,
         error: StorageError(error.to_string()),
     })?;
@@ -416,6 +422,7 @@ pub(crate) fn call_contract(
         return Err(HostError::ReadOnly(HostFunction::CallContract));
     }
     let (result, used) = match outcome {
+        Nested::TrappedOnCopy => return Err(HostError::TrappedOnCopy),
         Nested::Ran(outcome) if outcome.status.is_success() => (Ok(outcome.output), outcome.gas_used),
         Nested::Ran(outcome) => (Err(failure_reason(&outcome.status)), outcome.gas_used),
         Nested::Refused(reason) => (Err(format!("invalid: {reason}").into_bytes()), 0),
