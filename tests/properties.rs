@@ -7,12 +7,16 @@
 //!   the same results, or a trap where the original traps;
 //! - with little gas every call ends, and uses no more gas than its limit;
 //! - wasmtime and wasmi, running the same instrumented module, agree on every result, trap and
-//!   gas figure, with ample gas and with little.
+//!   gas figure, with ample gas and with little;
+//! - the copy calls run on, without the write-backs only traps read, gives the stored module's
+//!   results, and its gas on every call that does not trap.
 //!
 //! Each test prints its counts.
 
 use arbitrary::Unstructured;
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left, instrument, stack_counter};
+use baals_instrument::{
+    GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left, instrument, stack_counter, without_trap_write_backs,
+};
 use baals_policy::{FloatMode, Policy};
 use baals_tests::{output_features, permissive_trap_limit};
 use wasmtime::{Config, Engine, Instance, Module, Store, Val};
@@ -243,6 +247,54 @@ fn with_little_gas_every_call_ends_within_its_limit() {
     }
     println!("{calls} calls with 5,000 gas each ended, {exhausted} of them out of gas");
     assert!(exhausted > 0, "no generated call needed more than 5,000 gas: the test proves nothing");
+}
+
+/// The copy calls run on (`baals_instrument::without_trap_write_backs`, `docs/runtime.md`,
+/// "Traps run twice") against the stored module, call for call in one sequence of calls, with
+/// ample gas and with little: the same results and traps; on every call that does not trap,
+/// the same gas and the same out-of-gas; on a trap, a counter no later than the stored
+/// module's, so a copy that runs out of gas means the stored module does (the engine trusts
+/// that), and any other trap is run again on the stored module.
+#[test]
+fn the_copy_charges_what_the_stored_module_charges_on_every_call_that_does_not_trap() {
+    let policy = Policy::permissive();
+    let engine = Engine::default();
+    let (mut copies, mut calls, mut traps, mut stale) = (0, 0, 0, 0);
+    // Five times the other tests' seeds: most generated calls trap, and the calls that do not
+    // are the ones compared exactly; this takes about a second.
+    for seed in 0..5 * MODULES {
+        let Some(wasm) = smith(&policy, seed) else { continue };
+        let Ok(instrumented) = instrument(&wasm, &policy) else { continue };
+        let Some(copy) = without_trap_write_backs(&instrumented.wasm).unwrap() else { continue };
+        copies += 1;
+        let exports = export_names(&engine, &wasm);
+        for gas in [10_000_000, 5_000] {
+            let (stored_observed, stored_gas) = run_instrumented(&engine, &instrumented.wasm, &exports, gas, 1 << 20);
+            let (copy_observed, copy_gas) = run_instrumented(&engine, &copy, &exports, gas, 1 << 20);
+            assert_eq!(copy_observed, stored_observed, "seed {seed}, gas {gas}: the copy behaves differently");
+            assert_eq!(copy_gas.len(), stored_gas.len());
+            // The gas log has the start function's call first where it ran and did not trap, and
+            // nothing where instantiation trapped.
+            let Some(start) = stored_gas.len().checked_sub(stored_observed.len()) else { continue };
+            for (call, (copy, stored)) in copy_gas.iter().zip(&stored_gas).enumerate() {
+                let trapped = call >= start && stored_observed[call - start] == Observed::Trap;
+                calls += 1;
+                if !trapped {
+                    assert_eq!(copy, stored, "seed {seed}, gas {gas}, call {call}: the copy charged differently");
+                    continue;
+                }
+                traps += 1;
+                stale += usize::from(copy != stored);
+                assert!(copy.0 <= stored.0, "seed {seed}, gas {gas}, call {call}: {copy:?} against {stored:?}");
+                assert!(!copy.1 || stored.1, "seed {seed}, gas {gas}, call {call}: only the copy ran out of gas");
+            }
+        }
+    }
+    println!(
+        "{copies} generated modules had a copy: {calls} calls, {traps} traps, {stale} of them with a stale counter \
+         on the copy"
+    );
+    assert!(copies > MODULES && stale > 0, "too little compared to mean anything");
 }
 
 /// wasmi's view of a value, in the words of [`observe`].
