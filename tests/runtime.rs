@@ -6,7 +6,7 @@ use baals_instrument::CodeHash;
 use baals_policy::Policy;
 use baals_runtime::{
     Address, BlockContext, ContractEngine, ContractExecutionResult, ContractId, Event, ExecutionStatus, InvalidCall,
-    MemoryStorage, RedbStorage, Storage, Table, TrapKind,
+    MemoryStorage, ReadTxn, RedbStorage, Storage, StorageError, Table, TrapKind, WriteTxn,
 };
 use baals_tests::twin::Twin;
 use baals_tests::{default_with, wat, workspace_root};
@@ -724,6 +724,91 @@ fn a_deploying_contract_re_entered_after_its_module_left_the_cache() {
     let result = block.deploy_contract(ALICE, &deployed, &forwarder.contract_id.0, GAS).unwrap();
     assert_eq!(result.status, ExecutionStatus::Success);
     block.commit().unwrap();
+}
+
+/// A storage whose write transactions fail the next read of a table when told to.
+struct FailingRead {
+    inner: MemoryStorage,
+    fail: FailNext,
+}
+
+/// The table whose next read fails, if any.
+type FailNext = std::sync::Arc<std::sync::Mutex<Option<Table>>>;
+
+struct FailingReadTxn {
+    inner: Box<dyn WriteTxn>,
+    fail: FailNext,
+}
+
+impl Storage for FailingRead {
+    fn write(&self) -> Result<Box<dyn WriteTxn>, StorageError> {
+        Ok(Box::new(FailingReadTxn { inner: self.inner.write()?, fail: self.fail.clone() }))
+    }
+
+    fn read(&self) -> Result<Box<dyn ReadTxn>, StorageError> {
+        self.inner.read()
+    }
+}
+
+impl ReadTxn for FailingReadTxn {
+    fn get(&self, table: Table, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
+        let mut fail = self.fail.lock().unwrap();
+        if *fail == Some(table) {
+            *fail = None;
+            return Err(StorageError(format!("the disk hiccuped reading {}", table.name())));
+        }
+        self.inner.get(table, key)
+    }
+
+    fn scan(&self, table: Table, prefix: &[u8]) -> Result<baals_runtime::Entries, StorageError> {
+        self.inner.scan(table, prefix)
+    }
+}
+
+impl WriteTxn for FailingReadTxn {
+    fn put(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<(), StorageError> {
+        self.inner.put(table, key, value)
+    }
+
+    fn delete(&mut self, table: Table, key: &[u8]) -> Result<(), StorageError> {
+        self.inner.delete(table, key)
+    }
+
+    fn commit(self: Box<Self>) -> Result<(), StorageError> {
+        self.inner.commit()
+    }
+}
+
+/// A deployment or a call that fails before it writes anything (a read of the deployer's
+/// nonce, of the contract's state) fails alone: the block session keeps its transaction, and
+/// its other calls go on and commit.
+#[test]
+fn a_deployment_or_call_that_fails_on_a_read_leaves_the_block_usable() {
+    let fail = FailNext::default();
+    let storage = FailingRead { inner: MemoryStorage::new(), fail: fail.clone() };
+    let engine = ContractEngine::new(storage, Policy::default_policy()).unwrap();
+    let mut block = engine.begin_block(CTX).unwrap();
+    let first = block.deploy_contract(ALICE, &probe(), b"", GAS).unwrap();
+    assert_eq!(first.status, ExecutionStatus::Success);
+    *fail.lock().unwrap() = Some(Table::Nonces);
+    let error = block.deploy_contract(ALICE, &probe(), b"", GAS).unwrap_err();
+    assert!(error.to_string().contains("the disk hiccuped reading nonces"), "{error}");
+    let second = block.deploy_contract(ALICE, &probe(), b"", GAS).unwrap();
+    assert_eq!(second.status, ExecutionStatus::Success);
+    assert_ne!(second.contract_id, first.contract_id);
+
+    let set = |block: &mut baals_runtime::BlockSession<'_>, id: ContractId, value: &[u8]| {
+        block.execute_contract_call(ALICE, id, "set", &set_input(b"k", value), 0, GAS)
+    };
+    assert!(set(&mut block, second.contract_id, b"v").unwrap().status.is_success());
+    *fail.lock().unwrap() = Some(Table::State);
+    let error = block.execute_contract_call(ALICE, first.contract_id, "get", b"k", 0, GAS).unwrap_err();
+    assert!(error.to_string().contains("the disk hiccuped reading state"), "{error}");
+    assert!(set(&mut block, first.contract_id, b"w").unwrap().status.is_success());
+    block.commit().unwrap();
+    assert_eq!(engine.storage_value(&first.contract_id, b"k").unwrap(), Some(b"w".to_vec()));
+    assert_eq!(engine.storage_value(&second.contract_id, b"k").unwrap(), Some(b"v".to_vec()));
+    assert_eq!(engine.nonce(&ALICE).unwrap(), 2);
 }
 
 #[test]

@@ -396,7 +396,7 @@ impl ContractEngine {
         let view = View::Read(self.storage.read()?);
         let (result, _, _) =
             run_call(&self.inner, view, Frame::default(), ctx, true, sender, contract_id, method, payload, 0, gas_cap)?;
-        Ok(result)
+        result
     }
 
     /// A contract's account, if it exists.
@@ -547,8 +547,11 @@ impl BlockSession<'_> {
             None => instrument(wasm, &inner.policy)?.wasm,
         };
         let abi = Abi::for_deploy(wasm, abi)?;
-        let mut txn = self.take()?;
-        let nonce = state::read_u64(&*txn, Table::Nonces, &deployer)?;
+        // Everything that can fail before the deployment writes (reads, compilation) is done
+        // with the transaction left in the session: such a failure refuses this deployment
+        // only, and the block goes on.
+        let txn = self.txn.as_deref().ok_or(EngineError::SessionFailed)?;
+        let nonce = state::read_u64(txn, Table::Nonces, &deployer)?;
         let id = contract_id(&deployer, nonce, &code.code_hash);
         let refused = |status, gas_used| DeployResult {
             contract_id: id,
@@ -559,17 +562,14 @@ impl BlockSession<'_> {
             gas_used,
         };
         if gas_limit > MAX_GAS {
-            self.txn = Some(txn);
             return Ok(refused(ExecutionStatus::Invalid { reason: InvalidCall::GasLimitTooLarge(gas_limit) }, 0));
         }
         let price = inner.policy.deploy_cost();
         let deploy_gas = price.base.saturating_add(price.per_byte.saturating_mul(wasm.len() as u64));
         if deploy_gas > gas_limit {
-            self.txn = Some(txn);
             return Ok(refused(ExecutionStatus::OutOfGas, gas_limit));
         }
         if txn.get(Table::Contracts, &id.0)?.is_some() {
-            self.txn = Some(txn);
             return Err(EngineError::Internal(format!("contract {id} exists already")));
         }
         let compiled = inner.compile(code, &instrumented)?;
@@ -584,6 +584,7 @@ impl BlockSession<'_> {
         // Stored code has its original and instrumented modules stored already.
         let new_code = (!known).then_some((wasm, instrumented.as_slice()));
         let has_instantiate = compiled.exports(INSTANTIATE);
+        let mut txn = self.take()?;
         // The account must exist before `instantiate`'s writes are applied to it.
         let record = ContractRecord { code, lattice: Lattice::empty() };
         let (status, output, events, used) = if has_instantiate {
@@ -687,7 +688,7 @@ impl BlockSession<'_> {
             run_call(inner, view, block, self.ctx, read_only, sender, contract_id, method, payload, value, gas_limit)?;
         let View::Write(txn) = view else { return unreachable_view() };
         (self.txn, self.block) = (Some(txn), block);
-        Ok(result)
+        result
     }
 
     /// Applies the block's changes (storage, storage roots, balances, events) and makes them
@@ -719,7 +720,9 @@ fn unwrap(exec: Arc<Mutex<Execution>>) -> Result<Execution, EngineError> {
 }
 
 /// Runs one top-level call over `view` and the block's frame; a successful call that may
-/// write leaves its changes in the block's frame.
+/// write leaves its changes in the block's frame. The view and the frame come back even when
+/// the call could not run (a storage read failed, say): such a call changed nothing, and the
+/// block can go on without it.
 #[allow(clippy::too_many_arguments)]
 fn run_call(
     inner: &Arc<EngineInner>,
@@ -733,19 +736,18 @@ fn run_call(
     payload: &[u8],
     value: u64,
     gas_limit: u64,
-) -> Result<(ContractExecutionResult, View, Frame), EngineError> {
+) -> Result<(Result<ContractExecutionResult, EngineError>, View, Frame), EngineError> {
     let exec = Arc::new(Mutex::new(Execution::new(view, block, ctx, read_only)));
     let spec =
         CallSpec { contract, sender, method: method.to_string(), input: payload.to_vec(), value, gas_limit, depth: 0 };
     let outcome = exec::top_level(inner, &exec, spec, false);
     let (view, block) = unwrap(exec)?.into_parts();
-    let outcome = outcome?;
-    let result = ContractExecutionResult {
+    let result = outcome.map(|outcome| ContractExecutionResult {
         status: outcome.status,
         output: outcome.output,
         events: outcome.events,
         gas_used: outcome.gas_used,
-    };
+    });
     Ok((result, view, block))
 }
 
