@@ -342,7 +342,7 @@ fn a_callees_trap_on_the_copy_is_charged_what_the_stored_module_charges() {
 
     let chain = Chain::new();
     let (outer, inner) = (chain.deploy(&probe()), chain.deploy(&probe()));
-    let (stale, fresh) = (chain.deploy(&stale), chain.deploy(&fresh));
+    let (stale_id, fresh_id) = (chain.deploy(&stale), chain.deploy(&fresh));
     // The gas of the callee's method called alone, one level down and two levels down.
     let gas = |callee: &ContractId| {
         let alone = chain.call(*callee, "load_out_of_bounds", b"");
@@ -356,11 +356,21 @@ fn a_callees_trap_on_the_copy_is_charged_what_the_stored_module_charges() {
         assert_eq!(two.output[4..8], one.output[..4], "the innermost callee trapped");
         [alone.gas_used, one.gas_used, two.gas_used].map(|gas| gas as i64)
     };
-    let (stale, fresh) = (gas(&stale), gas(&fresh));
+    let (stale, fresh) = (gas(&stale_id), gas(&fresh_id));
     assert!(stale[0] > fresh[0], "the stale callee's trapping block is the dearer: {stale:?} {fresh:?}");
     for depth in 1..3 {
         assert_eq!(stale[depth] - fresh[depth], stale[0] - fresh[0], "depth {depth}: {stale:?} {fresh:?}");
     }
+
+    // The events are the second run's, once each: the first run, cut short, left none.
+    let innermost = call_input(&stale_id, "load_out_of_bounds", b"");
+    let emitted = chain.call(outer, "emit_around_call", &call_input(&inner, "emit_around_call", &innermost));
+    assert!(emitted.status.is_success(), "{}", emitted.status);
+    let topics: Vec<(ContractId, &[u8])> =
+        emitted.events.iter().map(|event| (event.contract, event.topic.as_slice())).collect();
+    let expected: [(ContractId, &[u8]); 4] =
+        [(outer, b"before"), (inner, b"before"), (inner, b"after"), (outer, b"after")];
+    assert_eq!(topics, expected);
 }
 
 /// A contract cannot bring its own list of write-backs for calls to run without: one that
@@ -726,14 +736,20 @@ fn a_deploying_contract_re_entered_after_its_module_left_the_cache() {
     block.commit().unwrap();
 }
 
-/// A storage whose write transactions fail the next read of a table when told to.
+/// A storage whose write transactions fail the next read or write of a table when told to.
 struct FailingRead {
     inner: MemoryStorage,
     fail: FailNext,
 }
 
-/// The table whose next read fails, if any.
-type FailNext = std::sync::Arc<std::sync::Mutex<Option<Table>>>;
+/// The next access to fail, if any.
+type FailNext = std::sync::Arc<std::sync::Mutex<Option<Fail>>>;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Fail {
+    Read(Table),
+    Write(Table),
+}
 
 struct FailingReadTxn {
     inner: Box<dyn WriteTxn>,
@@ -753,7 +769,7 @@ impl Storage for FailingRead {
 impl ReadTxn for FailingReadTxn {
     fn get(&self, table: Table, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
         let mut fail = self.fail.lock().unwrap();
-        if *fail == Some(table) {
+        if *fail == Some(Fail::Read(table)) {
             *fail = None;
             return Err(StorageError(format!("the disk hiccuped reading {}", table.name())));
         }
@@ -767,6 +783,11 @@ impl ReadTxn for FailingReadTxn {
 
 impl WriteTxn for FailingReadTxn {
     fn put(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<(), StorageError> {
+        let mut fail = self.fail.lock().unwrap();
+        if *fail == Some(Fail::Write(table)) {
+            *fail = None;
+            return Err(StorageError(format!("the disk hiccuped writing {}", table.name())));
+        }
         self.inner.put(table, key, value)
     }
 
@@ -779,9 +800,12 @@ impl WriteTxn for FailingReadTxn {
     }
 }
 
-/// A deployment or a call that fails before it writes anything (a read of the deployer's
-/// nonce, of the contract's state) fails alone: the block session keeps its transaction, and
-/// its other calls go on and commit.
+/// A deployment or a call that the engine cannot run because a read failed (the deployer's
+/// nonce; a contract's state, read by the call, by a callee, or by `instantiate`) fails
+/// alone, whatever it wrote and emitted before: the block session keeps its transaction, its
+/// other calls go on and commit, and the failed ones leave nothing. The error reads the same
+/// from any depth. A write that fails during a call (the compiled module it stores) loses the
+/// transaction: the session is failed from then on.
 #[test]
 fn a_deployment_or_call_that_fails_on_a_read_leaves_the_block_usable() {
     let fail = FailNext::default();
@@ -790,9 +814,9 @@ fn a_deployment_or_call_that_fails_on_a_read_leaves_the_block_usable() {
     let mut block = engine.begin_block(CTX).unwrap();
     let first = block.deploy_contract(ALICE, &probe(), b"", GAS).unwrap();
     assert_eq!(first.status, ExecutionStatus::Success);
-    *fail.lock().unwrap() = Some(Table::Nonces);
+    *fail.lock().unwrap() = Some(Fail::Read(Table::Nonces));
     let error = block.deploy_contract(ALICE, &probe(), b"", GAS).unwrap_err();
-    assert!(error.to_string().contains("the disk hiccuped reading nonces"), "{error}");
+    assert_eq!(error.to_string(), "storage: the disk hiccuped reading nonces");
     let second = block.deploy_contract(ALICE, &probe(), b"", GAS).unwrap();
     assert_eq!(second.status, ExecutionStatus::Success);
     assert_ne!(second.contract_id, first.contract_id);
@@ -801,14 +825,47 @@ fn a_deployment_or_call_that_fails_on_a_read_leaves_the_block_usable() {
         block.execute_contract_call(ALICE, id, "set", &set_input(b"k", value), 0, GAS)
     };
     assert!(set(&mut block, second.contract_id, b"v").unwrap().status.is_success());
-    *fail.lock().unwrap() = Some(Table::State);
+    // Read directly, and by a callee after the caller wrote "before" and emitted.
+    *fail.lock().unwrap() = Some(Fail::Read(Table::State));
     let error = block.execute_contract_call(ALICE, first.contract_id, "get", b"k", 0, GAS).unwrap_err();
-    assert!(error.to_string().contains("the disk hiccuped reading state"), "{error}");
+    assert_eq!(error.to_string(), "storage: the disk hiccuped reading state");
+    *fail.lock().unwrap() = Some(Fail::Read(Table::State));
+    let around = call_input(&second.contract_id, "get", b"unset");
+    let error = block.execute_contract_call(ALICE, first.contract_id, "write_around_call", &around, 0, GAS);
+    assert_eq!(error.unwrap_err().to_string(), "storage: the disk hiccuped reading state");
+    *fail.lock().unwrap() = Some(Fail::Read(Table::State));
+    let error = block.execute_contract_call(ALICE, first.contract_id, "emit_around_call", &around, 0, GAS);
+    assert_eq!(error.unwrap_err().to_string(), "storage: the disk hiccuped reading state");
+    // An `instantiate` that writes and emits, then reads.
+    let reads_in_instantiate = wat(r#"(module
+        (import "env" "baals_storage_write" (func $write (param i32 i32 i32 i32)))
+        (import "env" "baals_storage_read" (func $read (param i32 i32 i32 i32) (result i32)))
+        (import "env" "baals_emit_event" (func $emit (param i32 i32 i32 i32)))
+        (memory (export "memory") 1)
+        (data (i32.const 0) "kv")
+        (func (export "instantiate")
+          (call $write (i32.const 0) (i32.const 1) (i32.const 1) (i32.const 1))
+          (call $emit (i32.const 0) (i32.const 1) (i32.const 1) (i32.const 1))
+          (drop (call $read (i32.const 1) (i32.const 1) (i32.const 8) (i32.const 8)))))"#);
+    *fail.lock().unwrap() = Some(Fail::Read(Table::State));
+    let error = block.deploy_contract(ALICE, &reads_in_instantiate, b"", GAS).unwrap_err();
+    assert_eq!(error.to_string(), "storage: the disk hiccuped reading state");
+
     assert!(set(&mut block, first.contract_id, b"w").unwrap().status.is_success());
     block.commit().unwrap();
     assert_eq!(engine.storage_value(&first.contract_id, b"k").unwrap(), Some(b"w".to_vec()));
     assert_eq!(engine.storage_value(&second.contract_id, b"k").unwrap(), Some(b"v".to_vec()));
-    assert_eq!(engine.nonce(&ALICE).unwrap(), 2);
+    assert_eq!(engine.storage_value(&first.contract_id, b"before").unwrap(), None);
+    assert!(engine.events(&first.contract_id).unwrap().is_empty(), "the failed calls emitted nothing");
+    assert_eq!(engine.nonce(&ALICE).unwrap(), 2, "neither failed deployment used a nonce");
+
+    // A trap compiles the stored module, and stores its artifact: that write fails.
+    let mut block = engine.begin_block(CTX).unwrap();
+    *fail.lock().unwrap() = Some(Fail::Write(Table::Artifacts));
+    let error = block.execute_contract_call(ALICE, first.contract_id, "trap", b"", 0, GAS).unwrap_err();
+    assert_eq!(error.to_string(), "storage: the disk hiccuped writing artifacts");
+    let after = block.execute_contract_call(ALICE, first.contract_id, "noop", b"", 0, GAS);
+    assert!(matches!(after, Err(baals_runtime::EngineError::SessionFailed)), "{after:?}");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use baals_policy::Policy;
 use sha2::{Digest, Sha256};
 
 use crate::backend::{Backend, Compiled, Runner};
-use crate::exec::{self, CallSpec, INSTANTIATE, MAX_GAS};
+use crate::exec::{self, CallOutcome, CallSpec, INSTANTIATE, MAX_GAS};
 use crate::lattice::Lattice;
 use crate::state::{self, Code, ContractRecord, Deploying, Execution, Frame, View};
 use crate::storage::{Entries, Storage, StorageError, Table, WriteTxn};
@@ -192,8 +192,10 @@ impl EngineInner {
         let read_only = exec.read_only;
         if let (Some(artifact_key), View::Write(txn), false) = (&artifact_key, &mut exec.view, read_only)
             && let Some(artifact) = compiled.artifact()?
+            && let Err(error) = txn.put(Table::Artifacts, artifact_key, &artifact)
         {
-            txn.put(Table::Artifacts, artifact_key, &artifact)?;
+            exec.write_failed = true;
+            return Err(error.into());
         }
         drop(exec);
         self.cache(key, compiled, wasm.len())
@@ -603,7 +605,7 @@ impl BlockSession<'_> {
                 depth: 0,
             };
             let outcome = exec::top_level(inner, &exec, spec, true);
-            let (view, block) = unwrap(exec)?.into_parts();
+            let Some((view, block)) = unwrap(exec)?.into_parts() else { return Err(lost(outcome)) };
             self.block = block;
             let View::Write(mut txn) = view else { return unreachable_view() };
             let outcome = match outcome {
@@ -708,6 +710,15 @@ impl BlockSession<'_> {
     pub fn abort(self) {}
 }
 
+/// The error of a call during which a write to the block's transaction failed, which the
+/// session does not get back.
+fn lost(outcome: Result<CallOutcome, EngineError>) -> EngineError {
+    match outcome {
+        Err(error) => error,
+        Ok(_) => EngineError::Internal("a write to the block's transaction failed in a call that ran".to_string()),
+    }
+}
+
 fn unreachable_view<T>() -> Result<T, EngineError> {
     Err(EngineError::Internal("a block's execution lost its write transaction".to_string()))
 }
@@ -741,7 +752,7 @@ fn run_call(
     let spec =
         CallSpec { contract, sender, method: method.to_string(), input: payload.to_vec(), value, gas_limit, depth: 0 };
     let outcome = exec::top_level(inner, &exec, spec, false);
-    let (view, block) = unwrap(exec)?.into_parts();
+    let Some((view, block)) = unwrap(exec)?.into_parts() else { return Err(lost(outcome)) };
     let result = outcome.map(|outcome| ContractExecutionResult {
         status: outcome.status,
         output: outcome.output,

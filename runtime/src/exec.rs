@@ -238,7 +238,8 @@ fn classify(limit: u64, ended: Ended, traps_use_limit: impl FnOnce() -> bool) ->
             ExecutionStatus::Reverted { message: String::from_utf8_lossy(&message).into_owned() }
         }
         Err(Failure::Host(HostError::OutOfGas(_))) => return Ok(out_of_gas),
-        Err(Failure::Host(HostError::Storage { error, .. })) => return Err(EngineError::Storage(error.to_string())),
+        Err(Failure::Host(HostError::Storage { error, .. })) => return Err(EngineError::Storage(error.0)),
+        Err(Failure::Host(HostError::Engine(error))) => return Err(*error),
         Err(Failure::Host(host)) => ExecutionStatus::Trap { kind: host_kind(&host), message: host.to_string() },
         Err(_) if stack_left.is_some_and(|left| left < 0) => ExecutionStatus::StackLimit,
         // The engine's own wording (and backtrace) differs from engine to engine; the status

@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use baals_policy::HostFunction;
 use sha2::{Digest, Sha256};
 
-use crate::engine::{EngineInner, Module};
+use crate::engine::{EngineError, EngineInner, Module};
 use crate::exec::{self, CallSpec, Nested};
 use crate::state::Execution;
 use crate::storage::StorageError;
@@ -69,6 +69,9 @@ pub(crate) enum HostError {
     ReadOnly(HostFunction),
     #[error("{function}: {error}")]
     Storage { function: HostFunction, error: StorageError },
+    /// The engine could not run a nested call: the whole top-level call fails with its error.
+    #[error("call_contract: {0}")]
+    Engine(Box<EngineError>),
     /// A callee trapped on the copy of its code: the whole top-level call runs again on the
     /// stored modules (`crate::exec::top_level`), so no status ever shows this.
     #[error("call_contract: the callee trapped on the copy; the call runs again on the stored modules")]
@@ -409,10 +412,7 @@ pub(crate) fn call_contract(
         depth: state.depth + 1,
     };
     let (engine, exec) = (Arc::clone(&state.engine), Arc::clone(&state.exec));
-    let outcome = exec::nested(&engine, &exec, spec, state.module).map_err(|error| HostError::Storage {
-        function: HostFunction::CallContract,
-        error: StorageError(error.to_string()),
-    })?;
+    let outcome = exec::nested(&engine, &exec, spec, state.module).map_err(|error| HostError::Engine(error.into()))?;
     // In a query, a callee's state change ends the whole query, as the caller's own would: a
     // caller that carried on past its callee's failure would answer what no call could.
     if let Nested::Ran(outcome) = &outcome

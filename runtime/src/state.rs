@@ -106,6 +106,10 @@ pub(crate) struct Execution {
     /// its compiled module, which the module cache may have evicted by the time a call
     /// (re-entering it from a callee) looks for it again.
     pub(crate) deploying: Option<Deploying>,
+    /// A write to the transaction failed during the call (a compiled artifact, the only
+    /// thing a call writes there): what the transaction holds is unknown, and the block
+    /// cannot go on.
+    pub(crate) write_failed: bool,
 }
 
 /// A contract whose `instantiate` is running: its id, its code, the compiled copy its calls
@@ -120,14 +124,26 @@ pub(crate) struct Deploying {
 impl Execution {
     /// An execution over `view`, on top of the block's frame.
     pub(crate) fn new(view: View, block: Frame, ctx: BlockContext, read_only: bool) -> Execution {
-        Execution { view, frames: vec![block], read_only, ctx, call_stack: Vec::new(), deploying: None }
+        Execution {
+            view,
+            frames: vec![block],
+            read_only,
+            ctx,
+            call_stack: Vec::new(),
+            deploying: None,
+            write_failed: false,
+        }
     }
 
-    /// The transaction and the block's frame, back from a finished call.
-    pub(crate) fn into_parts(mut self) -> (View, Frame) {
+    /// The transaction and the block's frame, back from a finished call; `None` if a write to
+    /// the transaction failed.
+    pub(crate) fn into_parts(mut self) -> Option<(View, Frame)> {
+        if self.write_failed {
+            return None;
+        }
         self.frames.truncate(1);
         let block = self.frames.pop().unwrap_or_default();
-        (self.view, block)
+        Some((self.view, block))
     }
 
     /// The code of a contract, if it exists.

@@ -126,6 +126,11 @@
     (local.set $len (call $call_result (i32.const 40004) (i32.const 16384)))
     (call $return (i32.const 40000) (i32.add (i32.const 4) (local.get $len))))
   (func (export "call") (call $forward (i64.const 0)))
+  ;; Emits "before", calls as `call` does, emits "after".
+  (func (export "emit_around_call")
+    (call $emit (i32.const 0) (i32.const 6) (i32.const 11) (i32.const 1))
+    (call $forward (i64.const 0))
+    (call $emit (i32.const 6) (i32.const 5) (i32.const 11) (i32.const 1)))
   (func (export "call_paying") (call $forward (i64.const 5)))
   ;; Writes "before", calls, writes "after": the callee's failure keeps both.
   (func (export "write_around_call")
