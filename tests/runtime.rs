@@ -272,6 +272,24 @@ fn what_a_trap_costs_follows_the_code_not_the_engines_policy() {
     }
 }
 
+/// A contract whose load traps in a block whose write-back only a trap reads: the copy calls
+/// run on leaves that write-back out, so after the trap the copy's gas counter is stale.
+const STALE_AFTER_TRAP: &str = r#"(module
+    (memory (export "memory") 1)
+    (func (export "load_out_of_bounds")
+      (local i32)
+      (local.set 0 (i32.const 65536))
+      (block
+        (br_if 0 (i32.eqz (local.get 0)))
+        (drop (i32.load (local.get 0))))))"#;
+
+/// `wasm` instrumented under the default policy, and the copy calls run on, if it differs.
+fn stored_and_copy(wasm: &[u8]) -> (Vec<u8>, Option<Vec<u8>>) {
+    let stored = baals_instrument::instrument(wasm, &Policy::default_policy()).unwrap().wasm;
+    let copy = baals_instrument::without_trap_write_backs(&stored).unwrap();
+    (stored, copy)
+}
+
 /// Calls run on a copy of the stored module without the write-backs that only traps read
 /// (`baals_instrument::without_trap_write_backs`); a call that traps on it runs again on the
 /// stored module. Here the trapping block's write-back is such a one: after the trap the
@@ -280,17 +298,10 @@ fn what_a_trap_costs_follows_the_code_not_the_engines_policy() {
 #[test]
 fn a_trap_on_the_copy_is_charged_what_the_stored_module_charges() {
     use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, gas_counter, gas_left, stack_counter};
-    let contract = wat(r#"(module
-        (memory (export "memory") 1)
-        (func (export "load_out_of_bounds")
-          (local i32)
-          (local.set 0 (i32.const 65536))
-          (block
-            (br_if 0 (i32.eqz (local.get 0)))
-            (drop (i32.load (local.get 0))))))"#);
+    let contract = wat(STALE_AFTER_TRAP);
     let policy = Policy::default_policy();
-    let stored = baals_instrument::instrument(&contract, &policy).unwrap().wasm;
-    let copy = baals_instrument::without_trap_write_backs(&stored).unwrap().expect("a trap-only write-back");
+    let (stored, copy) = stored_and_copy(&contract);
+    let copy = copy.expect("a trap-only write-back");
     // The gas each module's counter shows after the trap, run alone on wasmtime.
     let gas_after_trap = |module: &[u8]| {
         let engine = wasmtime::Engine::default();
@@ -322,23 +333,12 @@ fn a_trap_on_the_copy_is_charged_what_the_stored_module_charges() {
 /// called alone (on the copy alone, the stale one would cost its callers less).
 #[test]
 fn a_callees_trap_on_the_copy_is_charged_what_the_stored_module_charges() {
-    let stale = wat(r#"(module
-        (memory (export "memory") 1)
-        (func (export "load_out_of_bounds")
-          (local i32)
-          (local.set 0 (i32.const 65536))
-          (block
-            (br_if 0 (i32.eqz (local.get 0)))
-            (drop (i32.load (local.get 0))))))"#);
+    let stale = wat(STALE_AFTER_TRAP);
     let fresh = wat(r#"(module
         (memory (export "memory") 1)
         (func (export "load_out_of_bounds") (drop (i32.load (i32.const 65536)))))"#);
-    let copy = |wasm: &[u8]| {
-        let stored = baals_instrument::instrument(wasm, &Policy::default_policy()).unwrap().wasm;
-        baals_instrument::without_trap_write_backs(&stored).unwrap()
-    };
-    assert!(copy(&stale).is_some(), "the trapping block's write-back is left out of the copy");
-    assert_eq!(copy(&fresh), None, "the trapping block's write-back is read by the exit too");
+    assert!(stored_and_copy(&stale).1.is_some(), "the trapping block's write-back is left out of the copy");
+    assert_eq!(stored_and_copy(&fresh).1, None, "the trapping block's write-back is read by the exit too");
 
     let chain = Chain::new();
     let (outer, inner) = (chain.deploy(&probe()), chain.deploy(&probe()));
