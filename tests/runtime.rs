@@ -373,6 +373,27 @@ fn a_callees_trap_on_the_copy_is_charged_what_the_stored_module_charges() {
     assert_eq!(topics, expected);
 }
 
+/// Which modules an engine compiles, seen in the artifacts it stores (keys end in 2 for the
+/// copy, 1 for the stored module): with copies, the copy at deployment and the stored module
+/// once a call traps; without, the stored module alone, whatever the calls do.
+#[test]
+fn an_engine_without_copies_runs_only_the_stored_modules() {
+    let marks = |storage: &MemoryStorage| -> Vec<u8> {
+        let artifacts = storage.read().unwrap().scan(Table::Artifacts, b"").unwrap();
+        artifacts.iter().map(|(key, _)| *key.last().unwrap()).collect()
+    };
+    for (copies, deployed, trapped) in [(true, vec![2], vec![1, 2]), (false, vec![1], vec![1])] {
+        let storage = MemoryStorage::new();
+        let config = baals_runtime::EngineConfig::default().with_copies(copies);
+        let engine = ContractEngine::with_config(storage.clone(), Policy::default_policy(), config).unwrap();
+        let id = engine.deploy_contract(CTX, ALICE, &wat(STALE_AFTER_TRAP), b"", GAS).unwrap().contract_id;
+        assert_eq!(marks(&storage), deployed, "copies: {copies}, deployed");
+        let result = engine.execute_contract_call(CTX, ALICE, id, "load_out_of_bounds", b"", 0, GAS).unwrap();
+        assert_eq!(trap_kind(&result), TrapKind::MemoryOutOfBounds);
+        assert_eq!(marks(&storage), trapped, "copies: {copies}, trapped");
+    }
+}
+
 /// A contract cannot bring its own list of write-backs for calls to run without: one that
 /// named the exit's write-back would be charged nothing (here the function's only write-back
 /// is at its exit, so the instrumenter lists none, and the contract's section would be the

@@ -80,11 +80,16 @@ pub struct EngineConfig {
     /// The engine that runs contracts: [`Backend::Wasmtime`] unless an auditor asks for the
     /// other. Results and gas are the same on both; speed is not.
     pub backend: Backend,
+    /// Whether calls run on the copy of their code without the write-backs only traps read,
+    /// and again on the stored module if anything in them traps (`docs/runtime.md`, "Traps
+    /// run twice"): true unless an auditor asks for every call to run once, on the stored
+    /// modules alone. Results and gas are the same either way.
+    pub copies: bool,
 }
 
 impl Default for EngineConfig {
     fn default() -> Self {
-        EngineConfig { cache_bytes: 256 << 20, backend: Backend::default() }
+        EngineConfig { cache_bytes: 256 << 20, backend: Backend::default(), copies: true }
     }
 }
 
@@ -92,6 +97,13 @@ impl EngineConfig {
     /// This configuration, running contracts on `backend`.
     pub fn with_backend(mut self, backend: Backend) -> EngineConfig {
         self.backend = backend;
+        self
+    }
+
+    /// This configuration, running calls on the copies of their code or (`false`) on the
+    /// stored modules alone.
+    pub fn with_copies(mut self, copies: bool) -> EngineConfig {
+        self.copies = copies;
         self
     }
 }
@@ -145,6 +157,9 @@ pub(crate) struct EngineInner {
     pub(crate) runner: Runner,
     pub(crate) policy: Policy,
     cache: Mutex<ModuleCache>,
+    /// The module top-level calls run on first: the copy, unless the engine was configured
+    /// without copies.
+    pub(crate) first: Module,
 }
 
 impl EngineInner {
@@ -168,12 +183,12 @@ impl EngineInner {
         if let Some(deploying) = &exec.deploying
             && deploying.code == code
         {
-            if module == Module::Copy {
+            if module == self.first {
                 return Ok(deploying.compiled.clone());
             }
             let wasm = Arc::clone(&deploying.wasm);
             drop(exec);
-            let compiled = self.runner.compile(&wasm)?;
+            let compiled = self.runner.compile(&module_of(&wasm, module)?)?;
             return self.cache(key, compiled, wasm.len());
         }
         let artifact_key = self.artifact_key(&code, module);
@@ -185,10 +200,7 @@ impl EngineInner {
             return self.cache(key, compiled, bytes.len());
         }
         let wasm = stored_code(&exec, &code)?;
-        let compiled = match module {
-            Module::Copy => self.runner.compile(&copy_of(&wasm)?)?,
-            Module::Stored => self.runner.compile(&wasm)?,
-        };
+        let compiled = self.runner.compile(&module_of(&wasm, module)?)?;
         let read_only = exec.read_only;
         if let (Some(artifact_key), View::Write(txn), false) = (&artifact_key, &mut exec.view, read_only)
             && let Some(artifact) = compiled.artifact()?
@@ -201,14 +213,14 @@ impl EngineInner {
         self.cache(key, compiled, wasm.len())
     }
 
-    /// Compiles the copy of instrumented code that is not stored yet (a deployment) into the
-    /// cache.
+    /// Compiles the module calls run on first, of instrumented code that is not stored yet (a
+    /// deployment), into the cache.
     fn compile(&self, code: Code, wasm: &[u8]) -> Result<Compiled, EngineError> {
-        let key = (code, Module::Copy);
+        let key = (code, self.first);
         if let Some(compiled) = self.cache_lock()?.get(&key) {
             return Ok(compiled);
         }
-        let compiled = self.runner.compile(&copy_of(wasm)?)?;
+        let compiled = self.runner.compile(&module_of(wasm, self.first)?)?;
         self.cache(key, compiled, wasm.len())
     }
 
@@ -253,13 +265,17 @@ fn stored_code(exec: &Execution, code: &Code) -> Result<Vec<u8>, EngineError> {
         .ok_or_else(|| EngineError::Storage(format!("no instrumented code for {}", code.code_hash)))
 }
 
-/// What calls of instrumented code run on: the copy without the write-backs only traps read
-/// (`baals_instrument::without_trap_write_backs`), or the module itself when it has none.
-fn copy_of(wasm: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, EngineError> {
-    match without_trap_write_backs(wasm) {
-        Ok(Some(copy)) => Ok(copy.into()),
-        Ok(None) => Ok(wasm.into()),
-        Err(error) => Err(EngineError::Storage(format!("stored code: {error}"))),
+/// `module` of the stored instrumented `wasm`: the stored module itself, or the copy without
+/// the write-backs only traps read (`baals_instrument::without_trap_write_backs`), which is
+/// the module itself when it has none.
+fn module_of(wasm: &[u8], module: Module) -> Result<std::borrow::Cow<'_, [u8]>, EngineError> {
+    match module {
+        Module::Stored => Ok(wasm.into()),
+        Module::Copy => match without_trap_write_backs(wasm) {
+            Ok(Some(copy)) => Ok(copy.into()),
+            Ok(None) => Ok(wasm.into()),
+            Err(error) => Err(EngineError::Storage(format!("stored code: {error}"))),
+        },
     }
 }
 
@@ -301,7 +317,8 @@ impl ContractEngine {
     ) -> Result<ContractEngine, EngineError> {
         let runner = Runner::new(tuning.backend, &policy)?;
         let cache = ModuleCache { entries: HashMap::new(), bytes: 0, budget: tuning.cache_bytes, tick: 0 };
-        let inner = EngineInner { runner, policy, cache: Mutex::new(cache) };
+        let first = if tuning.copies { Module::Copy } else { Module::Stored };
+        let inner = EngineInner { runner, policy, cache: Mutex::new(cache), first };
         Ok(ContractEngine { inner: Arc::new(inner), storage: Arc::new(storage) })
     }
 
@@ -577,7 +594,7 @@ impl BlockSession<'_> {
         let compiled = inner.compile(code, &instrumented)?;
         // The compiled module is stored with the code, so that a restart does not recompile;
         // stored code usually has its artifact stored already (unless another engine wrote it).
-        let artifact = match inner.artifact_key(&code, Module::Copy) {
+        let artifact = match inner.artifact_key(&code, inner.first) {
             Some(key) if !(known && txn.get(Table::Artifacts, &key)?.is_some()) => {
                 compiled.artifact()?.map(|artifact| (key, artifact))
             }

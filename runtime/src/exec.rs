@@ -61,12 +61,12 @@ fn lock(exec: &Mutex<Execution>) -> Result<MutexGuard<'_, Execution>, EngineErro
 }
 
 /// Runs a top-level call (or a deployment's `instantiate`, with `instantiate` set) on the copy
-/// of its code without the write-backs only traps read, and, if it or any call it made trapped
-/// there, again on the stored modules, whose gas at a trap is exact (`docs/runtime.md`, "Traps
-/// run twice"). A call that trapped changed nothing, and a call that a trap on the copy cut
-/// short is discarded as a whole, so the second run sees the same state and input as the
-/// first; calls it makes run on the stored modules, once, so a top-level call runs at most
-/// twice whatever it calls.
+/// of its code without the write-backs only traps read (or, on an engine without copies, once
+/// on the stored module), and, if it or any call it made trapped there, again on the stored
+/// modules, whose gas at a trap is exact (`docs/runtime.md`, "Traps run twice"). A call that
+/// trapped changed nothing, and a call that a trap on the copy cut short is discarded as a
+/// whole, so the second run sees the same state and input as the first; calls it makes run on
+/// the stored modules, once, so a top-level call runs at most twice whatever it calls.
 pub(crate) fn top_level(
     engine: &Arc<EngineInner>,
     exec: &Arc<Mutex<Execution>>,
@@ -76,12 +76,13 @@ pub(crate) fn top_level(
     if spec.gas_limit > MAX_GAS {
         return Ok(invalid(InvalidCall::GasLimitTooLarge(spec.gas_limit)));
     }
-    let code = match prepare(engine, exec, &spec, Module::Copy, instantiate)? {
+    let first = engine.first;
+    let code = match prepare(engine, exec, &spec, first, instantiate)? {
         Ok(code) => code,
         Err(reason) => return Ok(invalid(reason)),
     };
-    let input = spec.input.clone();
-    if let Run::Ended(outcome) = run(engine, exec, &spec, input, code, Module::Copy)? {
+    let input = if first == Module::Copy { spec.input.clone() } else { std::mem::take(&mut spec.input) };
+    if let Run::Ended(outcome) = run(engine, exec, &spec, input, code, first)? {
         return Ok(outcome);
     }
     let input = std::mem::take(&mut spec.input);

@@ -112,8 +112,9 @@ pub(crate) struct Execution {
     pub(crate) write_failed: bool,
 }
 
-/// A contract whose `instantiate` is running: its id, its code, the compiled copy its calls
-/// run on, and the instrumented module (what a call that traps runs again on).
+/// A contract whose `instantiate` is running: its id, its code, the compiled module its calls
+/// run on first (the copy, unless the engine runs without copies), and the instrumented module
+/// (what a call that traps on the copy runs again on).
 pub(crate) struct Deploying {
     pub(crate) id: ContractId,
     pub(crate) code: Code,

@@ -1,5 +1,10 @@
 //! Two engines in lockstep: every operation runs on a wasmtime engine and on a wasmi engine,
 //! each over its own storage, and must give the same result (status, output, events, gas).
+//! wasmtime runs calls as the engine does by default, on the copies of their code without the
+//! write-backs only traps read (and again on the stored modules after a trap); wasmi runs
+//! without copies, every call once on the stored modules (`EngineConfig::with_copies`). So
+//! every comparison also checks that the copies change nothing (`docs/runtime.md`, "Traps run
+//! twice").
 //! After every operation that may change state, both states are compared: every account the
 //! twin has seen (storage root, balance), every storage entry and every stored event.
 //!
@@ -16,7 +21,7 @@ use baals_runtime::{
     DeployResult, EngineConfig, EngineError, Entries, MemoryStorage, Storage, StoredEvent,
 };
 
-/// A wasmtime engine and a wasmi engine, compared at every step.
+/// A wasmtime engine (with copies) and a wasmi engine (without), compared at every step.
 #[derive(Debug)]
 pub struct Twin {
     engines: [ContractEngine; 2],
@@ -186,7 +191,9 @@ impl Twin {
 }
 
 fn engine_of(storage: impl Storage, backend: Backend, policy: &Policy) -> ContractEngine {
-    ContractEngine::with_config(storage, policy.clone(), EngineConfig::default().with_backend(backend)).unwrap()
+    let copies = backend == Backend::Wasmtime;
+    let config = EngineConfig::default().with_backend(backend).with_copies(copies);
+    ContractEngine::with_config(storage, policy.clone(), config).unwrap()
 }
 
 /// A block on both engines.
