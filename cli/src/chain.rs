@@ -68,6 +68,11 @@ pub(crate) struct CallArgs {
     /// must print the same.
     #[arg(long, value_name = "ENGINE", default_value = "wasmtime", value_parser = parse_backend)]
     engine: Backend,
+    /// Run every call once, on the stored instrumented modules, rather than on copies without
+    /// the write-backs only traps read (and again on the stored modules after a trap). Prints
+    /// the same either way: for an audit of that.
+    #[arg(long)]
+    no_copies: bool,
 }
 
 fn parse_backend(name: &str) -> std::result::Result<Backend, String> {
@@ -122,16 +127,21 @@ fn address(hex: &str, what: &str) -> Result<Address> {
 }
 
 fn open(args: &ChainArgs) -> Result<ContractEngine> {
-    open_on(args, Backend::default())
+    open_on(args, EngineConfig::default())
 }
 
-fn open_on(args: &ChainArgs, backend: Backend) -> Result<ContractEngine> {
+/// The engine a call runs on, as its flags ask.
+fn engine_config(call: &CallArgs) -> EngineConfig {
+    EngineConfig::default().with_backend(call.engine).with_copies(!call.no_copies)
+}
+
+fn open_on(args: &ChainArgs, config: EngineConfig) -> Result<ContractEngine> {
     let policy = match &args.policy {
         Some(path) => Policy::load(path).map_err(|error| policy_usage_error(path, &error))?,
         None => Policy::default_policy(),
     };
     let storage = RedbStorage::open(&args.db).map_err(|e| usage("io", format!("{}: {e}", args.db.display())))?;
-    ContractEngine::with_config(storage, policy, EngineConfig::default().with_backend(backend)).map_err(engine_error)
+    ContractEngine::with_config(storage, policy, config).map_err(engine_error)
 }
 
 fn engine_error(error: baals_runtime::EngineError) -> UsageError {
@@ -151,7 +161,7 @@ fn status_message(status: &ExecutionStatus) -> Option<String> {
 }
 
 pub(crate) fn deploy(file: &Path, abi_file: Option<&Path>, init: &CallArgs, args: &ChainArgs) -> Result<Outcome> {
-    let engine = open_on(args, init.engine)?;
+    let engine = open_on(args, engine_config(init))?;
     let bytes = std::fs::read(file).map_err(|e| usage("io", format!("{}: {e}", file.display())))?;
     let wasm =
         module_bytes(file, &bytes).map_err(|message| usage("module", format!("{}: {message}", file.display())))?;
@@ -211,7 +221,7 @@ fn rejected(file: &Path, reason: &str, json: bool) -> Result<Outcome> {
 }
 
 pub(crate) fn call(contract: &str, method: &str, call: &CallArgs, args: &ChainArgs, query: bool) -> Result<Outcome> {
-    let engine = open_on(args, call.engine)?;
+    let engine = open_on(args, engine_config(call))?;
     let id = address(contract, "CONTRACT")?;
     let abi = engine.contract_abi(&id).map_err(engine_error)?;
     let input = call.input(abi.as_ref(), method)?;

@@ -414,13 +414,17 @@ fn every_command_prints_the_same_on_both_engines() {
     let bob = "b0".repeat(32);
     let transfer = format!("{bob}fa00000000000000");
     let overdraft = format!("{bob}ffffffffffffffff");
-    // Each engine on its own database: the same script must print the same, byte for byte.
+    // Each engine on its own database (and wasmtime once more, without copies): the same
+    // script must print the same, byte for byte.
     let mut transcripts = Vec::new();
-    for engine in ["wasmtime", "wasmi"] {
-        let db = db(&format!("engines-{engine}.redb"));
+    let engines: [&[&str]; 3] =
+        [&["--engine", "wasmtime"], &["--engine", "wasmi"], &["--engine", "wasmtime", "--no-copies"]];
+    for (run, engine) in engines.into_iter().enumerate() {
+        let db = db(&format!("engines-{run}.redb"));
         let db = path(&db);
-        let deployed = baals(&["deploy", path(&token), "--db", db, "--input", "e803000000000000", "--engine", engine]);
-        assert_eq!(deployed.status.code(), Some(0), "{engine}: {}", stderr(&deployed));
+        let deploy = ["deploy", path(&token), "--db", db, "--input", "e803000000000000"];
+        let deployed = baals(&[&deploy[..], engine].concat());
+        assert_eq!(deployed.status.code(), Some(0), "{engine:?}: {}", stderr(&deployed));
         let id = contract_of(&deployed);
         let mut transcript = vec![stdout(&deployed)];
         for args in [
@@ -430,7 +434,7 @@ fn every_command_prints_the_same_on_both_engines() {
             vec!["query", &id, "balance_of", "--input", &bob, "--json"],
             vec!["call", &id, "mint"],
         ] {
-            let output = baals(&[&args[..], &["--db", db, "--engine", engine]].concat());
+            let output = baals(&[&args[..], &["--db", db], engine].concat());
             transcript.push(format!("{:?}\n{}{}", output.status.code(), stdout(&output), stderr(&output)));
         }
         for args in [vec!["events", &id], vec!["inspect", &id, "--json"]] {
@@ -438,8 +442,9 @@ fn every_command_prints_the_same_on_both_engines() {
         }
         transcripts.push(transcript);
     }
-    assert_eq!(transcripts[0], transcripts[1]);
-    println!("{} commands printed the same on wasmtime and wasmi", transcripts[0].len());
+    assert_eq!(transcripts[0], transcripts[1], "wasmtime and wasmi");
+    assert_eq!(transcripts[0], transcripts[2], "wasmtime with copies and without");
+    println!("{} commands printed the same on wasmtime, wasmi and wasmtime without copies", transcripts[0].len());
 
     let output = baals(&["call", &"00".repeat(32), "x", "--engine", "wasmer"]);
     assert_eq!(output.status.code(), Some(2));
