@@ -93,7 +93,7 @@ pub(crate) fn top_level(
 }
 
 /// Runs a call made by a contract through `baals_call_contract`, on the module its caller
-/// runs on (the copy, or the stored module in a second run).
+/// runs on (the copy; the stored module in a second run, or on an engine without copies).
 pub(crate) fn nested(
     engine: &Arc<EngineInner>,
     exec: &Arc<Mutex<Execution>>,
