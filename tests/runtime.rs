@@ -32,12 +32,12 @@ impl Chain {
     }
 
     fn with(policy: Policy) -> Chain {
-        Chain::over(MemoryStorage::new(), MemoryStorage::new(), policy)
+        Chain::over([MemoryStorage::new(), MemoryStorage::new(), MemoryStorage::new()], policy)
     }
 
-    /// Over two storages holding the same state: wasmtime's and wasmi's.
-    fn over(wasmtime: impl Storage, wasmi: impl Storage, policy: Policy) -> Chain {
-        let chain = Chain { engine: Twin::with(wasmtime, wasmi, policy) };
+    /// Over storages holding the same state, one an engine of the twin (`Twin::with`).
+    fn over<S: Storage>(storages: [S; 3], policy: Policy) -> Chain {
+        let chain = Chain { engine: Twin::with(storages, policy) };
         let mut block = chain.engine.begin_block(CTX).unwrap();
         block.credit(&ALICE, 1_000).unwrap();
         block.commit().unwrap();
@@ -258,12 +258,12 @@ fn where_traps_use_the_limit_reverts_still_use_what_was_charged() {
 /// counter at a trap under an exact policy.
 #[test]
 fn what_a_trap_costs_follows_the_code_not_the_engines_policy() {
-    let (wasmtime, wasmi) = (MemoryStorage::new(), MemoryStorage::new());
+    let storages = [MemoryStorage::new(), MemoryStorage::new(), MemoryStorage::new()];
     let limit = default_with(&[("gas", "trap", "\"limit\"")]);
-    let under_limit = Chain::over(wasmtime.clone(), wasmi.clone(), limit.clone()).deploy(&probe());
-    let under_exact = Chain::over(wasmtime.clone(), wasmi.clone(), Policy::default_policy()).deploy(&probe());
+    let under_limit = Chain::over(storages.clone(), limit.clone()).deploy(&probe());
+    let under_exact = Chain::over(storages.clone(), Policy::default_policy()).deploy(&probe());
     for policy in [limit, Policy::default_policy()] {
-        let chain = Chain::over(wasmtime.clone(), wasmi.clone(), policy);
+        let chain = Chain::over(storages.clone(), policy);
         let trap = |id| chain.engine.execute_contract_call(CTX, ALICE, id, "write_then_trap", b"", 0, 100_000).unwrap();
         let (limited, exact) = (trap(under_limit), trap(under_exact));
         assert!(matches!(limited.status, ExecutionStatus::Trap { kind: TrapKind::Unreachable, .. }));
@@ -573,7 +573,7 @@ fn calls_nest_to_the_greatest_depth_on_many_threads_at_once() {
     }
     let innermost_returned = |output: &[u8]| output.ends_with(&0i32.to_le_bytes());
     assert!(innermost_returned(&chain.call(contracts[0], "call", &input).output));
-    let engines = [chain.engine.wasmtime(), chain.engine.wasmi()];
+    let engines = chain.engine.engines();
     let (input, contracts) = (&input, &contracts);
     std::thread::scope(|scope| {
         for _ in 0..8 {
@@ -985,8 +985,8 @@ fn the_same_sequence_gives_the_same_results_gas_events_and_roots() {
         let _ = std::fs::remove_file(&path);
         RedbStorage::open(&path).unwrap().without_fsync()
     };
-    let chain =
-        Chain::over(redb("determinism-wasmtime.redb"), redb("determinism-wasmi.redb"), Policy::default_policy());
+    let storages = ["wasmtime", "wasmi", "stored-only"].map(|engine| redb(&format!("determinism-{engine}.redb")));
+    let chain = Chain::over(storages, Policy::default_policy());
     assert_eq!(first, script(&chain));
     assert!(first.iter().any(|line| line.starts_with("deep: stack limit reached")), "{first:?}");
 }
@@ -994,21 +994,19 @@ fn the_same_sequence_gives_the_same_results_gas_events_and_roots() {
 #[test]
 fn state_persists_across_reopening() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let paths = [dir.join("persist-wasmtime.redb"), dir.join("persist-wasmi.redb")];
+    let paths = ["wasmtime", "wasmi", "stored-only"].map(|engine| dir.join(format!("persist-{engine}.redb")));
     for path in &paths {
         let _ = std::fs::remove_file(path);
     }
-    let open = || [RedbStorage::open(&paths[0]).unwrap(), RedbStorage::open(&paths[1]).unwrap()];
+    let open = || paths.each_ref().map(|path| RedbStorage::open(path).unwrap());
     let (id, root) = {
-        let [wasmtime, wasmi] = open();
-        let chain = Chain::over(wasmtime, wasmi, Policy::default_policy());
+        let chain = Chain::over(open(), Policy::default_policy());
         let id = chain.deploy(&probe());
         chain.call(id, "set", &set_input(b"k", b"persisted"));
         chain.call(id, "emit", &set_input(b"t", b"d"));
         (id, chain.engine.contract(&id).unwrap().unwrap().storage_root)
     };
-    let [wasmtime, wasmi] = open();
-    let engine = Twin::with(wasmtime, wasmi, Policy::default_policy());
+    let engine = Twin::with(open(), Policy::default_policy());
     assert_eq!(engine.storage_value(&id, b"k").unwrap(), Some(b"persisted".to_vec()));
     assert_eq!(engine.contract(&id).unwrap().unwrap().storage_root, root);
     assert_eq!(engine.events(&id).unwrap().len(), 1);
@@ -1034,7 +1032,8 @@ fn an_aborted_block_leaves_no_contract_behind() {
         let _ = std::fs::remove_file(&path);
         RedbStorage::open(&path).unwrap().without_fsync()
     };
-    let chain = Chain::over(redb("aborted-wasmtime.redb"), redb("aborted-wasmi.redb"), Policy::default_policy());
+    let storages = ["wasmtime", "wasmi", "stored-only"].map(|engine| redb(&format!("aborted-{engine}.redb")));
+    let chain = Chain::over(storages, Policy::default_policy());
     let existing = chain.deploy(&probe());
     let mut block = chain.engine.begin_block(CTX).unwrap();
     // Found in the database, then in the block's memory.

@@ -1,15 +1,15 @@
-//! Two engines in lockstep: every operation runs on a wasmtime engine and on a wasmi engine,
-//! each over its own storage, and must give the same result (status, output, events, gas).
-//! wasmtime runs calls as the engine does by default, on the copies of their code without the
-//! write-backs only traps read (and again on the stored modules after a trap); wasmi runs
-//! without copies, every call once on the stored modules (`EngineConfig::with_copies`). So
-//! every comparison also checks that the copies change nothing (`docs/runtime.md`, "Traps run
-//! twice").
-//! After every operation that may change state, both states are compared: every account the
+//! Engines in lockstep: every operation runs on a wasmtime engine, a wasmi engine, and a
+//! second wasmtime engine without copies, each over its own storage, and must give the same
+//! result (status, output, events, gas). The first two run calls as the engine does by
+//! default, on the copies of their code without the write-backs only traps read (and again on
+//! the stored modules after a trap); the third runs every call once, on the stored modules
+//! (`EngineConfig::with_copies`). So every comparison checks the two engines against each
+//! other and the copies against the stored modules (`docs/runtime.md`, "Traps run twice").
+//! After every operation that may change state, their states are compared: every account the
 //! twin has seen (storage root, balance), every storage entry and every stored event.
 //!
 //! The methods are named and typed as [`ContractEngine`]'s, so a test written against one
-//! engine runs on both by changing its type.
+//! engine runs on all of them by changing its type.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -21,89 +21,95 @@ use baals_runtime::{
     DeployResult, EngineConfig, EngineError, Entries, MemoryStorage, Storage, StoredEvent,
 };
 
-/// A wasmtime engine (with copies) and a wasmi engine (without), compared at every step.
+/// A wasmtime engine, a wasmi engine and a wasmtime engine without copies, compared at every
+/// step.
 #[derive(Debug)]
 pub struct Twin {
-    engines: [ContractEngine; 2],
+    engines: [ContractEngine; ENGINES],
     /// Every contract deployed or called through the twin: the accounts compared.
     seen: RefCell<BTreeSet<ContractId>>,
     /// Operations compared, for the counts tests print.
     compared: RefCell<u64>,
 }
 
-/// Asserts that both engines did the same and returns wasmtime's answer. Engine errors must
+/// How many engines a twin runs.
+const ENGINES: usize = 3;
+
+/// The engines, in the order of [`Twin::engines`]: for messages.
+const NAMES: [&str; ENGINES] = ["wasmtime", "wasmi", "wasmtime without copies"];
+
+/// Asserts that every engine did the same and returns wasmtime's answer. Engine errors must
 /// agree in kind only: their messages are each engine's own.
-fn agree<T: PartialEq + Debug>(what: &str, results: [Result<T, EngineError>; 2]) -> Result<T, EngineError> {
-    let [wasmtime, wasmi] = results;
-    match (&wasmtime, &wasmi) {
-        (Ok(a), Ok(b)) => assert_eq!(a, b, "{what}: wasmtime and wasmi disagree"),
-        (Err(_), Err(_)) => {}
-        _ => panic!("{what}: wasmtime gave {wasmtime:?}, wasmi {wasmi:?}"),
+fn agree<T: PartialEq + Debug>(what: &str, results: [Result<T, EngineError>; ENGINES]) -> Result<T, EngineError> {
+    let [wasmtime, others @ ..] = results;
+    for (other, name) in others.iter().zip(&NAMES[1..]) {
+        match (&wasmtime, other) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{what}: wasmtime and {name} disagree"),
+            (Err(_), Err(_)) => {}
+            _ => panic!("{what}: wasmtime gave {wasmtime:?}, {name} {other:?}"),
+        }
     }
     wasmtime
 }
 
 impl Twin {
-    /// Two engines under `policy`, each over an empty in-memory storage.
+    /// The engines under `policy`, each over an empty in-memory storage.
     pub fn new(policy: Policy) -> Twin {
-        Twin::with(MemoryStorage::new(), MemoryStorage::new(), policy)
+        Twin::with([MemoryStorage::new(), MemoryStorage::new(), MemoryStorage::new()], policy)
     }
 
-    /// Two engines under `policy`: wasmtime over `wasmtime_storage`, wasmi over
-    /// `wasmi_storage`, which must hold the same state.
-    pub fn with(wasmtime_storage: impl Storage, wasmi_storage: impl Storage, policy: Policy) -> Twin {
+    /// The engines under `policy`, over `storages` (wasmtime's, wasmi's, and that of wasmtime
+    /// without copies), which must hold the same state.
+    pub fn with<S: Storage>(storages: [S; ENGINES], policy: Policy) -> Twin {
+        let [wasmtime, wasmi, stored_only] = storages;
         let engines = [
-            engine_of(wasmtime_storage, Backend::Wasmtime, &policy),
-            engine_of(wasmi_storage, Backend::Wasmi, &policy),
+            engine_of(wasmtime, Backend::Wasmtime, true, &policy),
+            engine_of(wasmi, Backend::Wasmi, true, &policy),
+            engine_of(stored_only, Backend::Wasmtime, false, &policy),
         ];
         Twin { engines, seen: RefCell::new(BTreeSet::new()), compared: RefCell::new(0) }
     }
 
-    /// The wasmtime engine.
-    pub fn wasmtime(&self) -> &ContractEngine {
-        &self.engines[0]
+    /// Every engine, in the order of [`Twin::with`]'s storages.
+    pub fn engines(&self) -> &[ContractEngine; ENGINES] {
+        &self.engines
     }
 
-    /// The wasmi engine.
-    pub fn wasmi(&self) -> &ContractEngine {
-        &self.engines[1]
-    }
-
-    /// How many operations both engines ran and agreed on.
+    /// How many operations every engine ran and agreed on.
     pub fn compared(&self) -> u64 {
         *self.compared.borrow()
     }
 
-    /// The policy both engines run under.
+    /// The policy the engines run under.
     pub fn policy(&self) -> &Policy {
         self.engines[0].policy()
     }
 
-    fn both<T: PartialEq + Debug>(
+    fn each<T: PartialEq + Debug>(
         &self,
         what: &str,
         op: impl Fn(&ContractEngine) -> Result<T, EngineError>,
     ) -> Result<T, EngineError> {
         *self.compared.borrow_mut() += 1;
-        agree(what, [op(&self.engines[0]), op(&self.engines[1])])
+        agree(what, self.engines.each_ref().map(op))
     }
 
     /// Compares every account the twin has seen, its storage and its events.
     pub fn check_state(&self) {
         let seen: Vec<ContractId> = self.seen.borrow().iter().copied().collect();
         for id in seen {
-            self.both("account", |engine| engine.contract(&id)).unwrap();
-            self.both("storage", |engine| engine.storage_entries(&id)).unwrap();
-            self.both("events", |engine| engine.events(&id)).unwrap();
+            self.each("account", |engine| engine.contract(&id)).unwrap();
+            self.each("storage", |engine| engine.storage_entries(&id)).unwrap();
+            self.each("events", |engine| engine.events(&id)).unwrap();
         }
-        self.both("latest height", ContractEngine::latest_height).unwrap();
+        self.each("latest height", ContractEngine::latest_height).unwrap();
     }
 
     fn see(&self, id: ContractId) {
         self.seen.borrow_mut().insert(id);
     }
 
-    /// [`ContractEngine::deploy_contract`] on both.
+    /// [`ContractEngine::deploy_contract`] on each.
     pub fn deploy_contract(
         &self,
         ctx: BlockContext,
@@ -112,7 +118,7 @@ impl Twin {
         init_payload: &[u8],
         gas_limit: u64,
     ) -> Result<DeployResult, EngineError> {
-        let result = self.both("deploy", |engine| engine.deploy_contract(ctx, deployer, wasm, init_payload, gas_limit));
+        let result = self.each("deploy", |engine| engine.deploy_contract(ctx, deployer, wasm, init_payload, gas_limit));
         if let Ok(deployed) = &result {
             self.see(deployed.contract_id);
         }
@@ -120,7 +126,7 @@ impl Twin {
         result
     }
 
-    /// [`ContractEngine::execute_contract_call`] on both.
+    /// [`ContractEngine::execute_contract_call`] on each.
     #[allow(clippy::too_many_arguments)]
     pub fn execute_contract_call(
         &self,
@@ -133,14 +139,14 @@ impl Twin {
         gas_limit: u64,
     ) -> Result<ContractExecutionResult, EngineError> {
         self.see(contract_id);
-        let result = self.both(method, |engine| {
+        let result = self.each(method, |engine| {
             engine.execute_contract_call(ctx, sender, contract_id, method, payload, value, gas_limit)
         });
         self.check_state();
         result
     }
 
-    /// [`ContractEngine::query_contract`] on both.
+    /// [`ContractEngine::query_contract`] on each.
     pub fn query_contract(
         &self,
         ctx: BlockContext,
@@ -150,76 +156,75 @@ impl Twin {
         payload: &[u8],
         gas_cap: u64,
     ) -> Result<ContractExecutionResult, EngineError> {
-        self.both(method, |engine| engine.query_contract(ctx, sender, contract_id, method, payload, gas_cap))
+        self.each(method, |engine| engine.query_contract(ctx, sender, contract_id, method, payload, gas_cap))
     }
 
-    /// [`ContractEngine::contract`] on both.
+    /// [`ContractEngine::contract`] on each.
     pub fn contract(&self, id: &ContractId) -> Result<Option<ContractAccount>, EngineError> {
-        self.both("account", |engine| engine.contract(id))
+        self.each("account", |engine| engine.contract(id))
     }
 
-    /// [`ContractEngine::balance`] on both.
+    /// [`ContractEngine::balance`] on each.
     pub fn balance(&self, address: &Address) -> Result<u64, EngineError> {
-        self.both("balance", |engine| engine.balance(address))
+        self.each("balance", |engine| engine.balance(address))
     }
 
-    /// [`ContractEngine::storage_value`] on both.
+    /// [`ContractEngine::storage_value`] on each.
     pub fn storage_value(&self, contract: &ContractId, key: &[u8]) -> Result<Option<Vec<u8>>, EngineError> {
-        self.both("storage value", |engine| engine.storage_value(contract, key))
+        self.each("storage value", |engine| engine.storage_value(contract, key))
     }
 
-    /// [`ContractEngine::storage_entries`] on both.
+    /// [`ContractEngine::storage_entries`] on each.
     pub fn storage_entries(&self, contract: &ContractId) -> Result<Entries, EngineError> {
-        self.both("storage", |engine| engine.storage_entries(contract))
+        self.each("storage", |engine| engine.storage_entries(contract))
     }
 
-    /// [`ContractEngine::events`] on both.
+    /// [`ContractEngine::events`] on each.
     pub fn events(&self, contract: &ContractId) -> Result<Vec<StoredEvent>, EngineError> {
-        self.both("events", |engine| engine.events(contract))
+        self.each("events", |engine| engine.events(contract))
     }
 
-    /// [`ContractEngine::nonce`] on both.
+    /// [`ContractEngine::nonce`] on each.
     pub fn nonce(&self, deployer: &Address) -> Result<u64, EngineError> {
-        self.both("nonce", |engine| engine.nonce(deployer))
+        self.each("nonce", |engine| engine.nonce(deployer))
     }
 
-    /// [`ContractEngine::begin_block`] on both.
+    /// [`ContractEngine::begin_block`] on each.
     pub fn begin_block(&self, ctx: BlockContext) -> Result<TwinBlock<'_>, EngineError> {
-        let sessions = [self.engines[0].begin_block(ctx)?, self.engines[1].begin_block(ctx)?];
+        let [a, b, c] = &self.engines;
+        let sessions = [a.begin_block(ctx)?, b.begin_block(ctx)?, c.begin_block(ctx)?];
         Ok(TwinBlock { twin: self, sessions })
     }
 }
 
-fn engine_of(storage: impl Storage, backend: Backend, policy: &Policy) -> ContractEngine {
-    let copies = backend == Backend::Wasmtime;
+fn engine_of(storage: impl Storage, backend: Backend, copies: bool, policy: &Policy) -> ContractEngine {
     let config = EngineConfig::default().with_backend(backend).with_copies(copies);
     ContractEngine::with_config(storage, policy.clone(), config).unwrap()
 }
 
-/// A block on both engines.
+/// A block on each engine.
 #[derive(Debug)]
 pub struct TwinBlock<'t> {
     twin: &'t Twin,
-    sessions: [BlockSession<'t>; 2],
+    sessions: [BlockSession<'t>; ENGINES],
 }
 
 impl TwinBlock<'_> {
-    fn both<T: PartialEq + Debug>(
+    fn each<T: PartialEq + Debug>(
         &mut self,
         what: &str,
-        mut op: impl FnMut(&mut BlockSession<'_>) -> Result<T, EngineError>,
+        op: impl FnMut(&mut BlockSession<'_>) -> Result<T, EngineError>,
     ) -> Result<T, EngineError> {
         *self.twin.compared.borrow_mut() += 1;
-        let [a, b] = &mut self.sessions;
-        agree(what, [op(a), op(b)])
+        agree(what, self.sessions.each_mut().map(op))
     }
 
-    /// [`BlockSession::credit`] on both.
+    /// [`BlockSession::credit`] on each.
     pub fn credit(&mut self, address: &Address, amount: u64) -> Result<u64, EngineError> {
-        self.both("credit", |block| block.credit(address, amount))
+        self.each("credit", |block| block.credit(address, amount))
     }
 
-    /// [`BlockSession::deploy_contract`] on both.
+    /// [`BlockSession::deploy_contract`] on each.
     pub fn deploy_contract(
         &mut self,
         deployer: Address,
@@ -227,14 +232,14 @@ impl TwinBlock<'_> {
         init_payload: &[u8],
         gas_limit: u64,
     ) -> Result<DeployResult, EngineError> {
-        let result = self.both("deploy", |block| block.deploy_contract(deployer, wasm, init_payload, gas_limit));
+        let result = self.each("deploy", |block| block.deploy_contract(deployer, wasm, init_payload, gas_limit));
         if let Ok(deployed) = &result {
             self.twin.see(deployed.contract_id);
         }
         result
     }
 
-    /// [`BlockSession::execute_contract_call`] on both.
+    /// [`BlockSession::execute_contract_call`] on each.
     pub fn execute_contract_call(
         &mut self,
         sender: Address,
@@ -245,10 +250,10 @@ impl TwinBlock<'_> {
         gas_limit: u64,
     ) -> Result<ContractExecutionResult, EngineError> {
         self.twin.see(contract_id);
-        self.both(method, |block| block.execute_contract_call(sender, contract_id, method, payload, value, gas_limit))
+        self.each(method, |block| block.execute_contract_call(sender, contract_id, method, payload, value, gas_limit))
     }
 
-    /// [`BlockSession::query_contract`] on both.
+    /// [`BlockSession::query_contract`] on each.
     pub fn query_contract(
         &mut self,
         sender: Address,
@@ -257,22 +262,21 @@ impl TwinBlock<'_> {
         payload: &[u8],
         gas_cap: u64,
     ) -> Result<ContractExecutionResult, EngineError> {
-        self.both(method, |block| block.query_contract(sender, contract_id, method, payload, gas_cap))
+        self.each(method, |block| block.query_contract(sender, contract_id, method, payload, gas_cap))
     }
 
     /// [`BlockSession::commit`] on both, then compares the states.
     pub fn commit(self) -> Result<(), EngineError> {
         let twin = self.twin;
-        let [a, b] = self.sessions;
-        agree("commit", [a.commit(), b.commit()])?;
+        agree("commit", self.sessions.map(BlockSession::commit))?;
         twin.check_state();
         Ok(())
     }
 
-    /// [`BlockSession::abort`] on both.
+    /// [`BlockSession::abort`] on each.
     pub fn abort(self) {
-        let [a, b] = self.sessions;
-        a.abort();
-        b.abort();
+        for session in self.sessions {
+            session.abort();
+        }
     }
 }
