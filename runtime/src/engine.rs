@@ -188,8 +188,7 @@ impl EngineInner {
             }
             let wasm = Arc::clone(&deploying.wasm);
             drop(exec);
-            let compiled = self.runner.compile(&module_of(&wasm, module)?)?;
-            return self.cache(key, compiled, wasm.len());
+            return self.compile(code, &wasm, module);
         }
         let artifact_key = self.artifact_key(&code, module);
         if let Some(artifact_key) = &artifact_key
@@ -213,14 +212,14 @@ impl EngineInner {
         self.cache(key, compiled, wasm.len())
     }
 
-    /// Compiles the module calls run on first, of instrumented code that is not stored yet (a
-    /// deployment), into the cache.
-    fn compile(&self, code: Code, wasm: &[u8]) -> Result<Compiled, EngineError> {
-        let key = (code, self.first);
+    /// Compiles `module` of instrumented code that is not stored yet (a deployment), into the
+    /// cache.
+    fn compile(&self, code: Code, wasm: &[u8], module: Module) -> Result<Compiled, EngineError> {
+        let key = (code, module);
         if let Some(compiled) = self.cache_lock()?.get(&key) {
             return Ok(compiled);
         }
-        let compiled = self.runner.compile(&module_of(wasm, self.first)?)?;
+        let compiled = self.runner.compile(&module_of(wasm, module)?)?;
         self.cache(key, compiled, wasm.len())
     }
 
@@ -591,7 +590,7 @@ impl BlockSession<'_> {
         if txn.get(Table::Contracts, &id.0)?.is_some() {
             return Err(EngineError::Internal(format!("contract {id} exists already")));
         }
-        let compiled = inner.compile(code, &instrumented)?;
+        let compiled = inner.compile(code, &instrumented, inner.first)?;
         // The compiled module is stored with the code, so that a restart does not recompile;
         // stored code usually has its artifact stored already (unless another engine wrote it).
         let artifact = match inner.artifact_key(&code, inner.first) {
