@@ -1,15 +1,21 @@
 //! wasm-smith modules, instrumented under the permissive policy, against their originals on
 //! wasmtime: with the largest gas limit, the same results (or a trap where the original
 //! traps); the original is bounded by fuel. Then the instrumented module on wasmtime against
-//! wasmi, with ample gas and with little: the same results, traps and gas, call by call. The
-//! input's first byte picks the `[gas] trap` setting (its lowest bit: `"limit"` when set),
-//! since the two instrument differently.
+//! wasmi, with ample gas and with little: the same results, traps and gas, call by call. Then
+//! the copy the runtime runs calls on (`without_trap_write_backs`) against the stored module,
+//! on both engines: the same results; the same gas on every call that does not trap; on a
+//! trap, a counter no later than the stored module's, out of gas only where the stored
+//! module is (`docs/runtime.md`, "Traps run twice"). The input's first byte picks the
+//! `[gas] trap` setting (its lowest bit: `"limit"` when set), since the two instrument
+//! differently.
 #![no_main]
 
 use std::sync::LazyLock;
 
 use arbitrary::Unstructured;
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left, stack_counter};
+use baals_instrument::{
+    GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left, stack_counter, without_trap_write_backs,
+};
 use baals_policy::Policy;
 use libfuzzer_sys::fuzz_target;
 use wasmtime::{Config, Engine, Instance, Module, Store, Val};
@@ -170,9 +176,37 @@ fuzz_target!(|data: &[u8]| {
     let exports: Vec<String> = original.exports().map(|export| export.name().to_string()).collect();
     let twin = Module::new(&TWINS.0, &instrumented.wasm).unwrap();
     let wasmi_twin = wasmi::Module::new(&TWINS.1, &instrumented.wasm).expect("wasmi takes what wasmtime takes");
+    let copy = without_trap_write_backs(&instrumented.wasm).expect("the instrumenter's output has a copy");
+    let copies = copy.map(|copy| {
+        let wasmi = wasmi::Module::new(&TWINS.1, &copy).expect("wasmi takes the copy");
+        (Module::new(&TWINS.0, &copy).expect("the copy compiles"), wasmi)
+    });
     for gas in [1 << 40, 5_000] {
         let wasmtime = wasmtime_calls(&twin, &exports, gas);
         let wasmi = wasmi_calls(&wasmi_twin, &exports, gas);
         assert_eq!(wasmtime, wasmi, "wasmtime and wasmi disagree with {gas} gas");
+        if let Some((copy, wasmi_copy)) = &copies {
+            let on_copy = wasmtime_calls(copy, &exports, gas);
+            assert_eq!(on_copy, wasmi_calls(wasmi_copy, &exports, gas), "the engines disagree on the copy, {gas} gas");
+            compare_copy(&on_copy, &wasmtime, gas);
+        }
     }
 });
+
+/// The calls on the copy against the same calls on the stored module.
+fn compare_copy(on_copy: &Calls, stored: &Calls, gas: u64) {
+    assert_eq!(on_copy.len(), stored.len(), "{gas} gas: the copy made other calls");
+    for (call, ((copy_result, copy_used), (result, used))) in on_copy.iter().zip(stored).enumerate() {
+        assert_eq!(copy_result, result, "{gas} gas, call {call}: the copy behaves differently");
+        if result.is_some() {
+            assert_eq!(copy_used, used, "{gas} gas, call {call}: the copy charged differently");
+            continue;
+        }
+        // `None` is out of gas: the copy may have written back less, never more.
+        match (copy_used, used) {
+            (_, None) => {}
+            (None, Some(_)) => panic!("{gas} gas, call {call}: only the copy ran out of gas"),
+            (Some(copy), Some(stored)) => assert!(copy <= stored, "{gas} gas, call {call}: {copy} against {stored}"),
+        }
+    }
+}

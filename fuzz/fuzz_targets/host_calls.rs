@@ -1,6 +1,8 @@
 //! Random sequences of calls to the probe contract (every host function, nested calls, value,
-//! failures) against the runtime: no sequence may panic the host, and replaying it on wasmi
-//! must give what wasmtime gave: the same results, gas, events, storage and storage roots.
+//! failures) against the runtime: no sequence may panic the host, and replaying it on wasmi,
+//! and on wasmtime without copies (every call once, on the stored modules: `docs/runtime.md`,
+//! "Traps run twice"), must give what wasmtime gave: the same results, gas, events, storage
+//! and storage roots.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -17,6 +19,10 @@ const ALICE: Address = Address([1; 32]);
 /// minute, and the target managed 2 to 4 executions a second.
 const GAS_LIMITS: u32 = 1 << 22;
 
+/// The engines a sequence runs on: wasmtime and wasmi, each running calls on the copies of
+/// their code, and wasmtime on the stored modules alone.
+const ENGINES: [(Backend, bool); 3] = [(Backend::Wasmtime, true), (Backend::Wasmi, true), (Backend::Wasmtime, false)];
+
 /// Per engine, the state every sequence starts from: the probe deployed twice and Alice
 /// credited, committed. Each sequence runs on a fresh engine over a fork of it, so sequences
 /// stay independent (a crash reproduces from its input alone) without compiling the probe
@@ -26,12 +32,12 @@ struct Start {
     contracts: [ContractId; 2],
 }
 
-static STARTS: LazyLock<[Start; 2]> = LazyLock::new(|| [start(Backend::Wasmtime), start(Backend::Wasmi)]);
+static STARTS: LazyLock<[Start; 3]> = LazyLock::new(|| ENGINES.map(start));
 
-fn start(backend: Backend) -> Start {
+fn start(engine: (Backend, bool)) -> Start {
     let probe = wat::parse_file(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/contracts/probe.wat")).unwrap();
     let storage = MemoryStorage::new();
-    let engine = ContractEngine::with_config(storage.clone(), Policy::default_policy(), config(backend)).unwrap();
+    let engine = ContractEngine::with_config(storage.clone(), Policy::default_policy(), config(engine)).unwrap();
     let mut block = engine.begin_block(BlockContext { height: 1, timestamp: 1 }).unwrap();
     block.credit(&ALICE, 1_000).unwrap();
     // The second deployment takes the stored-code path.
@@ -40,14 +46,18 @@ fn start(backend: Backend) -> Start {
     Start { storage, contracts }
 }
 
-fn config(backend: Backend) -> EngineConfig {
-    EngineConfig::default().with_backend(backend)
+fn config((backend, copies): (Backend, bool)) -> EngineConfig {
+    EngineConfig::default().with_backend(backend).with_copies(copies)
 }
 
+/// Every method of the probe.
 const METHODS: &[&str] = &[
-    "set", "get", "get_capped", "remove", "info", "input_capped", "sha", "verify", "pay", "emit", "fail", "trap",
-    "spin", "write_then_trap", "write_then_revert", "call", "call_paying", "write_around_call", "deep",
-    "bad_storage_read", "bad_emit_event", "bad_call_contract", "noop", "height",
+    "noop", "height", "set", "get", "get_capped", "remove", "info", "input_capped", "sha", "verify", "pay", "emit",
+    "fail", "trap", "spin", "write_then_trap", "write_then_spin", "write_then_revert", "write_then_bad_pointer",
+    "write_then_pay_negative", "call", "emit_around_call", "call_paying", "write_around_call", "bad_storage_read",
+    "bad_storage_read_out", "bad_storage_write", "bad_storage_remove", "bad_get_sender", "bad_get_contract_id",
+    "bad_get_input_data", "bad_set_return_data", "bad_transfer", "bad_hash_sha256_in", "bad_hash_sha256_out",
+    "bad_verify_signature", "bad_call_contract", "bad_read_call_result", "bad_emit_event", "bad_revert", "deep",
 ];
 
 #[derive(Arbitrary, Debug)]
@@ -60,10 +70,11 @@ struct Call {
     target: bool,
 }
 
-fn run(calls: &[Call], backend: Backend) -> Vec<String> {
-    let start = &STARTS[usize::from(backend == Backend::Wasmi)];
+fn run(calls: &[Call], engine: usize) -> Vec<String> {
+    let start = &STARTS[engine];
     let engine =
-        ContractEngine::with_config(start.storage.fork().unwrap(), Policy::default_policy(), config(backend)).unwrap();
+        ContractEngine::with_config(start.storage.fork().unwrap(), Policy::default_policy(), config(ENGINES[engine]))
+            .unwrap();
     let [a, b] = start.contracts;
     let mut block = engine.begin_block(BlockContext { height: 2, timestamp: 2 }).unwrap();
     let mut trace = Vec::new();
@@ -71,7 +82,7 @@ fn run(calls: &[Call], backend: Backend) -> Vec<String> {
         let contract = if call.contract { a } else { b };
         let method = METHODS[usize::from(call.method) % METHODS.len()];
         let mut input = call.input.clone();
-        if method.starts_with("call") || method == "write_around_call" {
+        if method.starts_with("call") || method.ends_with("around_call") {
             // Point nested calls at one of the two contracts.
             let target = if call.target { a } else { b };
             input.splice(0..0, target.0);
@@ -99,5 +110,7 @@ fn run(calls: &[Call], backend: Backend) -> Vec<String> {
 fuzz_target!(|data: &[u8]| {
     let Ok(calls) = Vec::<Call>::arbitrary(&mut Unstructured::new(data)) else { return };
     let calls = &calls[..calls.len().min(16)];
-    assert_eq!(run(calls, Backend::Wasmtime), run(calls, Backend::Wasmi), "wasmtime and wasmi disagree");
+    let wasmtime = run(calls, 0);
+    assert_eq!(wasmtime, run(calls, 1), "wasmtime and wasmi disagree");
+    assert_eq!(wasmtime, run(calls, 2), "wasmtime with and without copies disagree");
 });
