@@ -8,7 +8,7 @@ use baals_runtime::{
     Address, BlockContext, ContractEngine, ContractExecutionResult, ContractId, Event, ExecutionStatus, InvalidCall,
     MemoryStorage, ReadTxn, RedbStorage, Storage, StorageError, Table, TrapKind, WriteTxn,
 };
-use baals_tests::twin::Twin;
+use baals_tests::twin::{ENGINES, Twin, storages};
 use baals_tests::{default_with, wat, workspace_root};
 
 const ALICE: Address = Address([0xa1; 32]);
@@ -32,11 +32,11 @@ impl Chain {
     }
 
     fn with(policy: Policy) -> Chain {
-        Chain::over([MemoryStorage::new(), MemoryStorage::new(), MemoryStorage::new()], policy)
+        Chain::over(storages(|_| MemoryStorage::new()), policy)
     }
 
     /// Over storages holding the same state, one an engine of the twin (`Twin::with`).
-    fn over<S: Storage>(storages: [S; 3], policy: Policy) -> Chain {
+    fn over<S: Storage>(storages: [S; ENGINES], policy: Policy) -> Chain {
         let chain = Chain { engine: Twin::with(storages, policy) };
         let mut block = chain.engine.begin_block(CTX).unwrap();
         block.credit(&ALICE, 1_000).unwrap();
@@ -258,7 +258,7 @@ fn where_traps_use_the_limit_reverts_still_use_what_was_charged() {
 /// counter at a trap under an exact policy.
 #[test]
 fn what_a_trap_costs_follows_the_code_not_the_engines_policy() {
-    let storages = [MemoryStorage::new(), MemoryStorage::new(), MemoryStorage::new()];
+    let storages = storages(|_| MemoryStorage::new());
     let limit = default_with(&[("gas", "trap", "\"limit\"")]);
     let under_limit = Chain::over(storages.clone(), limit.clone()).deploy(&probe());
     let under_exact = Chain::over(storages.clone(), Policy::default_policy()).deploy(&probe());
@@ -985,7 +985,7 @@ fn the_same_sequence_gives_the_same_results_gas_events_and_roots() {
         let _ = std::fs::remove_file(&path);
         RedbStorage::open(&path).unwrap().without_fsync()
     };
-    let storages = ["wasmtime", "wasmi", "stored-only"].map(|engine| redb(&format!("determinism-{engine}.redb")));
+    let storages = storages(|engine| redb(&format!("determinism-{engine}.redb")));
     let chain = Chain::over(storages, Policy::default_policy());
     assert_eq!(first, script(&chain));
     assert!(first.iter().any(|line| line.starts_with("deep: stack limit reached")), "{first:?}");
@@ -994,7 +994,7 @@ fn the_same_sequence_gives_the_same_results_gas_events_and_roots() {
 #[test]
 fn state_persists_across_reopening() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let paths = ["wasmtime", "wasmi", "stored-only"].map(|engine| dir.join(format!("persist-{engine}.redb")));
+    let paths = storages(|engine| dir.join(format!("persist-{engine}.redb")));
     for path in &paths {
         let _ = std::fs::remove_file(path);
     }
@@ -1032,7 +1032,7 @@ fn an_aborted_block_leaves_no_contract_behind() {
         let _ = std::fs::remove_file(&path);
         RedbStorage::open(&path).unwrap().without_fsync()
     };
-    let storages = ["wasmtime", "wasmi", "stored-only"].map(|engine| redb(&format!("aborted-{engine}.redb")));
+    let storages = storages(|engine| redb(&format!("aborted-{engine}.redb")));
     let chain = Chain::over(storages, Policy::default_policy());
     let existing = chain.deploy(&probe());
     let mut block = chain.engine.begin_block(CTX).unwrap();

@@ -33,7 +33,13 @@ pub struct Twin {
 }
 
 /// How many engines a twin runs.
-const ENGINES: usize = 3;
+pub const ENGINES: usize = 3;
+
+/// One storage for each engine of a twin, in [`Twin::with`]'s order, each made by `make` from
+/// a short name of its engine (for file names).
+pub fn storages<S>(make: impl FnMut(&str) -> S) -> [S; ENGINES] {
+    ["wasmtime", "wasmi", "stored-only"].map(make)
+}
 
 /// The engines, in the order of [`Twin::engines`]: for messages.
 const NAMES: [&str; ENGINES] = ["wasmtime", "wasmi", "wasmtime without copies"];
@@ -55,7 +61,7 @@ fn agree<T: PartialEq + Debug>(what: &str, results: [Result<T, EngineError>; ENG
 impl Twin {
     /// The engines under `policy`, each over an empty in-memory storage.
     pub fn new(policy: Policy) -> Twin {
-        Twin::with([MemoryStorage::new(), MemoryStorage::new(), MemoryStorage::new()], policy)
+        Twin::with(storages(|_| MemoryStorage::new()), policy)
     }
 
     /// The engines under `policy`, over `storages` (wasmtime's, wasmi's, and that of wasmtime
@@ -265,7 +271,7 @@ impl TwinBlock<'_> {
         self.each(method, |block| block.query_contract(sender, contract_id, method, payload, gas_cap))
     }
 
-    /// [`BlockSession::commit`] on both, then compares the states.
+    /// [`BlockSession::commit`] on each, then compares the states.
     pub fn commit(self) -> Result<(), EngineError> {
         let twin = self.twin;
         agree("commit", self.sessions.map(BlockSession::commit))?;
