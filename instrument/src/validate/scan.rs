@@ -182,8 +182,9 @@ impl<A: Hooks, B: Hooks> Hooks for (A, B) {
 
 /// Code below this many bytes is validated (and rewritten) on the calling thread: handing
 /// a run to another thread costs about what validating a few KiB does here, and 8 or 16 KiB
-/// measured no faster on the 13 KB CosmWasm contract. The unit tests lower it so that every
-/// corpus contract takes the parallel path.
+/// measured no faster on the 13 KB CosmWasm contract; 4 KiB, with the runs on rayon's pool,
+/// slower (`docs/instrumentation.md`, "Two more levers"). The unit tests lower it so that
+/// every corpus contract takes the parallel path.
 const PARALLEL_BYTES: usize = if cfg!(test) { 1 << 10 } else { 32 << 10 };
 
 /// The threads worth using: the machine's, up to a few (validation is memory-bound beyond).
