@@ -8,7 +8,7 @@ use baals_runtime::{
     Address, BlockContext, ContractEngine, ContractExecutionResult, ContractId, Event, ExecutionStatus, InvalidCall,
     MemoryStorage, ReadTxn, RedbStorage, Storage, StorageError, Table, TrapKind, WriteTxn,
 };
-use baals_tests::twin::{ENGINES, Twin, storages};
+use baals_tests::twin::{ENGINES, Twin, per_engine};
 use baals_tests::{default_with, wat, workspace_root};
 
 const ALICE: Address = Address([0xa1; 32]);
@@ -32,7 +32,7 @@ impl Chain {
     }
 
     fn with(policy: Policy) -> Chain {
-        Chain::over(storages(|_| MemoryStorage::new()), policy)
+        Chain::over(per_engine(|_| MemoryStorage::new()), policy)
     }
 
     /// Over storages holding the same state, one an engine of the twin (`Twin::with`).
@@ -258,7 +258,7 @@ fn where_traps_use_the_limit_reverts_still_use_what_was_charged() {
 /// counter at a trap under an exact policy.
 #[test]
 fn what_a_trap_costs_follows_the_code_not_the_engines_policy() {
-    let storages = storages(|_| MemoryStorage::new());
+    let storages = per_engine(|_| MemoryStorage::new());
     let limit = default_with(&[("gas", "trap", "\"limit\"")]);
     let under_limit = Chain::over(storages.clone(), limit.clone()).deploy(&probe());
     let under_exact = Chain::over(storages.clone(), Policy::default_policy()).deploy(&probe());
@@ -980,21 +980,25 @@ fn the_same_sequence_gives_the_same_results_gas_events_and_roots() {
     let first = script(&Chain::new());
     assert_eq!(first, script(&Chain::new()));
     // The redb storage gives exactly what the in-memory one does.
-    let redb = |name: &str| {
-        let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-        let _ = std::fs::remove_file(&path);
-        RedbStorage::open(&path).unwrap().without_fsync()
-    };
-    let storages = storages(|engine| redb(&format!("determinism-{engine}.redb")));
-    let chain = Chain::over(storages, Policy::default_policy());
+    let chain = Chain::over(fresh_redbs("determinism"), Policy::default_policy());
     assert_eq!(first, script(&chain));
     assert!(first.iter().any(|line| line.starts_with("deep: stack limit reached")), "{first:?}");
+}
+
+/// An empty redb storage for each engine of the twin, `PREFIX-ENGINE.redb` in the tests' target
+/// directory, without fsync (crashes are `tests/crash.rs`'s).
+fn fresh_redbs(prefix: &str) -> [RedbStorage; ENGINES] {
+    per_engine(|engine| {
+        let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{prefix}-{engine}.redb"));
+        let _ = std::fs::remove_file(&path);
+        RedbStorage::open(&path).unwrap().without_fsync()
+    })
 }
 
 #[test]
 fn state_persists_across_reopening() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let paths = storages(|engine| dir.join(format!("persist-{engine}.redb")));
+    let paths = per_engine(|engine| dir.join(format!("persist-{engine}.redb")));
     for path in &paths {
         let _ = std::fs::remove_file(path);
     }
@@ -1026,14 +1030,7 @@ fn state_persists_across_reopening() {
 /// called does not exist after it, and is deployed again under the same id.
 #[test]
 fn an_aborted_block_leaves_no_contract_behind() {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let redb = |name: &str| {
-        let path = dir.join(name);
-        let _ = std::fs::remove_file(&path);
-        RedbStorage::open(&path).unwrap().without_fsync()
-    };
-    let storages = storages(|engine| redb(&format!("aborted-{engine}.redb")));
-    let chain = Chain::over(storages, Policy::default_policy());
+    let chain = Chain::over(fresh_redbs("aborted"), Policy::default_policy());
     let existing = chain.deploy(&probe());
     let mut block = chain.engine.begin_block(CTX).unwrap();
     // Found in the database, then in the block's memory.

@@ -35,9 +35,9 @@ pub struct Twin {
 /// How many engines a twin runs.
 pub const ENGINES: usize = 3;
 
-/// One storage for each engine of a twin, in [`Twin::with`]'s order, each made by `make` from
-/// a short name of its engine (for file names).
-pub fn storages<S>(make: impl FnMut(&str) -> S) -> [S; ENGINES] {
+/// One value for each engine of a twin (its storage, or the path of one), in [`Twin::with`]'s
+/// order, each made by `make` from a short name of its engine (for file names).
+pub fn per_engine<T>(make: impl FnMut(&str) -> T) -> [T; ENGINES] {
     ["wasmtime", "wasmi", "stored-only"].map(make)
 }
 
@@ -61,7 +61,7 @@ fn agree<T: PartialEq + Debug>(what: &str, results: [Result<T, EngineError>; ENG
 impl Twin {
     /// The engines under `policy`, each over an empty in-memory storage.
     pub fn new(policy: Policy) -> Twin {
-        Twin::with(storages(|_| MemoryStorage::new()), policy)
+        Twin::with(per_engine(|_| MemoryStorage::new()), policy)
     }
 
     /// The engines under `policy`, over `storages` (wasmtime's, wasmi's, and that of wasmtime
