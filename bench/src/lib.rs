@@ -1,6 +1,7 @@
 //! Shared pieces of the benchmark binaries.
 #![deny(missing_docs)]
 
+pub mod calibrate;
 pub mod cosmwasm;
 
 use std::path::PathBuf;
