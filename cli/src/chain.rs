@@ -54,8 +54,8 @@ pub(crate) struct CallArgs {
     /// Native value sent with the call.
     #[arg(long, value_name = "N", default_value_t = 0)]
     value: u64,
-    /// The gas limit.
-    #[arg(long, value_name = "N", default_value_t = 10_000_000)]
+    /// The gas limit [default: 10^11, 10 s at the default schedule's rate].
+    #[arg(long, value_name = "N", default_value_t = 100_000_000_000)]
     gas: u64,
     /// The block's height [default: one more than the latest committed block].
     #[arg(long, value_name = "N")]

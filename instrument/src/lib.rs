@@ -22,6 +22,7 @@
 #![deny(missing_docs)]
 
 mod error;
+mod facts;
 mod info;
 mod instrument;
 mod opcode;
@@ -29,6 +30,7 @@ mod report;
 mod validate;
 
 pub use error::{ExportRefusal, Feature, ImportRefusal, Location, ValidationError};
+pub use facts::{defined_functions, initial_pages};
 pub use info::{Export, Import, MemoryInfo, ModuleInfo, Usage};
 pub use instrument::{
     CodeHash, GAS_GLOBAL, INSTRUMENTED_SECTION, INSTRUMENTER_VERSION, InstrumentError, Instrumented, STACK_GLOBAL,

@@ -32,6 +32,6 @@ pub use abi::{AbiType, HOST_MODULE, HostFunction, Param, RESERVED_PREFIX, abi_ma
 pub use error::PolicyError;
 pub use opcode::{CostClass, Gate, Opcode};
 pub use policy::{
-    BulkCosts, CallPolicy, DEFAULT_POLICY_TOML, ExportRule, Features, FloatMode, HostCost, ImportRule, Limit, Limits,
-    MemoryPolicy, PERMISSIVE_POLICY_TOML, POLICY_VERSION, Policy, PolicyHash, StackPolicy, TrapGas,
+    BulkCosts, CallPolicy, DEFAULT_POLICY_TOML, DeployCost, ExportRule, Features, FloatMode, HostCost, ImportRule,
+    Limit, Limits, MemoryPolicy, PERMISSIVE_POLICY_TOML, POLICY_VERSION, Policy, PolicyHash, StackPolicy, TrapGas,
 };

@@ -11,8 +11,8 @@ use crate::abi::HostFunction;
 use crate::error::PolicyError;
 use crate::opcode::{CostClass, Opcode};
 use crate::policy::{
-    BulkCosts, CallPolicy, ExportRule, Features, FloatMode, HostCost, ImportRule, Limit, Limits, MemoryPolicy,
-    POLICY_VERSION, Policy, PolicyHash, StackPolicy, TrapGas,
+    BulkCosts, CallPolicy, DeployCost, ExportRule, Features, FloatMode, HostCost, ImportRule, Limit, Limits,
+    MemoryPolicy, POLICY_VERSION, Policy, PolicyHash, StackPolicy, TrapGas,
 };
 
 type Result<T> = std::result::Result<T, PolicyError>;
@@ -76,7 +76,7 @@ pub(crate) fn parse(src: &str) -> Result<Policy> {
     )?;
     let calls = read_calls(&top.table("calls")?)?;
     let trap_gas = read_choice(&top.table("gas")?, "trap", &[("exact", TrapGas::Exact), ("limit", TrapGas::Limit)])?;
-    let deploy = read_price(&top.table("deploy")?)?;
+    let deploy = read_deploy(&top.table("deploy")?)?;
     let host = read_host(&top.table("host")?)?;
 
     Ok(Policy {
@@ -257,23 +257,28 @@ fn read_choice<T: Copy>(section: &Section<'_, '_>, key: &str, choices: &[(&str, 
 }
 
 fn read_calls(section: &Section<'_, '_>) -> Result<CallPolicy> {
-    section.expect_keys(&["max-depth", "reentrancy"])?;
-    Ok(CallPolicy { max_depth: section.count("max-depth", MAX_CALL_DEPTH)?, reentrancy: section.bool("reentrancy")? })
+    section.expect_keys(&["max-depth", "reentrancy", "base", "input-byte"])?;
+    Ok(CallPolicy {
+        max_depth: section.count("max-depth", MAX_CALL_DEPTH)?,
+        reentrancy: section.bool("reentrancy")?,
+        base: section.base_price("base")?,
+        input_byte: section.unit_price("input-byte")?,
+    })
+}
+
+fn read_deploy(section: &Section<'_, '_>) -> Result<DeployCost> {
+    section.expect_keys(&["base", "per-byte", "per-function"])?;
+    Ok(DeployCost {
+        base: section.base_price("base")?,
+        per_byte: section.unit_price("per-byte")?,
+        per_function: section.unit_price("per-function")?,
+    })
 }
 
 /// `{ base = N, per-byte = M }`: a base price and a per-byte price.
 fn read_price(section: &Section<'_, '_>) -> Result<HostCost> {
     section.expect_keys(&["base", "per-byte"])?;
-    let (base, line) = section.u64("base")?;
-    if base > GAS_HEADROOM {
-        return Err(PolicyError::CostOverflow {
-            key: section.full_key_str("base"),
-            line,
-            value: base,
-            reason: "a base price may not exceed 2^62".to_string(),
-        });
-    }
-    Ok(HostCost { base, per_byte: section.unit_price("per-byte")? })
+    Ok(HostCost { base: section.base_price("base")?, per_byte: section.unit_price("per-byte")? })
 }
 
 fn read_host(section: &Section<'_, '_>) -> Result<Vec<HostCost>> {
@@ -460,6 +465,20 @@ impl<'a, 'i> Section<'a, 'i> {
                 value,
                 reason: "a per-unit price times a 32-bit count must stay below 2^62, so it may not exceed 2^30"
                     .to_string(),
+            });
+        }
+        Ok(value)
+    }
+
+    /// A price charged once (a base), which may be as large as the counter's headroom.
+    fn base_price(&self, key: &str) -> Result<u64> {
+        let (value, line) = self.u64(key)?;
+        if value > GAS_HEADROOM {
+            return Err(PolicyError::CostOverflow {
+                key: self.full_key_str(key),
+                line,
+                value,
+                reason: "a base price may not exceed 2^62".to_string(),
             });
         }
         Ok(value)

@@ -40,7 +40,7 @@ pub struct Policy {
     pub(crate) exports: ExportRule,
     pub(crate) calls: CallPolicy,
     pub(crate) trap_gas: TrapGas,
-    pub(crate) deploy: HostCost,
+    pub(crate) deploy: DeployCost,
     pub(crate) host: Vec<HostCost>,
     pub(crate) hash: PolicyHash,
 }
@@ -149,8 +149,9 @@ impl Policy {
         self.trap_gas
     }
 
-    /// The price of deploying a contract: base, plus per byte of the original module.
-    pub fn deploy_cost(&self) -> HostCost {
+    /// The price of deploying a contract: base, plus per byte and per function of the
+    /// original module.
+    pub fn deploy_cost(&self) -> DeployCost {
         self.deploy
     }
 
@@ -212,9 +213,12 @@ impl Policy {
         }
         push("calls.max-depth".into(), self.calls.max_depth.to_string());
         push("calls.reentrancy".into(), self.calls.reentrancy.to_string());
+        push("calls.base".into(), self.calls.base.to_string());
+        push("calls.input-byte".into(), self.calls.input_byte.to_string());
         push("gas.trap".into(), self.trap_gas.key().to_string());
         push("deploy.base".into(), self.deploy.base.to_string());
         push("deploy.per-byte".into(), self.deploy.per_byte.to_string());
+        push("deploy.per-function".into(), self.deploy.per_function.to_string());
         push("imports.allow".into(), self.imports.key().to_string());
         push("exports.allow".into(), self.exports.key().to_string());
         for function in HostFunction::ALL {
@@ -490,6 +494,46 @@ pub struct CallPolicy {
     pub max_depth: u64,
     /// Whether a contract already on the call stack may be called again.
     pub reentrancy: bool,
+    /// Gas every call pays before it runs, top-level and nested: finding the contract,
+    /// instantiating its module, setting up and tearing down its frame.
+    pub base: u64,
+    /// Gas per byte of a call's input, paid with `base` (the host holds the input for the
+    /// call, read or not).
+    pub input_byte: u64,
+}
+
+impl CallPolicy {
+    /// What a call with `input_len` bytes of input, of a module whose memory starts at
+    /// `initial_pages`, pays before it runs: `base`, `input-byte` per byte of input, and
+    /// `memory.grow-page-cost` per initial page (every page a call can touch costs as a page
+    /// grown does, `docs/gas.md`). Saturating: a price no limit can pay.
+    pub fn call_cost(&self, input_len: u64, initial_pages: u64, page_cost: u64) -> u64 {
+        self.base
+            .saturating_add(self.input_byte.saturating_mul(input_len))
+            .saturating_add(page_cost.saturating_mul(initial_pages))
+    }
+}
+
+/// `[deploy]`: the price of deploying a contract.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DeployCost {
+    /// Gas of every deployment.
+    pub base: u64,
+    /// Gas per byte of the original module.
+    pub per_byte: u64,
+    /// Gas per function the module defines (compilers pay per function as well as per byte).
+    pub per_function: u64,
+}
+
+impl DeployCost {
+    /// The gas of deploying a module of `bytes` bytes that defines `functions` functions.
+    /// Saturating: a price no limit can pay.
+    pub fn of(&self, bytes: u64, functions: u64) -> u64 {
+        self.base
+            .saturating_add(self.per_byte.saturating_mul(bytes))
+            .saturating_add(self.per_function.saturating_mul(functions))
+    }
 }
 
 /// `[host]`: the price of one host function (and `[deploy]`: the price of deploying).

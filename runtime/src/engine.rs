@@ -582,8 +582,9 @@ impl BlockSession<'_> {
         if gas_limit > MAX_GAS {
             return Ok(refused(ExecutionStatus::Invalid { reason: InvalidCall::GasLimitTooLarge(gas_limit) }, 0));
         }
-        let price = inner.policy.deploy_cost();
-        let deploy_gas = price.base.saturating_add(price.per_byte.saturating_mul(wasm.len() as u64));
+        // The module parsed (it was instrumented, now or when its code was stored).
+        let functions = baals_instrument::defined_functions(wasm).unwrap_or(0);
+        let deploy_gas = inner.policy.deploy_cost().of(wasm.len() as u64, functions);
         if deploy_gas > gas_limit {
             return Ok(refused(ExecutionStatus::OutOfGas, gas_limit));
         }

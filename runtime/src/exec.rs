@@ -170,6 +170,20 @@ fn run(
     module: Module,
 ) -> Result<Run, EngineError> {
     let compiled = engine.compiled(exec, code, module)?;
+    // What the call pays before it runs (`docs/gas.md`, "Calls"): one that cannot pay ends
+    // out of gas having done nothing, its value not moved.
+    let policy = &engine.policy;
+    let cost = policy.calls().call_cost(input.len() as u64, compiled.initial_pages(), policy.memory().grow_page_cost);
+    if cost > spec.gas_limit {
+        let status = ExecutionStatus::OutOfGas;
+        return Ok(Run::Ended(CallOutcome {
+            status,
+            output: Vec::new(),
+            gas_used: spec.gas_limit,
+            events: Vec::new(),
+        }));
+    }
+    let limit = spec.gas_limit - cost;
     {
         let mut exec = lock(exec)?;
         exec.push_frame();
@@ -192,14 +206,17 @@ fn run(
         depth: spec.depth,
         module,
     };
-    let limits = Limits { gas: spec.gas_limit, stack: engine.policy.stack().max_height as u32 };
+    let limits = Limits { gas: limit, stack: policy.stack().max_height as u32 };
     let ended = engine.runner.run(&compiled, state, &spec.method, limits);
     let wasm_trap = matches!(ended.result, Err(Failure::Trap(_)));
     let callee_trapped_on_copy = matches!(ended.result, Err(Failure::Host(HostError::TrappedOnCopy)));
     // The module says what its traps cost, not the engine's policy: a contract keeps the code
     // it was deployed with when the policy changes. Asked only of a call that failed.
     let traps_use_limit = || compiled.exports(TRAP_LIMIT_EXPORT);
-    let outcome = classify(spec.gas_limit, ended, traps_use_limit);
+    let outcome = classify(limit, ended, traps_use_limit).map(|mut outcome| {
+        outcome.gas_used += cost;
+        outcome
+    });
     let mut exec = lock(exec)?;
     exec.call_stack.pop();
     // A call the engine could not run changes nothing either.

@@ -22,10 +22,13 @@
 //!     (func (export "greet") (call $write (i32.const 0) (i32.const 8) (i32.const 8) (i32.const 5))))"#).unwrap();
 //! let ctx = BlockContext { height: 1, timestamp: 1_700_000_000 };
 //! let alice = Address([1; 32]);
-//! let deployed = engine.deploy_contract(ctx, alice, &wasm, b"", 1_000_000).unwrap();
+//! // The default schedule's gas is 0.1 ns of the reference machine (`docs/gas.md`): a limit of
+//! // 10^10 is a second of it.
+//! let gas = 10_000_000_000;
+//! let deployed = engine.deploy_contract(ctx, alice, &wasm, b"", gas).unwrap();
 //! assert_eq!(deployed.status, ExecutionStatus::Success);
 //!
-//! let result = engine.execute_contract_call(ctx, alice, deployed.contract_id, "greet", b"", 0, 100_000).unwrap();
+//! let result = engine.execute_contract_call(ctx, alice, deployed.contract_id, "greet", b"", 0, gas).unwrap();
 //! assert_eq!(result.status, ExecutionStatus::Success);
 //! assert_eq!(engine.storage_value(&deployed.contract_id, b"greeting").unwrap(), Some(b"hello".to_vec()));
 //! ```

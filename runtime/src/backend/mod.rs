@@ -79,7 +79,7 @@ pub(crate) enum Runner {
 #[derive(Clone)]
 pub(crate) enum Compiled {
     Wasmtime(Arc<wasmtime::Prepared>),
-    Wasmi(::wasmi::Module),
+    Wasmi(Arc<wasmi::Translated>),
 }
 
 /// How the counters are set before a call.
@@ -157,7 +157,9 @@ impl Runner {
     pub(crate) fn run(&self, compiled: &Compiled, state: HostState, method: &str, limits: Limits) -> Ended {
         match (self, compiled) {
             (Runner::Wasmtime(engine), Compiled::Wasmtime(pre)) => engine.run(pre, state, method, limits),
-            (Runner::Wasmi(engine), Compiled::Wasmi(module)) => engine.run(module, state, method, limits),
+            (Runner::Wasmi(engine), Compiled::Wasmi(translated)) => {
+                engine.run(&translated.module, state, method, limits)
+            }
             _ => Ended {
                 state,
                 gas_left: None,
@@ -176,7 +178,7 @@ impl Compiled {
                 Some(::wasmtime::ExternType::Func(ty)) => ty.params().len() == 0 && ty.results().len() == 0,
                 _ => false,
             },
-            Compiled::Wasmi(module) => match module.get_export(name) {
+            Compiled::Wasmi(translated) => match translated.module.get_export(name) {
                 Some(::wasmi::ExternType::Func(ty)) => ty.params().is_empty() && ty.results().is_empty(),
                 _ => false,
             },
@@ -187,7 +189,16 @@ impl Compiled {
     pub(crate) fn exports(&self, name: &str) -> bool {
         match self {
             Compiled::Wasmtime(pre) => pre.module().get_export(name).is_some(),
-            Compiled::Wasmi(module) => module.get_export(name).is_some(),
+            Compiled::Wasmi(translated) => translated.module.get_export(name).is_some(),
+        }
+    }
+
+    /// The pages the module's memory starts with: what a call pays `memory.grow-page-cost`
+    /// for before it runs. Both engines read it from the module itself, so they agree.
+    pub(crate) fn initial_pages(&self) -> u64 {
+        match self {
+            Compiled::Wasmtime(pre) => pre.module().resources_required().max_initial_memory_size.unwrap_or(0),
+            Compiled::Wasmi(translated) => translated.initial_pages,
         }
     }
 

@@ -6,6 +6,8 @@
 //! `baals_call_contract` enters wasmi again from the host function, on the native stack:
 //! the policy's call depth bounds it.
 
+use std::sync::Arc;
+
 use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left, stack_counter, stack_left};
 use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
 use wasmi::errors::{ErrorKind, InstantiationError};
@@ -56,6 +58,12 @@ impl HostEnv for Caller<'_, Data> {
     }
 }
 
+/// A module wasmi translated, with what the engine charges per call from its bytes.
+pub(crate) struct Translated {
+    pub(crate) module: Module,
+    pub(crate) initial_pages: u64,
+}
+
 pub(crate) struct Wasmi {
     engine: wasmi::Engine,
     linker: Linker<Data>,
@@ -73,7 +81,11 @@ impl Wasmi {
     }
 
     pub(crate) fn compile(&self, wasm: &[u8]) -> Result<Compiled, EngineError> {
-        Ok(Compiled::Wasmi(Module::new(&self.engine, wasm).map_err(error)?))
+        let module = Module::new(&self.engine, wasm).map_err(error)?;
+        // wasmi keeps a module's memory types to itself: the bytes it accepted say them.
+        let initial_pages = baals_instrument::initial_pages(wasm)
+            .ok_or_else(|| EngineError::Internal("wasmi accepted a module whose memory does not parse".into()))?;
+        Ok(Compiled::Wasmi(Arc::new(Translated { module, initial_pages })))
     }
 
     pub(crate) fn run(&self, module: &Module, state: HostState, method: &str, limits: Limits) -> Ended {
