@@ -31,7 +31,7 @@ struct Args {
 /// The default target: 10^10 gas per second (a gas is 0.1 ns), charged at least once its
 /// measured time (`docs/gas.md`, "The schedule").
 const GAS_PER_SECOND: f64 = 1e10;
-const MARGIN: f64 = 1.0;
+const MARGIN: f64 = 1.5;
 
 fn parse() -> Result<Args, String> {
     let mut args = Args {
@@ -114,7 +114,10 @@ fn run() -> Result<(), calibrate::Error> {
     );
     let command = command_line(&args);
     if args.propose {
-        println!("\n# Proposed for {} gas/s with a margin of {} ({command})", args.target.gas_per_second, args.target.margin);
+        println!(
+            "\n# Proposed for {} gas/s with a margin of {} ({command})",
+            args.target.gas_per_second, args.target.margin
+        );
         print!("{}", to_toml(&propose(&measured, &policy, args.target), &policy));
     }
     if args.write && args.only.is_empty() {
@@ -148,7 +151,11 @@ fn command_line(args: &Args) -> String {
 fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|info| info.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
         .unwrap_or_else(|| "unknown CPU".into());
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();

@@ -98,7 +98,10 @@ impl Chain {
     }
 
     /// Runs `work` in a block and commits it, untimed.
-    pub fn block_untimed<T>(&mut self, work: impl FnOnce(&mut BlockSession<'_>) -> Result<T, Error>) -> Result<T, Error> {
+    pub fn block_untimed<T>(
+        &mut self,
+        work: impl FnOnce(&mut BlockSession<'_>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
         let ctx = self.next_context();
         let mut block = self.engine().begin_block(ctx)?;
         let value = work(&mut block)?;
@@ -108,7 +111,10 @@ impl Chain {
 
     /// Runs `work` in a block, commits it, and times both; `work` returns the gas used and the
     /// operations done.
-    pub fn block(&mut self, work: impl FnOnce(&mut BlockSession<'_>) -> Result<(u64, u64), Error>) -> Result<Sample, Error> {
+    pub fn block(
+        &mut self,
+        work: impl FnOnce(&mut BlockSession<'_>) -> Result<(u64, u64), Error>,
+    ) -> Result<Sample, Error> {
         let ctx = self.next_context();
         let engine = self.engine.as_ref().expect("the engine is open between samples");
         let start = Instant::now();

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::path::Path;
 use std::rc::Rc;
 
-use baals_policy::{HostFunction, Policy};
+use baals_policy::{FloatMode, HostFunction, Policy};
 use baals_runtime::{ContractId, EngineConfig, Table};
 use ed25519_dalek::{Signer, SigningKey};
 
@@ -63,6 +63,9 @@ pub struct Kernel {
     pub start: u64,
     /// The largest size it may ask for.
     pub max: u64,
+    /// How many times the harness's target a large block's extra time must reach: more for
+    /// kernels whose fixed cost varies much (a contract that touches its whole memory first).
+    pub scale: u32,
     run: Box<dyn FnMut(u64) -> Result<Sample, Error>>,
 }
 
@@ -201,14 +204,29 @@ impl Builder<'_> {
             price,
             start,
             max: u64::from(u32::MAX) / ops_per_iteration.max(1),
+            scale: 1,
             run: Box::new(move |size| run.sample(size)),
         });
     }
 
     /// A loop kernel on the main chain, every iteration one call's worth.
-    fn looped(&mut self, name: &str, op: &str, price: Price, contract: Loop, ops_per_iteration: u64) -> Result<(), Error> {
+    fn looped(
+        &mut self,
+        name: &str,
+        op: &str,
+        price: Price,
+        contract: Loop,
+        ops_per_iteration: u64,
+    ) -> Result<(), Error> {
+        // A contract that touches its whole memory first has a fixed cost of milliseconds
+        // that varies by as much as the target: its difference must be larger.
+        let scale = if contract.setup.contains("$tl") { 6 } else { 1 };
         let chain = Rc::clone(&self.chain);
-        self.looped_on(&chain, name, op, price, &contract, ops_per_iteration, u64::MAX, 0, Expect::Success, 64)
+        self.looped_on(&chain, name, op, price, &contract, ops_per_iteration, u64::MAX, 0, Expect::Success, 64)?;
+        if let Some(kernel) = self.kernels.last_mut() {
+            kernel.scale = scale;
+        }
+        Ok(())
     }
 
     /// A kernel whose operation is a top-level call: each sample is a block of `size` calls of
@@ -233,6 +251,7 @@ impl Builder<'_> {
             price,
             start: 16,
             max: 1 << 20,
+            scale: 1,
             run: Box::new(move |size| {
                 let inputs: Vec<Vec<u8>> = (0..size)
                     .map(|_| {
@@ -258,14 +277,23 @@ impl Builder<'_> {
 /// that cranelift cannot fold the operations into constants.
 const EACH_B: &str = "(local.set $b (i64.or (i64.extend_i32_u (local.get $n)) (i64.const 0x100000001)))";
 
+/// Sets `$q` to 0 from memory the compiler cannot see into (bytes 8..12 are never written).
+const UNSEEN_ZERO: &str = "(local.set $q (i32.load (i32.const 8)))";
+
 fn instruction(class: &'static str, opcode: &'static str, count: u64) -> Price {
     Price::Instruction { class: Some(class), opcode, count }
+}
+
+/// An instruction priced on its own (`[costs.opcodes]`), once per operation.
+fn opcode(opcode: &'static str) -> Price {
+    Price::Instruction { class: None, opcode, count: 1 }
 }
 
 /// Every kernel, on chains in `setup.dir`, under `setup.policy`.
 pub fn kernels(setup: &Setup<'_>) -> Result<Vec<Kernel>, Error> {
     let policy = setup.policy;
-    let chain = Rc::new(RefCell::new(Chain::create(&setup.dir.join("main.redb"), policy.clone(), EngineConfig::default())?));
+    let chain =
+        Rc::new(RefCell::new(Chain::create(&setup.dir.join("main.redb"), policy.clone(), EngineConfig::default())?));
     let mut b = Builder { setup, chain, kernels: Vec::new() };
     instructions(&mut b)?;
     memory_and_tables(&mut b)?;
@@ -288,7 +316,7 @@ fn instructions(b: &mut Builder<'_>) -> Result<(), Error> {
             .into()
     })
     .each(EACH_B);
-    b.looped("control.select", "select", instruction("control", "select", 1), select, u)?;
+    b.looped("control.select", "select", opcode("select"), select, u)?;
     // branch: br_if taken at random, and the largest br_table to a random one of 64 targets.
     let br_if = Loop::new(1, UNROLL, |_| {
         format!(
@@ -296,7 +324,14 @@ fn instructions(b: &mut Builder<'_>) -> Result<(), Error> {
              (local.set $a (i64.add (local.get $a) (local.get $r))))"
         )
     });
-    b.looped("branch.br_if_random", "br_if", instruction("branch", "br_if", 1), br_if, u)?;
+    b.looped("branch.br_if_random", "br_if", opcode("br_if"), br_if, u)?;
+    let if_random = Loop::new(1, UNROLL, |_| {
+        format!(
+            "{LCG} (if (i32.wrap_i64 (i64.shr_u (local.get $r) (i64.const 63))) \
+             (then (local.set $a (i64.add (local.get $a) (local.get $r)))))"
+        )
+    });
+    b.looped("branch.if_random", "if", opcode("if"), if_random, u)?;
     let targets = b.setup.policy.limits().br_table_targets;
     let br_table = Loop::new(1, 1, |_| {
         let mut text = String::from(LCG);
@@ -314,7 +349,7 @@ fn instructions(b: &mut Builder<'_>) -> Result<(), Error> {
         }
         text
     });
-    b.looped("branch.br_table_largest", "br_table", instruction("branch", "br_table", 1), br_table, 1)?;
+    b.looped("branch.br_table_largest", "br_table", opcode("br_table"), br_table, 1)?;
     // call: a function of the module, the smallest, and one with the most parameters.
     let tiny = Loop::new(1, UNROLL, |_| "(local.set $a (call $inc (local.get $a)))".into())
         .fields("(func $inc (param i64) (result i64) (i64.add (local.get 0) (i64.const 1)))");
@@ -356,22 +391,26 @@ fn instructions(b: &mut Builder<'_>) -> Result<(), Error> {
         .fields("(global $g (mut i64) (i64.const 0))")
         .each(EACH_B);
     b.looped("global.get_set", "global.get + global.set", instruction("global", "global.get", 2), global, u)?;
-    let constant = Loop::new(1, UNROLL, |k| format!("(local.set $a (i64.add (local.get $a) (i64.const {})))", k * 31 + 7));
+    let constant =
+        Loop::new(1, UNROLL, |k| format!("(local.set $a (i64.add (local.get $a) (i64.const {})))", k * 31 + 7));
     b.looped("const.add", "i64.const", instruction("const", "i64.const", 1), constant, u)?;
     // int, int-mul, int-div: dependent chains, division with its slowest operands.
     const INT: [&str; 8] = ["i64.add", "i64.rotl", "i64.xor", "i64.sub", "i64.shl", "i64.or", "i64.shr_u", "i64.and"];
-    let int = Loop::new(1, UNROLL, |k| format!("(local.set $a ({} (local.get $a) (local.get $b)))", INT[k % 8]))
-        .each(EACH_B);
+    let int =
+        Loop::new(1, UNROLL, |k| format!("(local.set $a ({} (local.get $a) (local.get $b)))", INT[k % 8])).each(EACH_B);
     b.looped("int.chain", "integer operation", instruction("int", "i64.add", 1), int, u)?;
-    let bits = Loop::new(1, UNROLL, |k| {
-        let unary = ["i64.popcnt", "i64.clz", "i64.ctz"][k % 3];
-        format!("(local.set $a (i64.xor ({unary} (local.get $a)) (local.get $b)))")
-    })
-    .each(EACH_B);
-    b.looped("int.bits", "popcnt/clz/ctz + xor", instruction("int", "i64.add", 2), bits, u)?;
+    for unary in ["i64.popcnt", "i64.clz", "i64.ctz"] {
+        let bits =
+            Loop::new(1, UNROLL, |_| format!("(local.set $a (i64.xor ({unary} (local.get $a)) (local.get $b)))"))
+                .each(EACH_B);
+        let name = format!("int.{}", unary.trim_start_matches("i64."));
+        b.looped(&name, &format!("{unary} + i64.xor"), opcode(unary), bits, u)?;
+    }
     let mul = Loop::new(1, UNROLL, |_| "(local.set $a (i64.mul (local.get $a) (local.get $b)))".into()).each(EACH_B);
     b.looped("int-mul.chain", "i64.mul", instruction("int-mul", "i64.mul", 1), mul, u)?;
-    for (opcode, dividend) in [("i64.div_u", "-1"), ("i64.rem_s", "-9223372036854775807"), ("i64.div_s", "-9223372036854775807")] {
+    for (opcode, dividend) in
+        [("i64.div_u", "-1"), ("i64.rem_s", "-9223372036854775807"), ("i64.div_s", "-9223372036854775807")]
+    {
         let div = Loop::new(1, UNROLL, |_| {
             format!(
                 "(local.set $a ({opcode} (i64.const {dividend}) \
@@ -380,6 +419,29 @@ fn instructions(b: &mut Builder<'_>) -> Result<(), Error> {
         });
         let name = format!("int-div.{}", opcode.trim_start_matches("i64."));
         b.looped(&name, opcode, instruction("int-div", "i64.div_u", 1), div, u)?;
+    }
+    // Floats, where the policy allows them: dependent chains of the cheapest and the
+    // slowest float instructions (NaN canonicalization, injected after each, included).
+    if b.setup.policy.features().floats != FloatMode::Deny {
+        let each = "(local.set $fa (f64.convert_i64_u (local.get $b)))";
+        let add =
+            Loop::new(1, UNROLL, |_| "(local.set $fb (f64.add (local.get $fb) (local.get $fa)))".into()).each(each);
+        b.looped("float.add", "f64.add", instruction("float", "f64.add", 1), add, u)?;
+        for opcode in ["f64.div", "f64.sqrt"] {
+            let body = if opcode == "f64.div" {
+                "(local.set $fb (f64.div (local.get $fa) (f64.add (local.get $fb) (f64.const 1.5))))"
+            } else {
+                "(local.set $fb (f64.add (f64.sqrt (local.get $fb)) (local.get $fa)))"
+            };
+            let chain = Loop::new(1, UNROLL, |_| body.into()).each(each);
+            b.looped(
+                &format!("float.{}", opcode.trim_start_matches("f64.")),
+                opcode,
+                super::kernels::opcode(opcode),
+                chain,
+                u,
+            )?;
+        }
     }
     Ok(())
 }
@@ -409,7 +471,13 @@ fn memory_and_tables(b: &mut Builder<'_>) -> Result<(), Error> {
         )
     })
     .setup(touch(bytes));
-    b.looped("load.random", "dependent i32.load at a random address", instruction("load", "i32.load", 1), random_load, u)?;
+    b.looped(
+        "load.random",
+        "dependent i32.load at a random address",
+        instruction("load", "i32.load", 1),
+        random_load,
+        u,
+    )?;
     let seq_store = Loop::new(pages, UNROLL, |_| {
         format!(
             "(i64.store (local.get $p) (local.get $r)) \
@@ -435,18 +503,20 @@ fn memory_and_tables(b: &mut Builder<'_>) -> Result<(), Error> {
         [("memory.fill", "memory-fill-byte"), ("memory.copy", "memory-copy-byte"), ("memory.init", "memory-init-byte")]
     {
         for len in [0u64, 64, 64 << 10] {
+            // The length comes from memory, which the compiler cannot see: a constant one
+            // lets cranelift inline a short operation or drop an empty one.
+            let length = format!("(i32.add (local.get $q) (i32.const {len}))");
             let body = match opcode {
-                "memory.fill" => format!("(memory.fill (i32.const 65536) (local.get $x) (i32.const {len}))"),
-                "memory.copy" => format!("(memory.copy (i32.const 65544) (i32.const 65536) (i32.const {len}))"),
-                _ => format!("(memory.init $seg (i32.const 65536) (i32.const 0) (i32.const {len}))"),
+                "memory.fill" => format!("(memory.fill (i32.const 65536) (local.get $x) {length})"),
+                "memory.copy" => format!("(memory.copy (i32.const 65544) (i32.const 65536) {length})"),
+                _ => format!("(memory.init $seg (i32.const 65536) (i32.const 0) {length})"),
             };
-            let contract = Loop::new(4, 8, |_| body.clone()).fields(format!("(data $seg \"{segment}\")"));
+            let contract =
+                Loop::new(4, 8, |_| body.clone()).fields(format!("(data $seg \"{segment}\")")).setup(UNSEEN_ZERO);
             let name = format!("bulk.{}_{}", opcode.trim_start_matches("memory."), len_name(len));
-            let price = if len == 0 {
-                Price::Instruction { class: Some("bulk"), opcode, count: 1 }
-            } else {
-                Price::Unit { key: unit_key, units: len }
-            };
+            // Each instruction's own base price: they differ by orders of magnitude.
+            let price =
+                if len == 0 { super::kernels::opcode(opcode) } else { Price::Unit { key: unit_key, units: len } };
             b.looped(&name, &format!("{opcode} of {len} bytes"), price, contract, 8)?;
         }
     }
@@ -475,26 +545,30 @@ fn memory_and_tables(b: &mut Builder<'_>) -> Result<(), Error> {
     })
     .fields(fields.clone());
     b.looped("table.get_set", "table.get + table.set", instruction("table", "table.get", 2), get_set, 8)?;
-    let table_size = Loop::new(1, 16, |_| "(local.set $x (i32.add (local.get $x) (table.size $t)))".into())
-        .fields(fields.clone());
+    let table_size =
+        Loop::new(1, 16, |_| "(local.set $x (i32.add (local.get $x) (table.size $t)))".into()).fields(fields.clone());
     b.looped("table.size", "table.size", instruction("table", "table.size", 1), table_size, 16)?;
-    let refs = Loop::new(1, 16, |k| format!("(local.set $x (i32.add (local.get $x) (ref.is_null (ref.func $t{}))))", k % 64))
-        .fields(fields.clone());
-    b.looped("reference.func_is_null", "ref.func + ref.is_null", instruction("reference", "ref.func", 2), refs, 16)?;
-    for (opcode, unit_key) in [("table.fill", "table-fill-element"), ("table.copy", "table-copy-element"), ("table.init", "table-init-element")] {
+    let refs =
+        Loop::new(1, 16, |k| format!("(local.set $x (i32.add (local.get $x) (ref.is_null (ref.func $t{}))))", k % 64))
+            .fields(fields.clone());
+    b.looped("reference.func_is_null", "ref.func + ref.is_null", opcode("ref.func"), refs, 16)?;
+    for (opcode, unit_key) in [
+        ("table.fill", "table-fill-element"),
+        ("table.copy", "table-copy-element"),
+        ("table.init", "table-init-element"),
+    ] {
         for len in [0u64, elements - 1] {
+            let length = format!("(i32.add (local.get $q) (i32.const {len}))");
             let body = match opcode {
-                "table.fill" => format!("(table.fill $t (i32.const 1) (ref.func $t3) (i32.const {len}))"),
-                "table.copy" => format!("(table.copy $t $t (i32.const 1) (i32.const 0) (i32.const {len}))"),
-                _ => format!("(table.init $t $e (i32.const 1) (i32.const 0) (i32.const {len}))"),
+                "table.fill" => format!("(table.fill $t (i32.const 1) (ref.func $t3) {length})"),
+                "table.copy" => format!("(table.copy $t $t (i32.const 1) (i32.const 0) {length})"),
+                _ => format!("(table.init $t $e (i32.const 1) (i32.const 0) {length})"),
             };
-            let contract = Loop::new(1, 4, |_| body.clone()).fields(fields.clone());
-            let name = format!("table.{}_{}", opcode.trim_start_matches("table."), if len == 0 { "0" } else { "largest" });
-            let price = if len == 0 {
-                Price::Instruction { class: Some("table"), opcode, count: 1 }
-            } else {
-                Price::Unit { key: unit_key, units: len }
-            };
+            let contract = Loop::new(1, 4, |_| body.clone()).fields(fields.clone()).setup(UNSEEN_ZERO);
+            let name =
+                format!("table.{}_{}", opcode.trim_start_matches("table."), if len == 0 { "0" } else { "largest" });
+            let price =
+                if len == 0 { super::kernels::opcode(opcode) } else { Price::Unit { key: unit_key, units: len } };
             b.looped(&name, &format!("{opcode} of {len} elements"), price, contract, 4)?;
         }
     }
@@ -502,15 +576,68 @@ fn memory_and_tables(b: &mut Builder<'_>) -> Result<(), Error> {
     // Growth one unit at a time, to the maximum, in calls that each start small.
     let chain = Rc::clone(&b.chain);
     let grow = Loop::new(1, 1, |_| "(local.set $x (i32.add (local.get $x) (memory.grow (i32.const 1))))".into());
-    b.looped_on(&chain, "memory.grow", "memory.grow of one page", Price::Unit { key: "memory.grow-page-cost", units: 1 }, &grow, 1, u64::from(pages - 1), 0, Expect::Success, 64)?;
-    let touches: String = (0..16).map(|k| format!("(i32.store (i32.add (local.get $q) (i32.const {})) (local.get $q))", k * 4096)).collect();
-    let grow_touch = Loop::new(1, 1, |_| {
-        format!("(local.set $q (i32.shl (memory.grow (i32.const 1)) (i32.const 16))) {touches}")
-    });
-    b.looped_on(&chain, "memory.grow_and_touch", "memory.grow of one page, then a store in each 4 KiB of it", Price::Unit { key: "memory.grow-page-cost", units: 1 }, &grow_touch, 1, u64::from(pages - 1), 0, Expect::Success, 64)?;
-    let table_grow = Loop::new(1, 1, |_| "(local.set $x (i32.add (local.get $x) (table.grow $g (ref.null func) (i32.const 1))))".into())
-        .fields("(table $g 1 funcref)");
-    b.looped_on(&chain, "table.grow", "table.grow of one element", Price::Unit { key: "table-grow-element", units: 1 }, &table_grow, 1, elements - 1, 0, Expect::Success, 256)?;
+    b.looped_on(
+        &chain,
+        "memory.grow",
+        "memory.grow of one page",
+        Price::Unit { key: "memory.grow-page-cost", units: 1 },
+        &grow,
+        1,
+        u64::from(pages - 1),
+        0,
+        Expect::Success,
+        64,
+    )?;
+    let touches: String = (0..16)
+        .map(|k| format!("(i32.store (i32.add (local.get $q) (i32.const {})) (local.get $q))", k * 4096))
+        .collect();
+    let grow_touch =
+        Loop::new(1, 1, |_| format!("(local.set $q (i32.shl (memory.grow (i32.const 1)) (i32.const 16))) {touches}"));
+    b.looped_on(
+        &chain,
+        "memory.grow_and_touch",
+        "memory.grow of one page, then a store in each 4 KiB of it",
+        Price::Unit { key: "memory.grow-page-cost", units: 1 },
+        &grow_touch,
+        1,
+        u64::from(pages - 1),
+        0,
+        Expect::Success,
+        64,
+    )?;
+    let table_grow = Loop::new(1, 1, |_| {
+        "(local.set $x (i32.add (local.get $x) (table.grow $g (ref.null func) (i32.const 1))))".into()
+    })
+    .fields("(table $g 1 funcref)");
+    b.looped_on(
+        &chain,
+        "table.grow",
+        "table.grow of one element",
+        Price::Unit { key: "table-grow-element", units: 1 },
+        &table_grow,
+        1,
+        elements - 1,
+        0,
+        Expect::Success,
+        256,
+    )?;
+    // The whole table grown by one instruction: what a grow costs per element.
+    let grow_all = methods(
+        0,
+        "(table $g 1 funcref)",
+        &[("grow", &format!("(drop (table.grow $g (ref.null func) (i32.const {})))", elements - 1))],
+    );
+    let id = chain.borrow_mut().deploy(&grow_all)?;
+    b.calls(
+        "table.grow_largest",
+        "element of a table.grow to the largest table",
+        Price::Unit { key: "table-grow-element", units: 1 },
+        id,
+        "grow",
+        Rc::new(|_| Vec::new()),
+        elements - 1,
+        Expect::Success,
+    );
     Ok(())
 }
 
@@ -528,12 +655,41 @@ fn calls(b: &mut Builder<'_>) -> Result<(), Error> {
     let policy = b.setup.policy;
     let none: Rc<dyn Fn(u64) -> Vec<u8>> = Rc::new(|_| Vec::new());
     let base = Price::Key { key: "calls.base", count: 1 };
-    let empty = b.chain.borrow_mut().deploy(&methods(1, "", &[("noop", "")]))?;
-    b.calls("call.empty", "top-level call of an empty method", base, empty, "noop", Rc::clone(&none), 1, Expect::Success);
+    // No memory: the call pays its base alone.
+    let empty = b.chain.borrow_mut().deploy(&methods(0, "", &[("noop", "")]))?;
+    b.calls(
+        "call.empty",
+        "top-level call of an empty method",
+        base,
+        empty,
+        "noop",
+        Rc::clone(&none),
+        1,
+        Expect::Success,
+    );
     let pages = policy.memory().max_pages;
-    let largest = b.chain.borrow_mut().deploy(&methods(pages as u32, "", &[("noop", ""), ("touch", &touch_all(pages << 16))]))?;
-    b.calls("call.largest_memory", "top-level call of an empty method, in the largest memory", Price::Key { key: "calls.memory-page", count: pages }, largest, "noop", Rc::clone(&none), 1, Expect::Success);
-    b.calls("call.largest_memory_touched", "top-level call that stores once in every 4 KiB of the largest memory", Price::Key { key: "calls.memory-page", count: pages }, largest, "touch", Rc::clone(&none), 1, Expect::Success);
+    let largest =
+        b.chain.borrow_mut().deploy(&methods(pages as u32, "", &[("noop", ""), ("touch", &touch_all(pages << 16))]))?;
+    b.calls(
+        "call.largest_memory",
+        "top-level call of an empty method, in the largest memory",
+        Price::Unit { key: "memory.grow-page-cost", units: pages },
+        largest,
+        "noop",
+        Rc::clone(&none),
+        1,
+        Expect::Success,
+    );
+    b.calls(
+        "call.largest_memory_touched",
+        "top-level call that stores once in every 4 KiB of the largest memory",
+        Price::Unit { key: "memory.grow-page-cost", units: pages },
+        largest,
+        "touch",
+        Rc::clone(&none),
+        1,
+        Expect::Success,
+    );
     // The most data the policy allows, in the most segments.
     let segments = policy.limits().data_segments;
     let data_bytes = policy.limits().data_bytes;
@@ -545,7 +701,16 @@ fn calls(b: &mut Builder<'_>) -> Result<(), Error> {
         data.push_str(&format!("(data (i32.const {}) \"{chunk}\")\n", 65536 + s * per_segment));
     }
     let data_id = b.chain.borrow_mut().deploy(&methods(data_pages, &data, &[("noop", "")]))?;
-    b.calls("call.largest_data", "top-level call of an empty method, with the largest data segments", Price::Key { key: "calls.memory-page", count: u64::from(data_pages) }, data_id, "noop", Rc::clone(&none), 1, Expect::Success);
+    b.calls(
+        "call.largest_data",
+        "top-level call of an empty method, with the largest data segments",
+        Price::Unit { key: "memory.grow-page-cost", units: u64::from(data_pages) },
+        data_id,
+        "noop",
+        Rc::clone(&none),
+        1,
+        Expect::Success,
+    );
     let elements = policy.limits().table_elements;
     let mut table = String::from("(func $f)\n");
     table.push_str(&format!("(table {elements} funcref) (elem (i32.const 0) func"));
@@ -554,7 +719,16 @@ fn calls(b: &mut Builder<'_>) -> Result<(), Error> {
     }
     table.push(')');
     let table_id = b.chain.borrow_mut().deploy(&methods(1, &table, &[("noop", "")]))?;
-    b.calls("call.largest_table", "top-level call of an empty method, with the largest table", base, table_id, "noop", Rc::clone(&none), 1, Expect::Success);
+    b.calls(
+        "call.largest_table",
+        "top-level call of an empty method, with the largest table",
+        base,
+        table_id,
+        "noop",
+        Rc::clone(&none),
+        1,
+        Expect::Success,
+    );
     // Input and return data: 256 KiB each call, against an empty input.
     const LARGE: u64 = 256 << 10;
     let echo = format!(
@@ -567,8 +741,26 @@ fn calls(b: &mut Builder<'_>) -> Result<(), Error> {
         input[..8].copy_from_slice(&salt.to_le_bytes());
         input
     });
-    b.calls("call.input_256k_unread", "byte of input a call does not read", Price::Key { key: "calls.input-byte", count: 1 }, io, "noop", Rc::clone(&large), LARGE, Expect::Success);
-    b.calls("call.echo_256k", "byte of input read and returned", Price::HostByte(HostFunction::SetReturnData, 2), io, "echo", large, LARGE, Expect::Success);
+    b.calls(
+        "call.input_256k_unread",
+        "byte of input a call does not read",
+        Price::Key { key: "calls.input-byte", count: 1 },
+        io,
+        "noop",
+        Rc::clone(&large),
+        LARGE,
+        Expect::Success,
+    );
+    b.calls(
+        "call.echo_256k",
+        "byte of input read and returned",
+        Price::Bound,
+        io,
+        "echo",
+        large,
+        LARGE,
+        Expect::Success,
+    );
     Ok(())
 }
 
@@ -590,7 +782,11 @@ fn host(b: &mut Builder<'_>) -> Result<(), Error> {
     let simple: [(&str, H, &str); 6] = [
         ("get_sender", H::GetSender, "(call $get_sender (i32.const 64))"),
         ("get_contract_id", H::GetContractId, "(call $get_contract_id (i32.const 64))"),
-        ("get_block_timestamp", H::GetBlockTimestamp, "(local.set $a (i64.add (local.get $a) (call $get_block_timestamp)))"),
+        (
+            "get_block_timestamp",
+            H::GetBlockTimestamp,
+            "(local.set $a (i64.add (local.get $a) (call $get_block_timestamp)))",
+        ),
         ("get_block_index", H::GetBlockIndex, "(local.set $a (i64.add (local.get $a) (call $get_block_index)))"),
         ("get_value", H::GetValue, "(local.set $a (i64.add (local.get $a) (call $get_value)))"),
         ("get_balance", H::GetBalance, "(local.set $a (i64.add (local.get $a) (call $get_balance)))"),
@@ -604,15 +800,36 @@ fn host(b: &mut Builder<'_>) -> Result<(), Error> {
     let at = |len: u64| len_name(len);
     for len in [0, LARGE] {
         let price = |function| if len == 0 { Price::HostBase(function) } else { Price::HostByte(function, len) };
-        let input = Loop::new(4, UNROLL, |_| format!("(drop (call $get_input_data (i32.const 65536) (i32.const {len})))"));
-        b.looped_on(&chain, &format!("host.get_input_data_{}", at(len)), "get_input_data", price(H::GetInputData), &input, u, u64::MAX, len as usize, Expect::Success, 64)?;
+        let input =
+            Loop::new(4, UNROLL, |_| format!("(drop (call $get_input_data (i32.const 65536) (i32.const {len})))"));
+        b.looped_on(
+            &chain,
+            &format!("host.get_input_data_{}", at(len)),
+            "get_input_data",
+            price(H::GetInputData),
+            &input,
+            u,
+            u64::MAX,
+            len as usize,
+            Expect::Success,
+            64,
+        )?;
         let ret = Loop::new(4, UNROLL, |_| format!("(call $set_return_data (i32.const 65536) (i32.const {len}))"));
         b.looped(&format!("host.set_return_data_{}", at(len)), "set_return_data", price(H::SetReturnData), ret, u)?;
-        let hash = Loop::new(4, UNROLL, |_| format!("(call $hash_sha256 (i32.const 65536) (i32.const {len}) (i32.const 64))"));
+        let hash =
+            Loop::new(4, UNROLL, |_| format!("(call $hash_sha256 (i32.const 65536) (i32.const {len}) (i32.const 64))"));
         b.looped(&format!("host.hash_sha256_{}", at(len)), "hash_sha256", price(H::HashSha256), hash, u)?;
-        let emit = Loop::new(4, UNROLL, |_| format!("(call $emit_event (i32.const 0) (i32.const 0) (i32.const 65536) (i32.const {len}))"));
+        let emit = Loop::new(4, UNROLL, |_| {
+            format!("(call $emit_event (i32.const 0) (i32.const 0) (i32.const 65536) (i32.const {len}))")
+        });
         let emit_len = if len == 0 { 0 } else { 4 << 10 };
-        let emit = if len == 0 { emit } else { Loop::new(4, UNROLL, |_| format!("(call $emit_event (i32.const 0) (i32.const 0) (i32.const 65536) (i32.const {emit_len}))")) };
+        let emit = if len == 0 {
+            emit
+        } else {
+            Loop::new(4, UNROLL, |_| {
+                format!("(call $emit_event (i32.const 0) (i32.const 0) (i32.const 65536) (i32.const {emit_len}))")
+            })
+        };
         let price_emit = if len == 0 { Price::HostBase(H::EmitEvent) } else { Price::HostByte(H::EmitEvent, emit_len) };
         b.looped(&format!("host.emit_event_{}", at(emit_len)), "emit_event", price_emit, emit, u)?;
     }
@@ -640,23 +857,70 @@ fn host(b: &mut Builder<'_>) -> Result<(), Error> {
         ))
     };
     let n = short.len() as u64;
-    b.looped("host.verify_signature_valid", "verify_signature, valid", Price::HostBase(H::VerifySignature), verify(&valid, 640, n, 32), 4)?;
-    b.looped("host.verify_signature_invalid", "verify_signature, invalid", Price::HostBase(H::VerifySignature), verify(&invalid, 640, n, 32), 4)?;
-    b.looped("host.verify_signature_malformed", "verify_signature, no key", Price::HostBase(H::VerifySignature), verify(&valid, 640, n, 0), 4)?;
-    b.looped("host.verify_signature_64k", "verify_signature, valid, of 64 KiB", Price::HostByte(H::VerifySignature, LARGE), verify(&valid_long, 65536, LARGE, 32), 4)?;
+    b.looped(
+        "host.verify_signature_valid",
+        "verify_signature, valid",
+        Price::HostBase(H::VerifySignature),
+        verify(&valid, 640, n, 32),
+        4,
+    )?;
+    b.looped(
+        "host.verify_signature_invalid",
+        "verify_signature, invalid",
+        Price::HostBase(H::VerifySignature),
+        verify(&invalid, 640, n, 32),
+        4,
+    )?;
+    b.looped(
+        "host.verify_signature_malformed",
+        "verify_signature, no key",
+        Price::HostBase(H::VerifySignature),
+        verify(&valid, 640, n, 0),
+        4,
+    )?;
+    b.looped(
+        "host.verify_signature_64k",
+        "verify_signature, valid, of 64 KiB",
+        Price::HostByte(H::VerifySignature, LARGE),
+        verify(&valid_long, 65536, LARGE, 32),
+        4,
+    )?;
     // Transfers of one unit to a new account each.
     let transfer = Loop::new(1, UNROLL, |_| {
-        format!("{LCG} (i64.store (i32.const 64) (local.get $r)) (local.set $x (i32.add (local.get $x) (call $transfer (i32.const 64) (i64.const 1))))")
+        format!(
+            "{LCG} (i64.store (i32.const 64) (local.get $r)) (local.set $x (i32.add (local.get $x) (call $transfer (i32.const 64) (i64.const 1))))"
+        )
     });
     let id = chain.borrow_mut().deploy(&transfer.wasm())?;
     chain.borrow_mut().block_untimed(|block| {
         block.credit(&id, u64::MAX / 4)?;
         Ok(())
     })?;
-    b.looped_id(&chain, id, "host.transfer", "transfer to a new account", Price::HostBase(H::Transfer), u, u64::MAX, 0, Expect::Success, 64);
+    b.looped_id(
+        &chain,
+        id,
+        "host.transfer",
+        "transfer to a new account",
+        Price::HostBase(H::Transfer),
+        u,
+        u64::MAX,
+        0,
+        Expect::Success,
+        64,
+    );
     // A revert ends the call: one operation a call.
-    let reverts = b.chain.borrow_mut().deploy(&methods(1, "", &[("fail", "(call $revert (i32.const 0) (i32.const 0))")]))?;
-    b.calls("host.revert", "top-level call that reverts", Price::HostBase(H::Revert), reverts, "fail", Rc::new(|_| Vec::new()), 1, Expect::Reverted);
+    let reverts =
+        b.chain.borrow_mut().deploy(&methods(1, "", &[("fail", "(call $revert (i32.const 0) (i32.const 0))")]))?;
+    b.calls(
+        "host.revert",
+        "top-level call that reverts",
+        Price::HostBase(H::Revert),
+        reverts,
+        "fail",
+        Rc::new(|_| Vec::new()),
+        1,
+        Expect::Reverted,
+    );
     Ok(())
 }
 
@@ -665,15 +929,23 @@ fn host(b: &mut Builder<'_>) -> Result<(), Error> {
 fn storage(b: &mut Builder<'_>) -> Result<(), Error> {
     use HostFunction as H;
     const UNROLL: usize = 4;
-    let u = UNROLL as u64;
     let keys = b.setup.state_keys;
     let key_at = |expr: &str| format!("(i64.store (i32.const 32) {expr})");
     let random_key = key_at(&format!("(i64.rem_u (i64.shr_u (local.get $r) (i64.const 11)) (i64.const {keys}))"));
-    let large_key = key_at(&format!("(i64.add (i64.const {keys}) (i64.rem_u (i64.shr_u (local.get $r) (i64.const 11)) (i64.const {LARGE_VALUES})))"));
+    let large_key = key_at(&format!(
+        "(i64.add (i64.const {keys}) (i64.rem_u (i64.shr_u (local.get $r) (i64.const 11)) (i64.const {LARGE_VALUES})))"
+    ));
     let absent_key = key_at("(i64.or (local.get $r) (i64.const 0x8000000000000000))");
-    let new_key = key_at("(i64.add (i64.shl (i64.extend_i32_u (local.get $s)) (i64.const 32)) (i64.extend_i32_u (local.get $n)))");
-    let read = |cap: u64| format!("(local.set $x (i32.add (local.get $x) (call $storage_read (i32.const 32) (i32.const 8) (i32.const 65536) (i32.const {cap}))))");
-    let write = |len: u64| format!("(call $storage_write (i32.const 32) (i32.const 8) (i32.const 65536) (i32.const {len}))");
+    let new_key = key_at(
+        "(i64.add (i64.shl (i64.extend_i32_u (local.get $s)) (i64.const 32)) (i64.extend_i32_u (local.get $n)))",
+    );
+    let read = |cap: u64| {
+        format!(
+            "(local.set $x (i32.add (local.get $x) (call $storage_read (i32.const 32) (i32.const 8) (i32.const 65536) (i32.const {cap}))))"
+        )
+    };
+    let write =
+        |len: u64| format!("(call $storage_write (i32.const 32) (i32.const 8) (i32.const 65536) (i32.const {len}))");
     let large = LARGE_VALUE as u64;
     let ops: Vec<(&str, &str, Price, String)> = vec![
         ("read_hit_8", "storage_read of an 8-byte value at a random key", Price::HostBase(H::StorageRead), format!("{LCG} {random_key} {}", read(8))),
@@ -691,13 +963,20 @@ fn storage(b: &mut Builder<'_>) -> Result<(), Error> {
     for (_, _, _, body) in &ops {
         // An insert's key is made of the salt and the iteration count, new on every
         // iteration: its loop is not unrolled.
-        let unroll = if body.contains("$s") { 1 } else { UNROLL };
+        let unroll = if body.contains("(local.get $s)") { 1 } else { UNROLL };
         let wasm = Loop::new(4, unroll, |_| body.clone()).wasm();
         contracts.push((unroll as u64, b.chain.borrow_mut().deploy(&wasm)?));
     }
     let ids: Vec<ContractId> = contracts.iter().map(|(_, id)| *id).collect();
     // Every contract reads and writes its own keys; only those that read need the state.
-    let readers: Vec<ContractId> = ops.iter().zip(&ids).filter(|((name, ..), _)| name.starts_with("read") || name.starts_with("write_over") || name.starts_with("remove_ex")).map(|(_, id)| *id).collect();
+    let readers: Vec<ContractId> = ops
+        .iter()
+        .zip(&ids)
+        .filter(|((name, ..), _)| {
+            name.starts_with("read") || name.starts_with("write_over") || name.starts_with("remove_ex")
+        })
+        .map(|(_, id)| *id)
+        .collect();
     let mut entries = Vec::new();
     for id in &readers {
         for k in 0..keys {
@@ -710,19 +989,28 @@ fn storage(b: &mut Builder<'_>) -> Result<(), Error> {
     entries.sort();
     let chain = Rc::clone(&b.chain);
     chain.borrow_mut().write_directly(Table::State, entries.into_iter())?;
-    for ((name, op, price, _), (unroll, id)) in ops.iter().zip(contracts) {
+    for ((name, op, price, _), (unroll, id)) in ops.iter().zip(contracts.iter().copied()) {
         b.looped_id(&chain, id, &format!("storage.{name}"), op, *price, unroll, u64::MAX, 0, Expect::Success, 64);
     }
     // Reads right after the database and the engine were reopened.
-    let cold_id = ids[0];
-    let mut run = LoopRun { chain: Rc::clone(&chain), id: cold_id, ops_per_iteration: u, per_call: u64::MAX, extra_input: 0, expect: Expect::Success, salt: 1 << 20 };
+    let (cold_unroll, cold_id) = (contracts[0].0, ids[0]);
+    let mut run = LoopRun {
+        chain: Rc::clone(&chain),
+        id: cold_id,
+        ops_per_iteration: cold_unroll,
+        per_call: u64::MAX,
+        extra_input: 0,
+        expect: Expect::Success,
+        salt: 1 << 20,
+    };
     let reopen = Rc::clone(&chain);
     b.kernels.push(Kernel {
         name: "storage.read_hit_8_reopened".into(),
         op: "storage_read of an 8-byte value, first block after reopening".into(),
         price: Price::HostBase(H::StorageRead),
         start: 16,
-        max: u64::from(u32::MAX) / u,
+        max: u64::from(u32::MAX) / cold_unroll,
+        scale: 1,
         run: Box::new(move |size| {
             reopen.borrow_mut().reopen()?;
             run.sample(size)
@@ -736,7 +1024,10 @@ fn storage(b: &mut Builder<'_>) -> Result<(), Error> {
 fn nested(b: &mut Builder<'_>) -> Result<(), Error> {
     use HostFunction as H;
     const LARGE: u64 = 64 << 10;
-    let callee = methods(2, "", &[("noop", ""), ("echo", &format!("(call $set_return_data (i32.const 65536) (i32.const {LARGE}))"))]);
+    // The callee of empty calls has no memory, so that a call pays `call_contract` and the
+    // call's base alone; the one that returns 64 KiB needs two pages.
+    let callee = methods(0, "", &[("noop", "")]);
+    let echo = methods(2, "", &[("echo", &format!("(call $set_return_data (i32.const 65536) (i32.const {LARGE}))"))]);
     let names = "(data (i32.const 320) \"noop\") (data (i32.const 336) \"echo\")";
     let call = |id_ptr: &str, method: u32, payload: u64| {
         format!(
@@ -747,24 +1038,72 @@ fn nested(b: &mut Builder<'_>) -> Result<(), Error> {
     // Cached: the main chain's engine keeps every module.
     let main = Rc::clone(&b.chain);
     let callee_id = main.borrow_mut().deploy(&callee)?;
-    let ids = |a: &ContractId, b: &ContractId| format!("{names} (data (i32.const 256) \"{}{}\")", escaped(&a.0), escaped(&b.0));
+    let echo_id = main.borrow_mut().deploy(&echo)?;
+    let ids = |a: &ContractId, b: &ContractId| {
+        format!("{names} (data (i32.const 256) \"{}{}\")", escaped(&a.0), escaped(&b.0))
+    };
     let cached = Loop::new(4, 4, |_| call("(i32.const 256)", 320, 0)).fields(ids(&callee_id, &callee_id));
-    b.looped_on(&main, "nested.call_cached", "call_contract of an empty method", Price::HostBase(H::CallContract), &cached, 4, u64::MAX, 0, Expect::Success, 16)?;
+    b.looped_on(
+        &main,
+        "nested.call_cached",
+        "call_contract of an empty method",
+        Price::HostBase(H::CallContract),
+        &cached,
+        4,
+        u64::MAX,
+        0,
+        Expect::Success,
+        16,
+    )?;
     let payload = Loop::new(4, 4, |_| call("(i32.const 256)", 320, LARGE)).fields(ids(&callee_id, &callee_id));
-    b.looped_on(&main, "nested.call_payload_64k", "call_contract with a 64 KiB payload", Price::HostByte(H::CallContract, LARGE + 36), &payload, 4, u64::MAX, 0, Expect::Success, 16)?;
+    b.looped_on(
+        &main,
+        "nested.call_payload_64k",
+        "call_contract with a 64 KiB payload",
+        Price::HostByte(H::CallContract, LARGE + 36),
+        &payload,
+        4,
+        u64::MAX,
+        0,
+        Expect::Success,
+        16,
+    )?;
     let read = Loop::new(4, 8, |_| format!("(drop (call $read_call_result (i32.const 131072) (i32.const {LARGE})))"))
-        .fields(ids(&callee_id, &callee_id))
+        .fields(ids(&echo_id, &echo_id))
         .setup(call("(i32.const 256)", 336, 0));
-    b.looped_on(&main, "host.read_call_result_64k", "read_call_result of 64 KiB", Price::HostByte(H::ReadCallResult, LARGE), &read, 8, u64::MAX, 0, Expect::Success, 16)?;
+    b.looped_on(
+        &main,
+        "host.read_call_result_64k",
+        "read_call_result of 64 KiB",
+        Price::HostByte(H::ReadCallResult, LARGE),
+        &read,
+        8,
+        u64::MAX,
+        0,
+        Expect::Success,
+        16,
+    )?;
     let read0 = Loop::new(4, 8, |_| "(drop (call $read_call_result (i32.const 131072) (i32.const 0)))".into())
-        .fields(ids(&callee_id, &callee_id))
+        .fields(ids(&echo_id, &echo_id))
         .setup(call("(i32.const 256)", 336, 0));
-    b.looped_on(&main, "host.read_call_result_0", "read_call_result of nothing", Price::HostBase(H::ReadCallResult), &read0, 8, u64::MAX, 0, Expect::Success, 16)?;
+    b.looped_on(
+        &main,
+        "host.read_call_result_0",
+        "read_call_result of nothing",
+        Price::HostBase(H::ReadCallResult),
+        &read0,
+        8,
+        u64::MAX,
+        0,
+        Expect::Success,
+        16,
+    )?;
     // Evicted: an engine that keeps one module, and a caller that alternates between two
     // callees, so that every call loads its callee's compiled module from the database.
     let mut config = EngineConfig::default();
     config.cache_bytes = 0;
-    let evicting = Rc::new(RefCell::new(Chain::create(&b.setup.dir.join("evicting.redb"), b.setup.policy.clone(), config)?));
+    let evicting =
+        Rc::new(RefCell::new(Chain::create(&b.setup.dir.join("evicting.redb"), b.setup.policy.clone(), config)?));
     for (name, functions) in [("small", 1u64), ("large", 2)] {
         // Two callees of the same size, different code.
         let mut callees = Vec::new();
@@ -773,9 +1112,21 @@ fn nested(b: &mut Builder<'_>) -> Result<(), Error> {
             let text = with_noop(&body);
             callees.push(evicting.borrow_mut().deploy(&text)?);
         }
-        let caller = Loop::new(4, 2, |k| call(&format!("(i32.const {})", 256 + 32 * k), 320, 0)).fields(ids(&callees[0], &callees[1]));
+        let caller = Loop::new(4, 2, |k| call(&format!("(i32.const {})", 256 + 32 * k), 320, 0))
+            .fields(ids(&callees[0], &callees[1]));
         let bytes = deploy_module(DeployShape::HugeFunction, functions, 0).len() as u64;
-        b.looped_on(&evicting, &format!("nested.call_evicted_{name}"), &format!("call_contract of a callee of {} KiB the cache evicted", bytes >> 10), Price::Key { key: "calls.code-byte", count: bytes }, &caller, 2, u64::MAX, 0, Expect::Success, 4)?;
+        b.looped_on(
+            &evicting,
+            &format!("nested.call_evicted_{name}"),
+            &format!("call_contract of a callee of {} KiB the cache evicted", bytes >> 10),
+            Price::HostBase(H::CallContract),
+            &caller,
+            2,
+            u64::MAX,
+            0,
+            Expect::Success,
+            4,
+        )?;
     }
     Ok(())
 }
@@ -801,25 +1152,55 @@ fn deployments(b: &mut Builder<'_>) -> Result<(), Error> {
     ];
     let per_byte = Price::Key { key: "deploy.per-byte", count: 1 };
     for (name, shape, start, max) in shapes {
+        let per_function = shape == DeployShape::TinyFunctions;
         let chain = Rc::clone(&b.chain);
         let mut salt = 1000u64;
         b.kernels.push(Kernel {
             name: format!("deploy.{name}"),
-            op: "byte of a new module".into(),
-            price: per_byte,
+            op: if per_function { "function of a new module".into() } else { "byte of a new module".into() },
+            price: if per_function { Price::Key { key: "deploy.per-function", count: 1 } } else { per_byte },
             start,
             max,
+            scale: 1,
             run: Box::new(move |size| {
                 salt += 1;
                 let wasm = deploy_module(shape, size, salt);
                 chain.borrow_mut().block(|block| {
                     let deployed = block.deploy_contract(DEPLOYER, &wasm, b"", GAS)?;
                     expect(&deployed.status, Expect::Success, "deploy")?;
-                    Ok((deployed.gas_used, wasm.len() as u64))
+                    Ok((deployed.gas_used, if per_function { size } else { wasm.len() as u64 }))
                 })
             }),
         });
     }
+    // The smallest new module: what every deployment costs.
+    let chain = Rc::clone(&b.chain);
+    let mut salt = 1u64 << 40;
+    b.kernels.push(Kernel {
+        name: "deploy.smallest".into(),
+        op: "deployment of a new module of one function".into(),
+        price: Price::Key { key: "deploy.base", count: 1 },
+        start: 2,
+        max: 1 << 16,
+        scale: 1,
+        run: Box::new(move |size| {
+            let modules: Vec<Vec<u8>> = (0..size)
+                .map(|_| {
+                    salt += 1;
+                    deploy_module(DeployShape::TinyFunctions, 1, salt)
+                })
+                .collect();
+            chain.borrow_mut().block(|block| {
+                let mut gas = 0;
+                for wasm in &modules {
+                    let deployed = block.deploy_contract(DEPLOYER, wasm, b"", GAS)?;
+                    expect(&deployed.status, Expect::Success, "deploy")?;
+                    gas += deployed.gas_used;
+                }
+                Ok((gas, size))
+            })
+        }),
+    });
     // Code already stored: deployments of a module that is there, a block of them.
     let chain = Rc::clone(&b.chain);
     let stored = deploy_module(DeployShape::HugeFunction, 4, 7);
@@ -831,6 +1212,7 @@ fn deployments(b: &mut Builder<'_>) -> Result<(), Error> {
         price: per_byte,
         start: 2,
         max: 1 << 16,
+        scale: 1,
         run: Box::new(move |size| {
             chain.borrow_mut().block(|block| {
                 let mut gas = 0;
@@ -849,9 +1231,23 @@ fn deployments(b: &mut Builder<'_>) -> Result<(), Error> {
 /// A call that traps late (it runs twice), and one that runs out of gas.
 fn failures(b: &mut Builder<'_>) -> Result<(), Error> {
     let chain = Rc::clone(&b.chain);
-    let int = Loop::new(1, 8, |_| "(local.set $a (i64.add (local.get $a) (local.get $b)))".into()).each(EACH_B).after("unreachable");
-    b.looped_on(&chain, "failure.trap_late", "iteration of a loop whose call then traps", Price::Bound, &int, 1, u64::MAX, 0, Expect::Trap, 1024)?;
-    let endless = methods(1, "", &[("spin", "(loop $l (local.set $a (i64.add (local.get $a) (i64.const 1))) (br $l))")]);
+    let int = Loop::new(1, 8, |_| "(local.set $a (i64.add (local.get $a) (local.get $b)))".into())
+        .each(EACH_B)
+        .after("unreachable");
+    b.looped_on(
+        &chain,
+        "failure.trap_late",
+        "iteration of a loop whose call then traps",
+        Price::Bound,
+        &int,
+        1,
+        u64::MAX,
+        0,
+        Expect::Trap,
+        1024,
+    )?;
+    let endless =
+        methods(1, "", &[("spin", "(loop $l (local.set $a (i64.add (local.get $a) (i64.const 1))) (br $l))")]);
     let id = chain.borrow_mut().deploy(&endless)?;
     b.kernels.push(Kernel {
         name: "failure.out_of_gas".into(),
@@ -859,6 +1255,7 @@ fn failures(b: &mut Builder<'_>) -> Result<(), Error> {
         price: Price::Bound,
         start: 1 << 16,
         max: 1 << 40,
+        scale: 1,
         run: Box::new(move |size| {
             chain.borrow_mut().block(|block| {
                 let result = block.execute_contract_call(DEPLOYER, id, "spin", b"", 0, size)?;

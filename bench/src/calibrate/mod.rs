@@ -48,6 +48,7 @@ impl Measured {
 /// commit, a call's instantiation, a contract that touches its whole memory first) cancel in
 /// the difference, and the difference is most of the large block.
 pub fn sizes(kernel: &mut Kernel, target: Duration) -> Result<(u64, u64), Error> {
+    let target = target * kernel.scale;
     let start = kernel.start.clamp(1, (kernel.max / 4).max(1));
     let base = kernel.run(start)?.time;
     let mut size = (start * 4).min(kernel.max);

@@ -30,6 +30,9 @@ pub const LCG: &str = "(local.set $r (i64.add (i64.mul (local.get $r) (i64.const
 const LOCALS: &str = "(local $n i32) (local $s i32) (local $i i32) (local $p i32) (local $q i32) (local $x i32) \
                       (local $a i64) (local $b i64) (local $c i64) (local $d i64) (local $r i64)";
 
+/// Float locals, declared only where the policy allows floats.
+const FLOAT_LOCALS: &str = "(local $fa f64) (local $fb f64)";
+
 /// Touches every 4 KiB page of the first `bytes` of memory with a store, so that later loads
 /// read memory of its own rather than the kernel's shared zero page.
 pub fn touch(bytes: u64) -> String {
@@ -96,7 +99,7 @@ impl Loop {
             "(module
 {imports}  (memory (export \"memory\") {pages})
   {fields}
-  (func (export \"run\") {LOCALS}
+  (func (export \"run\") {LOCALS} {floats}
     (drop (call $get_input_data (i32.const 0) (i32.const 8)))
     (local.set $n (i32.load (i32.const 0)))
     (local.set $s (i32.load (i32.const 4)))
@@ -114,7 +117,8 @@ impl Loop {
     {after}
     (i64.store (i32.const 16) (i64.xor (i64.xor (local.get $a) (local.get $d)) (i64.extend_i32_u (local.get $x))))
     (call $set_return_data (i32.const 16) (i32.const 8))))",
-            imports = imports()
+            imports = imports(),
+            floats = if body.contains("$fb") { FLOAT_LOCALS } else { "" },
         )
     }
 
@@ -143,7 +147,8 @@ pub fn escaped(bytes: &[u8]) -> String {
 /// code new. Every shape sits at a policy limit that makes it hard to validate, instrument or
 /// compile, and grows in bytes with `size`.
 pub fn deploy_module(shape: DeployShape, size: u64, salt: u64) -> Vec<u8> {
-    let mut text = String::from("(module (memory (export \"memory\") 1)\n");
+    // No memory pages: a call of such a module pays the call's base alone.
+    let mut text = String::from("(module (memory (export \"memory\") 0)\n");
     text.push_str(&format!("  (global (export \"salt\") i64 (i64.const {salt}))\n"));
     match shape {
         DeployShape::TinyFunctions => {
