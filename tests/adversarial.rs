@@ -1,12 +1,14 @@
 //! Hostile contracts, each with its exact expected status and gas: nothing escapes its gas or
 //! stack limit, nothing crashes the host, and no failure leaves state behind. Every call runs on
-//! wasmtime and on wasmi (`baals_tests::twin`), which must agree.
+//! wasmtime and on wasmi (`baals_tests::twin`), which must agree. The policy is the default's
+//! limits with the round prices of `tests/policies/metering.toml`, from which the figures are
+//! derived by hand (what each operation costs in time is `docs/GAS-SCHEDULE.md`'s business).
 
 use baals_instrument::ValidationError;
-use baals_policy::{Limit, Policy};
+use baals_policy::Limit;
 use baals_runtime::{Address, BlockContext, ContractExecutionResult, ContractId, ExecutionStatus, TrapKind};
 use baals_tests::twin::Twin;
-use baals_tests::wat;
+use baals_tests::{metering, wat};
 
 const ALICE: Address = Address([0xa1; 32]);
 const CTX: BlockContext = BlockContext { height: 3, timestamp: 9 };
@@ -20,7 +22,7 @@ struct Chain {
 
 impl Chain {
     fn new() -> Chain {
-        Chain { engine: Twin::new(Policy::default_policy()) }
+        Chain { engine: Twin::new(metering()) }
     }
 
     fn deploy(&self, text: &str) -> ContractId {
@@ -142,10 +144,11 @@ fn grow_bombs_and_huge_lengths_are_priced_before_they_run() {
     // 2^32 - 1 pages at 8,192 each: far past any limit, charged before the grow.
     let result = chain.run(id, "grow_all", b"", GAS);
     assert_eq!((result.status, result.gas_used), (ExecutionStatus::OutOfGas, GAS));
-    // Up to the policy's 512 pages is possible, and priced: entry 24, i32.const 1, dynamic
-    // charge 18, memory.grow 500, drop 1, `end` 1, and 511 pages × 8,192.
+    // Up to the policy's 512 pages is possible, and priced: the initial page 8,192, entry 24,
+    // i32.const 1, dynamic charge 18, memory.grow 500, drop 1, `end` 1, and 511 pages × 8,192.
     let result = chain.run(id, "grow_max", b"", GAS);
-    assert_eq!((result.status, result.gas_used), (ExecutionStatus::Success, 24 + 1 + 18 + 500 + 1 + 1 + 511 * 8_192));
+    let grown = 8_192 + 24 + 1 + 18 + 500 + 1 + 1 + 511 * 8_192;
+    assert_eq!((result.status, result.gas_used), (ExecutionStatus::Success, grown));
     let result = chain.run(id, "table_bomb", b"", GAS);
     assert_eq!((result.status, result.gas_used), (ExecutionStatus::OutOfGas, GAS));
     let result = chain.run(id, "fill_4g", b"", GAS);
@@ -153,7 +156,7 @@ fn grow_bombs_and_huge_lengths_are_priced_before_they_run() {
     // dst + len wraps past 2^32: 32 bytes are charged, then the copy traps out of bounds.
     let result = chain.run(id, "copy_wraps", b"", GAS);
     assert!(matches!(result.status, ExecutionStatus::Trap { kind: TrapKind::MemoryOutOfBounds, .. }));
-    assert_eq!(result.gas_used, 24 + 3 + 18 + 20 + 1 + 32);
+    assert_eq!(result.gas_used, 8_192 + 24 + 3 + 18 + 20 + 1 + 32);
 }
 
 #[test]
@@ -170,14 +173,16 @@ fn oversized_input_and_return_data_are_charged_per_byte() {
     let result = chain.run(id, "echo_all", &input, 1 << 30);
     assert_eq!(result.status, ExecutionStatus::Success);
     assert_eq!(result.output.len(), 1 << 20);
-    // echo_all: entry 24, three i32.const 3, two calls 20 and resyncs 6, `end` 1 = 54; the
-    // host: get_input_data 50 + 1 per byte written, set_return_data 50 + 1 per byte.
-    assert_eq!(result.gas_used, 54 + 100 + 2 * (1 << 20));
+    // The 17 initial pages 8,192 each; echo_all: entry 24, three i32.const 3, two calls 20 and
+    // resyncs 6, `end` 1 = 54; the host: get_input_data 50 + 1 per byte written,
+    // set_return_data 50 + 1 per byte.
+    const PAGES: u64 = 17 * 8_192;
+    assert_eq!(result.gas_used, PAGES + 54 + 100 + 2 * (1 << 20));
     // Reading nothing of it costs the base price only: entry 24, five i32.const 5, i32.store 2,
     // calls 20 and resyncs 6, `end` 1 = 58; the host: 50 + 0 and 50 + 4 bytes returned.
     let length = chain.run(id, "length", &input, GAS);
     assert_eq!(length.output, (1u32 << 20).to_le_bytes());
-    assert_eq!(length.gas_used, 58 + 104);
+    assert_eq!(length.gas_used, PAGES + 58 + 104);
     // Too little gas for the copy: out of gas, nothing returned.
     let result = chain.run(id, "echo_all", &input, 100_000);
     assert_eq!((result.status, result.output.len()), (ExecutionStatus::OutOfGas, 0));
@@ -207,7 +212,7 @@ fn reentrancy_bombs_and_calls_through_failing_callees() {
 
 #[test]
 fn pathological_modules_are_refused_at_their_limit() {
-    let policy = Policy::default_policy();
+    let policy = metering();
     let refuse = |text: &str, limit: Limit, value: u64| match baals_instrument::validate(&wat(text), &policy) {
         Err(ValidationError::LimitExceeded { limit: l, value: v, .. }) => assert_eq!((l, v), (limit, value)),
         other => panic!("{limit:?}: {other:?}"),

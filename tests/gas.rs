@@ -1,7 +1,8 @@
-//! Exact gas figures of instrumented code, run on wasmtime, under the default prices.
+//! Exact gas figures of instrumented code, run on wasmtime, under round prices.
 //!
-//! Every expected figure is derived by hand from `policy/default.toml` and `docs/gas.md`; the
-//! derivation is written next to it. Prices used (gas):
+//! Every expected figure is derived by hand from `tests/policies/metering.toml` (the default
+//! policy's limits and features with round prices, which recalibrating the production schedule
+//! leaves alone) and `docs/gas.md`; the derivation is written next to it. Prices used (gas):
 //! - instructions: control 1 (`block loop end else drop nop unreachable select`), branch 2
 //!   (`if br br_if br_table return`), `call` 10, `call_indirect` 15, local 1, global 2, const 1,
 //!   int 1, `i32.mul` 2, load and store 2, bulk 20, reference 2, table 5, `memory.grow` 500, `table.grow` 200;
@@ -29,13 +30,13 @@
 
 use baals_instrument::{Instrumented, instrument};
 use baals_policy::Policy;
-use baals_tests::default_with;
 use baals_tests::exec::{Outcome, Runner, Status};
+use baals_tests::metering_with;
 use wasmtime::Val;
 
-/// The default policy, with any exports (test functions take parameters).
+/// The metering policy, with any exports (test functions take parameters).
 fn policy() -> Policy {
-    default_with(&[("exports", "allow", "\"any\"")])
+    metering_with(&[("exports", "allow", "\"any\"")])
 }
 
 const AMPLE: u64 = 1 << 40;
@@ -300,7 +301,7 @@ fn callers_pay_the_entry_blocks_of_internal_functions() {
 #[test]
 fn a_take_back_that_writes_the_global_may_cost_less() {
     let text = baals_tests::edit(
-        baals_policy::DEFAULT_POLICY_TOML,
+        baals_tests::METERING_POLICY_TOML,
         "costs.opcodes",
         "\"table.grow\"",
         "\"table.grow\" = 200\n\"local.set\" = 10",
@@ -396,9 +397,9 @@ fn gas_at_a_trap_includes_blocks_that_did_not_write_back() {
     assert_exact_boundary(&c, "load", &i32s(&[0]));
 }
 
-/// The default policy with `[gas] trap = "limit"`: a trap uses the whole limit.
+/// The metering policy with `[gas] trap = "limit"`: a trap uses the whole limit.
 fn limit_policy() -> Policy {
-    default_with(&[("exports", "allow", "\"any\""), ("gas", "trap", "\"limit\"")])
+    metering_with(&[("exports", "allow", "\"any\""), ("gas", "trap", "\"limit\"")])
 }
 
 /// A loop whose header block loads: it writes its charge back on every iteration where a trap

@@ -353,6 +353,7 @@ fn what_a_function_charges_times_the_deepest_stack_stays_within_2_pow_62() {
 
 #[test]
 fn the_report_describes_each_function() {
+    // Figures derived from the round prices of `tests/policies/metering.toml`.
     let wasm = baals_tests::wat(
         r#"(module (memory 1)
              (func $leaf)
@@ -361,7 +362,7 @@ fn the_report_describes_each_function() {
                (drop (memory.grow (i32.const 1)))
                (call $leaf)))"#,
     );
-    let instrumented = instrument(&wasm, &Policy::default_policy()).unwrap();
+    let instrumented = instrument(&wasm, &baals_tests::metering()).unwrap();
     let report = &instrumented.report;
     assert_eq!(report.functions.len(), 2);
     let (leaf, run) = (&report.functions[0], &report.functions[1]);
@@ -382,7 +383,7 @@ fn the_report_describes_each_function() {
     assert_eq!(report.original_bytes, wasm.len() as u64);
     assert_eq!(report.instrumented_bytes, instrumented.wasm.len() as u64);
     assert_eq!(instrumented.code_hash, baals_instrument::CodeHash::of(&wasm));
-    assert_eq!(instrumented.policy_hash, Policy::default_policy().hash());
+    assert_eq!(instrumented.policy_hash, baals_tests::metering().hash());
 }
 
 /// A body of more than 20 KiB keeps the functions it calls off the counter parameters

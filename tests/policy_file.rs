@@ -23,21 +23,23 @@ fn shipped_policies_load() {
     let default = Policy::default_policy();
     assert_eq!(default.features().floats, FloatMode::Deny);
     assert_eq!(default.cost(Opcode::I32Add), Some(1));
-    assert_eq!(default.cost(Opcode::I64DivS), Some(10));
+    assert_eq!(default.cost(Opcode::I64DivS), Some(69));
     assert_eq!(default.cost(Opcode::MemoryGrow), Some(500));
-    assert_eq!(default.unit_cost(Opcode::MemoryGrow), Some(8192));
+    assert_eq!(default.unit_cost(Opcode::MemoryGrow), Some(380_000));
     assert_eq!(default.unit_cost(Opcode::MemoryCopy), Some(1));
     assert_eq!(default.unit_cost(Opcode::I32Add), None);
     assert_eq!(default.cost(Opcode::F32Add), None);
     assert_eq!(default.cost(Opcode::I32TruncSatF32S), None);
     assert_eq!(default.limit(Limit::Functions), 8_192);
     assert_eq!(default.limit(Limit::MemoryPages), 512);
-    assert_eq!(default.host_cost(HostFunction::StorageWrite).base, 5000);
+    assert_eq!(default.host_cost(HostFunction::StorageWrite).base, 400_000);
+    assert_eq!((default.calls().base, default.calls().input_byte), (48_000, 3));
+    assert_eq!(default.deploy_cost().of(1000, 10), 8_600_000 + 32_000 * 1000 + 110_000 * 10);
 
     let permissive = Policy::permissive();
     assert_eq!(permissive.features().floats, FloatMode::CanonicalizeNan);
-    assert_eq!(permissive.cost(Opcode::F64Div), Some(4));
-    assert_eq!(permissive.cost(Opcode::I64TruncSatF64U), Some(4));
+    assert_eq!(permissive.cost(Opcode::F64Div), Some(115));
+    assert_eq!(permissive.cost(Opcode::I64TruncSatF64U), Some(30));
     assert_ne!(default.hash(), permissive.hash());
     assert_eq!(Policy::from_toml(PERMISSIVE_POLICY_TOML).unwrap(), permissive);
 }
@@ -79,7 +81,7 @@ fn hash_is_lowercase_hex_of_the_canonical_form() {
 fn default_policy_hash_is_pinned() {
     assert_eq!(
         Policy::default_policy().hash().to_string(),
-        "c13d81848a01819f253a635aa862b47717bf5590e640e70338005e4bdc915d40"
+        "1048c5c74983a58adcc04797385e73086c2d9d491d3199e84f599542a90e2225"
     );
 }
 
@@ -145,7 +147,7 @@ fn hash_ignores_formatting_key_order_and_classes() {
     let spelled: String = Opcode::ALL
         .iter()
         .filter(|op| op.class() == CostClass::IntDiv)
-        .map(|op| format!("\"{}\" = 10\n", op.name()))
+        .map(|op| format!("\"{}\" = 69\n", op.name()))
         .collect();
     let text = edit("costs", "int-div", "").replace("[costs.opcodes]\n", &format!("[costs.opcodes]\n{spelled}"));
     assert_eq!(Policy::from_toml(&text).unwrap().hash(), Policy::default_policy().hash());
@@ -164,6 +166,9 @@ fn hash_changes_with_every_kind_of_value() {
         edit("calls", "reentrancy", "reentrancy = true"),
         edit("gas", "trap", "trap = \"limit\""),
         edit("deploy", "per-byte", "per-byte = 21"),
+        edit("deploy", "per-function", "per-function = 1"),
+        edit("calls", "base", "base = 1"),
+        edit("calls", "input-byte", "input-byte = 1"),
         edit("bulk", "memory-copy-byte", "memory-copy-byte = 2"),
     ] {
         assert_ne!(Policy::from_toml(&text).unwrap().hash(), base, "{text}");
@@ -328,6 +333,10 @@ fn prices_that_could_overflow_gas_are_refused() {
             edit("host", "baals_emit_event", "baals_emit_event = { base = 4611686018427387905, per-byte = 1 }"),
             "host.baals_emit_event.base",
         ),
+        (edit("calls", "input-byte", "input-byte = 1073741825"), "calls.input-byte"),
+        (edit("calls", "base", "base = 4611686018427387905"), "calls.base"),
+        (edit("deploy", "per-function", "per-function = 1073741825"), "deploy.per-function"),
+        (edit("deploy", "base", "base = 4611686018427387905"), "deploy.base"),
     ] {
         assert!(matches!(error(&text), PolicyError::CostOverflow { ref key, .. } if key == expected), "{expected}");
     }

@@ -1,6 +1,11 @@
 //! The runtime: every host function (and its bad-pointer case), atomicity of failed calls,
 //! nested calls, re-entrancy, the depth limit, value, events, queries, persistence, storage
 //! roots, determinism and the stack guarantee.
+//!
+//! Under the default policy's limits with the round prices of `tests/policies/metering.toml`,
+//! so that the gas figures here are derived by hand; the production schedule's prices are the
+//! calibration's (`docs/GAS-SCHEDULE.md`), and `tests/contracts.rs` runs the example contracts
+//! under them.
 
 use baals_instrument::CodeHash;
 use baals_policy::Policy;
@@ -9,7 +14,7 @@ use baals_runtime::{
     MemoryStorage, ReadTxn, RedbStorage, Storage, StorageError, Table, TrapKind, WriteTxn,
 };
 use baals_tests::twin::{ENGINES, Twin, per_engine};
-use baals_tests::{default_with, wat, workspace_root};
+use baals_tests::{metering, metering_with, wat, workspace_root};
 
 const ALICE: Address = Address([0xa1; 32]);
 const BOB: Address = Address([0xb0; 32]);
@@ -28,7 +33,7 @@ struct Chain {
 
 impl Chain {
     fn new() -> Chain {
-        Chain::with(Policy::default_policy())
+        Chain::with(metering())
     }
 
     fn with(policy: Policy) -> Chain {
@@ -147,11 +152,12 @@ fn hashing_and_signatures() {
 fn host_calls_charge_their_price() {
     let chain = Chain::new();
     let id = chain.deploy(&probe());
+    // Every call first pays the probe's one page of memory (8,192, `memory.grow-page-cost`).
     // noop: entry 24 (charge written back, as the exit follows, then the reservation with
     // nothing more to write on its trapping path) and `end` 1. height: plus call 10, resync 3,
     // drop 1, and the host function's base price 20.
-    assert_eq!(chain.call(id, "noop", b"").gas_used, 25);
-    assert_eq!(chain.call(id, "height", b"").gas_used, 25 + 10 + 3 + 1 + 20);
+    assert_eq!(chain.call(id, "noop", b"").gas_used, PAGE + 25);
+    assert_eq!(chain.call(id, "height", b"").gas_used, PAGE + 25 + 10 + 3 + 1 + 20);
     // Per byte: sha256 costs 200 + 3 per byte of data.
     let short = chain.call(id, "sha", b"").gas_used;
     let long = chain.call(id, "sha", &[7; 100]).gas_used;
@@ -194,6 +200,65 @@ fn every_bad_pointer_traps_with_a_message() {
     assert_eq!(chain.get(id, b"k"), None);
 }
 
+/// What the probe's one page of memory costs every call of it under the metering policy.
+const PAGE: u64 = 8_192;
+
+/// A call pays `calls.base`, `calls.input-byte` per byte of its input and
+/// `memory.grow-page-cost` per page its memory starts with, before any of its code runs: one
+/// that cannot pay ends out of gas, its limit used, having done nothing (its value not moved).
+#[test]
+fn calls_pay_their_base_input_and_memory_before_they_run() {
+    let chain = Chain::with(metering_with(&[("calls", "base", "1000"), ("calls", "input-byte", "3")]));
+    let id = chain.deploy(&probe());
+    let before = |input: u64| 1_000 + 3 * input + PAGE;
+    // noop's own code: 25 (`host_calls_charge_their_price`).
+    assert_eq!(chain.call(id, "noop", b"").gas_used, before(0) + 25);
+    assert_eq!(chain.call(id, "noop", &[7; 100]).gas_used, before(100) + 25);
+    let call = |limit| chain.engine.execute_contract_call(CTX, ALICE, id, "noop", b"", 30, limit).unwrap();
+    for limit in [0, 1, before(0) - 1] {
+        let result = call(limit);
+        assert_eq!((result.status, result.gas_used), (ExecutionStatus::OutOfGas, limit), "limit {limit}");
+        assert_eq!(chain.engine.balance(&ALICE).unwrap(), 1_000, "limit {limit}: the value moved");
+    }
+    // Paid, the code then runs out of gas: the boundary is the call's whole price.
+    let result = call(before(0) + 24);
+    assert_eq!((result.status, result.gas_used), (ExecutionStatus::OutOfGas, before(0) + 24));
+    assert_eq!(chain.engine.balance(&ALICE).unwrap(), 1_000);
+    let result = call(before(0) + 25);
+    assert_eq!((result.status, result.gas_used), (ExecutionStatus::Success, before(0) + 25));
+    assert_eq!(chain.engine.balance(&ALICE).unwrap(), 970);
+}
+
+/// A nested call pays the call's price too, from the gas its caller passes: a call through a
+/// caller costs two bases, and the callee's payload its price per byte.
+#[test]
+fn nested_calls_pay_the_calls_price_from_their_callers_gas() {
+    let gas = |base: &str, per_byte: &str| {
+        let chain = Chain::with(metering_with(&[("calls", "base", base), ("calls", "input-byte", per_byte)]));
+        let (caller, callee) = (chain.deploy(&probe()), chain.deploy(&probe()));
+        let result = chain.call(caller, "call", &call_input(&callee, "noop", &[5; 40]));
+        assert!(result.status.is_success(), "{}", result.status);
+        result.gas_used
+    };
+    let input = (32 + 1 + 4 + 40) as u64;
+    assert_eq!(gas("1000", "0") - gas("0", "0"), 2 * 1_000);
+    // The caller's input, and the callee's payload of 40 bytes.
+    assert_eq!(gas("0", "3") - gas("0", "0"), 3 * (input + 40));
+}
+
+/// A deployment pays `deploy.per-function` for every function the module defines, as well as
+/// its base and its bytes.
+#[test]
+fn deployments_pay_per_function() {
+    let gas = |per_function: &str| {
+        let chain = Chain::with(metering_with(&[("deploy", "per-function", per_function)]));
+        chain.engine.deploy_contract(CTX, ALICE, &probe(), b"", GAS).unwrap().gas_used
+    };
+    let functions = baals_instrument::defined_functions(&probe()).unwrap();
+    assert!(functions > 10, "{functions}");
+    assert_eq!(gas("7") - gas("0"), 7 * functions);
+}
+
 #[test]
 fn failed_calls_leave_no_trace() {
     let chain = Chain::new();
@@ -228,7 +293,7 @@ fn failed_calls_leave_no_trace() {
 /// gas, so a callee's trap leaves the caller none.
 #[test]
 fn where_traps_use_the_limit_reverts_still_use_what_was_charged() {
-    let chain = Chain::with(default_with(&[("gas", "trap", "\"limit\"")]));
+    let chain = Chain::with(metering_with(&[("gas", "trap", "\"limit\"")]));
     let id = chain.deploy(&probe());
     for method in ["write_then_trap", "write_then_bad_pointer", "write_then_pay_negative", "write_then_spin"] {
         let result = chain.engine.execute_contract_call(CTX, ALICE, id, method, b"", 30, 100_000).unwrap();
@@ -259,10 +324,10 @@ fn where_traps_use_the_limit_reverts_still_use_what_was_charged() {
 #[test]
 fn what_a_trap_costs_follows_the_code_not_the_engines_policy() {
     let storages = per_engine(|_| MemoryStorage::new());
-    let limit = default_with(&[("gas", "trap", "\"limit\"")]);
+    let limit = metering_with(&[("gas", "trap", "\"limit\"")]);
     let under_limit = Chain::over(storages.clone(), limit.clone()).deploy(&probe());
-    let under_exact = Chain::over(storages.clone(), Policy::default_policy()).deploy(&probe());
-    for policy in [limit, Policy::default_policy()] {
+    let under_exact = Chain::over(storages.clone(), metering()).deploy(&probe());
+    for policy in [limit, metering()] {
         let chain = Chain::over(storages.clone(), policy);
         let trap = |id| chain.engine.execute_contract_call(CTX, ALICE, id, "write_then_trap", b"", 0, 100_000).unwrap();
         let (limited, exact) = (trap(under_limit), trap(under_exact));
@@ -283,9 +348,9 @@ const STALE_AFTER_TRAP: &str = r#"(module
         (br_if 0 (i32.eqz (local.get 0)))
         (drop (i32.load (local.get 0))))))"#;
 
-/// `wasm` instrumented under the default policy, and the copy calls run on, if it differs.
+/// `wasm` instrumented under the metering policy, and the copy calls run on, if it differs.
 fn stored_and_copy(wasm: &[u8]) -> (Vec<u8>, Option<Vec<u8>>) {
-    let stored = baals_instrument::instrument(wasm, &Policy::default_policy()).unwrap().wasm;
+    let stored = baals_instrument::instrument(wasm, &metering()).unwrap().wasm;
     let copy = baals_instrument::without_trap_write_backs(&stored).unwrap();
     (stored, copy)
 }
@@ -299,7 +364,7 @@ fn stored_and_copy(wasm: &[u8]) -> (Vec<u8>, Option<Vec<u8>>) {
 fn a_trap_on_the_copy_is_charged_what_the_stored_module_charges() {
     use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, gas_counter, gas_left, stack_counter};
     let contract = wat(STALE_AFTER_TRAP);
-    let policy = Policy::default_policy();
+    let policy = metering();
     let (stored, copy) = stored_and_copy(&contract);
     let copy = copy.expect("a trap-only write-back");
     // The gas each module's counter shows after the trap, run alone on wasmtime.
@@ -323,7 +388,8 @@ fn a_trap_on_the_copy_is_charged_what_the_stored_module_charges() {
     let id = chain.deploy(&contract);
     let trapped = chain.call(id, "load_out_of_bounds", b"");
     assert_eq!(trap_kind(&trapped), TrapKind::MemoryOutOfBounds);
-    assert_eq!(trapped.gas_used, exact);
+    // The engine charges the module's one page first.
+    assert_eq!(trapped.gas_used, PAGE + exact);
 }
 
 /// Nested calls run on the copy too; a trap on it at any depth makes the whole top-level call
@@ -385,7 +451,7 @@ fn an_engine_without_copies_runs_only_the_stored_modules() {
     for (copies, deployed, trapped) in [(true, vec![2], vec![1, 2]), (false, vec![1], vec![1])] {
         let storage = MemoryStorage::new();
         let config = baals_runtime::EngineConfig::default().with_copies(copies);
-        let engine = ContractEngine::with_config(storage.clone(), Policy::default_policy(), config).unwrap();
+        let engine = ContractEngine::with_config(storage.clone(), metering(), config).unwrap();
         let id = engine.deploy_contract(CTX, ALICE, &wat(STALE_AFTER_TRAP), b"", GAS).unwrap().contract_id;
         assert_eq!(marks(&storage), deployed, "copies: {copies}, deployed");
         let result = engine.execute_contract_call(CTX, ALICE, id, "load_out_of_bounds", b"", 0, GAS).unwrap();
@@ -404,11 +470,11 @@ fn a_contract_with_its_own_list_of_trap_write_backs_is_refused() {
         (func (export "burn") (local i32)
           (loop (br_if 0 (i32.lt_u (local.tee 0 (i32.add (local.get 0) (i32.const 1))) (i32.const 1000)))))"#;
     let honest = wat(&format!("(module {body})"));
-    let stored = baals_instrument::instrument(&honest, &Policy::default_policy()).unwrap().wasm;
+    let stored = baals_instrument::instrument(&honest, &metering()).unwrap().wasm;
     assert_eq!(baals_instrument::without_trap_write_backs(&stored), Ok(None), "no trap-only write-back");
     let crafted = wat(&format!(r#"(module {body} (@custom "baals.trap_write_backs" "\01\00\01\05"))"#));
     assert_eq!(
-        baals_instrument::instrument(&crafted, &Policy::default_policy()),
+        baals_instrument::instrument(&crafted, &metering()),
         Err(baals_instrument::InstrumentError::ReservedSection(baals_instrument::TRAP_WRITE_BACKS_SECTION))
     );
     let chain = Chain::new();
@@ -518,7 +584,7 @@ fn the_callee_runs_on_the_callers_remaining_gas() {
 #[test]
 fn reentrancy_is_denied_unless_the_policy_allows_it() {
     for (reentrancy, expected) in [(false, "invalid: contract"), (true, "")] {
-        let policy = default_with(&[("calls", "reentrancy", if reentrancy { "true" } else { "false" })]);
+        let policy = metering_with(&[("calls", "reentrancy", if reentrancy { "true" } else { "false" })]);
         let chain = Chain::with(policy);
         let (a, b) = (chain.deploy(&probe()), chain.deploy(&probe()));
         // a -> b -> a.get
@@ -539,7 +605,7 @@ fn reentrancy_is_denied_unless_the_policy_allows_it() {
 
 #[test]
 fn calls_nest_at_most_max_depth() {
-    let policy = default_with(&[("calls", "max-depth", "3")]);
+    let policy = metering_with(&[("calls", "max-depth", "3")]);
     let chain = Chain::with(policy);
     let contracts: Vec<ContractId> = (0..5).map(|_| chain.deploy(&probe())).collect();
     // contracts[0] calls [1], which calls [2]... the last one runs `noop`.
@@ -564,7 +630,7 @@ fn calls_nest_at_most_max_depth() {
 /// engine's doing (`docs/runtime.md`, "wasmtime configuration").
 #[test]
 fn calls_nest_to_the_greatest_depth_on_many_threads_at_once() {
-    let chain = Chain::with(default_with(&[("calls", "max-depth", "64")]));
+    let chain = Chain::with(metering_with(&[("calls", "max-depth", "64")]));
     let contracts: Vec<ContractId> = (0..65).map(|_| chain.deploy(&probe())).collect();
     // contracts[0] calls [1], which calls [2]... [64] runs `noop`.
     let mut input = call_input(&contracts[64], "noop", b"");
@@ -593,7 +659,7 @@ fn calls_nest_to_the_greatest_depth_on_many_threads_at_once() {
 /// height, so its share is never sized below that.
 #[test]
 fn a_tiny_stack_limit_is_the_limit_on_both_engines() {
-    let chain = Chain::with(default_with(&[
+    let chain = Chain::with(metering_with(&[
         ("stack", "max-height", "8"),
         ("stack", "frame-base", "1"),
         ("exports", "allow", "\"any\""),
@@ -665,7 +731,7 @@ fn value_that_would_overflow_the_receiver_is_refused() {
 /// must not end the block as an engine failure.
 #[test]
 fn an_element_segment_past_its_table_traps_on_both_engines() {
-    let chain = Chain::with(default_with(&[("exports", "allow", "\"any\"")]));
+    let chain = Chain::with(metering_with(&[("exports", "allow", "\"any\"")]));
     let id =
         chain.deploy(&wat(r#"(module (table 1 funcref) (func $f) (elem (i32.const 1) $f) (func (export "run")))"#));
     let result = chain.call(id, "run", b"");
@@ -725,7 +791,7 @@ fn queries_cannot_change_state() {
 /// byte keeps only the module compiled last).
 #[test]
 fn a_deploying_contract_re_entered_after_its_module_left_the_cache() {
-    let policy = default_with(&[("calls", "reentrancy", "true")]);
+    let policy = metering_with(&[("calls", "reentrancy", "true")]);
     let mut config = baals_runtime::EngineConfig::default();
     config.cache_bytes = 1;
     let engine = ContractEngine::with_config(MemoryStorage::new(), policy, config).unwrap();
@@ -831,7 +897,7 @@ impl WriteTxn for FailingReadTxn {
 fn a_deployment_or_call_that_fails_on_a_read_leaves_the_block_usable() {
     let fail = FailNext::default();
     let storage = FailingRead { inner: MemoryStorage::new(), fail: fail.clone() };
-    let engine = ContractEngine::new(storage, Policy::default_policy()).unwrap();
+    let engine = ContractEngine::new(storage, metering()).unwrap();
     let mut block = engine.begin_block(CTX).unwrap();
     let first = block.deploy_contract(ALICE, &probe(), b"", GAS).unwrap();
     assert_eq!(first.status, ExecutionStatus::Success);
@@ -980,7 +1046,7 @@ fn the_same_sequence_gives_the_same_results_gas_events_and_roots() {
     let first = script(&Chain::new());
     assert_eq!(first, script(&Chain::new()));
     // The redb storage gives exactly what the in-memory one does.
-    let chain = Chain::over(fresh_redbs("determinism"), Policy::default_policy());
+    let chain = Chain::over(fresh_redbs("determinism"), metering());
     assert_eq!(first, script(&chain));
     assert!(first.iter().any(|line| line.starts_with("deep: stack limit reached")), "{first:?}");
 }
@@ -1004,13 +1070,13 @@ fn state_persists_across_reopening() {
     }
     let open = || paths.each_ref().map(|path| RedbStorage::open(path).unwrap());
     let (id, root) = {
-        let chain = Chain::over(open(), Policy::default_policy());
+        let chain = Chain::over(open(), metering());
         let id = chain.deploy(&probe());
         chain.call(id, "set", &set_input(b"k", b"persisted"));
         chain.call(id, "emit", &set_input(b"t", b"d"));
         (id, chain.engine.contract(&id).unwrap().unwrap().storage_root)
     };
-    let engine = Twin::with(open(), Policy::default_policy());
+    let engine = Twin::with(open(), metering());
     assert_eq!(engine.storage_value(&id, b"k").unwrap(), Some(b"persisted".to_vec()));
     assert_eq!(engine.contract(&id).unwrap().unwrap().storage_root, root);
     assert_eq!(engine.events(&id).unwrap().len(), 1);
@@ -1030,7 +1096,7 @@ fn state_persists_across_reopening() {
 /// called does not exist after it, and is deployed again under the same id.
 #[test]
 fn an_aborted_block_leaves_no_contract_behind() {
-    let chain = Chain::over(fresh_redbs("aborted"), Policy::default_policy());
+    let chain = Chain::over(fresh_redbs("aborted"), metering());
     let existing = chain.deploy(&probe());
     let mut block = chain.engine.begin_block(CTX).unwrap();
     // Found in the database, then in the block's memory.
@@ -1067,7 +1133,7 @@ fn an_aborted_block_leaves_no_contract_behind() {
 /// written it, the gas of a call would otherwise depend on which the engine compiled last.
 #[test]
 fn a_deployment_of_stored_code_runs_the_stored_instrumentation() {
-    let policy = Policy::default_policy();
+    let policy = metering();
     let storage = MemoryStorage::new();
     let engine = |storage: &MemoryStorage| ContractEngine::new(storage.clone(), policy.clone()).unwrap();
     let deploy = |engine: &ContractEngine| {
@@ -1086,7 +1152,7 @@ fn a_deployment_of_stored_code_runs_the_stored_instrumentation() {
 
     // What another instrumenter would have stored: the probe metered at other prices.
     let code_key = [CodeHash::of(&probe()).0, policy.hash().0].concat();
-    let other = baals_instrument::instrument(&probe(), &default_with(&[("costs", "local", "3")])).unwrap();
+    let other = baals_instrument::instrument(&probe(), &metering_with(&[("costs", "local", "3")])).unwrap();
     let mut txn = storage.write().unwrap();
     txn.put(Table::Code, &code_key, &other.wasm).unwrap();
     for (key, _) in txn.scan(Table::Artifacts, &code_key).unwrap() {
@@ -1111,7 +1177,7 @@ fn a_deployment_of_stored_code_runs_the_stored_instrumentation() {
 /// says why (`docs/runtime.md`, "Stored code").
 #[test]
 fn code_stored_with_the_counters_that_counted_down_is_refused() {
-    let policy = Policy::default_policy();
+    let policy = metering();
     let old_counters = wat(r#"(module
         (global (mut i64) (i64.const 0))
         (global (mut i32) (i32.const 0))
@@ -1168,7 +1234,7 @@ fn the_stack_limit_comes_before_the_native_stack_runs_out() {
         assert_eq!(result.status, ExecutionStatus::StackLimit, "{method}");
     }
     // The smallest frames a policy allows: one unit each, operands not counted.
-    let tiny = default_with(&[("stack", "frame-base", "1"), ("stack", "operand-stack", "false")]);
+    let tiny = metering_with(&[("stack", "frame-base", "1"), ("stack", "operand-stack", "false")]);
     let chain_tiny = Chain::with(tiny);
     let small = chain_tiny.deploy(&big);
     let result = chain_tiny.engine.execute_contract_call(CTX, ALICE, small, "small", b"", 0, 1 << 40).unwrap();

@@ -41,7 +41,7 @@
   (elem (;0;) (i32.const 1) func 51 19 5 10 8 9 6 1 2 7 20 21 22 23 3 48 5 3)
   (func (;0;) (type 12) (param i32 i32 i64 i32) (result i32 i64)
     local.get 2
-    i64.const 68
+    i64.const 191
     i64.add
     local.set 2
     local.get 3
@@ -71,7 +71,7 @@
   (func (;1;) (type 5) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 26
+    i64.const 63
     i64.add
     local.tee 1
     global.set 3
@@ -94,7 +94,7 @@
   (func (;2;) (type 5) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 26
+    i64.const 63
     i64.add
     local.tee 1
     global.set 3
@@ -117,7 +117,7 @@
   (func (;3;) (type 5) (param i32) (result i64)
     (local i64 i32)
     global.get 3
-    i64.const 26
+    i64.const 63
     i64.add
     local.tee 1
     global.set 3
@@ -170,7 +170,7 @@
         i32.gt_u
         br_if 0 (;@2;)
         local.get 3
-        i64.const 34
+        i64.const 2674
         i64.add
         local.tee 3
         global.set 3
@@ -201,7 +201,7 @@
           local.get 2
           if ;; label = @4
             local.get 3
-            i64.const 24
+            i64.const 2771
             i64.add
             local.tee 3
             global.set 3
@@ -220,7 +220,7 @@
             br 1 (;@3;)
           end
           local.get 3
-          i64.const 11
+          i64.const 60
           i64.add
           local.tee 3
           global.set 3
@@ -229,7 +229,7 @@
           i32.store offset=24
         end
         local.get 3
-        i64.const 58
+        i64.const 5378
         i64.add
         local.set 3
         local.get 5
@@ -251,7 +251,7 @@
         i32.eqz
         if ;; label = @3
           local.get 3
-          i64.const 16
+          i64.const 115
           i64.add
           local.tee 3
           global.set 3
@@ -264,7 +264,7 @@
           br 2 (;@1;)
         end
         local.get 3
-        i64.const 16
+        i64.const 2651
         i64.add
         local.tee 3
         global.set 3
@@ -277,14 +277,14 @@
         i32.eq
         br_if 1 (;@1;)
         local.get 3
-        i64.const 8
+        i64.const 46
         i64.add
         local.set 3
         local.get 0
         i32.eqz
         br_if 0 (;@2;)
         local.get 3
-        i64.const 72
+        i64.const 2741
         i64.add
         local.set 3
         local.get 2
@@ -297,7 +297,7 @@
         unreachable
       end
       local.get 3
-      i64.const 20
+      i64.const 23
       i64.add
       local.set 3
       local.get 3
@@ -308,7 +308,7 @@
       unreachable
     end
     local.get 3
-    i64.const 11
+    i64.const 10
     i64.add
     local.set 3
     local.get 5
@@ -320,7 +320,7 @@
   (func (;5;) (type 4) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 26
+    i64.const 63
     i64.add
     local.tee 1
     global.set 3
@@ -343,7 +343,7 @@
   (func (;6;) (type 4) (param i32)
     (local i64 i32)
     global.get 3
-    i64.const 29
+    i64.const 2705
     i64.add
     local.tee 1
     global.set 3
@@ -365,7 +365,7 @@
     i32.load
     if ;; label = @1
       local.get 1
-      i64.const 25
+      i64.const 2626
       i64.add
       local.tee 1
       global.set 3
@@ -379,7 +379,7 @@
       local.set 1
     end
     local.get 1
-    i64.const 7
+    i64.const 6
     i64.add
     local.tee 1
     global.set 3
@@ -387,7 +387,7 @@
   (func (;7;) (type 4) (param i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 34
+    i64.const 2707
     i64.add
     local.tee 2
     global.set 3
@@ -414,7 +414,7 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 2
-      i64.const 12
+      i64.const 2647
       i64.add
       local.tee 2
       global.set 3
@@ -423,7 +423,7 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 2
-      i64.const 19
+      i64.const 23
       i64.add
       local.set 2
       local.get 1
@@ -433,7 +433,7 @@
       local.set 2
     end
     local.get 2
-    i64.const 7
+    i64.const 6
     i64.add
     local.tee 2
     global.set 3
@@ -441,7 +441,7 @@
   (func (;8;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 2717
     i64.add
     local.tee 7
     global.set 3
@@ -475,7 +475,7 @@
           i32.ge_u
           if ;; label = @4
             local.get 7
-            i64.const 15
+            i64.const 102
             i64.add
             local.tee 7
             global.set 3
@@ -487,7 +487,7 @@
             i32.ge_u
             br_if 1 (;@3;)
             local.get 7
-            i64.const 25
+            i64.const 124
             i64.add
             local.tee 7
             global.set 3
@@ -509,7 +509,7 @@
             br 2 (;@2;)
           end
           local.get 7
-          i64.const 16
+          i64.const 5252
           i64.add
           local.tee 7
           global.set 3
@@ -521,7 +521,7 @@
           i32.eq
           if ;; label = @4
             local.get 7
-            i64.const 20
+            i64.const 56
             i64.add
             local.set 7
             global.get 0
@@ -538,7 +538,7 @@
                 i32.eqz
                 br_if 0 (;@6;)
                 local.get 7
-                i64.const 34
+                i64.const 2674
                 i64.add
                 local.tee 7
                 global.set 3
@@ -569,7 +569,7 @@
                   local.get 5
                   if ;; label = @8
                     local.get 7
-                    i64.const 24
+                    i64.const 2771
                     i64.add
                     local.tee 7
                     global.set 3
@@ -588,7 +588,7 @@
                     br 1 (;@7;)
                   end
                   local.get 7
-                  i64.const 11
+                  i64.const 60
                   i64.add
                   local.tee 7
                   global.set 3
@@ -597,7 +597,7 @@
                   i32.store offset=24
                 end
                 local.get 7
-                i64.const 58
+                i64.const 5378
                 i64.add
                 local.set 7
                 local.get 4
@@ -619,7 +619,7 @@
                 i32.eqz
                 if ;; label = @7
                   local.get 7
-                  i64.const 16
+                  i64.const 115
                   i64.add
                   local.tee 7
                   global.set 3
@@ -632,7 +632,7 @@
                   br 2 (;@5;)
                 end
                 local.get 7
-                i64.const 16
+                i64.const 2651
                 i64.add
                 local.tee 7
                 global.set 3
@@ -645,14 +645,14 @@
                 i32.eq
                 br_if 1 (;@5;)
                 local.get 7
-                i64.const 8
+                i64.const 46
                 i64.add
                 local.set 7
                 local.get 2
                 i32.eqz
                 br_if 0 (;@6;)
                 local.get 7
-                i64.const 72
+                i64.const 2741
                 i64.add
                 local.set 7
                 local.get 5
@@ -665,7 +665,7 @@
                 unreachable
               end
               local.get 7
-              i64.const 20
+              i64.const 23
               i64.add
               local.set 7
               local.get 7
@@ -676,7 +676,7 @@
               unreachable
             end
             local.get 7
-            i64.const 16
+            i64.const 2612
             i64.add
             local.tee 7
             global.set 3
@@ -689,7 +689,7 @@
             local.set 2
           end
           local.get 7
-          i64.const 22
+          i64.const 2719
           i64.add
           local.tee 7
           global.set 3
@@ -707,7 +707,7 @@
           br 2 (;@1;)
         end
         local.get 7
-        i64.const 9
+        i64.const 50
         i64.add
         local.set 7
         local.get 1
@@ -715,7 +715,7 @@
         i32.ge_u
         if ;; label = @3
           local.get 7
-          i64.const 47
+          i64.const 246
           i64.add
           local.tee 7
           global.set 3
@@ -757,7 +757,7 @@
           br 1 (;@2;)
         end
         local.get 7
-        i64.const 34
+        i64.const 183
         i64.add
         local.tee 7
         global.set 3
@@ -787,7 +787,7 @@
         i32.const 3
       end
       local.get 7
-      i64.const 19
+      i64.const 5255
       i64.add
       local.tee 7
       global.set 3
@@ -802,7 +802,7 @@
       i32.gt_u
       if ;; label = @2
         local.get 7
-        i64.const 63
+        i64.const 2739
         i64.add
         local.set 7
         local.get 0
@@ -818,7 +818,7 @@
         local.set 2
       end
       local.get 7
-      i64.const 55
+      i64.const 2786
       i64.add
       local.tee 7
       global.set 3
@@ -843,7 +843,7 @@
       i32.store offset=8
     end
     local.get 7
-    i64.const 13
+    i64.const 11
     i64.add
     local.tee 7
     global.set 3
@@ -856,7 +856,7 @@
   (func (;9;) (type 0) (param i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 150
+    i64.const 13755
     i64.add
     local.tee 3
     global.set 3
@@ -922,7 +922,7 @@
   (func (;10;) (type 3) (param i32 i32 i32) (result i32)
     (local i32 i64 i32)
     global.get 3
-    i64.const 39
+    i64.const 7911
     i64.add
     local.tee 4
     global.set 3
@@ -952,7 +952,7 @@
     i32.gt_u
     if ;; label = @1
       local.get 4
-      i64.const 63
+      i64.const 2739
       i64.add
       local.set 4
       local.get 0
@@ -968,7 +968,7 @@
       local.set 3
     end
     local.get 4
-    i64.const 54
+    i64.const 2785
     i64.add
     local.tee 4
     global.set 3
@@ -1013,7 +1013,7 @@
       local.get 2
       if ;; label = @2
         local.get 4
-        i64.const 13
+        i64.const 54
         i64.add
         local.set 4
         block (result i32) ;; label = @3
@@ -1025,7 +1025,7 @@
                 i32.ge_s
                 if ;; label = @7
                   local.get 4
-                  i64.const 12
+                  i64.const 2647
                   i64.add
                   local.tee 4
                   global.set 3
@@ -1034,7 +1034,7 @@
                   i32.eqz
                   br_if 2 (;@5;)
                   local.get 4
-                  i64.const 12
+                  i64.const 2647
                   i64.add
                   local.tee 4
                   global.set 3
@@ -1043,7 +1043,7 @@
                   local.tee 6
                   br_if 1 (;@6;)
                   local.get 4
-                  i64.const 7
+                  i64.const 45
                   i64.add
                   local.set 4
                   local.get 1
@@ -1056,7 +1056,7 @@
                   br 4 (;@3;)
                 end
                 local.get 4
-                i64.const 14
+                i64.const 63
                 i64.add
                 local.tee 4
                 global.set 3
@@ -1068,7 +1068,7 @@
                 br 5 (;@1;)
               end
               local.get 4
-              i64.const 19
+              i64.const 2657
               i64.add
               local.tee 4
               global.set 3
@@ -1084,7 +1084,7 @@
                       i32.ge_u
                       if ;; label = @10
                         local.get 4
-                        i64.const 50
+                        i64.const 172
                         i64.add
                         local.set 4
                         local.get 1
@@ -1103,7 +1103,7 @@
                         br 4 (;@6;)
                       end
                       local.get 4
-                      i64.const 176
+                      i64.const 391
                       i64.add
                       local.set 4
                       i32.const 8
@@ -1158,7 +1158,7 @@
                       i32.le_u
                       br_if 1 (;@8;)
                       local.get 4
-                      i64.const 224
+                      i64.const 5724
                       i64.add
                       local.set 4
                       i32.const 16
@@ -1214,7 +1214,7 @@
                                     i32.eqz
                                     if ;; label = @17
                                       local.get 4
-                                      i64.const 9
+                                      i64.const 47
                                       i64.add
                                       local.set 4
                                       local.get 3
@@ -1222,7 +1222,7 @@
                                       i32.ge_u
                                       br_if 1 (;@16;)
                                       local.get 4
-                                      i64.const 13
+                                      i64.const 2648
                                       i64.add
                                       local.tee 4
                                       global.set 3
@@ -1232,7 +1232,7 @@
                                       i32.eq
                                       br_if 2 (;@15;)
                                       local.get 4
-                                      i64.const 13
+                                      i64.const 2648
                                       i64.add
                                       local.tee 4
                                       global.set 3
@@ -1242,7 +1242,7 @@
                                       i32.eq
                                       br_if 3 (;@14;)
                                       local.get 4
-                                      i64.const 42
+                                      i64.const 2721
                                       i64.add
                                       local.set 4
                                       local.get 10
@@ -1252,7 +1252,7 @@
                                       local.set 4
                                       br_if 7 (;@10;)
                                       local.get 4
-                                      i64.const 46
+                                      i64.const 2725
                                       i64.add
                                       local.set 4
                                       local.get 10
@@ -1268,7 +1268,7 @@
                                       i32.lt_u
                                       br_if 7 (;@10;)
                                       local.get 4
-                                      i64.const 13
+                                      i64.const 51
                                       i64.add
                                       local.set 4
                                       local.get 9
@@ -1280,7 +1280,7 @@
                                       i32.lt_u
                                       br_if 4 (;@13;)
                                       local.get 4
-                                      i64.const 46
+                                      i64.const 5326
                                       i64.add
                                       local.set 4
                                       local.get 10
@@ -1291,7 +1291,7 @@
                                       br 5 (;@12;)
                                     end
                                     local.get 4
-                                    i64.const 44
+                                    i64.const 2723
                                     i64.add
                                     local.set 4
                                     local.get 6
@@ -1305,7 +1305,7 @@
                                     i32.lt_u
                                     br_if 6 (;@10;)
                                     local.get 4
-                                    i64.const 17
+                                    i64.const 55
                                     i64.add
                                     local.set 4
                                     local.get 3
@@ -1321,7 +1321,7 @@
                                     i32.and
                                     br_if 5 (;@11;)
                                     local.get 4
-                                    i64.const 56
+                                    i64.const 2697
                                     i64.add
                                     local.tee 4
                                     global.set 3
@@ -1345,7 +1345,7 @@
                                     br 6 (;@10;)
                                   end
                                   local.get 4
-                                  i64.const 47
+                                  i64.const 129
                                   i64.add
                                   local.set 4
                                   i32.const 16
@@ -1361,7 +1361,7 @@
                                   i32.gt_u
                                   br_if 4 (;@11;)
                                   local.get 4
-                                  i64.const 158
+                                  i64.const 10884
                                   i64.add
                                   local.set 4
                                   local.get 6
@@ -1392,7 +1392,7 @@
                                   br 4 (;@11;)
                                 end
                                 local.get 4
-                                i64.const 16
+                                i64.const 2651
                                 i64.add
                                 local.tee 4
                                 global.set 3
@@ -1405,7 +1405,7 @@
                                 i32.le_u
                                 br_if 4 (;@10;)
                                 local.get 4
-                                i64.const 109
+                                i64.const 5641
                                 i64.add
                                 local.set 4
                                 local.get 6
@@ -1439,7 +1439,7 @@
                                 br 3 (;@11;)
                               end
                               local.get 4
-                              i64.const 16
+                              i64.const 2651
                               i64.add
                               local.tee 4
                               global.set 3
@@ -1452,7 +1452,7 @@
                               i32.lt_u
                               br_if 3 (;@10;)
                               local.get 4
-                              i64.const 48
+                              i64.const 133
                               i64.add
                               local.set 4
                               block ;; label = @14
@@ -1469,7 +1469,7 @@
                                 i32.gt_u
                                 if ;; label = @15
                                   local.get 4
-                                  i64.const 63
+                                  i64.const 5402
                                   i64.add
                                   local.set 4
                                   local.get 6
@@ -1485,7 +1485,7 @@
                                   br 1 (;@14;)
                                 end
                                 local.get 4
-                                i64.const 171
+                                i64.const 8388
                                 i64.add
                                 local.set 4
                                 local.get 6
@@ -1522,7 +1522,7 @@
                                 i32.store offset=4
                               end
                               local.get 4
-                              i64.const 16
+                              i64.const 115
                               i64.add
                               local.tee 4
                               global.set 3
@@ -1535,7 +1535,7 @@
                               br 2 (;@11;)
                             end
                             local.get 4
-                            i64.const 21
+                            i64.const 5257
                             i64.add
                             local.tee 4
                             global.set 3
@@ -1552,7 +1552,7 @@
                             i32.ne
                             if ;; label = @13
                               local.get 4
-                              i64.const 16
+                              i64.const 115
                               i64.add
                               local.tee 4
                               global.set 3
@@ -1565,7 +1565,7 @@
                               br 1 (;@12;)
                             end
                             local.get 4
-                            i64.const 19
+                            i64.const 2666
                             i64.add
                             local.tee 4
                             global.set 3
@@ -1581,7 +1581,7 @@
                             i32.store
                           end
                           local.get 4
-                          i64.const 44
+                          i64.const 129
                           i64.add
                           local.set 4
                           i32.const 16
@@ -1594,7 +1594,7 @@
                           i32.le_u
                           if ;; label = @12
                             local.get 4
-                            i64.const 158
+                            i64.const 10884
                             i64.add
                             local.set 4
                             local.get 6
@@ -1625,7 +1625,7 @@
                             br 1 (;@11;)
                           end
                           local.get 4
-                          i64.const 58
+                          i64.const 5397
                           i64.add
                           local.set 4
                           local.get 6
@@ -1636,7 +1636,7 @@
                           local.set 4
                         end
                         local.get 4
-                        i64.const 7
+                        i64.const 45
                         i64.add
                         local.set 4
                         local.get 6
@@ -1647,7 +1647,7 @@
                         local.set 4
                       end
                       local.get 4
-                      i64.const 59
+                      i64.const 179
                       i64.add
                       local.set 4
                       local.get 1
@@ -1659,7 +1659,7 @@
                       i32.eqz
                       br_if 1 (;@8;)
                       local.get 4
-                      i64.const 131
+                      i64.const 5504
                       i64.add
                       local.set 4
                       local.get 3
@@ -1696,7 +1696,7 @@
                       br 3 (;@6;)
                     end
                     local.get 4
-                    i64.const 58
+                    i64.const 148
                     i64.add
                     local.set 4
                     local.get 13
@@ -1726,7 +1726,7 @@
                   br 1 (;@6;)
                 end
                 local.get 4
-                i64.const 70
+                i64.const 2755
                 i64.add
                 local.set 4
                 local.get 6
@@ -1748,7 +1748,7 @@
               br 2 (;@3;)
             end
             local.get 4
-            i64.const 7
+            i64.const 45
             i64.add
             local.set 4
             local.get 1
@@ -1761,7 +1761,7 @@
             br 1 (;@3;)
           end
           local.get 4
-          i64.const 20
+          i64.const 24
           i64.add
           local.set 4
           local.get 1
@@ -1772,13 +1772,13 @@
           local.set 4
         end
         local.get 4
-        i64.const 7
+        i64.const 48
         i64.add
         local.set 4
         local.tee 3
         if ;; label = @3
           local.get 4
-          i64.const 23
+          i64.const 172
           i64.add
           local.tee 4
           global.set 3
@@ -1797,7 +1797,7 @@
           return
         end
         local.get 4
-        i64.const 18
+        i64.const 117
         i64.add
         local.tee 4
         global.set 3
@@ -1812,7 +1812,7 @@
         br 1 (;@1;)
       end
       local.get 4
-      i64.const 17
+      i64.const 116
       i64.add
       local.tee 4
       global.set 3
@@ -1826,7 +1826,7 @@
       i32.store
     end
     local.get 4
-    i64.const 12
+    i64.const 61
     i64.add
     local.tee 4
     global.set 3
@@ -1862,7 +1862,7 @@
             i32.ge_u
             if ;; label = @5
               local.get 2
-              i64.const 44
+              i64.const 126
               i64.add
               local.set 2
               i32.const 16
@@ -1881,7 +1881,7 @@
               br 2 (;@3;)
             end
             local.get 2
-            i64.const 58
+            i64.const 140
             i64.add
             local.set 2
             local.get 0
@@ -1893,7 +1893,7 @@
             br 2 (;@2;)
           end
           local.get 2
-          i64.const 42
+          i64.const 86
           i64.add
           local.set 2
           i32.const 16
@@ -1905,7 +1905,7 @@
           local.set 1
         end
         local.get 2
-        i64.const 178
+        i64.const 393
         i64.add
         local.set 2
         i32.const 8
@@ -1962,7 +1962,7 @@
         i32.le_u
         br_if 0 (;@2;)
         local.get 2
-        i64.const 180
+        i64.const 433
         i64.add
         local.set 2
         local.get 1
@@ -2005,7 +2005,7 @@
         i32.eqz
         br_if 0 (;@2;)
         local.get 2
-        i64.const 44
+        i64.const 129
         i64.add
         local.set 2
         local.get 4
@@ -2032,7 +2032,7 @@
             br 1 (;@3;)
           end
           local.get 2
-          i64.const 165
+          i64.const 5577
           i64.add
           local.set 2
           local.get 4
@@ -2083,7 +2083,7 @@
           i32.eqz
           if ;; label = @4
             local.get 2
-            i64.const 127
+            i64.const 10809
             i64.add
             local.set 2
             local.get 1
@@ -2107,7 +2107,7 @@
             br 1 (;@3;)
           end
           local.get 2
-          i64.const 21
+          i64.const 2718
           i64.add
           local.tee 2
           global.set 3
@@ -2124,7 +2124,7 @@
           i32.store
         end
         local.get 2
-        i64.const 41
+        i64.const 2720
         i64.add
         local.set 2
         local.get 1
@@ -2134,7 +2134,7 @@
         local.set 2
         br_if 1 (;@1;)
         local.get 2
-        i64.const 80
+        i64.const 2803
         i64.add
         local.set 2
         local.get 1
@@ -2154,7 +2154,7 @@
         i32.le_u
         br_if 1 (;@1;)
         local.get 2
-        i64.const 161
+        i64.const 10887
         i64.add
         local.set 2
         local.get 1
@@ -2196,7 +2196,7 @@
       return
     end
     local.get 2
-    i64.const 71
+    i64.const 2756
     i64.add
     local.set 2
     local.get 1
@@ -2246,7 +2246,7 @@
                 i32.ge_u
                 if ;; label = @7
                   local.get 1
-                  i64.const 176
+                  i64.const 391
                   i64.add
                   local.set 1
                   i32.const 8
@@ -2301,7 +2301,7 @@
                   i32.le_u
                   br_if 6 (;@1;)
                   local.get 1
-                  i64.const 51
+                  i64.const 2730
                   i64.add
                   local.set 1
                   local.get 0
@@ -2319,7 +2319,7 @@
                   i32.eqz
                   br_if 5 (;@2;)
                   local.get 1
-                  i64.const 15
+                  i64.const 53
                   i64.add
                   local.set 1
                   i32.const 0
@@ -2333,7 +2333,7 @@
                     i32.lt_u
                     br_if 0 (;@8;)
                     local.get 1
-                    i64.const 11
+                    i64.const 49
                     i64.add
                     local.set 1
                     drop
@@ -2343,7 +2343,7 @@
                     i32.gt_u
                     br_if 0 (;@8;)
                     local.get 1
-                    i64.const 23
+                    i64.const 28
                     i64.add
                     local.set 1
                     drop
@@ -2366,7 +2366,7 @@
                     i32.add
                   end
                   local.get 1
-                  i64.const 16
+                  i64.const 2651
                   i64.add
                   local.tee 1
                   global.set 3
@@ -2389,7 +2389,7 @@
                   br 2 (;@5;)
                 end
                 local.get 1
-                i64.const 108
+                i64.const 2835
                 i64.add
                 local.set 1
                 i32.const 16
@@ -2434,7 +2434,7 @@
                             i32.eqz
                             if ;; label = @13
                               local.get 1
-                              i64.const 13
+                              i64.const 2648
                               i64.add
                               local.tee 1
                               global.set 3
@@ -2444,13 +2444,13 @@
                               i32.le_u
                               br_if 11 (;@2;)
                               local.get 1
-                              i64.const 7
+                              i64.const 45
                               i64.add
                               local.set 1
                               local.get 4
                               br_if 1 (;@12;)
                               local.get 1
-                              i64.const 13
+                              i64.const 2648
                               i64.add
                               local.tee 1
                               global.set 3
@@ -2460,7 +2460,7 @@
                               i32.eqz
                               br_if 11 (;@2;)
                               local.get 1
-                              i64.const 117
+                              i64.const 8128
                               i64.add
                               local.set 1
                               local.get 0
@@ -2496,7 +2496,7 @@
                                 local.set 1
                                 loop ;; label = @15
                                   local.get 1
-                                  i64.const 89
+                                  i64.const 5452
                                   i64.add
                                   local.set 1
                                   local.get 0
@@ -2533,7 +2533,7 @@
                                 end
                               end
                               local.get 1
-                              i64.const 115
+                              i64.const 5521
                               i64.add
                               local.set 1
                               local.get 3
@@ -2558,7 +2558,7 @@
                               i32.gt_u
                               br_if 5 (;@8;)
                               local.get 1
-                              i64.const 91
+                              i64.const 2962
                               i64.add
                               local.set 1
                               local.get 3
@@ -2580,7 +2580,7 @@
                               i32.eqz
                               br_if 4 (;@9;)
                               local.get 1
-                              i64.const 30
+                              i64.const 5263
                               i64.add
                               local.tee 1
                               global.set 3
@@ -2606,7 +2606,7 @@
                               i32.eqz
                               br_if 2 (;@11;)
                               local.get 1
-                              i64.const 11
+                              i64.const 2608
                               i64.add
                               local.tee 1
                               global.set 3
@@ -2615,7 +2615,7 @@
                               br 3 (;@10;)
                             end
                             local.get 1
-                            i64.const 35
+                            i64.const 5271
                             i64.add
                             local.tee 1
                             global.set 3
@@ -2646,7 +2646,7 @@
                               i32.ne
                               if ;; label = @14
                                 local.get 1
-                                i64.const 16
+                                i64.const 115
                                 i64.add
                                 local.tee 1
                                 global.set 3
@@ -2659,7 +2659,7 @@
                                 br 1 (;@13;)
                               end
                               local.get 1
-                              i64.const 15
+                              i64.const 64
                               i64.add
                               local.tee 1
                               global.set 3
@@ -2672,7 +2672,7 @@
                               i32.store
                             end
                             local.get 1
-                            i64.const 85
+                            i64.const 2870
                             i64.add
                             local.set 1
                             local.get 7
@@ -2692,7 +2692,7 @@
                             br 11 (;@1;)
                           end
                           local.get 1
-                          i64.const 102
+                          i64.const 5432
                           i64.add
                           local.set 1
                           block ;; label = @12
@@ -2735,7 +2735,7 @@
                             i32.ne
                             if ;; label = @13
                               local.get 1
-                              i64.const 16
+                              i64.const 115
                               i64.add
                               local.tee 1
                               global.set 3
@@ -2748,7 +2748,7 @@
                               br 1 (;@12;)
                             end
                             local.get 1
-                            i64.const 17
+                            i64.const 2664
                             i64.add
                             local.tee 1
                             global.set 3
@@ -2762,7 +2762,7 @@
                             i32.store
                           end
                           local.get 1
-                          i64.const 125
+                          i64.const 3043
                           i64.add
                           local.set 1
                           local.get 5
@@ -2794,7 +2794,7 @@
                           local.tee 0
                           if ;; label = @12
                             local.get 1
-                            i64.const 30
+                            i64.const 5266
                             i64.add
                             local.tee 1
                             global.set 3
@@ -2820,7 +2820,7 @@
                               i32.and
                               if ;; label = @14
                                 local.get 1
-                                i64.const 11
+                                i64.const 2608
                                 i64.add
                                 local.tee 1
                                 global.set 3
@@ -2829,7 +2829,7 @@
                                 br 1 (;@13;)
                               end
                               local.get 1
-                              i64.const 14
+                              i64.const 63
                               i64.add
                               local.tee 1
                               global.set 3
@@ -2841,7 +2841,7 @@
                               local.get 9
                             end
                             local.get 1
-                            i64.const 24
+                            i64.const 223
                             i64.add
                             local.tee 1
                             global.set 3
@@ -2860,7 +2860,7 @@
                             i32.store offset=8
                           end
                           local.get 1
-                          i64.const 46
+                          i64.const 189
                           i64.add
                           local.tee 1
                           global.set 3
@@ -2879,7 +2879,7 @@
                           br 10 (;@1;)
                         end
                         local.get 1
-                        i64.const 14
+                        i64.const 63
                         i64.add
                         local.tee 1
                         global.set 3
@@ -2891,7 +2891,7 @@
                         local.get 9
                       end
                       local.get 1
-                      i64.const 24
+                      i64.const 223
                       i64.add
                       local.tee 1
                       global.set 3
@@ -2910,7 +2910,7 @@
                       i32.store offset=8
                     end
                     local.get 1
-                    i64.const 16
+                    i64.const 115
                     i64.add
                     local.tee 1
                     global.set 3
@@ -2923,7 +2923,7 @@
                     br 1 (;@7;)
                   end
                   local.get 1
-                  i64.const 54
+                  i64.const 2795
                   i64.add
                   local.set 1
                   local.get 3
@@ -2936,7 +2936,7 @@
                   local.set 1
                 end
                 local.get 1
-                i64.const 36
+                i64.const 118
                 i64.add
                 local.set 1
                 local.get 3
@@ -2953,7 +2953,7 @@
                 br 4 (;@2;)
               end
               local.get 1
-              i64.const 48
+              i64.const 93
               i64.add
               local.set 1
               local.get 6
@@ -2970,7 +2970,7 @@
               local.set 7
               loop ;; label = @6
                 local.get 1
-                i64.const 44
+                i64.const 2723
                 i64.add
                 local.set 1
                 block ;; label = @7
@@ -2984,7 +2984,7 @@
                   i32.lt_u
                   br_if 0 (;@7;)
                   local.get 1
-                  i64.const 12
+                  i64.const 50
                   i64.add
                   local.set 1
                   local.get 4
@@ -2995,7 +2995,7 @@
                   i32.ge_u
                   br_if 0 (;@7;)
                   local.get 1
-                  i64.const 10
+                  i64.const 48
                   i64.add
                   local.set 1
                   local.get 3
@@ -3014,7 +3014,7 @@
                   br 3 (;@4;)
                 end
                 local.get 1
-                i64.const 39
+                i64.const 5274
                 i64.add
                 local.tee 1
                 global.set 3
@@ -3055,7 +3055,7 @@
               end
             end
             local.get 1
-            i64.const 10
+            i64.const 51
             i64.add
             local.set 1
             local.get 0
@@ -3064,7 +3064,7 @@
             i32.eqz
             if ;; label = @5
               local.get 1
-              i64.const 52
+              i64.const 2731
               i64.add
               local.set 1
               i32.const 0
@@ -3084,7 +3084,7 @@
               i32.eqz
               br_if 3 (;@2;)
               local.get 1
-              i64.const 46
+              i64.const 2693
               i64.add
               local.set 1
               local.get 0
@@ -3102,7 +3102,7 @@
               local.set 0
             end
             local.get 1
-            i64.const 8
+            i64.const 46
             i64.add
             local.set 1
             local.get 0
@@ -3119,7 +3119,7 @@
           local.set 1
           loop ;; label = @4
             local.get 1
-            i64.const 94
+            i64.const 5457
             i64.add
             local.set 1
             local.get 0
@@ -3161,14 +3161,14 @@
           end
         end
         local.get 1
-        i64.const 8
+        i64.const 46
         i64.add
         local.set 1
         local.get 7
         i32.eqz
         br_if 0 (;@2;)
         local.get 1
-        i64.const 20
+        i64.const 2655
         i64.add
         local.tee 1
         global.set 3
@@ -3185,7 +3185,7 @@
         i32.and
         br_if 0 (;@2;)
         local.get 1
-        i64.const 116
+        i64.const 5525
         i64.add
         local.set 1
         local.get 7
@@ -3211,7 +3211,7 @@
           i32.le_u
           if ;; label = @4
             local.get 1
-            i64.const 87
+            i64.const 364
             i64.add
             local.set 1
             local.get 7
@@ -3231,7 +3231,7 @@
             i32.ge_u
             if ;; label = @5
               local.get 1
-              i64.const 52
+              i64.const 183
               i64.add
               local.set 1
               local.get 8
@@ -3243,7 +3243,7 @@
               br 2 (;@3;)
             end
             local.get 1
-            i64.const 26
+            i64.const 2664
             i64.add
             local.tee 1
             global.set 3
@@ -3266,7 +3266,7 @@
               i32.and
               if ;; label = @6
                 local.get 1
-                i64.const 11
+                i64.const 2608
                 i64.add
                 local.tee 1
                 global.set 3
@@ -3275,7 +3275,7 @@
                 br 1 (;@5;)
               end
               local.get 1
-              i64.const 14
+              i64.const 63
               i64.add
               local.tee 1
               global.set 3
@@ -3287,7 +3287,7 @@
               local.get 4
             end
             local.get 1
-            i64.const 25
+            i64.const 224
             i64.add
             local.tee 1
             global.set 3
@@ -3307,7 +3307,7 @@
             br 1 (;@3;)
           end
           local.get 1
-          i64.const 54
+          i64.const 2795
           i64.add
           local.set 1
           local.get 7
@@ -3320,7 +3320,7 @@
           local.set 1
         end
         local.get 1
-        i64.const 36
+        i64.const 118
         i64.add
         local.set 1
         local.get 7
@@ -3336,7 +3336,7 @@
         local.set 1
       end
       local.get 1
-      i64.const 21
+      i64.const 2659
       i64.add
       local.tee 1
       global.set 3
@@ -3354,7 +3354,7 @@
                     i32.gt_u
                     if ;; label = @9
                       local.get 1
-                      i64.const 14
+                      i64.const 2649
                       i64.add
                       local.tee 1
                       global.set 3
@@ -3365,7 +3365,7 @@
                       i32.gt_u
                       br_if 2 (;@7;)
                       local.get 1
-                      i64.const 706
+                      i64.const 3710
                       i64.add
                       local.set 1
                       i32.const 8
@@ -3403,7 +3403,7 @@
                       local.get 1
                       local.get 19
                       i64.extend_i32_u
-                      i64.const 8192
+                      i64.const 380000
                       i64.mul
                       i64.add
                       local.tee 1
@@ -3451,7 +3451,7 @@
                       br 8 (;@1;)
                     end
                     local.get 1
-                    i64.const 53
+                    i64.const 2735
                     i64.add
                     local.tee 1
                     global.set 3
@@ -3471,7 +3471,7 @@
                     i32.gt_u
                     if ;; label = @9
                       local.get 1
-                      i64.const 97
+                      i64.const 5579
                       i64.add
                       local.tee 1
                       global.set 3
@@ -3499,7 +3499,7 @@
                       br 8 (;@1;)
                     end
                     local.get 1
-                    i64.const 155
+                    i64.const 578
                     i64.add
                     local.set 1
                     local.get 4
@@ -3537,7 +3537,7 @@
                     br 7 (;@1;)
                   end
                   local.get 1
-                  i64.const 42
+                  i64.const 13173
                   i64.add
                   local.tee 1
                   global.set 3
@@ -3577,7 +3577,7 @@
                           local.set 0
                           loop ;; label = @12
                             local.get 1
-                            i64.const 44
+                            i64.const 5321
                             i64.add
                             local.set 1
                             local.get 0
@@ -3589,7 +3589,7 @@
                             i32.eq
                             br_if 2 (;@10;)
                             local.get 1
-                            i64.const 12
+                            i64.const 2647
                             i64.add
                             local.tee 1
                             global.set 3
@@ -3605,7 +3605,7 @@
                           br 2 (;@9;)
                         end
                         local.get 1
-                        i64.const 17
+                        i64.const 2652
                         i64.add
                         local.tee 1
                         global.set 3
@@ -3625,7 +3625,7 @@
                         br 7 (;@3;)
                       end
                       local.get 1
-                      i64.const 40
+                      i64.const 2719
                       i64.add
                       local.set 1
                       local.get 0
@@ -3635,7 +3635,7 @@
                       local.set 1
                       br_if 0 (;@9;)
                       local.get 1
-                      i64.const 42
+                      i64.const 2721
                       i64.add
                       local.set 1
                       local.get 0
@@ -3647,7 +3647,7 @@
                       i32.ne
                       br_if 0 (;@9;)
                       local.get 1
-                      i64.const 17
+                      i64.const 5253
                       i64.add
                       local.tee 1
                       global.set 3
@@ -3660,7 +3660,7 @@
                       i32.le_u
                       if (result i32) ;; label = @10
                         local.get 1
-                        i64.const 14
+                        i64.const 2611
                         i64.add
                         local.tee 1
                         global.set 3
@@ -3678,7 +3678,7 @@
                         i32.const 0
                       end
                       local.get 1
-                      i64.const 6
+                      i64.const 44
                       i64.add
                       local.set 1
                       br_if 1 (;@8;)
@@ -3688,7 +3688,7 @@
                       local.set 1
                     end
                     local.get 1
-                    i64.const 27
+                    i64.const 2675
                     i64.add
                     local.tee 1
                     global.set 3
@@ -3712,7 +3712,7 @@
                       block ;; label = @10
                         loop ;; label = @11
                           local.get 1
-                          i64.const -23
+                          i64.const -2701
                           i64.ge_s
                           if ;; label = @12
                             i64.const 0
@@ -3720,7 +3720,7 @@
                             unreachable
                           end
                           local.get 1
-                          i64.const 23
+                          i64.const 2701
                           i64.add
                           local.tee 1
                           global.set 3
@@ -3730,7 +3730,7 @@
                           i32.ne
                           if ;; label = @12
                             local.get 1
-                            i64.const 12
+                            i64.const 2647
                             i64.add
                             local.tee 1
                             global.set 3
@@ -3745,7 +3745,7 @@
                             br 2 (;@10;)
                           end
                           local.get 1
-                          i64.const 41
+                          i64.const 2720
                           i64.add
                           local.set 1
                         end
@@ -3756,7 +3756,7 @@
                         local.set 1
                         br_if 0 (;@10;)
                         local.get 1
-                        i64.const 42
+                        i64.const 2721
                         i64.add
                         local.set 1
                         local.get 0
@@ -3773,7 +3773,7 @@
                         local.set 1
                       end
                       local.get 1
-                      i64.const 14
+                      i64.const 2611
                       i64.add
                       local.tee 1
                       global.set 3
@@ -3785,7 +3785,7 @@
                       block ;; label = @10
                         loop ;; label = @11
                           local.get 1
-                          i64.const -23
+                          i64.const -2701
                           i64.ge_s
                           if ;; label = @12
                             i64.const 0
@@ -3793,7 +3793,7 @@
                             unreachable
                           end
                           local.get 1
-                          i64.const 23
+                          i64.const 2701
                           i64.add
                           local.tee 1
                           global.set 3
@@ -3803,7 +3803,7 @@
                           i32.ge_u
                           if ;; label = @12
                             local.get 1
-                            i64.const 44
+                            i64.const 5321
                             i64.add
                             local.set 1
                             local.get 0
@@ -3820,7 +3820,7 @@
                             local.set 1
                           end
                           local.get 1
-                          i64.const 12
+                          i64.const 2647
                           i64.add
                           local.tee 1
                           global.set 3
@@ -3837,7 +3837,7 @@
                         local.set 0
                       end
                       local.get 1
-                      i64.const 716
+                      i64.const 12496
                       i64.add
                       local.set 1
                       local.get 11
@@ -4032,7 +4032,7 @@
                       i32.store
                       loop ;; label = @10
                         local.get 1
-                        i64.const 47
+                        i64.const 178
                         i64.add
                         local.set 1
                         local.get 0
@@ -4052,7 +4052,7 @@
                         i32.lt_u
                         br_if 0 (;@10;)
                         local.get 1
-                        i64.const 10
+                        i64.const 48
                         i64.add
                         local.set 1
                       end
@@ -4061,7 +4061,7 @@
                       i32.eq
                       br_if 7 (;@2;)
                       local.get 1
-                      i64.const 92
+                      i64.const 2968
                       i64.add
                       local.set 1
                       local.get 11
@@ -4084,7 +4084,7 @@
                       i32.ge_u
                       if ;; label = @10
                         local.get 1
-                        i64.const 52
+                        i64.const 183
                         i64.add
                         local.set 1
                         local.get 11
@@ -4096,7 +4096,7 @@
                         br 8 (;@2;)
                       end
                       local.get 1
-                      i64.const 26
+                      i64.const 2664
                       i64.add
                       local.tee 1
                       global.set 3
@@ -4119,7 +4119,7 @@
                         i32.and
                         if ;; label = @11
                           local.get 1
-                          i64.const 11
+                          i64.const 2608
                           i64.add
                           local.tee 1
                           global.set 3
@@ -4128,7 +4128,7 @@
                           br 1 (;@10;)
                         end
                         local.get 1
-                        i64.const 14
+                        i64.const 63
                         i64.add
                         local.tee 1
                         global.set 3
@@ -4140,7 +4140,7 @@
                         local.get 4
                       end
                       local.get 1
-                      i64.const 25
+                      i64.const 224
                       i64.add
                       local.tee 1
                       global.set 3
@@ -4160,7 +4160,7 @@
                       br 7 (;@2;)
                     end
                     local.get 1
-                    i64.const 246
+                    i64.const 8492
                     i64.add
                     local.tee 1
                     global.set 3
@@ -4236,7 +4236,7 @@
                     i32.ne
                     if ;; label = @9
                       local.get 1
-                      i64.const 13
+                      i64.const 2648
                       i64.add
                       local.tee 1
                       global.set 3
@@ -4246,7 +4246,7 @@
                       i32.eq
                       br_if 3 (;@6;)
                       local.get 1
-                      i64.const 15
+                      i64.const 2650
                       i64.add
                       local.tee 1
                       global.set 3
@@ -4258,7 +4258,7 @@
                       i32.ne
                       br_if 5 (;@4;)
                       local.get 1
-                      i64.const 44
+                      i64.const 2726
                       i64.add
                       local.set 1
                       block ;; label = @10
@@ -4272,7 +4272,7 @@
                         i32.ge_u
                         if ;; label = @11
                           local.get 1
-                          i64.const 46
+                          i64.const 5326
                           i64.add
                           local.set 1
                           local.get 0
@@ -4283,7 +4283,7 @@
                           br 1 (;@10;)
                         end
                         local.get 1
-                        i64.const 21
+                        i64.const 5257
                         i64.add
                         local.tee 1
                         global.set 3
@@ -4300,7 +4300,7 @@
                         i32.ne
                         if ;; label = @11
                           local.get 1
-                          i64.const 16
+                          i64.const 115
                           i64.add
                           local.tee 1
                           global.set 3
@@ -4313,7 +4313,7 @@
                           br 1 (;@10;)
                         end
                         local.get 1
-                        i64.const 19
+                        i64.const 2666
                         i64.add
                         local.tee 1
                         global.set 3
@@ -4329,7 +4329,7 @@
                         i32.store
                       end
                       local.get 1
-                      i64.const 41
+                      i64.const 85
                       i64.add
                       local.set 1
                       local.get 6
@@ -4346,7 +4346,7 @@
                       br 5 (;@4;)
                     end
                     local.get 1
-                    i64.const 57
+                    i64.const 2848
                     i64.add
                     local.tee 1
                     global.set 3
@@ -4374,7 +4374,7 @@
                     br 7 (;@1;)
                   end
                   local.get 1
-                  i64.const 298
+                  i64.const 8697
                   i64.add
                   local.tee 1
                   global.set 3
@@ -4468,7 +4468,7 @@
                   br 5 (;@2;)
                 end
                 local.get 1
-                i64.const 126
+                i64.const 3053
                 i64.add
                 local.tee 1
                 global.set 3
@@ -4510,7 +4510,7 @@
                 br 5 (;@1;)
               end
               local.get 1
-              i64.const 93
+              i64.const 2977
               i64.add
               local.tee 1
               global.set 3
@@ -4539,7 +4539,7 @@
               br 4 (;@1;)
             end
             local.get 1
-            i64.const 12
+            i64.const 61
             i64.add
             local.tee 1
             global.set 3
@@ -4549,7 +4549,7 @@
             br 1 (;@3;)
           end
           local.get 1
-          i64.const 60
+          i64.const 2892
           i64.add
           local.set 1
           local.get 9
@@ -4564,7 +4564,7 @@
           i32.ge_u
           if ;; label = @4
             local.get 1
-            i64.const 82
+            i64.const 257
             i64.add
             local.set 1
             local.get 9
@@ -4582,7 +4582,7 @@
             br 3 (;@1;)
           end
           local.get 1
-          i64.const 26
+          i64.const 2664
           i64.add
           local.tee 1
           global.set 3
@@ -4605,7 +4605,7 @@
             i32.and
             if ;; label = @5
               local.get 1
-              i64.const 11
+              i64.const 2608
               i64.add
               local.tee 1
               global.set 3
@@ -4614,7 +4614,7 @@
               br 1 (;@4;)
             end
             local.get 1
-            i64.const 14
+            i64.const 63
             i64.add
             local.tee 1
             global.set 3
@@ -4626,7 +4626,7 @@
             local.get 4
           end
           local.get 1
-          i64.const 55
+          i64.const 298
           i64.add
           local.tee 1
           global.set 3
@@ -4652,7 +4652,7 @@
           br 2 (;@1;)
         end
         local.get 1
-        i64.const 670
+        i64.const 4757
         i64.add
         local.tee 1
         global.set 3
@@ -4964,7 +4964,7 @@
         i32.store
       end
       local.get 1
-      i64.const 16
+      i64.const 2651
       i64.add
       local.tee 1
       global.set 3
@@ -4977,7 +4977,7 @@
       i32.le_u
       br_if 0 (;@1;)
       local.get 1
-      i64.const 125
+      i64.const 3052
       i64.add
       local.tee 1
       global.set 3
@@ -5018,7 +5018,7 @@
       local.set 5
     end
     local.get 1
-    i64.const 12
+    i64.const 11
     i64.add
     local.set 1
     local.get 13
@@ -5031,7 +5031,7 @@
   (func (;14;) (type 16) (param i32 i32 i64 i32) (result i64)
     (local i32 i32 i32 i32)
     local.get 2
-    i64.const 93
+    i64.const 2855
     i64.add
     local.set 2
     local.get 3
@@ -5067,7 +5067,7 @@
           local.set 2
           br_if 0 (;@3;)
           local.get 2
-          i64.const 49
+          i64.const 5328
           i64.add
           local.tee 2
           global.set 3
@@ -5083,7 +5083,7 @@
             i32.eqz
             if ;; label = @5
               local.get 2
-              i64.const 47
+              i64.const 2726
               i64.add
               local.set 2
               local.get 1
@@ -5103,7 +5103,7 @@
               i32.ne
               br_if 1 (;@4;)
               local.get 2
-              i64.const 15
+              i64.const 2650
               i64.add
               local.tee 2
               global.set 3
@@ -5115,7 +5115,7 @@
               i32.ne
               br_if 2 (;@3;)
               local.get 2
-              i64.const 64
+              i64.const 2904
               i64.add
               local.tee 2
               global.set 3
@@ -5145,7 +5145,7 @@
             br 2 (;@2;)
           end
           local.get 2
-          i64.const 9
+          i64.const 50
           i64.add
           local.set 2
           local.get 5
@@ -5153,7 +5153,7 @@
           i32.ge_u
           if ;; label = @4
             local.get 2
-            i64.const 46
+            i64.const 5326
             i64.add
             local.set 2
             local.get 0
@@ -5164,7 +5164,7 @@
             br 1 (;@3;)
           end
           local.get 2
-          i64.const 21
+          i64.const 5257
           i64.add
           local.tee 2
           global.set 3
@@ -5181,7 +5181,7 @@
           i32.ne
           if ;; label = @4
             local.get 2
-            i64.const 16
+            i64.const 115
             i64.add
             local.tee 2
             global.set 3
@@ -5194,7 +5194,7 @@
             br 1 (;@3;)
           end
           local.get 2
-          i64.const 19
+          i64.const 2666
           i64.add
           local.tee 2
           global.set 3
@@ -5210,7 +5210,7 @@
           i32.store
         end
         local.get 2
-        i64.const 42
+        i64.const 2724
         i64.add
         local.set 2
         local.get 4
@@ -5220,7 +5220,7 @@
         local.set 2
         if ;; label = @3
           local.get 2
-          i64.const 57
+          i64.const 2848
           i64.add
           local.set 2
           local.get 0
@@ -5233,7 +5233,7 @@
           br 2 (;@1;)
         end
         local.get 2
-        i64.const 14
+        i64.const 2652
         i64.add
         local.tee 2
         global.set 3
@@ -5244,7 +5244,7 @@
           i32.ne
           if ;; label = @4
             local.get 2
-            i64.const 13
+            i64.const 2648
             i64.add
             local.tee 2
             global.set 3
@@ -5254,7 +5254,7 @@
             i32.ne
             br_if 1 (;@3;)
             local.get 2
-            i64.const 64
+            i64.const 2904
             i64.add
             local.tee 2
             global.set 3
@@ -5278,7 +5278,7 @@
             return
           end
           local.get 2
-          i64.const 32
+          i64.const 5415
           i64.add
           local.tee 2
           global.set 3
@@ -5303,7 +5303,7 @@
           i32.ne
           br_if 1 (;@2;)
           local.get 2
-          i64.const 17
+          i64.const 116
           i64.add
           local.tee 2
           global.set 3
@@ -5317,7 +5317,7 @@
           return
         end
         local.get 2
-        i64.const 48
+        i64.const 2730
         i64.add
         local.set 2
         local.get 4
@@ -5335,7 +5335,7 @@
           i32.ge_u
           if ;; label = @4
             local.get 2
-            i64.const 46
+            i64.const 5326
             i64.add
             local.set 2
             local.get 4
@@ -5346,7 +5346,7 @@
             br 1 (;@3;)
           end
           local.get 2
-          i64.const 21
+          i64.const 5257
           i64.add
           local.tee 2
           global.set 3
@@ -5363,7 +5363,7 @@
           i32.ne
           if ;; label = @4
             local.get 2
-            i64.const 16
+            i64.const 115
             i64.add
             local.tee 2
             global.set 3
@@ -5376,7 +5376,7 @@
             br 1 (;@3;)
           end
           local.get 2
-          i64.const 19
+          i64.const 2666
           i64.add
           local.tee 2
           global.set 3
@@ -5392,7 +5392,7 @@
           i32.store
         end
         local.get 2
-        i64.const 55
+        i64.const 2833
         i64.add
         local.set 2
         local.get 0
@@ -5408,7 +5408,7 @@
         i32.ne
         br_if 1 (;@1;)
         local.get 2
-        i64.const 11
+        i64.const 60
         i64.add
         local.tee 2
         global.set 3
@@ -5424,7 +5424,7 @@
       return
     end
     local.get 2
-    i64.const 9
+    i64.const 50
     i64.add
     local.set 2
     local.get 1
@@ -5432,7 +5432,7 @@
     i32.ge_u
     if ;; label = @1
       local.get 2
-      i64.const 53
+      i64.const 184
       i64.add
       local.set 2
       local.get 0
@@ -5445,7 +5445,7 @@
       return
     end
     local.get 2
-    i64.const 26
+    i64.const 2664
     i64.add
     local.tee 2
     global.set 3
@@ -5468,7 +5468,7 @@
       i32.and
       if ;; label = @2
         local.get 2
-        i64.const 11
+        i64.const 2608
         i64.add
         local.tee 2
         global.set 3
@@ -5477,7 +5477,7 @@
         br 1 (;@1;)
       end
       local.get 2
-      i64.const 14
+      i64.const 63
       i64.add
       local.tee 2
       global.set 3
@@ -5489,7 +5489,7 @@
       local.get 4
     end
     local.get 2
-    i64.const 25
+    i64.const 224
     i64.add
     local.tee 2
     global.set 3
@@ -5531,7 +5531,7 @@
         i32.eq
         if ;; label = @3
           local.get 1
-          i64.const 23
+          i64.const 5257
           i64.add
           local.tee 1
           global.set 3
@@ -5558,7 +5558,7 @@
           br 2 (;@1;)
         end
         local.get 1
-        i64.const 22
+        i64.const 5317
         i64.add
         local.tee 1
         global.set 3
@@ -5575,7 +5575,7 @@
         br 1 (;@1;)
       end
       local.get 1
-      i64.const 12
+      i64.const 13
       i64.add
       local.set 1
       local.get 3
@@ -5587,7 +5587,7 @@
       local.set 6
       loop ;; label = @2
         local.get 1
-        i64.const -43
+        i64.const -5318
         i64.ge_s
         if ;; label = @3
           i64.const 0
@@ -5595,7 +5595,7 @@
           unreachable
         end
         local.get 1
-        i64.const 43
+        i64.const 5318
         i64.add
         local.tee 1
         global.set 3
@@ -5624,7 +5624,7 @@
         local.tee 4
         br_if 0 (;@2;)
         local.get 1
-        i64.const 12
+        i64.const 61
         i64.add
         local.tee 1
         global.set 3
@@ -5634,7 +5634,7 @@
       i32.store
     end
     local.get 1
-    i64.const 9
+    i64.const 47
     i64.add
     local.set 1
     block ;; label = @1
@@ -5642,7 +5642,7 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 1
-      i64.const 21
+      i64.const 5257
       i64.add
       local.tee 1
       global.set 3
@@ -5659,7 +5659,7 @@
         i32.ne
         if ;; label = @3
           local.get 1
-          i64.const 23
+          i64.const 2709
           i64.add
           local.tee 1
           global.set 3
@@ -5684,7 +5684,7 @@
           br 1 (;@2;)
         end
         local.get 1
-        i64.const 13
+        i64.const 100
         i64.add
         local.tee 1
         global.set 3
@@ -5694,7 +5694,7 @@
         local.get 3
         br_if 0 (;@2;)
         local.get 1
-        i64.const 21
+        i64.const 5266
         i64.add
         local.tee 1
         global.set 3
@@ -5711,7 +5711,7 @@
         return
       end
       local.get 1
-      i64.const 16
+      i64.const 2704
       i64.add
       local.tee 1
       global.set 3
@@ -5723,7 +5723,7 @@
       local.tee 4
       if ;; label = @2
         local.get 1
-        i64.const 15
+        i64.const 114
         i64.add
         local.tee 1
         global.set 3
@@ -5735,7 +5735,7 @@
         i32.store offset=24
       end
       local.get 1
-      i64.const 15
+      i64.const 2650
       i64.add
       local.tee 1
       global.set 3
@@ -5747,7 +5747,7 @@
       i32.eqz
       br_if 0 (;@1;)
       local.get 1
-      i64.const 17
+      i64.const 116
       i64.add
       local.tee 1
       global.set 3
@@ -5795,7 +5795,7 @@
       i32.lt_u
       br_if 0 (;@1;)
       local.get 2
-      i64.const 11
+      i64.const 49
       i64.add
       local.set 2
       drop
@@ -5805,7 +5805,7 @@
       i32.gt_u
       br_if 0 (;@1;)
       local.get 2
-      i64.const 23
+      i64.const 28
       i64.add
       local.set 2
       drop
@@ -5828,7 +5828,7 @@
       i32.add
     end
     local.get 2
-    i64.const 30
+    i64.const 2718
     i64.add
     local.tee 2
     global.set 3
@@ -5854,7 +5854,7 @@
             i32.and
             if ;; label = @5
               local.get 2
-              i64.const 85
+              i64.const 5406
               i64.add
               local.tee 2
               global.set 3
@@ -5884,7 +5884,7 @@
               br 2 (;@3;)
             end
             local.get 2
-            i64.const 18
+            i64.const 117
             i64.add
             local.tee 2
             global.set 3
@@ -5908,7 +5908,7 @@
           local.set 6
           loop ;; label = @4
             local.get 2
-            i64.const -32
+            i64.const -2707
             i64.ge_s
             if ;; label = @5
               i64.const 0
@@ -5916,7 +5916,7 @@
               unreachable
             end
             local.get 2
-            i64.const 32
+            i64.const 2707
             i64.add
             local.tee 2
             global.set 3
@@ -5935,7 +5935,7 @@
             i32.eqz
             br_if 2 (;@2;)
             local.get 2
-            i64.const 47
+            i64.const 2726
             i64.add
             local.set 2
             local.get 6
@@ -5958,7 +5958,7 @@
           end
         end
         local.get 2
-        i64.const 32
+        i64.const 2879
         i64.add
         local.tee 2
         global.set 3
@@ -5983,7 +5983,7 @@
         return
       end
       local.get 2
-      i64.const 11
+      i64.const 60
       i64.add
       local.tee 2
       global.set 3
@@ -5992,7 +5992,7 @@
       i32.store
     end
     local.get 2
-    i64.const 20
+    i64.const 169
     i64.add
     local.tee 2
     global.set 3
@@ -6031,7 +6031,7 @@
       local.set 8
       loop ;; label = @2
         local.get 0
-        i64.const -44
+        i64.const -10513
         i64.ge_s
         if ;; label = @3
           i64.const 0
@@ -6039,7 +6039,7 @@
           unreachable
         end
         local.get 0
-        i64.const 44
+        i64.const 10513
         i64.add
         local.tee 0
         global.set 3
@@ -6073,7 +6073,7 @@
       end
     end
     local.get 0
-    i64.const 18
+    i64.const 68
     i64.add
     local.tee 0
     global.set 3
@@ -6091,7 +6091,7 @@
   (func (;18;) (type 17) (param i32 i64 i32) (result i64)
     (local i32 i32 i32 i32 i32)
     local.get 1
-    i64.const 156
+    i64.const 5603
     i64.add
     local.set 1
     local.get 2
@@ -6137,7 +6137,7 @@
           local.set 1
           br_if 0 (;@3;)
           local.get 1
-          i64.const 49
+          i64.const 5328
           i64.add
           local.tee 1
           global.set 3
@@ -6153,7 +6153,7 @@
             i32.eqz
             if ;; label = @5
               local.get 1
-              i64.const 47
+              i64.const 2726
               i64.add
               local.set 1
               local.get 4
@@ -6173,7 +6173,7 @@
               i32.ne
               br_if 1 (;@4;)
               local.get 1
-              i64.const 15
+              i64.const 2650
               i64.add
               local.tee 1
               global.set 3
@@ -6185,7 +6185,7 @@
               i32.ne
               br_if 2 (;@3;)
               local.get 1
-              i64.const 64
+              i64.const 2904
               i64.add
               local.tee 1
               global.set 3
@@ -6215,7 +6215,7 @@
             br 2 (;@2;)
           end
           local.get 1
-          i64.const 9
+          i64.const 50
           i64.add
           local.set 1
           local.get 5
@@ -6223,7 +6223,7 @@
           i32.ge_u
           if ;; label = @4
             local.get 1
-            i64.const 46
+            i64.const 5326
             i64.add
             local.set 1
             local.get 0
@@ -6234,7 +6234,7 @@
             br 1 (;@3;)
           end
           local.get 1
-          i64.const 21
+          i64.const 5257
           i64.add
           local.tee 1
           global.set 3
@@ -6251,7 +6251,7 @@
           i32.ne
           if ;; label = @4
             local.get 1
-            i64.const 16
+            i64.const 115
             i64.add
             local.tee 1
             global.set 3
@@ -6264,7 +6264,7 @@
             br 1 (;@3;)
           end
           local.get 1
-          i64.const 19
+          i64.const 2666
           i64.add
           local.tee 1
           global.set 3
@@ -6280,7 +6280,7 @@
           i32.store
         end
         local.get 1
-        i64.const 43
+        i64.const 2725
         i64.add
         local.set 1
         block ;; label = @3
@@ -6291,7 +6291,7 @@
           local.set 1
           if ;; label = @4
             local.get 1
-            i64.const 57
+            i64.const 2848
             i64.add
             local.set 1
             local.get 0
@@ -6304,7 +6304,7 @@
             br 1 (;@3;)
           end
           local.get 1
-          i64.const 16
+          i64.const 2654
           i64.add
           local.tee 1
           global.set 3
@@ -6317,7 +6317,7 @@
                 i32.ne
                 if ;; label = @7
                   local.get 1
-                  i64.const 13
+                  i64.const 2648
                   i64.add
                   local.tee 1
                   global.set 3
@@ -6327,7 +6327,7 @@
                   i32.ne
                   br_if 1 (;@6;)
                   local.get 1
-                  i64.const 64
+                  i64.const 2904
                   i64.add
                   local.tee 1
                   global.set 3
@@ -6351,7 +6351,7 @@
                   return
                 end
                 local.get 1
-                i64.const 32
+                i64.const 5415
                 i64.add
                 local.tee 1
                 global.set 3
@@ -6382,7 +6382,7 @@
                 br 2 (;@4;)
               end
               local.get 1
-              i64.const 48
+              i64.const 2730
               i64.add
               local.set 1
               local.get 3
@@ -6400,7 +6400,7 @@
                 i32.ge_u
                 if ;; label = @7
                   local.get 1
-                  i64.const 46
+                  i64.const 5326
                   i64.add
                   local.set 1
                   local.get 3
@@ -6411,7 +6411,7 @@
                   br 1 (;@6;)
                 end
                 local.get 1
-                i64.const 21
+                i64.const 5257
                 i64.add
                 local.tee 1
                 global.set 3
@@ -6428,7 +6428,7 @@
                 i32.ne
                 if ;; label = @7
                   local.get 1
-                  i64.const 16
+                  i64.const 115
                   i64.add
                   local.tee 1
                   global.set 3
@@ -6441,7 +6441,7 @@
                   br 1 (;@6;)
                 end
                 local.get 1
-                i64.const 19
+                i64.const 2666
                 i64.add
                 local.tee 1
                 global.set 3
@@ -6457,7 +6457,7 @@
                 i32.store
               end
               local.get 1
-              i64.const 55
+              i64.const 2833
               i64.add
               local.set 1
               local.get 0
@@ -6473,7 +6473,7 @@
               i32.ne
               br_if 2 (;@3;)
               local.get 1
-              i64.const 12
+              i64.const 61
               i64.add
               local.tee 1
               global.set 3
@@ -6483,7 +6483,7 @@
               br 3 (;@2;)
             end
             local.get 1
-            i64.const 15
+            i64.const 114
             i64.add
             local.tee 1
             global.set 3
@@ -6495,7 +6495,7 @@
             i32.store
           end
           local.get 1
-          i64.const 13
+          i64.const 2648
           i64.add
           local.tee 1
           global.set 3
@@ -6505,7 +6505,7 @@
           i32.ge_u
           br_if 1 (;@2;)
           local.get 1
-          i64.const 175
+          i64.const 390
           i64.add
           local.set 1
           i32.const 8
@@ -6559,7 +6559,7 @@
           i32.eqz
           br_if 1 (;@2;)
           local.get 1
-          i64.const 12
+          i64.const 2647
           i64.add
           local.tee 1
           global.set 3
@@ -6568,7 +6568,7 @@
           i32.eqz
           br_if 1 (;@2;)
           local.get 1
-          i64.const 134
+          i64.const 2901
           i64.add
           local.set 1
           i32.const 8
@@ -6609,7 +6609,7 @@
             i32.le_u
             br_if 0 (;@4;)
             local.get 1
-            i64.const 14
+            i64.const 2611
             i64.add
             local.tee 1
             global.set 3
@@ -6621,7 +6621,7 @@
             block ;; label = @5
               loop ;; label = @6
                 local.get 1
-                i64.const -23
+                i64.const -2701
                 i64.ge_s
                 if ;; label = @7
                   i64.const 0
@@ -6629,7 +6629,7 @@
                   unreachable
                 end
                 local.get 1
-                i64.const 23
+                i64.const 2701
                 i64.add
                 local.tee 1
                 global.set 3
@@ -6639,7 +6639,7 @@
                 i32.ge_u
                 if ;; label = @7
                   local.get 1
-                  i64.const 44
+                  i64.const 5321
                   i64.add
                   local.set 1
                   local.get 0
@@ -6656,7 +6656,7 @@
                   local.set 1
                 end
                 local.get 1
-                i64.const 12
+                i64.const 2647
                 i64.add
                 local.tee 1
                 global.set 3
@@ -6673,7 +6673,7 @@
               local.set 0
             end
             local.get 1
-            i64.const 40
+            i64.const 2719
             i64.add
             local.set 1
             local.get 0
@@ -6683,7 +6683,7 @@
             local.set 1
             br_if 0 (;@4;)
             local.get 1
-            i64.const 14
+            i64.const 2611
             i64.add
             local.tee 1
             global.set 3
@@ -6695,7 +6695,7 @@
             br 0 (;@4;)
           end
           local.get 1
-          i64.const 41
+          i64.const 2761
           i64.add
           local.set 1
           i32.const 0
@@ -6707,7 +6707,7 @@
           i32.ne
           br_if 1 (;@2;)
           local.get 1
-          i64.const 15
+          i64.const 5248
           i64.add
           local.tee 1
           global.set 3
@@ -6718,7 +6718,7 @@
           i32.le_u
           br_if 1 (;@2;)
           local.get 1
-          i64.const 13
+          i64.const 62
           i64.add
           local.tee 1
           global.set 3
@@ -6729,7 +6729,7 @@
           return
         end
         local.get 1
-        i64.const 9
+        i64.const 47
         i64.add
         local.set 1
         local.get 4
@@ -6737,7 +6737,7 @@
         i32.lt_u
         br_if 1 (;@1;)
         local.get 1
-        i64.const 64
+        i64.const 2880
         i64.add
         local.set 1
         local.get 0
@@ -6757,7 +6757,7 @@
         local.get 0
         br_if 0 (;@2;)
         local.get 1
-        i64.const 40
+        i64.const 2722
         i64.add
         local.set 1
         local.get 1
@@ -6776,7 +6776,7 @@
       return
     end
     local.get 1
-    i64.const 26
+    i64.const 2664
     i64.add
     local.tee 1
     global.set 3
@@ -6799,7 +6799,7 @@
       i32.and
       if ;; label = @2
         local.get 1
-        i64.const 11
+        i64.const 2608
         i64.add
         local.tee 1
         global.set 3
@@ -6808,7 +6808,7 @@
         br 1 (;@1;)
       end
       local.get 1
-      i64.const 14
+      i64.const 63
       i64.add
       local.tee 1
       global.set 3
@@ -6820,7 +6820,7 @@
       local.get 3
     end
     local.get 1
-    i64.const 25
+    i64.const 224
     i64.add
     local.tee 1
     global.set 3
@@ -6842,7 +6842,7 @@
   (func (;19;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 2710
     i64.add
     local.tee 2
     global.set 3
@@ -6869,7 +6869,7 @@
     i32.load8_u
     if ;; label = @1
       local.get 2
-      i64.const 129
+      i64.const 3455
       i64.add
       local.tee 2
       global.set 3
@@ -6917,7 +6917,7 @@
       unreachable
     end
     local.get 2
-    i64.const 12
+    i64.const 10
     i64.add
     local.tee 2
     global.set 3
@@ -6929,7 +6929,7 @@
   (func (;20;) (type 1) (param i32 i32)
     (local i32 i32 i32 i64 i64 i32)
     global.get 3
-    i64.const 37
+    i64.const 2711
     i64.add
     local.tee 6
     global.set 3
@@ -6957,7 +6957,7 @@
     i32.eqz
     if ;; label = @1
       local.get 6
-      i64.const 150
+      i64.const 19116
       i64.add
       local.tee 6
       global.set 3
@@ -7022,7 +7022,7 @@
       i64.store align=4
     end
     local.get 6
-    i64.const 53
+    i64.const 5493
     i64.add
     local.tee 6
     global.set 3
@@ -7058,7 +7058,7 @@
     i32.eqz
     if ;; label = @1
       local.get 6
-      i64.const 72
+      i64.const 2741
       i64.add
       local.set 6
       i32.const 12
@@ -7071,7 +7071,7 @@
       unreachable
     end
     local.get 6
-    i64.const 34
+    i64.const 5428
     i64.add
     local.tee 6
     global.set 3
@@ -7099,7 +7099,7 @@
   (func (;21;) (type 1) (param i32 i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 37
+    i64.const 2711
     i64.add
     local.tee 5
     global.set 3
@@ -7127,7 +7127,7 @@
     i32.eqz
     if ;; label = @1
       local.get 5
-      i64.const 150
+      i64.const 19116
       i64.add
       local.tee 5
       global.set 3
@@ -7192,7 +7192,7 @@
       i64.store align=4
     end
     local.get 5
-    i64.const 20
+    i64.const 118
     i64.add
     local.tee 5
     global.set 3
@@ -7210,7 +7210,7 @@
   (func (;22;) (type 1) (param i32 i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 51
+    i64.const 5329
     i64.add
     local.tee 4
     global.set 3
@@ -7244,7 +7244,7 @@
     i32.eqz
     if ;; label = @1
       local.get 4
-      i64.const 72
+      i64.const 2741
       i64.add
       local.set 4
       i32.const 8
@@ -7257,7 +7257,7 @@
       unreachable
     end
     local.get 4
-    i64.const 23
+    i64.const 222
     i64.add
     local.tee 4
     global.set 3
@@ -7277,7 +7277,7 @@
   (func (;23;) (type 1) (param i32 i32)
     (local i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 170
     i64.add
     local.tee 2
     global.set 3
@@ -7339,7 +7339,7 @@
         i32.lt_s
         br_if 0 (;@2;)
         local.get 5
-        i64.const 20
+        i64.const 2705
         i64.add
         local.tee 5
         global.set 3
@@ -7355,7 +7355,7 @@
         i32.gt_u
         br_if 0 (;@2;)
         local.get 5
-        i64.const 34
+        i64.const 2919
         i64.add
         local.tee 5
         global.set 3
@@ -7381,7 +7381,7 @@
         i32.lt_s
         br_if 0 (;@2;)
         local.get 5
-        i64.const 19
+        i64.const 2707
         i64.add
         local.tee 5
         global.set 3
@@ -7396,7 +7396,7 @@
         i32.load
         if (result i32) ;; label = @3
           local.get 5
-          i64.const 74
+          i64.const 15767
           i64.add
           local.tee 5
           global.set 3
@@ -7436,7 +7436,7 @@
           local.get 2
         end
         local.get 5
-        i64.const 15
+        i64.const 102
         i64.add
         local.tee 5
         global.set 3
@@ -7448,7 +7448,7 @@
         i32.gt_u
         br_if 0 (;@2;)
         local.get 5
-        i64.const 7
+        i64.const 45
         i64.add
         local.set 5
         local.get 4
@@ -7459,14 +7459,14 @@
         local.set 5
       end
       local.get 5
-      i64.const 7
+      i64.const 6
       i64.add
       local.tee 5
       global.set 3
       unreachable
     end
     local.get 5
-    i64.const 22
+    i64.const 119
     i64.add
     local.tee 5
     global.set 3
@@ -7839,7 +7839,7 @@
       local.get 3
     else
       local.get 1
-      i64.const 12
+      i64.const 2609
       i64.add
       local.tee 1
       global.set 3
@@ -7942,7 +7942,7 @@
   (func (;47;) (type 20) (param i64 i32) (result i64)
     (local i32)
     local.get 0
-    i64.const 136
+    i64.const 3350
     i64.add
     local.tee 0
     global.set 3
@@ -7999,7 +7999,7 @@
   (func (;48;) (type 0) (param i32 i32) (result i32)
     (local i64 i32)
     global.get 3
-    i64.const 29
+    i64.const 2664
     i64.add
     local.tee 2
     global.set 3
@@ -8022,7 +8022,7 @@
     drop
     loop ;; label = @1
       local.get 2
-      i64.const -16
+      i64.const -56
       i64.ge_s
       if ;; label = @2
         i64.const 0
@@ -8030,7 +8030,7 @@
         unreachable
       end
       local.get 2
-      i64.const 16
+      i64.const 56
       i64.add
       local.set 2
       br 0 (;@1;)
@@ -8089,7 +8089,7 @@
       local.tee 4
       if ;; label = @2
         local.get 2
-        i64.const 13
+        i64.const 2648
         i64.add
         local.tee 2
         global.set 3
@@ -8099,7 +8099,7 @@
         i32.eqz
         br_if 1 (;@1;)
         local.get 2
-        i64.const 68
+        i64.const 13302
         i64.add
         local.tee 2
         global.set 3
@@ -8152,7 +8152,7 @@
                 br_table 0 (;@6;) 1 (;@5;) 3 (;@3;)
               end
               local.get 2
-              i64.const 7
+              i64.const 45
               i64.add
               local.set 2
               local.get 5
@@ -8167,13 +8167,13 @@
               br 1 (;@4;)
             end
             local.get 2
-            i64.const 7
+            i64.const 45
             i64.add
             local.set 2
             local.get 5
             br_if 1 (;@3;)
             local.get 2
-            i64.const 17
+            i64.const 7810
             i64.add
             local.tee 2
             global.set 3
@@ -8186,7 +8186,7 @@
             i32.load
           end
           local.get 2
-          i64.const 87
+          i64.const 13304
           i64.add
           local.tee 2
           global.set 3
@@ -8215,7 +8215,7 @@
           unreachable
         end
         local.get 2
-        i64.const 86
+        i64.const 13303
         i64.add
         local.tee 2
         global.set 3
@@ -8243,7 +8243,7 @@
         unreachable
       end
       local.get 2
-      i64.const 21
+      i64.const 24
       i64.add
       local.set 2
       i32.const 1048780
@@ -8255,7 +8255,7 @@
       unreachable
     end
     local.get 2
-    i64.const 21
+    i64.const 24
     i64.add
     local.set 2
     i32.const 1048764
@@ -8270,7 +8270,7 @@
   (func (;50;) (type 17) (param i32 i64 i32) (result i64)
     (local i32)
     local.get 1
-    i64.const 144
+    i64.const 3458
     i64.add
     local.tee 1
     global.set 3
@@ -8333,7 +8333,7 @@
   (func (;51;) (type 0) (param i32 i32) (result i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i64 i64 i64 i32)
     global.get 3
-    i64.const 43
+    i64.const 2717
     i64.add
     local.tee 15
     global.set 3
@@ -8380,7 +8380,7 @@
       local.set 15
       loop ;; label = @2
         local.get 15
-        i64.const -96
+        i64.const -5589
         i64.ge_s
         if ;; label = @3
           i64.const 0
@@ -8388,7 +8388,7 @@
           unreachable
         end
         local.get 15
-        i64.const 96
+        i64.const 5589
         i64.add
         local.tee 15
         global.set 3
@@ -8454,7 +8454,7 @@
       end
     end
     local.get 15
-    i64.const 11
+    i64.const 52
     i64.add
     local.set 15
     local.get 14
@@ -8464,7 +8464,7 @@
     i32.gt_u
     if ;; label = @1
       local.get 15
-      i64.const 47
+      i64.const 2754
       i64.add
       local.tee 15
       global.set 3
@@ -8498,7 +8498,7 @@
       i32.store16 align=1
     end
     local.get 15
-    i64.const 10
+    i64.const 51
     i64.add
     local.set 15
     block ;; label = @1
@@ -8507,7 +8507,7 @@
       i32.ge_u
       if ;; label = @2
         local.get 15
-        i64.const 25
+        i64.const 2672
         i64.add
         local.tee 15
         global.set 3
@@ -8529,7 +8529,7 @@
         br 1 (;@1;)
       end
       local.get 15
-      i64.const 20
+      i64.const 69
       i64.add
       local.tee 15
       global.set 3
@@ -8547,7 +8547,7 @@
       i32.store8
     end
     local.get 15
-    i64.const 46
+    i64.const 5284
     i64.add
     local.tee 15
     global.set 3
@@ -8589,7 +8589,7 @@
           i32.eqz
           if ;; label = @4
             local.get 15
-            i64.const 61
+            i64.const 5378
             i64.add
             local.tee 15
             global.set 3
@@ -8617,7 +8617,7 @@
             br 2 (;@2;)
           end
           local.get 15
-          i64.const 20
+          i64.const 2658
           i64.add
           local.tee 15
           global.set 3
@@ -8634,7 +8634,7 @@
                   i32.lt_u
                   if ;; label = @8
                     local.get 15
-                    i64.const 9
+                    i64.const 47
                     i64.add
                     local.set 15
                     local.get 3
@@ -8642,7 +8642,7 @@
                     i32.and
                     br_if 4 (;@4;)
                     local.get 15
-                    i64.const 27
+                    i64.const 2624
                     i64.add
                     local.tee 15
                     global.set 3
@@ -8667,7 +8667,7 @@
                     br_table 1 (;@7;) 2 (;@6;) 3 (;@5;)
                   end
                   local.get 15
-                  i64.const 61
+                  i64.const 5378
                   i64.add
                   local.tee 15
                   global.set 3
@@ -8720,7 +8720,7 @@
               local.set 3
             end
             local.get 15
-            i64.const 26
+            i64.const 7819
             i64.add
             local.tee 15
             global.set 3
@@ -8742,7 +8742,7 @@
             block ;; label = @5
               loop ;; label = @6
                 local.get 15
-                i64.const -21
+                i64.const -99
                 i64.ge_s
                 if ;; label = @7
                   i64.const 0
@@ -8750,7 +8750,7 @@
                   unreachable
                 end
                 local.get 15
-                i64.const 21
+                i64.const 99
                 i64.add
                 local.set 15
                 local.get 0
@@ -8760,7 +8760,7 @@
                 i32.eqz
                 br_if 1 (;@5;)
                 local.get 15
-                i64.const 35
+                i64.const 2698
                 i64.add
                 local.tee 15
                 global.set 3
@@ -8784,7 +8784,7 @@
               br 4 (;@1;)
             end
             local.get 15
-            i64.const 11
+            i64.const 49
             i64.add
             local.set 15
             i32.const 1
@@ -8794,7 +8794,7 @@
             i32.eq
             br_if 1 (;@3;)
             local.get 15
-            i64.const 49
+            i64.const 171
             i64.add
             local.set 15
             local.get 1
@@ -8807,7 +8807,7 @@
             local.set 15
             br_if 1 (;@3;)
             local.get 15
-            i64.const 35
+            i64.const 2698
             i64.add
             local.tee 15
             global.set 3
@@ -8831,7 +8831,7 @@
             block (result i32) ;; label = @5
               loop ;; label = @6
                 local.get 15
-                i64.const -20
+                i64.const -98
                 i64.ge_s
                 if ;; label = @7
                   i64.const 0
@@ -8839,7 +8839,7 @@
                   unreachable
                 end
                 local.get 15
-                i64.const 20
+                i64.const 98
                 i64.add
                 local.set 15
                 local.get 3
@@ -8848,7 +8848,7 @@
                 i32.eq
                 br_if 1 (;@5;)
                 local.get 15
-                i64.const 40
+                i64.const 2703
                 i64.add
                 local.tee 15
                 global.set 3
@@ -8887,7 +8887,7 @@
             br 1 (;@3;)
           end
           local.get 15
-          i64.const 77
+          i64.const 10690
           i64.add
           local.tee 15
           global.set 3
@@ -8933,7 +8933,7 @@
           block ;; label = @4
             loop ;; label = @5
               local.get 15
-              i64.const -21
+              i64.const -99
               i64.ge_s
               if ;; label = @6
                 i64.const 0
@@ -8941,7 +8941,7 @@
                 unreachable
               end
               local.get 15
-              i64.const 21
+              i64.const 99
               i64.add
               local.set 15
               local.get 0
@@ -8951,7 +8951,7 @@
               i32.eqz
               br_if 1 (;@4;)
               local.get 15
-              i64.const 35
+              i64.const 2698
               i64.add
               local.tee 15
               global.set 3
@@ -8975,7 +8975,7 @@
             br 3 (;@1;)
           end
           local.get 15
-          i64.const 37
+          i64.const 2700
           i64.add
           local.tee 15
           global.set 3
@@ -8993,7 +8993,7 @@
           local.set 15
           br_if 0 (;@3;)
           local.get 15
-          i64.const 17
+          i64.const 116
           i64.add
           local.tee 15
           global.set 3
@@ -9014,7 +9014,7 @@
         br 1 (;@1;)
       end
       local.get 15
-      i64.const 34
+      i64.const 2659
       i64.add
       local.tee 15
       global.set 3
@@ -9030,7 +9030,7 @@
       local.set 15
     end
     local.get 15
-    i64.const 12
+    i64.const 10
     i64.add
     local.tee 15
     global.set 3
@@ -9089,7 +9089,7 @@
           i32.eqz
           if ;; label = @4
             local.get 2
-            i64.const 15
+            i64.const 2650
             i64.add
             local.tee 2
             global.set 3
@@ -9101,7 +9101,7 @@
             i32.eqz
             br_if 1 (;@3;)
             local.get 2
-            i64.const 27
+            i64.const 5222
             i64.add
             local.tee 2
             global.set 3
@@ -9125,7 +9125,7 @@
             local.set 0
             loop ;; label = @5
               local.get 2
-              i64.const -24
+              i64.const -2702
               i64.ge_s
               if ;; label = @6
                 i64.const 0
@@ -9133,7 +9133,7 @@
                 unreachable
               end
               local.get 2
-              i64.const 24
+              i64.const 2702
               i64.add
               local.tee 2
               global.set 3
@@ -9144,7 +9144,7 @@
               local.tee 6
               if ;; label = @6
                 local.get 2
-                i64.const 41
+                i64.const 10498
                 i64.add
                 local.tee 2
                 global.set 3
@@ -9168,7 +9168,7 @@
                 local.set 2
               end
               local.get 2
-              i64.const 40
+              i64.const 5301
               i64.add
               local.tee 2
               global.set 3
@@ -9188,7 +9188,7 @@
               local.set 2
               br_if 3 (;@2;)
               local.get 2
-              i64.const 18
+              i64.const 56
               i64.add
               local.set 2
               local.get 5
@@ -9212,7 +9212,7 @@
             br 1 (;@3;)
           end
           local.get 2
-          i64.const 13
+          i64.const 2648
           i64.add
           local.tee 2
           global.set 3
@@ -9222,7 +9222,7 @@
           i32.eqz
           br_if 0 (;@3;)
           local.get 2
-          i64.const 23
+          i64.const 2620
           i64.add
           local.tee 2
           global.set 3
@@ -9243,7 +9243,7 @@
           local.set 0
           loop ;; label = @4
             local.get 2
-            i64.const -24
+            i64.const -2702
             i64.ge_s
             if ;; label = @5
               i64.const 0
@@ -9251,7 +9251,7 @@
               unreachable
             end
             local.get 2
-            i64.const 24
+            i64.const 2702
             i64.add
             local.tee 2
             global.set 3
@@ -9262,7 +9262,7 @@
             local.tee 5
             if ;; label = @5
               local.get 2
-              i64.const 41
+              i64.const 10498
               i64.add
               local.tee 2
               global.set 3
@@ -9286,7 +9286,7 @@
               local.set 2
             end
             local.get 2
-            i64.const 51
+            i64.const 13139
             i64.add
             local.tee 2
             global.set 3
@@ -9329,7 +9329,7 @@
                   br_table 0 (;@7;) 2 (;@5;) 1 (;@6;)
                 end
                 local.get 2
-                i64.const 20
+                i64.const 2655
                 i64.add
                 local.tee 2
                 global.set 3
@@ -9346,7 +9346,7 @@
                 i32.ne
                 br_if 1 (;@5;)
                 local.get 2
-                i64.const 13
+                i64.const 5208
                 i64.add
                 local.tee 2
                 global.set 3
@@ -9363,7 +9363,7 @@
               local.set 5
             end
             local.get 2
-            i64.const 32
+            i64.const 5326
             i64.add
             local.tee 2
             global.set 3
@@ -9390,7 +9390,7 @@
                   br_table 0 (;@7;) 2 (;@5;) 1 (;@6;)
                 end
                 local.get 2
-                i64.const 20
+                i64.const 2655
                 i64.add
                 local.tee 2
                 global.set 3
@@ -9407,7 +9407,7 @@
                 i32.ne
                 br_if 1 (;@5;)
                 local.get 2
-                i64.const 13
+                i64.const 5208
                 i64.add
                 local.tee 2
                 global.set 3
@@ -9424,7 +9424,7 @@
               local.set 11
             end
             local.get 2
-            i64.const 53
+            i64.const 8012
             i64.add
             local.tee 2
             global.set 3
@@ -9454,7 +9454,7 @@
             local.set 2
             br_if 2 (;@2;)
             local.get 2
-            i64.const 16
+            i64.const 54
             i64.add
             local.set 2
             local.get 0
@@ -9475,7 +9475,7 @@
           end
         end
         local.get 2
-        i64.const 15
+        i64.const 2653
         i64.add
         local.tee 2
         global.set 3
@@ -9487,7 +9487,7 @@
         i32.gt_u
         if ;; label = @3
           local.get 2
-          i64.const 50
+          i64.const 15703
           i64.add
           local.tee 2
           global.set 3
@@ -9531,7 +9531,7 @@
       i32.const 1
     end
     local.get 2
-    i64.const 11
+    i64.const 10
     i64.add
     local.set 2
     local.get 4
@@ -9564,7 +9564,7 @@
         i32.ne
         if ;; label = @3
           local.get 4
-          i64.const 35
+          i64.const 2698
           i64.add
           local.tee 4
           global.set 3
@@ -9586,7 +9586,7 @@
           drop
         end
         local.get 4
-        i64.const 7
+        i64.const 45
         i64.add
         local.set 4
         local.get 3
@@ -9605,7 +9605,7 @@
       return
     end
     local.get 4
-    i64.const 35
+    i64.const 2660
     i64.add
     local.tee 4
     global.set 3
@@ -9646,7 +9646,7 @@
         br 1 (;@1;)
       end
       local.get 3
-      i64.const 16
+      i64.const 57
       i64.add
       local.set 3
       local.get 0
@@ -9670,7 +9670,7 @@
         local.set 8
         loop ;; label = @3
           local.get 3
-          i64.const -34
+          i64.const -2759
           i64.ge_s
           if ;; label = @4
             i64.const 0
@@ -9678,7 +9678,7 @@
             unreachable
           end
           local.get 3
-          i64.const 34
+          i64.const 2759
           i64.add
           local.tee 3
           global.set 3
@@ -9704,7 +9704,7 @@
         end
       end
       local.get 3
-      i64.const 24
+      i64.const 65
       i64.add
       local.set 3
       local.get 7
@@ -9727,7 +9727,7 @@
         local.tee 6
         if ;; label = @3
           local.get 3
-          i64.const 9
+          i64.const 47
           i64.add
           local.set 3
           local.get 9
@@ -9735,7 +9735,7 @@
           i32.le_s
           br_if 1 (;@2;)
           local.get 3
-          i64.const 27
+          i64.const 2624
           i64.add
           local.tee 3
           global.set 3
@@ -9760,7 +9760,7 @@
           local.set 8
           loop ;; label = @4
             local.get 3
-            i64.const -41
+            i64.const -2766
             i64.ge_s
             if ;; label = @5
               i64.const 0
@@ -9768,7 +9768,7 @@
               unreachable
             end
             local.get 3
-            i64.const 41
+            i64.const 2766
             i64.add
             local.tee 3
             global.set 3
@@ -9802,7 +9802,7 @@
           br 1 (;@2;)
         end
         local.get 3
-        i64.const 9
+        i64.const 47
         i64.add
         local.set 3
         local.get 9
@@ -9817,7 +9817,7 @@
         local.set 1
         loop ;; label = @3
           local.get 3
-          i64.const -34
+          i64.const -2759
           i64.ge_s
           if ;; label = @4
             i64.const 0
@@ -9825,7 +9825,7 @@
             unreachable
           end
           local.get 3
-          i64.const 34
+          i64.const 2759
           i64.add
           local.tee 3
           global.set 3
@@ -9864,7 +9864,7 @@
       local.set 1
     end
     local.get 3
-    i64.const 7
+    i64.const 48
     i64.add
     local.set 3
     local.get 6
@@ -9879,7 +9879,7 @@
       local.set 5
       loop ;; label = @2
         local.get 3
-        i64.const -34
+        i64.const -2759
         i64.ge_s
         if ;; label = @3
           i64.const 0
@@ -9887,7 +9887,7 @@
           unreachable
         end
         local.get 3
-        i64.const 34
+        i64.const 2759
         i64.add
         local.tee 3
         global.set 3
@@ -9922,7 +9922,7 @@
   (func (;55;) (type 7)
     (local i64 i32)
     global.get 3
-    i64.const 26
+    i64.const 63
     i64.add
     local.tee 0
     global.set 3
@@ -9945,7 +9945,7 @@
   (func (;56;) (type 2) (param i32) (result i32)
     (local i32 i32 i64 i32)
     global.get 3
-    i64.const 33
+    i64.const 111
     i64.add
     local.set 3
     global.get 4
@@ -9980,7 +9980,7 @@
               br 1 (;@4;)
             end
             local.get 3
-            i64.const 11
+            i64.const 49
             i64.add
             local.set 3
             local.get 0
@@ -9990,7 +9990,7 @@
             i32.eqz
             br_if 1 (;@3;)
             local.get 3
-            i64.const 23
+            i64.const 65
             i64.add
             local.set 3
             local.get 0
@@ -10008,7 +10008,7 @@
             local.set 3
           end
           local.get 3
-          i64.const 23
+          i64.const 65
           i64.add
           local.set 3
           i32.const 12
@@ -10021,7 +10021,7 @@
           i32.eqz
           br_if 2 (;@1;)
           local.get 3
-          i64.const 21
+          i64.const 170
           i64.add
           local.tee 3
           global.set 3
@@ -10038,7 +10038,7 @@
           return
         end
         local.get 3
-        i64.const 20
+        i64.const 23
         i64.add
         local.set 3
         local.get 3
@@ -10049,7 +10049,7 @@
         unreachable
       end
       local.get 3
-      i64.const 72
+      i64.const 2741
       i64.add
       local.set 3
       local.get 0
@@ -10062,7 +10062,7 @@
       unreachable
     end
     local.get 3
-    i64.const 72
+    i64.const 2741
     i64.add
     local.set 3
     i32.const 12
@@ -10077,7 +10077,7 @@
   (func (;57;) (type 4) (param i32)
     (local i32 i32 i32 i64 i32)
     global.get 3
-    i64.const 36
+    i64.const 112
     i64.add
     local.set 4
     global.get 4
@@ -10105,7 +10105,7 @@
       local.get 0
       if ;; label = @2
         local.get 4
-        i64.const 13
+        i64.const 2648
         i64.add
         local.tee 4
         global.set 3
@@ -10115,7 +10115,7 @@
         i32.eqz
         br_if 1 (;@1;)
         local.get 4
-        i64.const 25
+        i64.const 2667
         i64.add
         local.tee 4
         global.set 3
@@ -10128,7 +10128,7 @@
         local.set 4
         if ;; label = @3
           local.get 4
-          i64.const 19
+          i64.const 23
           i64.add
           local.set 4
           local.get 2
@@ -10138,7 +10138,7 @@
           local.set 4
         end
         local.get 4
-        i64.const 13
+        i64.const 11
         i64.add
         local.tee 4
         global.set 3
@@ -10149,7 +10149,7 @@
         return
       end
       local.get 4
-      i64.const 113
+      i64.const 3289
       i64.add
       local.tee 4
       global.set 3
@@ -10184,7 +10184,7 @@
       unreachable
     end
     local.get 4
-    i64.const 113
+    i64.const 3289
     i64.add
     local.tee 4
     global.set 3
@@ -10219,6 +10219,6 @@
     unreachable
   )
   (data (;0;) (i32.const 1048576) "\03\00\00\00\04\00\00\00\04\00\00\00\04\00\00\00\05\00\00\00\06\00\00\00called `Option::unwrap()` on a `None` valuememory allocation of  bytes failed\00\00\00C\00\10\00\15\00\00\00X\00\10\00\0d\00\00\00library/std/src/alloc.rsx\00\10\00\18\00\00\00U\01\00\00\09\00\00\00library/std/src/panicking.rs\a0\00\10\00\1c\00\00\00>\02\00\00\1e\00\00\00\a0\00\10\00\1c\00\00\00=\02\00\00\1f\00\00\00\07\00\00\00\0c\00\00\00\04\00\00\00\08\00\00\00\03\00\00\00\08\00\00\00\04\00\00\00\09\00\00\00\0a\00\00\00\10\00\00\00\04\00\00\00\0b\00\00\00\0c\00\00\00\03\00\00\00\08\00\00\00\04\00\00\00\0d\00\00\00\0e\00\00\00\03\00\00\00\00\00\00\00\01\00\00\00\0f\00\00\00library/alloc/src/raw_vec.rscapacity overflow\00\00\00P\01\10\00\11\00\00\004\01\10\00\1c\00\00\00\06\02\00\00\05\00\00\00\11\00\00\00\00\00\00\00\01\00\00\00\12\00\00\0000010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899Region pointer is null\00\00T\02\10\00\16\00\00\00/code/packages/std/src/memory.rst\02\10\00 \00\00\009\00\00\00\05\00\00\00Region starts at null pointer\00\00\00\a4\02\10\00\1d\00\00\00t\02\10\00 \00\00\00?\00\00\00\05")
-  (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy 0fde5a96717e0fd4fdfe7f1668b90707e991ed4e7f7eb784308eceba90889363\0a")
-  (@custom "baals.trap_write_backs" (after data) ")\04\08;7'$\18\1a5\13\06\02\0a&\07\02\0c.\08\14\0c=\18*67'$\18\1a5\13\0b\183O9+\11\19\09\01\0d\0a\03\0cD\11\0b\13>\11)\16\a1\02\16\a7\01\88\016/\8b\01\17  \1a\8d\03%\1d\1b\0c\01\f1\03\0dR\b8\01gR1!!\c9\01\168\11=\1ac1\1aM\159\11\19(,\19(\c6\01g!\8d\01\92\01/\11\19^&No*OFz\1dO\1d0D\13N+1\df\01b)`l/\11\19+o(\16E \1aBBI](*4CV/\11\197\bf\07b%\1d*\0e\15J2\16\17\5c \1aN\18\178?W \1a/\16E/\11\19\0f\0d\10\1e2F6 #-\14&\19\18\16\10\08\03k89=I5\11\11\03\102A\12\1f^2\16\17\5c \1aP\1c\178\7f \1a/\16\16\1ez=)+12*\1c3A/\11\19\13\03\0a3[\14\05\0e1f\22[\15\03\0c1f\16\02\0cK\18\07\03H%A\85\01)\0b\1d\01\0e\1e\01\0e\1f\01\0e \01\0e!\01\0e\22\01\0e#\01\0e$\01\0e%\01\0e*\02\10\1c+\01\0e,\01\0e-\01\0e/\02\09b0\01\0a1\0a\03j\14\98\01\1c5\0c3\18\182\02\09m3\0d\0ed\96\01R*\1fR6./a\b8\02\cd\014\0e\03j\16>\98\01\136GX\1e 8\1e\81\016\05fe:dm8\03\bb\01\18\189\06<\13?C\0cC")
+  (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy 00d33e9b5420a94180eb1c6b2f5429b2b0559124f4d6f522d0e70f2098628d92\0a")
+  (@custom "baals.trap_write_backs" (after data) ")\04\08<8'%\19\1b5\13\06\02\0b'\07\02\0d/\08\14\0d>\19+78'%\19\1b5\13\0c\194P:,\12\19\09\01\0e\0a\03\0dE\12\0b\13?\12)\17\a3\02\17\ac\01\8b\0160\8e\01\18!!\1b\93\03&\1e\1b\0c\01\f7\03\0dR\b9\01hR2\22!\c9\01\179\12>\1bc2\1bM\16:\11\1a),\1a)\cb\01h\22\8e\01\94\010\11\1aa'Np*OH|\1eR\1e1F\14Q-3\e0\01b)an0\11\1a,o)\17H!\1bDCI](*4CX0\11\1a7\bf\07b&\1d*\0e\15K3\17\17^!\1bQ\19\179@Z!\1b0\16G0\11\1a\0f\0d\10\1f3H6!$.\15'\1a\19\17\10\08\03l8:?K5\12\11\03\106B\12\1f_3\17\17^!\1bS\1d\179\82\01!\1b0\16\17\1f{=*-34,\1c3C0\11\1a\13\03\0b3[\14\05\0f2f#[\15\03\0d2f\16\02\0dK\18\07\03I&B\87\01)\0c\1d\01\0e\1e\01\0e\1f\01\0e \01\0e!\01\0e\22\01\0e#\01\0e$\01\0e%\01\0e*\02\10\1d+\01\0e,\01\0e-\01\0e/\02\09b0\01\0b1\0a\03k\15\99\01\1d5\0d3\18\182\02\09m3\0d\0fd\97\01S+ S7/0b\c1\02\d2\014\0e\03k\17@\9c\01\148KY\1f!9\1f\83\016\05hg<fo8\03\bf\01\18\189\06>\14?C\0cC")
 )

@@ -10,7 +10,7 @@
   (func (;0;) (type 0)
     (local i64 i32)
     global.get 2
-    i64.const 30
+    i64.const 104
     i64.add
     local.set 0
     global.get 3
@@ -33,7 +33,7 @@
       global.get $skip
       br_if $done
       local.get 0
-      i64.const 12
+      i64.const 11
       i64.add
       local.set 0
       global.get $out
@@ -42,10 +42,10 @@
       global.set $out
     end
     local.get 0
-    i64.const 7
+    i64.const 6
     i64.add
     local.tee 0
     global.set 2
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy c13d81848a01819f253a635aa862b47717bf5590e640e70338005e4bdc915d40\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 1048c5c74983a58adcc04797385e73086c2d9d491d3199e84f599542a90e2225\0a")
 )

@@ -12,7 +12,7 @@
   (func $triple (;0;) (type $unary) (param i32) (result i32)
     (local i64 i32)
     global.get 1
-    i64.const 29
+    i64.const 67
     i64.add
     local.tee 1
     global.set 1
@@ -37,7 +37,7 @@
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 68
+    i64.const 134
     i64.add
     local.tee 0
     global.set 1
@@ -71,5 +71,5 @@
     i32.add
     global.set $out
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy c13d81848a01819f253a635aa862b47717bf5590e640e70338005e4bdc915d40\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 1048c5c74983a58adcc04797385e73086c2d9d491d3199e84f599542a90e2225\0a")
 )

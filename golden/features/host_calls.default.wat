@@ -14,7 +14,7 @@
   (func (;2;) (type 2)
     (local i64 i32)
     global.get 0
-    i64.const 68
+    i64.const 2759
     i64.add
     local.tee 0
     global.set 0
@@ -55,5 +55,5 @@
     local.set 0
   )
   (data (;0;) (i32.const 0) "n")
-  (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy c13d81848a01819f253a635aa862b47717bf5590e640e70338005e4bdc915d40\0a")
+  (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy 1048c5c74983a58adcc04797385e73086c2d9d491d3199e84f599542a90e2225\0a")
 )

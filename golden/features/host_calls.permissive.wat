@@ -14,7 +14,7 @@
   (func (;2;) (type 2)
     (local i64 i32)
     global.get 0
-    i64.const 68
+    i64.const 2759
     i64.add
     local.tee 0
     global.set 0
@@ -55,5 +55,5 @@
     local.set 0
   )
   (data (;0;) (i32.const 0) "n")
-  (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy 0fde5a96717e0fd4fdfe7f1668b90707e991ed4e7f7eb784308eceba90889363\0a")
+  (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy 00d33e9b5420a94180eb1c6b2f5429b2b0559124f4d6f522d0e70f2098628d92\0a")
 )

@@ -10,7 +10,7 @@
   (func (;0;) (type 0)
     (local i64 i32)
     global.get 2
-    i64.const 29
+    i64.const 106
     i64.add
     local.set 0
     global.get 3
@@ -46,11 +46,11 @@
       i32.add
     end
     local.get 0
-    i64.const 9
+    i64.const 7
     i64.add
     local.tee 0
     global.set 2
     global.set $out
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 0fde5a96717e0fd4fdfe7f1668b90707e991ed4e7f7eb784308eceba90889363\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 00d33e9b5420a94180eb1c6b2f5429b2b0559124f4d6f522d0e70f2098628d92\0a")
 )

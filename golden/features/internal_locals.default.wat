@@ -20,7 +20,7 @@
     end
     loop $again
       local.get 1
-      i64.const -24
+      i64.const -102
       i64.ge_s
       if ;; label = @2
         i64.const 0
@@ -28,7 +28,7 @@
         unreachable
       end
       local.get 1
-      i64.const 24
+      i64.const 102
       i64.add
       local.set 1
       local.get $acc
@@ -51,7 +51,7 @@
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 55
+    i64.const 134
     i64.add
     local.set 0
     global.get 2
@@ -78,5 +78,5 @@
     global.set 1
     global.set $out
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy c13d81848a01819f253a635aa862b47717bf5590e640e70338005e4bdc915d40\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 1048c5c74983a58adcc04797385e73086c2d9d491d3199e84f599542a90e2225\0a")
 )

@@ -20,7 +20,7 @@
     end
     loop $again
       local.get 1
-      i64.const -24
+      i64.const -102
       i64.ge_s
       if ;; label = @2
         i64.const 0
@@ -28,7 +28,7 @@
         unreachable
       end
       local.get 1
-      i64.const 24
+      i64.const 102
       i64.add
       local.set 1
       local.get $acc
@@ -51,7 +51,7 @@
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 55
+    i64.const 134
     i64.add
     local.set 0
     global.get 2
@@ -78,5 +78,5 @@
     global.set 1
     global.set $out
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 0fde5a96717e0fd4fdfe7f1668b90707e991ed4e7f7eb784308eceba90889363\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 00d33e9b5420a94180eb1c6b2f5429b2b0559124f4d6f522d0e70f2098628d92\0a")
 )

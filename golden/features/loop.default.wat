@@ -9,7 +9,7 @@
   (func (;0;) (type 0)
     (local $i i32) (local i64 i32)
     global.get 1
-    i64.const 29
+    i64.const 65
     i64.add
     local.set 1
     global.get 2
@@ -32,7 +32,7 @@
     local.set $i
     loop $continue
       local.get 1
-      i64.const -21
+      i64.const -99
       i64.ge_s
       if ;; label = @2
         i64.const 0
@@ -40,7 +40,7 @@
         unreachable
       end
       local.get 1
-      i64.const 21
+      i64.const 99
       i64.add
       local.set 1
       local.get $i
@@ -50,11 +50,11 @@
       local.get $i
       br_if $continue
       local.get 1
-      i64.const 8
+      i64.const 7
       i64.add
       local.tee 1
       global.set 1
     end
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy c13d81848a01819f253a635aa862b47717bf5590e640e70338005e4bdc915d40\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 1048c5c74983a58adcc04797385e73086c2d9d491d3199e84f599542a90e2225\0a")
 )

@@ -9,7 +9,7 @@
   (func (;0;) (type 0)
     (local $i i32) (local i64 i32)
     global.get 1
-    i64.const 29
+    i64.const 65
     i64.add
     local.set 1
     global.get 2
@@ -32,7 +32,7 @@
     local.set $i
     loop $continue
       local.get 1
-      i64.const -21
+      i64.const -99
       i64.ge_s
       if ;; label = @2
         i64.const 0
@@ -40,7 +40,7 @@
         unreachable
       end
       local.get 1
-      i64.const 21
+      i64.const 99
       i64.add
       local.set 1
       local.get $i
@@ -50,11 +50,11 @@
       local.get $i
       br_if $continue
       local.get 1
-      i64.const 8
+      i64.const 7
       i64.add
       local.tee 1
       global.set 1
     end
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 0fde5a96717e0fd4fdfe7f1668b90707e991ed4e7f7eb784308eceba90889363\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 00d33e9b5420a94180eb1c6b2f5429b2b0559124f4d6f522d0e70f2098628d92\0a")
 )

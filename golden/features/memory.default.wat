@@ -10,7 +10,7 @@
   (func (;0;) (type 0)
     (local i64 i32 i32)
     global.get 0
-    i64.const 688
+    i64.const 2131
     i64.add
     local.tee 0
     global.set 0
@@ -33,7 +33,7 @@
     local.get 0
     local.get 2
     i64.extend_i32_u
-    i64.const 8192
+    i64.const 380000
     i64.mul
     i64.add
     local.tee 0
@@ -106,5 +106,5 @@
     data.drop $greeting
   )
   (data $greeting (;0;) "hello, world")
-  (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy c13d81848a01819f253a635aa862b47717bf5590e640e70338005e4bdc915d40\0a")
+  (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy 1048c5c74983a58adcc04797385e73086c2d9d491d3199e84f599542a90e2225\0a")
 )

@@ -10,7 +10,7 @@
   (func (;0;) (type 0)
     (local i64 i32 i32)
     global.get 0
-    i64.const 688
+    i64.const 2131
     i64.add
     local.tee 0
     global.set 0
@@ -33,7 +33,7 @@
     local.get 0
     local.get 2
     i64.extend_i32_u
-    i64.const 8192
+    i64.const 380000
     i64.mul
     i64.add
     local.tee 0
@@ -106,5 +106,5 @@
     data.drop $greeting
   )
   (data $greeting (;0;) "hello, world")
-  (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy 0fde5a96717e0fd4fdfe7f1668b90707e991ed4e7f7eb784308eceba90889363\0a")
+  (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy 00d33e9b5420a94180eb1c6b2f5429b2b0559124f4d6f522d0e70f2098628d92\0a")
 )

@@ -41,7 +41,7 @@
   (func (;1;) (type 1)
     (local i64 i32)
     global.get 1
-    i64.const 61
+    i64.const 178
     i64.add
     local.set 0
     global.get 2
@@ -69,5 +69,5 @@
     i32.add
     global.set $out
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy c13d81848a01819f253a635aa862b47717bf5590e640e70338005e4bdc915d40\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 1048c5c74983a58adcc04797385e73086c2d9d491d3199e84f599542a90e2225\0a")
 )

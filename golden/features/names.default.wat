@@ -9,7 +9,7 @@
   (func $countdown (;0;) (type 0)
     (local i64 i32)
     global.get 1
-    i64.const 27
+    i64.const 64
     i64.add
     local.set 0
     global.get 2
@@ -31,7 +31,7 @@
     block $exit
       loop $again
         local.get 0
-        i64.const -19
+        i64.const -96
         i64.ge_s
         if ;; label = @3
           i64.const 0
@@ -39,14 +39,14 @@
           unreachable
         end
         local.get 0
-        i64.const 19
+        i64.const 96
         i64.add
         local.set 0
         global.get $n
         i32.eqz
         br_if $exit
         local.get 0
-        i64.const 12
+        i64.const 10
         i64.add
         local.set 0
         global.get $n
@@ -57,10 +57,10 @@
       end
     end
     local.get 0
-    i64.const 7
+    i64.const 6
     i64.add
     local.tee 0
     global.set 1
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy c13d81848a01819f253a635aa862b47717bf5590e640e70338005e4bdc915d40\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 1048c5c74983a58adcc04797385e73086c2d9d491d3199e84f599542a90e2225\0a")
 )

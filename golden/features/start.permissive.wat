@@ -10,7 +10,7 @@
   (func $init (;0;) (type 0)
     (local i64 i32)
     global.get 1
-    i64.const 28
+    i64.const 64
     i64.add
     local.tee 0
     global.set 1
@@ -34,7 +34,7 @@
   (func (;1;) (type 0)
     (local i64 i32)
     global.get 1
-    i64.const 30
+    i64.const 107
     i64.add
     local.set 0
     global.get 2
@@ -57,18 +57,18 @@
     i32.eqz
     if ;; label = @1
       local.get 0
-      i64.const 7
+      i64.const 6
       i64.add
       local.tee 0
       global.set 1
       unreachable
     end
     local.get 0
-    i64.const 7
+    i64.const 6
     i64.add
     local.tee 0
     global.set 1
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 0fde5a96717e0fd4fdfe7f1668b90707e991ed4e7f7eb784308eceba90889363\0a")
-  (@custom "baals.trap_write_backs" (after code) "\01\01\010")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 00d33e9b5420a94180eb1c6b2f5429b2b0559124f4d6f522d0e70f2098628d92\0a")
+  (@custom "baals.trap_write_backs" (after code) "\01\01\011")
 )

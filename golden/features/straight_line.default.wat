@@ -9,7 +9,7 @@
   (func (;0;) (type 0)
     (local i64 i32)
     global.get 1
-    i64.const 34
+    i64.const 70
     i64.add
     local.tee 0
     global.set 1
@@ -34,5 +34,5 @@
     i32.add
     global.set $sum
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy c13d81848a01819f253a635aa862b47717bf5590e640e70338005e4bdc915d40\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 1048c5c74983a58adcc04797385e73086c2d9d491d3199e84f599542a90e2225\0a")
 )

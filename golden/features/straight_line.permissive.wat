@@ -9,7 +9,7 @@
   (func (;0;) (type 0)
     (local i64 i32)
     global.get 1
-    i64.const 34
+    i64.const 70
     i64.add
     local.tee 0
     global.set 1
@@ -34,5 +34,5 @@
     i32.add
     global.set $sum
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 0fde5a96717e0fd4fdfe7f1668b90707e991ed4e7f7eb784308eceba90889363\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 00d33e9b5420a94180eb1c6b2f5429b2b0559124f4d6f522d0e70f2098628d92\0a")
 )

@@ -10,7 +10,7 @@
   (func $a (;0;) (type 0)
     (local i64 i32)
     global.get 0
-    i64.const 25
+    i64.const 62
     i64.add
     local.tee 0
     global.set 0
@@ -32,7 +32,7 @@
   (func $b (;1;) (type 0)
     (local i64 i32)
     global.get 0
-    i64.const 25
+    i64.const 62
     i64.add
     local.tee 0
     global.set 0
@@ -54,7 +54,7 @@
   (func (;2;) (type 0)
     (local i64 i32 i32)
     global.get 0
-    i64.const 376
+    i64.const 1104
     i64.add
     local.tee 0
     global.set 0
@@ -74,21 +74,6 @@
     end
     ref.null func
     i32.const 2
-    local.tee 2
-    local.get 0
-    local.get 2
-    i64.extend_i32_u
-    i64.const 16
-    i64.mul
-    i64.add
-    local.tee 0
-    global.set 0
-    local.get 0
-    i64.const 0
-    i64.ge_s
-    if ;; label = @1
-      unreachable
-    end
     table.grow $t
     drop
     i32.const 0
@@ -98,7 +83,7 @@
     local.get 0
     local.get 2
     i64.extend_i32_u
-    i64.const 2
+    i64.const 3
     i64.mul
     i64.add
     local.tee 0
@@ -117,7 +102,7 @@
     local.get 0
     local.get 2
     i64.extend_i32_u
-    i64.const 2
+    i64.const 10
     i64.mul
     i64.add
     local.tee 0
@@ -136,7 +121,7 @@
     local.get 0
     local.get 2
     i64.extend_i32_u
-    i64.const 2
+    i64.const 6
     i64.mul
     i64.add
     local.tee 0
@@ -150,5 +135,5 @@
     table.init $callbacks
     elem.drop $callbacks
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy c13d81848a01819f253a635aa862b47717bf5590e640e70338005e4bdc915d40\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 1048c5c74983a58adcc04797385e73086c2d9d491d3199e84f599542a90e2225\0a")
 )

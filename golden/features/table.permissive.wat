@@ -10,7 +10,7 @@
   (func $a (;0;) (type 0)
     (local i64 i32)
     global.get 0
-    i64.const 25
+    i64.const 62
     i64.add
     local.tee 0
     global.set 0
@@ -32,7 +32,7 @@
   (func $b (;1;) (type 0)
     (local i64 i32)
     global.get 0
-    i64.const 25
+    i64.const 62
     i64.add
     local.tee 0
     global.set 0
@@ -54,7 +54,7 @@
   (func (;2;) (type 0)
     (local i64 i32 i32)
     global.get 0
-    i64.const 376
+    i64.const 1104
     i64.add
     local.tee 0
     global.set 0
@@ -74,21 +74,6 @@
     end
     ref.null func
     i32.const 2
-    local.tee 2
-    local.get 0
-    local.get 2
-    i64.extend_i32_u
-    i64.const 16
-    i64.mul
-    i64.add
-    local.tee 0
-    global.set 0
-    local.get 0
-    i64.const 0
-    i64.ge_s
-    if ;; label = @1
-      unreachable
-    end
     table.grow $t
     drop
     i32.const 0
@@ -98,7 +83,7 @@
     local.get 0
     local.get 2
     i64.extend_i32_u
-    i64.const 2
+    i64.const 3
     i64.mul
     i64.add
     local.tee 0
@@ -117,7 +102,7 @@
     local.get 0
     local.get 2
     i64.extend_i32_u
-    i64.const 2
+    i64.const 10
     i64.mul
     i64.add
     local.tee 0
@@ -136,7 +121,7 @@
     local.get 0
     local.get 2
     i64.extend_i32_u
-    i64.const 2
+    i64.const 6
     i64.mul
     i64.add
     local.tee 0
@@ -150,5 +135,5 @@
     table.init $callbacks
     elem.drop $callbacks
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 0fde5a96717e0fd4fdfe7f1668b90707e991ed4e7f7eb784308eceba90889363\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 00d33e9b5420a94180eb1c6b2f5429b2b0559124f4d6f522d0e70f2098628d92\0a")
 )

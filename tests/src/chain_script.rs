@@ -6,6 +6,10 @@ use baals_runtime::{Address, BlockContext, ContractEngine, ContractId, EngineErr
 /// The account that deploys and calls.
 pub const DEPLOYER: Address = Address([0xde; 32]);
 
+/// The gas limit of every deployment and call: above what any needs under the default
+/// schedule.
+const GAS: u64 = 1 << 40;
+
 /// The key under which each block records its height.
 pub const HEIGHT_KEY: &[u8] = b"height";
 
@@ -31,7 +35,7 @@ pub fn commit_block(engine: &ContractEngine, height: u64) -> Result<(), EngineEr
     let ctx = BlockContext { height, timestamp: 1_000 + height };
     let mut block = engine.begin_block(ctx)?;
     if height == 1 {
-        let deployed = block.deploy_contract(DEPLOYER, &probe(), b"", 10_000_000)?;
+        let deployed = block.deploy_contract(DEPLOYER, &probe(), b"", GAS)?;
         assert_eq!(deployed.status, ExecutionStatus::Success);
         block.commit()?;
         return Ok(());
@@ -46,7 +50,7 @@ pub fn commit_block(engine: &ContractEngine, height: u64) -> Result<(), EngineEr
         ("write_then_trap", Vec::new()),
     ];
     for (method, input) in calls {
-        block.execute_contract_call(DEPLOYER, id, method, &input, 0, 10_000_000)?;
+        block.execute_contract_call(DEPLOYER, id, method, &input, 0, GAS)?;
     }
     block.commit()
 }
