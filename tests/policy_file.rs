@@ -34,7 +34,7 @@ fn shipped_policies_load() {
     assert_eq!(default.limit(Limit::MemoryPages), 512);
     assert_eq!(default.host_cost(HostFunction::StorageWrite).base, 400_000);
     assert_eq!((default.calls().base, default.calls().input_byte), (48_000, 3));
-    assert_eq!(default.deploy_cost().of(1000, 10), 8_600_000 + 32_000 * 1000 + 110_000 * 10);
+    assert_eq!(default.deploy_cost().of(1000, 10), 8_600_000 + 32_000 * 1000 + 170_000 * 10);
 
     let permissive = Policy::permissive();
     assert_eq!(permissive.features().floats, FloatMode::CanonicalizeNan);
@@ -81,7 +81,7 @@ fn hash_is_lowercase_hex_of_the_canonical_form() {
 fn default_policy_hash_is_pinned() {
     assert_eq!(
         Policy::default_policy().hash().to_string(),
-        "1048c5c74983a58adcc04797385e73086c2d9d491d3199e84f599542a90e2225"
+        "b68d89c207fc48ac5539bb0f7c96295bd3013e6299229448f7d8e1717a3fbfff"
     );
 }
 

@@ -69,5 +69,5 @@
     i32.add
     global.set $out
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 1048c5c74983a58adcc04797385e73086c2d9d491d3199e84f599542a90e2225\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy b68d89c207fc48ac5539bb0f7c96295bd3013e6299229448f7d8e1717a3fbfff\0a")
 )

@@ -69,5 +69,5 @@
     i32.add
     global.set $out
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 00d33e9b5420a94180eb1c6b2f5429b2b0559124f4d6f522d0e70f2098628d92\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 9dd985baa2a4b9f8570fae4c85f62009b938dd4242dcbba73a1e398750180ca6\0a")
 )

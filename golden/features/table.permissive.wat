@@ -54,7 +54,7 @@
   (func (;2;) (type 0)
     (local i64 i32 i32)
     global.get 0
-    i64.const 1104
+    i64.const 1163
     i64.add
     local.tee 0
     global.set 0
@@ -74,6 +74,21 @@
     end
     ref.null func
     i32.const 2
+    local.tee 2
+    local.get 0
+    local.get 2
+    i64.extend_i32_u
+    i64.const 49
+    i64.mul
+    i64.add
+    local.tee 0
+    global.set 0
+    local.get 0
+    i64.const 0
+    i64.ge_s
+    if ;; label = @1
+      unreachable
+    end
     table.grow $t
     drop
     i32.const 0
@@ -135,5 +150,5 @@
     table.init $callbacks
     elem.drop $callbacks
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 00d33e9b5420a94180eb1c6b2f5429b2b0559124f4d6f522d0e70f2098628d92\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 9dd985baa2a4b9f8570fae4c85f62009b938dd4242dcbba73a1e398750180ca6\0a")
 )

@@ -147,6 +147,12 @@ pub fn escaped(bytes: &[u8]) -> String {
 /// code new. Every shape sits at a policy limit that makes it hard to validate, instrument or
 /// compile, and grows in bytes with `size`.
 pub fn deploy_module(shape: DeployShape, size: u64, salt: u64) -> Vec<u8> {
+    let text = deploy_module_text(shape, size, salt, "");
+    wat::parse_str(&text).unwrap_or_else(|error| panic!("a deployment kernel's module does not parse: {error}"))
+}
+
+/// The text of [`deploy_module`], with `extra` module fields (a method to call it by).
+pub fn deploy_module_text(shape: DeployShape, size: u64, salt: u64, extra: &str) -> String {
     // No memory pages: a call of such a module pays the call's base alone.
     let mut text = String::from("(module (memory (export \"memory\") 0)\n");
     text.push_str(&format!("  (global (export \"salt\") i64 (i64.const {salt}))\n"));
@@ -211,8 +217,9 @@ pub fn deploy_module(shape: DeployShape, size: u64, salt: u64) -> Vec<u8> {
             }
         }
     }
+    text.push_str(extra);
     text.push(')');
-    wat::parse_str(&text).unwrap_or_else(|error| panic!("a deployment kernel's module does not parse: {error}"))
+    text
 }
 
 /// The shapes of module that are hardest to deploy.
