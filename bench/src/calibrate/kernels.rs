@@ -365,15 +365,7 @@ fn instructions(b: &mut Builder<'_>) -> Result<(), Error> {
     b.looped("call.many_params", "call with 64 parameters", instruction("call", "call", 1), wide, 4)?;
     // call_indirect over the largest table, to one of 64 functions at random.
     let elements = b.setup.policy.limits().table_elements;
-    let mut fields = String::from("(type $ft (func (param i64) (result i64)))\n");
-    for k in 0..64 {
-        fields.push_str(&format!("(func $t{k} (type $ft) (i64.add (local.get 0) (i64.const {k})))\n"));
-    }
-    fields.push_str(&format!("(table $t {elements} funcref)\n(elem (table $t) (i32.const 0) func"));
-    for e in 0..elements {
-        fields.push_str(&format!(" $t{}", e % 64));
-    }
-    fields.push_str(")\n");
+    let fields = table_fields(elements);
     let indirect = Loop::new(1, 8, |_| {
         format!(
             "{LCG} (local.set $a (call_indirect $t (type $ft) (local.get $a) \
@@ -446,6 +438,25 @@ fn instructions(b: &mut Builder<'_>) -> Result<(), Error> {
     Ok(())
 }
 
+/// 64 functions `$t0..$t63` of type `$ft` (i64 -> i64), and the table `$t` of `elements`
+/// entries holding them in turn.
+fn table_fields(elements: u64) -> String {
+    let mut fields = String::from("(type $ft (func (param i64) (result i64)))\n");
+    for k in 0..64 {
+        fields.push_str(&format!("(func $t{k} (type $ft) (i64.add (local.get 0) (i64.const {k})))\n"));
+    }
+    fields.push_str(&format!(
+        "(table $t {elements} funcref)\n(elem (table $t) (i32.const 0) func{})\n",
+        element_list(elements)
+    ));
+    fields
+}
+
+/// ` $t0 $t1 ... $t63 $t0 ...`, `elements` of them.
+fn element_list(elements: u64) -> String {
+    (0..elements).map(|e| format!(" $t{}", e % 64)).collect()
+}
+
 /// Loads, stores, memory and table instructions, bulk operations, growth.
 fn memory_and_tables(b: &mut Builder<'_>) -> Result<(), Error> {
     let policy = b.setup.policy;
@@ -462,7 +473,7 @@ fn memory_and_tables(b: &mut Builder<'_>) -> Result<(), Error> {
              (local.set $p (i32.and (i32.add (local.get $p) (i32.const 64)) (i32.const {line_mask})))"
         )
     })
-    .setup(touch(bytes));
+    .setup(touch("$q", bytes));
     b.looped("load.sequential", "i64.load, a cache line apart", instruction("load", "i64.load", 1), seq_load, u)?;
     let random_load = Loop::new(pages, UNROLL, |_| {
         format!(
@@ -470,7 +481,7 @@ fn memory_and_tables(b: &mut Builder<'_>) -> Result<(), Error> {
              (i32.wrap_i64 (i64.shr_u (local.get $r) (i64.const 32)))) (i32.const {word_mask})))"
         )
     })
-    .setup(touch(bytes));
+    .setup(touch("$q", bytes));
     b.looped(
         "load.random",
         "dependent i32.load at a random address",
@@ -484,7 +495,7 @@ fn memory_and_tables(b: &mut Builder<'_>) -> Result<(), Error> {
              (local.set $p (i32.and (i32.add (local.get $p) (i32.const 64)) (i32.const {line_mask})))"
         )
     })
-    .setup(touch(bytes));
+    .setup(touch("$q", bytes));
     b.looped("store.sequential", "i64.store, a cache line apart", instruction("store", "i64.store", 1), seq_store, u)?;
     let random_store = Loop::new(pages, UNROLL, |_| {
         format!(
@@ -492,7 +503,7 @@ fn memory_and_tables(b: &mut Builder<'_>) -> Result<(), Error> {
              (local.get $r))"
         )
     })
-    .setup(touch(bytes));
+    .setup(touch("$q", bytes));
     b.looped("store.random", "i64.store at a random address", instruction("store", "i64.store", 1), random_store, u)?;
     let size = Loop::new(1, UNROLL, |_| "(local.set $x (i32.add (local.get $x) (memory.size)))".into());
     b.looped("memory.size", "memory.size", instruction("memory", "memory.size", 1), size, u)?;
@@ -523,19 +534,8 @@ fn memory_and_tables(b: &mut Builder<'_>) -> Result<(), Error> {
 
     // Tables and references, over the largest table.
     let elements = policy.limits().table_elements;
-    let mut fields = String::from("(type $ft (func (param i64) (result i64)))\n");
-    for k in 0..64 {
-        fields.push_str(&format!("(func $t{k} (type $ft) (i64.add (local.get 0) (i64.const {k})))\n"));
-    }
-    fields.push_str(&format!("(table $t {elements} funcref)\n(elem (table $t) (i32.const 0) func"));
-    for e in 0..elements {
-        fields.push_str(&format!(" $t{}", e % 64));
-    }
-    fields.push_str(")\n(elem $e func");
-    for e in 0..elements {
-        fields.push_str(&format!(" $t{}", e % 64));
-    }
-    fields.push_str(")\n");
+    let mut fields = table_fields(elements);
+    fields.push_str(&format!("(elem $e func{})\n", element_list(elements)));
     let get_set = Loop::new(1, 8, |_| {
         format!(
             "{LCG} (table.set $t (i32.and (i32.wrap_i64 (local.get $r)) (i32.const {m})) \
@@ -575,52 +575,41 @@ fn memory_and_tables(b: &mut Builder<'_>) -> Result<(), Error> {
 
     // Growth one unit at a time, to the maximum, in calls that each start small.
     let chain = Rc::clone(&b.chain);
-    let grow = Loop::new(1, 1, |_| "(local.set $x (i32.add (local.get $x) (memory.grow (i32.const 1))))".into());
-    b.looped_on(
-        &chain,
-        "memory.grow",
-        "memory.grow of one page",
-        Price::Unit { key: "memory.grow-page-cost", units: 1 },
-        &grow,
-        1,
-        u64::from(pages - 1),
-        0,
-        Expect::Success,
-        64,
-    )?;
     let touches: String = (0..16)
         .map(|k| format!("(i32.store (i32.add (local.get $q) (i32.const {})) (local.get $q))", k * 4096))
         .collect();
-    let grow_touch =
-        Loop::new(1, 1, |_| format!("(local.set $q (i32.shl (memory.grow (i32.const 1)) (i32.const 16))) {touches}"));
-    b.looped_on(
-        &chain,
-        "memory.grow_and_touch",
-        "memory.grow of one page, then a store in each 4 KiB of it",
-        Price::Unit { key: "memory.grow-page-cost", units: 1 },
-        &grow_touch,
-        1,
-        u64::from(pages - 1),
-        0,
-        Expect::Success,
-        64,
-    )?;
-    let table_grow = Loop::new(1, 1, |_| {
-        "(local.set $x (i32.add (local.get $x) (table.grow $g (ref.null func) (i32.const 1))))".into()
-    })
-    .fields("(table $g 1 funcref)");
-    b.looped_on(
-        &chain,
-        "table.grow",
-        "table.grow of one element",
-        Price::Unit { key: "table-grow-element", units: 1 },
-        &table_grow,
-        1,
-        elements - 1,
-        0,
-        Expect::Success,
-        256,
-    )?;
+    let page = Price::Unit { key: "memory.grow-page-cost", units: 1 };
+    let growths = [
+        (
+            "memory.grow",
+            "memory.grow of one page",
+            page,
+            Loop::new(1, 1, |_| "(local.set $x (i32.add (local.get $x) (memory.grow (i32.const 1))))".into()),
+            u64::from(pages - 1),
+        ),
+        (
+            "memory.grow_and_touch",
+            "memory.grow of one page, then a store in each 4 KiB of it",
+            page,
+            Loop::new(1, 1, |_| {
+                format!("(local.set $q (i32.shl (memory.grow (i32.const 1)) (i32.const 16))) {touches}")
+            }),
+            u64::from(pages - 1),
+        ),
+        (
+            "table.grow",
+            "table.grow of one element",
+            Price::Unit { key: "table-grow-element", units: 1 },
+            Loop::new(1, 1, |_| {
+                "(local.set $x (i32.add (local.get $x) (table.grow $g (ref.null func) (i32.const 1))))".into()
+            })
+            .fields("(table $g 1 funcref)"),
+            elements - 1,
+        ),
+    ];
+    for (name, op, price, contract, per_call) in growths {
+        b.looped_on(&chain, name, op, price, &contract, 1, per_call, 0, Expect::Success, 64)?;
+    }
     // The whole table grown by one instruction: what a grow costs per element.
     let grow_all = methods(
         0,
@@ -668,8 +657,11 @@ fn calls(b: &mut Builder<'_>) -> Result<(), Error> {
         Expect::Success,
     );
     let pages = policy.memory().max_pages;
-    let largest =
-        b.chain.borrow_mut().deploy(&methods(pages as u32, "", &[("noop", ""), ("touch", &touch_all(pages << 16))]))?;
+    let largest = b.chain.borrow_mut().deploy(&methods(
+        pages as u32,
+        "",
+        &[("noop", ""), ("touch", &touch("$x", pages << 16))],
+    ))?;
     b.calls(
         "call.largest_memory",
         "top-level call of an empty method, in the largest memory",
@@ -764,16 +756,6 @@ fn calls(b: &mut Builder<'_>) -> Result<(), Error> {
     Ok(())
 }
 
-fn touch_all(bytes: u64) -> String {
-    format!(
-        "(local.set $x (i32.const 0))
-         (block $tb (loop $tl
-           (i32.store (local.get $x) (local.get $x))
-           (local.set $x (i32.add (local.get $x) (i32.const 4096)))
-           (br_if $tl (i32.lt_u (local.get $x) (i32.const {bytes})))))"
-    )
-}
-
 /// Host functions at their cheapest and at large lengths.
 fn host(b: &mut Builder<'_>) -> Result<(), Error> {
     use HostFunction as H;
@@ -857,34 +839,20 @@ fn host(b: &mut Builder<'_>) -> Result<(), Error> {
         ))
     };
     let n = short.len() as u64;
-    b.looped(
-        "host.verify_signature_valid",
-        "verify_signature, valid",
-        Price::HostBase(H::VerifySignature),
-        verify(&valid, 640, n, 32),
-        4,
-    )?;
-    b.looped(
-        "host.verify_signature_invalid",
-        "verify_signature, invalid",
-        Price::HostBase(H::VerifySignature),
-        verify(&invalid, 640, n, 32),
-        4,
-    )?;
-    b.looped(
-        "host.verify_signature_malformed",
-        "verify_signature, no key",
-        Price::HostBase(H::VerifySignature),
-        verify(&valid, 640, n, 0),
-        4,
-    )?;
-    b.looped(
-        "host.verify_signature_64k",
-        "verify_signature, valid, of 64 KiB",
-        Price::HostByte(H::VerifySignature, LARGE),
-        verify(&valid_long, 65536, LARGE, 32),
-        4,
-    )?;
+    let cases = [
+        ("valid", "verify_signature, valid", Price::HostBase(H::VerifySignature), verify(&valid, 640, n, 32)),
+        ("invalid", "verify_signature, invalid", Price::HostBase(H::VerifySignature), verify(&invalid, 640, n, 32)),
+        ("malformed", "verify_signature, no key", Price::HostBase(H::VerifySignature), verify(&valid, 640, n, 0)),
+        (
+            "64k",
+            "verify_signature, valid, of 64 KiB",
+            Price::HostByte(H::VerifySignature, LARGE),
+            verify(&valid_long, 65536, LARGE, 32),
+        ),
+    ];
+    for (name, op, price, contract) in cases {
+        b.looped(&format!("host.verify_signature_{name}"), op, price, contract, 4)?;
+    }
     // Transfers of one unit to a new account each.
     let transfer = Loop::new(1, UNROLL, |_| {
         format!(

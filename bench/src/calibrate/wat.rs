@@ -33,15 +33,16 @@ const LOCALS: &str = "(local $n i32) (local $s i32) (local $i i32) (local $p i32
 /// Float locals, declared only where the policy allows floats.
 const FLOAT_LOCALS: &str = "(local $fa f64) (local $fb f64)";
 
-/// Touches every 4 KiB page of the first `bytes` of memory with a store, so that later loads
-/// read memory of its own rather than the kernel's shared zero page.
-pub fn touch(bytes: u64) -> String {
+/// Touches every 4 KiB page of the first `bytes` of memory with a store, counting in the i32
+/// local `local`, so that later loads read memory of its own rather than the kernel's shared
+/// zero page.
+pub fn touch(local: &str, bytes: u64) -> String {
     format!(
-        "(local.set $q (i32.const 0))
+        "(local.set {local} (i32.const 0))
          (block $tb (loop $tl
-           (i32.store (local.get $q) (local.get $q))
-           (local.set $q (i32.add (local.get $q) (i32.const 4096)))
-           (br_if $tl (i32.lt_u (local.get $q) (i32.const {bytes})))))"
+           (i32.store (local.get {local}) (local.get {local}))
+           (local.set {local} (i32.add (local.get {local}) (i32.const 4096)))
+           (br_if $tl (i32.lt_u (local.get {local}) (i32.const {bytes})))))"
     )
 }
 
