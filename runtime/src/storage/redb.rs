@@ -1,5 +1,6 @@
 //! State in a redb database file: one redb table per [`Table`], byte keys and values.
 
+use std::cell::RefCell;
 use std::path::Path;
 
 use redb::{Database, Durability, ReadableDatabase, ReadableTable, TableDefinition};
@@ -48,7 +49,7 @@ impl Storage for RedbStorage {
     fn write(&self) -> Result<Box<dyn WriteTxn>, StorageError> {
         let mut txn = self.db.begin_write().map_err(StorageError::from)?;
         txn.set_durability(self.durability).map_err(StorageError::from)?;
-        Ok(Box::new(RedbWrite { txn }))
+        Ok(Box::new(RedbWrite::new(txn, |txn| OpenTables::new(txn))))
     }
 
     fn read(&self) -> Result<Box<dyn ReadTxn>, StorageError> {
@@ -93,46 +94,92 @@ impl ReadTxn for RedbRead {
     }
 }
 
-struct RedbWrite {
-    txn: redb::WriteTransaction,
+type OpenTable<'txn> = redb::Table<'txn, &'static [u8], &'static [u8]>;
+
+/// The tables opened in a write transaction, each opened once and kept open until the
+/// transaction commits: opening a table costs more than a lookup in it (about 500 ns against
+/// 170 on a small table, `docs/records/0001-gas-schedule.md`), and a block reads a few tables
+/// thousands of times.
+struct OpenTables<'txn> {
+    txn: &'txn redb::WriteTransaction,
+    tables: RefCell<[Option<OpenTable<'txn>>; Table::ALL.len()]>,
+}
+
+impl<'txn> OpenTables<'txn> {
+    fn new(txn: &'txn redb::WriteTransaction) -> OpenTables<'txn> {
+        OpenTables { txn, tables: RefCell::new(std::array::from_fn(|_| None)) }
+    }
+
+    /// Runs `f` on `table`, opening it the first time.
+    fn with<T>(
+        &self,
+        table: Table,
+        f: impl FnOnce(&mut OpenTable<'txn>) -> Result<T, StorageError>,
+    ) -> Result<T, StorageError> {
+        let index = Table::ALL.iter().position(|t| *t == table).unwrap_or_default();
+        let mut tables = self.tables.borrow_mut();
+        let open = match &mut tables[index] {
+            Some(open) => open,
+            slot => slot.insert(self.txn.open_table(definition(table)).map_err(StorageError::from)?),
+        };
+        f(open)
+    }
+}
+
+self_cell::self_cell!(
+    /// A write transaction with the tables opened in it.
+    struct RedbWrite {
+        owner: redb::WriteTransaction,
+        #[not_covariant]
+        dependent: OpenTables,
+    }
+);
+
+impl RedbWrite {
+    fn with<T>(&self, table: Table, f: impl FnOnce(&mut OpenTable<'_>) -> Result<T, StorageError>) -> Result<T, StorageError> {
+        self.with_dependent(|_, tables| tables.with(table, f))
+    }
 }
 
 impl ReadTxn for RedbWrite {
     fn get(&self, table: Table, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
-        get_in(&self.txn.open_table(definition(table)).map_err(StorageError::from)?, key)
+        self.with(table, |table| get_in(table, key))
     }
 
     fn scan(&self, table: Table, prefix: &[u8]) -> Result<Entries, StorageError> {
-        let table = self.txn.open_table(definition(table)).map_err(StorageError::from)?;
-        scan_table(&table, prefix)
+        self.with(table, |table| scan_table(table, prefix))
     }
 }
 
 impl WriteTxn for RedbWrite {
     fn put(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<(), StorageError> {
-        let mut table = self.txn.open_table(definition(table)).map_err(StorageError::from)?;
-        table.insert(key, value).map_err(StorageError::from)?;
-        Ok(())
+        self.with(table, |table| {
+            table.insert(key, value).map_err(StorageError::from)?;
+            Ok(())
+        })
     }
 
     fn delete(&mut self, table: Table, key: &[u8]) -> Result<(), StorageError> {
-        let mut table = self.txn.open_table(definition(table)).map_err(StorageError::from)?;
-        table.remove(key).map_err(StorageError::from)?;
-        Ok(())
+        self.with(table, |table| {
+            table.remove(key).map_err(StorageError::from)?;
+            Ok(())
+        })
     }
 
     fn write_all(&mut self, table: Table, changes: &Changes) -> Result<(), StorageError> {
-        let mut table = self.txn.open_table(definition(table)).map_err(StorageError::from)?;
-        for (key, value) in changes {
-            match value {
-                Some(value) => table.insert(key.as_slice(), value.as_slice()).map_err(StorageError::from)?,
-                None => table.remove(key.as_slice()).map_err(StorageError::from)?,
-            };
-        }
-        Ok(())
+        self.with(table, |table| {
+            for (key, value) in changes {
+                match value {
+                    Some(value) => table.insert(key.as_slice(), value.as_slice()).map_err(StorageError::from)?,
+                    None => table.remove(key.as_slice()).map_err(StorageError::from)?,
+                };
+            }
+            Ok(())
+        })
     }
 
     fn commit(self: Box<Self>) -> Result<(), StorageError> {
-        self.txn.commit().map_err(StorageError::from)
+        // The open tables close first: each writes its root back to the transaction.
+        self.into_owner().commit().map_err(StorageError::from)
     }
 }
