@@ -81,7 +81,7 @@ fn hash_is_lowercase_hex_of_the_canonical_form() {
 fn default_policy_hash_is_pinned() {
     assert_eq!(
         Policy::default_policy().hash().to_string(),
-        "b68d89c207fc48ac5539bb0f7c96295bd3013e6299229448f7d8e1717a3fbfff"
+        "2752b64a692f24d5252141b928c23a25fa28e930db46e4f468d372771fe3a7c6"
     );
 }
 

@@ -47,5 +47,5 @@
     local.tee 0
     global.set 2
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy b68d89c207fc48ac5539bb0f7c96295bd3013e6299229448f7d8e1717a3fbfff\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 2752b64a692f24d5252141b928c23a25fa28e930db46e4f468d372771fe3a7c6\0a")
 )

@@ -106,5 +106,5 @@
     data.drop $greeting
   )
   (data $greeting (;0;) "hello, world")
-  (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy b68d89c207fc48ac5539bb0f7c96295bd3013e6299229448f7d8e1717a3fbfff\0a")
+  (@custom "baals.instrumented" (after data) "baals-instrument 0.1.0\0apolicy 2752b64a692f24d5252141b928c23a25fa28e930db46e4f468d372771fe3a7c6\0a")
 )

@@ -83,5 +83,5 @@
     global.set 1
     global.set $depth
   )
-  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 9dd985baa2a4b9f8570fae4c85f62009b938dd4242dcbba73a1e398750180ca6\0a")
+  (@custom "baals.instrumented" (after code) "baals-instrument 0.1.0\0apolicy 1d5d12b5f66d800cfcd7e65f6bfc5e6ee890ef92265b749dbdd2df02e1f526a5\0a")
 )
