@@ -136,7 +136,11 @@ self_cell::self_cell!(
 );
 
 impl RedbWrite {
-    fn with<T>(&self, table: Table, f: impl FnOnce(&mut OpenTable<'_>) -> Result<T, StorageError>) -> Result<T, StorageError> {
+    fn with<T>(
+        &self,
+        table: Table,
+        f: impl FnOnce(&mut OpenTable<'_>) -> Result<T, StorageError>,
+    ) -> Result<T, StorageError> {
         self.with_dependent(|_, tables| tables.with(table, f))
     }
 }
