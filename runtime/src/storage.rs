@@ -56,6 +56,11 @@ impl Table {
         Table::Abis,
     ];
 
+    /// The table's position in [`Table::ALL`], which lists the tables in declaration order.
+    pub(crate) const fn index(self) -> usize {
+        self as usize
+    }
+
     /// The table's name in the database.
     pub const fn name(self) -> &'static str {
         match self {
@@ -131,6 +136,13 @@ pub trait WriteTxn: ReadTxn {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tables_index_is_its_position_in_all() {
+        for (position, table) in Table::ALL.into_iter().enumerate() {
+            assert_eq!(table.index(), position, "{}", table.name());
+        }
+    }
 
     /// `write_all` does what a `put` or `delete` of each change in order does, on both
     /// storages: a later change of a key wins, and removing an absent key is no error.

@@ -197,7 +197,7 @@ impl Compiled {
     /// for before it runs. Both engines read it from the module itself, so they agree.
     pub(crate) fn initial_pages(&self) -> u64 {
         match self {
-            Compiled::Wasmtime(pre) => pre.module().resources_required().max_initial_memory_size.unwrap_or(0),
+            Compiled::Wasmtime(pre) => pre.initial_pages,
             Compiled::Wasmi(translated) => translated.initial_pages,
         }
     }

@@ -153,8 +153,9 @@ impl Wasmtime {
             memory: module.get_export_index("memory"),
             start: module.get_export_index(START_EXPORT),
         };
+        let initial_pages = module.resources_required().max_initial_memory_size.unwrap_or(0);
         let pre = self.linker.instantiate_pre(&module).map_err(error)?;
-        Ok(Compiled::Wasmtime(Arc::new(Prepared { pre, exports })))
+        Ok(Compiled::Wasmtime(Arc::new(Prepared { pre, exports, initial_pages })))
     }
 
     pub(crate) fn run(&self, prepared: &Prepared, state: HostState, method: &str, limits: Limits) -> Ended {
@@ -207,6 +208,8 @@ pub(crate) fn serialize(prepared: &Prepared) -> Result<Vec<u8>, EngineError> {
 pub(crate) struct Prepared {
     pre: InstancePre<Data>,
     exports: Exports,
+    /// The pages the module's own memory starts with, which every call pays for.
+    pub(crate) initial_pages: u64,
 }
 
 impl Prepared {

@@ -116,9 +116,8 @@ impl<'txn> OpenTables<'txn> {
         table: Table,
         f: impl FnOnce(&mut OpenTable<'txn>) -> Result<T, StorageError>,
     ) -> Result<T, StorageError> {
-        let index = Table::ALL.iter().position(|t| *t == table).unwrap_or_default();
         let mut tables = self.tables.borrow_mut();
-        let open = match &mut tables[index] {
+        let open = match &mut tables[table.index()] {
             Some(open) => open,
             slot => slot.insert(self.txn.open_table(definition(table)).map_err(StorageError::from)?),
         };
