@@ -116,7 +116,7 @@ impl Chain {
         work: impl FnOnce(&mut BlockSession<'_>) -> Result<(u64, u64), Error>,
     ) -> Result<Sample, Error> {
         let ctx = self.next_context();
-        let engine = self.engine.as_ref().expect("the engine is open between samples");
+        let engine = self.engine();
         let start = Instant::now();
         let mut block = engine.begin_block(ctx)?;
         let (gas, ops) = work(&mut block)?;

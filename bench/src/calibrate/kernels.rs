@@ -230,7 +230,8 @@ impl Builder<'_> {
     }
 
     /// A kernel whose operation is a top-level call: each sample is a block of `size` calls of
-    /// `method` with `input`.
+    /// `method`, each with an input of `input_len` bytes that starts with a salt new on every
+    /// call.
     #[allow(clippy::too_many_arguments)]
     fn calls(
         &mut self,
@@ -239,7 +240,7 @@ impl Builder<'_> {
         price: Price,
         id: ContractId,
         method: &'static str,
-        input: Rc<dyn Fn(u64) -> Vec<u8>>,
+        input_len: usize,
         ops_per_call: u64,
         expected: Expect,
     ) {
@@ -256,7 +257,7 @@ impl Builder<'_> {
                 let inputs: Vec<Vec<u8>> = (0..size)
                     .map(|_| {
                         salt += 1;
-                        input(salt)
+                        salt.to_le_bytes().into_iter().chain(std::iter::repeat(0)).take(input_len).collect()
                     })
                     .collect();
                 chain.borrow_mut().block(|block| {
@@ -623,7 +624,7 @@ fn memory_and_tables(b: &mut Builder<'_>) -> Result<(), Error> {
         Price::Unit { key: "table-grow-element", units: 1 },
         id,
         "grow",
-        Rc::new(|_| Vec::new()),
+        0,
         elements - 1,
         Expect::Success,
     );
@@ -642,20 +643,10 @@ fn len_name(len: u64) -> String {
 /// large input and return data.
 fn calls(b: &mut Builder<'_>) -> Result<(), Error> {
     let policy = b.setup.policy;
-    let none: Rc<dyn Fn(u64) -> Vec<u8>> = Rc::new(|_| Vec::new());
     let base = Price::Key { key: "calls.base", count: 1 };
     // No memory: the call pays its base alone.
     let empty = b.chain.borrow_mut().deploy(&methods(0, "", &[("noop", "")]))?;
-    b.calls(
-        "call.empty",
-        "top-level call of an empty method",
-        base,
-        empty,
-        "noop",
-        Rc::clone(&none),
-        1,
-        Expect::Success,
-    );
+    b.calls("call.empty", "top-level call of an empty method", base, empty, "noop", 0, 1, Expect::Success);
     let pages = policy.memory().max_pages;
     let largest = b.chain.borrow_mut().deploy(&methods(
         pages as u32,
@@ -668,7 +659,7 @@ fn calls(b: &mut Builder<'_>) -> Result<(), Error> {
         Price::Unit { key: "memory.grow-page-cost", units: pages },
         largest,
         "noop",
-        Rc::clone(&none),
+        0,
         1,
         Expect::Success,
     );
@@ -678,7 +669,7 @@ fn calls(b: &mut Builder<'_>) -> Result<(), Error> {
         Price::Unit { key: "memory.grow-page-cost", units: pages },
         largest,
         "touch",
-        Rc::clone(&none),
+        0,
         1,
         Expect::Success,
     );
@@ -699,7 +690,7 @@ fn calls(b: &mut Builder<'_>) -> Result<(), Error> {
         Price::Unit { key: "memory.grow-page-cost", units: u64::from(data_pages) },
         data_id,
         "noop",
-        Rc::clone(&none),
+        0,
         1,
         Expect::Success,
     );
@@ -717,7 +708,7 @@ fn calls(b: &mut Builder<'_>) -> Result<(), Error> {
         base,
         table_id,
         "noop",
-        Rc::clone(&none),
+        0,
         1,
         Expect::Success,
     );
@@ -728,18 +719,13 @@ fn calls(b: &mut Builder<'_>) -> Result<(), Error> {
          (call $set_return_data (i32.const 65536) (i32.const {LARGE}))"
     );
     let io = b.chain.borrow_mut().deploy(&methods(8, "", &[("noop", ""), ("echo", &echo)]))?;
-    let large: Rc<dyn Fn(u64) -> Vec<u8>> = Rc::new(|salt| {
-        let mut input = vec![0u8; LARGE as usize];
-        input[..8].copy_from_slice(&salt.to_le_bytes());
-        input
-    });
     b.calls(
         "call.input_256k_unread",
         "byte of input a call does not read",
         Price::Key { key: "calls.input-byte", count: 1 },
         io,
         "noop",
-        Rc::clone(&large),
+        LARGE as usize,
         LARGE,
         Expect::Success,
     );
@@ -749,7 +735,7 @@ fn calls(b: &mut Builder<'_>) -> Result<(), Error> {
         Price::Bound,
         io,
         "echo",
-        large,
+        LARGE as usize,
         LARGE,
         Expect::Success,
     );
@@ -885,7 +871,7 @@ fn host(b: &mut Builder<'_>) -> Result<(), Error> {
         Price::HostBase(H::Revert),
         reverts,
         "fail",
-        Rc::new(|_| Vec::new()),
+        0,
         1,
         Expect::Reverted,
     );
