@@ -536,7 +536,7 @@ impl DeployCost {
     }
 }
 
-/// `[host]`: the price of one host function (and `[deploy]`: the price of deploying).
+/// `[host]`: the price of one host function.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HostCost {
     /// Gas charged for every call.

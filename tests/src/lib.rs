@@ -65,7 +65,7 @@ pub fn default_with(changes: &[(&str, &str, &str)]) -> Policy {
 }
 
 /// `tests/policies/metering.toml`: the default policy's limits and features with round prices
-/// (instructions 1 or 2 gas, `call` 10, nothing per call or deployment beyond its code), which
+/// (instructions 1 or 2 gas, `call` 10, 8,192 a memory page, no base price per call), which
 /// the exact figures of `tests/gas.rs` and of the runtime's price tests are derived from by
 /// hand. Recalibrating the production schedule leaves it alone.
 pub const METERING_POLICY_TOML: &str = include_str!("../policies/metering.toml");
