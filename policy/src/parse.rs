@@ -457,29 +457,24 @@ impl<'a, 'i> Section<'a, 'i> {
 
     /// A price per page, byte or element.
     fn unit_price(&self, key: &str) -> Result<u64> {
-        let (value, line) = self.u64(key)?;
-        if value > MAX_UNIT_PRICE {
-            return Err(PolicyError::CostOverflow {
-                key: self.full_key_str(key),
-                line,
-                value,
-                reason: "a per-unit price times a 32-bit count must stay below 2^62, so it may not exceed 2^30"
-                    .to_string(),
-            });
-        }
-        Ok(value)
+        self.price_at_most(
+            key,
+            MAX_UNIT_PRICE,
+            "a per-unit price times a 32-bit count must stay below 2^62, so it may not exceed 2^30",
+        )
     }
 
     /// A price charged once (a base), which may be as large as the counter's headroom.
     fn base_price(&self, key: &str) -> Result<u64> {
+        self.price_at_most(key, GAS_HEADROOM, "a base price may not exceed 2^62")
+    }
+
+    /// The price at `key`, refused with `reason` above `max`.
+    fn price_at_most(&self, key: &str, max: u64, reason: &str) -> Result<u64> {
         let (value, line) = self.u64(key)?;
-        if value > GAS_HEADROOM {
-            return Err(PolicyError::CostOverflow {
-                key: self.full_key_str(key),
-                line,
-                value,
-                reason: "a base price may not exceed 2^62".to_string(),
-            });
+        if value > max {
+            let key = self.full_key_str(key);
+            return Err(PolicyError::CostOverflow { key, line, value, reason: reason.to_string() });
         }
         Ok(value)
     }
