@@ -4,7 +4,8 @@
 
 use baals_abi::{Abi, AbiError};
 use baals_policy::Policy;
-use baals_runtime::{Address, BlockContext, ContractEngine, EngineError, ExecutionStatus, MemoryStorage};
+use baals_runtime::{Address, BlockContext, EngineError, ExecutionStatus, MemoryStorage};
+use baals_tests::node::Node;
 use baals_tests::wat;
 use serde_json::json;
 
@@ -38,8 +39,8 @@ fn echo(abi_section: Option<&str>) -> Vec<u8> {
     ))
 }
 
-fn new_engine() -> ContractEngine {
-    ContractEngine::new(MemoryStorage::new(), Policy::default_policy()).unwrap()
+fn new_engine() -> Node<MemoryStorage> {
+    Node::new(MemoryStorage::new(), Policy::default_policy())
 }
 
 #[test]

@@ -28,7 +28,10 @@ use std::time::{Duration, Instant};
 use baals_bench::{KERNELS, geomean, median, timed};
 use baals_instrument::{GAS_GLOBAL, instrument};
 use baals_policy::Policy;
-use baals_runtime::{Address, BlockContext, ContractEngine, ExecutionStatus, RedbStorage};
+use baals_runtime::{
+    Address, ArtifactDir, BlockContext, Call, ContractEngine, Deploy, EngineConfig, ExecutionStatus, RedbStorage,
+    Storage,
+};
 use wasmtime::{Config, Engine, Instance, Module, Store, Val};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -415,34 +418,42 @@ fn calls(root: &Path, mode: &Mode) -> Result<String> {
     let dir = std::env::temp_dir().join(format!("baals-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     let path = dir.join("chain.redb");
-    let open = || -> Result<ContractEngine> {
-        Ok(ContractEngine::new(RedbStorage::open(&path)?.without_fsync(), Policy::default_policy())?)
+    let open = || -> Result<(ContractEngine, RedbStorage)> {
+        let config = EngineConfig::default().with_artifacts(ArtifactDir::new(dir.join("artifacts"))?);
+        let engine = ContractEngine::with_config(Policy::default_policy(), config)?;
+        Ok((engine, RedbStorage::open(&path)?.without_fsync()))
     };
-    let engine = open()?;
+    let (engine, storage) = open()?;
     let ctx = BlockContext { height: 1, timestamp: 0 };
-    let deployed = engine.deploy_contract(ctx, ALICE, &token, &1_000_000_000u64.to_le_bytes(), CALL_GAS)?;
+    let supply = 1_000_000_000u64.to_le_bytes();
+    let deploy = Deploy::new(ALICE, &token, CALL_GAS).with_input(&supply);
+    let (deployed, _) = engine.commit_block(&storage, ctx, |block| block.deploy(&deploy))?;
     let id = deployed.contract_id;
     let input = [&BOB.0[..], &1u64.to_le_bytes()].concat();
+    let transfer = Call::new(ALICE, id, "transfer", CALL_GAS).with_input(&input);
     let block_calls = if mode.quick { 200 } else { 1_000 };
     let (mut warm, mut blocks) = (Vec::new(), Vec::new());
     for round in 0..mode.rounds {
         let start = Instant::now();
-        let mut block = engine.begin_block(BlockContext { height: 2 + round as u64, timestamp: 0 })?;
+        let ctx = BlockContext { height: 2 + round as u64, timestamp: 0 };
+        let mut block = engine.block(ctx, storage.write()?);
         for _ in 0..block_calls {
-            let result = block.execute_contract_call(ALICE, id, "transfer", &input, 0, CALL_GAS)?;
+            let result = block.call(&transfer)?;
             assert_eq!(result.status, ExecutionStatus::Success);
         }
         let calls = start.elapsed();
-        block.commit()?;
+        let (changes, mut txn) = block.finish()?;
+        changes.write_to(&mut txn)?;
+        storage.commit(txn)?;
         warm.push(calls / block_calls);
         blocks.push(start.elapsed());
     }
-    drop(engine);
+    drop((engine, storage));
     let mut cold = Vec::new();
     for _ in 0..mode.rounds.min(5) {
-        let engine = open()?;
-        let (time, result) = timed(|| engine.execute_contract_call(ctx, ALICE, id, "transfer", &input, 0, CALL_GAS));
-        assert_eq!(result?.status, ExecutionStatus::Success);
+        let (engine, storage) = open()?;
+        let (time, result) = timed(|| engine.commit_block(&storage, ctx, |block| block.call(&transfer)));
+        assert_eq!(result?.0.status, ExecutionStatus::Success);
         cold.push(time);
     }
     std::fs::remove_dir_all(&dir)?;

@@ -3,14 +3,16 @@
 use std::path::{Path, PathBuf};
 
 use baals_abi::Abi;
+use baals_abi::{hex_decode, hex_encode};
 use baals_policy::Policy;
 use baals_runtime::{
-    Address, Backend, BlockContext, ContractEngine, ContractExecutionResult, ContractId, EngineConfig, Event,
-    ExecutionStatus, RedbStorage, hex_decode, hex_encode,
+    Address, ArtifactDir, Backend, BlockContext, Call, CallTree, ContractEngine, ContractExecutionResult, ContractId,
+    Deploy, EngineConfig, EngineError, Event, ExecutionStatus, Query, RedbStorage, StateView, Storage, StorageError,
 };
 use serde_json::{Value, json};
 
 use crate::commands::{eprint, module_bytes, policy_usage_error, print};
+use crate::trace;
 use crate::{Outcome, UsageError};
 
 type Result<T> = std::result::Result<T, UsageError>;
@@ -73,6 +75,10 @@ pub(crate) struct CallArgs {
     /// the same either way: for an audit of that.
     #[arg(long)]
     no_copies: bool,
+    /// Print the call tree: each call and host call with its exact gas, what it read, wrote
+    /// and emitted, decoded by the contracts' ABIs (with --json, a nested "trace" object).
+    #[arg(long)]
+    trace: bool,
 }
 
 fn parse_backend(name: &str) -> std::result::Result<Backend, String> {
@@ -108,10 +114,10 @@ impl CallArgs {
         }
     }
 
-    fn context(&self, engine: &ContractEngine) -> Result<BlockContext> {
+    fn context(&self, chain: &Chain) -> Result<BlockContext> {
         let height = match self.height {
             Some(height) => height,
-            None => engine.latest_height().map_err(engine_error)?.map_or(1, |latest| latest + 1),
+            None => chain.next_height()?,
         };
         Ok(BlockContext { height, timestamp: self.timestamp })
     }
@@ -126,7 +132,62 @@ fn address(hex: &str, what: &str) -> Result<Address> {
         .ok_or_else(|| usage("usage", format!("{what}: `{hex}` is not 64 hex digits")))
 }
 
-fn open(args: &ChainArgs) -> Result<ContractEngine> {
+/// The local chain: an engine over a redb file, its compiled modules kept beside it in
+/// `FILE.artifacts/` (a cache: deleting it costs a compilation, nothing else).
+struct Chain {
+    engine: ContractEngine,
+    storage: RedbStorage,
+}
+
+impl Chain {
+    /// Committed state, read.
+    fn view<T>(&self, read: impl FnOnce(StateView<'_>) -> std::result::Result<T, StorageError>) -> Result<T> {
+        let snapshot = self.storage.read().map_err(storage_error)?;
+        read(StateView::new(&snapshot)).map_err(storage_error)
+    }
+
+    /// One more than the latest committed block.
+    fn next_height(&self) -> Result<u64> {
+        Ok(self.view(|view| view.latest_height())?.map_or(1, |latest| latest + 1))
+    }
+
+    /// A trace as text lines and JSON, decoded by the ABIs of its contracts (`known` first:
+    /// the ABI of a contract being deployed, which the state may not hold).
+    fn render(&self, tree: CallTree, known: Option<(ContractId, Option<Abi>)>) -> Result<Option<Rendered>> {
+        let Some(root) = tree.root else { return Ok(None) };
+        let mut ids = Vec::new();
+        trace::contracts(&root, &mut ids);
+        let mut abis = trace::Abis::new();
+        if let Some((id, abi)) = known {
+            abis.insert(id, abi);
+        }
+        for id in ids {
+            if let std::collections::btree_map::Entry::Vacant(entry) = abis.entry(id) {
+                entry.insert(self.view(|view| view.abi(&id))?);
+            }
+        }
+        Ok(Some(Rendered { text: trace::text(&root, &abis), json: trace::json(&root, &abis) }))
+    }
+}
+
+/// A trace, ready to print.
+struct Rendered {
+    text: Vec<String>,
+    json: Value,
+}
+
+/// Prints a trace after a command's own lines: under `trace:` in text (JSON output carries it
+/// as its "trace" field instead).
+fn print_trace(trace: Option<&Rendered>) -> Result<()> {
+    let Some(trace) = trace else { return Ok(()) };
+    print("trace:")?;
+    for line in &trace.text {
+        print(&format!("  {line}"))?;
+    }
+    Ok(())
+}
+
+fn open(args: &ChainArgs) -> Result<Chain> {
     open_on(args, EngineConfig::default())
 }
 
@@ -135,17 +196,37 @@ fn engine_config(call: &CallArgs) -> EngineConfig {
     EngineConfig::default().with_backend(call.engine).with_copies(!call.no_copies)
 }
 
-fn open_on(args: &ChainArgs, config: EngineConfig) -> Result<ContractEngine> {
+fn open_on(args: &ChainArgs, config: EngineConfig) -> Result<Chain> {
     let policy = match &args.policy {
         Some(path) => Policy::load(path).map_err(|error| policy_usage_error(path, &error))?,
         None => Policy::default_policy(),
     };
-    let storage = RedbStorage::open(&args.db).map_err(|e| usage("io", format!("{}: {e}", args.db.display())))?;
-    ContractEngine::with_config(storage, policy, config).map_err(engine_error)
+    let storage =
+        RedbStorage::open(&args.db).map_err(|e| usage("io", format!("{}: {}", args.db.display(), one_line(&e))))?;
+    let artifacts = args.db.with_extension("artifacts");
+    let artifacts = ArtifactDir::new(&artifacts).map_err(|e| usage("io", format!("{}: {e}", artifacts.display())))?;
+    let engine = ContractEngine::with_config(policy, config.with_artifacts(artifacts)).map_err(engine_error)?;
+    Ok(Chain { engine, storage })
 }
 
-fn engine_error(error: baals_runtime::EngineError) -> UsageError {
-    usage("engine", error.to_string())
+/// An error and its sources, on one line: `error: source: source's source`.
+pub(crate) fn one_line(error: &dyn std::error::Error) -> String {
+    let mut line = error.to_string();
+    let mut source = error.source();
+    while let Some(error) = source {
+        line.push_str(": ");
+        line.push_str(&error.to_string());
+        source = error.source();
+    }
+    line
+}
+
+fn engine_error(error: EngineError) -> UsageError {
+    usage("engine", one_line(&error))
+}
+
+fn storage_error(error: StorageError) -> UsageError {
+    usage("engine", one_line(&error))
 }
 
 /// `Outcome` of a call: accepted when it succeeded.
@@ -161,7 +242,7 @@ fn status_message(status: &ExecutionStatus) -> Option<String> {
 }
 
 pub(crate) fn deploy(file: &Path, abi_file: Option<&Path>, init: &CallArgs, args: &ChainArgs) -> Result<Outcome> {
-    let engine = open_on(args, engine_config(init))?;
+    let chain = open_on(args, engine_config(init))?;
     let bytes = std::fs::read(file).map_err(|e| usage("io", format!("{}: {e}", file.display())))?;
     let wasm =
         module_bytes(file, &bytes).map_err(|message| usage("module", format!("{}: {message}", file.display())))?;
@@ -177,19 +258,21 @@ pub(crate) fn deploy(file: &Path, abi_file: Option<&Path>, init: &CallArgs, args
         Err(error) => return rejected(file, &format!("ABI: {error}"), args.json),
     };
     let input = init.input(abi.as_ref(), baals_runtime::INSTANTIATE)?;
-    let result = engine.deploy_contract_with_abi(
-        init.context(&engine)?,
-        init.sender()?,
-        &wasm,
-        given.as_deref(),
-        &input,
-        init.gas,
-    );
-    let deployed = match result {
-        Ok(deployed) => deployed,
-        Err(baals_runtime::EngineError::Abi(error)) => return rejected(file, &format!("ABI: {error}"), args.json),
-        Err(baals_runtime::EngineError::Instrument(error)) => return rejected(file, &error.to_string(), args.json),
+    let deploy =
+        Deploy { deployer: init.sender()?, wasm: &wasm, abi: given.as_deref(), input: &input, gas_limit: init.gas };
+    let result = chain.engine.commit_block(&chain.storage, init.context(&chain)?, |block| match init.trace {
+        true => block.deploy_traced(&deploy, CallTree::new()).map(|(deployed, tree)| (deployed, Some(tree))),
+        false => block.deploy(&deploy).map(|deployed| (deployed, None)),
+    });
+    let (deployed, tree) = match result {
+        Ok(((deployed, tree), _)) => (deployed, tree),
+        Err(EngineError::Abi(error)) => return rejected(file, &format!("ABI: {error}"), args.json),
+        Err(EngineError::Instrument(error)) => return rejected(file, &error.to_string(), args.json),
         Err(error) => return Err(engine_error(error)),
+    };
+    let trace = match tree {
+        Some(tree) => chain.render(tree, Some((deployed.contract_id, abi.clone())))?,
+        None => None,
     };
     if args.json {
         let mut value = json!({
@@ -200,13 +283,18 @@ pub(crate) fn deploy(file: &Path, abi_file: Option<&Path>, init: &CallArgs, args
         if let Some(message) = status_message(&deployed.status) {
             value["message"] = json!(message);
         }
-        print(&value.to_string())?;
-    } else if deployed.status.is_success() {
+        if let Some(trace) = trace {
+            value["trace"] = trace.json;
+        }
+        return print(&value.to_string()).map(|()| outcome(&deployed.status));
+    }
+    if deployed.status.is_success() {
         print(&format!("deployed {} (gas used {})", deployed.contract_id, deployed.gas_used))?;
         print_events(&deployed.events, abi.as_ref())?;
     } else {
         eprint(&format!("deploy failed: {} (gas used {})", deployed.status, deployed.gas_used))?;
     }
+    print_trace(trace.as_ref())?;
     Ok(outcome(&deployed.status))
 }
 
@@ -221,18 +309,35 @@ fn rejected(file: &Path, reason: &str, json: bool) -> Result<Outcome> {
 }
 
 pub(crate) fn call(contract: &str, method: &str, call: &CallArgs, args: &ChainArgs, query: bool) -> Result<Outcome> {
-    let engine = open_on(args, engine_config(call))?;
+    let chain = open_on(args, engine_config(call))?;
     let id = address(contract, "CONTRACT")?;
-    let abi = engine.contract_abi(&id).map_err(engine_error)?;
+    let abi = chain.view(|view| view.abi(&id))?;
     let input = call.input(abi.as_ref(), method)?;
-    let ctx = call.context(&engine)?;
-    let result = if query {
-        engine.query_contract(ctx, call.sender()?, id, method, &input, call.gas)
+    let ctx = call.context(&chain)?;
+    let sender = call.sender()?;
+    let traced = call.trace;
+    let (result, tree) = if query {
+        let query = Query { sender, contract: id, method, input: &input, gas_limit: call.gas };
+        let snapshot = chain.storage.read().map_err(storage_error)?;
+        let mut block = chain.engine.block(ctx, snapshot);
+        match traced {
+            true => block.query_traced(&query, CallTree::new()).map(|(result, tree)| (result, Some(tree))),
+            false => block.query(&query).map(|result| (result, None)),
+        }
     } else {
-        engine.execute_contract_call(ctx, call.sender()?, id, method, &input, call.value, call.gas)
+        let call = Call { sender, contract: id, method, input: &input, value: call.value, gas_limit: call.gas };
+        let run = |block: &mut baals_runtime::Block<'_, baals_runtime::RedbTxn>| match traced {
+            true => block.call_traced(&call, CallTree::new()).map(|(result, tree)| (result, Some(tree))),
+            false => block.call(&call).map(|result| (result, None)),
+        };
+        chain.engine.commit_block(&chain.storage, ctx, run).map(|(result, _)| result)
     }
     .map_err(engine_error)?;
-    report(&result, abi.as_ref(), method, args.json)?;
+    let trace = match tree {
+        Some(tree) => chain.render(tree, None)?,
+        None => None,
+    };
+    report(&result, abi.as_ref(), method, args.json, trace)?;
     Ok(outcome(&result.status))
 }
 
@@ -275,7 +380,13 @@ fn error_name<'a>(abi: Option<&'a Abi>, status: &ExecutionStatus) -> Option<&'a 
     Some(abi?.error(message.as_bytes())?.name.as_str())
 }
 
-fn report(result: &ContractExecutionResult, abi: Option<&Abi>, method: &str, json: bool) -> Result<()> {
+fn report(
+    result: &ContractExecutionResult,
+    abi: Option<&Abi>,
+    method: &str,
+    json: bool,
+    trace: Option<Rendered>,
+) -> Result<()> {
     let output = result.status.is_success().then(|| decoded_output(abi, method, &result.output)).flatten();
     if json {
         let events: Vec<Value> = result
@@ -300,6 +411,9 @@ fn report(result: &ContractExecutionResult, abi: Option<&Abi>, method: &str, jso
         if let Some(name) = error_name(abi, &result.status) {
             value["error"] = json!(name);
         }
+        if let Some(trace) = trace {
+            value["trace"] = trace.json;
+        }
         return print(&value.to_string());
     }
     if result.status.is_success() {
@@ -307,11 +421,12 @@ fn report(result: &ContractExecutionResult, abi: Option<&Abi>, method: &str, jso
         if !result.output.is_empty() || matches!(output, Some(Err(_))) {
             print(&format!("output: {}{}", hex_encode(&result.output), decoded_suffix(output)))?;
         }
-        print_events(&result.events, abi)
+        print_events(&result.events, abi)?;
     } else {
         let error = error_name(abi, &result.status).map(|name| format!(" [{name}]")).unwrap_or_default();
-        eprint(&format!("{}{error} (gas used {})", result.status, result.gas_used))
+        eprint(&format!("{}{error} (gas used {})", result.status, result.gas_used))?;
     }
+    print_trace(trace.as_ref())
 }
 
 fn print_events(events: &[Event], abi: Option<&Abi>) -> Result<()> {
@@ -332,10 +447,9 @@ fn printable(bytes: &[u8]) -> String {
 }
 
 pub(crate) fn events(contract: &str, args: &ChainArgs) -> Result<Outcome> {
-    let engine = open(args)?;
+    let chain = open(args)?;
     let id = address(contract, "CONTRACT")?;
-    let events = engine.events(&id).map_err(engine_error)?;
-    let abi = engine.contract_abi(&id).map_err(engine_error)?;
+    let (events, abi) = chain.view(|view| Ok((view.events(&id)?, view.abi(&id)?)))?;
     if args.json {
         let list: Vec<Value> = events
             .iter()
@@ -376,8 +490,7 @@ pub(crate) fn abi(target: &str, args: &ChainArgs) -> Result<Outcome> {
         (abi, format!("{}: the module has no `{}` section", path.display(), baals_abi::ABI_SECTION))
     } else {
         let id = address(target, "FILE or CONTRACT (no such file, and not a contract id)")?;
-        let engine = open(args)?;
-        let abi = engine.contract_abi(&id).map_err(engine_error)?;
+        let abi = open(args)?.view(|view| view.abi(&id))?;
         (abi, format!("contract {id} was deployed without an ABI"))
     };
     let Some(abi) = abi else {
@@ -397,9 +510,9 @@ pub(crate) fn abi(target: &str, args: &ChainArgs) -> Result<Outcome> {
 }
 
 pub(crate) fn inspect(contract: &str, args: &ChainArgs) -> Result<Outcome> {
-    let engine = open(args)?;
+    let chain = open(args)?;
     let id: ContractId = address(contract, "CONTRACT")?;
-    let Some(account) = engine.contract(&id).map_err(engine_error)? else {
+    let Some(account) = chain.view(|view| view.account(&id))? else {
         let message = format!("no contract {id}");
         if args.json {
             print(&json!({ "contract_id": id.to_hex(), "error": message }).to_string())?;
@@ -408,7 +521,7 @@ pub(crate) fn inspect(contract: &str, args: &ChainArgs) -> Result<Outcome> {
         }
         return Ok(Outcome::Refused);
     };
-    let storage = engine.storage_entries(&id).map_err(engine_error)?;
+    let storage = chain.view(|view| view.storage_entries(&id))?;
     if args.json {
         let entries: serde_json::Map<String, Value> =
             storage.iter().map(|(k, v)| (hex_encode(k), json!(hex_encode(v)))).collect();
@@ -437,12 +550,11 @@ pub(crate) fn inspect(contract: &str, args: &ChainArgs) -> Result<Outcome> {
 }
 
 pub(crate) fn fund(account: &str, amount: u64, args: &ChainArgs) -> Result<Outcome> {
-    let engine = open(args)?;
+    let chain = open(args)?;
     let address = address(account, "ACCOUNT")?;
-    let height = engine.latest_height().map_err(engine_error)?.map_or(1, |latest| latest + 1);
-    let mut block = engine.begin_block(BlockContext { height, timestamp: 0 }).map_err(engine_error)?;
-    let balance = block.credit(&address, amount).map_err(engine_error)?;
-    block.commit().map_err(engine_error)?;
+    let ctx = BlockContext { height: chain.next_height()?, timestamp: 0 };
+    let (balance, _) =
+        chain.engine.commit_block(&chain.storage, ctx, |block| block.credit(&address, amount)).map_err(engine_error)?;
     if args.json {
         print(&json!({ "account": address.to_hex(), "balance": balance }).to_string())?;
     } else {

@@ -6,6 +6,7 @@
 mod chain;
 mod commands;
 mod golden;
+mod trace;
 
 use std::io::{self, Write};
 use std::path::PathBuf;

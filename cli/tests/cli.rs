@@ -557,3 +557,62 @@ fn abis_that_do_not_match_are_refused_and_contracts_without_one_take_hex() {
     assert_eq!(json(&baals(&["abi", &id, "--db", db, "--json"]))["methods"][0]["name"], "ping");
     assert_eq!(baals(&["call", &id, "ping", "--args", "[]", "--db", db]).status.code(), Some(0));
 }
+
+/// `--trace`: the forwarder paying through the token, as an indented tree in text and as nested
+/// JSON whose gas adds up, node by node, to the call's `gas_used`; arguments decoded by each
+/// contract's ABI.
+#[test]
+fn trace_shows_the_call_tree_with_exact_gas() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let (token, forwarder) = (dir.join("trace-token.wasm"), dir.join("trace-forwarder.wasm"));
+    std::fs::write(&token, baals_tests::example_contract("token")).unwrap();
+    std::fs::write(&forwarder, baals_tests::example_contract("forwarder")).unwrap();
+    let db = db("chain-trace.redb");
+    let db = path(&db);
+    // The token's `instantiate` is traced; the forwarder has none, so nothing ran to trace.
+    let deploy = |file: &Path, args: &[&str], instantiate: serde_json::Value| {
+        let deployed = json(&baals(&[&["deploy", path(file), "--db", db, "--json", "--trace"], args].concat()));
+        assert_eq!(deployed["trace"]["method"], instantiate);
+        deployed["contract_id"].as_str().unwrap().to_string()
+    };
+    let token = deploy(&token, &["--args", "[1000]"], "instantiate".into());
+    let forwarder = deploy(&forwarder, &[], Value::Null);
+    let output = baals(&["call", &token, "transfer", "--db", db, "--args", &format!("[\"{forwarder}\", 100]")]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let bob = "b0".repeat(32);
+    let pay = format!("[\"{token}\", \"{bob}\", 40]");
+    let output = baals(&["call", &forwarder, "pay", "--db", db, "--args", &pay, "--json", "--trace"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let value = json(&output);
+    let root = &value["trace"];
+    assert_eq!(root["gas_used"], value["gas_used"]);
+    assert_eq!(root["args"]["amount"], 40);
+    fn adds_up(node: &Value) -> u64 {
+        let mut total = node["own_gas"].as_u64().unwrap();
+        for host in node["host_calls"].as_array().unwrap() {
+            total += host["gas"].as_u64().unwrap();
+            if !host["call"].is_null() {
+                total += adds_up(&host["call"]);
+            }
+        }
+        assert_eq!(total, node["gas_used"].as_u64().unwrap(), "{node}");
+        total
+    }
+    adds_up(root);
+    let nested =
+        root["host_calls"].as_array().unwrap().iter().find_map(|host| host.get("call")).expect("a nested call");
+    assert_eq!((nested["method"].as_str(), nested["depth"].as_u64()), (Some("transfer"), Some(1)));
+    assert_eq!(nested["args"], serde_json::json!({"to": bob, "amount": 40}));
+    assert_eq!(nested["sender"], serde_json::json!(forwarder));
+
+    let output = baals(&["call", &forwarder, "pay", "--db", db, "--args", &pay, "--trace"]);
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().skip_while(|line| *line != "trace:").collect();
+    assert!(lines[1].starts_with("  [") && lines[1].contains(&format!("] {}::pay(", &forwarder[..8])), "{text}");
+    let transfer = lines.iter().find(|line| line.contains("::transfer(")).expect("the nested call");
+    assert!(transfer.starts_with("      ["), "nested under the host call: {text}");
+    assert!(
+        lines.iter().any(|line| line.trim_start().starts_with("[") && line.ends_with("] baals_call_contract")),
+        "{text}"
+    );
+}

@@ -9,7 +9,10 @@ use std::sync::LazyLock;
 
 use arbitrary::{Arbitrary, Unstructured};
 use baals_policy::Policy;
-use baals_runtime::{Address, Backend, BlockContext, ContractEngine, ContractId, EngineConfig, MemoryStorage};
+use baals_runtime::{
+    Address, Backend, BlockContext, Call as Request, ContractEngine, ContractId, Deploy, EngineConfig, MemoryStorage,
+    StateView, Storage,
+};
 use libfuzzer_sys::fuzz_target;
 
 const ALICE: Address = Address([1; 32]);
@@ -23,11 +26,12 @@ const GAS_LIMITS: u32 = 1 << 22;
 /// their code, and wasmtime on the stored modules alone.
 const ENGINES: [(Backend, bool); 3] = [(Backend::Wasmtime, true), (Backend::Wasmi, true), (Backend::Wasmtime, false)];
 
-/// Per engine, the state every sequence starts from: the probe deployed twice and Alice
-/// credited, committed. Each sequence runs on a fresh engine over a fork of it, so sequences
-/// stay independent (a crash reproduces from its input alone) without compiling the probe
-/// again: the fresh engine loads the stored artifact, the path a restarted node takes.
+/// Per engine, the engine and the state every sequence starts from: the probe deployed twice
+/// and Alice credited, committed. Each sequence runs over a fork of it, so sequences stay
+/// independent (a crash reproduces from its input alone: the engine's compiled modules are a
+/// cache, which no result depends on) without compiling the probe again.
 struct Start {
+    engine: ContractEngine,
     storage: MemoryStorage,
     contracts: [ContractId; 2],
 }
@@ -37,13 +41,17 @@ static STARTS: LazyLock<[Start; 3]> = LazyLock::new(|| ENGINES.map(start));
 fn start(engine: (Backend, bool)) -> Start {
     let probe = wat::parse_file(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/contracts/probe.wat")).unwrap();
     let storage = MemoryStorage::new();
-    let engine = ContractEngine::with_config(storage.clone(), Policy::default_policy(), config(engine)).unwrap();
-    let mut block = engine.begin_block(BlockContext { height: 1, timestamp: 1 }).unwrap();
-    block.credit(&ALICE, 1_000).unwrap();
-    // The second deployment takes the stored-code path.
-    let contracts = [(); 2].map(|()| block.deploy_contract(ALICE, &probe, b"", 10_000_000).unwrap().contract_id);
-    block.commit().unwrap();
-    Start { storage, contracts }
+    let engine = ContractEngine::with_config(Policy::default_policy(), config(engine)).unwrap();
+    let ctx = BlockContext { height: 1, timestamp: 1 };
+    let (contracts, _) = engine
+        .commit_block(&storage, ctx, |block| {
+            block.credit(&ALICE, 1_000)?;
+            // The second deployment takes the stored-code path.
+            let deploy = Deploy::new(ALICE, &probe, 1 << 40);
+            Ok([block.deploy(&deploy)?.contract_id, block.deploy(&deploy)?.contract_id])
+        })
+        .unwrap();
+    Start { engine, storage, contracts }
 }
 
 fn config((backend, copies): (Backend, bool)) -> EngineConfig {
@@ -72,11 +80,9 @@ struct Call {
 
 fn run(calls: &[Call], engine: usize) -> Vec<String> {
     let start = &STARTS[engine];
-    let engine =
-        ContractEngine::with_config(start.storage.fork().unwrap(), Policy::default_policy(), config(ENGINES[engine]))
-            .unwrap();
+    let (engine, storage) = (&start.engine, start.storage.fork().unwrap());
     let [a, b] = start.contracts;
-    let mut block = engine.begin_block(BlockContext { height: 2, timestamp: 2 }).unwrap();
+    let mut block = engine.block(BlockContext { height: 2, timestamp: 2 }, storage.write().unwrap());
     let mut trace = Vec::new();
     for call in calls {
         let contract = if call.contract { a } else { b };
@@ -87,22 +93,20 @@ fn run(calls: &[Call], engine: usize) -> Vec<String> {
             let target = if call.target { a } else { b };
             input.splice(0..0, target.0);
         }
-        let result = block
-            .execute_contract_call(
-                ALICE,
-                contract,
-                method,
-                &input,
-                u64::from(call.value),
-                u64::from(call.gas % GAS_LIMITS),
-            )
-            .unwrap();
+        let request = Request::new(ALICE, contract, method, u64::from(call.gas % GAS_LIMITS))
+            .with_input(&input)
+            .with_value(u64::from(call.value));
+        let result = block.call(&request).unwrap();
         trace.push(format!("{result:?}"));
     }
-    block.commit().unwrap();
+    let (changes, mut txn) = block.finish().unwrap();
+    changes.write_to(&mut txn).unwrap();
+    storage.commit(txn).unwrap();
+    let snapshot = storage.read().unwrap();
+    let view = StateView::new(&snapshot);
     for id in [a, b] {
-        trace.push(format!("{:?} {:?}", engine.contract(&id).unwrap(), engine.storage_entries(&id).unwrap()));
-        trace.push(format!("{:?}", engine.events(&id).unwrap()));
+        trace.push(format!("{:?} {:?}", view.account(&id).unwrap(), view.storage_entries(&id).unwrap()));
+        trace.push(format!("{:?}", view.events(&id).unwrap()));
     }
     trace
 }

@@ -9,9 +9,12 @@ use baals_instrument::TRAP_LIMIT_EXPORT;
 use baals_policy::RESERVED_PREFIX;
 
 use crate::backend::{Ended, Failure, Limits};
-use crate::engine::{EngineError, EngineInner, Module};
+use crate::cache::Module;
+use crate::error::EngineError;
 use crate::host::{HostError, HostState};
+use crate::shared::Shared;
 use crate::state::{Code, Execution};
+use crate::trace::{CallEnter, CallExit};
 use crate::types::{Address, ContractId, ExecutionStatus, InvalidCall, TrapKind};
 
 /// The largest gas limit: keeps every sum of charges inside the signed 64-bit counter.
@@ -57,7 +60,7 @@ enum Run {
 }
 
 fn lock(exec: &Mutex<Execution>) -> Result<MutexGuard<'_, Execution>, EngineError> {
-    exec.lock().map_err(|_| EngineError::Internal("execution state poisoned by a panic".to_string()))
+    exec.lock().map_err(|_| EngineError::Internal("execution state poisoned by a panic"))
 }
 
 /// Runs a top-level call (or a deployment's `instantiate`, with `instantiate` set) on the copy
@@ -68,18 +71,19 @@ fn lock(exec: &Mutex<Execution>) -> Result<MutexGuard<'_, Execution>, EngineErro
 /// whole, so the second run sees the same state and input as the first; calls it makes run on
 /// the stored modules, once, so a top-level call runs at most twice whatever it calls.
 pub(crate) fn top_level(
-    engine: &Arc<EngineInner>,
+    engine: &Arc<Shared>,
     exec: &Arc<Mutex<Execution>>,
     mut spec: CallSpec,
     instantiate: bool,
 ) -> Result<CallOutcome, EngineError> {
     if spec.gas_limit > MAX_GAS {
-        return Ok(invalid(InvalidCall::GasLimitTooLarge(spec.gas_limit)));
+        return refused(exec, &spec, InvalidCall::GasLimitTooLarge(spec.gas_limit));
     }
-    let first = engine.first;
+    // A traced call runs once, on the stored modules: the trace never shows a discarded run.
+    let first = if lock(exec)?.tracing() { Module::Stored } else { engine.first };
     let code = match prepare(engine, exec, &spec, first, instantiate)? {
         Ok(code) => code,
-        Err(reason) => return Ok(invalid(reason)),
+        Err(reason) => return refused(exec, &spec, reason),
     };
     let input = if first == Module::Copy { spec.input.clone() } else { std::mem::take(&mut spec.input) };
     if let Run::Ended(outcome) = run(engine, exec, &spec, input, code, first)? {
@@ -88,28 +92,36 @@ pub(crate) fn top_level(
     let input = std::mem::take(&mut spec.input);
     match run(engine, exec, &spec, input, code, Module::Stored)? {
         Run::Ended(outcome) => Ok(outcome),
-        Run::TrappedOnCopy => Err(EngineError::Internal("a call on the stored module trapped on a copy".to_string())),
+        Run::TrappedOnCopy => Err(EngineError::Internal("a call on the stored module trapped on a copy")),
     }
 }
 
 /// Runs a call made by a contract through `baals_call_contract`, on the module its caller
 /// runs on (the copy; the stored module in a second run, or on an engine without copies).
 pub(crate) fn nested(
-    engine: &Arc<EngineInner>,
+    engine: &Arc<Shared>,
     exec: &Arc<Mutex<Execution>>,
     mut spec: CallSpec,
     module: Module,
 ) -> Result<Nested, EngineError> {
     let calls = engine.policy.calls();
-    if spec.depth > calls.max_depth {
-        return Ok(Nested::Refused(InvalidCall::DepthLimit(calls.max_depth)));
-    }
-    if !calls.reentrancy && lock(exec)?.call_stack.contains(&spec.contract) {
-        return Ok(Nested::Refused(InvalidCall::Reentrancy(spec.contract)));
-    }
-    let code = match prepare(engine, exec, &spec, module, false)? {
+    let reason = if spec.depth > calls.max_depth {
+        Some(InvalidCall::DepthLimit(calls.max_depth))
+    } else if !calls.reentrancy && lock(exec)?.call_stack.contains(&spec.contract) {
+        Some(InvalidCall::Reentrancy(spec.contract))
+    } else {
+        None
+    };
+    let prepared = match reason {
+        Some(reason) => Err(reason),
+        None => prepare(engine, exec, &spec, module, false)?,
+    };
+    let code = match prepared {
         Ok(code) => code,
-        Err(reason) => return Ok(Nested::Refused(reason)),
+        Err(reason) => {
+            refused(exec, &spec, reason.clone())?;
+            return Ok(Nested::Refused(reason));
+        }
     };
     let input = std::mem::take(&mut spec.input);
     Ok(match run(engine, exec, &spec, input, code, module)? {
@@ -118,13 +130,42 @@ pub(crate) fn nested(
     })
 }
 
-fn invalid(reason: InvalidCall) -> CallOutcome {
-    CallOutcome { status: ExecutionStatus::Invalid { reason }, output: Vec::new(), gas_used: 0, events: Vec::new() }
+/// A call refused before it ran: no gas used, nothing changed; a tracer sees it enter and
+/// leave at once.
+fn refused(exec: &Mutex<Execution>, spec: &CallSpec, reason: InvalidCall) -> Result<CallOutcome, EngineError> {
+    let outcome = CallOutcome {
+        status: ExecutionStatus::Invalid { reason },
+        output: Vec::new(),
+        gas_used: 0,
+        events: Vec::new(),
+    };
+    let mut exec = lock(exec)?;
+    if exec.tracing() {
+        exec.trace_enter(&enter(spec));
+        exec.trace(|tracer| tracer.call_exit(&exit(&outcome)));
+    }
+    Ok(outcome)
+}
+
+fn enter(spec: &CallSpec) -> CallEnter<'_> {
+    CallEnter {
+        contract: spec.contract,
+        sender: spec.sender,
+        method: &spec.method,
+        input: &spec.input,
+        value: spec.value,
+        depth: spec.depth,
+        gas_limit: spec.gas_limit,
+    }
+}
+
+fn exit(outcome: &CallOutcome) -> CallExit<'_> {
+    CallExit { status: &outcome.status, output: &outcome.output, gas_used: outcome.gas_used }
 }
 
 /// Finds the contract and checks the method and the value: what makes a call invalid.
 fn prepare(
-    engine: &Arc<EngineInner>,
+    engine: &Arc<Shared>,
     exec: &Arc<Mutex<Execution>>,
     spec: &CallSpec,
     module: Module,
@@ -162,7 +203,7 @@ fn prepare(
 /// that did not leave the gas counter overdrawn, in a module whose traps use what was
 /// charged), or a callee's trap on the copy, ends it as [`Run::TrappedOnCopy`].
 fn run(
-    engine: &Arc<EngineInner>,
+    engine: &Arc<Shared>,
     exec: &Arc<Mutex<Execution>>,
     spec: &CallSpec,
     input: Vec<u8>,
@@ -170,18 +211,26 @@ fn run(
     module: Module,
 ) -> Result<Run, EngineError> {
     let compiled = engine.compiled(exec, code, module)?;
+    let traced = {
+        let mut exec = lock(exec)?;
+        if exec.tracing() {
+            let mut enter = enter(spec);
+            enter.input = &input;
+            exec.trace_enter(&enter);
+        }
+        exec.tracing()
+    };
     // What the call pays before it runs (`docs/gas.md`, "Calls"): one that cannot pay ends
     // out of gas having done nothing, its value not moved.
     let policy = &engine.policy;
     let cost = policy.calls().call_cost(input.len() as u64, compiled.initial_pages(), policy.memory().grow_page_cost);
     if cost > spec.gas_limit {
         let status = ExecutionStatus::OutOfGas;
-        return Ok(Run::Ended(CallOutcome {
-            status,
-            output: Vec::new(),
-            gas_used: spec.gas_limit,
-            events: Vec::new(),
-        }));
+        let outcome = CallOutcome { status, output: Vec::new(), gas_used: spec.gas_limit, events: Vec::new() };
+        if traced {
+            lock(exec)?.trace(|tracer| tracer.call_exit(&exit(&outcome)));
+        }
+        return Ok(Run::Ended(outcome));
     }
     let limit = spec.gas_limit - cost;
     {
@@ -191,7 +240,7 @@ fn run(
         // Checked in `prepare`: the sender can pay and the receiver can take it. A contract
         // must never run as if it had been sent value that did not move.
         if !exec.transfer(&spec.sender, &spec.contract, spec.value)? {
-            return Err(EngineError::Internal(format!("the value {} sent could not move", spec.value)));
+            return Err(EngineError::Internal("the value sent could not move"));
         }
     }
     let state = HostState {
@@ -205,6 +254,7 @@ fn run(
         call_result: Vec::new(),
         depth: spec.depth,
         module,
+        traced,
     };
     let limits = Limits { gas: limit, stack: policy.stack().max_height as u32 };
     let ended = engine.runner.run(&compiled, state, &spec.method, limits);
@@ -223,6 +273,9 @@ fn run(
     let success = outcome.as_ref().is_ok_and(|outcome| outcome.status.is_success());
     let events = exec.pop_frame(success);
     let mut outcome = outcome?;
+    if traced {
+        exec.trace(|tracer| tracer.call_exit(&exit(&outcome)));
+    }
     let own_trap = wasm_trap && outcome.status != ExecutionStatus::OutOfGas && !traps_use_limit();
     if module == Module::Copy && (own_trap || callee_trapped_on_copy) {
         return Ok(Run::TrappedOnCopy);
@@ -256,7 +309,7 @@ fn classify(limit: u64, ended: Ended, traps_use_limit: impl FnOnce() -> bool) ->
             ExecutionStatus::Reverted { message: String::from_utf8_lossy(&message).into_owned() }
         }
         Err(Failure::Host(HostError::OutOfGas(_))) => return Ok(out_of_gas),
-        Err(Failure::Host(HostError::Storage { error, .. })) => return Err(EngineError::Storage(error.0)),
+        Err(Failure::Host(HostError::Storage { error, .. })) => return Err(EngineError::Storage(error)),
         Err(Failure::Host(HostError::Engine(error))) => return Err(*error),
         Err(Failure::Host(host)) => ExecutionStatus::Trap { kind: host_kind(&host), message: host.to_string() },
         Err(_) if stack_left.is_some_and(|left| left < 0) => ExecutionStatus::StackLimit,

@@ -16,15 +16,17 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use baals_policy::HostFunction;
 use sha2::{Digest, Sha256};
 
-use crate::engine::{EngineError, EngineInner, Module};
+use crate::cache::Module;
+use crate::error::EngineError;
 use crate::exec::{self, CallSpec, Nested};
+use crate::shared::Shared;
 use crate::state::Execution;
 use crate::storage::StorageError;
 use crate::types::{Address, ContractId, Event, ExecutionStatus, TrapKind};
 
 /// What a host function needs to know about the call it serves, whatever the engine.
 pub(crate) struct HostState {
-    pub(crate) engine: Arc<EngineInner>,
+    pub(crate) engine: Arc<Shared>,
     pub(crate) exec: Arc<Mutex<Execution>>,
     pub(crate) contract: ContractId,
     pub(crate) sender: Address,
@@ -35,6 +37,8 @@ pub(crate) struct HostState {
     pub(crate) depth: u64,
     /// The module of its code the call runs on; its nested calls run on the same.
     pub(crate) module: Module,
+    /// Whether the call has a tracer, which every host call then reports to.
+    pub(crate) traced: bool,
 }
 
 /// What an engine gives a host function: the instance's counters and memory, and the call's
@@ -122,13 +126,21 @@ pub(crate) use for_each_host_function;
 pub(crate) struct Call<'a, E: HostEnv> {
     env: &'a mut E,
     function: HostFunction,
+    /// The gas the call charged so far, for a tracer.
+    charged: u64,
 }
 
 type HostResult<T> = Result<T, HostError>;
 
 impl<'a, E: HostEnv> Call<'a, E> {
     pub(crate) fn new(env: &'a mut E, function: HostFunction) -> Self {
-        Call { env, function }
+        let call = Call { env, function, charged: 0 };
+        if call.state().traced
+            && let Ok(mut exec) = call.exec()
+        {
+            exec.trace(|tracer| tracer.host_enter(function));
+        }
+        call
     }
 
     fn state(&self) -> &HostState {
@@ -137,10 +149,7 @@ impl<'a, E: HostEnv> Call<'a, E> {
 
     fn exec(&self) -> HostResult<MutexGuard<'_, Execution>> {
         let function = self.function;
-        self.state().exec.lock().map_err(|_| HostError::Storage {
-            function,
-            error: StorageError("execution state poisoned by a panic".to_string()),
-        })
+        self.state().exec.lock().map_err(|_| HostError::Storage { function, error: StorageError::Poisoned })
     }
 
     fn storage<T>(&self, result: Result<T, StorageError>) -> HostResult<T> {
@@ -171,9 +180,11 @@ impl<'a, E: HostEnv> Call<'a, E> {
         let left = self.gas_left()?;
         let cost = i64::try_from(cost).unwrap_or(i64::MAX);
         if left < cost {
+            self.charged = self.charged.saturating_add(left.max(0) as u64);
             self.set_gas_left(left.saturating_sub(cost).min(-1))?;
             return Err(HostError::OutOfGas(self.function));
         }
+        self.charged = self.charged.saturating_add(cost as u64);
         self.set_gas_left(left - cost)
     }
 
@@ -223,6 +234,18 @@ impl<'a, E: HostEnv> Call<'a, E> {
     }
 }
 
+impl<E: HostEnv> Drop for Call<'_, E> {
+    /// Tells the tracer what the host call charged, however it ended.
+    fn drop(&mut self) {
+        if self.state().traced
+            && let Ok(mut exec) = self.exec()
+        {
+            let (function, charged) = (self.function, self.charged);
+            exec.trace(|tracer| tracer.host_exit(function, charged));
+        }
+    }
+}
+
 /// The length a host function returns as an `i32`: lengths come from 32-bit memory ranges and
 /// stored values are bounded below 2^31.
 fn length(len: usize) -> i32 {
@@ -247,10 +270,7 @@ pub(crate) fn storage_read(
     call.charge(lengths(&[key_len]))?;
     let key = call.read(key_ptr, key_len)?;
     let contract = call.state().contract;
-    let value = {
-        let exec = call.exec()?;
-        exec.storage_get(&contract, &key)
-    };
+    let value = call.exec()?.storage_read(&contract, &key);
     let Some(value) = call.storage(value)? else { return Ok(-1) };
     // The base was paid with the key. The host reads the whole value, however little of it
     // is copied out: every byte of it costs, or reading a large value with a small buffer
@@ -276,8 +296,8 @@ pub(crate) fn storage_write(
     let key = call.read(key_ptr, key_len)?;
     let value = call.read(value_ptr, value_len)?;
     let contract = call.state().contract;
-    call.exec()?.storage_set(&contract, key, Some(value));
-    Ok(())
+    let written = call.exec()?.storage_set(&contract, key, Some(value));
+    call.storage(written)
 }
 
 pub(crate) fn storage_remove(call: &mut Call<'_, impl HostEnv>, key_ptr: i32, key_len: i32) -> HostResult<()> {
@@ -285,8 +305,8 @@ pub(crate) fn storage_remove(call: &mut Call<'_, impl HostEnv>, key_ptr: i32, ke
     call.writable()?;
     let key = call.read(key_ptr, key_len)?;
     let contract = call.state().contract;
-    call.exec()?.storage_set(&contract, key, None);
-    Ok(())
+    let removed = call.exec()?.storage_set(&contract, key, None);
+    call.storage(removed)
 }
 
 pub(crate) fn get_sender(call: &mut Call<'_, impl HostEnv>, ptr: i32) -> HostResult<()> {
@@ -333,7 +353,7 @@ pub(crate) fn get_value(call: &mut Call<'_, impl HostEnv>) -> HostResult<i64> {
 pub(crate) fn get_balance(call: &mut Call<'_, impl HostEnv>) -> HostResult<i64> {
     call.charge(0)?;
     let contract = call.state().contract;
-    let balance = call.exec()?.balance(&contract);
+    let balance = call.exec()?.balance_read(&contract);
     Ok(call.storage(balance)? as i64)
 }
 

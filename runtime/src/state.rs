@@ -16,24 +16,11 @@ use baals_instrument::CodeHash;
 use baals_policy::PolicyHash;
 
 use crate::backend::Compiled;
+use crate::keys::{read_u64, state_key};
 use crate::lattice::{Lattice, STATE_BYTES};
-use crate::storage::{ReadTxn, StorageError, Table, WriteTxn};
+use crate::storage::{ReadTxn, StorageError, Table};
+use crate::trace::{CallEnter, Tracer};
 use crate::types::{Address, BlockContext, ContractId, Event};
-
-/// The transaction a call reads (and, if it is not a query, writes through its frames).
-pub(crate) enum View {
-    Write(Box<dyn WriteTxn>),
-    Read(Box<dyn ReadTxn>),
-}
-
-impl View {
-    pub(crate) fn read(&self) -> &dyn ReadTxn {
-        match self {
-            View::Write(txn) => &**txn,
-            View::Read(txn) => &**txn,
-        }
-    }
-}
 
 /// A contract's code, as the account names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -77,15 +64,18 @@ impl ContractRecord {
 }
 
 fn corrupt_record(bytes: &[u8]) -> StorageError {
-    StorageError(format!("corrupt contract record of {} bytes", bytes.len()))
+    StorageError::corrupt(format!("contract record of {} bytes", bytes.len()))
 }
 
 /// What one call (or, for the block's frame, a block's calls) changed.
 #[derive(Default)]
 pub(crate) struct Frame {
-    state: BTreeMap<(ContractId, Vec<u8>), Option<Vec<u8>>>,
-    balances: BTreeMap<Address, u64>,
+    pub(crate) state: BTreeMap<(ContractId, Vec<u8>), Option<Vec<u8>>>,
+    pub(crate) balances: BTreeMap<Address, u64>,
     events: Vec<Event>,
+    /// In the block's frame: what the block's deployments stored (accounts, code, ABIs,
+    /// nonces), as the tables will hold it; every read of those tables looks here first.
+    pub(crate) written: BTreeMap<(Table, Vec<u8>), Vec<u8>>,
     /// In the block's frame: the code of each contract a call of the block has found, so that
     /// the next call of it does not read its account again (a redb read in a write
     /// transaction opens the table, about a sixth of a warm call's instructions). A contract's
@@ -96,7 +86,8 @@ pub(crate) struct Frame {
 
 /// The state of one top-level call, shared by every instance it runs.
 pub(crate) struct Execution {
-    pub(crate) view: View,
+    /// The ledger's state, as the block began.
+    pub(crate) view: Box<dyn ReadTxn>,
     pub(crate) frames: Vec<Frame>,
     pub(crate) read_only: bool,
     pub(crate) ctx: BlockContext,
@@ -106,10 +97,8 @@ pub(crate) struct Execution {
     /// its compiled module, which the module cache may have evicted by the time a call
     /// (re-entering it from a callee) looks for it again.
     pub(crate) deploying: Option<Deploying>,
-    /// A write to the transaction failed during the call (a compiled artifact, the only
-    /// thing a call writes there): what the transaction holds is unknown, and the block
-    /// cannot go on.
-    pub(crate) write_failed: bool,
+    /// Told of everything the call does, if the caller asked for a trace.
+    pub(crate) tracer: Option<Box<dyn Tracer>>,
 }
 
 /// A contract whose `instantiate` is running: its id, its code, the compiled module its calls
@@ -124,27 +113,46 @@ pub(crate) struct Deploying {
 
 impl Execution {
     /// An execution over `view`, on top of the block's frame.
-    pub(crate) fn new(view: View, block: Frame, ctx: BlockContext, read_only: bool) -> Execution {
-        Execution {
-            view,
-            frames: vec![block],
-            read_only,
-            ctx,
-            call_stack: Vec::new(),
-            deploying: None,
-            write_failed: false,
+    pub(crate) fn new(
+        view: Box<dyn ReadTxn>,
+        block: Frame,
+        ctx: BlockContext,
+        read_only: bool,
+        tracer: Option<Box<dyn Tracer>>,
+    ) -> Execution {
+        Execution { view, frames: vec![block], read_only, ctx, call_stack: Vec::new(), deploying: None, tracer }
+    }
+
+    /// The state, the block's frame and the tracer, back from a finished call.
+    pub(crate) fn into_parts(mut self) -> (Box<dyn ReadTxn>, Frame, Option<Box<dyn Tracer>>) {
+        self.frames.truncate(1);
+        let block = self.frames.pop().unwrap_or_default();
+        (self.view, block, self.tracer)
+    }
+
+    /// A value of the state as the block's deployments left it: what they stored, else the
+    /// ledger's state.
+    pub(crate) fn read(&self, table: Table, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
+        if let Some(block) = self.frames.first()
+            && let Some(value) = block.written.get(&(table, key.to_vec()))
+        {
+            return Ok(Some(value.clone()));
+        }
+        self.view.get(table, key)
+    }
+
+    pub(crate) fn tracing(&self) -> bool {
+        self.tracer.is_some()
+    }
+
+    pub(crate) fn trace(&mut self, f: impl FnOnce(&mut dyn Tracer)) {
+        if let Some(tracer) = &mut self.tracer {
+            f(&mut **tracer);
         }
     }
 
-    /// The transaction and the block's frame, back from a finished call; `None` if a write to
-    /// the transaction failed.
-    pub(crate) fn into_parts(mut self) -> Option<(View, Frame)> {
-        if self.write_failed {
-            return None;
-        }
-        self.frames.truncate(1);
-        let block = self.frames.pop().unwrap_or_default();
-        Some((self.view, block))
+    pub(crate) fn trace_enter(&mut self, call: &CallEnter<'_>) {
+        self.trace(|tracer| tracer.call_enter(call));
     }
 
     /// The code of a contract, if it exists.
@@ -157,7 +165,7 @@ impl Execution {
         if let Some(code) = self.frames.first().and_then(|block| block.codes.get(id)) {
             return Ok(Some(*code));
         }
-        let Some(bytes) = self.view.read().get(Table::Contracts, &id.0)? else { return Ok(None) };
+        let Some(bytes) = self.read(Table::Contracts, &id.0)? else { return Ok(None) };
         let code = ContractRecord::decode_code(&bytes)?;
         if let Some(block) = self.frames.first_mut() {
             block.codes.insert(*id, code);
@@ -165,21 +173,46 @@ impl Execution {
         Ok(Some(code))
     }
 
-    pub(crate) fn storage_get(&self, contract: &ContractId, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
+    /// A key of a contract's storage, as the call sees it: a contract's read.
+    pub(crate) fn storage_read(&mut self, contract: &ContractId, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
+        let value = self.storage_get(contract, key)?;
+        self.trace(|tracer| tracer.storage_read(contract, key, value.as_deref()));
+        Ok(value)
+    }
+
+    fn storage_get(&self, contract: &ContractId, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
         let entry = (*contract, key.to_vec());
         for frame in self.frames.iter().rev() {
             if let Some(value) = frame.state.get(&entry) {
                 return Ok(value.clone());
             }
         }
-        self.view.read().get(Table::State, &state_key(contract, key))
+        self.view.get(Table::State, &state_key(contract, key))
     }
 
     /// Sets (or, with `None`, removes) a key in the innermost frame.
-    pub(crate) fn storage_set(&mut self, contract: &ContractId, key: Vec<u8>, value: Option<Vec<u8>>) {
+    pub(crate) fn storage_set(
+        &mut self,
+        contract: &ContractId,
+        key: Vec<u8>,
+        value: Option<Vec<u8>>,
+    ) -> Result<(), StorageError> {
+        // The value it replaces is read for a tracer only: a write needs no read.
+        if self.tracing() {
+            let old = self.storage_get(contract, &key)?;
+            self.trace(|tracer| tracer.storage_write(contract, &key, old.as_deref(), value.as_deref()));
+        }
         if let Some(frame) = self.frames.last_mut() {
             frame.state.insert((*contract, key), value);
         }
+        Ok(())
+    }
+
+    /// An address's balance, as the call sees it: a contract's read.
+    pub(crate) fn balance_read(&mut self, address: &Address) -> Result<u64, StorageError> {
+        let balance = self.balance(address)?;
+        self.trace(|tracer| tracer.balance_read(address, balance));
+        Ok(balance)
     }
 
     pub(crate) fn balance(&self, address: &Address) -> Result<u64, StorageError> {
@@ -188,7 +221,7 @@ impl Execution {
                 return Ok(*balance);
             }
         }
-        read_balance(self.view.read(), address)
+        read_u64(&*self.view, Table::Balances, address)
     }
 
     /// Moves `amount` from `from` to `to` in the innermost frame; false if `from` cannot pay.
@@ -206,6 +239,11 @@ impl Execution {
         }
         let to_balance = self.balance(to)?;
         let Some(credited) = to_balance.checked_add(amount) else { return Ok(false) };
+        self.trace(|tracer| {
+            tracer.transfer(from, to, amount);
+            tracer.balance_write(from, from_balance, from_balance - amount);
+            tracer.balance_write(to, to_balance, credited);
+        });
         if let Some(frame) = self.frames.last_mut() {
             frame.balances.insert(*from, from_balance - amount);
             frame.balances.insert(*to, credited);
@@ -214,6 +252,7 @@ impl Execution {
     }
 
     pub(crate) fn emit(&mut self, event: Event) {
+        self.trace(|tracer| tracer.event(&event));
         if let Some(frame) = self.frames.last_mut() {
             frame.events.push(event);
         }
@@ -243,122 +282,5 @@ impl Execution {
         }
         parent.events.extend(frame.events);
         Vec::new()
-    }
-}
-
-impl Frame {
-    /// Adds `amount` to an address's balance in this frame.
-    pub(crate) fn credit(&mut self, txn: &dyn ReadTxn, address: &Address, amount: u64) -> Result<u64, StorageError> {
-        let balance = match self.balances.get(address) {
-            Some(balance) => *balance,
-            None => read_balance(txn, address)?,
-        };
-        let balance = balance
-            .checked_add(amount)
-            .ok_or_else(|| StorageError(format!("the balance of {address} would overflow")))?;
-        self.balances.insert(*address, balance);
-        Ok(balance)
-    }
-
-    /// Applies a block's frame to its transaction: storage (and each touched contract's storage
-    /// root, once per key changed), balances; and the block's events, each call's under its
-    /// index. The writes go to the transaction table by table ([`WriteTxn::write_all`]).
-    pub(crate) fn apply(
-        self,
-        txn: &mut dyn WriteTxn,
-        height: u64,
-        events: &[(u32, Vec<Event>)],
-    ) -> Result<(), StorageError> {
-        let mut records: BTreeMap<ContractId, ContractRecord> = BTreeMap::new();
-        let mut state = Vec::new();
-        for ((contract, key), value) in self.state {
-            let record = match records.entry(contract) {
-                std::collections::btree_map::Entry::Occupied(entry) => entry.into_mut(),
-                std::collections::btree_map::Entry::Vacant(entry) => {
-                    let bytes = txn
-                        .get(Table::Contracts, &contract.0)?
-                        .ok_or_else(|| StorageError(format!("state written for unknown contract {contract}")))?;
-                    entry.insert(ContractRecord::decode(&bytes)?)
-                }
-            };
-            let full_key = state_key(&contract, &key);
-            let old = txn.get(Table::State, &full_key)?;
-            if old == value {
-                continue;
-            }
-            if let Some(old) = old {
-                record.lattice.remove(&key, &old);
-            }
-            if let Some(value) = &value {
-                record.lattice.insert(&key, value);
-            }
-            state.push((full_key, value));
-        }
-        txn.write_all(Table::State, &state)?;
-        let contracts: Vec<_> =
-            records.into_iter().map(|(contract, record)| (contract.0.to_vec(), Some(record.encode()))).collect();
-        txn.write_all(Table::Contracts, &contracts)?;
-        let balances: Vec<_> = self
-            .balances
-            .into_iter()
-            .map(|(address, balance)| (address.0.to_vec(), Some(balance.to_le_bytes().to_vec())))
-            .collect();
-        txn.write_all(Table::Balances, &balances)?;
-        let mut log = Vec::with_capacity(events.iter().map(|(_, call_events)| call_events.len()).sum());
-        for (call, call_events) in events {
-            for (index, event) in call_events.iter().enumerate() {
-                let key = event_key(&event.contract, height, *call, index as u32);
-                log.push((key, Some(encode_event(&event.topic, &event.data))));
-            }
-        }
-        txn.write_all(Table::Events, &log)
-    }
-}
-
-/// `contract id || key`.
-pub(crate) fn state_key(contract: &ContractId, key: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(32 + key.len());
-    out.extend_from_slice(&contract.0);
-    out.extend_from_slice(key);
-    out
-}
-
-/// `contract id || height (8, big-endian) || call index (4, BE) || event index (4, BE)`:
-/// a contract's events sort by block, then call, then emission.
-pub(crate) fn event_key(contract: &ContractId, height: u64, call: u32, index: u32) -> Vec<u8> {
-    let mut out = Vec::with_capacity(48);
-    out.extend_from_slice(&contract.0);
-    out.extend_from_slice(&height.to_be_bytes());
-    out.extend_from_slice(&call.to_be_bytes());
-    out.extend_from_slice(&index.to_be_bytes());
-    out
-}
-
-/// `topic length (4, little-endian) || topic || data`.
-pub(crate) fn encode_event(topic: &[u8], data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(4 + topic.len() + data.len());
-    out.extend_from_slice(&(topic.len() as u32).to_le_bytes());
-    out.extend_from_slice(topic);
-    out.extend_from_slice(data);
-    out
-}
-
-pub(crate) fn decode_event(bytes: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
-    let length = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
-    let topic = bytes.get(4..4 + length)?.to_vec();
-    Some((topic, bytes[4 + length..].to_vec()))
-}
-
-pub(crate) fn read_balance(txn: &dyn ReadTxn, address: &Address) -> Result<u64, StorageError> {
-    read_u64(txn, Table::Balances, address)
-}
-
-pub(crate) fn read_u64(txn: &dyn ReadTxn, table: Table, address: &Address) -> Result<u64, StorageError> {
-    match txn.get(table, &address.0)? {
-        Some(bytes) => {
-            let bytes: [u8; 8] = bytes.as_slice().try_into().map_err(|_| StorageError("corrupt balance".into()))?;
-            Ok(u64::from_le_bytes(bytes))
-        }
-        None => Ok(0),
     }
 }

@@ -5,8 +5,8 @@
 mod memory;
 mod redb;
 
-pub use memory::MemoryStorage;
-pub use redb::RedbStorage;
+pub use memory::{MemorySnapshot, MemoryStorage, MemoryTxn};
+pub use redb::{RedbSnapshot, RedbStorage, RedbTxn};
 
 /// Keys and values, in key order.
 pub type Entries = Vec<(Vec<u8>, Vec<u8>)>;
@@ -22,8 +22,6 @@ pub enum Table {
     Originals,
     /// Instrumented modules, by code hash and policy hash.
     Code,
-    /// Compiled modules, by code hash, policy hash and engine fingerprint.
-    Artifacts,
     /// Contract accounts, by contract id.
     Contracts,
     /// Contract state, by contract id and key.
@@ -43,10 +41,9 @@ pub enum Table {
 
 impl Table {
     /// Every table.
-    pub const ALL: [Table; 10] = [
+    pub const ALL: [Table; 9] = [
         Table::Originals,
         Table::Code,
-        Table::Artifacts,
         Table::Contracts,
         Table::State,
         Table::Balances,
@@ -66,7 +63,6 @@ impl Table {
         match self {
             Table::Originals => "originals",
             Table::Code => "code",
-            Table::Artifacts => "artifacts",
             Table::Contracts => "contracts",
             Table::State => "state",
             Table::Balances => "balances",
@@ -78,29 +74,41 @@ impl Table {
     }
 }
 
-/// A storage failure: the database could not be read or written.
+/// A storage failure: the state could not be read or written.
 #[derive(Debug, thiserror::Error)]
-#[error("storage: {0}")]
-pub struct StorageError(pub String);
+#[non_exhaustive]
+pub enum StorageError {
+    /// The database failed (an I/O error, a transaction it refused).
+    #[error("storage: the database failed")]
+    Database(#[source] crate::error::BoxError),
+    /// A stored value does not decode: the database is corrupt, or not the engine's.
+    #[error("storage: corrupt {what}")]
+    Corrupt {
+        /// What did not decode.
+        what: String,
+    },
+    /// A thread panicked while holding the storage's lock.
+    #[error("storage: poisoned by a panic")]
+    Poisoned,
+}
 
 impl StorageError {
-    pub(crate) fn from(error: impl std::fmt::Display) -> StorageError {
-        StorageError(error.to_string())
+    /// A failure of the database, keeping its error as the source.
+    pub fn database(error: impl Into<crate::error::BoxError>) -> StorageError {
+        StorageError::Database(error.into())
+    }
+
+    pub(crate) fn corrupt(what: impl Into<String>) -> StorageError {
+        StorageError::Corrupt { what: what.into() }
     }
 }
 
-/// Where the engine keeps its state.
-pub trait Storage: Send + Sync + 'static {
-    /// Starts a transaction that sees committed state and can change it. At most one is open
-    /// at a time (the block being built).
-    fn write(&self) -> Result<Box<dyn WriteTxn>, StorageError>;
-
-    /// Starts a read-only transaction over committed state.
-    fn read(&self) -> Result<Box<dyn ReadTxn>, StorageError>;
-}
-
-/// Reads, within a transaction.
-pub trait ReadTxn: Send {
+/// Reads of the state: what the engine asks of the ledger. The ledger implements it over
+/// whatever holds its state (an open transaction of its database, a snapshot), or uses
+/// [`RedbStorage`]'s or [`MemoryStorage`]'s. It is `'static` because a block owns it while
+/// calls run (they run on instances that outlive any borrow) and hands it back at the end
+/// ([`crate::Block::finish`]).
+pub trait ReadTxn: std::any::Any + Send {
     /// The value at `key`.
     fn get(&self, table: Table, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError>;
 
@@ -108,7 +116,8 @@ pub trait ReadTxn: Send {
     fn scan(&self, table: Table, prefix: &[u8]) -> Result<Entries, StorageError>;
 }
 
-/// Writes, within a transaction that commits or is dropped (aborted) as a whole.
+/// Writes into a transaction the ledger holds open, and commits (or drops) itself: what
+/// [`crate::BlockChanges::write_to`] writes through. The engine never commits.
 pub trait WriteTxn: ReadTxn {
     /// Sets `key` to `value`.
     fn put(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<(), StorageError>;
@@ -117,7 +126,7 @@ pub trait WriteTxn: ReadTxn {
     fn delete(&mut self, table: Table, key: &[u8]) -> Result<(), StorageError>;
 
     /// Applies `changes` to `table` in order: what a `put` or `delete` of each would do. A
-    /// block's commit writes through this, table by table, so that a storage can do per
+    /// block's changes are written through this, table by table, so that a storage can do per
     /// table what it would otherwise do per key (redb opens the table once).
     fn write_all(&mut self, table: Table, changes: &Changes) -> Result<(), StorageError> {
         for (key, value) in changes {
@@ -128,9 +137,25 @@ pub trait WriteTxn: ReadTxn {
         }
         Ok(())
     }
+}
 
-    /// Makes every write of the transaction durable, atomically.
-    fn commit(self: Box<Self>) -> Result<(), StorageError>;
+/// A ready-made home for the state, for embedders that keep nothing else beside it (the CLI's
+/// chain, tests, tools): transactions it opens and commits. A ledger with its own database
+/// implements [`ReadTxn`] and [`WriteTxn`] over its own transactions instead.
+pub trait Storage: Send + Sync + 'static {
+    /// A transaction that sees committed state and can change it.
+    type Txn: WriteTxn;
+    /// A read-only view of committed state.
+    type Snapshot: ReadTxn;
+
+    /// Starts a write transaction. At most one is open at a time (the block being built).
+    fn write(&self) -> Result<Self::Txn, StorageError>;
+
+    /// Starts a read-only transaction over committed state.
+    fn read(&self) -> Result<Self::Snapshot, StorageError>;
+
+    /// Makes every write of `txn` durable, atomically.
+    fn commit(&self, txn: Self::Txn) -> Result<(), StorageError>;
 }
 
 #[cfg(test)]
@@ -159,28 +184,26 @@ mod tests {
             (b"missing".to_vec(), None),
             (b"old".to_vec(), None),
         ];
-        let storages: [(&str, Box<dyn Storage>); 2] = [
-            ("memory", Box::new(MemoryStorage::new())),
-            ("redb", Box::new(RedbStorage::open(&dir.join("write-all.redb")).unwrap().without_fsync())),
-        ];
-        for (name, storage) in storages {
+        fn check(name: &str, storage: impl Storage, changes: &Changes) {
             let mut txn = storage.write().unwrap();
             txn.put(Table::State, b"old", b"0").unwrap();
             txn.put(Table::Events, b"a", b"other table").unwrap();
-            txn.commit().unwrap();
+            storage.commit(txn).unwrap();
             let mut txn = storage.write().unwrap();
-            txn.write_all(Table::State, &changes).unwrap();
+            txn.write_all(Table::State, changes).unwrap();
             assert_eq!(
                 txn.scan(Table::State, b"").unwrap(),
                 [(b"b".to_vec(), b"2".to_vec()), (b"c".to_vec(), b"4".to_vec())],
                 "{name}, before the commit"
             );
-            txn.commit().unwrap();
+            storage.commit(txn).unwrap();
             let read = storage.read().unwrap();
             let state = read.scan(Table::State, b"").unwrap();
             assert_eq!(state, [(b"b".to_vec(), b"2".to_vec()), (b"c".to_vec(), b"4".to_vec())], "{name}");
             assert_eq!(read.get(Table::Events, b"a").unwrap(), Some(b"other table".to_vec()), "{name}");
         }
+        check("memory", MemoryStorage::new(), &changes);
+        check("redb", RedbStorage::open(&dir.join("write-all.redb")).unwrap().without_fsync(), &changes);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -192,14 +215,14 @@ mod tests {
         let put = |storage: &MemoryStorage, key: &[u8], value: &[u8]| {
             let mut txn = storage.write().unwrap();
             txn.put(Table::State, key, value).unwrap();
-            txn.commit().unwrap();
+            storage.commit(txn).unwrap();
         };
         let original = MemoryStorage::new();
         put(&original, b"k", b"before");
         let mut open = original.write().unwrap();
         open.put(Table::State, b"open", b"uncommitted").unwrap();
         let (fork, clone) = (original.fork().unwrap(), original.clone());
-        open.commit().unwrap();
+        original.commit(open).unwrap();
         assert_eq!(get(&fork, b"k"), Some(b"before".to_vec()));
         assert_eq!(get(&fork, b"open"), None, "the fork was taken before the commit");
         put(&original, b"k", b"original");

@@ -37,7 +37,7 @@ impl fmt::Debug for Address {
     }
 }
 
-pub use baals_abi::{hex_decode, hex_encode};
+use baals_abi::{hex_decode, hex_encode};
 
 /// The block a call belongs to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -1,7 +1,9 @@
 //! A deterministic chain for crash tests: block `n` is a pure function of `n`, so a database
 //! killed at any point can be compared with a replay of the blocks it claims to hold.
 
-use baals_runtime::{Address, BlockContext, ContractEngine, ContractId, EngineError, ExecutionStatus};
+use baals_runtime::{
+    Address, BlockContext, Call, ContractEngine, ContractId, Deploy, EngineError, ExecutionStatus, Storage,
+};
 
 /// The account that deploys and calls.
 pub const DEPLOYER: Address = Address([0xde; 32]);
@@ -31,13 +33,24 @@ fn set(key: &[u8], value: &[u8]) -> Vec<u8> {
 
 /// Builds and commits block `height` (1 deploys the probe; later blocks write, overwrite and
 /// remove keys, emit events, and include a failing call).
-pub fn commit_block(engine: &ContractEngine, height: u64) -> Result<(), EngineError> {
+pub fn commit_block(
+    engine: &ContractEngine,
+    storage: &impl Storage,
+    height: u64,
+) -> Result<baals_runtime::BlockChanges, EngineError> {
     let ctx = BlockContext { height, timestamp: 1_000 + height };
-    let mut block = engine.begin_block(ctx)?;
+    Ok(engine.commit_block(storage, ctx, |block| run_block(block, height))?.1)
+}
+
+/// Runs block `height`'s requests (see [`commit_block`]).
+pub fn run_block<S: baals_runtime::ReadTxn>(
+    block: &mut baals_runtime::Block<'_, S>,
+    height: u64,
+) -> Result<(), EngineError> {
     if height == 1 {
-        let deployed = block.deploy_contract(DEPLOYER, &probe(), b"", GAS)?;
+        let wasm = probe();
+        let deployed = block.deploy(&Deploy::new(DEPLOYER, &wasm, GAS))?;
         assert_eq!(deployed.status, ExecutionStatus::Success);
-        block.commit()?;
         return Ok(());
     }
     let id = probe_id();
@@ -50,7 +63,7 @@ pub fn commit_block(engine: &ContractEngine, height: u64) -> Result<(), EngineEr
         ("write_then_trap", Vec::new()),
     ];
     for (method, input) in calls {
-        block.execute_contract_call(DEPLOYER, id, method, &input, 0, GAS)?;
+        block.call(&Call::new(DEPLOYER, id, method, GAS).with_input(&input))?;
     }
-    block.commit()
+    Ok(())
 }

@@ -4,6 +4,8 @@
 
 pub mod chain_script;
 pub mod exec;
+pub mod ledger;
+pub mod node;
 pub mod twin;
 
 use std::path::PathBuf;

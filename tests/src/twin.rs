@@ -8,8 +8,8 @@
 //! After every operation that may change state, their states are compared: every account the
 //! twin has seen (storage root, balance), every storage entry and every stored event.
 //!
-//! The methods are named and typed as [`ContractEngine`]'s, so a test written against one
-//! engine runs on all of them by changing its type.
+//! The methods are named and typed as [`Node`]'s, so a test written against one engine runs
+//! on all of them by changing its type.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -17,15 +17,17 @@ use std::fmt::Debug;
 
 use baals_policy::Policy;
 use baals_runtime::{
-    Address, Backend, BlockContext, BlockSession, ContractAccount, ContractEngine, ContractExecutionResult, ContractId,
-    DeployResult, EngineConfig, EngineError, Entries, MemoryStorage, Storage, StoredEvent,
+    Address, Backend, BlockContext, ContractAccount, ContractExecutionResult, ContractId, DeployResult, EngineConfig,
+    EngineError, Entries, MemoryStorage, Storage, StoredEvent,
 };
+
+use crate::node::{Node, NodeBlock};
 
 /// A wasmtime engine, a wasmi engine and a wasmtime engine without copies, compared at every
 /// step.
 #[derive(Debug)]
-pub struct Twin {
-    engines: [ContractEngine; ENGINES],
+pub struct Twin<S: Storage = MemoryStorage> {
+    engines: [Node<S>; ENGINES],
     /// Every contract deployed or called through the twin: the accounts compared.
     seen: RefCell<BTreeSet<ContractId>>,
     /// Operations compared, for the counts tests print.
@@ -45,13 +47,13 @@ pub fn per_engine<T>(make: impl FnMut(&str) -> T) -> [T; ENGINES] {
 const NAMES: [&str; ENGINES] = ["wasmtime", "wasmi", "wasmtime without copies"];
 
 /// Asserts that every engine did the same and returns wasmtime's answer. Engine errors must
-/// agree in kind only: their messages are each engine's own.
+/// agree in kind ([`EngineError::kind`]): their sources are each engine's own.
 fn agree<T: PartialEq + Debug>(what: &str, results: [Result<T, EngineError>; ENGINES]) -> Result<T, EngineError> {
     let [wasmtime, others @ ..] = results;
     for (other, name) in others.iter().zip(&NAMES[1..]) {
         match (&wasmtime, other) {
             (Ok(a), Ok(b)) => assert_eq!(a, b, "{what}: wasmtime and {name} disagree"),
-            (Err(_), Err(_)) => {}
+            (Err(a), Err(b)) => assert_eq!(a.kind(), b.kind(), "{what}: wasmtime failed with {a:?}, {name} with {b:?}"),
             _ => panic!("{what}: wasmtime gave {wasmtime:?}, {name} {other:?}"),
         }
     }
@@ -63,10 +65,12 @@ impl Twin {
     pub fn new(policy: Policy) -> Twin {
         Twin::with(per_engine(|_| MemoryStorage::new()), policy)
     }
+}
 
+impl<S: Storage> Twin<S> {
     /// The engines under `policy`, over `storages` (wasmtime's, wasmi's, and that of wasmtime
     /// without copies), which must hold the same state.
-    pub fn with<S: Storage>(storages: [S; ENGINES], policy: Policy) -> Twin {
+    pub fn with(storages: [S; ENGINES], policy: Policy) -> Twin<S> {
         let [wasmtime, wasmi, stored_only] = storages;
         let engines = [
             engine_of(wasmtime, Backend::Wasmtime, true, &policy),
@@ -77,7 +81,7 @@ impl Twin {
     }
 
     /// Every engine, in the order of [`Twin::with`]'s storages.
-    pub fn engines(&self) -> &[ContractEngine; ENGINES] {
+    pub fn engines(&self) -> &[Node<S>; ENGINES] {
         &self.engines
     }
 
@@ -94,7 +98,7 @@ impl Twin {
     fn each<T: PartialEq + Debug>(
         &self,
         what: &str,
-        op: impl Fn(&ContractEngine) -> Result<T, EngineError>,
+        op: impl Fn(&Node<S>) -> Result<T, EngineError>,
     ) -> Result<T, EngineError> {
         *self.compared.borrow_mut() += 1;
         agree(what, self.engines.each_ref().map(op))
@@ -108,14 +112,14 @@ impl Twin {
             self.each("storage", |engine| engine.storage_entries(&id)).unwrap();
             self.each("events", |engine| engine.events(&id)).unwrap();
         }
-        self.each("latest height", ContractEngine::latest_height).unwrap();
+        self.each("latest height", Node::latest_height).unwrap();
     }
 
     fn see(&self, id: ContractId) {
         self.seen.borrow_mut().insert(id);
     }
 
-    /// [`ContractEngine::deploy_contract`] on each.
+    /// [`Node::deploy_contract`] on each.
     pub fn deploy_contract(
         &self,
         ctx: BlockContext,
@@ -132,7 +136,7 @@ impl Twin {
         result
     }
 
-    /// [`ContractEngine::execute_contract_call`] on each.
+    /// [`Node::execute_contract_call`] on each.
     #[allow(clippy::too_many_arguments)]
     pub fn execute_contract_call(
         &self,
@@ -152,7 +156,7 @@ impl Twin {
         result
     }
 
-    /// [`ContractEngine::query_contract`] on each.
+    /// [`Node::query_contract`] on each.
     pub fn query_contract(
         &self,
         ctx: BlockContext,
@@ -165,72 +169,72 @@ impl Twin {
         self.each(method, |engine| engine.query_contract(ctx, sender, contract_id, method, payload, gas_cap))
     }
 
-    /// [`ContractEngine::contract`] on each.
+    /// [`Node::contract`] on each.
     pub fn contract(&self, id: &ContractId) -> Result<Option<ContractAccount>, EngineError> {
         self.each("account", |engine| engine.contract(id))
     }
 
-    /// [`ContractEngine::balance`] on each.
+    /// [`Node::balance`] on each.
     pub fn balance(&self, address: &Address) -> Result<u64, EngineError> {
         self.each("balance", |engine| engine.balance(address))
     }
 
-    /// [`ContractEngine::storage_value`] on each.
+    /// [`Node::storage_value`] on each.
     pub fn storage_value(&self, contract: &ContractId, key: &[u8]) -> Result<Option<Vec<u8>>, EngineError> {
         self.each("storage value", |engine| engine.storage_value(contract, key))
     }
 
-    /// [`ContractEngine::storage_entries`] on each.
+    /// [`Node::storage_entries`] on each.
     pub fn storage_entries(&self, contract: &ContractId) -> Result<Entries, EngineError> {
         self.each("storage", |engine| engine.storage_entries(contract))
     }
 
-    /// [`ContractEngine::events`] on each.
+    /// [`Node::events`] on each.
     pub fn events(&self, contract: &ContractId) -> Result<Vec<StoredEvent>, EngineError> {
         self.each("events", |engine| engine.events(contract))
     }
 
-    /// [`ContractEngine::nonce`] on each.
+    /// [`Node::nonce`] on each.
     pub fn nonce(&self, deployer: &Address) -> Result<u64, EngineError> {
         self.each("nonce", |engine| engine.nonce(deployer))
     }
 
-    /// [`ContractEngine::begin_block`] on each.
-    pub fn begin_block(&self, ctx: BlockContext) -> Result<TwinBlock<'_>, EngineError> {
+    /// [`Node::begin_block`] on each.
+    pub fn begin_block(&self, ctx: BlockContext) -> Result<TwinBlock<'_, S>, EngineError> {
         let [a, b, c] = &self.engines;
         let sessions = [a.begin_block(ctx)?, b.begin_block(ctx)?, c.begin_block(ctx)?];
         Ok(TwinBlock { twin: self, sessions })
     }
 }
 
-fn engine_of(storage: impl Storage, backend: Backend, copies: bool, policy: &Policy) -> ContractEngine {
+fn engine_of<S: Storage>(storage: S, backend: Backend, copies: bool, policy: &Policy) -> Node<S> {
     let config = EngineConfig::default().with_backend(backend).with_copies(copies);
-    ContractEngine::with_config(storage, policy.clone(), config).unwrap()
+    Node::with_config(storage, policy.clone(), config)
 }
 
 /// A block on each engine.
 #[derive(Debug)]
-pub struct TwinBlock<'t> {
-    twin: &'t Twin,
-    sessions: [BlockSession<'t>; ENGINES],
+pub struct TwinBlock<'t, S: Storage> {
+    twin: &'t Twin<S>,
+    sessions: [NodeBlock<'t, S>; ENGINES],
 }
 
-impl TwinBlock<'_> {
+impl<S: Storage> TwinBlock<'_, S> {
     fn each<T: PartialEq + Debug>(
         &mut self,
         what: &str,
-        op: impl FnMut(&mut BlockSession<'_>) -> Result<T, EngineError>,
+        op: impl FnMut(&mut NodeBlock<'_, S>) -> Result<T, EngineError>,
     ) -> Result<T, EngineError> {
         *self.twin.compared.borrow_mut() += 1;
         agree(what, self.sessions.each_mut().map(op))
     }
 
-    /// [`BlockSession::credit`] on each.
+    /// [`NodeBlock::credit`] on each.
     pub fn credit(&mut self, address: &Address, amount: u64) -> Result<u64, EngineError> {
         self.each("credit", |block| block.credit(address, amount))
     }
 
-    /// [`BlockSession::deploy_contract`] on each.
+    /// [`NodeBlock::deploy_contract`] on each.
     pub fn deploy_contract(
         &mut self,
         deployer: Address,
@@ -245,7 +249,7 @@ impl TwinBlock<'_> {
         result
     }
 
-    /// [`BlockSession::execute_contract_call`] on each.
+    /// [`NodeBlock::execute_contract_call`] on each.
     pub fn execute_contract_call(
         &mut self,
         sender: Address,
@@ -259,7 +263,7 @@ impl TwinBlock<'_> {
         self.each(method, |block| block.execute_contract_call(sender, contract_id, method, payload, value, gas_limit))
     }
 
-    /// [`BlockSession::query_contract`] on each.
+    /// [`NodeBlock::query_contract`] on each.
     pub fn query_contract(
         &mut self,
         sender: Address,
@@ -271,15 +275,15 @@ impl TwinBlock<'_> {
         self.each(method, |block| block.query_contract(sender, contract_id, method, payload, gas_cap))
     }
 
-    /// [`BlockSession::commit`] on each, then compares the states.
+    /// [`NodeBlock::commit`] on each, then compares the states.
     pub fn commit(self) -> Result<(), EngineError> {
         let twin = self.twin;
-        agree("commit", self.sessions.map(BlockSession::commit))?;
+        agree("commit", self.sessions.map(NodeBlock::commit))?;
         twin.check_state();
         Ok(())
     }
 
-    /// [`BlockSession::abort`] on each.
+    /// [`NodeBlock::abort`] on each.
     pub fn abort(self) {
         for session in self.sessions {
             session.abort();

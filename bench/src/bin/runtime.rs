@@ -13,7 +13,10 @@ use std::time::{Duration, Instant};
 
 use baals_bench::{median, timed};
 use baals_policy::Policy;
-use baals_runtime::{Address, BlockContext, ContractEngine, ContractId, ExecutionStatus, RedbStorage};
+use baals_runtime::{
+    Address, ArtifactDir, BlockContext, Call, ContractEngine, ContractId, Deploy, EngineConfig, ExecutionStatus,
+    RedbStorage, Storage,
+};
 
 const TOKEN: &str = "contracts/target/wasm32-unknown-unknown/release/token.wasm";
 const ALICE: Address = Address([0xa1; 32]);
@@ -32,14 +35,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for durable in [false, true] {
         let path = dir.join(format!("chain-{durable}.redb"));
         let _ = std::fs::remove_file(&path);
-        let engine = open(&path, durable)?;
+        let _ = std::fs::remove_dir_all(path.with_extension("artifacts"));
+        let (engine, storage) = open(&path, durable)?;
         let ctx = BlockContext { height: 1, timestamp: 0 };
 
-        let (first, id) = timed(|| deploy(&engine, ctx, &token));
+        let (first, id) = timed(|| deploy(&engine, &storage, ctx, &token));
         let id = id?;
         let mut deploys = Vec::new();
         for _ in 0..rounds {
-            let (time, result) = timed(|| deploy(&engine, ctx, &token));
+            let (time, result) = timed(|| deploy(&engine, &storage, ctx, &token));
             result?;
             deploys.push(time);
         }
@@ -49,27 +53,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for round in 0..rounds {
             let ctx = BlockContext { height: 2 + round as u64, timestamp: 0 };
             let start = Instant::now();
-            let mut block = engine.begin_block(ctx)?;
+            let mut block = engine.block(ctx, storage.write()?);
+            let transfer = Call::new(ALICE, id, "transfer", GAS).with_input(&input);
             for _ in 0..BLOCK {
-                let result = block.execute_contract_call(ALICE, id, "transfer", &input, 0, GAS)?;
+                let result = block.call(&transfer)?;
                 assert_eq!(result.status, ExecutionStatus::Success);
             }
             let calls = start.elapsed();
-            let (commit, result) = timed(|| block.commit());
+            let (commit, result) = timed(|| -> Result<(), Box<dyn std::error::Error>> {
+                let (changes, mut txn) = block.finish()?;
+                changes.write_to(&mut txn)?;
+                Ok(storage.commit(txn)?)
+            });
             result?;
             per_call.push(calls / BLOCK as u32);
             commits.push(commit);
             blocks.push(calls + commit);
         }
-        drop(engine);
+        drop((engine, storage));
 
-        // Cold: a new engine over the same file: the compiled module comes from the database.
-        let (open_time, engine) = timed(|| open(&path, durable));
-        let engine = engine?;
-        let (cold, result) = timed(|| engine.execute_contract_call(ctx, ALICE, id, "transfer", &input, 0, GAS));
-        assert_eq!(result?.status, ExecutionStatus::Success);
-        let (warm, result) = timed(|| engine.execute_contract_call(ctx, ALICE, id, "transfer", &input, 0, GAS));
-        assert_eq!(result?.status, ExecutionStatus::Success);
+        // Cold: a new engine over the same file: the compiled module comes from its artifact.
+        let (open_time, opened) = timed(|| open(&path, durable));
+        let (engine, storage) = opened?;
+        let transfer = Call::new(ALICE, id, "transfer", GAS).with_input(&input);
+        let call = || engine.commit_block(&storage, ctx, |block| block.call(&transfer));
+        let (cold, result) = timed(call);
+        assert_eq!(result?.0.status, ExecutionStatus::Success);
+        let (warm, result) = timed(call);
+        assert_eq!(result?.0.status, ExecutionStatus::Success);
 
         let block = median(&mut blocks);
         println!("redb commit {}:", if durable { "durable (fsync)" } else { "without fsync" });
@@ -91,14 +102,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn open(path: &Path, durable: bool) -> Result<ContractEngine, Box<dyn std::error::Error>> {
+/// An engine that keeps its compiled modules beside the database (`FILE.artifacts`), and the
+/// database.
+fn open(path: &Path, durable: bool) -> Result<(ContractEngine, RedbStorage), Box<dyn std::error::Error>> {
     let storage = RedbStorage::open(path)?;
     let storage = if durable { storage } else { storage.without_fsync() };
-    Ok(ContractEngine::new(storage, Policy::default_policy())?)
+    let config = EngineConfig::default().with_artifacts(ArtifactDir::new(path.with_extension("artifacts"))?);
+    Ok((ContractEngine::with_config(Policy::default_policy(), config)?, storage))
 }
 
-fn deploy(engine: &ContractEngine, ctx: BlockContext, token: &[u8]) -> Result<ContractId, Box<dyn std::error::Error>> {
-    let deployed = engine.deploy_contract(ctx, ALICE, token, &1_000_000_000u64.to_le_bytes(), GAS)?;
+fn deploy(
+    engine: &ContractEngine,
+    storage: &RedbStorage,
+    ctx: BlockContext,
+    token: &[u8],
+) -> Result<ContractId, Box<dyn std::error::Error>> {
+    let supply = 1_000_000_000u64.to_le_bytes();
+    let deploy = Deploy::new(ALICE, token, GAS).with_input(&supply);
+    let (deployed, _) = engine.commit_block(storage, ctx, |block| block.deploy(&deploy))?;
     assert_eq!(deployed.status, ExecutionStatus::Success);
     Ok(deployed.contract_id)
 }

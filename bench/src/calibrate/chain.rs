@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use baals_policy::Policy;
 use baals_runtime::{
-    Address, BlockContext, BlockSession, ContractEngine, ContractId, EngineConfig, ExecutionStatus, RedbStorage,
-    Storage, Table,
+    Address, ArtifactDir, Block, BlockContext, ContractEngine, ContractId, Deploy, EngineConfig, ExecutionStatus,
+    RedbStorage, RedbTxn, Storage, Table, WriteTxn,
 };
 
 use super::Error;
@@ -31,9 +31,13 @@ pub struct Sample {
     pub ops: u64,
 }
 
-/// An engine over a redb file that commits with fsync.
+/// A block of the chain: over a write transaction of its redb file.
+pub type ChainBlock<'e> = Block<'e, RedbTxn>;
+
+/// An engine over a redb file that commits with fsync, its compiled modules kept in a
+/// directory beside the file (`FILE.artifacts`), as a node keeps them.
 pub struct Chain {
-    engine: Option<ContractEngine>,
+    engine: Option<(ContractEngine, RedbStorage)>,
     path: PathBuf,
     policy: Policy,
     config: EngineConfig,
@@ -50,6 +54,8 @@ impl Chain {
     /// A new chain in a new file at `path` under `policy`.
     pub fn create(path: &Path, policy: Policy, config: EngineConfig) -> Result<Chain, Error> {
         let _ = std::fs::remove_file(path);
+        let _ = std::fs::remove_dir_all(artifacts(path));
+        let config = config.with_artifacts(ArtifactDir::new(artifacts(path))?);
         let mut chain = Chain { engine: None, path: path.to_path_buf(), policy, config, height: 0 };
         chain.reopen()?;
         chain.block_untimed(|block| {
@@ -60,11 +66,11 @@ impl Chain {
     }
 
     /// Closes the engine and the database and opens them again: nothing in memory survives
-    /// (compiled modules come back from the database, redb's cache is empty).
+    /// (compiled modules come back from their artifacts, redb's cache is empty).
     pub fn reopen(&mut self) -> Result<(), Error> {
         self.engine = None;
         let storage = RedbStorage::open(&self.path)?;
-        self.engine = Some(ContractEngine::with_config(storage, self.policy.clone(), self.config.clone())?);
+        self.engine = Some((ContractEngine::with_config(self.policy.clone(), self.config.clone())?, storage));
         Ok(())
     }
 
@@ -82,14 +88,15 @@ impl Chain {
             for (key, value) in entries {
                 txn.put(table, &key, &value)?;
             }
-            txn.commit()?;
+            storage.commit(txn)?;
         }
         self.reopen()
     }
 
-    /// The engine.
-    pub fn engine(&self) -> &ContractEngine {
-        self.engine.as_ref().expect("the engine is open between samples")
+    /// The engine and its storage.
+    pub fn engine(&self) -> (&ContractEngine, &RedbStorage) {
+        let (engine, storage) = self.engine.as_ref().expect("the engine is open between samples");
+        (engine, storage)
     }
 
     fn next_context(&mut self) -> BlockContext {
@@ -98,14 +105,12 @@ impl Chain {
     }
 
     /// Runs `work` in a block and commits it, untimed.
-    pub fn block_untimed<T>(
-        &mut self,
-        work: impl FnOnce(&mut BlockSession<'_>) -> Result<T, Error>,
-    ) -> Result<T, Error> {
+    pub fn block_untimed<T>(&mut self, work: impl FnOnce(&mut ChainBlock<'_>) -> Result<T, Error>) -> Result<T, Error> {
         let ctx = self.next_context();
-        let mut block = self.engine().begin_block(ctx)?;
+        let (engine, storage) = self.engine();
+        let mut block = engine.block(ctx, storage.write()?);
         let value = work(&mut block)?;
-        block.commit()?;
+        commit(storage, block)?;
         Ok(value)
     }
 
@@ -113,25 +118,38 @@ impl Chain {
     /// operations done.
     pub fn block(
         &mut self,
-        work: impl FnOnce(&mut BlockSession<'_>) -> Result<(u64, u64), Error>,
+        work: impl FnOnce(&mut ChainBlock<'_>) -> Result<(u64, u64), Error>,
     ) -> Result<Sample, Error> {
         let ctx = self.next_context();
-        let engine = self.engine();
+        let (engine, storage) = self.engine();
         let start = Instant::now();
-        let mut block = engine.begin_block(ctx)?;
+        let mut block = engine.block(ctx, storage.write()?);
         let (gas, ops) = work(&mut block)?;
-        block.commit()?;
+        commit(storage, block)?;
         Ok(Sample { time: start.elapsed(), gas, ops })
     }
 
     /// Deploys `wasm` with an empty `instantiate` input, in a block of its own.
     pub fn deploy(&mut self, wasm: &[u8]) -> Result<ContractId, Error> {
         self.block_untimed(|block| {
-            let deployed = block.deploy_contract(DEPLOYER, wasm, b"", GAS)?;
+            let deployed = block.deploy(&Deploy::new(DEPLOYER, wasm, GAS))?;
             expect(&deployed.status, Expect::Success, "deploy")?;
             Ok(deployed.contract_id)
         })
     }
+}
+
+/// Where a chain's compiled modules are kept.
+fn artifacts(path: &Path) -> PathBuf {
+    path.with_extension("artifacts")
+}
+
+/// Writes a block's changes and commits them, as a ledger does.
+fn commit(storage: &RedbStorage, block: ChainBlock<'_>) -> Result<(), Error> {
+    let (changes, mut txn) = block.finish()?;
+    changes.write_to(&mut txn)?;
+    storage.commit(txn)?;
+    Ok(())
 }
 
 /// How a kernel's calls must end: anything else is a broken kernel, not a measurement.

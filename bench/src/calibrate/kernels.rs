@@ -6,7 +6,7 @@ use std::path::Path;
 use std::rc::Rc;
 
 use baals_policy::{FloatMode, HostFunction, Policy};
-use baals_runtime::{ContractId, EngineConfig, Table};
+use baals_runtime::{Call, ContractId, Deploy, EngineConfig, Table};
 use ed25519_dalek::{Signer, SigningKey};
 
 use super::Error;
@@ -121,7 +121,7 @@ impl LoopRun {
         self.chain.borrow_mut().block(|block| {
             let mut gas = 0;
             for input in &calls {
-                let result = block.execute_contract_call(DEPLOYER, id, "run", input, 0, GAS)?;
+                let result = block.call(&Call::new(DEPLOYER, id, "run", GAS).with_input(input))?;
                 expect(&result.status, expected, "run")?;
                 gas += result.gas_used;
             }
@@ -263,7 +263,7 @@ impl Builder<'_> {
                 chain.borrow_mut().block(|block| {
                     let mut gas = 0;
                     for input in &inputs {
-                        let result = block.execute_contract_call(DEPLOYER, id, method, input, 0, GAS)?;
+                        let result = block.call(&Call::new(DEPLOYER, id, method, GAS).with_input(input))?;
                         expect(&result.status, expected, method)?;
                         gas += result.gas_used;
                     }
@@ -1113,7 +1113,7 @@ fn deployments(b: &mut Builder<'_>) -> Result<(), Error> {
                 salt += 1;
                 let wasm = deploy_module(shape, size, salt);
                 chain.borrow_mut().block(|block| {
-                    let deployed = block.deploy_contract(DEPLOYER, &wasm, b"", GAS)?;
+                    let deployed = block.deploy(&Deploy::new(DEPLOYER, &wasm, GAS))?;
                     expect(&deployed.status, Expect::Success, "deploy")?;
                     Ok((deployed.gas_used, if per_function { size } else { wasm.len() as u64 }))
                 })
@@ -1140,7 +1140,7 @@ fn deployments(b: &mut Builder<'_>) -> Result<(), Error> {
             chain.borrow_mut().block(|block| {
                 let mut gas = 0;
                 for wasm in &modules {
-                    let deployed = block.deploy_contract(DEPLOYER, wasm, b"", GAS)?;
+                    let deployed = block.deploy(&Deploy::new(DEPLOYER, wasm, GAS))?;
                     expect(&deployed.status, Expect::Success, "deploy")?;
                     gas += deployed.gas_used;
                 }
@@ -1164,7 +1164,7 @@ fn deployments(b: &mut Builder<'_>) -> Result<(), Error> {
             chain.borrow_mut().block(|block| {
                 let mut gas = 0;
                 for _ in 0..size {
-                    let deployed = block.deploy_contract(DEPLOYER, &stored, b"", GAS)?;
+                    let deployed = block.deploy(&Deploy::new(DEPLOYER, &stored, GAS))?;
                     expect(&deployed.status, Expect::Success, "deploy")?;
                     gas += deployed.gas_used;
                 }
@@ -1205,7 +1205,7 @@ fn failures(b: &mut Builder<'_>) -> Result<(), Error> {
         scale: 1,
         run: Box::new(move |size| {
             chain.borrow_mut().block(|block| {
-                let result = block.execute_contract_call(DEPLOYER, id, "spin", b"", 0, size)?;
+                let result = block.call(&Call::new(DEPLOYER, id, "spin", size))?;
                 expect(&result.status, Expect::OutOfGas, "spin")?;
                 Ok((result.gas_used, size))
             })

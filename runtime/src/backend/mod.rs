@@ -13,18 +13,20 @@ use std::sync::Arc;
 
 use baals_policy::Policy;
 
-use crate::engine::EngineError;
+use crate::error::EngineError;
 use crate::host::{HostError, HostState};
 use crate::types::TrapKind;
 
 mod wasmi;
 mod wasmtime;
 
-/// Why a module without the counters cannot run. Stored instrumentation is run as it was
-/// stored, so a module instrumented before the counters were renamed (when they counted down,
-/// as `baals_gas_left` and `baals_stack_left`) lands here too, rather than being misread.
-const NOT_INSTRUMENTED: &str = "the module exports no `baals_gas` and `baals_stack` counters: it is not instrumented, \
-     or was instrumented before the counters counted up (`docs/runtime.md`, \"Stored code\")";
+/// What a backend reports when a module lacks the counters, turned into
+/// [`EngineError::NotInstrumented`]. Stored instrumentation is run as it was stored, so a
+/// module instrumented before the counters were renamed (when they counted down, as
+/// `baals_gas_left` and `baals_stack_left`) lands here too, rather than being misread.
+#[derive(Debug, thiserror::Error)]
+#[error("not instrumented")]
+struct NotInstrumented;
 
 /// Which engine runs contracts. Both give the same results and the same gas.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -164,7 +166,7 @@ impl Runner {
                 state,
                 gas_left: None,
                 stack_left: None,
-                result: Err(Failure::Engine(EngineError::Internal("a module compiled by another engine".to_string()))),
+                result: Err(Failure::Engine(EngineError::Internal("a module compiled by another engine"))),
             },
         }
     }

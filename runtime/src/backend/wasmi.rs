@@ -13,8 +13,8 @@ use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
 use wasmi::errors::{ErrorKind, InstantiationError};
 use wasmi::{Caller, CompilationMode, Config, Global, Linker, Memory, Module, Store, TrapCode, Val};
 
-use super::{Compiled, Ended, Failure, Limits, NOT_INSTRUMENTED};
-use crate::engine::EngineError;
+use super::{Backend, Compiled, Ended, Failure, Limits};
+use crate::error::EngineError;
 use crate::host::{self, Call, HostEnv, HostError, HostState, for_each_host_function};
 use crate::types::TrapKind;
 
@@ -69,14 +69,21 @@ pub(crate) struct Wasmi {
     linker: Linker<Data>,
 }
 
+/// wasmi refused a module.
 fn error(error: wasmi::Error) -> EngineError {
-    EngineError::Wasmi(error.to_string())
+    EngineError::Compile { backend: Backend::Wasmi, source: Box::new(error) }
+}
+
+/// wasmi failed running a call, for a reason not the contract's.
+fn run_error(error: wasmi::Error) -> Failure {
+    Failure::Engine(EngineError::Run { backend: Backend::Wasmi, source: Box::new(error) })
 }
 
 impl Wasmi {
     pub(crate) fn new(policy: &Policy) -> Result<Wasmi, EngineError> {
         let engine = wasmi::Engine::new(&config(policy));
-        let linker = linker(&engine).map_err(error)?;
+        let linker = linker(&engine)
+            .map_err(|error| EngineError::Configure { backend: Backend::Wasmi, source: Box::new(error) })?;
         Ok(Wasmi { engine, linker })
     }
 
@@ -84,7 +91,7 @@ impl Wasmi {
         let module = Module::new(&self.engine, wasm).map_err(error)?;
         // wasmi keeps a module's memory types to itself: the bytes it accepted say them.
         let initial_pages = baals_instrument::initial_pages(wasm)
-            .ok_or_else(|| EngineError::Internal("wasmi accepted a module whose memory does not parse".into()))?;
+            .ok_or(EngineError::Internal("wasmi accepted a module whose memory does not parse"))?;
         Ok(Compiled::Wasmi(Arc::new(Translated { module, initial_pages })))
     }
 
@@ -95,10 +102,10 @@ impl Wasmi {
             let gas = instance.get_global(&store, GAS_GLOBAL);
             let stack = instance.get_global(&store, STACK_GLOBAL);
             let (Some(gas), Some(stack)) = (gas, stack) else {
-                return Err(Failure::Engine(EngineError::Wasmi(NOT_INSTRUMENTED.to_string())));
+                return Err(Failure::Engine(EngineError::NotInstrumented));
             };
             let set = |store: &mut Store<Data>, global: Global, value: Val| {
-                global.set(store, value).map_err(|error| Failure::Engine(EngineError::Wasmi(error.to_string())))
+                global.set(store, value).map_err(|error| run_error(error.into()))
             };
             set(&mut store, gas, Val::I64(gas_counter(limits.gas as i64)))?;
             set(&mut store, stack, Val::I32(stack_counter(limits.stack as i32)))?;
@@ -131,7 +138,7 @@ fn failure(mut error: wasmi::Error) -> Failure {
     }
     match error.as_trap_code() {
         Some(code) => Failure::Trap(trap_kind(code)),
-        None => Failure::Engine(EngineError::Wasmi(error.to_string())),
+        None => run_error(error),
     }
 }
 

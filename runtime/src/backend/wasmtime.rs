@@ -15,8 +15,9 @@ use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
 use sha2::{Digest, Sha256};
 use wasmtime::{Caller, Config, Extern, Global, InstancePre, Linker, Memory, Module, ModuleExport, Store, Trap, Val};
 
-use super::{Compiled, Ended, Failure, Limits, NOT_INSTRUMENTED};
-use crate::engine::{EngineError, native_stack_bytes};
+use super::{Backend, Compiled, Ended, Failure, Limits, NotInstrumented};
+use crate::engine::native_stack_bytes;
+use crate::error::EngineError;
 use crate::host::{self, Call, HostEnv, HostState, for_each_host_function};
 use crate::types::TrapKind;
 
@@ -112,14 +113,20 @@ impl Drop for Lane<'_> {
     }
 }
 
+/// wasmtime refused a module (or its artifact).
 fn error(error: wasmtime::Error) -> EngineError {
-    EngineError::Wasmtime(format!("{error:#}"))
+    EngineError::Compile { backend: Backend::Wasmtime, source: error.into() }
+}
+
+/// wasmtime refused the configuration.
+fn configure(error: wasmtime::Error) -> EngineError {
+    EngineError::Configure { backend: Backend::Wasmtime, source: error.into() }
 }
 
 impl Wasmtime {
     pub(crate) fn new(policy: &Policy) -> Result<Wasmtime, EngineError> {
         let (engine, pooled) = engine(policy)?;
-        let linker = linker(&engine).map_err(error)?;
+        let linker = linker(&engine).map_err(configure)?;
         let mut hasher = Sha256Hasher(Sha256::new());
         std::hash::Hash::hash(&engine.precompile_compatibility_hash(), &mut hasher);
         let fingerprint = hasher.0.finalize().into();
@@ -169,7 +176,7 @@ impl Wasmtime {
             let (gas, stack) = (export(&exports.gas), export(&exports.stack));
             let (memory, start) = (export(&exports.memory), export(&exports.start));
             let (Some(Extern::Global(gas)), Some(Extern::Global(stack))) = (gas, stack) else {
-                return Err(wasmtime::format_err!(NOT_INSTRUMENTED));
+                return Err(wasmtime::Error::new(NotInstrumented));
             };
             gas.set(&mut store, Val::I64(gas_counter(limits.gas as i64)))?;
             stack.set(&mut store, Val::I32(stack_counter(limits.stack as i32)))?;
@@ -192,7 +199,8 @@ impl Wasmtime {
             Ok(host) => Failure::Host(host),
             Err(error) => match error.downcast_ref::<Trap>() {
                 Some(trap) => Failure::Trap(trap_kind(trap)),
-                None => Failure::Engine(EngineError::Wasmtime(format!("{error:#}"))),
+                None if error.is::<NotInstrumented>() => Failure::Engine(EngineError::NotInstrumented),
+                None => Failure::Engine(EngineError::Run { backend: Backend::Wasmtime, source: error.into() }),
             },
         });
         Ended { state: store.into_data().state, gas_left, stack_left, result }
@@ -295,7 +303,7 @@ fn engine(policy: &Policy) -> Result<(wasmtime::Engine, bool), EngineError> {
             return Ok((engine, true));
         }
     }
-    Ok((wasmtime::Engine::new(&config(policy)).map_err(error)?, false))
+    Ok((wasmtime::Engine::new(&config(policy)).map_err(configure)?, false))
 }
 
 /// Pooled allocation when the policy's memories and tables are small enough to reserve slots

@@ -33,20 +33,40 @@ impl MemoryStorage {
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> Result<MutexGuard<'_, T>, StorageError> {
-    mutex.lock().map_err(|_| StorageError("memory storage poisoned by a panic".to_string()))
+    mutex.lock().map_err(|_| StorageError::Poisoned)
 }
 
 impl Storage for MemoryStorage {
-    fn write(&self) -> Result<Box<dyn WriteTxn>, StorageError> {
-        Ok(Box::new(MemoryWrite { storage: self.clone(), base: self.snapshot()?, changes: BTreeMap::new() }))
+    type Txn = MemoryTxn;
+    type Snapshot = MemorySnapshot;
+
+    fn write(&self) -> Result<MemoryTxn, StorageError> {
+        Ok(MemoryTxn { base: self.snapshot()?, changes: BTreeMap::new() })
     }
 
-    fn read(&self) -> Result<Box<dyn ReadTxn>, StorageError> {
-        Ok(Box::new(MemoryRead { tables: self.snapshot()? }))
+    fn read(&self) -> Result<MemorySnapshot, StorageError> {
+        Ok(MemorySnapshot { tables: self.snapshot()? })
+    }
+
+    /// Applies the transaction's changes over the state committed now: memory storage has no
+    /// conflicts to detect, since a ledger writes one block at a time.
+    fn commit(&self, txn: MemoryTxn) -> Result<(), StorageError> {
+        let mut current = lock(&self.tables)?;
+        let mut tables = (**current).clone();
+        for (key, change) in txn.changes {
+            match change {
+                Some(value) => tables.insert(key, value),
+                None => tables.remove(&key),
+            };
+        }
+        *current = Arc::new(tables);
+        Ok(())
     }
 }
 
-struct MemoryRead {
+/// The committed state of a [`MemoryStorage`] when it was taken.
+#[derive(Debug)]
+pub struct MemorySnapshot {
     tables: Arc<Tables>,
 }
 
@@ -58,7 +78,7 @@ fn scan_tables(tables: &Tables, table: Table, prefix: &[u8]) -> Entries {
         .collect()
 }
 
-impl ReadTxn for MemoryRead {
+impl ReadTxn for MemorySnapshot {
     fn get(&self, table: Table, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
         Ok(self.tables.get(&(table, key.to_vec())).cloned())
     }
@@ -68,14 +88,15 @@ impl ReadTxn for MemoryRead {
     }
 }
 
-/// A write transaction: changes over a snapshot, applied on commit.
-struct MemoryWrite {
-    storage: MemoryStorage,
+/// A write transaction of a [`MemoryStorage`]: changes over a snapshot, applied by
+/// [`Storage::commit`].
+#[derive(Debug)]
+pub struct MemoryTxn {
     base: Arc<Tables>,
     changes: BTreeMap<(Table, Vec<u8>), Option<Vec<u8>>>,
 }
 
-impl ReadTxn for MemoryWrite {
+impl ReadTxn for MemoryTxn {
     fn get(&self, table: Table, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
         let key = (table, key.to_vec());
         Ok(match self.changes.get(&key) {
@@ -99,7 +120,7 @@ impl ReadTxn for MemoryWrite {
     }
 }
 
-impl WriteTxn for MemoryWrite {
+impl WriteTxn for MemoryTxn {
     fn put(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<(), StorageError> {
         self.changes.insert((table, key.to_vec()), Some(value.to_vec()));
         Ok(())
@@ -107,19 +128,6 @@ impl WriteTxn for MemoryWrite {
 
     fn delete(&mut self, table: Table, key: &[u8]) -> Result<(), StorageError> {
         self.changes.insert((table, key.to_vec()), None);
-        Ok(())
-    }
-
-    fn commit(self: Box<Self>) -> Result<(), StorageError> {
-        let mut current = lock(&self.storage.tables)?;
-        let mut tables = (**current).clone();
-        for (key, change) in self.changes {
-            match change {
-                Some(value) => tables.insert(key, value),
-                None => tables.remove(&key),
-            };
-        }
-        *current = Arc::new(tables);
         Ok(())
     }
 }

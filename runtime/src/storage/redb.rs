@@ -7,6 +7,10 @@ use redb::{Database, Durability, ReadableDatabase, ReadableTable, TableDefinitio
 
 use super::{Changes, Entries, ReadTxn, Storage, StorageError, Table, WriteTxn};
 
+fn failed(error: impl Into<crate::error::BoxError>) -> StorageError {
+    StorageError::database(error)
+}
+
 fn definition(table: Table) -> TableDefinition<'static, &'static [u8], &'static [u8]> {
     TableDefinition::new(table.name())
 }
@@ -28,12 +32,17 @@ impl RedbStorage {
     /// Opens the database at `path`, creating it (and the engine's tables) if needed. Commits
     /// are durable: each waits for the disk.
     pub fn open(path: &Path) -> Result<RedbStorage, StorageError> {
-        let db = Database::create(path).map_err(StorageError::from)?;
-        let txn = db.begin_write().map_err(StorageError::from)?;
+        RedbStorage::new(Database::create(path).map_err(failed)?)
+    }
+
+    /// The engine's state in `db`, which may hold other tables beside the engine's (whose
+    /// names are [`Table::name`]s).
+    pub fn new(db: Database) -> Result<RedbStorage, StorageError> {
+        let txn = db.begin_write().map_err(failed)?;
         for table in Table::ALL {
-            txn.open_table(definition(table)).map_err(StorageError::from)?;
+            txn.open_table(definition(table)).map_err(failed)?;
         }
-        txn.commit().map_err(StorageError::from)?;
+        txn.commit().map_err(failed)?;
         Ok(RedbStorage { db, durability: Durability::Immediate })
     }
 
@@ -43,29 +52,66 @@ impl RedbStorage {
         self.durability = Durability::None;
         self
     }
+
+    /// The database, for an embedder that keeps tables of its own in it.
+    pub fn database(&self) -> &Database {
+        &self.db
+    }
 }
 
 impl Storage for RedbStorage {
-    fn write(&self) -> Result<Box<dyn WriteTxn>, StorageError> {
-        let mut txn = self.db.begin_write().map_err(StorageError::from)?;
-        txn.set_durability(self.durability).map_err(StorageError::from)?;
-        Ok(Box::new(RedbWrite::new(txn, |txn| OpenTables::new(txn))))
+    type Txn = RedbTxn;
+    type Snapshot = RedbSnapshot;
+
+    fn write(&self) -> Result<RedbTxn, StorageError> {
+        let mut txn = self.db.begin_write().map_err(failed)?;
+        txn.set_durability(self.durability).map_err(failed)?;
+        Ok(RedbTxn::new(txn))
     }
 
-    fn read(&self) -> Result<Box<dyn ReadTxn>, StorageError> {
-        Ok(Box::new(RedbRead { txn: self.db.begin_read().map_err(StorageError::from)? }))
+    fn read(&self) -> Result<RedbSnapshot, StorageError> {
+        Ok(RedbSnapshot::new(self.db.begin_read().map_err(failed)?))
+    }
+
+    fn commit(&self, txn: RedbTxn) -> Result<(), StorageError> {
+        txn.into_inner().commit().map_err(failed)
     }
 }
 
-struct RedbRead {
+type ReadOnlyTable = redb::ReadOnlyTable<&'static [u8], &'static [u8]>;
+
+/// The engine's tables in a redb read transaction: committed state as it was when the
+/// transaction began. A table the database does not have yet reads as empty.
+pub struct RedbSnapshot {
     txn: redb::ReadTransaction,
+}
+
+impl RedbSnapshot {
+    /// The engine's tables in `txn`.
+    pub fn new(txn: redb::ReadTransaction) -> RedbSnapshot {
+        RedbSnapshot { txn }
+    }
+
+    fn table(&self, table: Table) -> Result<Option<ReadOnlyTable>, StorageError> {
+        match self.txn.open_table(definition(table)) {
+            Ok(table) => Ok(Some(table)),
+            Err(redb::TableError::TableDoesNotExist(_)) => Ok(None),
+            Err(error) => Err(failed(error)),
+        }
+    }
+}
+
+impl std::fmt::Debug for RedbSnapshot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RedbSnapshot").finish_non_exhaustive()
+    }
 }
 
 fn get_in(
     table: &impl ReadableTable<&'static [u8], &'static [u8]>,
     key: &[u8],
 ) -> Result<Option<Vec<u8>>, StorageError> {
-    Ok(table.get(key).map_err(StorageError::from)?.map(|v| v.value().to_vec()))
+    Ok(table.get(key).map_err(failed)?.map(|v| v.value().to_vec()))
 }
 
 fn scan_table(
@@ -73,8 +119,8 @@ fn scan_table(
     prefix: &[u8],
 ) -> Result<Entries, StorageError> {
     let mut out = Vec::new();
-    for entry in table.range(prefix..).map_err(StorageError::from)? {
-        let (key, value) = entry.map_err(StorageError::from)?;
+    for entry in table.range(prefix..).map_err(failed)? {
+        let (key, value) = entry.map_err(failed)?;
         if !key.value().starts_with(prefix) {
             break;
         }
@@ -83,14 +129,19 @@ fn scan_table(
     Ok(out)
 }
 
-impl ReadTxn for RedbRead {
+impl ReadTxn for RedbSnapshot {
     fn get(&self, table: Table, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
-        get_in(&self.txn.open_table(definition(table)).map_err(StorageError::from)?, key)
+        match self.table(table)? {
+            Some(table) => get_in(&table, key),
+            None => Ok(None),
+        }
     }
 
     fn scan(&self, table: Table, prefix: &[u8]) -> Result<Entries, StorageError> {
-        let table = self.txn.open_table(definition(table)).map_err(StorageError::from)?;
-        scan_table(&table, prefix)
+        match self.table(table)? {
+            Some(table) => scan_table(&table, prefix),
+            None => Ok(Vec::new()),
+        }
     }
 }
 
@@ -119,7 +170,7 @@ impl<'txn> OpenTables<'txn> {
         let mut tables = self.tables.borrow_mut();
         let open = match &mut tables[table.index()] {
             Some(open) => open,
-            slot => slot.insert(self.txn.open_table(definition(table)).map_err(StorageError::from)?),
+            slot => slot.insert(self.txn.open_table(definition(table)).map_err(failed)?),
         };
         f(open)
     }
@@ -127,24 +178,42 @@ impl<'txn> OpenTables<'txn> {
 
 self_cell::self_cell!(
     /// A write transaction with the tables opened in it.
-    struct RedbWrite {
+    struct OpenTxn {
         owner: redb::WriteTransaction,
         #[not_covariant]
         dependent: OpenTables,
     }
 );
 
-impl RedbWrite {
+/// The engine's tables in a redb write transaction, each opened the first time it is used and
+/// kept open until [`RedbTxn::into_inner`] gives the transaction back. A ledger that keeps its
+/// own tables in the same database begins the transaction, lets a block's changes be written
+/// through this, takes the transaction back, writes its own records and commits: both are
+/// durable together or not at all.
+pub struct RedbTxn(OpenTxn);
+
+impl RedbTxn {
+    /// The engine's tables in `txn`.
+    pub fn new(txn: redb::WriteTransaction) -> RedbTxn {
+        RedbTxn(OpenTxn::new(txn, |txn| OpenTables::new(txn)))
+    }
+
+    /// The transaction, its engine tables closed (each writes its root back to it): to write
+    /// tables of the ledger's own, then commit or abort.
+    pub fn into_inner(self) -> redb::WriteTransaction {
+        self.0.into_owner()
+    }
+
     fn with<T>(
         &self,
         table: Table,
         f: impl FnOnce(&mut OpenTable<'_>) -> Result<T, StorageError>,
     ) -> Result<T, StorageError> {
-        self.with_dependent(|_, tables| tables.with(table, f))
+        self.0.with_dependent(|_, tables| tables.with(table, f))
     }
 }
 
-impl ReadTxn for RedbWrite {
+impl ReadTxn for RedbTxn {
     fn get(&self, table: Table, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
         self.with(table, |table| get_in(table, key))
     }
@@ -154,17 +223,17 @@ impl ReadTxn for RedbWrite {
     }
 }
 
-impl WriteTxn for RedbWrite {
+impl WriteTxn for RedbTxn {
     fn put(&mut self, table: Table, key: &[u8], value: &[u8]) -> Result<(), StorageError> {
         self.with(table, |table| {
-            table.insert(key, value).map_err(StorageError::from)?;
+            table.insert(key, value).map_err(failed)?;
             Ok(())
         })
     }
 
     fn delete(&mut self, table: Table, key: &[u8]) -> Result<(), StorageError> {
         self.with(table, |table| {
-            table.remove(key).map_err(StorageError::from)?;
+            table.remove(key).map_err(failed)?;
             Ok(())
         })
     }
@@ -173,16 +242,17 @@ impl WriteTxn for RedbWrite {
         self.with(table, |table| {
             for (key, value) in changes {
                 match value {
-                    Some(value) => table.insert(key.as_slice(), value.as_slice()).map_err(StorageError::from)?,
-                    None => table.remove(key.as_slice()).map_err(StorageError::from)?,
+                    Some(value) => table.insert(key.as_slice(), value.as_slice()).map_err(failed)?,
+                    None => table.remove(key.as_slice()).map_err(failed)?,
                 };
             }
             Ok(())
         })
     }
+}
 
-    fn commit(self: Box<Self>) -> Result<(), StorageError> {
-        // The open tables close first: each writes its root back to the transaction.
-        self.into_owner().commit().map_err(StorageError::from)
+impl std::fmt::Debug for RedbTxn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RedbTxn").finish_non_exhaustive()
     }
 }

@@ -1,0 +1,131 @@
+//! What every call of an engine shares: the policy, the engine that runs contracts, and its
+//! compiled modules.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use baals_instrument::without_trap_write_backs;
+use baals_policy::Policy;
+
+use crate::backend::{Compiled, Runner};
+use crate::cache::{ArtifactStore, Module, ModuleCache};
+use crate::error::EngineError;
+use crate::keys::code_key;
+use crate::state::{Code, Execution};
+use crate::storage::{StorageError, Table};
+
+pub(crate) struct Shared {
+    pub(crate) runner: Runner,
+    pub(crate) policy: Policy,
+    cache: Mutex<ModuleCache>,
+    artifacts: Option<Arc<dyn ArtifactStore>>,
+    /// The module top-level calls run on first: the copy, unless the engine was configured
+    /// without copies.
+    pub(crate) first: Module,
+}
+
+impl Shared {
+    pub(crate) fn new(
+        runner: Runner,
+        policy: Policy,
+        cache_bytes: usize,
+        artifacts: Option<Arc<dyn ArtifactStore>>,
+        first: Module,
+    ) -> Shared {
+        Shared { runner, policy, cache: Mutex::new(ModuleCache::new(cache_bytes)), artifacts, first }
+    }
+
+    /// `module` of `code`, compiled (`docs/runtime.md`, "Traps run twice"): from memory, else
+    /// from a stored artifact, else compiled from the instrumented module in the state (and
+    /// its artifact stored). The copy and the stored module are cached and stored apart.
+    pub(crate) fn compiled(
+        &self,
+        exec: &Arc<Mutex<Execution>>,
+        code: Code,
+        module: Module,
+    ) -> Result<Compiled, EngineError> {
+        let key = (code, module);
+        if let Some(compiled) = self.cache_lock()?.get(&key) {
+            return Ok(compiled);
+        }
+        let exec = exec.lock().map_err(|_| EngineError::Internal("execution state poisoned by a panic"))?;
+        // Code being deployed is in no state until its `instantiate` succeeds; its copy was
+        // compiled for the deployment.
+        if let Some(deploying) = &exec.deploying
+            && deploying.code == code
+        {
+            if module == self.first {
+                return Ok(deploying.compiled.clone());
+            }
+            let wasm = Arc::clone(&deploying.wasm);
+            drop(exec);
+            return self.compile(code, &wasm, module);
+        }
+        if let Some(compiled) = self.load_artifact(&code, module) {
+            drop(exec);
+            return Ok(compiled);
+        }
+        let wasm = exec
+            .read(Table::Code, &code_key(&code))?
+            .ok_or_else(|| StorageError::corrupt(format!("account without its code {}", code.code_hash)))?;
+        drop(exec);
+        self.compile(code, &wasm, module)
+    }
+
+    /// A stored artifact of `module` of `code`, loaded into the memory cache. One that does not
+    /// load (another build wrote it, the file was damaged) is a miss: the code is compiled.
+    fn load_artifact(&self, code: &Code, module: Module) -> Option<Compiled> {
+        let key = self.artifact_key(code, module)?;
+        let bytes = self.artifacts.as_ref()?.get(&key)?;
+        let compiled = self.runner.load_artifact(&bytes).ok()??;
+        self.cache((*code, module), compiled, bytes.len()).ok()
+    }
+
+    /// Compiles `module` of instrumented code, into the cache, and stores its artifact.
+    pub(crate) fn compile(&self, code: Code, wasm: &[u8], module: Module) -> Result<Compiled, EngineError> {
+        let key = (code, module);
+        if let Some(compiled) = self.cache_lock()?.get(&key) {
+            return Ok(compiled);
+        }
+        let compiled = self.runner.compile(&module_of(wasm, module, &self.runner)?)?;
+        if let (Some(store), Some(artifact_key)) = (&self.artifacts, self.artifact_key(&code, module))
+            && let Some(artifact) = compiled.artifact()?
+        {
+            store.put(&artifact_key, &artifact);
+        }
+        self.cache(key, compiled, wasm.len())
+    }
+
+    fn cache(&self, key: (Code, Module), compiled: Compiled, wasm_len: usize) -> Result<Compiled, EngineError> {
+        let size = compiled.size(wasm_len);
+        self.cache_lock()?.insert(key, compiled.clone(), size);
+        Ok(compiled)
+    }
+
+    fn cache_lock(&self) -> Result<MutexGuard<'_, ModuleCache>, EngineError> {
+        self.cache.lock().map_err(|_| EngineError::Internal("module cache poisoned by a panic"))
+    }
+
+    /// Where this engine's compiled artifact of `module` of `code` is kept, if its engine has
+    /// artifacts: the code, the policy, the engine build and the module.
+    fn artifact_key(&self, code: &Code, module: Module) -> Option<Vec<u8>> {
+        let fingerprint = self.runner.fingerprint()?;
+        let mut key = code_key(code);
+        key.extend_from_slice(fingerprint);
+        key.push(module.artifact_mark());
+        Some(key)
+    }
+}
+
+/// `module` of the stored instrumented `wasm`: the stored module itself, or the copy without
+/// the write-backs only traps read (`baals_instrument::without_trap_write_backs`), which is
+/// the module itself when it has none.
+fn module_of<'w>(wasm: &'w [u8], module: Module, runner: &Runner) -> Result<std::borrow::Cow<'w, [u8]>, EngineError> {
+    match module {
+        Module::Stored => Ok(wasm.into()),
+        Module::Copy => match without_trap_write_backs(wasm) {
+            Ok(Some(copy)) => Ok(copy.into()),
+            Ok(None) => Ok(wasm.into()),
+            Err(error) => Err(EngineError::Compile { backend: runner.backend(), source: Box::new(error) }),
+        },
+    }
+}
