@@ -487,8 +487,8 @@ fn write_report(root: &Path, mode: &Mode, report: &[String]) -> Result<()> {
         if mode.quick { "cargo run --release -p baals-bench -- --quick" } else { "cargo run --release -p baals-bench" };
     let mut text = String::from(
         "# Benchmarks\n\nWritten by the benchmark binary (`bench/src/main.rs`); do not edit by hand. \
-         What each line means, and how the figures have driven the instrumenter, is in \
-         `docs/instrumentation.md`.\n\n",
+         What each line means is in `docs/instrumentation.md`, \"Measuring\"; how the figures have \
+         driven the instrumenter, in `docs/records/` (records 0003 to 0009).\n\n",
     );
     text.push_str(&format!("- Command: `{command}`\n- Machine: {}\n", machine()));
     text.push_str(&format!("- Rounds: {} per figure, medians, all columns interleaved in one process\n", mode.rounds));

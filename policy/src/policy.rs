@@ -450,8 +450,8 @@ pub enum TrapGas {
     /// full. Every metering block that can trap writes the counter back to its global.
     Exact,
     /// The whole limit, as the EVM's exceptional halts: only blocks that call or leave the
-    /// function write the counter back, which is cheaper to run where most blocks load or
-    /// store (`docs/instrumentation.md`, "What exact gas at a trap costs").
+    /// function write the counter back, so the module needs no copy and a call that traps runs
+    /// once (`docs/instrumentation.md`, "What exact gas at a trap costs"; record 0009).
     Limit,
 }
 

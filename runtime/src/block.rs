@@ -544,7 +544,7 @@ pub struct StoredEvent {
 /// artifacts are never part of it: they are a cache ([`crate::ArtifactStore`]).
 ///
 /// [`BlockChanges::write_to`] writes it into a transaction in the engine's tables
-/// (`docs/runtime.md`, "State"); a ledger that keeps its state otherwise reads the fields.
+/// (`docs/runtime.md`, "Storage"); a ledger that keeps its state otherwise reads the fields.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BlockChanges {
     /// The block's height.

@@ -220,7 +220,7 @@ fn run(
         }
         exec.tracing()
     };
-    // What the call pays before it runs (`docs/gas.md`, "Calls"): one that cannot pay ends
+    // What the call pays before it runs (`docs/gas.md`, "Calls and deployments"): one that cannot pay ends
     // out of gas having done nothing, its value not moved.
     let policy = &engine.policy;
     let cost = policy.calls().call_cost(input.len() as u64, compiled.initial_pages(), policy.memory().grow_page_cost);

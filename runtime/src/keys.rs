@@ -1,4 +1,4 @@
-//! How the engine's records are keyed and encoded in the tables (`docs/runtime.md`, "State").
+//! How the engine's records are keyed and encoded in the tables (`docs/runtime.md`, "Storage").
 
 use crate::state::Code;
 use crate::storage::{ReadTxn, StorageError, Table};

@@ -150,7 +150,7 @@ impl Snippet {
 
     /// Appends the snippet's code to `out`. Called once per injection, so it writes straight
     /// into `out`: building a `Vec` of instructions per injection cost about 5% of
-    /// instrument()'s instructions on the corpus (`docs/instrumentation.md`).
+    /// instrument()'s instructions on the corpus (record 0005).
     pub(crate) fn encode(self, s: &Slots, out: &mut Vec<u8>) {
         use Instruction::*;
         let mut put = |instructions: &[Instruction<'static>]| {
@@ -161,7 +161,7 @@ impl Snippet {
         match self {
             // The two snippets of every metering block are written byte by byte: they are most
             // of the injected code, and that saved another 4% of instrument()'s instructions
-            // (`docs/instrumentation.md`). The prices, which decode these bytes, and the golden
+            // (record 0005). The prices, which decode these bytes, and the golden
             // outputs pin the encoding.
             Snippet::Meter { charge, reload, flush, .. } => {
                 let (opcode, index) = if reload { (GLOBAL_GET, s.gas_global) } else { (LOCAL_GET, s.gas) };

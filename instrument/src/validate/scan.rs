@@ -183,7 +183,7 @@ impl<A: Hooks, B: Hooks> Hooks for (A, B) {
 /// Code below this many bytes is validated (and rewritten) on the calling thread: handing
 /// a run to another thread costs about what validating a few KiB does here, and 8 or 16 KiB
 /// measured no faster on the 13 KB CosmWasm contract; 4 KiB, with the runs on rayon's pool,
-/// slower (`docs/instrumentation.md`, "Two more levers"). The unit tests lower it so that
+/// slower (record 0005). The unit tests lower it so that
 /// every corpus contract takes the parallel path.
 const PARALLEL_BYTES: usize = if cfg!(test) { 1 << 10 } else { 32 << 10 };
 
@@ -393,7 +393,7 @@ fn scan_body(
         let offset = operators.original_position();
         // The hooks get the operator where the decoder wrote it. Moving it out of the nested
         // result first copied its 56 bytes in pieces that the loads after the call could not
-        // take from the store buffer: a fifth of a validation's time (`docs/instrumentation.md`).
+        // take from the store buffer: a fifth of a validation's time (record 0005).
         match operators.visit_operator(&mut Tee { validator, offset }) {
             Ok(Ok(ref op)) => hooks.operator(validator, op, offset, operators.original_position())?,
             Ok(Err(error)) => return Err(invalid(error)),

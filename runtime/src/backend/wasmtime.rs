@@ -212,7 +212,7 @@ pub(crate) fn serialize(prepared: &Prepared) -> Result<Vec<u8>, EngineError> {
 }
 
 /// A module ready to instantiate, with the exports every call looks up found once: looking
-/// them up by name cost 3% of a warm call's instructions (`docs/runtime.md`).
+/// them up by name cost 3% of a warm call's instructions (record 0012).
 pub(crate) struct Prepared {
     pre: InstancePre<Data>,
     exports: Exports,
@@ -336,7 +336,7 @@ fn pool(policy: &Policy) -> Option<wasmtime::PoolingAllocationConfig> {
     // then faults in afresh every page it touches beyond the part kept resident (madvise
     // drops the rest, with a TLB shootdown on every core). Linux's PAGEMAP_SCAN tells which
     // pages a call wrote, so only those are reset, with memset, and the rest stay mapped:
-    // that halved the token transfer's warm call (docs/runtime.md). Without it,
+    // that halved the token transfer's warm call (record 0012). Without it,
     // memset of a large resident part on every call would cost more than the faults, so the
     // resident part stays at the first 64 KiB, which contracts touch first.
     if wasmtime::PoolingAllocationConfig::is_pagemap_scan_available() {
