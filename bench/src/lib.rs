@@ -89,3 +89,27 @@ pub fn permissive_trap_limit() -> Result<baals_policy::Policy, String> {
     }
     Ok(policy)
 }
+
+/// The machine: CPU model, cores, kernel. Figures are quoted with it.
+pub fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    format!("{cpu}, {cores} cores, Linux {}", kernel.trim())
+}
+
+/// The heading of the section of `docs/BENCHMARKS.md` that the runtime benchmark
+/// (`bench/src/bin/runtime.rs`) writes; the main benchmark keeps it when it rewrites the rest.
+pub const CALL_PATH_SECTION: &str = "## The call path";
+
+/// `docs/BENCHMARKS.md`'s text from [`CALL_PATH_SECTION`] on, if it has that section.
+pub fn call_path_section(benchmarks: &str) -> Option<&str> {
+    benchmarks.find(CALL_PATH_SECTION).map(|start| &benchmarks[start..])
+}

@@ -45,46 +45,95 @@ pub struct Param {
     pub ty: AbiType,
 }
 
-/// A function of host ABI v1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum HostFunction {
-    /// `baals_storage_read`
-    StorageRead,
-    /// `baals_storage_write`
-    StorageWrite,
-    /// `baals_storage_remove`
-    StorageRemove,
-    /// `baals_get_sender`
-    GetSender,
-    /// `baals_get_contract_id`
-    GetContractId,
-    /// `baals_get_block_timestamp`
-    GetBlockTimestamp,
-    /// `baals_get_block_index`
-    GetBlockIndex,
-    /// `baals_get_input_data`
-    GetInputData,
-    /// `baals_set_return_data`
-    SetReturnData,
-    /// `baals_get_value`
-    GetValue,
-    /// `baals_get_balance`
-    GetBalance,
-    /// `baals_transfer`
-    Transfer,
-    /// `baals_hash_sha256`
-    HashSha256,
-    /// `baals_verify_signature`
-    VerifySignature,
-    /// `baals_call_contract`
-    CallContract,
-    /// `baals_read_call_result`
-    ReadCallResult,
-    /// `baals_emit_event`
-    EmitEvent,
-    /// `baals_revert`
-    Revert,
+/// Every function of host ABI v1, once: `$callback! { rows }`, a row per function in ABI
+/// table order, as `Variant function(param: type, ...) -> result { returns: "...", metered:
+/// "..." }` (`function` is the import name without `baals_`; types are `i32` and `i64`;
+/// `()` is no result). [`HostFunction`] and its table are generated from it, and the runtime
+/// binds each function to its implementation for every engine from it, so that adding a host
+/// function is one row here and its implementation there.
+#[macro_export]
+macro_rules! for_each_host_function {
+    ($callback:ident) => {
+        $callback! {
+            StorageRead storage_read(key_ptr: i32, key_len: i32, value_ptr: i32, value_cap: i32) -> i32 {
+                returns: "value length, or -1 (0xFFFFFFFF) if absent",
+                metered: "key_len + the value's length"
+            }
+            StorageWrite storage_write(key_ptr: i32, key_len: i32, value_ptr: i32, value_len: i32) -> () {
+                returns: "-",
+                metered: "key_len + value_len"
+            }
+            StorageRemove storage_remove(key_ptr: i32, key_len: i32) -> () {
+                returns: "-",
+                metered: "key_len"
+            }
+            GetSender get_sender(ptr: i32) -> () {
+                returns: "- (32 bytes written at ptr)",
+                metered: "32"
+            }
+            GetContractId get_contract_id(ptr: i32) -> () {
+                returns: "- (32 bytes written at ptr)",
+                metered: "32"
+            }
+            GetBlockTimestamp get_block_timestamp() -> i64 {
+                returns: "the block's timestamp",
+                metered: "0"
+            }
+            GetBlockIndex get_block_index() -> i64 {
+                returns: "the block's height",
+                metered: "0"
+            }
+            GetInputData get_input_data(ptr: i32, cap: i32) -> i32 {
+                returns: "full input length",
+                metered: "bytes written"
+            }
+            SetReturnData set_return_data(ptr: i32, len: i32) -> () {
+                returns: "-",
+                metered: "len"
+            }
+            GetValue get_value() -> i64 {
+                returns: "native value sent with this call",
+                metered: "0"
+            }
+            GetBalance get_balance() -> i64 {
+                returns: "this contract's native balance",
+                metered: "0"
+            }
+            Transfer transfer(account_ptr: i32, amount: i64) -> i32 {
+                returns: "0 ok, 1 insufficient balance (or the receiver's would pass `u64::MAX`)",
+                metered: "32"
+            }
+            HashSha256 hash_sha256(data_ptr: i32, data_len: i32, out_ptr: i32) -> () {
+                returns: "- (32 bytes written at out_ptr)",
+                metered: "data_len"
+            }
+            VerifySignature verify_signature(
+                pk_ptr: i32, pk_len: i32, msg_ptr: i32, msg_len: i32, sig_ptr: i32, sig_len: i32
+            ) -> i32 {
+                returns: "1 valid, 0 not (ed25519)",
+                metered: "pk_len + msg_len + sig_len"
+            }
+            CallContract call_contract(
+                id_ptr: i32, id_len: i32, method_ptr: i32, method_len: i32, payload_ptr: i32, payload_len: i32,
+                value: i64
+            ) -> i32 {
+                returns: "result length, or -1 if the callee failed",
+                metered: "id_len + method_len + payload_len"
+            }
+            ReadCallResult read_call_result(ptr: i32, cap: i32) -> i32 {
+                returns: "full result length",
+                metered: "bytes written"
+            }
+            EmitEvent emit_event(topic_ptr: i32, topic_len: i32, data_ptr: i32, data_len: i32) -> () {
+                returns: "-",
+                metered: "topic_len + data_len"
+            }
+            Revert revert(msg_ptr: i32, msg_len: i32) -> () {
+                returns: "never returns",
+                metered: "msg_len"
+            }
+        }
+    };
 }
 
 struct Spec {
@@ -99,175 +148,66 @@ const fn p(name: &'static str, ty: AbiType) -> Param {
     Param { name, ty }
 }
 
-use AbiType::{I32, I64};
+macro_rules! abi_type {
+    (i32) => {
+        AbiType::I32
+    };
+    (i64) => {
+        AbiType::I64
+    };
+}
 
-// In `HostFunction` declaration order.
-const SPECS: [Spec; 18] = [
-    Spec {
-        name: "baals_storage_read",
-        params: &[p("key_ptr", I32), p("key_len", I32), p("value_ptr", I32), p("value_cap", I32)],
-        result: Some(I32),
-        returns: "value length, or -1 (0xFFFFFFFF) if absent",
-        metered_bytes: "key_len + the value's length",
-    },
-    Spec {
-        name: "baals_storage_write",
-        params: &[p("key_ptr", I32), p("key_len", I32), p("value_ptr", I32), p("value_len", I32)],
-        result: None,
-        returns: "-",
-        metered_bytes: "key_len + value_len",
-    },
-    Spec {
-        name: "baals_storage_remove",
-        params: &[p("key_ptr", I32), p("key_len", I32)],
-        result: None,
-        returns: "-",
-        metered_bytes: "key_len",
-    },
-    Spec {
-        name: "baals_get_sender",
-        params: &[p("ptr", I32)],
-        result: None,
-        returns: "- (32 bytes written at ptr)",
-        metered_bytes: "32",
-    },
-    Spec {
-        name: "baals_get_contract_id",
-        params: &[p("ptr", I32)],
-        result: None,
-        returns: "- (32 bytes written at ptr)",
-        metered_bytes: "32",
-    },
-    Spec {
-        name: "baals_get_block_timestamp",
-        params: &[],
-        result: Some(I64),
-        returns: "the block's timestamp",
-        metered_bytes: "0",
-    },
-    Spec {
-        name: "baals_get_block_index",
-        params: &[],
-        result: Some(I64),
-        returns: "the block's height",
-        metered_bytes: "0",
-    },
-    Spec {
-        name: "baals_get_input_data",
-        params: &[p("ptr", I32), p("cap", I32)],
-        result: Some(I32),
-        returns: "full input length",
-        metered_bytes: "bytes written",
-    },
-    Spec {
-        name: "baals_set_return_data",
-        params: &[p("ptr", I32), p("len", I32)],
-        result: None,
-        returns: "-",
-        metered_bytes: "len",
-    },
-    Spec {
-        name: "baals_get_value",
-        params: &[],
-        result: Some(I64),
-        returns: "native value sent with this call",
-        metered_bytes: "0",
-    },
-    Spec {
-        name: "baals_get_balance",
-        params: &[],
-        result: Some(I64),
-        returns: "this contract's native balance",
-        metered_bytes: "0",
-    },
-    Spec {
-        name: "baals_transfer",
-        params: &[p("account_ptr", I32), p("amount", I64)],
-        result: Some(I32),
-        returns: "0 ok, 1 insufficient balance (or the receiver's would pass `u64::MAX`)",
-        metered_bytes: "32",
-    },
-    Spec {
-        name: "baals_hash_sha256",
-        params: &[p("data_ptr", I32), p("data_len", I32), p("out_ptr", I32)],
-        result: None,
-        returns: "- (32 bytes written at out_ptr)",
-        metered_bytes: "data_len",
-    },
-    Spec {
-        name: "baals_verify_signature",
-        params: &[
-            p("pk_ptr", I32),
-            p("pk_len", I32),
-            p("msg_ptr", I32),
-            p("msg_len", I32),
-            p("sig_ptr", I32),
-            p("sig_len", I32),
-        ],
-        result: Some(I32),
-        returns: "1 valid, 0 not (ed25519)",
-        metered_bytes: "pk_len + msg_len + sig_len",
-    },
-    Spec {
-        name: "baals_call_contract",
-        params: &[
-            p("id_ptr", I32),
-            p("id_len", I32),
-            p("method_ptr", I32),
-            p("method_len", I32),
-            p("payload_ptr", I32),
-            p("payload_len", I32),
-            p("value", I64),
-        ],
-        result: Some(I32),
-        returns: "result length, or -1 if the callee failed",
-        metered_bytes: "id_len + method_len + payload_len",
-    },
-    Spec {
-        name: "baals_read_call_result",
-        params: &[p("ptr", I32), p("cap", I32)],
-        result: Some(I32),
-        returns: "full result length",
-        metered_bytes: "bytes written",
-    },
-    Spec {
-        name: "baals_emit_event",
-        params: &[p("topic_ptr", I32), p("topic_len", I32), p("data_ptr", I32), p("data_len", I32)],
-        result: None,
-        returns: "-",
-        metered_bytes: "topic_len + data_len",
-    },
-    Spec {
-        name: "baals_revert",
-        params: &[p("msg_ptr", I32), p("msg_len", I32)],
-        result: None,
-        returns: "never returns",
-        metered_bytes: "msg_len",
-    },
-];
+macro_rules! result_type {
+    (()) => {
+        None
+    };
+    ($ty:ident) => {
+        Some(abi_type!($ty))
+    };
+}
+
+/// The enum, its list and its table, from the rows of [`for_each_host_function!`].
+macro_rules! host_functions {
+    ($(
+        $variant:ident $function:ident($($param:ident: $ty:ident),* $(,)?) -> $result:tt {
+            returns: $returns:literal,
+            metered: $metered:literal
+        }
+    )*) => {
+        /// A function of host ABI v1.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum HostFunction {
+            $(
+                #[doc = concat!("`baals_", stringify!($function), "`")]
+                $variant,
+            )*
+        }
+
+        /// How many functions the ABI has.
+        const COUNT: usize = [$(stringify!($variant)),*].len();
+
+        /// Every function, in [`HostFunction`] declaration order.
+        const LIST: [HostFunction; COUNT] = [$(HostFunction::$variant),*];
+
+        // In `HostFunction` declaration order.
+        const SPECS: [Spec; COUNT] = [$(
+            Spec {
+                name: concat!("baals_", stringify!($function)),
+                params: &[$(p(stringify!($param), abi_type!($ty))),*],
+                result: result_type!($result),
+                returns: $returns,
+                metered_bytes: $metered,
+            },
+        )*];
+    };
+}
+
+for_each_host_function!(host_functions);
 
 impl HostFunction {
     /// Every host function, in ABI table order (the order of [`HostFunction::index`]).
-    pub const ALL: [HostFunction; 18] = [
-        HostFunction::StorageRead,
-        HostFunction::StorageWrite,
-        HostFunction::StorageRemove,
-        HostFunction::GetSender,
-        HostFunction::GetContractId,
-        HostFunction::GetBlockTimestamp,
-        HostFunction::GetBlockIndex,
-        HostFunction::GetInputData,
-        HostFunction::SetReturnData,
-        HostFunction::GetValue,
-        HostFunction::GetBalance,
-        HostFunction::Transfer,
-        HostFunction::HashSha256,
-        HostFunction::VerifySignature,
-        HostFunction::CallContract,
-        HostFunction::ReadCallResult,
-        HostFunction::EmitEvent,
-        HostFunction::Revert,
-    ];
+    pub const ALL: [HostFunction; COUNT] = LIST;
 
     /// The function's position in [`HostFunction::ALL`].
     pub const fn index(self) -> usize {

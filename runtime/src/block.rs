@@ -4,23 +4,23 @@
 use std::any::Any;
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use baals_abi::Abi;
 use baals_instrument::{CodeHash, instrument};
 use baals_policy::PolicyHash;
 use sha2::{Digest, Sha256};
 
-use crate::engine::ContractEngine;
 use crate::error::EngineError;
 use crate::exec::{self, CallOutcome, CallSpec, INSTANTIATE, MAX_GAS};
 use crate::keys::{self, code_key, decode_u64, event_key, state_key};
 use crate::lattice::Lattice;
-use crate::state::{Code, ContractRecord, Deploying, Execution, Frame};
+use crate::shared::Shared;
+use crate::state::{ContractRecord, Deploying, Execution, Frame};
 use crate::storage::{ReadTxn, StorageError, Table, WriteTxn};
 use crate::trace::Tracer;
 use crate::types::{
-    Address, BlockContext, ContractExecutionResult, ContractId, DeployResult, Event, ExecutionStatus, InvalidCall,
+    Address, BlockContext, Code, ContractExecutionResult, ContractId, DeployResult, Event, ExecutionStatus, InvalidCall,
 };
 
 /// A call of a contract's method, moving `value` from `sender` to the contract first.
@@ -133,11 +133,11 @@ impl<'a> Deploy<'a> {
 /// Each call runs in its own overlay: one that fails changes nothing, and an error (a failed
 /// read of the state) fails that call or deployment alone; the block goes on.
 pub struct Block<'e, S: ReadTxn> {
-    engine: &'e ContractEngine,
-    /// The ledger's state; `None` only if an engine bug lost it.
-    state: Option<Box<dyn ReadTxn>>,
-    /// What the block's successful calls and deployments changed.
-    frame: Frame,
+    shared: &'e Arc<Shared>,
+    /// The ledger's state and what the block's successful calls and deployments changed (the
+    /// block's frame), shared with the instances of each call as it runs. One for the block,
+    /// so that a call allocates none of it.
+    exec: Arc<Mutex<Execution>>,
     /// Each successful call's events, by call index.
     events: Vec<(u32, Vec<Event>)>,
     ctx: BlockContext,
@@ -152,16 +152,9 @@ impl<S: ReadTxn> std::fmt::Debug for Block<'_, S> {
 }
 
 impl<'e, S: ReadTxn> Block<'e, S> {
-    pub(crate) fn new(engine: &'e ContractEngine, ctx: BlockContext, state: S) -> Block<'e, S> {
-        Block {
-            engine,
-            state: Some(Box::new(state)),
-            frame: Frame::default(),
-            events: Vec::new(),
-            ctx,
-            calls: 0,
-            _state: PhantomData,
-        }
+    pub(crate) fn new(shared: &'e Arc<Shared>, ctx: BlockContext, state: S) -> Block<'e, S> {
+        let exec = Execution::new(Box::new(state), Frame::default(), ctx);
+        Block { shared, exec: Arc::new(Mutex::new(exec)), events: Vec::new(), ctx, calls: 0, _state: PhantomData }
     }
 
     /// The block's context.
@@ -174,27 +167,21 @@ impl<'e, S: ReadTxn> Block<'e, S> {
         self.calls
     }
 
-    fn state(&self) -> Result<&dyn ReadTxn, EngineError> {
-        self.state.as_deref().ok_or(EngineError::BlockFailed)
+    fn exec(&self) -> Result<MutexGuard<'_, Execution>, EngineError> {
+        self.exec.lock().map_err(|_| EngineError::BlockFailed)
     }
 
     /// A value as the block's deployments left it: what they stored, else the ledger's state.
     fn read(&self, table: Table, key: &[u8]) -> Result<Option<Vec<u8>>, EngineError> {
-        if let Some(value) = self.frame.written.get(&(table, key.to_vec())) {
-            return Ok(Some(value.clone()));
-        }
-        Ok(self.state()?.get(table, key)?)
+        Ok(self.exec()?.read(table, key)?)
     }
 
     /// Adds `amount` to an address's native balance: how the ledger funds accounts.
     /// Returns the new balance.
     pub fn credit(&mut self, address: &Address, amount: u64) -> Result<u64, EngineError> {
-        let balance = match self.frame.balances.get(address) {
-            Some(balance) => *balance,
-            None => keys::read_u64(self.state()?, Table::Balances, address)?,
-        };
-        let balance = balance.checked_add(amount).ok_or(EngineError::BalanceOverflow(*address))?;
-        self.frame.balances.insert(*address, balance);
+        let mut exec = self.exec()?;
+        let balance = exec.balance(address)?.checked_add(amount).ok_or(EngineError::BalanceOverflow(*address))?;
+        exec.block_frame().balances.insert(*address, balance);
         Ok(balance)
     }
 
@@ -221,11 +208,12 @@ impl<'e, S: ReadTxn> Block<'e, S> {
         let spec = CallSpec {
             contract: call.contract,
             sender: call.sender,
-            method: call.method.to_string(),
-            input: call.input.to_vec(),
+            method: call.method.into(),
+            input: call.input.into(),
             value: call.value,
             gas_limit: call.gas_limit,
             depth: 0,
+            traced: tracer.is_some(),
         };
         let (outcome, tracer) = self.run(spec, false, None, tracer)?;
         let outcome = outcome?;
@@ -259,11 +247,12 @@ impl<'e, S: ReadTxn> Block<'e, S> {
         let spec = CallSpec {
             contract: query.contract,
             sender: query.sender,
-            method: query.method.to_string(),
-            input: query.input.to_vec(),
+            method: query.method.into(),
+            input: query.input.into(),
             value: 0,
             gas_limit: query.gas_limit,
             depth: 0,
+            traced: tracer.is_some(),
         };
         let (outcome, tracer) = self.run(spec, true, None, tracer)?;
         Ok((result(outcome?), tracer))
@@ -295,7 +284,7 @@ impl<'e, S: ReadTxn> Block<'e, S> {
         deploy: &Deploy<'_>,
         tracer: Option<Box<dyn Tracer>>,
     ) -> Result<(DeployResult, Option<Box<dyn Tracer>>), EngineError> {
-        let shared = &self.engine.shared;
+        let shared = self.shared;
         let code = Code { code_hash: CodeHash::of(deploy.wasm), policy_hash: shared.policy.hash() };
         // Code already stored under this policy was accepted by it, and every contract of that
         // code runs the stored instrumentation: a deployment of it runs that too, rather than
@@ -346,22 +335,23 @@ impl<'e, S: ReadTxn> Block<'e, S> {
             let spec = CallSpec {
                 contract: id,
                 sender: deployer,
-                method: INSTANTIATE.to_string(),
-                input: deploy.input.to_vec(),
+                method: INSTANTIATE.into(),
+                input: deploy.input.into(),
                 value: 0,
                 gas_limit: deploy.gas_limit - deploy_gas,
                 depth: 0,
+                traced: tracer.is_some(),
             };
             let deploying = Deploying { id, code, compiled, wasm: instrumented.as_slice().into() };
             let (outcome, tracer) = self.run(spec, false, Some(deploying), tracer)?;
             let outcome = outcome?;
             if outcome.status.is_success() {
-                self.store(stored);
+                self.store(stored)?;
                 self.events.push((self.calls, outcome.events.clone()));
             }
             (outcome.status, outcome.output, outcome.events, outcome.gas_used, tracer)
         } else {
-            self.store(stored);
+            self.store(stored)?;
             (ExecutionStatus::Success, Vec::new(), Vec::new(), 0, tracer)
         };
         self.calls += 1;
@@ -378,8 +368,9 @@ impl<'e, S: ReadTxn> Block<'e, S> {
 
     /// Records a deployment in the block: the deployer's nonce, the account, the ABI, and the
     /// code if it is new under the policy.
-    fn store(&mut self, deployed: Deployed<'_>) {
-        let written = &mut self.frame.written;
+    fn store(&mut self, deployed: Deployed<'_>) -> Result<(), EngineError> {
+        let mut exec = self.exec()?;
+        let written = &mut exec.block_frame().written;
         if let Some((original, instrumented)) = deployed.new_code {
             if let Some(original) = original {
                 written.insert((Table::Originals, deployed.code.code_hash.0.to_vec()), original.to_vec());
@@ -392,6 +383,7 @@ impl<'e, S: ReadTxn> Block<'e, S> {
             written.insert((Table::Abis, deployed.id.0.to_vec()), abi.json.to_string().into_bytes());
         }
         written.insert((Table::Nonces, deployed.deployer.0.to_vec()), (deployed.nonce + 1).to_le_bytes().to_vec());
+        Ok(())
     }
 
     /// Runs one top-level call over the block's state and frame, and takes them back. The
@@ -399,40 +391,37 @@ impl<'e, S: ReadTxn> Block<'e, S> {
     /// call changed nothing, and the block goes on without it.
     fn run(
         &mut self,
-        spec: CallSpec,
+        spec: CallSpec<'_>,
         read_only: bool,
         deploying: Option<Deploying>,
         tracer: Option<Box<dyn Tracer>>,
     ) -> Result<Ran, EngineError> {
-        let view = self.state.take().ok_or(EngineError::BlockFailed)?;
-        let block = std::mem::take(&mut self.frame);
         let instantiate = deploying.is_some();
-        let mut execution = Execution::new(view, block, self.ctx, read_only, tracer);
-        execution.deploying = deploying;
-        let exec = Arc::new(Mutex::new(execution));
-        let outcome = exec::top_level(&self.engine.shared, &exec, spec, instantiate);
-        // Every instance, and with it every other reference, is gone once the call returned.
-        let execution = Arc::try_unwrap(exec)
-            .map_err(|_| EngineError::Internal("an instance outlived its call"))?
-            .into_inner()
-            .map_err(|_| EngineError::Internal("execution state poisoned by a panic"))?;
-        let (view, block, tracer) = execution.into_parts();
-        (self.state, self.frame) = (Some(view), block);
+        self.exec()?.begin(read_only, deploying, tracer);
+        let outcome = exec::top_level(self.shared, &self.exec, spec, instantiate);
+        let tracer = self.exec()?.end();
         Ok((outcome, tracer))
+    }
+
+    /// The ledger's state and the block's frame, once no call runs.
+    fn into_parts(self) -> Result<(Box<dyn ReadTxn>, Frame), EngineError> {
+        // Every instance, and with it every other reference, is gone once its call returned.
+        let exec = Arc::try_unwrap(self.exec).map_err(|_| EngineError::Internal("an instance outlived its call"))?;
+        Ok(exec.into_inner().map_err(|_| EngineError::BlockFailed)?.into_parts())
     }
 
     /// The block's changes, for the ledger to write ([`BlockChanges::write_to`]) and commit,
     /// and its state back.
     pub fn finish(mut self) -> Result<(BlockChanges, S), EngineError> {
-        let state = self.state.take().ok_or(EngineError::BlockFailed)?;
-        let frame = std::mem::take(&mut self.frame);
-        let changes = BlockChanges::of(&*state, frame, self.ctx.height, &self.events)?;
-        Ok((changes, downcast_state(Some(state))?))
+        let (height, events) = (self.ctx.height, std::mem::take(&mut self.events));
+        let (state, frame) = self.into_parts()?;
+        let changes = BlockChanges::of(&*state, frame, height, &events)?;
+        Ok((changes, downcast_state(state)?))
     }
 
     /// Drops the block's changes and gives the state back.
-    pub fn abort(mut self) -> Result<S, EngineError> {
-        downcast_state(self.state.take())
+    pub fn abort(self) -> Result<S, EngineError> {
+        downcast_state(self.into_parts()?.0)
     }
 }
 
@@ -467,8 +456,8 @@ fn downcast<T: Any>(tracer: Option<Box<dyn Tracer>>) -> Result<T, EngineError> {
 }
 
 /// The block's state back as the type the ledger gave.
-fn downcast_state<S: ReadTxn>(state: Option<Box<dyn ReadTxn>>) -> Result<S, EngineError> {
-    let state: Box<dyn Any> = state.ok_or(EngineError::BlockFailed)?;
+fn downcast_state<S: ReadTxn>(state: Box<dyn ReadTxn>) -> Result<S, EngineError> {
+    let state: Box<dyn Any> = state;
     state.downcast::<S>().map(|state| *state).map_err(|_| EngineError::Internal("a block's state changed type"))
 }
 
@@ -588,7 +577,10 @@ impl BlockChanges {
             records.insert(address(id, Table::Contracts)?, (ContractRecord::decode(bytes)?, true));
         }
         let mut storage = Vec::new();
-        for ((contract, key), value) in frame.state {
+        for (state_key, value) in frame.state {
+            let (contract, key) = keys::split_state_key(&state_key)
+                .map(|(contract, key)| (contract, key.to_vec()))
+                .ok_or_else(|| StorageError::corrupt("state key"))?;
             let (record, _) = match records.entry(contract) {
                 std::collections::btree_map::Entry::Occupied(entry) => entry.into_mut(),
                 std::collections::btree_map::Entry::Vacant(entry) => {
@@ -598,7 +590,7 @@ impl BlockChanges {
                     entry.insert((ContractRecord::decode(&bytes)?, false))
                 }
             };
-            let old = state.get(Table::State, &state_key(&contract, &key))?;
+            let old = state.get(Table::State, &state_key)?;
             if old == value {
                 continue;
             }

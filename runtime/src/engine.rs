@@ -6,30 +6,14 @@ use std::sync::Arc;
 
 use baals_policy::Policy;
 
-use crate::backend::{Backend, Runner};
+use crate::backend::Runner;
 use crate::block::{Block, BlockChanges};
 use crate::cache::{ArtifactStore, Module};
 use crate::error::EngineError;
 use crate::shared::Shared;
 use crate::storage::{ReadTxn, Storage};
+use crate::types::Backend;
 use crate::types::BlockContext;
-
-/// Native stack bytes per frame beyond its values (return address, frame pointer, saved
-/// registers, alignment), and per stack unit (a value spilled to the stack), both as
-/// measured on cranelift's x86-64 and aarch64 output with room to spare (`docs/runtime.md`).
-const FRAME_BYTES: u64 = 128;
-const UNIT_BYTES: u64 = 16;
-
-/// The native stack a policy's deepest recursion needs: the most frames that fit in
-/// `stack.max-height` (each at least `frame-base` units), every one at the per-frame and
-/// per-unit bound, doubled. wasmtime traps past this, so the deterministic limit must come
-/// first: `tests` check it with the largest and the smallest frames.
-pub(crate) fn native_stack_bytes(policy: &Policy) -> usize {
-    let stack = policy.stack();
-    let frames = stack.max_frames();
-    let bytes = 2 * (FRAME_BYTES * frames + UNIT_BYTES * stack.max_height);
-    usize::try_from(bytes).unwrap_or(usize::MAX)
-}
 
 /// Tuning that never changes a result.
 #[derive(Clone)]
@@ -129,7 +113,7 @@ impl ContractEngine {
     /// Starts a block over `state`: the ledger's state as the block begins, which the block
     /// reads and never writes.
     pub fn block<S: ReadTxn>(&self, ctx: BlockContext, state: S) -> Block<'_, S> {
-        Block::new(self, ctx, state)
+        Block::new(&self.shared, ctx, state)
     }
 
     /// Runs `f` in a block over a write transaction of `storage`, writes the block's changes

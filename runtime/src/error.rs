@@ -4,8 +4,8 @@
 use baals_abi::AbiError;
 use baals_instrument::InstrumentError;
 
-use crate::backend::Backend;
 use crate::storage::StorageError;
+use crate::types::Backend;
 use crate::types::ContractId;
 
 /// An error from a library the engine runs on, kept whole as the source of an [`EngineError`].

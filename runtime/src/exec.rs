@@ -8,13 +8,14 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use baals_instrument::TRAP_LIMIT_EXPORT;
 use baals_policy::RESERVED_PREFIX;
 
-use crate::backend::{Ended, Failure, Limits};
+use crate::backend::{Compiled, Ended, Failure, Limits};
 use crate::cache::Module;
 use crate::error::EngineError;
 use crate::host::{HostError, HostState};
 use crate::shared::Shared;
-use crate::state::{Code, Execution};
+use crate::state::Execution;
 use crate::trace::{CallEnter, CallExit};
+use crate::types::Code;
 use crate::types::{Address, ContractId, ExecutionStatus, InvalidCall, TrapKind};
 
 /// The largest gas limit: keeps every sum of charges inside the signed 64-bit counter.
@@ -24,15 +25,18 @@ pub(crate) const MAX_GAS: u64 = 1 << 62;
 pub const INSTANTIATE: &str = "instantiate";
 
 /// A call to run.
-pub(crate) struct CallSpec {
+pub(crate) struct CallSpec<'a> {
     pub(crate) contract: ContractId,
     pub(crate) sender: Address,
-    pub(crate) method: String,
-    pub(crate) input: Vec<u8>,
+    pub(crate) method: std::borrow::Cow<'a, str>,
+    pub(crate) input: Arc<[u8]>,
     pub(crate) value: u64,
     pub(crate) gas_limit: u64,
     /// 0 for a top-level call.
     pub(crate) depth: u64,
+    /// Whether the top-level call has a tracer: known here so that an untraced call never
+    /// takes the execution's lock to find out.
+    pub(crate) traced: bool,
 }
 
 /// How a call that ran ended.
@@ -73,24 +77,23 @@ fn lock(exec: &Mutex<Execution>) -> Result<MutexGuard<'_, Execution>, EngineErro
 pub(crate) fn top_level(
     engine: &Arc<Shared>,
     exec: &Arc<Mutex<Execution>>,
-    mut spec: CallSpec,
+    spec: CallSpec<'_>,
     instantiate: bool,
 ) -> Result<CallOutcome, EngineError> {
     if spec.gas_limit > MAX_GAS {
         return refused(exec, &spec, InvalidCall::GasLimitTooLarge(spec.gas_limit));
     }
     // A traced call runs once, on the stored modules: the trace never shows a discarded run.
-    let first = if lock(exec)?.tracing() { Module::Stored } else { engine.first };
-    let code = match prepare(engine, exec, &spec, first, instantiate)? {
-        Ok(code) => code,
+    let first = if spec.traced { Module::Stored } else { engine.first };
+    let Prepared { code, compiled } = match prepare(engine, exec, &spec, first, instantiate)? {
+        Ok(prepared) => prepared,
         Err(reason) => return refused(exec, &spec, reason),
     };
-    let input = if first == Module::Copy { spec.input.clone() } else { std::mem::take(&mut spec.input) };
-    if let Run::Ended(outcome) = run(engine, exec, &spec, input, code, first)? {
+    if let Run::Ended(outcome) = run(engine, exec, &spec, Arc::clone(&spec.input), compiled, first)? {
         return Ok(outcome);
     }
-    let input = std::mem::take(&mut spec.input);
-    match run(engine, exec, &spec, input, code, Module::Stored)? {
+    let stored = engine.compiled(exec, code, Module::Stored)?;
+    match run(engine, exec, &spec, Arc::clone(&spec.input), stored, Module::Stored)? {
         Run::Ended(outcome) => Ok(outcome),
         Run::TrappedOnCopy => Err(EngineError::Internal("a call on the stored module trapped on a copy")),
     }
@@ -101,7 +104,7 @@ pub(crate) fn top_level(
 pub(crate) fn nested(
     engine: &Arc<Shared>,
     exec: &Arc<Mutex<Execution>>,
-    mut spec: CallSpec,
+    spec: CallSpec<'_>,
     module: Module,
 ) -> Result<Nested, EngineError> {
     let calls = engine.policy.calls();
@@ -116,15 +119,14 @@ pub(crate) fn nested(
         Some(reason) => Err(reason),
         None => prepare(engine, exec, &spec, module, false)?,
     };
-    let code = match prepared {
-        Ok(code) => code,
+    let compiled = match prepared {
+        Ok(prepared) => prepared.compiled,
         Err(reason) => {
             refused(exec, &spec, reason.clone())?;
             return Ok(Nested::Refused(reason));
         }
     };
-    let input = std::mem::take(&mut spec.input);
-    Ok(match run(engine, exec, &spec, input, code, module)? {
+    Ok(match run(engine, exec, &spec, Arc::clone(&spec.input), compiled, module)? {
         Run::Ended(outcome) => Nested::Ran(outcome),
         Run::TrappedOnCopy => Nested::TrappedOnCopy,
     })
@@ -132,22 +134,22 @@ pub(crate) fn nested(
 
 /// A call refused before it ran: no gas used, nothing changed; a tracer sees it enter and
 /// leave at once.
-fn refused(exec: &Mutex<Execution>, spec: &CallSpec, reason: InvalidCall) -> Result<CallOutcome, EngineError> {
+fn refused(exec: &Mutex<Execution>, spec: &CallSpec<'_>, reason: InvalidCall) -> Result<CallOutcome, EngineError> {
     let outcome = CallOutcome {
         status: ExecutionStatus::Invalid { reason },
         output: Vec::new(),
         gas_used: 0,
         events: Vec::new(),
     };
-    let mut exec = lock(exec)?;
-    if exec.tracing() {
+    if spec.traced {
+        let mut exec = lock(exec)?;
         exec.trace_enter(&enter(spec));
         exec.trace(|tracer| tracer.call_exit(&exit(&outcome)));
     }
     Ok(outcome)
 }
 
-fn enter(spec: &CallSpec) -> CallEnter<'_> {
+fn enter<'s>(spec: &'s CallSpec<'_>) -> CallEnter<'s> {
     CallEnter {
         contract: spec.contract,
         sender: spec.sender,
@@ -167,10 +169,10 @@ fn exit(outcome: &CallOutcome) -> CallExit<'_> {
 fn prepare(
     engine: &Arc<Shared>,
     exec: &Arc<Mutex<Execution>>,
-    spec: &CallSpec,
+    spec: &CallSpec<'_>,
     module: Module,
     instantiate: bool,
-) -> Result<Result<Code, InvalidCall>, EngineError> {
+) -> Result<Result<Prepared, InvalidCall>, EngineError> {
     let (code, (balance, receiver)) = {
         let mut exec = lock(exec)?;
         let Some(code) = exec.contract(&spec.contract)? else {
@@ -183,12 +185,12 @@ fn prepare(
         (code, (balance, receiver))
     };
     if !instantiate && (spec.method == INSTANTIATE || spec.method.starts_with(RESERVED_PREFIX)) {
-        return Ok(Err(InvalidCall::ReservedMethod(spec.method.clone())));
+        return Ok(Err(InvalidCall::ReservedMethod(spec.method.to_string())));
     }
     // The module the call will run on: compiled once, whichever asks first.
-    let is_method = engine.compiled(exec, code, module)?.is_method(&spec.method);
-    if !is_method {
-        return Ok(Err(InvalidCall::UnknownMethod(spec.method.clone())));
+    let compiled = engine.compiled(exec, code, module)?;
+    if !compiled.is_method(&spec.method) {
+        return Ok(Err(InvalidCall::UnknownMethod(spec.method.to_string())));
     }
     if balance < spec.value {
         return Ok(Err(InvalidCall::InsufficientValue { balance, value: spec.value }));
@@ -196,7 +198,13 @@ fn prepare(
     if receiver.checked_add(spec.value).is_none() {
         return Ok(Err(InvalidCall::BalanceOverflow { balance: receiver, value: spec.value }));
     }
-    Ok(Ok(code))
+    Ok(Ok(Prepared { code, compiled }))
+}
+
+/// A call that may run: its contract's code, and the module it runs on first.
+struct Prepared {
+    code: Code,
+    compiled: Compiled,
 }
 
 /// One run of the call on `module` of its code. On the copy, a trap of the module's own (one
@@ -205,21 +213,15 @@ fn prepare(
 fn run(
     engine: &Arc<Shared>,
     exec: &Arc<Mutex<Execution>>,
-    spec: &CallSpec,
-    input: Vec<u8>,
-    code: Code,
+    spec: &CallSpec<'_>,
+    input: Arc<[u8]>,
+    compiled: Compiled,
     module: Module,
 ) -> Result<Run, EngineError> {
-    let compiled = engine.compiled(exec, code, module)?;
-    let traced = {
-        let mut exec = lock(exec)?;
-        if exec.tracing() {
-            let mut enter = enter(spec);
-            enter.input = &input;
-            exec.trace_enter(&enter);
-        }
-        exec.tracing()
-    };
+    let traced = spec.traced;
+    if traced {
+        lock(exec)?.trace_enter(&enter(spec));
+    }
     // What the call pays before it runs (`docs/gas.md`, "Calls and deployments"): one that cannot pay ends
     // out of gas having done nothing, its value not moved.
     let policy = &engine.policy;

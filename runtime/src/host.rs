@@ -8,8 +8,10 @@
 //!
 //! The functions are written once, against [`HostEnv`]: what an engine gives a host function
 //! (the gas counter, the memory, the call's state). Each backend implements it for its own
-//! caller type and registers every function through [`for_each_host_function!`], so wasmtime
-//! and wasmi run the same code and cannot disagree on what a host call does or costs.
+//! caller type and registers every function of the policy's table
+//! ([`baals_policy::for_each_host_function!`]) as the function of this module of the same
+//! name, so wasmtime and wasmi run the same code and cannot disagree on what a host call does
+//! or costs, and a host function is one row of that table and one function here.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -31,7 +33,7 @@ pub(crate) struct HostState {
     pub(crate) contract: ContractId,
     pub(crate) sender: Address,
     pub(crate) value: u64,
-    pub(crate) input: Vec<u8>,
+    pub(crate) input: Arc<[u8]>,
     pub(crate) output: Vec<u8>,
     pub(crate) call_result: Vec<u8>,
     pub(crate) depth: u64,
@@ -82,65 +84,46 @@ pub(crate) enum HostError {
     TrappedOnCopy,
 }
 
-/// Every function of the ABI, with its wasm signature: `$register!(Variant, function(params) -> result)`
-/// for each. The backends pass a macro that wraps `host::function` for their linker.
-macro_rules! for_each_host_function {
-    ($register:ident) => {
-        $register!(StorageRead, storage_read(key_ptr: i32, key_len: i32, value_ptr: i32, value_cap: i32) -> i32);
-        $register!(StorageWrite, storage_write(key_ptr: i32, key_len: i32, value_ptr: i32, value_len: i32) -> ());
-        $register!(StorageRemove, storage_remove(key_ptr: i32, key_len: i32) -> ());
-        $register!(GetSender, get_sender(ptr: i32) -> ());
-        $register!(GetContractId, get_contract_id(ptr: i32) -> ());
-        $register!(GetBlockTimestamp, get_block_timestamp() -> i64);
-        $register!(GetBlockIndex, get_block_index() -> i64);
-        $register!(GetInputData, get_input_data(ptr: i32, cap: i32) -> i32);
-        $register!(SetReturnData, set_return_data(ptr: i32, len: i32) -> ());
-        $register!(GetValue, get_value() -> i64);
-        $register!(GetBalance, get_balance() -> i64);
-        $register!(Transfer, transfer(account_ptr: i32, amount: i64) -> i32);
-        $register!(HashSha256, hash_sha256(data_ptr: i32, data_len: i32, out_ptr: i32) -> ());
-        $register!(
-            VerifySignature,
-            verify_signature(pk_ptr: i32, pk_len: i32, msg_ptr: i32, msg_len: i32, sig_ptr: i32, sig_len: i32) -> i32
-        );
-        $register!(
-            CallContract,
-            call_contract(
-                id_ptr: i32,
-                id_len: i32,
-                method_ptr: i32,
-                method_len: i32,
-                payload_ptr: i32,
-                payload_len: i32,
-                value: i64
-            ) -> i32
-        );
-        $register!(ReadCallResult, read_call_result(ptr: i32, cap: i32) -> i32);
-        $register!(EmitEvent, emit_event(topic_ptr: i32, topic_len: i32, data_ptr: i32, data_len: i32) -> ());
-        $register!(Revert, revert(msg_ptr: i32, msg_len: i32) -> ());
-    };
-}
-pub(crate) use for_each_host_function;
-
 /// One host call in progress: the engine's environment and the function being served.
 pub(crate) struct Call<'a, E: HostEnv> {
     env: &'a mut E,
     function: HostFunction,
     /// The gas the call charged so far, for a tracer.
     charged: u64,
+    /// Whether the call is traced: read once, since the host call's end checks it again.
+    traced: bool,
 }
 
 type HostResult<T> = Result<T, HostError>;
 
 impl<'a, E: HostEnv> Call<'a, E> {
     pub(crate) fn new(env: &'a mut E, function: HostFunction) -> Self {
-        let call = Call { env, function, charged: 0 };
-        if call.state().traced
-            && let Ok(mut exec) = call.exec()
-        {
-            exec.trace(|tracer| tracer.host_enter(function));
+        let traced = env.state().traced;
+        let call = Call { env, function, charged: 0, traced };
+        if traced {
+            call.trace_enter();
         }
         call
+    }
+
+    /// Tells the tracer the host call began. Out of line: an untraced call only tests a flag.
+    #[cold]
+    #[inline(never)]
+    fn trace_enter(&self) {
+        let function = self.function;
+        if let Ok(mut exec) = self.exec() {
+            exec.trace(|tracer| tracer.host_enter(function));
+        }
+    }
+
+    /// Tells the tracer what the host call charged, however it ended.
+    #[cold]
+    #[inline(never)]
+    fn trace_exit(&self) {
+        let (function, charged) = (self.function, self.charged);
+        if let Ok(mut exec) = self.exec() {
+            exec.trace(|tracer| tracer.host_exit(function, charged));
+        }
     }
 
     fn state(&self) -> &HostState {
@@ -210,6 +193,17 @@ impl<'a, E: HostEnv> Call<'a, E> {
         Ok(self.memory()?[range].to_vec())
     }
 
+    /// The state key of the contract's key at `ptr .. ptr + len`: `contract id || key`, read
+    /// in one allocation.
+    fn state_key(&mut self, ptr: i32, len: i32) -> HostResult<Vec<u8>> {
+        let range = self.range(ptr, len)?;
+        let contract = self.state().contract;
+        let mut key = Vec::with_capacity(32 + range.len());
+        key.extend_from_slice(&contract.0);
+        key.extend_from_slice(&self.memory()?[range]);
+        Ok(key)
+    }
+
     fn write(&mut self, ptr: i32, bytes: &[u8]) -> HostResult<()> {
         let range = self.range(ptr, bytes.len() as i32)?;
         self.memory()?[range].copy_from_slice(bytes);
@@ -235,13 +229,9 @@ impl<'a, E: HostEnv> Call<'a, E> {
 }
 
 impl<E: HostEnv> Drop for Call<'_, E> {
-    /// Tells the tracer what the host call charged, however it ended.
     fn drop(&mut self) {
-        if self.state().traced
-            && let Ok(mut exec) = self.exec()
-        {
-            let (function, charged) = (self.function, self.charged);
-            exec.trace(|tracer| tracer.host_exit(function, charged));
+        if self.traced {
+            self.trace_exit();
         }
     }
 }
@@ -268,17 +258,23 @@ pub(crate) fn storage_read(
     value_cap: i32,
 ) -> HostResult<i32> {
     call.charge(lengths(&[key_len]))?;
-    let key = call.read(key_ptr, key_len)?;
-    let contract = call.state().contract;
-    let value = call.exec()?.storage_read(&contract, &key);
-    let Some(value) = call.storage(value)? else { return Ok(-1) };
-    // The base was paid with the key. The host reads the whole value, however little of it
-    // is copied out: every byte of it costs, or reading a large value with a small buffer
-    // would be work no one paid for.
-    call.charge_gas(call.per_byte().saturating_mul(value.len() as u64))?;
-    let count = value.len().min(value_cap as u32 as usize);
-    call.write(value_ptr, &value[..count])?;
-    Ok(length(value.len()))
+    let key = call.state_key(key_ptr, key_len)?;
+    // The value goes from the call's frames (or the state) straight into memory, the lock held
+    // on a handle of its own so that the call's memory and gas stay reachable.
+    let exec = Arc::clone(&call.state().exec);
+    let mut exec =
+        exec.lock().map_err(|_| HostError::Storage { function: call.function, error: StorageError::Poisoned })?;
+    let read = exec.storage_read(&key, |value| {
+        let Some(value) = value else { return Ok(-1) };
+        // The base was paid with the key. The host reads the whole value, however little of
+        // it is copied out: every byte of it costs, or reading a large value with a small
+        // buffer would be work no one paid for.
+        call.charge_gas(call.per_byte().saturating_mul(value.len() as u64))?;
+        let count = value.len().min(value_cap as u32 as usize);
+        call.write(value_ptr, &value[..count])?;
+        Ok(length(value.len()))
+    });
+    call.storage(read)?
 }
 
 pub(crate) fn storage_write(
@@ -293,19 +289,17 @@ pub(crate) fn storage_write(
     if value_len as u32 > MAX_VALUE_BYTES {
         return Err(call.bad_input("a value may not exceed 2^31 - 1 bytes"));
     }
-    let key = call.read(key_ptr, key_len)?;
+    let key = call.state_key(key_ptr, key_len)?;
     let value = call.read(value_ptr, value_len)?;
-    let contract = call.state().contract;
-    let written = call.exec()?.storage_set(&contract, key, Some(value));
+    let written = call.exec()?.storage_set(key, Some(value));
     call.storage(written)
 }
 
 pub(crate) fn storage_remove(call: &mut Call<'_, impl HostEnv>, key_ptr: i32, key_len: i32) -> HostResult<()> {
     call.charge(lengths(&[key_len]))?;
     call.writable()?;
-    let key = call.read(key_ptr, key_len)?;
-    let contract = call.state().contract;
-    let removed = call.exec()?.storage_set(&contract, key, None);
+    let key = call.state_key(key_ptr, key_len)?;
+    let removed = call.exec()?.storage_set(key, None);
     call.storage(removed)
 }
 
@@ -332,10 +326,8 @@ pub(crate) fn get_block_index(call: &mut Call<'_, impl HostEnv>) -> HostResult<i
 }
 
 pub(crate) fn get_input_data(call: &mut Call<'_, impl HostEnv>, ptr: i32, cap: i32) -> HostResult<i32> {
-    let input = std::mem::take(&mut call.env.state_mut().input);
-    let written = call.write_capped(ptr, cap, &input);
-    call.env.state_mut().input = input;
-    written
+    let input = Arc::clone(&call.state().input);
+    call.write_capped(ptr, cap, &input)
 }
 
 pub(crate) fn set_return_data(call: &mut Call<'_, impl HostEnv>, ptr: i32, len: i32) -> HostResult<()> {
@@ -425,11 +417,12 @@ pub(crate) fn call_contract(
     let spec = CallSpec {
         contract: Address(id),
         sender: state.contract,
-        method: String::from_utf8_lossy(&method).into_owned(),
-        input: payload,
+        method: String::from_utf8_lossy(&method),
+        input: payload.into(),
         value,
         gas_limit: gas_left,
         depth: state.depth + 1,
+        traced: state.traced,
     };
     let (engine, exec) = (Arc::clone(&state.engine), Arc::clone(&state.exec));
     let outcome = exec::nested(&engine, &exec, spec, state.module).map_err(|error| HostError::Engine(error.into()))?;

@@ -1,7 +1,7 @@
 //! How the engine's records are keyed and encoded in the tables (`docs/runtime.md`, "Storage").
 
-use crate::state::Code;
 use crate::storage::{ReadTxn, StorageError, Table};
+use crate::types::Code;
 use crate::types::{Address, ContractId};
 
 /// `code hash || policy hash`: instrumented code, and the start of its artifacts' keys.
@@ -18,6 +18,12 @@ pub(crate) fn state_key(contract: &ContractId, key: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&contract.0);
     out.extend_from_slice(key);
     out
+}
+
+/// The contract and the key of a state key.
+pub(crate) fn split_state_key(key: &[u8]) -> Option<(ContractId, &[u8])> {
+    let (contract, key) = key.split_at_checked(32)?;
+    Some((Address(contract.try_into().ok()?), key))
 }
 
 /// `contract id || height (8, big-endian) || call index (4, BE) || event index (4, BE)`:

@@ -68,7 +68,6 @@ mod trace;
 mod types;
 mod view;
 
-pub use backend::{Backend, UnknownBackend};
 pub use block::{
     AccountChange, Block, BlockChanges, Call, CodeChange, Deploy, Query, StorageChange, StoredEvent, contract_id,
 };
@@ -84,7 +83,7 @@ pub use trace::{
     AccessSet, CallEnter, CallExit, CallNode, CallTree, Change, Effect, HostCall, StateDiff, StateKey, Tracer,
 };
 pub use types::{
-    Address, BlockContext, ContractAccount, ContractExecutionResult, ContractId, DeployResult, Event, ExecutionStatus,
-    InvalidCall, TrapKind,
+    Address, Backend, BlockContext, ContractAccount, ContractExecutionResult, ContractId, DeployResult, Event,
+    ExecutionStatus, InvalidCall, TrapKind, UnknownBackend,
 };
 pub use view::StateView;

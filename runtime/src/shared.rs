@@ -10,8 +10,9 @@ use crate::backend::{Compiled, Runner};
 use crate::cache::{ArtifactStore, Module, ModuleCache};
 use crate::error::EngineError;
 use crate::keys::code_key;
-use crate::state::{Code, Execution};
+use crate::state::Execution;
 use crate::storage::{StorageError, Table};
+use crate::types::Code;
 
 pub(crate) struct Shared {
     pub(crate) runner: Runner,

@@ -16,18 +16,11 @@ use baals_instrument::CodeHash;
 use baals_policy::PolicyHash;
 
 use crate::backend::Compiled;
-use crate::keys::{read_u64, state_key};
+use crate::keys::{read_u64, split_state_key};
 use crate::lattice::{Lattice, STATE_BYTES};
 use crate::storage::{ReadTxn, StorageError, Table};
 use crate::trace::{CallEnter, Tracer};
-use crate::types::{Address, BlockContext, ContractId, Event};
-
-/// A contract's code, as the account names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) struct Code {
-    pub(crate) code_hash: CodeHash,
-    pub(crate) policy_hash: PolicyHash,
-}
+use crate::types::{Address, BlockContext, Code, ContractId, Event};
 
 /// The stored account of a contract: its code and the lattice state of its storage.
 pub(crate) struct ContractRecord {
@@ -70,7 +63,9 @@ fn corrupt_record(bytes: &[u8]) -> StorageError {
 /// What one call (or, for the block's frame, a block's calls) changed.
 #[derive(Default)]
 pub(crate) struct Frame {
-    pub(crate) state: BTreeMap<(ContractId, Vec<u8>), Option<Vec<u8>>>,
+    /// Contract storage, by state key (`contract id || key`, `crate::keys::state_key`): the
+    /// key the ledger's state holds it under, so that one key serves both lookups.
+    pub(crate) state: BTreeMap<Vec<u8>, Option<Vec<u8>>>,
     pub(crate) balances: BTreeMap<Address, u64>,
     events: Vec<Event>,
     /// In the block's frame: what the block's deployments stored (accounts, code, ABIs,
@@ -112,22 +107,46 @@ pub(crate) struct Deploying {
 }
 
 impl Execution {
-    /// An execution over `view`, on top of the block's frame.
-    pub(crate) fn new(
-        view: Box<dyn ReadTxn>,
-        block: Frame,
-        ctx: BlockContext,
-        read_only: bool,
-        tracer: Option<Box<dyn Tracer>>,
-    ) -> Execution {
-        Execution { view, frames: vec![block], read_only, ctx, call_stack: Vec::new(), deploying: None, tracer }
+    /// The execution state of a block over `view`, with the block's frame: each top-level call
+    /// runs on it between [`Execution::begin`] and [`Execution::end`].
+    pub(crate) fn new(view: Box<dyn ReadTxn>, block: Frame, ctx: BlockContext) -> Execution {
+        Execution {
+            view,
+            frames: vec![block],
+            read_only: false,
+            ctx,
+            call_stack: Vec::new(),
+            deploying: None,
+            tracer: None,
+        }
     }
 
-    /// The state, the block's frame and the tracer, back from a finished call.
-    pub(crate) fn into_parts(mut self) -> (Box<dyn ReadTxn>, Frame, Option<Box<dyn Tracer>>) {
+    /// Prepares for a top-level call (or a deployment's `instantiate`, with `deploying`).
+    pub(crate) fn begin(&mut self, read_only: bool, deploying: Option<Deploying>, tracer: Option<Box<dyn Tracer>>) {
         self.frames.truncate(1);
-        let block = self.frames.pop().unwrap_or_default();
-        (self.view, block, self.tracer)
+        self.call_stack.clear();
+        (self.read_only, self.deploying, self.tracer) = (read_only, deploying, tracer);
+    }
+
+    /// Ends a top-level call: what it did is in the block's frame, or gone; its tracer back.
+    pub(crate) fn end(&mut self) -> Option<Box<dyn Tracer>> {
+        self.frames.truncate(1);
+        self.deploying = None;
+        self.tracer.take()
+    }
+
+    /// The block's frame.
+    pub(crate) fn block_frame(&mut self) -> &mut Frame {
+        if self.frames.is_empty() {
+            self.frames.push(Frame::default());
+        }
+        &mut self.frames[0]
+    }
+
+    /// The state and the block's frame.
+    pub(crate) fn into_parts(mut self) -> (Box<dyn ReadTxn>, Frame) {
+        self.frames.truncate(1);
+        (self.view, self.frames.pop().unwrap_or_default())
     }
 
     /// A value of the state as the block's deployments left it: what they stored, else the
@@ -173,37 +192,50 @@ impl Execution {
         Ok(Some(code))
     }
 
-    /// A key of a contract's storage, as the call sees it: a contract's read.
-    pub(crate) fn storage_read(&mut self, contract: &ContractId, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
-        let value = self.storage_get(contract, key)?;
-        self.trace(|tracer| tracer.storage_read(contract, key, value.as_deref()));
-        Ok(value)
+    /// Runs `read` on a key of a contract's storage as the call sees it: a contract's read.
+    /// `key` is the state key, `contract id || key`. A value in a frame is lent, not copied.
+    pub(crate) fn storage_read<T>(
+        &mut self,
+        key: &[u8],
+        read: impl FnOnce(Option<&[u8]>) -> T,
+    ) -> Result<T, StorageError> {
+        let stored;
+        let value = match self.frames.iter().rev().find_map(|frame| frame.state.get(key)) {
+            Some(value) => value.as_deref(),
+            None => {
+                stored = self.view.get(Table::State, key)?;
+                stored.as_deref()
+            }
+        };
+        if let Some(tracer) = &mut self.tracer
+            && let Some((contract, key)) = split_state_key(key)
+        {
+            tracer.storage_read(&contract, key, value);
+        }
+        Ok(read(value))
     }
 
-    fn storage_get(&self, contract: &ContractId, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
-        let entry = (*contract, key.to_vec());
+    fn storage_get(&self, key: &[u8]) -> Result<Option<Vec<u8>>, StorageError> {
         for frame in self.frames.iter().rev() {
-            if let Some(value) = frame.state.get(&entry) {
+            if let Some(value) = frame.state.get(key) {
                 return Ok(value.clone());
             }
         }
-        self.view.get(Table::State, &state_key(contract, key))
+        self.view.get(Table::State, key)
     }
 
-    /// Sets (or, with `None`, removes) a key in the innermost frame.
-    pub(crate) fn storage_set(
-        &mut self,
-        contract: &ContractId,
-        key: Vec<u8>,
-        value: Option<Vec<u8>>,
-    ) -> Result<(), StorageError> {
+    /// Sets (or, with `None`, removes) a key in the innermost frame. `key` is the state key,
+    /// `contract id || key`.
+    pub(crate) fn storage_set(&mut self, key: Vec<u8>, value: Option<Vec<u8>>) -> Result<(), StorageError> {
         // The value it replaces is read for a tracer only: a write needs no read.
         if self.tracing() {
-            let old = self.storage_get(contract, &key)?;
-            self.trace(|tracer| tracer.storage_write(contract, &key, old.as_deref(), value.as_deref()));
+            let old = self.storage_get(&key)?;
+            if let (Some(tracer), Some((contract, key))) = (&mut self.tracer, split_state_key(&key)) {
+                tracer.storage_write(&contract, key, old.as_deref(), value.as_deref());
+            }
         }
         if let Some(frame) = self.frames.last_mut() {
-            frame.state.insert((*contract, key), value);
+            frame.state.insert(key, value);
         }
         Ok(())
     }

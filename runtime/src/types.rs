@@ -1,9 +1,17 @@
 //! What the engine takes and returns.
 
 use std::fmt;
+use std::str::FromStr;
 
 use baals_instrument::CodeHash;
 use baals_policy::PolicyHash;
+
+/// A contract's code, as the account names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Code {
+    pub(crate) code_hash: CodeHash,
+    pub(crate) policy_hash: PolicyHash,
+}
 
 /// A 32-byte account address: a contract id or a ledger account.
 #[derive(Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -271,4 +279,47 @@ pub struct ContractAccount {
     pub storage_root: [u8; 32],
     /// Its native balance.
     pub balance: u64,
+}
+
+/// Which engine runs contracts. Both give the same results and the same gas.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Backend {
+    /// wasmtime with cranelift: modules compiled to native code once, cached in memory and
+    /// stored as artifacts beside the code.
+    #[default]
+    Wasmtime,
+    /// wasmi, an interpreter: no native code, no artifacts; a second opinion for audits.
+    Wasmi,
+}
+
+impl Backend {
+    /// Every backend, in the order the CLI lists them.
+    pub const ALL: [Backend; 2] = [Backend::Wasmtime, Backend::Wasmi];
+
+    /// The name the CLI uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Wasmtime => "wasmtime",
+            Backend::Wasmi => "wasmi",
+        }
+    }
+}
+
+impl fmt::Display for Backend {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A name that is not a backend's.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown engine `{0}` (expected wasmtime or wasmi)")]
+pub struct UnknownBackend(String);
+
+impl FromStr for Backend {
+    type Err = UnknownBackend;
+
+    fn from_str(name: &str) -> Result<Backend, UnknownBackend> {
+        Backend::ALL.into_iter().find(|backend| backend.name() == name).ok_or_else(|| UnknownBackend(name.to_string()))
+    }
 }

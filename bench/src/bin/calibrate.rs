@@ -147,21 +147,6 @@ fn command_line(args: &Args) -> String {
     command
 }
 
-/// The machine: CPU model, cores, kernel.
-fn machine() -> String {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|info| {
-            info.lines()
-                .find(|l| l.starts_with("model name"))
-                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
-        })
-        .unwrap_or_else(|| "unknown CPU".into());
-    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
-    format!("{cpu}, {cores} cores, Linux {}", kernel.trim())
-}
-
 fn price_name(price: Price) -> String {
     match price {
         Price::Instruction { class: Some(class), .. } => format!("costs.{class}"),
@@ -194,7 +179,7 @@ fn report(
          rounds: fixed costs cancel.\n\n",
     );
     out.push_str(&format!("- command: `{command}`\n"));
-    out.push_str(&format!("- machine: {}\n", machine()));
+    out.push_str(&format!("- machine: {}\n", baals_bench::machine()));
     out.push_str(&format!("- policy: `{policy_name}`, hash `{}`\n", policy.hash()));
     out.push_str(&format!("- rounds: {rounds}, {} kernels, {:.0} s in all\n", measured.len(), took.as_secs_f64()));
     out.push_str(&format!(

@@ -5,8 +5,10 @@
 //!
 //! ```sh
 //! cargo build --release --target wasm32-unknown-unknown --manifest-path contracts/Cargo.toml
-//! cargo run --release -p baals-bench --bin runtime -- [ROUNDS]
+//! cargo run --release -p baals-bench --bin runtime -- [ROUNDS] [--write]
 //! ```
+//!
+//! `--write` writes the figures into `docs/BENCHMARKS.md`, as its section "The call path".
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -26,7 +28,14 @@ const GAS: u64 = 100_000_000_000;
 const BLOCK: usize = 1_000;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let rounds: usize = std::env::args().nth(1).map_or(Ok(5), |r| r.parse())?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let write = args.iter().any(|arg| arg == "--write");
+    let rounds: usize = args.iter().find(|arg| *arg != "--write").map_or(Ok(5), |r| r.parse())?;
+    let mut lines = Vec::new();
+    let mut say = |line: String| {
+        println!("{line}");
+        lines.push(line);
+    };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let token = std::fs::read(root.join(TOKEN)).map_err(|e| format!("{TOKEN}: {e} (build the contracts first)"))?;
     let dir = std::env::temp_dir().join(format!("baals-bench-runtime-{}", std::process::id()));
@@ -83,22 +92,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         assert_eq!(result?.0.status, ExecutionStatus::Success);
 
         let block = median(&mut blocks);
-        println!("redb commit {}:", if durable { "durable (fsync)" } else { "without fsync" });
-        println!("  first deploy (instrument, compile, instantiate)  {:>10}", us(first));
-        println!("  deploy of known code (stored code, instantiate)  {:>10}", us(median(&mut deploys)));
-        println!("  warm transfer inside a block                     {:>10}", us(median(&mut per_call)));
-        println!("  commit of a block of {BLOCK} transfers              {:>10}", us(median(&mut commits)));
-        println!(
+        say(format!("redb commit {}:", if durable { "durable (fsync)" } else { "without fsync" }));
+        say(format!("  first deploy (instrument, compile, instantiate)  {:>10}", us(first)));
+        say(format!("  deploy of known code (stored code, instantiate)  {:>10}", us(median(&mut deploys))));
+        say(format!("  warm transfer inside a block                     {:>10}", us(median(&mut per_call))));
+        say(format!("  commit of a block of {BLOCK} transfers              {:>10}", us(median(&mut commits))));
+        say(format!(
             "  block of {BLOCK} transfers with its commit           {:>10}  ({:.0} calls/s)",
             us(block),
             BLOCK as f64 / block.as_secs_f64()
-        );
-        println!("  reopen the database and the engine               {:>10}", us(open_time));
-        println!("  cold transfer after reopening (its own block)    {:>10}", us(cold));
-        println!("  the next transfer (its own block)                {:>10}", us(warm));
+        ));
+        say(format!("  reopen the database and the engine               {:>10}", us(open_time)));
+        say(format!("  cold transfer after reopening (its own block)    {:>10}", us(cold)));
+        say(format!("  the next transfer (its own block)                {:>10}", us(warm)));
     }
-    println!("median of {rounds} rounds");
+    say(format!("median of {rounds} rounds"));
     std::fs::remove_dir_all(&dir)?;
+    if write {
+        write_section(&root, &lines)?;
+    }
     Ok(())
 }
 
@@ -122,6 +134,29 @@ fn deploy(
     let (deployed, _) = engine.commit_block(storage, ctx, |block| block.deploy(&deploy))?;
     assert_eq!(deployed.status, ExecutionStatus::Success);
     Ok(deployed.contract_id)
+}
+
+/// Replaces the call-path section of `docs/BENCHMARKS.md` with these figures.
+fn write_section(root: &Path, lines: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    let path = root.join("docs/BENCHMARKS.md");
+    let old = std::fs::read_to_string(&path)?;
+    let rest = baals_bench::call_path_section(&old).map_or(old.as_str(), |section| &old[..old.len() - section.len()]);
+    let mut text = rest.trim_end().to_string();
+    text.push_str(&format!(
+        "\n\n{}\n\nWritten by `cargo run --release -p baals-bench --bin runtime -- 11 --write` (the token \
+         built by `cargo build --release --target wasm32-unknown-unknown --manifest-path contracts/Cargo.toml`); \
+         do not edit by hand. The example token's transfer (two storage reads, two writes, an event) as a \
+         ledger runs it: over a redb transaction, the block's changes written and committed. Machine: {}.\n\n```\n",
+        baals_bench::CALL_PATH_SECTION,
+        baals_bench::machine()
+    ));
+    for line in lines {
+        text.push_str(line);
+        text.push('\n');
+    }
+    text.push_str("```\n");
+    std::fs::write(path, text)?;
+    Ok(())
 }
 
 fn us(time: Duration) -> String {

@@ -7,14 +7,13 @@
 //! written independently of it) lets anyone replay a call and check that claim
 //! (`docs/runtime.md`).
 
-use std::fmt;
-use std::str::FromStr;
 use std::sync::Arc;
 
 use baals_policy::Policy;
 
 use crate::error::EngineError;
 use crate::host::{HostError, HostState};
+use crate::types::Backend;
 use crate::types::TrapKind;
 
 mod wasmi;
@@ -27,49 +26,6 @@ mod wasmtime;
 #[derive(Debug, thiserror::Error)]
 #[error("not instrumented")]
 struct NotInstrumented;
-
-/// Which engine runs contracts. Both give the same results and the same gas.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Backend {
-    /// wasmtime with cranelift: modules compiled to native code once, cached in memory and
-    /// stored as artifacts beside the code.
-    #[default]
-    Wasmtime,
-    /// wasmi, an interpreter: no native code, no artifacts; a second opinion for audits.
-    Wasmi,
-}
-
-impl Backend {
-    /// Every backend, in the order the CLI lists them.
-    pub const ALL: [Backend; 2] = [Backend::Wasmtime, Backend::Wasmi];
-
-    /// The name the CLI uses.
-    pub fn name(self) -> &'static str {
-        match self {
-            Backend::Wasmtime => "wasmtime",
-            Backend::Wasmi => "wasmi",
-        }
-    }
-}
-
-impl fmt::Display for Backend {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A name that is not a backend's.
-#[derive(Debug, thiserror::Error)]
-#[error("unknown engine `{0}` (expected wasmtime or wasmi)")]
-pub struct UnknownBackend(String);
-
-impl FromStr for Backend {
-    type Err = UnknownBackend;
-
-    fn from_str(name: &str) -> Result<Backend, UnknownBackend> {
-        Backend::ALL.into_iter().find(|backend| backend.name() == name).ok_or_else(|| UnknownBackend(name.to_string()))
-    }
-}
 
 /// An engine of either kind, configured for a policy.
 pub(crate) enum Runner {

@@ -13,9 +13,10 @@ use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
 use wasmi::errors::{ErrorKind, InstantiationError};
 use wasmi::{Caller, CompilationMode, Config, Global, Linker, Memory, Module, Store, TrapCode, Val};
 
-use super::{Backend, Compiled, Ended, Failure, Limits};
+use super::{Compiled, Ended, Failure, Limits};
 use crate::error::EngineError;
-use crate::host::{self, Call, HostEnv, HostError, HostState, for_each_host_function};
+use crate::host::{self, Call, HostEnv, HostError, HostState};
+use crate::types::Backend;
 use crate::types::TrapKind;
 
 impl wasmi::errors::HostError for HostError {}
@@ -161,7 +162,9 @@ fn trap_kind(code: TrapCode) -> TrapKind {
 fn linker(engine: &wasmi::Engine) -> Result<Linker<Data>, wasmi::Error> {
     let mut linker = Linker::new(engine);
     macro_rules! wrap {
-        ($variant:ident, $function:ident($($arg:ident: $ty:ty),*) -> $result:ty) => {
+        ($(
+            $variant:ident $function:ident($($arg:ident: $ty:ident),* $(,)?) -> $result:tt { $($doc:tt)* }
+        )*) => {$(
             linker.func_wrap(
                 HOST_MODULE,
                 HostFunction::$variant.name(),
@@ -170,9 +173,9 @@ fn linker(engine: &wasmi::Engine) -> Result<Linker<Data>, wasmi::Error> {
                     host::$function(&mut call, $($arg),*).map_err(wasmi::Error::host)
                 },
             )?;
-        };
+        )*};
     }
-    for_each_host_function!(wrap);
+    baals_policy::for_each_host_function!(wrap);
     Ok(linker)
 }
 

@@ -15,10 +15,10 @@ use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
 use sha2::{Digest, Sha256};
 use wasmtime::{Caller, Config, Extern, Global, InstancePre, Linker, Memory, Module, ModuleExport, Store, Trap, Val};
 
-use super::{Backend, Compiled, Ended, Failure, Limits, NotInstrumented};
-use crate::engine::native_stack_bytes;
+use super::{Compiled, Ended, Failure, Limits, NotInstrumented};
 use crate::error::EngineError;
-use crate::host::{self, Call, HostEnv, HostState, for_each_host_function};
+use crate::host::{self, Call, HostEnv, HostState};
+use crate::types::Backend;
 use crate::types::TrapKind;
 
 /// What a store holds: the call's state, and the instance's counters and memory once it
@@ -237,7 +237,9 @@ struct Exports {
 fn linker(engine: &wasmtime::Engine) -> wasmtime::Result<Linker<Data>> {
     let mut linker = Linker::new(engine);
     macro_rules! wrap {
-        ($variant:ident, $function:ident($($arg:ident: $ty:ty),*) -> $result:ty) => {
+        ($(
+            $variant:ident $function:ident($($arg:ident: $ty:ident),* $(,)?) -> $result:tt { $($doc:tt)* }
+        )*) => {$(
             linker.func_wrap(
                 HOST_MODULE,
                 HostFunction::$variant.name(),
@@ -246,9 +248,9 @@ fn linker(engine: &wasmtime::Engine) -> wasmtime::Result<Linker<Data>> {
                     host::$function(&mut call, $($arg),*).map_err(wasmtime::Error::new)
                 },
             )?;
-        };
+        )*};
     }
-    for_each_host_function!(wrap);
+    baals_policy::for_each_host_function!(wrap);
     Ok(linker)
 }
 
@@ -265,6 +267,23 @@ fn trap_kind(trap: &Trap) -> TrapKind {
         Trap::StackOverflow => TrapKind::EngineStackOverflow,
         _ => TrapKind::Other,
     }
+}
+
+/// Native stack bytes per frame beyond its values (return address, frame pointer, saved
+/// registers, alignment), and per stack unit (a value spilled to the stack), both as
+/// measured on cranelift's x86-64 and aarch64 output with room to spare (`docs/runtime.md`).
+const FRAME_BYTES: u64 = 128;
+const UNIT_BYTES: u64 = 16;
+
+/// The native stack a policy's deepest recursion needs: the most frames that fit in
+/// `stack.max-height` (each at least `frame-base` units), every one at the per-frame and
+/// per-unit bound, doubled. wasmtime traps past this, so the deterministic limit must come
+/// first: `tests` check it with the largest and the smallest frames.
+fn native_stack_bytes(policy: &Policy) -> usize {
+    let stack = policy.stack();
+    let frames = stack.max_frames();
+    let bytes = 2 * (FRAME_BYTES * frames + UNIT_BYTES * stack.max_height);
+    usize::try_from(bytes).unwrap_or(usize::MAX)
 }
 
 /// The wasmtime configuration: deterministic (no fuel, no epochs, no SIMD or threads, NaN
