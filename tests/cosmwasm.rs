@@ -5,10 +5,12 @@
 //! `hackatom_1.0` and `ibc_reflect` have bodies over 20 KiB, whose callees take the counters
 //! from the globals.
 
+use baals_bench::Counted;
 use baals_bench::cosmwasm::{self, Call, Contract, Host, WORKLOADS};
-use baals_instrument::{GAS_GLOBAL, gas_counter, gas_left, instrument};
+use baals_instrument::instrument;
+use baals_instrument::protocol::{self, Limits};
 use baals_policy::Policy;
-use wasmtime::{Engine, Global, Module, Store, Val};
+use wasmtime::{Engine, Module, Store};
 
 const AMPLE: i64 = 1 << 40;
 
@@ -16,7 +18,8 @@ const AMPLE: i64 = 1 << 40;
 struct Run {
     store: Store<Host>,
     contract: Contract,
-    gas: Option<Global>,
+    /// The instance, when it is instrumented: the counter protocol reaches its counters.
+    metered: Option<wasmtime::Instance>,
 }
 
 impl Run {
@@ -24,24 +27,24 @@ impl Run {
         let linker = cosmwasm::linker(engine, module).unwrap();
         let mut store = Store::new(engine, Host::default());
         let instance = linker.instantiate(&mut store, module).unwrap();
-        let gas = metered.then(|| {
-            baals_bench::set_counters(&mut store, &instance).unwrap();
-            instance.get_global(&mut store, GAS_GLOBAL).unwrap()
-        });
+        let metered = metered.then_some(instance);
         let contract = Contract::new(&mut store, instance).unwrap();
-        let mut run = Run { store, contract, gas };
+        let mut run = Run { store, contract, metered };
         run.set_gas(AMPLE);
         run
     }
 
     fn set_gas(&mut self, gas: i64) {
-        if let Some(global) = self.gas {
-            global.set(&mut self.store, Val::I64(gas_counter(gas))).unwrap();
+        if let Some(instance) = self.metered {
+            let limits =
+                Limits { gas: gas as u64, stack: baals_policy::Policy::permissive().stack().max_height as u32 };
+            assert!(protocol::set_counters(&mut Counted { store: &mut self.store, instance }, limits));
         }
     }
 
     fn gas_left(&mut self) -> i64 {
-        gas_left(self.gas.unwrap().get(&mut self.store).unwrap_i64())
+        let instance = self.metered.expect("a metered run");
+        protocol::read_counters(&mut Counted { store: &mut self.store, instance }).expect("counters").0
     }
 
     /// Makes `call`, which must succeed, and returns its result.

@@ -367,7 +367,7 @@ fn stored_and_copy(wasm: &[u8]) -> (Vec<u8>, Option<Vec<u8>>) {
 /// charges, which is read off it run alone.
 #[test]
 fn a_trap_on_the_copy_is_charged_what_the_stored_module_charges() {
-    use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, gas_counter, gas_left, stack_counter};
+    use baals_instrument::protocol::{self, Limits};
     let contract = wat(STALE_AFTER_TRAP);
     let policy = metering();
     let (stored, copy) = stored_and_copy(&contract);
@@ -378,13 +378,14 @@ fn a_trap_on_the_copy_is_charged_what_the_stored_module_charges() {
         let module = wasmtime::Module::new(&engine, module).unwrap();
         let mut store = wasmtime::Store::new(&engine, ());
         let instance = wasmtime::Instance::new(&mut store, &module, &[]).unwrap();
-        let gas = instance.get_global(&mut store, GAS_GLOBAL).unwrap();
-        gas.set(&mut store, wasmtime::Val::I64(gas_counter(GAS as i64))).unwrap();
-        let stack = instance.get_global(&mut store, STACK_GLOBAL).unwrap();
-        stack.set(&mut store, wasmtime::Val::I32(stack_counter(policy.stack().max_height as i32))).unwrap();
-        let method = instance.get_typed_func::<(), ()>(&mut store, "load_out_of_bounds").unwrap();
-        assert!(method.call(&mut store, ()).is_err(), "the load traps");
-        GAS - gas_left(gas.get(&mut store).unwrap_i64()) as u64
+        let limits = Limits { gas: GAS, stack: policy.stack().max_height as u32 };
+        let ran = protocol::now(protocol::run(
+            &mut baals_bench::Counted { store: &mut store, instance },
+            "load_out_of_bounds",
+            limits,
+        ));
+        assert!(ran.result.is_err(), "the load traps");
+        GAS - ran.gas_left.expect("the counters") as u64
     };
     let (exact, stale) = (gas_after_trap(&stored), gas_after_trap(&copy));
     assert!(stale < exact, "the copy's counter misses the trapping block: {stale} against {exact}");

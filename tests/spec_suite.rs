@@ -16,10 +16,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
 
-use baals_instrument::{
-    GAS_GLOBAL, InstrumentError, STACK_GLOBAL, START_EXPORT, ValidationError, gas_counter, gas_left, instrument,
-    stack_counter, stack_left,
-};
+use baals_bench::Counted;
+use baals_instrument::protocol::{self, Limits};
+use baals_instrument::{InstrumentError, START_EXPORT, ValidationError, instrument};
 use baals_policy::Policy;
 use wasmtime::{
     Engine, ExternRef, Func, Global, GlobalType, Instance, Linker, Memory, MemoryType, Module, Mutability, Ref,
@@ -378,24 +377,21 @@ impl<'a> Script<'a> {
 
     /// Every instance gets ample gas and a full stack before each action: calls cross modules.
     fn reset_counters(&mut self) {
-        let stack = stack_counter(self.policy.stack().max_height as i32);
+        let limits = Limits { gas: GAS as u64, stack: self.policy.stack().max_height as u32 };
         for instance in self.instances.clone() {
-            let gas = instance.get_global(&mut self.store, GAS_GLOBAL).expect("gas counter");
-            gas.set(&mut self.store, Val::I64(gas_counter(GAS))).expect("gas counter is i64");
-            let counter = instance.get_global(&mut self.store, STACK_GLOBAL).expect("stack counter");
-            counter.set(&mut self.store, Val::I32(stack)).expect("stack counter is i32");
+            assert!(protocol::set_counters(&mut Counted { store: &mut self.store, instance }, limits), "counters");
         }
     }
 
     /// Out of gas or stack, read from the counters of every instance (calls cross modules).
     fn exhausted(&mut self) -> Option<Action> {
         for instance in self.instances.clone() {
-            let gas = instance.get_global(&mut self.store, GAS_GLOBAL).expect("gas counter");
-            if gas_left(gas.get(&mut self.store).unwrap_i64()) < 0 {
+            let (gas_left, stack_left) =
+                protocol::read_counters(&mut Counted { store: &mut self.store, instance }).expect("counters");
+            if gas_left < 0 {
                 return Some(Action::OutOfGas);
             }
-            let stack = instance.get_global(&mut self.store, STACK_GLOBAL).expect("stack counter");
-            if stack_left(stack.get(&mut self.store).unwrap_i32()) < 0 {
+            if stack_left < 0 {
                 return Some(Action::StackLimit);
             }
         }

@@ -58,18 +58,51 @@ pub fn corpus(dirs: &[&str]) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
+/// An instance of an instrumented module on wasmtime as the counter protocol drives it
+/// (`baals_instrument::protocol`): its counters found by name, its exports called without
+/// arguments. For harnesses; the runtime has its own, with the exports found once.
+#[allow(missing_debug_implementations)] // wasmtime's Store has no Debug
+pub struct Counted<'s, T: 'static> {
+    /// The store the instance lives in.
+    pub store: &'s mut wasmtime::Store<T>,
+    /// The instance.
+    pub instance: wasmtime::Instance,
+}
+
+impl<T: 'static> baals_instrument::protocol::Instance for Counted<'_, T> {
+    type Error = wasmtime::Error;
+
+    fn set_counters(&mut self, gas: i64, stack: i32) -> bool {
+        use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL};
+        let mut set = |name: &str, value: wasmtime::Val| {
+            let global = self.instance.get_global(&mut *self.store, name);
+            global.is_some_and(|global| global.set(&mut *self.store, value).is_ok())
+        };
+        set(GAS_GLOBAL, wasmtime::Val::I64(gas)) && set(STACK_GLOBAL, wasmtime::Val::I32(stack))
+    }
+
+    fn counters(&mut self) -> Option<(i64, i32)> {
+        use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL};
+        let gas = self.instance.get_global(&mut *self.store, GAS_GLOBAL)?.get(&mut *self.store).i64()?;
+        let stack = self.instance.get_global(&mut *self.store, STACK_GLOBAL)?.get(&mut *self.store).i32()?;
+        Some((gas, stack))
+    }
+
+    async fn call(&mut self, name: &str) -> Option<Result<(), wasmtime::Error>> {
+        let func = self.instance.get_func(&mut *self.store, name)?;
+        Some(func.call(&mut *self.store, &[], &mut []))
+    }
+}
+
 /// Sets the counters of an instance of a module instrumented under the permissive policy to
 /// more than any benchmark uses: 2^62 gas, the policy's whole stack.
-pub fn set_counters<T>(store: &mut wasmtime::Store<T>, instance: &wasmtime::Instance) -> wasmtime::Result<()> {
-    use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, gas_counter, stack_counter};
-    let gas = instance.get_global(&mut *store, GAS_GLOBAL).ok_or_else(|| wasmtime::format_err!("no gas counter"))?;
-    gas.set(&mut *store, wasmtime::Val::I64(gas_counter(1 << 62)))?;
-    let stack =
-        instance.get_global(&mut *store, STACK_GLOBAL).ok_or_else(|| wasmtime::format_err!("no stack counter"))?;
-    stack.set(
-        &mut *store,
-        wasmtime::Val::I32(stack_counter(baals_policy::Policy::permissive().stack().max_height as i32)),
-    )
+pub fn set_counters<T: 'static>(store: &mut wasmtime::Store<T>, instance: &wasmtime::Instance) -> wasmtime::Result<()> {
+    let stack = baals_policy::Policy::permissive().stack().max_height as u32;
+    let limits = baals_instrument::protocol::Limits { gas: 1 << 62, stack };
+    match baals_instrument::protocol::set_counters(&mut Counted { store, instance: *instance }, limits) {
+        true => Ok(()),
+        false => Err(wasmtime::format_err!("the module exports no counters: it is not instrumented")),
+    }
 }
 
 /// What the runtime runs the calls of an instrumented module on: its copy without the

@@ -13,9 +13,8 @@
 use std::sync::LazyLock;
 
 use arbitrary::Unstructured;
-use baals_instrument::{
-    GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left, stack_counter, without_trap_write_backs,
-};
+use baals_instrument::protocol::{self, Limits};
+use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, without_trap_write_backs};
 use baals_policy::Policy;
 use libfuzzer_sys::fuzz_target;
 use wasmtime::{Config, Engine, Instance, Module, Store, Val};
@@ -49,14 +48,71 @@ static TWINS: LazyLock<(Engine, wasmi::Engine)> = LazyLock::new(|| {
     (Engine::new(&config).unwrap(), wasmi::Engine::new(&wasmi_config))
 });
 
+/// An instance on wasmtime as the counter protocol sets and reads its counters.
+struct OnWasmtime<'s> {
+    store: &'s mut Store<()>,
+    instance: Instance,
+}
+
+impl protocol::Instance for OnWasmtime<'_> {
+    type Error = wasmtime::Error;
+
+    fn set_counters(&mut self, gas: i64, stack: i32) -> bool {
+        let mut set = |name: &str, value: Val| {
+            let global = self.instance.get_global(&mut *self.store, name);
+            global.is_some_and(|global| global.set(&mut *self.store, value).is_ok())
+        };
+        set(GAS_GLOBAL, Val::I64(gas)) && set(STACK_GLOBAL, Val::I32(stack))
+    }
+
+    fn counters(&mut self) -> Option<(i64, i32)> {
+        let gas = self.instance.get_global(&mut *self.store, GAS_GLOBAL)?.get(&mut *self.store).i64()?;
+        let stack = self.instance.get_global(&mut *self.store, STACK_GLOBAL)?.get(&mut *self.store).i32()?;
+        Some((gas, stack))
+    }
+
+    async fn call(&mut self, name: &str) -> Option<Result<(), wasmtime::Error>> {
+        let func = self.instance.get_func(&mut *self.store, name)?;
+        Some(func.call(&mut *self.store, &[], &mut []))
+    }
+}
+
+/// An instance on wasmi as the counter protocol sets and reads its counters.
+struct OnWasmi<'s> {
+    store: &'s mut wasmi::Store<()>,
+    instance: wasmi::Instance,
+}
+
+impl protocol::Instance for OnWasmi<'_> {
+    type Error = wasmi::Error;
+
+    fn set_counters(&mut self, gas: i64, stack: i32) -> bool {
+        let mut set = |name: &str, value: wasmi::Val| {
+            let global = self.instance.get_global(&*self.store, name);
+            global.is_some_and(|global| global.set(&mut *self.store, value).is_ok())
+        };
+        set(GAS_GLOBAL, wasmi::Val::I64(gas)) && set(STACK_GLOBAL, wasmi::Val::I32(stack))
+    }
+
+    fn counters(&mut self) -> Option<(i64, i32)> {
+        let gas = self.instance.get_global(&*self.store, GAS_GLOBAL)?.get(&*self.store).i64()?;
+        let stack = self.instance.get_global(&*self.store, STACK_GLOBAL)?.get(&*self.store).i32()?;
+        Some((gas, stack))
+    }
+
+    async fn call(&mut self, name: &str) -> Option<Result<(), wasmi::Error>> {
+        let func = self.instance.get_func(&*self.store, name)?;
+        Some(func.call(&mut *self.store, &[], &mut []))
+    }
+}
+
 /// Per export: the results (`None` for a trap) and the gas used (`None` when out of gas).
 type Calls = Vec<(Option<Vec<String>>, Option<u64>)>;
 
 fn wasmtime_calls(module: &Module, exports: &[String], gas: u64) -> Calls {
     let mut store = Store::new(&TWINS.0, ());
     let Ok(instance) = Instance::new(&mut store, module, &[]) else { return vec![(None, None)] };
-    let gas_global = instance.get_global(&mut store, GAS_GLOBAL).unwrap();
-    let stack_global = instance.get_global(&mut store, STACK_GLOBAL).unwrap();
+    let limits = Limits { gas, stack: STACK_UNITS as u32 };
     let mut calls = Vec::new();
     let names = instance.get_func(&mut store, START_EXPORT).map(|_| START_EXPORT.to_string()).into_iter();
     for name in names.chain(exports.iter().cloned()) {
@@ -64,10 +120,9 @@ fn wasmtime_calls(module: &Module, exports: &[String], gas: u64) -> Calls {
         let ty = func.ty(&store);
         let args: Vec<Val> = ty.params().map(|t| Val::default_for_ty(&t).unwrap_or(Val::I32(0))).collect();
         let mut results: Vec<Val> = ty.results().map(|t| Val::default_for_ty(&t).unwrap_or(Val::I32(0))).collect();
-        gas_global.set(&mut store, Val::I64(gas_counter(gas as i64))).unwrap();
-        stack_global.set(&mut store, Val::I32(stack_counter(STACK_UNITS))).unwrap();
+        assert!(protocol::set_counters(&mut OnWasmtime { store: &mut store, instance }, limits));
         let outcome = func.call(&mut store, &args, &mut results).ok().map(|()| results.iter().map(observe).collect());
-        let left = gas_left(gas_global.get(&mut store).unwrap_i64());
+        let (left, _) = protocol::read_counters(&mut OnWasmtime { store: &mut store, instance }).unwrap();
         calls.push((outcome, (left >= 0).then(|| gas - left as u64)));
     }
     calls
@@ -88,8 +143,7 @@ fn observe_wasmi(value: &wasmi::Val) -> String {
 fn wasmi_calls(module: &wasmi::Module, exports: &[String], gas: u64) -> Calls {
     let mut store = wasmi::Store::new(&TWINS.1, ());
     let Ok(instance) = wasmi::Instance::new(&mut store, module, &[]) else { return vec![(None, None)] };
-    let gas_global = instance.get_global(&store, GAS_GLOBAL).unwrap();
-    let stack_global = instance.get_global(&store, STACK_GLOBAL).unwrap();
+    let limits = Limits { gas, stack: STACK_UNITS as u32 };
     let mut calls = Vec::new();
     let names = instance.get_func(&store, START_EXPORT).map(|_| START_EXPORT.to_string()).into_iter();
     for name in names.chain(exports.iter().cloned()) {
@@ -97,11 +151,10 @@ fn wasmi_calls(module: &wasmi::Module, exports: &[String], gas: u64) -> Calls {
         let ty = func.ty(&store);
         let args: Vec<_> = ty.params().iter().map(|t| wasmi::Val::default_for_ty(*t)).collect();
         let mut results: Vec<_> = ty.results().iter().map(|t| wasmi::Val::default_for_ty(*t)).collect();
-        gas_global.set(&mut store, wasmi::Val::I64(gas_counter(gas as i64))).unwrap();
-        stack_global.set(&mut store, wasmi::Val::I32(stack_counter(STACK_UNITS))).unwrap();
-        let outcome = func.call(&mut store, &args, &mut results).ok().map(|()| results.iter().map(observe_wasmi).collect());
-        let wasmi::Val::I64(counter) = gas_global.get(&store) else { unreachable!("the gas counter is an i64") };
-        let left = gas_left(counter);
+        assert!(protocol::set_counters(&mut OnWasmi { store: &mut store, instance }, limits));
+        let outcome =
+            func.call(&mut store, &args, &mut results).ok().map(|()| results.iter().map(observe_wasmi).collect());
+        let (left, _) = protocol::read_counters(&mut OnWasmi { store: &mut store, instance }).unwrap();
         calls.push((outcome, (left >= 0).then(|| gas - left as u64)));
     }
     calls
@@ -117,7 +170,12 @@ fn observe(value: &Val) -> String {
     }
 }
 
-fn call_all(store: &mut Store<()>, instance: &Instance, module: &Module, before: &dyn Fn(&mut Store<()>)) -> Vec<Option<Vec<String>>> {
+fn call_all(
+    store: &mut Store<()>,
+    instance: &Instance,
+    module: &Module,
+    before: &dyn Fn(&mut Store<()>),
+) -> Vec<Option<Vec<String>>> {
     let mut seen = Vec::new();
     for export in module.exports() {
         let Some(func) = instance.get_func(&mut *store, export.name()) else { continue };
@@ -133,8 +191,10 @@ fn call_all(store: &mut Store<()>, instance: &Instance, module: &Module, before:
 fuzz_target!(|data: &[u8]| {
     let mut config = wasm_smith::Config::default();
     (config.simd_enabled, config.relaxed_simd_enabled, config.threads_enabled) = (false, false, false);
-    (config.memory64_enabled, config.exceptions_enabled, config.tail_call_enabled, config.gc_enabled) = (false, false, false, false);
-    (config.max_memories, config.max_memory32_bytes, config.max_imports, config.export_everything) = (1, 16 << 16, 0, true);
+    (config.memory64_enabled, config.exceptions_enabled, config.tail_call_enabled, config.gc_enabled) =
+        (false, false, false, false);
+    (config.max_memories, config.max_memory32_bytes, config.max_imports, config.export_everything) =
+        (1, 16 << 16, 0, true);
     // The first byte picks the trap setting and wasm-smith gets the rest. Shared, the byte's
     // lowest bit was also wasm-smith's first choice, whether to generate any type, so every
     // module fuzzed under exact gas had no type and no function.
@@ -163,8 +223,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let reset = |store: &mut Store<()>| {
-        instance.get_global(&mut *store, GAS_GLOBAL).unwrap().set(&mut *store, Val::I64(gas_counter(1 << 62))).unwrap();
-        instance.get_global(&mut *store, STACK_GLOBAL).unwrap().set(&mut *store, Val::I32(stack_counter(1 << 20))).unwrap();
+        let limits = Limits { gas: 1 << 62, stack: 1 << 20 };
+        assert!(protocol::set_counters(&mut OnWasmtime { store, instance }, limits));
     };
     if let Some(start) = instance.get_func(&mut store, START_EXPORT) {
         reset(&mut store);

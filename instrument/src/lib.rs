@@ -26,6 +26,7 @@ mod facts;
 mod info;
 mod instrument;
 mod opcode;
+pub mod protocol;
 mod report;
 mod validate;
 

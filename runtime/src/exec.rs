@@ -8,7 +8,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use baals_instrument::TRAP_LIMIT_EXPORT;
 use baals_policy::RESERVED_PREFIX;
 
-use crate::backend::{Compiled, Ended, Failure, Limits};
+use baals_instrument::protocol::{self, Limits, Metered};
+
+use crate::backend::{Compiled, Ended, Failure};
 use crate::cache::Module;
 use crate::error::EngineError;
 use crate::host::{HostError, HostState};
@@ -260,8 +262,9 @@ fn run(
     };
     let limits = Limits { gas: limit, stack: policy.stack().max_height as u32 };
     let ended = engine.runner.run(&compiled, state, &spec.method, limits);
-    let wasm_trap = matches!(ended.result, Err(Failure::Trap(_)));
-    let callee_trapped_on_copy = matches!(ended.result, Err(Failure::Host(HostError::TrappedOnCopy)));
+    let wasm_trap = matches!(ended.ran.result, Err(protocol::Failure::Failed(Failure::Trap(_))));
+    let callee_trapped_on_copy =
+        matches!(ended.ran.result, Err(protocol::Failure::Failed(Failure::Host(HostError::TrappedOnCopy))));
     // The module says what its traps cost, not the engine's policy: a contract keeps the code
     // it was deployed with when the policy changes. Asked only of a call that failed.
     let traps_use_limit = || compiled.exports(TRAP_LIMIT_EXPORT);
@@ -286,46 +289,56 @@ fn run(
     Ok(Run::Ended(outcome))
 }
 
-/// The outcome, from the counters first: negative gas left is out of gas whatever else
-/// happened, then a host function's reason, then negative stack units left, then the trap. A
-/// trap uses what was charged, or the whole limit where the module was instrumented so
-/// (`docs/gas.md`, "Traps").
+/// The outcome, from the counters first (`baals_instrument::protocol`, `Ran::metered`):
+/// overdrawn gas is out of gas whatever else happened, then a host function's reason, then
+/// the stack limit, then the trap. A trap uses what was charged, or the whole limit where the
+/// module was instrumented so (`docs/gas.md`, "Traps").
 fn classify(limit: u64, ended: Ended, traps_use_limit: impl FnOnce() -> bool) -> Result<CallOutcome, EngineError> {
-    let Ended { mut state, gas_left, stack_left, result } = ended;
-    let gas_left = gas_left.unwrap_or(limit as i64);
+    let Ended { mut state, ran } = ended;
     let out_of_gas =
         CallOutcome { status: ExecutionStatus::OutOfGas, output: Vec::new(), gas_used: limit, events: Vec::new() };
-    // The gas left only goes down: more than the limit could only come from the counter
-    // wrapping past i64::MAX, which instrumentation rules out (`InstrumentError::ChargeTooLarge`). Were one
-    // to happen, the call would be out of gas, never credited.
-    if gas_left < 0 || gas_left as u64 > limit {
-        return Ok(out_of_gas);
-    }
-    let gas_used = limit - gas_left as u64;
-    let status = match result {
-        Ok(()) => {
+    let (failure, gas_used, stack_exhausted) = match ran.metered(limit) {
+        Metered::OutOfGas => return Ok(out_of_gas),
+        Metered::Returned { gas_used } => {
             let output = std::mem::take(&mut state.output);
             return Ok(CallOutcome { status: ExecutionStatus::Success, output, gas_used, events: Vec::new() });
         }
-        Err(Failure::Host(HostError::Revert(message))) => {
-            ExecutionStatus::Reverted { message: String::from_utf8_lossy(&message).into_owned() }
+        Metered::Failed { failure: protocol::Failure::NotInstrumented, .. } => {
+            return Err(EngineError::NotInstrumented);
         }
-        Err(Failure::Host(HostError::OutOfGas(_))) => return Ok(out_of_gas),
-        Err(Failure::Host(HostError::Storage { error, .. })) => return Err(EngineError::Storage(error)),
-        Err(Failure::Host(HostError::Engine(error))) => return Err(*error),
-        Err(Failure::Host(host)) => ExecutionStatus::Trap { kind: host_kind(&host), message: host.to_string() },
-        Err(_) if stack_left.is_some_and(|left| left < 0) => ExecutionStatus::StackLimit,
+        Metered::Failed { failure: protocol::Failure::NoMethod, .. } => {
+            return Err(EngineError::Internal("a method checked before the call was not there"));
+        }
+        Metered::Failed { failure: protocol::Failure::Failed(failure), gas_used, stack_exhausted } => {
+            (failure, gas_used, stack_exhausted)
+        }
+    };
+    let status = match failure {
+        Failure::Host(HostError::Revert(message)) => {
+            let message = String::from_utf8_lossy(&message).into_owned();
+            // A revert is no trap: it is charged what it used, whatever the module's traps.
+            return Ok(CallOutcome {
+                status: ExecutionStatus::Reverted { message },
+                output: Vec::new(),
+                gas_used,
+                events: Vec::new(),
+            });
+        }
+        Failure::Host(HostError::OutOfGas(_)) => return Ok(out_of_gas),
+        Failure::Host(HostError::Storage { error, .. }) => return Err(EngineError::Storage(error)),
+        Failure::Host(HostError::Engine(error)) => return Err(*error),
+        Failure::Host(host) => ExecutionStatus::Trap { kind: host_kind(&host), message: host.to_string() },
+        _ if stack_exhausted => ExecutionStatus::StackLimit,
         // The engine's own wording (and backtrace) differs from engine to engine; the status
         // is part of the result and, for a nested call, read by the caller: it names the kind.
-        Err(Failure::Trap(kind)) => ExecutionStatus::Trap { kind, message: kind.description().to_string() },
+        Failure::Trap(kind) => ExecutionStatus::Trap { kind, message: kind.description().to_string() },
         // Not the contract's doing (an exhausted instance pool, say): a result that depended
         // on it would not be deterministic, so the call fails as a whole.
-        Err(Failure::Engine(error)) => return Err(error),
+        Failure::Engine(error) => return Err(error),
     };
     // Where blocks that only trap do not write the counter back, the global holds what was
     // charged up to the last call or exit: a trap uses the limit instead.
-    let reverted = matches!(status, ExecutionStatus::Reverted { .. });
-    let gas_used = if reverted || !traps_use_limit() { gas_used } else { limit };
+    let gas_used = protocol::trap_gas(limit, gas_used, traps_use_limit());
     Ok(CallOutcome { status, output: Vec::new(), gas_used, events: Vec::new() })
 }
 

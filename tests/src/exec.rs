@@ -1,10 +1,8 @@
 //! Running instrumented modules on wasmtime the way the engine does: set the counters, run
 //! `baals_start` if there is one, call an export, and read the outcome from the counters.
 
-use baals_instrument::{
-    GAS_GLOBAL, Instrumented, STACK_GLOBAL, START_EXPORT, TRAP_LIMIT_EXPORT, gas_counter, gas_left, stack_counter,
-    stack_left,
-};
+use baals_instrument::protocol::{self, Limits, Metered};
+use baals_instrument::{GAS_GLOBAL, Instrumented, STACK_GLOBAL, START_EXPORT, TRAP_LIMIT_EXPORT};
 use baals_policy::Policy;
 use wasmtime::{Engine, Instance, Linker, Module, Store, Val};
 
@@ -79,52 +77,65 @@ impl Runner {
     }
 
     /// Instantiates `module`, gives it `gas` and the policy's stack, runs `baals_start` if any,
-    /// then calls `export` with `args`.
+    /// then calls `export` with `args`: the counter protocol (`baals_instrument::protocol`).
     pub fn call(&self, module: &Module, policy: &Policy, export: &str, args: &[Val], gas: u64) -> Outcome {
         let mut store = Store::new(&self.engine, ());
         let instance = self.linker.instantiate(&mut store, module).expect("instantiation");
-        let set = |store: &mut Store<()>, name: &str, value: Val| {
-            let global = instance.get_global(&mut *store, name).expect("counter exported");
-            global.set(store, value).expect("counter is a mutable global of the right type");
+        let mut running = Running { store: &mut store, instance, args, results: Vec::new() };
+        let limits = Limits { gas, stack: policy.stack().max_height as u32 };
+        let ran = protocol::now(protocol::run(&mut running, export, limits));
+        let results = std::mem::take(&mut running.results);
+        let trap_uses_limit = instance.get_global(&mut store, TRAP_LIMIT_EXPORT).is_some();
+        match ran.metered(gas) {
+            Metered::OutOfGas => Outcome { status: Status::OutOfGas, gas_used: gas },
+            Metered::Returned { gas_used } => Outcome { status: Status::Returned(results), gas_used },
+            Metered::Failed { failure, gas_used, stack_exhausted } => {
+                let status = match failure {
+                    _ if stack_exhausted => Status::StackLimit,
+                    protocol::Failure::Failed(error) => Status::Trap(format!("{error:#}")),
+                    other => panic!("{export}: {other:?}"),
+                };
+                Outcome { status, gas_used: protocol::trap_gas(gas, gas_used, trap_uses_limit) }
+            }
+        }
+    }
+}
+
+/// An instance as the counter protocol drives it: the export is called with `args`, its
+/// results kept.
+struct Running<'s> {
+    store: &'s mut Store<()>,
+    instance: Instance,
+    args: &'s [Val],
+    results: Vec<Val>,
+}
+
+impl protocol::Instance for Running<'_> {
+    type Error = wasmtime::Error;
+
+    fn set_counters(&mut self, gas: i64, stack: i32) -> bool {
+        let mut set = |name: &str, value: Val| {
+            self.instance
+                .get_global(&mut *self.store, name)
+                .is_some_and(|global| global.set(&mut *self.store, value).is_ok())
         };
-        set(&mut store, GAS_GLOBAL, Val::I64(gas_counter(gas as i64)));
-        set(&mut store, STACK_GLOBAL, Val::I32(stack_counter(policy.stack().max_height as i32)));
-        let mut result = Ok(Vec::new());
-        if let Some(start) = instance.get_func(&mut store, START_EXPORT) {
-            result = start.call(&mut store, &[], &mut []).map(|()| Vec::new());
-        }
-        if result.is_ok() {
-            result = call_export(&mut store, &instance, export, args);
-        }
-        outcome(&mut store, &instance, gas, result)
+        set(GAS_GLOBAL, Val::I64(gas)) && set(STACK_GLOBAL, Val::I32(stack))
     }
-}
 
-fn call_export(store: &mut Store<()>, instance: &Instance, export: &str, args: &[Val]) -> wasmtime::Result<Vec<Val>> {
-    let func = instance.get_func(&mut *store, export).expect("export exists");
-    let mut results = vec![Val::I32(0); func.ty(&*store).results().len()];
-    func.call(&mut *store, args, &mut results)?;
-    Ok(results)
-}
-
-/// Reads the counters: they alone say whether gas or stack ran out. A trap uses the whole
-/// limit where the module exports [`TRAP_LIMIT_EXPORT`].
-pub fn outcome(store: &mut Store<()>, instance: &Instance, gas: u64, result: wasmtime::Result<Vec<Val>>) -> Outcome {
-    let gas_left =
-        gas_left(instance.get_global(&mut *store, GAS_GLOBAL).expect("gas counter").get(&mut *store).unwrap_i64());
-    let stack_left = stack_left(
-        instance.get_global(&mut *store, STACK_GLOBAL).expect("stack counter").get(&mut *store).unwrap_i32(),
-    );
-    if gas_left < 0 {
-        return Outcome { status: Status::OutOfGas, gas_used: gas };
+    fn counters(&mut self) -> Option<(i64, i32)> {
+        let gas = self.instance.get_global(&mut *self.store, GAS_GLOBAL)?.get(&mut *self.store).i64()?;
+        let stack = self.instance.get_global(&mut *self.store, STACK_GLOBAL)?.get(&mut *self.store).i32()?;
+        Some((gas, stack))
     }
-    let gas_used = gas - gas_left as u64;
-    let status = match result {
-        Ok(values) => Status::Returned(values),
-        Err(_) if stack_left < 0 => Status::StackLimit,
-        Err(error) => Status::Trap(format!("{error:#}")),
-    };
-    let trap_uses_limit = instance.get_global(&mut *store, TRAP_LIMIT_EXPORT).is_some();
-    let gas_used = if status.returned() || !trap_uses_limit { gas_used } else { gas };
-    Outcome { status, gas_used }
+
+    async fn call(&mut self, name: &str) -> Option<Result<(), wasmtime::Error>> {
+        let func = self.instance.get_func(&mut *self.store, name)?;
+        if name == START_EXPORT {
+            return Some(func.call(&mut *self.store, &[], &mut []));
+        }
+        let mut results = vec![Val::I32(0); func.ty(&*self.store).results().len()];
+        let called = func.call(&mut *self.store, self.args, &mut results);
+        self.results = results;
+        Some(called)
+    }
 }

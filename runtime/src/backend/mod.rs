@@ -9,6 +9,7 @@
 
 use std::sync::Arc;
 
+use baals_instrument::protocol::{self, Limits, Ran};
 use baals_policy::Policy;
 
 use crate::error::EngineError;
@@ -18,14 +19,6 @@ use crate::types::TrapKind;
 
 mod wasmi;
 mod wasmtime;
-
-/// What a backend reports when a module lacks the counters, turned into
-/// [`EngineError::NotInstrumented`]. Stored instrumentation is run as it was stored, so a
-/// module instrumented before the counters were renamed (when they counted down, as
-/// `baals_gas_left` and `baals_stack_left`) lands here too, rather than being misread.
-#[derive(Debug, thiserror::Error)]
-#[error("not instrumented")]
-struct NotInstrumented;
 
 /// An engine of either kind, configured for a policy.
 pub(crate) enum Runner {
@@ -40,22 +33,20 @@ pub(crate) enum Compiled {
     Wasmi(Arc<wasmi::Translated>),
 }
 
-/// How the counters are set before a call.
-#[derive(Clone, Copy)]
-pub(crate) struct Limits {
-    pub(crate) gas: u64,
-    pub(crate) stack: u32,
-}
-
 /// How a run ended, before it is classified (`exec::classify`).
 pub(crate) struct Ended {
     /// The call's state back from the instance (its output, among others).
     pub(crate) state: HostState,
-    /// The gas and stack units left at the end, read from the counters; `None` if the instance never got
-    /// that far (a failed instantiation).
-    pub(crate) gas_left: Option<i64>,
-    pub(crate) stack_left: Option<i32>,
-    pub(crate) result: Result<(), Failure>,
+    /// How the counter protocol's run ended (`baals_instrument::protocol`); its counters are
+    /// `None` if the instance never got that far (a failed instantiation).
+    pub(crate) ran: Ran<Failure>,
+}
+
+impl Ended {
+    /// A run that failed before the counters were set: instantiation trapped or failed.
+    fn before_counters(state: HostState, failure: Failure) -> Ended {
+        Ended { state, ran: Ran { result: Err(protocol::Failure::Failed(failure)), gas_left: None, stack_left: None } }
+    }
 }
 
 /// Why a run did not return.
@@ -118,12 +109,10 @@ impl Runner {
             (Runner::Wasmi(engine), Compiled::Wasmi(translated)) => {
                 engine.run(&translated.module, state, method, limits)
             }
-            _ => Ended {
+            _ => Ended::before_counters(
                 state,
-                gas_left: None,
-                stack_left: None,
-                result: Err(Failure::Engine(EngineError::Internal("a module compiled by another engine"))),
-            },
+                Failure::Engine(EngineError::Internal("a module compiled by another engine")),
+            ),
         }
     }
 }

@@ -8,10 +8,11 @@
 
 use std::sync::Arc;
 
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left, stack_counter, stack_left};
+use baals_instrument::protocol;
+use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left};
 use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
 use wasmi::errors::{ErrorKind, InstantiationError};
-use wasmi::{Caller, CompilationMode, Config, Global, Linker, Memory, Module, Store, TrapCode, Val};
+use wasmi::{Caller, CompilationMode, Config, Global, Instance, Linker, Memory, Module, Store, TrapCode, Val};
 
 use super::{Compiled, Ended, Failure, Limits};
 use crate::error::EngineError;
@@ -98,33 +99,67 @@ impl Wasmi {
 
     pub(crate) fn run(&self, module: &Module, state: HostState, method: &str, limits: Limits) -> Ended {
         let mut store = Store::new(&self.engine, Data { state, handles: None });
-        let result = (|| {
-            let instance = self.linker.instantiate_and_start(&mut store, module).map_err(failure)?;
-            let gas = instance.get_global(&store, GAS_GLOBAL);
-            let stack = instance.get_global(&store, STACK_GLOBAL);
-            let (Some(gas), Some(stack)) = (gas, stack) else {
-                return Err(Failure::Engine(EngineError::NotInstrumented));
-            };
-            let set = |store: &mut Store<Data>, global: Global, value: Val| {
-                global.set(store, value).map_err(|error| run_error(error.into()))
-            };
-            set(&mut store, gas, Val::I64(gas_counter(limits.gas as i64)))?;
-            set(&mut store, stack, Val::I32(stack_counter(limits.stack as i32)))?;
-            let memory = instance.get_memory(&store, "memory");
-            store.data_mut().handles = Some(Handles { gas, stack, memory });
-            if let Some(start) = instance.get_func(&store, START_EXPORT) {
-                start.call(&mut store, &[], &mut []).map_err(failure)?;
+        let ran = match self.linker.instantiate_and_start(&mut store, module) {
+            Ok(instance) => {
+                Ok(protocol::now(protocol::run(&mut Running { store: &mut store, instance }, method, limits)))
             }
-            let method = instance.get_typed_func::<(), ()>(&store, method).map_err(failure)?;
-            method.call(&mut store, ()).map_err(failure)
-        })();
-        let counters = store.data().handles.as_ref().map(|handles| (handles.gas, handles.stack));
-        let (gas_left, stack_left) = match counters {
-            Some((gas, stack)) => (gas.get(&store).i64().map(gas_left), stack.get(&store).i32().map(stack_left)),
-            None => (None, None),
+            Err(error) => Err(failure(error)),
         };
-        Ended { state: store.into_data().state, gas_left, stack_left, result }
+        let state = store.into_data().state;
+        match ran {
+            Ok(ran) => Ended { state, ran: map_failure(ran) },
+            Err(failure) => Ended::before_counters(state, failure),
+        }
     }
+}
+
+/// An instance running a call, as the counter protocol drives it.
+struct Running<'s> {
+    store: &'s mut Store<Data>,
+    instance: Instance,
+}
+
+impl protocol::Instance for Running<'_> {
+    type Error = wasmi::Error;
+
+    fn set_counters(&mut self, gas: i64, stack: i32) -> bool {
+        let gas_global = self.instance.get_global(&*self.store, GAS_GLOBAL);
+        let stack_global = self.instance.get_global(&*self.store, STACK_GLOBAL);
+        let (Some(gas_global), Some(stack_global)) = (gas_global, stack_global) else { return false };
+        if gas_global.set(&mut *self.store, Val::I64(gas)).is_err()
+            || stack_global.set(&mut *self.store, Val::I32(stack)).is_err()
+        {
+            return false;
+        }
+        // The host functions reach the counters and the memory through these.
+        let memory = self.instance.get_memory(&*self.store, "memory");
+        self.store.data_mut().handles = Some(Handles { gas: gas_global, stack: stack_global, memory });
+        true
+    }
+
+    fn counters(&mut self) -> Option<(i64, i32)> {
+        let handles = self.store.data().handles.as_ref()?;
+        Some((handles.gas.get(&*self.store).i64()?, handles.stack.get(&*self.store).i32()?))
+    }
+
+    async fn call(&mut self, name: &str) -> Option<Result<(), wasmi::Error>> {
+        if name == START_EXPORT {
+            let start = self.instance.get_func(&*self.store, START_EXPORT)?;
+            return Some(start.call(&mut *self.store, &[], &mut []));
+        }
+        let method = self.instance.get_typed_func::<(), ()>(&*self.store, name).ok()?;
+        Some(method.call(&mut *self.store, ()))
+    }
+}
+
+fn map_failure(ran: protocol::Ran<wasmi::Error>) -> protocol::Ran<Failure> {
+    let protocol::Ran { result, gas_left, stack_left } = ran;
+    let result = result.map_err(|failed| match failed {
+        protocol::Failure::Failed(error) => protocol::Failure::Failed(failure(error)),
+        protocol::Failure::NotInstrumented => protocol::Failure::NotInstrumented,
+        protocol::Failure::NoMethod => protocol::Failure::NoMethod,
+    });
+    protocol::Ran { result, gas_left, stack_left }
 }
 
 fn failure(mut error: wasmi::Error) -> Failure {

@@ -4,18 +4,18 @@
 //! each other. Host functions are synchronous and nothing yields, so each future completes in
 //! one poll.
 
-use std::future::Future;
 use std::hash::Hasher;
-use std::pin::pin;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
-use std::task::{Context, Poll, Waker};
 
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left, stack_counter, stack_left};
+use baals_instrument::protocol;
+use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left};
 use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
 use sha2::{Digest, Sha256};
-use wasmtime::{Caller, Config, Extern, Global, InstancePre, Linker, Memory, Module, ModuleExport, Store, Trap, Val};
+use wasmtime::{
+    Caller, Config, Extern, Global, Instance, InstancePre, Linker, Memory, Module, ModuleExport, Store, Trap, Val,
+};
 
-use super::{Compiled, Ended, Failure, Limits, NotInstrumented};
+use super::{Compiled, Ended, Failure, Limits};
 use crate::error::EngineError;
 use crate::host::{self, Call, HostEnv, HostState};
 use crate::types::Backend;
@@ -168,43 +168,87 @@ impl Wasmtime {
     pub(crate) fn run(&self, prepared: &Prepared, state: HostState, method: &str, limits: Limits) -> Ended {
         let _lane = self.lanes.as_ref().filter(|_| state.depth == 0).map(Lanes::acquire);
         let mut store = Store::new(&self.engine, Data { state, handles: None });
-        let exports = &prepared.exports;
-        let result = block_on(async {
+        let ran = protocol::now(async {
             let instance = prepared.pre.instantiate_async(&mut store).await?;
-            let mut export =
-                |index: &Option<ModuleExport>| index.as_ref().and_then(|i| instance.get_module_export(&mut store, i));
-            let (gas, stack) = (export(&exports.gas), export(&exports.stack));
-            let (memory, start) = (export(&exports.memory), export(&exports.start));
-            let (Some(Extern::Global(gas)), Some(Extern::Global(stack))) = (gas, stack) else {
-                return Err(wasmtime::Error::new(NotInstrumented));
-            };
-            gas.set(&mut store, Val::I64(gas_counter(limits.gas as i64)))?;
-            stack.set(&mut store, Val::I32(stack_counter(limits.stack as i32)))?;
-            let memory = memory.and_then(Extern::into_memory);
-            store.data_mut().handles = Some(Handles { gas, stack, memory });
-            if let Some(start) = start.and_then(Extern::into_func) {
-                start.call_async(&mut store, &[], &mut []).await?;
-            }
-            let method = instance.get_typed_func::<(), ()>(&mut store, method)?;
-            method.call_async(&mut store, ()).await
+            let mut running = Running { store: &mut store, instance, exports: &prepared.exports };
+            Ok::<_, wasmtime::Error>(protocol::run(&mut running, method, limits).await)
         });
-        let counters = store.data().handles.as_ref().map(|handles| (handles.gas, handles.stack));
-        let (gas_left, stack_left) = match counters {
-            Some((gas, stack)) => {
-                (gas.get(&mut store).i64().map(gas_left), stack.get(&mut store).i32().map(stack_left))
-            }
-            None => (None, None),
-        };
-        let result = result.map_err(|error| match error.downcast::<host::HostError>() {
-            Ok(host) => Failure::Host(host),
-            Err(error) => match error.downcast_ref::<Trap>() {
-                Some(trap) => Failure::Trap(trap_kind(trap)),
-                None if error.is::<NotInstrumented>() => Failure::Engine(EngineError::NotInstrumented),
-                None => Failure::Engine(EngineError::Run { backend: Backend::Wasmtime, source: error.into() }),
-            },
-        });
-        Ended { state: store.into_data().state, gas_left, stack_left, result }
+        let state = store.into_data().state;
+        match ran {
+            Ok(ran) => Ended { state, ran: map_failure(ran) },
+            Err(error) => Ended::before_counters(state, failure(error)),
+        }
     }
+}
+
+/// An instance running a call, as the counter protocol drives it.
+struct Running<'s> {
+    store: &'s mut Store<Data>,
+    instance: Instance,
+    exports: &'s Exports,
+}
+
+impl Running<'_> {
+    fn export(&mut self, index: &Option<ModuleExport>) -> Option<Extern> {
+        index.as_ref().and_then(|index| self.instance.get_module_export(&mut *self.store, index))
+    }
+}
+
+impl protocol::Instance for Running<'_> {
+    type Error = wasmtime::Error;
+
+    fn set_counters(&mut self, gas: i64, stack: i32) -> bool {
+        let (Some(Extern::Global(gas_global)), Some(Extern::Global(stack_global))) =
+            (self.export(&self.exports.gas), self.export(&self.exports.stack))
+        else {
+            return false;
+        };
+        if gas_global.set(&mut *self.store, Val::I64(gas)).is_err()
+            || stack_global.set(&mut *self.store, Val::I32(stack)).is_err()
+        {
+            return false;
+        }
+        // The host functions reach the counters and the memory through these.
+        let memory = self.export(&self.exports.memory).and_then(Extern::into_memory);
+        self.store.data_mut().handles = Some(Handles { gas: gas_global, stack: stack_global, memory });
+        true
+    }
+
+    fn counters(&mut self) -> Option<(i64, i32)> {
+        let handles = self.store.data().handles.as_ref()?;
+        let (gas, stack) = (handles.gas, handles.stack);
+        Some((gas.get(&mut *self.store).i64()?, stack.get(&mut *self.store).i32()?))
+    }
+
+    async fn call(&mut self, name: &str) -> Option<Result<(), wasmtime::Error>> {
+        if name == START_EXPORT {
+            let start = self.export(&self.exports.start).and_then(Extern::into_func)?;
+            return Some(start.call_async(&mut *self.store, &[], &mut []).await);
+        }
+        let method = self.instance.get_typed_func::<(), ()>(&mut *self.store, name).ok()?;
+        Some(method.call_async(&mut *self.store, ()).await)
+    }
+}
+
+/// What a call's ending was, in the backend's terms.
+fn failure(error: wasmtime::Error) -> Failure {
+    match error.downcast::<host::HostError>() {
+        Ok(host) => Failure::Host(host),
+        Err(error) => match error.downcast_ref::<Trap>() {
+            Some(trap) => Failure::Trap(trap_kind(trap)),
+            None => Failure::Engine(EngineError::Run { backend: Backend::Wasmtime, source: error.into() }),
+        },
+    }
+}
+
+fn map_failure(ran: protocol::Ran<wasmtime::Error>) -> protocol::Ran<Failure> {
+    let protocol::Ran { result, gas_left, stack_left } = ran;
+    let result = result.map_err(|failure_of| match failure_of {
+        protocol::Failure::Failed(error) => protocol::Failure::Failed(failure(error)),
+        protocol::Failure::NotInstrumented => protocol::Failure::NotInstrumented,
+        protocol::Failure::NoMethod => protocol::Failure::NoMethod,
+    });
+    protocol::Ran { result, gas_left, stack_left }
 }
 
 pub(crate) fn serialize(prepared: &Prepared) -> Result<Vec<u8>, EngineError> {
@@ -376,16 +420,5 @@ impl Hasher for Sha256Hasher {
 
     fn write(&mut self, bytes: &[u8]) {
         self.0.update(bytes);
-    }
-}
-
-/// Polls a future that never waits: wasm calls on this engine never yield.
-fn block_on<T>(future: impl Future<Output = T>) -> T {
-    let mut future = pin!(future);
-    let mut context = Context::from_waker(Waker::noop());
-    loop {
-        if let Poll::Ready(value) = future.as_mut().poll(&mut context) {
-            return value;
-        }
     }
 }
