@@ -8,9 +8,10 @@
 //! checked against its price computed here.
 
 use baals_policy::{HostFunction, Policy};
+use baals_runtime::trace::{AccessSet, CallNode, CallTree, Change, Effect, StateDiff, StateKey};
 use baals_runtime::{
-    AccessSet, Address, BlockContext, Call, CallNode, CallTree, Change, ContractExecutionResult, ContractId, Deploy,
-    Effect, ExecutionStatus, InvalidCall, MemoryStorage, StateDiff, StateKey, Storage, TrapKind,
+    Address, BlockContext, Call, ContractExecutionResult, ContractId, Deploy, ExecutionStatus, InvalidCall,
+    MemoryStorage, Storage, TrapKind,
 };
 use baals_tests::node::Node;
 use baals_tests::{metering, wat, workspace_root};

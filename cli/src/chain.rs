@@ -6,14 +6,15 @@ use baals_abi::Abi;
 use baals_abi::{hex_decode, hex_encode};
 use baals_policy::Policy;
 use baals_runtime::{
-    Address, ArtifactDir, Backend, BlockContext, Call, CallTree, ContractEngine, ContractExecutionResult, ContractId,
-    Deploy, EngineConfig, EngineError, Event, ExecutionStatus, Query, RedbStorage, StateView, Storage, StorageError,
+    Address, ArtifactDir, Backend, BlockContext, Call, ContractEngine, ContractExecutionResult, ContractId, Deploy,
+    EngineConfig, EngineError, Event, ExecutionStatus, Query, RedbStorage, StateView, Storage, StorageError,
 };
 use serde_json::{Value, json};
 
 use crate::commands::{eprint, module_bytes, policy_usage_error, print};
 use crate::trace;
 use crate::{Outcome, UsageError};
+use baals_runtime::trace::CallTree;
 
 type Result<T> = std::result::Result<T, UsageError>;
 

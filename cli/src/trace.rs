@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use baals_abi::{Abi, hex_encode};
-use baals_runtime::{Address, CallNode, ContractId, Effect, ExecutionStatus, HostCall};
+use baals_runtime::trace::{CallNode, Effect, HostCall};
+use baals_runtime::{Address, ContractId, ExecutionStatus};
 use serde_json::{Value, json};
 
 /// The ABIs of the contracts a trace shows, by contract.

@@ -11,7 +11,8 @@
 //! instruments a module (`baals_instrument`); calls run the instrumented module unmodified,
 //! reaching the world only through host ABI v1 (`docs/abi.md`); both engines give the same
 //! results and gas (`docs/engines.md`), the same on every run and machine (`docs/gas.md`).
-//! A [`Tracer`] sees everything a call does, at no cost when there is none.
+//! A [`Tracer`] sees everything a call does, at no cost when there is none ([`trace`] has the
+//! engine's own: a call tree with exact gas, a state diff, an access set).
 //!
 //! [`RedbStorage`] (a redb file) and [`MemoryStorage`] are ready-made states for embedders
 //! that keep nothing beside the engine's tables; [`ContractEngine::commit_block`] runs a block
@@ -64,7 +65,7 @@ mod lattice;
 mod shared;
 mod state;
 mod storage;
-mod trace;
+pub mod trace;
 mod types;
 mod view;
 
@@ -79,9 +80,7 @@ pub use storage::{
     Changes, Entries, MemorySnapshot, MemoryStorage, MemoryTxn, ReadTxn, RedbSnapshot, RedbStorage, RedbTxn, Storage,
     StorageError, Table, WriteTxn,
 };
-pub use trace::{
-    AccessSet, CallEnter, CallExit, CallNode, CallTree, Change, Effect, HostCall, StateDiff, StateKey, Tracer,
-};
+pub use trace::Tracer;
 pub use types::{
     Address, Backend, BlockContext, ContractAccount, ContractExecutionResult, ContractId, DeployResult, Event,
     ExecutionStatus, InvalidCall, TrapKind, UnknownBackend,
