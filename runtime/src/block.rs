@@ -322,7 +322,7 @@ impl<'e, S: ReadTxn> Block<'e, S> {
         if self.read(Table::Contracts, &id.0)?.is_some() {
             return Err(EngineError::ContractExists(id));
         }
-        let compiled = shared.compile(code, &instrumented, shared.first)?;
+        let (has_instantiate, compiled) = shared.compile_deploying(code, &instrumented, INSTANTIATE)?;
         // Stored code has its original and instrumented modules stored already; an original
         // may be stored under another policy.
         let original = match known || self.read(Table::Originals, &code.code_hash.0)?.is_some() {
@@ -331,7 +331,7 @@ impl<'e, S: ReadTxn> Block<'e, S> {
         };
         let new_code = (!known).then_some((original, instrumented.as_slice()));
         let stored = Deployed { id, code, new_code, deployer, nonce, abi: abi.as_ref() };
-        let (status, output, events, used, tracer) = if compiled.exports(INSTANTIATE) {
+        let (status, output, events, used, tracer) = if has_instantiate {
             let spec = CallSpec {
                 contract: id,
                 sender: deployer,

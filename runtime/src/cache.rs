@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::backend::Compiled;
 use crate::types::Code;
 
 /// Which module of a code a call runs on: the copy without the write-backs only traps read,
@@ -50,19 +49,19 @@ impl std::hash::Hasher for KeyHasher {
 }
 
 /// Compiled modules in memory, least recently used evicted past a budget of code bytes.
-pub(crate) struct ModuleCache {
-    entries: HashMap<(Code, Module), (Compiled, usize, u64), std::hash::BuildHasherDefault<KeyHasher>>,
+pub(crate) struct ModuleCache<M> {
+    entries: HashMap<(Code, Module), (M, usize, u64), std::hash::BuildHasherDefault<KeyHasher>>,
     bytes: usize,
     budget: usize,
     tick: u64,
 }
 
-impl ModuleCache {
-    pub(crate) fn new(budget: usize) -> ModuleCache {
+impl<M: Clone> ModuleCache<M> {
+    pub(crate) fn new(budget: usize) -> ModuleCache<M> {
         ModuleCache { entries: HashMap::default(), bytes: 0, budget, tick: 0 }
     }
 
-    pub(crate) fn get(&mut self, key: &(Code, Module)) -> Option<Compiled> {
+    pub(crate) fn get(&mut self, key: &(Code, Module)) -> Option<M> {
         self.tick += 1;
         let tick = self.tick;
         self.entries.get_mut(key).map(|(compiled, _, used)| {
@@ -71,7 +70,7 @@ impl ModuleCache {
         })
     }
 
-    pub(crate) fn insert(&mut self, key: (Code, Module), compiled: Compiled, size: usize) {
+    pub(crate) fn insert(&mut self, key: (Code, Module), compiled: M, size: usize) {
         self.tick += 1;
         if let Some((_, old, _)) = self.entries.insert(key, (compiled, size, self.tick)) {
             self.bytes -= old;

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use baals_policy::Policy;
 
-use crate::backend::Runner;
 use crate::block::{Block, BlockChanges};
 use crate::cache::{ArtifactStore, Module};
 use crate::error::EngineError;
@@ -94,9 +93,8 @@ impl ContractEngine {
 
     /// An engine with explicit tuning.
     pub fn with_config(policy: Policy, config: EngineConfig) -> Result<ContractEngine, EngineError> {
-        let runner = Runner::new(config.backend, &policy)?;
         let first = if config.copies { Module::Copy } else { Module::Stored };
-        let shared = Shared::new(runner, policy, config.cache_bytes, config.artifacts, first);
+        let shared = Shared::new(config.backend, policy, config.cache_bytes, config.artifacts, first)?;
         Ok(ContractEngine { shared: Arc::new(shared) })
     }
 
@@ -107,7 +105,7 @@ impl ContractEngine {
 
     /// The engine contracts run on.
     pub fn backend(&self) -> Backend {
-        self.shared.runner.backend()
+        self.shared.backend()
     }
 
     /// Starts a block over `state`: the ledger's state as the block begins, which the block

@@ -10,11 +10,11 @@ use baals_policy::RESERVED_PREFIX;
 
 use baals_instrument::protocol::{self, Limits, Metered};
 
-use crate::backend::{Compiled, Ended, Failure};
+use crate::backend::{Ended, Engine, Failure};
 use crate::cache::Module;
 use crate::error::EngineError;
 use crate::host::{HostError, HostState};
-use crate::shared::Shared;
+use crate::shared::{Engines, Modules, Shared};
 use crate::state::Execution;
 use crate::trace::{CallEnter, CallExit};
 use crate::types::Code;
@@ -77,25 +77,39 @@ fn lock(exec: &Mutex<Execution>) -> Result<MutexGuard<'_, Execution>, EngineErro
 /// whole, so the second run sees the same state and input as the first; calls it makes run on
 /// the stored modules, once, so a top-level call runs at most twice whatever it calls.
 pub(crate) fn top_level(
-    engine: &Arc<Shared>,
+    shared: &Arc<Shared>,
     exec: &Arc<Mutex<Execution>>,
     spec: CallSpec<'_>,
     instantiate: bool,
 ) -> Result<CallOutcome, EngineError> {
+    match &shared.engines {
+        Engines::Wasmtime(modules) => top_level_on(shared, modules, exec, spec, instantiate),
+        Engines::Wasmi(modules) => top_level_on(shared, modules, exec, spec, instantiate),
+    }
+}
+
+fn top_level_on<E: Engine>(
+    shared: &Arc<Shared>,
+    modules: &Modules<E>,
+    exec: &Arc<Mutex<Execution>>,
+    spec: CallSpec<'_>,
+    instantiate: bool,
+) -> Result<CallOutcome, EngineError> {
+    let engine = Engaged { shared, modules };
     if spec.gas_limit > MAX_GAS {
         return refused(exec, &spec, InvalidCall::GasLimitTooLarge(spec.gas_limit));
     }
     // A traced call runs once, on the stored modules: the trace never shows a discarded run.
-    let first = if spec.traced { Module::Stored } else { engine.first };
-    let Prepared { code, compiled } = match prepare(engine, exec, &spec, first, instantiate)? {
+    let first = if spec.traced { Module::Stored } else { modules.first };
+    let Prepared { code, compiled } = match prepare(&engine, exec, &spec, first, instantiate)? {
         Ok(prepared) => prepared,
         Err(reason) => return refused(exec, &spec, reason),
     };
-    if let Run::Ended(outcome) = run(engine, exec, &spec, Arc::clone(&spec.input), compiled, first)? {
+    if let Run::Ended(outcome) = run(&engine, exec, &spec, Arc::clone(&spec.input), compiled, first)? {
         return Ok(outcome);
     }
-    let stored = engine.compiled(exec, code, Module::Stored)?;
-    match run(engine, exec, &spec, Arc::clone(&spec.input), stored, Module::Stored)? {
+    let stored = modules.compiled(exec, code, Module::Stored)?;
+    match run(&engine, exec, &spec, Arc::clone(&spec.input), stored, Module::Stored)? {
         Run::Ended(outcome) => Ok(outcome),
         Run::TrappedOnCopy => Err(EngineError::Internal("a call on the stored module trapped on a copy")),
     }
@@ -104,12 +118,24 @@ pub(crate) fn top_level(
 /// Runs a call made by a contract through `baals_call_contract`, on the module its caller
 /// runs on (the copy; the stored module in a second run, or on an engine without copies).
 pub(crate) fn nested(
-    engine: &Arc<Shared>,
+    shared: &Arc<Shared>,
     exec: &Arc<Mutex<Execution>>,
     spec: CallSpec<'_>,
     module: Module,
 ) -> Result<Nested, EngineError> {
-    let calls = engine.policy.calls();
+    match &shared.engines {
+        Engines::Wasmtime(modules) => nested_on(&Engaged { shared, modules }, exec, spec, module),
+        Engines::Wasmi(modules) => nested_on(&Engaged { shared, modules }, exec, spec, module),
+    }
+}
+
+fn nested_on<E: Engine>(
+    engine: &Engaged<'_, E>,
+    exec: &Arc<Mutex<Execution>>,
+    spec: CallSpec<'_>,
+    module: Module,
+) -> Result<Nested, EngineError> {
+    let calls = engine.shared.policy.calls();
     let reason = if spec.depth > calls.max_depth {
         Some(InvalidCall::DepthLimit(calls.max_depth))
     } else if !calls.reentrancy && lock(exec)?.call_stack.contains(&spec.contract) {
@@ -168,13 +194,13 @@ fn exit(outcome: &CallOutcome) -> CallExit<'_> {
 }
 
 /// Finds the contract and checks the method and the value: what makes a call invalid.
-fn prepare(
-    engine: &Arc<Shared>,
+fn prepare<E: Engine>(
+    engine: &Engaged<'_, E>,
     exec: &Arc<Mutex<Execution>>,
     spec: &CallSpec<'_>,
     module: Module,
     instantiate: bool,
-) -> Result<Result<Prepared, InvalidCall>, EngineError> {
+) -> Result<Result<Prepared<E>, InvalidCall>, EngineError> {
     let (code, (balance, receiver)) = {
         let mut exec = lock(exec)?;
         let Some(code) = exec.contract(&spec.contract)? else {
@@ -190,8 +216,8 @@ fn prepare(
         return Ok(Err(InvalidCall::ReservedMethod(spec.method.to_string())));
     }
     // The module the call will run on: compiled once, whichever asks first.
-    let compiled = engine.compiled(exec, code, module)?;
-    if !compiled.is_method(&spec.method) {
+    let compiled = engine.modules.compiled(exec, code, module)?;
+    if !E::is_method(&compiled, &spec.method) {
         return Ok(Err(InvalidCall::UnknownMethod(spec.method.to_string())));
     }
     if balance < spec.value {
@@ -204,20 +230,26 @@ fn prepare(
 }
 
 /// A call that may run: its contract's code, and the module it runs on first.
-struct Prepared {
+struct Prepared<E: Engine> {
     code: Code,
-    compiled: Compiled,
+    compiled: E::Module,
+}
+
+/// The engine a call runs on, with what every call shares.
+struct Engaged<'a, E: Engine> {
+    shared: &'a Arc<Shared>,
+    modules: &'a Modules<E>,
 }
 
 /// One run of the call on `module` of its code. On the copy, a trap of the module's own (one
 /// that did not leave the gas counter overdrawn, in a module whose traps use what was
 /// charged), or a callee's trap on the copy, ends it as [`Run::TrappedOnCopy`].
-fn run(
-    engine: &Arc<Shared>,
+fn run<E: Engine>(
+    engine: &Engaged<'_, E>,
     exec: &Arc<Mutex<Execution>>,
     spec: &CallSpec<'_>,
     input: Arc<[u8]>,
-    compiled: Compiled,
+    compiled: E::Module,
     module: Module,
 ) -> Result<Run, EngineError> {
     let traced = spec.traced;
@@ -226,8 +258,9 @@ fn run(
     }
     // What the call pays before it runs (`docs/gas.md`, "Calls and deployments"): one that cannot pay ends
     // out of gas having done nothing, its value not moved.
-    let policy = &engine.policy;
-    let cost = policy.calls().call_cost(input.len() as u64, compiled.initial_pages(), policy.memory().grow_page_cost);
+    let policy = &engine.shared.policy;
+    let cost =
+        policy.calls().call_cost(input.len() as u64, E::initial_pages(&compiled), policy.memory().grow_page_cost);
     if cost > spec.gas_limit {
         let status = ExecutionStatus::OutOfGas;
         let outcome = CallOutcome { status, output: Vec::new(), gas_used: spec.gas_limit, events: Vec::new() };
@@ -248,7 +281,7 @@ fn run(
         }
     }
     let state = HostState {
-        engine: Arc::clone(engine),
+        engine: Arc::clone(engine.shared),
         exec: Arc::clone(exec),
         contract: spec.contract,
         sender: spec.sender,
@@ -261,13 +294,13 @@ fn run(
         traced,
     };
     let limits = Limits { gas: limit, stack: policy.stack().max_height as u32 };
-    let ended = engine.runner.run(&compiled, state, &spec.method, limits);
+    let ended = engine.modules.engine.run(&compiled, state, &spec.method, limits);
     let wasm_trap = matches!(ended.ran.result, Err(protocol::Failure::Failed(Failure::Trap(_))));
     let callee_trapped_on_copy =
         matches!(ended.ran.result, Err(protocol::Failure::Failed(Failure::Host(HostError::TrappedOnCopy))));
     // The module says what its traps cost, not the engine's policy: a contract keeps the code
     // it was deployed with when the policy changes. Asked only of a call that failed.
-    let traps_use_limit = || compiled.exports(TRAP_LIMIT_EXPORT);
+    let traps_use_limit = || E::exports(&compiled, TRAP_LIMIT_EXPORT);
     let outcome = classify(limit, ended, traps_use_limit).map(|mut outcome| {
         outcome.gas_used += cost;
         outcome

@@ -15,7 +15,6 @@ use std::collections::BTreeMap;
 use baals_instrument::CodeHash;
 use baals_policy::PolicyHash;
 
-use crate::backend::Compiled;
 use crate::keys::{read_u64, split_state_key};
 use crate::lattice::{Lattice, STATE_BYTES};
 use crate::storage::{ReadTxn, StorageError, Table};
@@ -102,7 +101,8 @@ pub(crate) struct Execution {
 pub(crate) struct Deploying {
     pub(crate) id: ContractId,
     pub(crate) code: Code,
-    pub(crate) compiled: Compiled,
+    /// The module its calls run on first, of the engine's own module type.
+    pub(crate) compiled: Box<dyn std::any::Any + Send + Sync>,
     pub(crate) wasm: std::sync::Arc<[u8]>,
 }
 

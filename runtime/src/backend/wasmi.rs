@@ -14,7 +14,7 @@ use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
 use wasmi::errors::{ErrorKind, InstantiationError};
 use wasmi::{Caller, CompilationMode, Config, Global, Instance, Linker, Memory, Module, Store, TrapCode, Val};
 
-use super::{Compiled, Ended, Failure, Limits};
+use super::{Ended, Failure, Limits};
 use crate::error::EngineError;
 use crate::host::{self, Call, HostEnv, HostError, HostState};
 use crate::types::Backend;
@@ -82,22 +82,22 @@ fn run_error(error: wasmi::Error) -> Failure {
 }
 
 impl Wasmi {
-    pub(crate) fn new(policy: &Policy) -> Result<Wasmi, EngineError> {
+    fn configured(policy: &Policy) -> Result<Wasmi, EngineError> {
         let engine = wasmi::Engine::new(&config(policy));
         let linker = linker(&engine)
             .map_err(|error| EngineError::Configure { backend: Backend::Wasmi, source: Box::new(error) })?;
         Ok(Wasmi { engine, linker })
     }
 
-    pub(crate) fn compile(&self, wasm: &[u8]) -> Result<Compiled, EngineError> {
+    fn translate(&self, wasm: &[u8]) -> Result<Arc<Translated>, EngineError> {
         let module = Module::new(&self.engine, wasm).map_err(error)?;
         // wasmi keeps a module's memory types to itself: the bytes it accepted say them.
         let initial_pages = baals_instrument::initial_pages(wasm)
             .ok_or(EngineError::Internal("wasmi accepted a module whose memory does not parse"))?;
-        Ok(Compiled::Wasmi(Arc::new(Translated { module, initial_pages })))
+        Ok(Arc::new(Translated { module, initial_pages }))
     }
 
-    pub(crate) fn run(&self, module: &Module, state: HostState, method: &str, limits: Limits) -> Ended {
+    fn run_module(&self, module: &Module, state: HostState, method: &str, limits: Limits) -> Ended {
         let mut store = Store::new(&self.engine, Data { state, handles: None });
         let ran = match self.linker.instantiate_and_start(&mut store, module) {
             Ok(instance) => {
@@ -110,6 +110,56 @@ impl Wasmi {
             Ok(ran) => Ended { state, ran: map_failure(ran) },
             Err(failure) => Ended::before_counters(state, failure),
         }
+    }
+}
+
+impl super::Engine for Wasmi {
+    type Module = Arc<Translated>;
+
+    const BACKEND: Backend = Backend::Wasmi;
+
+    fn new(policy: &Policy) -> Result<Wasmi, EngineError> {
+        Wasmi::configured(policy)
+    }
+
+    fn compile(&self, wasm: &[u8]) -> Result<Arc<Translated>, EngineError> {
+        self.translate(wasm)
+    }
+
+    fn fingerprint(&self) -> Option<&[u8; 32]> {
+        None
+    }
+
+    fn load_artifact(&self, _bytes: &[u8]) -> Result<Option<Arc<Translated>>, EngineError> {
+        Ok(None)
+    }
+
+    fn artifact(_translated: &Arc<Translated>) -> Result<Option<Vec<u8>>, EngineError> {
+        Ok(None)
+    }
+
+    fn run(&self, translated: &Arc<Translated>, state: HostState, method: &str, limits: Limits) -> Ended {
+        self.run_module(&translated.module, state, method, limits)
+    }
+
+    fn is_method(translated: &Arc<Translated>, name: &str) -> bool {
+        match translated.module.get_export(name) {
+            Some(wasmi::ExternType::Func(ty)) => ty.params().is_empty() && ty.results().is_empty(),
+            _ => false,
+        }
+    }
+
+    fn exports(translated: &Arc<Translated>, name: &str) -> bool {
+        translated.module.get_export(name).is_some()
+    }
+
+    fn initial_pages(translated: &Arc<Translated>) -> u64 {
+        translated.initial_pages
+    }
+
+    fn size(_translated: &Arc<Translated>, wasm_len: usize) -> usize {
+        // wasmi's translated code is a few times the size of the wasm it came from.
+        wasm_len.saturating_mul(4)
     }
 }
 

@@ -15,7 +15,7 @@ use wasmtime::{
     Caller, Config, Extern, Global, Instance, InstancePre, Linker, Memory, Module, ModuleExport, Store, Trap, Val,
 };
 
-use super::{Compiled, Ended, Failure, Limits};
+use super::{Ended, Failure, Limits};
 use crate::error::EngineError;
 use crate::host::{self, Call, HostEnv, HostState};
 use crate::types::Backend;
@@ -124,7 +124,7 @@ fn configure(error: wasmtime::Error) -> EngineError {
 }
 
 impl Wasmtime {
-    pub(crate) fn new(policy: &Policy) -> Result<Wasmtime, EngineError> {
+    fn configured(policy: &Policy) -> Result<Wasmtime, EngineError> {
         let (engine, pooled) = engine(policy)?;
         let linker = linker(&engine).map_err(configure)?;
         let mut hasher = Sha256Hasher(Sha256::new());
@@ -134,16 +134,7 @@ impl Wasmtime {
         Ok(Wasmtime { engine, linker, fingerprint, lanes })
     }
 
-    pub(crate) fn fingerprint(&self) -> &[u8; 32] {
-        &self.fingerprint
-    }
-
-    pub(crate) fn compile(&self, wasm: &[u8]) -> Result<Compiled, EngineError> {
-        let module = Module::new(&self.engine, wasm).map_err(error)?;
-        self.prepare(module)
-    }
-
-    pub(crate) fn deserialize(&self, bytes: &[u8]) -> Result<Compiled, EngineError> {
+    fn deserialize(&self, bytes: &[u8]) -> Result<Arc<Prepared>, EngineError> {
         // SAFETY: artifacts are written only by `Module::serialize` of an engine with the
         // same fingerprint (wasmtime's compatibility hash is part of the key, and wasmtime
         // checks its own header again). Whoever can write the database can change the state
@@ -153,7 +144,7 @@ impl Wasmtime {
         self.prepare(module)
     }
 
-    fn prepare(&self, module: Module) -> Result<Compiled, EngineError> {
+    fn prepare(&self, module: Module) -> Result<Arc<Prepared>, EngineError> {
         let exports = Exports {
             gas: module.get_export_index(GAS_GLOBAL),
             stack: module.get_export_index(STACK_GLOBAL),
@@ -162,10 +153,10 @@ impl Wasmtime {
         };
         let initial_pages = module.resources_required().max_initial_memory_size.unwrap_or(0);
         let pre = self.linker.instantiate_pre(&module).map_err(error)?;
-        Ok(Compiled::Wasmtime(Arc::new(Prepared { pre, exports, initial_pages })))
+        Ok(Arc::new(Prepared { pre, exports, initial_pages }))
     }
 
-    pub(crate) fn run(&self, prepared: &Prepared, state: HostState, method: &str, limits: Limits) -> Ended {
+    fn run_prepared(&self, prepared: &Prepared, state: HostState, method: &str, limits: Limits) -> Ended {
         let _lane = self.lanes.as_ref().filter(|_| state.depth == 0).map(Lanes::acquire);
         let mut store = Store::new(&self.engine, Data { state, handles: None });
         let ran = protocol::now(async {
@@ -251,8 +242,55 @@ fn map_failure(ran: protocol::Ran<wasmtime::Error>) -> protocol::Ran<Failure> {
     protocol::Ran { result, gas_left, stack_left }
 }
 
-pub(crate) fn serialize(prepared: &Prepared) -> Result<Vec<u8>, EngineError> {
-    prepared.module().serialize().map_err(error)
+impl super::Engine for Wasmtime {
+    type Module = Arc<Prepared>;
+
+    const BACKEND: Backend = Backend::Wasmtime;
+
+    fn new(policy: &Policy) -> Result<Wasmtime, EngineError> {
+        Wasmtime::configured(policy)
+    }
+
+    fn compile(&self, wasm: &[u8]) -> Result<Arc<Prepared>, EngineError> {
+        let module = Module::new(&self.engine, wasm).map_err(error)?;
+        self.prepare(module)
+    }
+
+    fn fingerprint(&self) -> Option<&[u8; 32]> {
+        Some(&self.fingerprint)
+    }
+
+    fn load_artifact(&self, bytes: &[u8]) -> Result<Option<Arc<Prepared>>, EngineError> {
+        self.deserialize(bytes).map(Some)
+    }
+
+    fn artifact(prepared: &Arc<Prepared>) -> Result<Option<Vec<u8>>, EngineError> {
+        prepared.module().serialize().map(Some).map_err(error)
+    }
+
+    fn run(&self, prepared: &Arc<Prepared>, state: HostState, method: &str, limits: Limits) -> Ended {
+        self.run_prepared(prepared, state, method, limits)
+    }
+
+    fn is_method(prepared: &Arc<Prepared>, name: &str) -> bool {
+        match prepared.module().get_export(name) {
+            Some(wasmtime::ExternType::Func(ty)) => ty.params().len() == 0 && ty.results().len() == 0,
+            _ => false,
+        }
+    }
+
+    fn exports(prepared: &Arc<Prepared>, name: &str) -> bool {
+        prepared.module().get_export(name).is_some()
+    }
+
+    fn initial_pages(prepared: &Arc<Prepared>) -> u64 {
+        prepared.initial_pages
+    }
+
+    fn size(prepared: &Arc<Prepared>, _wasm_len: usize) -> usize {
+        let range = prepared.module().image_range();
+        (range.end as usize).saturating_sub(range.start as usize)
+    }
 }
 
 /// A module ready to instantiate, with the exports every call looks up found once: looking
