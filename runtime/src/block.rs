@@ -87,6 +87,11 @@ impl<'a> Query<'a> {
         self.input = input;
         self
     }
+
+    /// The call it is, read-only: no value moves.
+    fn as_call(&self) -> Call<'a> {
+        Call::new(self.sender, self.contract, self.method, self.gas_limit).with_input(self.input)
+    }
 }
 
 /// A deployment: a module, instrumented under the engine's policy, and its `instantiate` run
@@ -187,7 +192,7 @@ impl<'e, S: ReadTxn> Block<'e, S> {
 
     /// Runs a call. One that does not succeed changes nothing (its value goes back).
     pub fn call(&mut self, call: &Call<'_>) -> Result<ContractExecutionResult, EngineError> {
-        Ok(self.run_call(call, None)?.0)
+        Ok(self.run_top_level(call, false, None)?.0)
     }
 
     /// [`Block::call`], telling `tracer` everything the call does.
@@ -196,13 +201,30 @@ impl<'e, S: ReadTxn> Block<'e, S> {
         call: &Call<'_>,
         tracer: T,
     ) -> Result<(ContractExecutionResult, T), EngineError> {
-        let (result, tracer) = self.run_call(call, Some(Box::new(tracer)))?;
+        let (result, tracer) = self.run_top_level(call, false, Some(Box::new(tracer)))?;
         Ok((result, downcast(tracer)?))
     }
 
-    fn run_call(
+    /// Runs a query against the block's state so far. It changes nothing and takes no index.
+    pub fn query(&mut self, query: &Query<'_>) -> Result<ContractExecutionResult, EngineError> {
+        Ok(self.run_top_level(&query.as_call(), true, None)?.0)
+    }
+
+    /// [`Block::query`], telling `tracer` everything the query does.
+    pub fn query_traced<T: Tracer>(
+        &mut self,
+        query: &Query<'_>,
+        tracer: T,
+    ) -> Result<(ContractExecutionResult, T), EngineError> {
+        let (result, tracer) = self.run_top_level(&query.as_call(), true, Some(Box::new(tracer)))?;
+        Ok((result, downcast(tracer)?))
+    }
+
+    /// Runs a call, or a query (`read_only`), which records no events and takes no index.
+    fn run_top_level(
         &mut self,
         call: &Call<'_>,
+        read_only: bool,
         tracer: Option<Box<dyn Tracer>>,
     ) -> Result<(ContractExecutionResult, Option<Box<dyn Tracer>>), EngineError> {
         let spec = CallSpec {
@@ -215,47 +237,15 @@ impl<'e, S: ReadTxn> Block<'e, S> {
             depth: 0,
             traced: tracer.is_some(),
         };
-        let (outcome, tracer) = self.run(spec, false, None, tracer)?;
+        let (outcome, tracer) = self.run(spec, read_only, None, tracer)?;
         let outcome = outcome?;
-        if outcome.status.is_success() {
-            self.events.push((self.calls, outcome.events.clone()));
+        if !read_only {
+            if outcome.status.is_success() {
+                self.events.push((self.calls, outcome.events.clone()));
+            }
+            self.calls += 1;
         }
-        self.calls += 1;
         Ok((result(outcome), tracer))
-    }
-
-    /// Runs a query against the block's state so far. It changes nothing and takes no index.
-    pub fn query(&mut self, query: &Query<'_>) -> Result<ContractExecutionResult, EngineError> {
-        Ok(self.run_query(query, None)?.0)
-    }
-
-    /// [`Block::query`], telling `tracer` everything the query does.
-    pub fn query_traced<T: Tracer>(
-        &mut self,
-        query: &Query<'_>,
-        tracer: T,
-    ) -> Result<(ContractExecutionResult, T), EngineError> {
-        let (result, tracer) = self.run_query(query, Some(Box::new(tracer)))?;
-        Ok((result, downcast(tracer)?))
-    }
-
-    fn run_query(
-        &mut self,
-        query: &Query<'_>,
-        tracer: Option<Box<dyn Tracer>>,
-    ) -> Result<(ContractExecutionResult, Option<Box<dyn Tracer>>), EngineError> {
-        let spec = CallSpec {
-            contract: query.contract,
-            sender: query.sender,
-            method: query.method.into(),
-            input: query.input.into(),
-            value: 0,
-            gas_limit: query.gas_limit,
-            depth: 0,
-            traced: tracer.is_some(),
-        };
-        let (outcome, tracer) = self.run(spec, true, None, tracer)?;
-        Ok((result(outcome?), tracer))
     }
 
     /// Deploys a contract: instruments the module (a refusal is an error and stores nothing;

@@ -1,8 +1,9 @@
 //! Running instrumented modules on wasmtime the way the engine does: set the counters, run
 //! `baals_start` if there is one, call an export, and read the outcome from the counters.
 
+use baals_bench::Counted;
 use baals_instrument::protocol::{self, Limits, Metered};
-use baals_instrument::{GAS_GLOBAL, Instrumented, STACK_GLOBAL, START_EXPORT, TRAP_LIMIT_EXPORT};
+use baals_instrument::{Instrumented, START_EXPORT, TRAP_LIMIT_EXPORT};
 use baals_policy::Policy;
 use wasmtime::{Engine, Instance, Linker, Module, Store, Val};
 
@@ -114,18 +115,11 @@ impl protocol::Instance for Running<'_> {
     type Error = wasmtime::Error;
 
     fn set_counters(&mut self, gas: i64, stack: i32) -> bool {
-        let mut set = |name: &str, value: Val| {
-            self.instance
-                .get_global(&mut *self.store, name)
-                .is_some_and(|global| global.set(&mut *self.store, value).is_ok())
-        };
-        set(GAS_GLOBAL, Val::I64(gas)) && set(STACK_GLOBAL, Val::I32(stack))
+        Counted { store: &mut *self.store, instance: self.instance }.set_counters(gas, stack)
     }
 
     fn counters(&mut self) -> Option<(i64, i32)> {
-        let gas = self.instance.get_global(&mut *self.store, GAS_GLOBAL)?.get(&mut *self.store).i64()?;
-        let stack = self.instance.get_global(&mut *self.store, STACK_GLOBAL)?.get(&mut *self.store).i32()?;
-        Some((gas, stack))
+        Counted { store: &mut *self.store, instance: self.instance }.counters()
     }
 
     async fn call(&mut self, name: &str) -> Option<Result<(), wasmtime::Error>> {
