@@ -1,5 +1,5 @@
 //! The chain the kernels run on: a redb file with fsync, an engine over it, blocks that
-//! commit. Every sample is one block, timed from `begin_block` to the end of its commit,
+//! commit. Every sample is one block, timed from `ContractEngine::block` to the end of its commit,
 //! as a ledger runs it.
 
 use std::path::{Path, PathBuf};
@@ -23,7 +23,7 @@ pub const GAS: u64 = 1 << 50;
 /// kernel's kind it did.
 #[derive(Clone, Copy, Debug)]
 pub struct Sample {
-    /// From `begin_block` to the end of the commit.
+    /// From the block's start to the end of its commit.
     pub time: Duration,
     /// The gas the block's calls (or deployments) used, summed.
     pub gas: u64,
