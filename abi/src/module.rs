@@ -9,7 +9,7 @@ impl Abi {
     pub fn from_module(wasm: &[u8]) -> Result<Option<Abi>, AbiError> {
         let mut found = Vec::new();
         for payload in Parser::new(0).parse_all(wasm) {
-            let payload = payload.map_err(|error| AbiError::Module(error.to_string()))?;
+            let payload = payload.map_err(unreadable)?;
             if let Payload::CustomSection(section) = payload
                 && section.name() == ABI_SECTION
             {
@@ -69,7 +69,7 @@ struct Exports<'a> {
 
 impl<'a> Exports<'a> {
     fn read(wasm: &'a [u8]) -> Result<Exports<'a>, AbiError> {
-        let module = |error: wasmparser::BinaryReaderError| AbiError::Module(error.to_string());
+        let module = unreadable;
         let mut exports = Exports { types: Vec::new(), function_types: Vec::new(), functions: Vec::new() };
         for payload in Parser::new(0).parse_all(wasm) {
             match payload.map_err(module)? {
@@ -114,4 +114,11 @@ impl<'a> Exports<'a> {
         let ty = *self.function_types.get(function as usize)?;
         *self.types.get(ty as usize)?
     }
+}
+
+/// A module wasmparser could not read, its message on one line: wasmparser prints some values
+/// as `{:#x?}`, a line per byte.
+fn unreadable(error: wasmparser::BinaryReaderError) -> AbiError {
+    let message = error.to_string();
+    AbiError::Module(message.split_whitespace().collect::<Vec<_>>().join(" ").replace("[ ", "[").replace(", ]", "]"))
 }

@@ -616,3 +616,23 @@ fn trace_shows_the_call_tree_with_exact_gas() {
         "{text}"
     );
 }
+
+/// A module with a bad magic number is refused in one line by every command that reads it:
+/// wasmparser prints the bytes one per line, and the message folds them.
+#[test]
+fn a_bad_magic_number_is_one_line() {
+    let module = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bad-magic.wasm");
+    std::fs::write(&module, b"\0asX\x01\0\0\0").unwrap();
+    let db = db("chain-bad-magic.redb");
+    let expected =
+        "magic header not detected: bad magic number - expected=[0x0, 0x61, 0x73, 0x6d] actual=[0x0, 0x61, 0x73, 0x58]";
+    for args in
+        [vec!["validate", path(&module)], vec!["deploy", path(&module), "--db", path(&db)], vec!["abi", path(&module)]]
+    {
+        let output = baals(&args);
+        assert_eq!(output.status.code(), Some(if args[0] == "abi" { 2 } else { 1 }), "{args:?}");
+        let text = stderr(&output);
+        assert_eq!(text.lines().count(), 1, "{args:?}: {text}");
+        assert!(text.contains(expected), "{args:?}: {text}");
+    }
+}

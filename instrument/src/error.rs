@@ -277,3 +277,20 @@ impl fmt::Display for Feature {
         write!(f, "feature `{}`", self.name())
     }
 }
+
+/// wasmparser's message for a rejected module, on one line: some of its messages print values
+/// with `{:#x?}` (a bad magic number's bytes, one per line, indented), and a refusal reads as one
+/// line wherever it is shown.
+pub(crate) fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ").replace("[ ", "[").replace(", ]", "]")
+}
+
+#[cfg(test)]
+mod one_line_tests {
+    #[test]
+    fn debug_arrays_and_padding_fold_onto_one_line() {
+        let message = "bad magic number - expected=[\n    0x0,\n    0x61,\n] actual=[\n    0x0,\n]";
+        assert_eq!(super::one_line(message), "bad magic number - expected=[0x0, 0x61] actual=[0x0]");
+        assert_eq!(super::one_line("unknown binary version:        0x2"), "unknown binary version: 0x2");
+    }
+}

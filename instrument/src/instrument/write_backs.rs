@@ -63,7 +63,7 @@ pub enum WriteBacksError {
 
 impl From<wasmparser::BinaryReaderError> for WriteBacksError {
     fn from(error: wasmparser::BinaryReaderError) -> WriteBacksError {
-        WriteBacksError::Malformed { offset: error.offset(), message: error.message().to_string() }
+        WriteBacksError::Malformed { offset: error.offset(), message: crate::error::one_line(error.message()) }
     }
 }
 

@@ -5,7 +5,7 @@ use baals_policy::{Features, FloatMode};
 use wasmparser::WasmFeatures as W;
 
 use super::scan::{WasmFailure, scan};
-use crate::error::{Feature, ValidationError};
+use crate::error::{Feature, ValidationError, one_line};
 
 /// The wasmparser features a policy allows: nothing beyond them validates.
 pub(crate) fn wasm_features(features: &Features) -> W {
@@ -73,8 +73,8 @@ pub(crate) fn classify(wasm: &[u8], allowed: W, failure: WasmFailure) -> Validat
     match culprit {
         Some((feature, _)) => ValidationError::FeatureNotAllowed { feature, location },
         None if failure.malformed => {
-            ValidationError::Malformed { message: failure.error.message().to_string(), location }
+            ValidationError::Malformed { message: one_line(failure.error.message()), location }
         }
-        None => ValidationError::Invalid { message: failure.error.message().to_string(), location },
+        None => ValidationError::Invalid { message: one_line(failure.error.message()), location },
     }
 }

@@ -218,7 +218,7 @@ impl<'p> Hooks for LimitChecker<'p> {
                 self.check(Limit::CustomSections, count, Location::at(reader.range().start))?;
                 if let KnownCustom::Name(names) = reader.as_known() {
                     decode_names(names).map_err(|error| ValidationError::Malformed {
-                        message: format!("name section: {}", error.message()),
+                        message: format!("name section: {}", crate::error::one_line(error.message())),
                         location: Location::at(error.offset()),
                     })?;
                 }
