@@ -1,6 +1,7 @@
 //! The example contracts of `contracts/`, built for wasm32 and run end to end on the engine:
 //! a token (Rust), an escrow released by an ed25519 signature (Rust), a contract that calls the
-//! token (Rust), and a counter (AssemblyScript). Every call runs on wasmtime and on wasmi
+//! token (Rust), a counter (AssemblyScript), and a counter in C (`contracts/c`, built with
+//! clang). Every call runs on wasmtime and on wasmi
 //! (`baals_tests::twin`), which must agree on results, gas, events, storage and roots.
 
 use baals_policy::Policy;
@@ -129,4 +130,33 @@ fn the_assemblyscript_counter_counts() {
     }
     let result = engine.query_contract(CTX, ALICE, counter, "get", b"", GAS).unwrap();
     assert_eq!(result.output, 3u64.to_le_bytes());
+}
+
+/// The C counter (`contracts/c/counter.c`, built with clang against `sdk/c/baals.h`): its ABI
+/// section is checked and stored at deployment, its arguments, output and event decode by it,
+/// and its revert messages are the ABI's errors.
+#[test]
+fn the_c_counter_counts_emits_and_reverts() {
+    let engine = engine();
+    let counter = deploy(&engine, "c_counter", &5u64.to_le_bytes());
+    let abi = engine.engines()[0].contract_abi(&counter).unwrap().expect("the module's baals.abi section");
+    assert_eq!(abi.json["name"], "c_counter");
+    let input = abi.encode_args("add", &serde_json::json!({"amount": 7})).unwrap();
+    let result = engine.execute_contract_call(CTX, ALICE, counter, "add", &input, 0, GAS).unwrap();
+    assert_eq!(result.status, ExecutionStatus::Success);
+    assert_eq!(abi.decode_output("add", &result.output).unwrap(), serde_json::json!(12));
+    let event = &result.events[0];
+    assert_eq!(
+        abi.decode_event(&event.topic, &event.data).unwrap().unwrap(),
+        serde_json::json!({"amount": 7, "count": 12})
+    );
+    let got = engine.query_contract(CTX, ALICE, counter, "get", b"", GAS).unwrap();
+    assert_eq!(got.output, 12u64.to_le_bytes());
+    // Past u64::MAX: the ABI's `overflow` error, and nothing changes.
+    let result = engine.execute_contract_call(CTX, ALICE, counter, "add", &u64::MAX.to_le_bytes(), 0, GAS).unwrap();
+    let ExecutionStatus::Reverted { message } = &result.status else { panic!("{}", result.status) };
+    assert_eq!(abi.error(message.as_bytes()).map(|error| error.name.as_str()), Some("overflow"));
+    let result = engine.execute_contract_call(CTX, ALICE, counter, "add", b"short", 0, GAS).unwrap();
+    assert_eq!(result.status, ExecutionStatus::Reverted { message: "input is not one u64".to_string() });
+    assert_eq!(engine.query_contract(CTX, ALICE, counter, "get", b"", GAS).unwrap().output, 12u64.to_le_bytes());
 }

@@ -158,9 +158,43 @@ pub fn example_contract(name: &str) -> Vec<u8> {
     });
     let path = match name {
         "counter" => root.join("contracts/assemblyscript/build/counter.wasm"),
+        "c_counter" => return c_contract("counter"),
         rust => root.join("contracts/target/wasm32-unknown-unknown/release").join(format!("{rust}.wasm")),
     };
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A C contract of `contracts/c`, built with clang's wasm32 target (Debian's `clang` and `lld`,
+/// which `.ci/run` installs) into `contracts/c/build`, as `sdk/c/baals.h` says to.
+fn c_contract(name: &str) -> Vec<u8> {
+    // Tests run in parallel: one clang at a time writes the build directory.
+    static BUILDING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _building = BUILDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let root = workspace_root();
+    let build = root.join("contracts/c/build");
+    std::fs::create_dir_all(&build).unwrap_or_else(|e| panic!("{}: {e}", build.display()));
+    let out = build.join(format!("{name}.wasm"));
+    let source = format!("contracts/c/{name}.c");
+    let mut clang = std::process::Command::new("clang");
+    clang.current_dir(&root).args([
+        "--target=wasm32",
+        "-O2",
+        "-nostdlib",
+        "-ffreestanding",
+        "-fno-builtin",
+        "-Wl,--no-entry",
+        "-Wl,--strip-debug",
+        "-I",
+        "sdk/c",
+        "-o",
+    ]);
+    clang.arg(&out).arg(&source);
+    match clang.status() {
+        Ok(status) if status.success() => {}
+        Ok(status) => panic!("clang {source}: {status}"),
+        Err(error) => panic!("clang {source}: {error} (install Debian's clang and lld, as .ci/run does)"),
+    }
+    std::fs::read(&out).unwrap_or_else(|e| panic!("{}: {e}", out.display()))
 }
 
 /// The benchmark kernels of `bench/kernels` (sha256, keccak, ed25519, bigint, sort, interp,
