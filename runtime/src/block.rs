@@ -552,15 +552,12 @@ impl BlockChanges {
         height: u64,
         events: &[(u32, Vec<Event>)],
     ) -> Result<BlockChanges, StorageError> {
-        let mut written = frame.written;
-        let mut take = |table: Table| -> Vec<(Vec<u8>, Vec<u8>)> {
-            let keys: Vec<_> = written
-                .range((table, Vec::new())..)
-                .take_while(|((t, _), _)| *t == table)
-                .map(|(k, _)| k.clone())
-                .collect();
-            keys.into_iter().filter_map(|key| written.remove(&key).map(|value| (key.1, value))).collect()
-        };
+        // What the deployments stored, table by table.
+        let mut written: BTreeMap<Table, crate::storage::Entries> = BTreeMap::new();
+        for ((table, key), value) in frame.written {
+            written.entry(table).or_default().push((key, value));
+        }
+        let mut take = |table: Table| written.remove(&table).unwrap_or_default();
         let deployed = take(Table::Contracts);
         let mut records: BTreeMap<ContractId, (ContractRecord, bool)> = BTreeMap::new();
         for (id, bytes) in &deployed {
@@ -693,8 +690,8 @@ impl BlockChanges {
             if let Some(original) = &code.original {
                 txn.put(Table::Originals, &code.code_hash.0, original)?;
             }
-            let code_key = [code.code_hash.0, code.policy_hash.0].concat();
-            txn.put(Table::Code, &code_key, &code.instrumented)?;
+            let key = code_key(&Code { code_hash: code.code_hash, policy_hash: code.policy_hash });
+            txn.put(Table::Code, &key, &code.instrumented)?;
         }
         for (id, json) in &self.abis {
             txn.put(Table::Abis, &id.0, json.as_bytes())?;
