@@ -61,12 +61,25 @@ fn token_mints_transfers_and_refuses_overdrafts() {
     let result =
         engine.execute_contract_call(CTX, BOB, token, "transfer", &transfer_input(&ALICE, 301), 0, GAS).unwrap();
     assert_eq!(result.status, ExecutionStatus::Reverted { message: "insufficient balance".to_string() });
-    // A panic in the contract reverts with its message (the SDK's panic handler).
+    // An `Err` reverts with the error's message (`#[derive(ContractError)]`).
     let result = engine.execute_contract_call(CTX, BOB, token, "transfer", &transfer_input(&ALICE, 0), 0, GAS).unwrap();
-    assert_eq!(result.status, ExecutionStatus::Reverted { message: "panicked: zero transfer".to_string() });
-    // Input too short: the SDK reverts.
+    assert_eq!(result.status, ExecutionStatus::Reverted { message: "zero transfer".to_string() });
+    // Input that does not decode as the method's inputs: the SDK reverts, saying where.
     let result = engine.execute_contract_call(CTX, BOB, token, "transfer", &[1, 2, 3], 0, GAS).unwrap();
-    assert_eq!(result.status, ExecutionStatus::Reverted { message: "input too short".to_string() });
+    let cut_short = "bad input: input cut short at byte 0".to_string();
+    assert_eq!(result.status, ExecutionStatus::Reverted { message: cut_short });
+    let mut padded = transfer_input(&ALICE, 1);
+    padded.push(0);
+    let result = engine.execute_contract_call(CTX, BOB, token, "transfer", &padded, 0, GAS).unwrap();
+    assert_eq!(
+        result.status,
+        ExecutionStatus::Reverted { message: "bad input: trailing bytes at byte 40".to_string() }
+    );
+    // A method that is not `#[payable]` refuses value, and the value stays with the sender.
+    let before = engine.balance(&ALICE).unwrap();
+    let result = engine.execute_contract_call(CTX, ALICE, token, "transfer", &transfer_input(&BOB, 1), 5, GAS).unwrap();
+    assert_eq!(result.status, ExecutionStatus::Reverted { message: "method is not payable".to_string() });
+    assert_eq!(engine.balance(&ALICE).unwrap(), before);
     assert_eq!(balance_of(&engine, token, &BOB), 300);
     let supply = engine.query_contract(CTX, ALICE, token, "total_supply", b"", GAS).unwrap();
     assert_eq!(supply.output, 1_000u64.to_le_bytes());

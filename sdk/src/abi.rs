@@ -125,6 +125,65 @@ impl DecodeError {
     }
 }
 
+impl DecodeError {
+    /// Appends the same text as `Display` without `core::fmt`, whose formatting machinery
+    /// would add kilobytes to a contract that reverts with the message.
+    pub fn write_message(&self, out: &mut Vec<u8>) {
+        let text = |out: &mut Vec<u8>, text: &str| out.extend_from_slice(text.as_bytes());
+        match self.kind {
+            DecodeErrorKind::Truncated => text(out, "input cut short"),
+            DecodeErrorKind::TrailingBytes => text(out, "trailing bytes"),
+            DecodeErrorKind::InvalidBool(byte) => {
+                text(out, "bool byte ");
+                write_decimal(out, byte.into());
+                text(out, " is not 0 or 1");
+            }
+            DecodeErrorKind::InvalidOptionTag(byte) => {
+                text(out, "option tag ");
+                write_decimal(out, byte.into());
+                text(out, " is not 0 or 1");
+            }
+            DecodeErrorKind::LengthTooLarge(length) => {
+                text(out, "length ");
+                write_decimal(out, length.into());
+                text(out, " is larger than what remains");
+            }
+            DecodeErrorKind::TooManyEmptyElements(count) => {
+                text(out, "count ");
+                write_decimal(out, count.into());
+                text(out, " of elements of no size is over ");
+                write_decimal(out, MAX_EMPTY_ELEMENTS.into());
+            }
+            DecodeErrorKind::InvalidUtf8 => text(out, "string is not UTF-8"),
+        }
+        match self.offset {
+            Some(offset) => {
+                text(out, " at byte ");
+                write_decimal(out, offset as u64);
+            }
+            None => {
+                text(out, " (");
+                write_decimal(out, self.remaining as u64);
+                text(out, " bytes before the end of the input)");
+            }
+        }
+    }
+}
+
+fn write_decimal(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut count = 0;
+    loop {
+        digits[count] = b'0' + (n % 10) as u8;
+        count += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[..count].iter().rev());
+}
+
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.offset {
@@ -505,6 +564,27 @@ pub mod __private {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_message_without_fmt_is_the_display() {
+        let kinds = [
+            DecodeErrorKind::Truncated,
+            DecodeErrorKind::TrailingBytes,
+            DecodeErrorKind::InvalidBool(7),
+            DecodeErrorKind::InvalidOptionTag(255),
+            DecodeErrorKind::LengthTooLarge(u32::MAX),
+            DecodeErrorKind::TooManyEmptyElements(70_000),
+            DecodeErrorKind::InvalidUtf8,
+        ];
+        for kind in kinds {
+            let error = DecodeError::new(kind, &[0; 10]);
+            for error in [error, error.locate(12), error.locate(10)] {
+                let mut message = Vec::new();
+                error.write_message(&mut message);
+                assert_eq!(String::from_utf8(message).unwrap(), alloc::format!("{error}"));
+            }
+        }
+    }
     use crate::Address;
     use alloc::vec;
     use core::fmt::Debug;

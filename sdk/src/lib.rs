@@ -1,41 +1,117 @@
 //! Write baals contracts in Rust.
 //!
 //! A contract is a `cdylib` for `wasm32-unknown-unknown` whose methods are exported functions
-//! of type `[] -> []`; it reads its input and writes its output through the host. This crate
-//! wraps host ABI v1 (`docs/abi.md`) in safe functions:
+//! of type `[] -> []`. Declare them with [`#[contract]`](contract) on an `impl` block: each
+//! `pub fn` becomes a method that decodes its typed inputs (the canonical encoding of
+//! `docs/abi-json.md`), runs, and encodes what it returns, and the contract's ABI is generated
+//! from the signatures at compile time and embedded in the module as its `baals.abi` section.
+//!
+//! ```ignore
+//! #![no_std]
+//! use baals_sdk::{Address, ContractError, Event, contract, emit_event, sender, storage_get, storage_set};
+//!
+//! #[derive(Event)]
+//! struct Transfer { from: Address, to: Address, amount: u64 }
+//!
+//! #[derive(ContractError)]
+//! enum TokenError { InsufficientBalance }   // reverts with "insufficient balance"
+//!
+//! pub struct Token;
+//!
+//! #[contract(events(Transfer))]
+//! impl Token {
+//!     pub fn transfer(to: Address, amount: u64) -> Result<(), TokenError> { /* ... */ Ok(()) }
+//!
+//!     #[query]
+//!     pub fn balance_of(account: Address) -> u64 { /* ... */ 0 }
+//!
+//!     #[payable]
+//!     pub fn deposit() {}
+//! }
+//! ```
+//!
+//! The rest wraps host ABI v1 (`docs/abi.md`) in safe functions:
 //!
 //! - storage: [`storage_get`], [`storage_set`], [`storage_remove`];
 //! - the call: [`input`], [`set_output`], [`sender`], [`value`], [`contract_id`], [`balance`];
 //! - the block: [`block_height`], [`block_timestamp`];
-//! - effects: [`emit`], [`transfer`], [`call`], [`revert`];
+//! - effects: [`emit_event`] (typed) and [`emit`], [`transfer`], [`call`], [`revert`];
 //! - crypto: [`sha256`], [`verify_ed25519`];
-//! - typed input and output in the ABI encoding (`docs/abi-json.md`): [`args`], [`output`],
-//!   and the [`abi`] module ([`abi::Encode`], [`abi::Decode`], [`abi_struct!`]), which builds
-//!   on every target so that host code and tests can encode and decode too.
+//! - typed input and output in the ABI encoding: [`args`], [`output`], and the [`abi`] module
+//!   ([`abi::Encode`], [`abi::Decode`]); [`schema`] is the ABI as constants.
+//!
+//! Everything builds on every target, so that a contract's crate compiles on the host too
+//! (its tests deploy the built module with `baals-test`); the host functions themselves run
+//! only in the engine and panic elsewhere.
 //!
 //! With the default `panic-handler` feature a panic reverts the call with its message, so a
 //! failed `assert!` or `expect` tells the caller why.
-//!
-//! ```ignore
-//! #[unsafe(no_mangle)]
-//! pub extern "C" fn greet() {
-//!     baals_sdk::storage_set(b"greeting", &baals_sdk::input());
-//! }
-//!
-//! // ABI: inputs [a: u64, b: u64], output u64.
-//! #[unsafe(no_mangle)]
-//! pub extern "C" fn add() {
-//!     let (a, b): (u64, u64) = baals_sdk::args();
-//!     baals_sdk::output(&a.wrapping_add(b));
-//! }
-//! ```
 // The unit tests run on the host, with the standard library's test harness.
-#![cfg_attr(not(test), no_std)]
+#![cfg_attr(all(target_arch = "wasm32", not(test)), no_std)]
 #![deny(missing_docs)]
 
 extern crate alloc;
 
 pub mod abi;
+pub mod schema;
+
+/// `#[derive(Abi)]`: a struct usable as an ABI type.
+pub use baals_sdk_macros::Abi;
+/// `#[derive(ContractError)]`: the errors a method returns, each a revert message.
+pub use baals_sdk_macros::ContractError;
+/// `#[derive(Event)]`: an event, with `#[event(topic = "...")]`.
+pub use baals_sdk_macros::Event;
+/// Declares a contract's methods: see the crate's documentation.
+pub use baals_sdk_macros::contract;
+
+/// An event: a struct whose fields are its data (`#[derive(Event)]`). [`emit_event`] emits it.
+pub trait Event: abi::Encode {
+    /// Its topic.
+    const TOPIC: &'static str;
+    /// Its data's fields, for the ABI.
+    const FIELDS: &'static [schema::Field];
+}
+
+/// Errors a method returns in `Err` (`#[derive(ContractError)]`): each reverts the call with
+/// its message, and the ABI lists them all.
+pub trait ContractError {
+    /// Every error of the type, for the ABI.
+    const ERRORS: &'static [schema::Error];
+
+    /// The revert message of this error.
+    fn message(&self) -> &'static str;
+}
+
+/// Emits `event`: its topic, and its fields encoded as its data.
+pub fn emit_event<E: Event>(event: &E) {
+    emit(E::TOPIC.as_bytes(), &abi::Encode::to_bytes(event))
+}
+
+/// What the macros expand to refers to: not part of the API.
+#[doc(hidden)]
+pub mod __private {
+    /// The error of a call with value to a method that is not `#[payable]`.
+    pub const NOT_PAYABLE: &[crate::schema::Error] =
+        &[crate::schema::Error { name: "not_payable", message: "method is not payable" }];
+
+    /// Reverts unless the call came without value.
+    pub fn refuse_value() {
+        if crate::value() != 0 {
+            crate::revert(NOT_PAYABLE[0].message.as_bytes())
+        }
+    }
+
+    /// Reverts with `error`'s message.
+    pub fn revert_with<E: crate::ContractError>(error: &E) -> ! {
+        crate::revert(error.message().as_bytes())
+    }
+
+    /// An array's length as the ABI writes it; over `u32` fails the build.
+    pub const fn array_len(n: usize) -> u32 {
+        assert!(n <= u32::MAX as usize, "an ABI array has at most u32::MAX elements");
+        n as u32
+    }
+}
 
 use alloc::vec;
 use alloc::vec::Vec;
@@ -43,24 +119,51 @@ use alloc::vec::Vec;
 /// A 32-byte address: an account or a contract.
 pub type Address = [u8; 32];
 
-#[cfg(target_arch = "wasm32")]
+/// Host ABI v1's imports on wasm32; elsewhere (a contract's crate built for the host, for its
+/// tests and tools) functions of the same signatures that panic, so that the contract compiles
+/// everywhere and runs only in the engine.
 mod sys {
-    #[link(wasm_import_module = "env")]
-    unsafe extern "C" {
-        pub fn baals_storage_read(key_ptr: *const u8, key_len: u32, value_ptr: *mut u8, value_cap: u32) -> i32;
-        pub fn baals_storage_write(key_ptr: *const u8, key_len: u32, value_ptr: *const u8, value_len: u32);
-        pub fn baals_storage_remove(key_ptr: *const u8, key_len: u32);
-        pub fn baals_get_sender(ptr: *mut u8);
-        pub fn baals_get_contract_id(ptr: *mut u8);
-        pub fn baals_get_block_timestamp() -> i64;
-        pub fn baals_get_block_index() -> i64;
-        pub fn baals_get_input_data(ptr: *mut u8, cap: u32) -> i32;
-        pub fn baals_set_return_data(ptr: *const u8, len: u32);
-        pub fn baals_get_value() -> i64;
-        pub fn baals_get_balance() -> i64;
-        pub fn baals_transfer(account_ptr: *const u8, amount: i64) -> i32;
-        pub fn baals_hash_sha256(data_ptr: *const u8, data_len: u32, out_ptr: *mut u8);
-        pub fn baals_verify_signature(
+    macro_rules! host_functions {
+        ($(fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $(-> $ret:ty)?;)*) => {
+            #[cfg(target_arch = "wasm32")]
+            #[link(wasm_import_module = "env")]
+            unsafe extern "C" {
+                $(pub fn $name($($arg: $ty),*) $(-> $ret)?;)*
+            }
+
+            $(
+                #[cfg(not(target_arch = "wasm32"))]
+                #[allow(unused_variables, clippy::missing_safety_doc)]
+                pub unsafe fn $name($($arg: $ty),*) $(-> $ret)? {
+                    outside_the_engine(stringify!($name))
+                }
+            )*
+        };
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn outside_the_engine(function: &str) -> ! {
+        panic!(
+            "{function} is a host function of the baals engine: a contract runs as wasm32 in the engine \
+             (test it by deploying the built module, with baals-test)"
+        )
+    }
+
+    host_functions! {
+        fn baals_storage_read(key_ptr: *const u8, key_len: u32, value_ptr: *mut u8, value_cap: u32) -> i32;
+        fn baals_storage_write(key_ptr: *const u8, key_len: u32, value_ptr: *const u8, value_len: u32);
+        fn baals_storage_remove(key_ptr: *const u8, key_len: u32);
+        fn baals_get_sender(ptr: *mut u8);
+        fn baals_get_contract_id(ptr: *mut u8);
+        fn baals_get_block_timestamp() -> i64;
+        fn baals_get_block_index() -> i64;
+        fn baals_get_input_data(ptr: *mut u8, cap: u32) -> i32;
+        fn baals_set_return_data(ptr: *const u8, len: u32);
+        fn baals_get_value() -> i64;
+        fn baals_get_balance() -> i64;
+        fn baals_transfer(account_ptr: *const u8, amount: i64) -> i32;
+        fn baals_hash_sha256(data_ptr: *const u8, data_len: u32, out_ptr: *mut u8);
+        fn baals_verify_signature(
             pk_ptr: *const u8,
             pk_len: u32,
             msg_ptr: *const u8,
@@ -68,7 +171,7 @@ mod sys {
             sig_ptr: *const u8,
             sig_len: u32,
         ) -> i32;
-        pub fn baals_call_contract(
+        fn baals_call_contract(
             id_ptr: *const u8,
             id_len: u32,
             method_ptr: *const u8,
@@ -77,9 +180,9 @@ mod sys {
             payload_len: u32,
             value: i64,
         ) -> i32;
-        pub fn baals_read_call_result(ptr: *mut u8, cap: u32) -> i32;
-        pub fn baals_emit_event(topic_ptr: *const u8, topic_len: u32, data_ptr: *const u8, data_len: u32);
-        pub fn baals_revert(msg_ptr: *const u8, msg_len: u32) -> !;
+        fn baals_read_call_result(ptr: *mut u8, cap: u32) -> i32;
+        fn baals_emit_event(topic_ptr: *const u8, topic_len: u32, data_ptr: *const u8, data_len: u32);
+        fn baals_revert(msg_ptr: *const u8, msg_len: u32) -> !;
     }
 }
 
@@ -88,7 +191,6 @@ mod sys {
 
 /// Reads a host-provided buffer of unknown length: first with a small buffer, then again with
 /// the full length the host reported.
-#[cfg(target_arch = "wasm32")]
 fn read_sized(mut read: impl FnMut(*mut u8, u32) -> i32) -> Option<Vec<u8>> {
     let mut buffer = vec![0u8; 256];
     let length = read(buffer.as_mut_ptr(), buffer.len() as u32);
@@ -105,25 +207,21 @@ fn read_sized(mut read: impl FnMut(*mut u8, u32) -> i32) -> Option<Vec<u8>> {
 }
 
 /// The value stored under `key` by this contract, if any.
-#[cfg(target_arch = "wasm32")]
 pub fn storage_get(key: &[u8]) -> Option<Vec<u8>> {
     read_sized(|ptr, cap| unsafe { sys::baals_storage_read(key.as_ptr(), key.len() as u32, ptr, cap) })
 }
 
 /// Stores `value` under `key` for this contract.
-#[cfg(target_arch = "wasm32")]
 pub fn storage_set(key: &[u8], value: &[u8]) {
     unsafe { sys::baals_storage_write(key.as_ptr(), key.len() as u32, value.as_ptr(), value.len() as u32) }
 }
 
 /// Removes `key` from this contract's storage.
-#[cfg(target_arch = "wasm32")]
 pub fn storage_remove(key: &[u8]) {
     unsafe { sys::baals_storage_remove(key.as_ptr(), key.len() as u32) }
 }
 
 /// The account (or contract) that called this method.
-#[cfg(target_arch = "wasm32")]
 pub fn sender() -> Address {
     let mut out = [0u8; 32];
     unsafe { sys::baals_get_sender(out.as_mut_ptr()) };
@@ -131,7 +229,6 @@ pub fn sender() -> Address {
 }
 
 /// This contract's id.
-#[cfg(target_arch = "wasm32")]
 pub fn contract_id() -> Address {
     let mut out = [0u8; 32];
     unsafe { sys::baals_get_contract_id(out.as_mut_ptr()) };
@@ -139,25 +236,21 @@ pub fn contract_id() -> Address {
 }
 
 /// The block's timestamp.
-#[cfg(target_arch = "wasm32")]
 pub fn block_timestamp() -> u64 {
     unsafe { sys::baals_get_block_timestamp() as u64 }
 }
 
 /// The block's height.
-#[cfg(target_arch = "wasm32")]
 pub fn block_height() -> u64 {
     unsafe { sys::baals_get_block_index() as u64 }
 }
 
 /// The call's input.
-#[cfg(target_arch = "wasm32")]
 pub fn input() -> Vec<u8> {
     read_sized(|ptr, cap| unsafe { sys::baals_get_input_data(ptr, cap) }).unwrap_or_default()
 }
 
 /// Sets the call's output.
-#[cfg(target_arch = "wasm32")]
 pub fn set_output(bytes: &[u8]) {
     unsafe { sys::baals_set_return_data(bytes.as_ptr(), bytes.len() as u32) }
 }
@@ -165,28 +258,28 @@ pub fn set_output(bytes: &[u8]) {
 /// The call's input decoded as a `T` (a method's inputs: a tuple of them, `()` for none; or
 /// one type), taking up exactly the whole input. Reverts with `bad input: ` and the reason
 /// (e.g. `bad input: input cut short at byte 32`) when it does not decode.
-#[cfg(target_arch = "wasm32")]
 pub fn args<T: abi::Decode>() -> T {
     match abi::decode_all(&input()) {
         Ok(value) => value,
-        Err(error) => revert(alloc::format!("bad input: {error}").as_bytes()),
+        Err(error) => {
+            let mut message = b"bad input: ".to_vec();
+            error.write_message(&mut message);
+            revert(&message)
+        }
     }
 }
 
 /// Sets the call's output to the ABI encoding of `value`.
-#[cfg(target_arch = "wasm32")]
 pub fn output<T: abi::Encode + ?Sized>(value: &T) {
     set_output(&value.to_bytes())
 }
 
 /// The native value sent with this call (already in this contract's balance).
-#[cfg(target_arch = "wasm32")]
 pub fn value() -> u64 {
     unsafe { sys::baals_get_value() as u64 }
 }
 
 /// This contract's native balance.
-#[cfg(target_arch = "wasm32")]
 pub fn balance() -> u64 {
     unsafe { sys::baals_get_balance() as u64 }
 }
@@ -196,7 +289,6 @@ pub fn balance() -> u64 {
 pub struct InsufficientBalance;
 
 /// Moves `amount` of this contract's native balance to `to`.
-#[cfg(target_arch = "wasm32")]
 pub fn transfer(to: &Address, amount: u64) -> Result<(), InsufficientBalance> {
     let amount = i64::try_from(amount).map_err(|_| InsufficientBalance)?;
     match unsafe { sys::baals_transfer(to.as_ptr(), amount) } {
@@ -206,7 +298,6 @@ pub fn transfer(to: &Address, amount: u64) -> Result<(), InsufficientBalance> {
 }
 
 /// sha256 of `data`.
-#[cfg(target_arch = "wasm32")]
 pub fn sha256(data: &[u8]) -> [u8; 32] {
     let mut out = [0u8; 32];
     unsafe { sys::baals_hash_sha256(data.as_ptr(), data.len() as u32, out.as_mut_ptr()) };
@@ -214,7 +305,6 @@ pub fn sha256(data: &[u8]) -> [u8; 32] {
 }
 
 /// Whether `signature` is `public_key`'s ed25519 signature of `message` (strict rules).
-#[cfg(target_arch = "wasm32")]
 pub fn verify_ed25519(public_key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
     unsafe {
         sys::baals_verify_signature(
@@ -231,7 +321,6 @@ pub fn verify_ed25519(public_key: &[u8; 32], message: &[u8], signature: &[u8; 64
 /// Calls `method` of `contract` with `payload`, sending `value` from this contract's balance.
 /// The callee's output, or, if it failed, the reason (e.g. `reverted: ...`): the callee's
 /// changes are then undone, this contract's are not.
-#[cfg(target_arch = "wasm32")]
 pub fn call(contract: &Address, method: &str, payload: &[u8], value: u64) -> Result<Vec<u8>, Vec<u8>> {
     let value = i64::try_from(value).unwrap_or(i64::MAX);
     let status = unsafe {
@@ -250,19 +339,16 @@ pub fn call(contract: &Address, method: &str, payload: &[u8], value: u64) -> Res
 }
 
 /// Emits an event.
-#[cfg(target_arch = "wasm32")]
 pub fn emit(topic: &[u8], data: &[u8]) {
     unsafe { sys::baals_emit_event(topic.as_ptr(), topic.len() as u32, data.as_ptr(), data.len() as u32) }
 }
 
 /// Ends the call as reverted with `message`: nothing it did stays.
-#[cfg(target_arch = "wasm32")]
 pub fn revert(message: &[u8]) -> ! {
     unsafe { sys::baals_revert(message.as_ptr(), message.len() as u32) }
 }
 
 /// Reverts with `message` unless `condition` holds.
-#[cfg(target_arch = "wasm32")]
 pub fn require(condition: bool, message: &str) {
     if !condition {
         revert(message.as_bytes())
@@ -270,7 +356,6 @@ pub fn require(condition: bool, message: &str) {
 }
 
 /// Reads a little-endian `u64` at `offset` of `bytes`, reverting when it is not there.
-#[cfg(target_arch = "wasm32")]
 pub fn read_u64(bytes: &[u8], offset: usize) -> u64 {
     match bytes.get(offset..offset + 8) {
         Some(slice) => {
@@ -283,7 +368,6 @@ pub fn read_u64(bytes: &[u8], offset: usize) -> u64 {
 }
 
 /// Reads a 32-byte address at `offset` of `bytes`, reverting when it is not there.
-#[cfg(target_arch = "wasm32")]
 pub fn read_address(bytes: &[u8], offset: usize) -> Address {
     match bytes.get(offset..offset + 32) {
         Some(slice) => {

@@ -1,55 +1,73 @@
 //! An escrow: holds native value for a beneficiary until an arbiter signs its release.
 //!
-//! - `instantiate(beneficiary: [u8; 32], arbiter_key: [u8; 32])`.
-//! - `deposit()`: keeps the value sent with the call.
-//! - `release(signature: [u8; 64])`: the arbiter's ed25519 signature of
-//!   `"release" || escrow id || height` (the current block height, so that a signature cannot
-//!   be replayed later); pays the whole balance to the beneficiary and emits `released`.
-//! - `held() -> u64 LE`: the balance held.
-//!
-//! Its ABI is `abi.json`, embedded in the module.
+//! The arbiter signs `"release" || escrow id || height` with ed25519 (the current block height,
+//! so that a signature cannot be replayed later). Its ABI is generated from the methods below
+//! and embedded in the module.
 #![no_std]
 
-use baals_sdk::abi::Encode;
 use baals_sdk::{
-    balance, block_height, concat, contract_id, emit, input, output, read_address, require, storage_get, storage_set,
-    transfer, verify_ed25519,
+    Address, ContractError, Event, balance, block_height, concat, contract, contract_id, emit_event, read_address,
+    storage_get, storage_set, transfer, value, verify_ed25519,
 };
 
-/// The ABI (`abi.json`, `docs/abi-json.md`), in the module as its `baals.abi` custom section.
-/// On wasm32 a static with a link section becomes that custom section whether or not anything
-/// uses it (`strip` keeps it); no `#[used]`, which would also copy the JSON into the data segment.
-#[allow(dead_code)]
-#[unsafe(link_section = "baals.abi")]
-static ABI: [u8; include_bytes!("../abi.json").len()] = *include_bytes!("../abi.json");
-
-#[unsafe(no_mangle)]
-pub extern "C" fn instantiate() {
-    let input = input();
-    storage_set(b"beneficiary", &read_address(&input, 0));
-    storage_set(b"arbiter", &read_address(&input, 32));
+/// Value received.
+#[derive(Event)]
+pub struct Deposit {
+    amount: u64,
 }
 
-#[unsafe(no_mangle)]
-pub extern "C" fn deposit() {
-    emit(b"deposit", &baals_sdk::value().to_bytes());
+/// The balance paid to the beneficiary.
+#[derive(Event)]
+pub struct Released {
+    beneficiary: Address,
+    amount: u64,
 }
 
-#[unsafe(no_mangle)]
-pub extern "C" fn release() {
-    let input = input();
-    let signature: [u8; 64] =
-        input.as_slice().try_into().unwrap_or_else(|_| baals_sdk::revert(b"a signature is 64 bytes"));
-    let arbiter = read_address(&storage_get(b"arbiter").unwrap_or_default(), 0);
-    let message = concat(&[b"release", &contract_id(), &block_height().to_le_bytes()]);
-    require(verify_ed25519(&arbiter, &message, &signature), "not signed by the arbiter");
-    let beneficiary = read_address(&storage_get(b"beneficiary").unwrap_or_default(), 0);
-    let amount = balance();
-    require(transfer(&beneficiary, amount).is_ok(), "transfer failed");
-    emit(b"released", &(beneficiary, amount).to_bytes());
+/// Why a release reverts.
+#[derive(ContractError)]
+pub enum EscrowError {
+    NotSignedByTheArbiter,
+    TransferFailed,
 }
 
-#[unsafe(no_mangle)]
-pub extern "C" fn held() {
-    output(&balance());
+/// The escrow.
+pub struct Escrow;
+
+fn stored_address(key: &[u8]) -> Address {
+    read_address(&storage_get(key).unwrap_or_default(), 0)
+}
+
+#[contract(events(Deposit, Released))]
+impl Escrow {
+    /// Holds value for `beneficiary`, released by the holder of `arbiter_key`.
+    pub fn instantiate(beneficiary: Address, arbiter_key: Address) {
+        storage_set(b"beneficiary", &beneficiary);
+        storage_set(b"arbiter", &arbiter_key);
+    }
+
+    /// Keeps the value sent with the call.
+    #[payable]
+    pub fn deposit() {
+        emit_event(&Deposit { amount: value() });
+    }
+
+    /// Pays the whole balance to the beneficiary, given the arbiter's signature.
+    pub fn release(signature: [u8; 64]) -> Result<(), EscrowError> {
+        let arbiter = stored_address(b"arbiter");
+        let message = concat(&[b"release", &contract_id(), &block_height().to_le_bytes()]);
+        if !verify_ed25519(&arbiter, &message, &signature) {
+            return Err(EscrowError::NotSignedByTheArbiter);
+        }
+        let beneficiary = stored_address(b"beneficiary");
+        let amount = balance();
+        transfer(&beneficiary, amount).map_err(|_| EscrowError::TransferFailed)?;
+        emit_event(&Released { beneficiary, amount });
+        Ok(())
+    }
+
+    /// The balance held.
+    #[query]
+    pub fn held() -> u64 {
+        balance()
+    }
 }

@@ -1,26 +1,36 @@
-//! A fungible token.
+//! A fungible token: balances, transfers, events.
 //!
-//! - `instantiate(supply: u64 LE)`: the deployer gets the whole supply.
-//! - `transfer(to: [u8; 32], amount: u64 LE)`: moves the sender's tokens (a zero amount
-//!   panics, which reverts); emits `transfer` with `from || to || amount`.
-//! - `balance_of(account: [u8; 32]) -> u64 LE`.
-//! - `total_supply() -> u64 LE`.
-//!
-//! Its ABI is `abi.json`, embedded in the module. The input is read leniently, as before the
-//! ABI: bytes after the inputs are ignored, and input cut short reverts with `input too short`.
+//! The deployer gets the whole supply. Its ABI is generated from the methods below and
+//! embedded in the module (`baals abi token.wasm` prints it).
 #![no_std]
 
-use baals_sdk::abi::Encode;
-use baals_sdk::{
-    Address, emit, input, output, read_address, read_u64, require, sender, set_output, storage_get, storage_set,
-};
+use baals_sdk::{Address, ContractError, Event, contract, emit_event, read_u64, sender, storage_get, storage_set};
 
-/// The ABI (`abi.json`, `docs/abi-json.md`), in the module as its `baals.abi` custom section.
-/// On wasm32 a static with a link section becomes that custom section whether or not anything
-/// uses it (`strip` keeps it); no `#[used]`, which would also copy the JSON into the data segment.
-#[allow(dead_code)]
-#[unsafe(link_section = "baals.abi")]
-static ABI: [u8; include_bytes!("../abi.json").len()] = *include_bytes!("../abi.json");
+/// Tokens created at deployment.
+#[derive(Event)]
+pub struct Mint {
+    owner: Address,
+    supply: u64,
+}
+
+/// Tokens moved.
+#[derive(Event)]
+pub struct Transfer {
+    from: Address,
+    to: Address,
+    amount: u64,
+}
+
+/// Why a transfer reverts.
+#[derive(ContractError)]
+pub enum TokenError {
+    InsufficientBalance,
+    ZeroTransfer,
+    BalanceOverflow,
+}
+
+/// The token.
+pub struct Token;
 
 const SUPPLY: &[u8] = b"supply";
 
@@ -30,42 +40,50 @@ fn balance_key(account: &Address) -> [u8; 33] {
     key
 }
 
-fn balance(account: &Address) -> u64 {
-    storage_get(&balance_key(account)).map_or(0, |bytes| read_u64(&bytes, 0))
+fn stored_u64(key: &[u8]) -> u64 {
+    storage_get(key).map_or(0, |bytes| read_u64(&bytes, 0))
 }
 
 fn set_balance(account: &Address, amount: u64) {
     storage_set(&balance_key(account), &amount.to_le_bytes());
 }
 
-#[unsafe(no_mangle)]
-pub extern "C" fn instantiate() {
-    let supply = read_u64(&input(), 0);
-    let owner = sender();
-    set_balance(&owner, supply);
-    storage_set(SUPPLY, &supply.to_le_bytes());
-    emit(b"mint", &(owner, supply).to_bytes());
-}
+#[contract(events(Mint, Transfer))]
+impl Token {
+    /// Mints `supply` to the deployer.
+    pub fn instantiate(supply: u64) {
+        let owner = sender();
+        set_balance(&owner, supply);
+        storage_set(SUPPLY, &supply.to_le_bytes());
+        emit_event(&Mint { owner, supply });
+    }
 
-#[unsafe(no_mangle)]
-pub extern "C" fn transfer() {
-    let input = input();
-    let (to, amount) = (read_address(&input, 0), read_u64(&input, 32));
-    assert!(amount > 0, "zero transfer");
-    let from = sender();
-    let available = balance(&from);
-    require(available >= amount, "insufficient balance");
-    set_balance(&from, available - amount);
-    set_balance(&to, balance(&to).checked_add(amount).expect("balance overflow"));
-    emit(b"transfer", &(from, to, amount).to_bytes());
-}
+    /// Moves `amount` of the sender's tokens to `to`.
+    pub fn transfer(to: Address, amount: u64) -> Result<(), TokenError> {
+        if amount == 0 {
+            return Err(TokenError::ZeroTransfer);
+        }
+        let from = sender();
+        let available = stored_u64(&balance_key(&from));
+        if available < amount {
+            return Err(TokenError::InsufficientBalance);
+        }
+        set_balance(&from, available - amount);
+        let received = stored_u64(&balance_key(&to)).checked_add(amount).ok_or(TokenError::BalanceOverflow)?;
+        set_balance(&to, received);
+        emit_event(&Transfer { from, to, amount });
+        Ok(())
+    }
 
-#[unsafe(no_mangle)]
-pub extern "C" fn balance_of() {
-    output(&balance(&read_address(&input(), 0)));
-}
+    /// The tokens `account` holds.
+    #[query]
+    pub fn balance_of(account: Address) -> u64 {
+        stored_u64(&balance_key(&account))
+    }
 
-#[unsafe(no_mangle)]
-pub extern "C" fn total_supply() {
-    set_output(&storage_get(SUPPLY).unwrap_or_default());
+    /// All the tokens there are.
+    #[query]
+    pub fn total_supply() -> u64 {
+        stored_u64(SUPPLY)
+    }
 }
