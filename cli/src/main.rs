@@ -3,6 +3,7 @@
 //! Exit status: 0 when the command succeeds (the module is accepted, the policy is valid),
 //! 1 when what was checked is refused, 2 for usage and I/O errors.
 
+mod build;
 mod chain;
 mod commands;
 mod golden;
@@ -61,6 +62,25 @@ enum Command {
         #[arg(long)]
         report: bool,
         /// Print one JSON object (summary and, with --report, functions) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Build a contract crate (or a workspace of them, or an AssemblyScript project) for
+    /// wasm32, size-optimised and reproducible, and check it against the policy.
+    ///
+    /// Prints each contract's module path, size, code hash, instrumented size, ABI, toolchain
+    /// and per-function gas report; exits 1 with the function and feature when the policy
+    /// refuses it.
+    Build {
+        /// The contract's directory or Cargo.toml [default: .].
+        path: Option<PathBuf>,
+        /// The policy file [default: the built-in copy of policy/default.toml].
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// The Rust target: wasm32-unknown-unknown, or wasm32v1-none (WebAssembly 1.0).
+        #[arg(long)]
+        target: Option<String>,
+        /// Print one JSON object on stdout instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -210,6 +230,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let json = match &args.command {
         Command::Validate { json, .. }
+        | Command::Build { json, .. }
         | Command::Instrument { json, .. }
         | Command::HostAbi { json }
         | Command::Policy { command: PolicyCommand::Hash { json, .. } | PolicyCommand::Check { json, .. } } => *json,
@@ -237,6 +258,12 @@ fn main() -> ExitCode {
             GoldenCommand::Bless { dir } => commands::golden_bless(&dir.unwrap_or_else(|| PathBuf::from("golden"))),
         },
         Command::HostAbi { json } => commands::host_abi(json),
+        Command::Build { path, policy, target, json } => build::build(
+            path.as_deref().unwrap_or(std::path::Path::new(".")),
+            policy.as_deref(),
+            target.as_deref(),
+            json,
+        ),
         Command::Abi { target, chain } => chain::abi(&target, &chain),
         Command::Deploy { file, abi, call, chain } => chain::deploy(&file, abi.as_deref(), &call, &chain),
         Command::Call { contract, method, call, chain } => chain::call(&contract, &method, &call, &chain, false),

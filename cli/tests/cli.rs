@@ -401,6 +401,7 @@ fn readme_token_walkthrough_runs() {
         .unwrap();
     let out = stdout(&output);
     assert!(output.status.success(), "{out}\n{}", stderr(&output));
+    assert!(out.contains("token: ") && out.contains(", code hash "), "{out}");
     assert!(out.contains("output: fa00000000000000 = 250"), "{out}");
     assert!(out.contains(r#""amount":250"#), "{out}");
     assert!(out.contains(" mint ") && out.contains(" transfer "), "{out}");
@@ -635,4 +636,49 @@ fn a_bad_magic_number_is_one_line() {
         assert_eq!(text.lines().count(), 1, "{args:?}: {text}");
         assert!(text.contains(expected), "{args:?}: {text}");
     }
+}
+
+/// `baals build` reports the module it wrote, refuses what the policy refuses with the function
+/// and what to change, and says in one line when there is nothing to build.
+#[test]
+fn build_reports_the_module_and_refuses_in_one_line() {
+    let output = baals(&["build", path(&root().join("contracts/token")), "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let value = json(&output);
+    let token = &value["contracts"][0];
+    assert_eq!(token["name"], "token");
+    let module = std::fs::read(token["path"].as_str().unwrap()).unwrap();
+    assert_eq!(token["bytes"], module.len());
+    assert_eq!(token["abi"]["name"], "token");
+    assert!(token["toolchain"]["compiler"].as_str().unwrap().starts_with("rustc "), "{token}");
+    let names: Vec<_> = token["functions"].as_array().unwrap().iter().filter_map(|f| f["name"].as_str()).collect();
+    for method in ["instantiate", "transfer", "balance_of", "total_supply"] {
+        assert!(names.contains(&method), "{names:?}");
+    }
+    // The code hash is the one the chain stores the module under.
+    let db = db("chain-build.redb");
+    let deployed =
+        json(&baals(&["deploy", token["path"].as_str().unwrap(), "--db", path(&db), "--args", "[5]", "--json"]));
+    let id = deployed["contract_id"].as_str().unwrap();
+    let inspected = stdout(&baals(&["inspect", id, "--db", path(&db)]));
+    assert!(inspected.contains(token["code_hash"].as_str().unwrap()), "{inspected}");
+
+    let policy = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-bulk-memory.toml");
+    let text = std::fs::read_to_string(root().join("policy/default.toml")).unwrap();
+    std::fs::write(&policy, text.replace("bulk-memory = true", "bulk-memory = false")).unwrap();
+    let output = baals(&["build", path(&root().join("contracts/token")), "--policy", path(&policy)]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.starts_with("rejected: token: refused by the policy: feature `bulk-memory` is not allowed"), "{text}");
+    assert!(text.contains("--target wasm32v1-none"), "{text}");
+
+    let empty = Path::new(env!("CARGO_TARGET_TMPDIR")).join("nothing-to-build");
+    std::fs::create_dir_all(&empty).unwrap();
+    let output = baals(&["build", path(&empty)]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        format!("baals: {}: no Cargo.toml or package.json: not a contract to build\n", empty.display())
+    );
 }

@@ -149,7 +149,14 @@ pub fn example_contract(name: &str) -> Vec<u8> {
     static BUILD: std::sync::Once = std::sync::Once::new();
     let root = workspace_root();
     BUILD.call_once(|| {
-        build_wasm32("contracts/Cargo.toml", "contracts/target");
+        // As `baals build contracts` builds them: the modules to deploy, checked against the
+        // default policy.
+        if let Err(error) = baals_build::build(&baals_build::BuildOptions::new(
+            root.join("contracts"),
+            baals_policy::Policy::default_policy(),
+        )) {
+            panic!("baals build contracts: {error}");
+        }
         let assemblyscript = root.join("contracts/assemblyscript");
         if !assemblyscript.join("node_modules").exists() {
             run(std::process::Command::new("npm").current_dir(&assemblyscript).args(["ci", "--no-audit", "--no-fund"]));
@@ -159,7 +166,7 @@ pub fn example_contract(name: &str) -> Vec<u8> {
     let path = match name {
         "counter" => root.join("contracts/assemblyscript/build/counter.wasm"),
         "c_counter" => return c_contract("counter"),
-        rust => root.join("contracts/target/wasm32-unknown-unknown/release").join(format!("{rust}.wasm")),
+        rust => root.join("contracts/target/baals").join(format!("{rust}.wasm")),
     };
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }

@@ -2,7 +2,7 @@
 //! figure that does not move with the machine's load, for comparing builds of the call path.
 //!
 //! ```sh
-//! cargo build --release --target wasm32-unknown-unknown --manifest-path contracts/Cargo.toml
+//! cargo run -p baals-cli -- build contracts/token
 //! cargo run --release -p baals-bench --bin allocations
 //! ```
 
@@ -39,7 +39,7 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
-const TOKEN: &str = "contracts/target/wasm32-unknown-unknown/release/token.wasm";
+const TOKEN: &str = "contracts/target/baals/token.wasm";
 const ALICE: Address = Address([0xa1; 32]);
 const BOB: Address = Address([0xb0; 32]);
 const GAS: u64 = 100_000_000_000;
@@ -47,7 +47,8 @@ const CALLS: u64 = 1_000;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let token = std::fs::read(root.join(TOKEN)).map_err(|e| format!("{TOKEN}: {e} (build the contracts first)"))?;
+    let token = std::fs::read(root.join(TOKEN))
+        .map_err(|e| format!("{TOKEN}: {e} (build it first: baals build contracts/token)"))?;
     let engine = ContractEngine::new(Policy::default_policy())?;
     let storage = MemoryStorage::new();
     let ctx = BlockContext { height: 1, timestamp: 0 };

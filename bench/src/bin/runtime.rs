@@ -4,7 +4,7 @@
 //! reopening the database.
 //!
 //! ```sh
-//! cargo build --release --target wasm32-unknown-unknown --manifest-path contracts/Cargo.toml
+//! cargo run -p baals-cli -- build contracts/token
 //! cargo run --release -p baals-bench --bin runtime -- [ROUNDS] [--write]
 //! ```
 //!
@@ -20,7 +20,7 @@ use baals_runtime::{
     RedbStorage, Storage,
 };
 
-const TOKEN: &str = "contracts/target/wasm32-unknown-unknown/release/token.wasm";
+const TOKEN: &str = "contracts/target/baals/token.wasm";
 const ALICE: Address = Address([0xa1; 32]);
 const BOB: Address = Address([0xb0; 32]);
 // Ten seconds of the default schedule (`docs/gas.md`, "The schedule"): no call here comes near it.
@@ -37,7 +37,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         lines.push(line);
     };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let token = std::fs::read(root.join(TOKEN)).map_err(|e| format!("{TOKEN}: {e} (build the contracts first)"))?;
+    let token = std::fs::read(root.join(TOKEN))
+        .map_err(|e| format!("{TOKEN}: {e} (build it first: baals build contracts/token)"))?;
     let dir = std::env::temp_dir().join(format!("baals-bench-runtime-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
 
@@ -144,7 +145,7 @@ fn write_section(root: &Path, lines: &[String]) -> Result<(), Box<dyn std::error
     let mut text = rest.trim_end().to_string();
     text.push_str(&format!(
         "\n\n{}\n\nWritten by `cargo run --release -p baals-bench --bin runtime -- 11 --write` (the token \
-         built by `cargo build --release --target wasm32-unknown-unknown --manifest-path contracts/Cargo.toml`); \
+         built by `baals build contracts/token`); \
          do not edit by hand. The example token's transfer (two storage reads, two writes, an event) as a \
          ledger runs it: over a redb transaction, the block's changes written and committed. Machine: {}.\n\n```\n",
         baals_bench::CALL_PATH_SECTION,

@@ -1,0 +1,108 @@
+//! `baals_build::build` on the example contracts: reproducible bytes, the policy's refusal
+//! with the function and what to change, and errors that name the path.
+
+use std::path::{Path, PathBuf};
+
+use baals_build::{BuildError, BuildOptions, build};
+use baals_policy::Policy;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// A fresh directory under the system's temporary one.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("baals-build-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Copies `from` into `to`, leaving out build outputs.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if ["target", "node_modules", "build"].iter().any(|skip| name == *skip) {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            copy_tree(&path, &to.join(&name));
+        } else {
+            std::fs::copy(&path, to.join(&name)).unwrap();
+        }
+    }
+}
+
+/// The contracts, the SDK and its macros, copied under `dir` as they sit in the repository.
+fn checkout_in(dir: &Path) -> PathBuf {
+    for part in ["contracts", "sdk", "sdk-macros"] {
+        copy_tree(&repo().join(part), &dir.join(part));
+    }
+    dir.join("contracts")
+}
+
+#[test]
+fn building_twice_in_two_places_gives_the_same_bytes() {
+    let mut modules = Vec::new();
+    for place in ["a", "elsewhere-with-a-longer-path"] {
+        let dir = scratch(place);
+        let contracts = checkout_in(&dir);
+        let mut options = BuildOptions::new(contracts.join("token"), Policy::default_policy());
+        options.target_dir = Some(dir.join("out"));
+        let built = build(&options).unwrap_or_else(|e| panic!("{place}: {e}"));
+        assert_eq!(built.len(), 1);
+        let token = built.into_iter().next().unwrap();
+        assert_eq!(token.name, "token");
+        assert_eq!(std::fs::read(&token.path).unwrap(), token.wasm);
+        assert!(token.toolchain.compiler.starts_with("rustc "), "{:?}", token.toolchain);
+        // The module to deploy has no names; the one beside it does, and is otherwise the same.
+        let named = std::fs::read(token.named_path.as_ref().unwrap()).unwrap();
+        assert!(named.len() > token.wasm.len());
+        assert!(token.names.get(token.names.imported()).is_some());
+        assert!(baals_build::FunctionNames::of(&token.wasm).get(token.names.imported()).is_none());
+        let abi = token.abi.as_ref().expect("the ABI is embedded");
+        assert_eq!(abi.name, "token");
+        // Nothing of where it was built is in it.
+        let text = String::from_utf8_lossy(&token.wasm);
+        assert!(!text.contains(dir.to_str().unwrap()), "{place}: the build directory leaks into the module");
+        modules.push((token.wasm, token.code_hash, token.instrumented.wasm));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    assert!(modules[0] == modules[1], "two builds of the same sources differ");
+}
+
+#[test]
+fn a_feature_the_policy_refuses_is_named_with_its_function_and_what_to_change() {
+    let dir = scratch("refused");
+    let text = std::fs::read_to_string(repo().join("policy/default.toml")).unwrap();
+    let policy = Policy::from_toml(&text.replace("bulk-memory = true", "bulk-memory = false")).unwrap();
+    let mut options = BuildOptions::new(repo().join("contracts/token"), policy);
+    options.target_dir = Some(dir.join("out"));
+    let error = build(&options).unwrap_err();
+    let BuildError::Refused { contract, function, advice, .. } = &error else { panic!("{error}") };
+    assert_eq!(contract, "token");
+    // A function of the token's, by its Rust name, not an index.
+    let function = function.as_deref().expect("the function is named");
+    assert!(function.contains("::") || !function.starts_with("func["), "{function}");
+    let advice = advice.as_deref().unwrap();
+    assert!(advice.contains("--target wasm32v1-none") && advice.contains("-C target-feature=-bulk-memory"), "{advice}");
+    let line = error.to_string();
+    assert!(!line.contains('\n'), "{line}");
+    assert!(
+        line.starts_with("token: refused by the policy: feature `bulk-memory` is not allowed by this policy"),
+        "{line}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_path_without_a_contract_is_refused_by_name() {
+    let dir = scratch("empty");
+    let error = build(&BuildOptions::new(&dir, Policy::default_policy())).unwrap_err();
+    assert!(matches!(error, BuildError::NotAContract { .. }), "{error}");
+    assert_eq!(error.to_string(), format!("{}: no Cargo.toml or package.json: not a contract to build", dir.display()));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
