@@ -414,7 +414,13 @@ const CALL_GAS: u64 = 100_000_000_000;
 /// 1,000 (median per call over the rounds, commit included in calls per second), and cold after
 /// reopening the database (the compiled module comes from the stored artifact).
 fn calls(root: &Path, mode: &Mode) -> Result<String> {
-    let token = build(root, "contracts/Cargo.toml", "contracts/target", "", &[], "token.wasm")?;
+    let token = match baals_build::build(&baals_build::BuildOptions::new(
+        root.join("contracts/token"),
+        Policy::default_policy(),
+    )) {
+        Ok(mut built) => built.remove(0).wasm,
+        Err(error) => return Err(format!("baals build contracts/token: {error}").into()),
+    };
     let dir = std::env::temp_dir().join(format!("baals-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     let path = dir.join("chain.redb");

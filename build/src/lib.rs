@@ -77,6 +77,10 @@ pub struct Built {
     pub names: FunctionNames,
     /// What built it.
     pub toolchain: Toolchain,
+    /// What may keep someone else from building the same bytes: path dependencies outside
+    /// the workspace, whose absolute path cargo hashes into every symbol name (the linker
+    /// orders functions by them).
+    pub warnings: Vec<String>,
 }
 
 /// What built a contract: recorded so that someone else can build the same bytes.
@@ -229,8 +233,18 @@ fn build_rust(dir: &Path, options: &BuildOptions) -> Result<Vec<Built>, BuildErr
     if let Some(home) = cargo_home {
         flags.push(format!("--remap-path-prefix={}=/cargo", home.display()));
     }
+    let mut warnings = Vec::new();
     for package in metadata["packages"].as_array().into_iter().flatten() {
         let local = package["source"].is_null();
+        if let (true, Some(path), Some(name)) = (local, package["manifest_path"].as_str(), package["name"].as_str())
+            && !Path::new(path).starts_with(&root)
+        {
+            warnings.push(format!(
+                "path dependency `{name}` lies outside the workspace ({}): the bytes depend on where it sits; \
+                 make it a member or take it from a registry",
+                root.display()
+            ));
+        }
         if let (true, Some(path), Some(name)) = (local, package["manifest_path"].as_str(), package["name"].as_str())
             && let Some(dir) = Path::new(path).parent()
         {
@@ -283,7 +297,10 @@ fn build_rust(dir: &Path, options: &BuildOptions) -> Result<Vec<Built>, BuildErr
         let named = read(Path::new(file))?;
         let named_path = target_dir.join(format!("{name}.named.wasm"));
         write(&named_path, &named)?;
-        built.push(finish(name, &named, Some(named_path), target_dir.clone(), toolchain.clone(), &options.policy)?);
+        let mut contract =
+            finish(name, &named, Some(named_path), target_dir.clone(), toolchain.clone(), &options.policy)?;
+        contract.warnings = warnings.clone();
+        built.push(contract);
     }
     if built.is_empty() {
         return Err(BuildError::NoContract { path: manifest });
@@ -366,7 +383,7 @@ fn build_assemblyscript(dir: &Path, options: &BuildOptions) -> Result<Built, Bui
     let name = module.file_stem().and_then(|stem| stem.to_str()).unwrap_or("contract").to_string();
     let out_dir = module.parent().unwrap_or(dir).to_path_buf();
     let toolchain = Toolchain {
-        compiler: format!("AssemblyScript {compiler}"),
+        compiler: format!("AssemblyScript {}", compiler.trim_start_matches("Version ")),
         target: "wasm32".to_string(),
         profile: package["scripts"]["build"].as_str().unwrap_or_default().to_string(),
     };
@@ -412,7 +429,18 @@ fn finish(
     if named_path.as_deref() != Some(path.as_path()) {
         write(&path, &wasm)?;
     }
-    Ok(Built { code_hash: CodeHash::of(&wasm), name, wasm, path, named_path, abi, instrumented, names, toolchain })
+    Ok(Built {
+        code_hash: CodeHash::of(&wasm),
+        name,
+        wasm,
+        path,
+        named_path,
+        abi,
+        instrumented,
+        names,
+        toolchain,
+        warnings: Vec::new(),
+    })
 }
 
 /// The module without its `name` section: the names cost bytes, and gas, at every

@@ -36,12 +36,29 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// The contracts, the SDK and its macros, copied under `dir` as they sit in the repository.
+/// The token, the SDK and its macros, copied under `dir` as they sit in the repository, in a
+/// workspace of their own (without the token's tests, whose kit needs the whole engine).
 fn checkout_in(dir: &Path) -> PathBuf {
-    for part in ["contracts", "sdk", "sdk-macros"] {
+    for part in ["contracts/token", "sdk", "sdk-macros"] {
         copy_tree(&repo().join(part), &dir.join(part));
     }
-    dir.join("contracts")
+    let token = dir.join("contracts/token");
+    let manifest = std::fs::read_to_string(token.join("Cargo.toml")).unwrap();
+    std::fs::write(token.join("Cargo.toml"), manifest.split("\n[dev-dependencies]").next().unwrap()).unwrap();
+    let workspace = r#"[workspace]
+resolver = "3"
+members = ["contracts/token", "sdk", "sdk-macros"]
+
+[workspace.package]
+version = "0.1.0"
+edition = "2024"
+license = "Apache-2.0"
+
+[workspace.dependencies]
+baals-sdk = { path = "sdk", default-features = false }
+"#;
+    std::fs::write(dir.join("Cargo.toml"), workspace).unwrap();
+    token
 }
 
 #[test]
@@ -49,13 +66,13 @@ fn building_twice_in_two_places_gives_the_same_bytes() {
     let mut modules = Vec::new();
     for place in ["a", "elsewhere-with-a-longer-path"] {
         let dir = scratch(place);
-        let contracts = checkout_in(&dir);
-        let mut options = BuildOptions::new(contracts.join("token"), Policy::default_policy());
+        let mut options = BuildOptions::new(checkout_in(&dir), Policy::default_policy());
         options.target_dir = Some(dir.join("out"));
         let built = build(&options).unwrap_or_else(|e| panic!("{place}: {e}"));
         assert_eq!(built.len(), 1);
         let token = built.into_iter().next().unwrap();
         assert_eq!(token.name, "token");
+        assert_eq!(token.warnings, Vec::<String>::new());
         assert_eq!(std::fs::read(&token.path).unwrap(), token.wasm);
         assert!(token.toolchain.compiler.starts_with("rustc "), "{:?}", token.toolchain);
         // The module to deploy has no names; the one beside it does, and is otherwise the same.
@@ -104,5 +121,25 @@ fn a_path_without_a_contract_is_refused_by_name() {
     let error = build(&BuildOptions::new(&dir, Policy::default_policy())).unwrap_err();
     assert!(matches!(error, BuildError::NotAContract { .. }), "{error}");
     assert_eq!(error.to_string(), format!("{}: no Cargo.toml or package.json: not a contract to build", dir.display()));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_path_dependency_outside_the_workspace_is_a_warning() {
+    let dir = scratch("outside");
+    let token = checkout_in(&dir);
+    // The token's own workspace, the SDK beside it: as the examples once were.
+    std::fs::remove_file(dir.join("Cargo.toml")).unwrap();
+    let workspace = "[workspace]\nresolver = \"3\"\nmembers = [\"token\"]\n\n[workspace.package]\nversion = \"0.1.0\"\n\
+                     edition = \"2024\"\nlicense = \"Apache-2.0\"\n\n[workspace.dependencies]\n\
+                     baals-sdk = { path = \"../sdk\", default-features = false }\n";
+    std::fs::write(dir.join("contracts/Cargo.toml"), workspace).unwrap();
+    let mut options = BuildOptions::new(&token, Policy::default_policy());
+    options.target_dir = Some(dir.join("out"));
+    let built = build(&options).unwrap_or_else(|e| panic!("{e}"));
+    let warnings = &built[0].warnings;
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings[0].starts_with("path dependency `baals-sdk"), "{warnings:?}");
+    assert!(warnings.iter().all(|w| w.contains("the bytes depend on where it sits")), "{warnings:?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -67,6 +67,7 @@ fn built_json(built: &Built, policy_hash: &str) -> serde_json::Value {
         "instrumented_bytes": report.instrumented_bytes,
         "policy": policy_hash,
         "abi": built.abi.as_ref().map(|abi| abi.json.clone()),
+        "warnings": built.warnings,
         "toolchain": {
             "compiler": built.toolchain.compiler,
             "target": built.toolchain.target,
@@ -109,6 +110,9 @@ fn built_text(built: &Built, policy_hash: &str) -> String {
         "  toolchain     {}, {}, {}\n",
         built.toolchain.compiler, built.toolchain.target, built.toolchain.profile
     ));
+    for warning in &built.warnings {
+        text.push_str(&format!("  warning       {warning}\n"));
+    }
     if let Some(named) = &built.named_path {
         text.push_str(&format!("  names         {} (for --profile --names)\n", named.display()));
     }

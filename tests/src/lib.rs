@@ -149,24 +149,22 @@ pub fn example_contract(name: &str) -> Vec<u8> {
     static BUILD: std::sync::Once = std::sync::Once::new();
     let root = workspace_root();
     BUILD.call_once(|| {
-        // As `baals build contracts` builds them: the modules to deploy, checked against the
-        // default policy.
-        if let Err(error) = baals_build::build(&baals_build::BuildOptions::new(
-            root.join("contracts"),
-            baals_policy::Policy::default_policy(),
-        )) {
-            panic!("baals build contracts: {error}");
+        // As `baals build` builds them: the modules to deploy, checked against the default
+        // policy.
+        for contract in ["token", "escrow", "forwarder", "assemblyscript"] {
+            let options = baals_build::BuildOptions::new(
+                root.join("contracts").join(contract),
+                baals_policy::Policy::default_policy(),
+            );
+            if let Err(error) = baals_build::build(&options) {
+                panic!("baals build contracts/{contract}: {error}");
+            }
         }
-        let assemblyscript = root.join("contracts/assemblyscript");
-        if !assemblyscript.join("node_modules").exists() {
-            run(std::process::Command::new("npm").current_dir(&assemblyscript).args(["ci", "--no-audit", "--no-fund"]));
-        }
-        run(std::process::Command::new("npm").current_dir(&assemblyscript).args(["run", "--silent", "build"]));
     });
     let path = match name {
         "counter" => root.join("contracts/assemblyscript/build/counter.wasm"),
         "c_counter" => return c_contract("counter"),
-        rust => root.join("contracts/target/baals").join(format!("{rust}.wasm")),
+        rust => root.join("target/baals").join(format!("{rust}.wasm")),
     };
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }

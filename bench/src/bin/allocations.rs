@@ -39,7 +39,7 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
-const TOKEN: &str = "contracts/target/baals/token.wasm";
+const TOKEN: &str = "target/baals/token.wasm";
 const ALICE: Address = Address([0xa1; 32]);
 const BOB: Address = Address([0xb0; 32]);
 const GAS: u64 = 100_000_000_000;

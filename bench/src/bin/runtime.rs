@@ -20,7 +20,7 @@ use baals_runtime::{
     RedbStorage, Storage,
 };
 
-const TOKEN: &str = "contracts/target/baals/token.wasm";
+const TOKEN: &str = "target/baals/token.wasm";
 const ALICE: Address = Address([0xa1; 32]);
 const BOB: Address = Address([0xb0; 32]);
 // Ten seconds of the default schedule (`docs/gas.md`, "The schedule"): no call here comes near it.
