@@ -166,6 +166,33 @@ pub fn instrument(wasm: &[u8], policy: &Policy) -> Result<Instrumented, Instrume
 /// [`instrument`], validating function bodies on up to `threads` threads: the result is the
 /// same for any number.
 pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Result<Instrumented, InstrumentError> {
+    instrument_with(wasm, policy, threads, false)
+}
+
+/// The table a profiled copy exports ([`instrument_profiled`]): two funcref slots the host
+/// fills before anything runs, with functions of type `[i32, i64] -> []`. Slot 0 is called
+/// at each function's entry, slot 1 at each exit (`return`, a branch out of the body, or its
+/// end; not a trap), with the function's index (in the original module's index space) and its
+/// gas counter ([`gas_left`] of it is the gas left). At an entry the counter is what it was
+/// before the function's own code was charged: the entry block that callers of some internal
+/// functions pay in advance is given back to the callee.
+pub const PROFILE_TABLE: &str = "baals_profile";
+
+/// [`instrument`], and hooks at every function's entry and exit ([`PROFILE_TABLE`]), for
+/// profiles: the hooks are charged nothing, so the copy charges exactly the gas the module
+/// [`instrument`] makes charges, at the same points. Its function indices, locals and labels
+/// are the original's but for the module's `name` section, which it drops. It needs
+/// reference types (a second table) when the module has a table.
+pub fn instrument_profiled(wasm: &[u8], policy: &Policy) -> Result<Instrumented, InstrumentError> {
+    instrument_with(wasm, policy, threads(), true)
+}
+
+fn instrument_with(
+    wasm: &[u8],
+    policy: &Policy,
+    threads: usize,
+    profile: bool,
+) -> Result<Instrumented, InstrumentError> {
     match instrumenters_section(wasm) {
         Some(INSTRUMENTED_SECTION) => return Err(InstrumentError::AlreadyInstrumented),
         Some(name) => return Err(InstrumentError::ReservedSection(name)),
@@ -176,8 +203,11 @@ pub(crate) fn instrument_on(wasm: &[u8], policy: &Policy, threads: usize) -> Res
     let analysis = analyzer.into_analysis();
     check_unchecked_charges(&analysis, policy)?;
     let tag = format!("baals-instrument {INSTRUMENTER_VERSION}\npolicy {}\n", policy.hash());
-    let rewritten = rewrite::rewrite(wasm, &analysis, policy, info.start_function, &tag, threads)?;
-    check_output_limits(&analysis, &info, policy, &rewritten)?;
+    let rewritten = rewrite::rewrite(wasm, &analysis, policy, info.start_function, &tag, threads, profile)?;
+    // A profiled copy is never deployed: its hooks may take it past the output limits.
+    if !profile {
+        check_output_limits(&analysis, &info, policy, &rewritten)?;
+    }
 
     let mut functions = Vec::with_capacity(analysis.functions.len());
     for (plan, (original, instrumented)) in analysis.functions.into_iter().zip(rewritten.body_sizes) {
@@ -270,6 +300,34 @@ mod tests {
             .collect();
         modules.sort();
         modules
+    }
+
+    /// A profiled copy of every corpus contract is valid WebAssembly with the hook table, and
+    /// without the hooks its body sizes are the stored module's: only hooks were added.
+    #[test]
+    fn profiled_copies_are_valid_and_add_only_hooks() {
+        let policy = Policy::permissive();
+        for (name, wasm) in corpus() {
+            let Ok(stored) = instrument(&wasm, &policy) else { continue };
+            let profiled = instrument_profiled(&wasm, &policy).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let mut features = wasmparser::WasmFeatures::default();
+            features.set(wasmparser::WasmFeatures::REFERENCE_TYPES, true);
+            wasmparser::Validator::new_with_features(features)
+                .validate_all(&profiled.wasm)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            let exported = wasmparser::Parser::new(0).parse_all(&profiled.wasm).any(|payload| match payload {
+                Ok(wasmparser::Payload::ExportSection(reader)) => reader
+                    .into_iter()
+                    .any(|e| e.is_ok_and(|e| e.name == PROFILE_TABLE && e.kind == wasmparser::ExternalKind::Table)),
+                _ => false,
+            });
+            assert!(exported, "{name}: no {PROFILE_TABLE} export");
+            assert_eq!(stored.report.metering_points(), profiled.report.metering_points(), "{name}");
+            for (a, b) in stored.report.functions.iter().zip(&profiled.report.functions) {
+                assert_eq!(a.max_block_cost, b.max_block_cost, "{name}: function {}", a.index);
+                assert!(b.instrumented_bytes > a.instrumented_bytes, "{name}: function {}", a.index);
+            }
+        }
     }
 
     /// Bodies validated on one thread or several: the same output, report and info, and on a

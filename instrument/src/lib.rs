@@ -34,9 +34,9 @@ pub use error::{ExportRefusal, Feature, ImportRefusal, Location, ValidationError
 pub use facts::{defined_functions, initial_pages};
 pub use info::{Export, Import, MemoryInfo, ModuleInfo, Usage};
 pub use instrument::{
-    CodeHash, GAS_GLOBAL, INSTRUMENTED_SECTION, INSTRUMENTER_VERSION, InstrumentError, Instrumented, STACK_GLOBAL,
-    START_EXPORT, TRAP_LIMIT_EXPORT, TRAP_WRITE_BACKS_SECTION, WriteBacksError, gas_counter, gas_left, instrument,
-    stack_counter, stack_left, without_trap_write_backs,
+    CodeHash, GAS_GLOBAL, INSTRUMENTED_SECTION, INSTRUMENTER_VERSION, InstrumentError, Instrumented, PROFILE_TABLE,
+    STACK_GLOBAL, START_EXPORT, TRAP_LIMIT_EXPORT, TRAP_WRITE_BACKS_SECTION, WriteBacksError, gas_counter, gas_left,
+    instrument, instrument_profiled, stack_counter, stack_left, without_trap_write_backs,
 };
 pub use report::{FunctionReport, Report};
 pub use validate::validate;

@@ -10,11 +10,14 @@ use crate::types::Code;
 
 /// Which module of a code a call runs on: the copy without the write-backs only traps read,
 /// or the stored module itself, which a call that trapped on the copy runs again on
-/// (`docs/runtime.md`, "Traps run twice").
+/// (`docs/runtime.md`, "Traps run twice"); or, for a tracer that asks for function events
+/// on wasmtime, a copy with profile hooks (`baals_instrument::instrument_profiled`), which
+/// charges what the stored module charges.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Module {
     Copy,
     Stored,
+    Profiled,
 }
 
 impl Module {
@@ -24,6 +27,7 @@ impl Module {
         match self {
             Module::Stored => 1,
             Module::Copy => 2,
+            Module::Profiled => 3,
         }
     }
 }

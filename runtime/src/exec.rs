@@ -17,8 +17,8 @@ use crate::host::{HostError, HostState};
 use crate::shared::{Engines, Modules, Shared};
 use crate::state::Execution;
 use crate::trace::{CallEnter, CallExit};
-use crate::types::Code;
 use crate::types::{Address, ContractId, ExecutionStatus, InvalidCall, TrapKind};
+use crate::types::{Backend, Code};
 
 /// The largest gas limit: keeps every sum of charges inside the signed 64-bit counter.
 pub(crate) const MAX_GAS: u64 = 1 << 62;
@@ -88,6 +88,12 @@ pub(crate) fn top_level(
     }
 }
 
+/// Whether the call's tracer asks for function events.
+fn profiling(exec: &Arc<Mutex<Execution>>) -> Result<bool, EngineError> {
+    let exec = exec.lock().map_err(|_| EngineError::Internal("execution state poisoned by a panic"))?;
+    Ok(exec.tracer.as_ref().is_some_and(|tracer| tracer.functions()))
+}
+
 fn top_level_on<E: Engine>(
     shared: &Arc<Shared>,
     modules: &Modules<E>,
@@ -100,7 +106,12 @@ fn top_level_on<E: Engine>(
         return refused(exec, &spec, InvalidCall::GasLimitTooLarge(spec.gas_limit));
     }
     // A traced call runs once, on the stored modules: the trace never shows a discarded run.
-    let first = if spec.traced { Module::Stored } else { modules.first };
+    // A tracer that asks for function events gets them from the profiled copies, on wasmtime.
+    let first = match spec.traced {
+        true if E::BACKEND == Backend::Wasmtime && profiling(exec)? => Module::Profiled,
+        true => Module::Stored,
+        false => modules.first,
+    };
     let Prepared { code, compiled } = match prepare(&engine, exec, &spec, first, instantiate)? {
         Ok(prepared) => prepared,
         Err(reason) => return refused(exec, &spec, reason),

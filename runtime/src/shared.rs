@@ -35,6 +35,8 @@ pub(crate) struct Modules<E: Engine> {
     /// The module top-level calls run on first: the copy, unless the engine was configured
     /// without copies.
     pub(crate) first: Module,
+    /// The policy, for profiled copies, instrumented from the original when asked for.
+    policy: Policy,
 }
 
 impl Shared {
@@ -87,7 +89,13 @@ impl<E: Engine> Modules<E> {
         artifacts: Option<Arc<dyn ArtifactStore>>,
         first: Module,
     ) -> Result<Modules<E>, EngineError> {
-        Ok(Modules { engine: E::new(policy)?, cache: Mutex::new(ModuleCache::new(cache_bytes)), artifacts, first })
+        Ok(Modules {
+            engine: E::new(policy)?,
+            cache: Mutex::new(ModuleCache::new(cache_bytes)),
+            artifacts,
+            first,
+            policy: policy.clone(),
+        })
     }
 
     /// `module` of `code`, compiled (`docs/runtime.md`, "Traps run twice"): from memory, else
@@ -116,7 +124,27 @@ impl<E: Engine> Modules<E> {
             }
             let wasm = Arc::clone(&deploying.wasm);
             drop(exec);
+            // Code being deployed has no original in the state yet: a profile of its
+            // `instantiate` runs on the stored module, without hooks, and is not cached.
+            if module == Module::Profiled {
+                return self.engine.compile(&wasm);
+            }
             return self.compile(code, &wasm, module);
+        }
+        if module == Module::Profiled {
+            // The hooks are added to the original under the engine's policy: code stored under
+            // another one would charge otherwise.
+            if code.policy_hash != self.policy.hash() {
+                return Err(EngineError::Internal("a profile needs code instrumented under the engine's policy"));
+            }
+            let original = exec.read(Table::Originals, &code.code_hash.0)?.ok_or_else(|| {
+                StorageError::corrupt(format!("account without its original code {}", code.code_hash))
+            })?;
+            drop(exec);
+            let profiled = baals_instrument::instrument_profiled(&original, &self.policy)
+                .map_err(|error| EngineError::Compile { backend: E::BACKEND, source: Box::new(error) })?;
+            let compiled = self.engine.compile(&profiled.wasm)?;
+            return self.cache(key, compiled, profiled.wasm.len());
         }
         if let Some(compiled) = self.load_artifact(&code, module) {
             drop(exec);
@@ -166,6 +194,10 @@ impl<E: Engine> Modules<E> {
     /// Where this engine's compiled artifact of `module` of `code` is kept, if its engine has
     /// artifacts: the code, the policy, the engine build and the module.
     fn artifact_key(&self, code: &Code, module: Module) -> Option<Vec<u8>> {
+        // Profiled copies are for the odd call: compiled again after a restart.
+        if module == Module::Profiled {
+            return None;
+        }
         let fingerprint = self.engine.fingerprint()?;
         let mut key = code_key(code);
         key.extend_from_slice(fingerprint);
@@ -179,7 +211,7 @@ impl<E: Engine> Modules<E> {
 /// the module itself when it has none.
 fn module_of<E: Engine>(wasm: &[u8], module: Module) -> Result<std::borrow::Cow<'_, [u8]>, EngineError> {
     match module {
-        Module::Stored => Ok(wasm.into()),
+        Module::Stored | Module::Profiled => Ok(wasm.into()),
         Module::Copy => match without_trap_write_backs(wasm) {
             Ok(Some(copy)) => Ok(copy.into()),
             Ok(None) => Ok(wasm.into()),

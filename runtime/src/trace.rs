@@ -101,10 +101,41 @@ pub trait Tracer: std::any::Any + Send {
     fn event(&mut self, event: &Event) {
         let _ = event;
     }
+
+    /// Whether the tracer wants [`function_enter`](Self::function_enter) and
+    /// [`function_exit`](Self::function_exit). The call then runs on copies of the contracts'
+    /// code with hooks at every function's entry and exit
+    /// (`baals_instrument::instrument_profiled`), which charge exactly what the stored code
+    /// charges; on wasmtime only (on wasmi the events do not come).
+    fn functions(&self) -> bool {
+        false
+    }
+
+    /// A function of `contract` (its index in the module's function index space) starts, with
+    /// `gas_left` before its own code is charged.
+    fn function_enter(&mut self, contract: &ContractId, function: u32, gas_left: i64) {
+        let _ = (contract, function, gas_left);
+    }
+
+    /// The function entered last returns, with `gas_left`. A trap ends a call without it.
+    fn function_exit(&mut self, contract: &ContractId, function: u32, gas_left: i64) {
+        let _ = (contract, function, gas_left);
+    }
 }
 
 /// Two tracers told of the same calls.
 impl<A: Tracer, B: Tracer> Tracer for (A, B) {
+    fn functions(&self) -> bool {
+        self.0.functions() || self.1.functions()
+    }
+    fn function_enter(&mut self, contract: &ContractId, function: u32, gas_left: i64) {
+        self.0.function_enter(contract, function, gas_left);
+        self.1.function_enter(contract, function, gas_left);
+    }
+    fn function_exit(&mut self, contract: &ContractId, function: u32, gas_left: i64) {
+        self.0.function_exit(contract, function, gas_left);
+        self.1.function_exit(contract, function, gas_left);
+    }
     fn call_enter(&mut self, call: &CallEnter<'_>) {
         self.0.call_enter(call);
         self.1.call_enter(call);
@@ -520,5 +551,218 @@ impl Tracer for AccessSet {
         // A transfer reads the balance it changes.
         self.reads.insert(StateKey::Balance(*address));
         self.write(StateKey::Balance(*address));
+    }
+}
+
+/// A frame of a [`Profile`]'s stacks.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Frame {
+    /// A call of a contract's method: its gas outside any function (instantiation, the
+    /// memory's initial pages) is its own.
+    Call {
+        /// The contract.
+        contract: ContractId,
+        /// The method.
+        method: String,
+    },
+    /// A function of a contract's module, by its index in the module's function index space.
+    Function {
+        /// The contract.
+        contract: ContractId,
+        /// The function's index.
+        index: u32,
+    },
+    /// A host function: the gas it charged (a nested call's own gas is under its
+    /// [`Frame::Call`]).
+    Host(HostFunction),
+}
+
+/// Exact gas per function and per stack of calls (a tracer): attributed from the gas counter
+/// at every function's entry and exit, which the profiled copies of the contracts report
+/// ([`Tracer::functions`]), not sampled. Every unit of the call's `gas_used` is in exactly one
+/// stack: [`total`](Self::total) is the top-level call's `gas_used`.
+///
+/// A stack's gas is what its last frame charged itself: a function its own code (including the
+/// entry blocks its callers paid for it in advance), a host function its price, a call what it
+/// charged outside any function. When a call traps, the stack it trapped in is
+/// [`trapped_in`](Self::trapped_in).
+#[derive(Debug, Default)]
+pub struct Profile {
+    /// Signed while the call runs: a caller pays the entry block of some internal callees in
+    /// advance, which moves from its stack to the callee's when the callee starts, so a stack
+    /// may owe for a moment.
+    stacks: BTreeMap<Vec<Frame>, i64>,
+    stack: Vec<Frame>,
+    /// Per call being run, innermost last: the gas left at its last event, and what was
+    /// charged since by host functions and nested calls, which are not the function's own.
+    levels: Vec<Level>,
+    trapped_in: Option<Vec<Frame>>,
+    total: u64,
+}
+
+#[derive(Debug)]
+struct Level {
+    gas_limit: u64,
+    last: Option<i64>,
+    elsewhere: i64,
+    /// The stack's length when the call's own frame was pushed.
+    base: usize,
+    attributed: i64,
+}
+
+impl Profile {
+    /// An empty profile.
+    pub fn new() -> Profile {
+        Profile::default()
+    }
+
+    /// The gas of each stack (root first), its last frame's own.
+    pub fn stacks(&self) -> BTreeMap<Vec<Frame>, u64> {
+        self.stacks.iter().map(|(stack, &gas)| (stack.clone(), u64::try_from(gas).unwrap_or(0))).collect()
+    }
+
+    /// The sum of every stack's gas: the top-level call's `gas_used`.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// The stack a call trapped in, if one did (the innermost such call's), root first.
+    pub fn trapped_in(&self) -> Option<&[Frame]> {
+        self.trapped_in.as_deref()
+    }
+
+    /// Each frame's gas: exclusive (its own) and inclusive (with everything it called; a frame
+    /// that recurs in a stack counts that stack once), and how many stacks end in it.
+    pub fn frames(&self) -> BTreeMap<&Frame, FrameGas> {
+        let mut frames: BTreeMap<&Frame, FrameGas> = BTreeMap::new();
+        for (stack, &gas) in &self.stacks {
+            let gas = u64::try_from(gas).unwrap_or(0);
+            if let Some(last) = stack.last() {
+                frames.entry(last).or_default().exclusive += gas;
+            }
+            let mut seen = BTreeSet::new();
+            for frame in stack {
+                if seen.insert(frame) {
+                    frames.entry(frame).or_default().inclusive += gas;
+                }
+            }
+        }
+        frames
+    }
+
+    /// The stacks in the folded format flame graph tools read: one line per stack, its frames
+    /// named by `name` and joined by `;`, then its gas. Stacks of no gas are left out.
+    pub fn folded(&self, mut name: impl FnMut(&Frame) -> String) -> String {
+        let mut out = String::new();
+        for (stack, gas) in self.stacks.iter().filter(|(_, gas)| **gas > 0) {
+            let names: Vec<String> = stack.iter().map(|frame| name(frame).replace([';', '\n'], "_")).collect();
+            out.push_str(&format!("{} {gas}\n", names.join(";")));
+        }
+        out
+    }
+
+    fn charge(&mut self, gas: i64) {
+        if gas == 0 {
+            return;
+        }
+        *self.stacks.entry(self.stack.clone()).or_default() += gas;
+        if let Some(level) = self.levels.last_mut() {
+            level.attributed += gas;
+        }
+    }
+
+    /// What the function on top charged itself since the last event: the counter's fall,
+    /// less what host functions and nested calls charged meanwhile.
+    fn reading(&mut self, gas_left: i64) {
+        let Some(level) = self.levels.last_mut() else { return };
+        let fallen = match level.last {
+            Some(last) => last.saturating_sub(gas_left),
+            // The first event: what the call charged before any function ran is its own.
+            None => (level.gas_limit as i64).saturating_sub(gas_left),
+        };
+        let first = level.last.is_none();
+        let own = fallen.saturating_sub(std::mem::take(&mut level.elsewhere));
+        level.last = Some(gas_left);
+        if first {
+            // Charged outside any function: under the call's own frame.
+            let base = level.base;
+            let functions = self.stack.split_off(base);
+            self.charge(own);
+            self.stack.extend(functions);
+        } else {
+            self.charge(own);
+        }
+    }
+}
+
+/// A frame's gas in a [`Profile`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FrameGas {
+    /// Its own.
+    pub exclusive: u64,
+    /// With everything it called.
+    pub inclusive: u64,
+}
+
+impl Tracer for Profile {
+    fn functions(&self) -> bool {
+        true
+    }
+
+    fn call_enter(&mut self, call: &CallEnter<'_>) {
+        self.stack.push(Frame::Call { contract: call.contract, method: call.method.to_string() });
+        self.levels.push(Level {
+            gas_limit: call.gas_limit,
+            last: None,
+            elsewhere: 0,
+            base: self.stack.len(),
+            attributed: 0,
+        });
+    }
+
+    fn call_exit(&mut self, exit: &CallExit<'_>) {
+        let Some(level) = self.levels.last() else { return };
+        // What the call charged since its last event: the function it trapped in, or, when
+        // none is open, the call itself (all of it, if no function reported).
+        let rest = (exit.gas_used as i64).saturating_sub(level.attributed);
+        let trapped = matches!(
+            exit.status,
+            ExecutionStatus::Trap { .. } | ExecutionStatus::OutOfGas | ExecutionStatus::StackLimit
+        );
+        let base = level.base;
+        if trapped && self.stack.len() > base && self.trapped_in.is_none() {
+            self.trapped_in = Some(self.stack.clone());
+        }
+        self.charge(rest);
+        self.stack.truncate(base.saturating_sub(1));
+        self.levels.pop();
+        match self.levels.last_mut() {
+            Some(caller) => {
+                caller.elsewhere += exit.gas_used as i64;
+                caller.attributed += exit.gas_used as i64;
+            }
+            None => self.total += exit.gas_used,
+        }
+    }
+
+    fn host_exit(&mut self, function: HostFunction, gas: u64) {
+        self.stack.push(Frame::Host(function));
+        self.charge(gas as i64);
+        self.stack.pop();
+        if let Some(level) = self.levels.last_mut() {
+            level.elsewhere += gas as i64;
+        }
+    }
+
+    fn function_enter(&mut self, contract: &ContractId, function: u32, gas_left: i64) {
+        self.reading(gas_left);
+        self.stack.push(Frame::Function { contract: *contract, index: function });
+    }
+
+    fn function_exit(&mut self, contract: &ContractId, function: u32, gas_left: i64) {
+        self.reading(gas_left);
+        if self.stack.last() == Some(&Frame::Function { contract: *contract, index: function }) {
+            self.stack.pop();
+        }
     }
 }

@@ -34,7 +34,8 @@ use std::sync::{Arc, Mutex};
 use baals_abi::Abi;
 use baals_build::{BuildOptions, FunctionNames};
 use baals_policy::Policy;
-use baals_runtime::trace::CallTree;
+use baals_runtime::Tracer;
+use baals_runtime::trace::{CallTree, Frame, Profile};
 use baals_runtime::{
     BlockContext, Call, ContractEngine, ContractExecutionResult, Deploy, EngineConfig, MemoryStorage, Query, StateView,
     Storage,
@@ -225,8 +226,67 @@ impl Chain {
         BlockContext { height, timestamp: timestamp.unwrap_or(self.timestamp) }
     }
 
+    /// The function names of every contract deployed.
+    fn names(&self) -> HashMap<ContractId, (String, FunctionNames)> {
+        self.contracts.iter().map(|(id, module)| (*id, (module.name.clone(), module.names.clone()))).collect()
+    }
+
     fn abi_of(&self, contract: &ContractId) -> Option<&Abi> {
         self.contracts.get(contract).and_then(|module| module.abi.as_ref())
+    }
+}
+
+/// A request's parts, for running it with any tracer.
+struct Run<'r> {
+    kind: &'r Kind,
+    method: &'r str,
+    sender: Address,
+    input: &'r [u8],
+    value: u64,
+    gas: u64,
+}
+
+impl Run<'_> {
+    #[allow(clippy::type_complexity)]
+    fn run<T: Tracer, S: baals_runtime::ReadTxn>(
+        &self,
+        block: &mut baals_runtime::Block<'_, S>,
+        tracer: Option<T>,
+    ) -> Result<(ContractExecutionResult, Option<ContractId>, Option<T>), baals_runtime::EngineError> {
+        Ok(match self.kind {
+            Kind::Deploy(module) => {
+                let deploy = Deploy::new(self.sender, &module.wasm, self.gas).with_input(self.input);
+                let (deployed, tracer) = match tracer {
+                    Some(tracer) => block.deploy_traced(&deploy, tracer).map(|(r, t)| (r, Some(t)))?,
+                    None => (block.deploy(&deploy)?, None),
+                };
+                let id = deployed.contract_id;
+                let result = ContractExecutionResult {
+                    status: deployed.status,
+                    output: deployed.output,
+                    events: deployed.events,
+                    gas_used: deployed.gas_used,
+                };
+                (result, Some(id), tracer)
+            }
+            Kind::Call(id) => {
+                let call =
+                    Call::new(self.sender, *id, self.method, self.gas).with_input(self.input).with_value(self.value);
+                let (result, tracer) = match tracer {
+                    Some(tracer) => block.call_traced(&call, tracer).map(|(r, t)| (r, Some(t)))?,
+                    None => (block.call(&call)?, None),
+                };
+                (result, None, tracer)
+            }
+            Kind::Query(id) => {
+                let query = Query::new(self.sender, *id, self.method, self.gas).with_input(self.input);
+                let (result, tracer) = match tracer {
+                    Some(tracer) => block.query_traced(&query, tracer).map(|(r, t)| (r, Some(t)))?,
+                    None => (block.query(&query)?, None),
+                };
+                (result, None, tracer)
+            }
+        })
     }
 }
 
@@ -256,6 +316,7 @@ pub struct Request<'c> {
     height: Option<u64>,
     timestamp: Option<u64>,
     traced: bool,
+    profiled: bool,
 }
 
 impl std::fmt::Debug for Request<'_> {
@@ -277,6 +338,7 @@ impl<'c> Request<'c> {
             height: None,
             timestamp: None,
             traced: false,
+            profiled: false,
         }
     }
 
@@ -337,6 +399,14 @@ impl<'c> Request<'c> {
         self
     }
 
+    /// Records exact gas per function and per stack ([`Outcome::profile`]): the call runs on
+    /// copies of the contracts with hooks at every function's entry and exit, which charge
+    /// what the deployed code charges (wasmtime only).
+    pub fn profiled(mut self) -> Self {
+        self.profiled = true;
+        self
+    }
+
     /// Runs it in a block of its own, committed if it succeeded.
     ///
     /// # Panics
@@ -345,7 +415,7 @@ impl<'c> Request<'c> {
     /// (not the contract: a revert, a trap or running out of gas is an [`Outcome`]).
     #[track_caller]
     pub fn run(self) -> Outcome {
-        let Request { chain, kind, method, sender, input, value, gas, height, timestamp, traced } = self;
+        let Request { chain, kind, method, sender, input, value, gas, height, timestamp, traced, profiled } = self;
         let sender = sender.unwrap_or_else(|| chain.account("sender"));
         let abi = match &kind {
             Kind::Deploy(module) => module.abi.clone(),
@@ -353,44 +423,17 @@ impl<'c> Request<'c> {
         };
         let input = encode_input(abi.as_ref(), &method, input);
         let ctx = chain.next_block(height, timestamp);
-        let engine = &chain.engine;
-        let ran = engine.commit_block(&chain.storage, ctx, |block| {
-            let tracer = || traced.then(CallTree::new);
-            Ok(match &kind {
-                Kind::Deploy(module) => {
-                    let deploy = Deploy::new(sender, &module.wasm, gas).with_input(&input);
-                    let (deployed, tree) = match tracer() {
-                        Some(tree) => block.deploy_traced(&deploy, tree).map(|(r, t)| (r, Some(t)))?,
-                        None => (block.deploy(&deploy)?, None),
-                    };
-                    let id = deployed.contract_id;
-                    let result = ContractExecutionResult {
-                        status: deployed.status,
-                        output: deployed.output,
-                        events: deployed.events,
-                        gas_used: deployed.gas_used,
-                    };
-                    (result, Some(id), tree)
-                }
-                Kind::Call(id) => {
-                    let call = Call::new(sender, *id, &method, gas).with_input(&input).with_value(value);
-                    let (result, tree) = match tracer() {
-                        Some(tree) => block.call_traced(&call, tree).map(|(r, t)| (r, Some(t)))?,
-                        None => (block.call(&call)?, None),
-                    };
-                    (result, None, tree)
-                }
-                Kind::Query(id) => {
-                    let query = Query::new(sender, *id, &method, gas).with_input(&input);
-                    let (result, tree) = match tracer() {
-                        Some(tree) => block.query_traced(&query, tree).map(|(r, t)| (r, Some(t)))?,
-                        None => (block.query(&query)?, None),
-                    };
-                    (result, None, tree)
-                }
-            })
+        let request = Run { kind: &kind, method: &method, sender, input: &input, value, gas };
+        let ran = chain.engine.commit_block(&chain.storage, ctx, |block| match (traced, profiled) {
+            (false, false) => request.run(block, None::<CallTree>).map(|(r, id, _)| (r, id, None, None)),
+            (true, false) => request.run(block, Some(CallTree::new())).map(|(r, id, t)| (r, id, t, None)),
+            (false, true) => request.run(block, Some(Profile::new())).map(|(r, id, p)| (r, id, None, p)),
+            (true, true) => request.run(block, Some((CallTree::new(), Profile::new()))).map(|(r, id, both)| {
+                let (trace, profile) = both.map_or((None, None), |(trace, profile)| (Some(trace), Some(profile)));
+                (r, id, trace, profile)
+            }),
         });
-        let ((result, deployed, trace), _) = ran.unwrap_or_else(|error| panic!("{method}: engine: {error}"));
+        let ((result, deployed, trace, profile), _) = ran.unwrap_or_else(|error| panic!("{method}: engine: {error}"));
         if let (Kind::Deploy(module), Some(id)) = (&kind, deployed)
             && result.status.is_success()
         {
@@ -418,6 +461,7 @@ impl<'c> Request<'c> {
             gas_used: result.gas_used,
             deployed,
             trace,
+            profile: profile.map(|profile| Profiled { profile, names: chain.names() }),
             abi,
         }
     }
@@ -475,6 +519,8 @@ pub struct Outcome {
     pub deployed: Option<ContractId>,
     /// The call tree, when [traced](Request::traced).
     pub trace: Option<CallTree>,
+    /// Gas per function and stack, when [profiled](Request::profiled).
+    pub profile: Option<Profiled>,
     abi: Option<Abi>,
 }
 
@@ -565,4 +611,77 @@ impl Outcome {
             (status, _) => format!("{status:?}"),
         }
     }
+}
+
+/// A call's [`Profile`], with the names of the contracts' functions (from the builds that kept
+/// them): a table, folded stacks, a flame graph.
+#[derive(Debug)]
+pub struct Profiled {
+    /// The profile.
+    pub profile: Profile,
+    names: HashMap<ContractId, (String, FunctionNames)>,
+}
+
+impl Profiled {
+    /// A frame's name: `contract::function` (the contract by its module's name, or its id's
+    /// first 8 hex digits), a host function's name, or `contract.method` for a call.
+    pub fn name(&self, frame: &Frame) -> String {
+        let contract = |id: &ContractId| match self.names.get(id) {
+            Some((name, _)) => name.clone(),
+            None => id.to_hex()[..8].to_string(),
+        };
+        match frame {
+            Frame::Call { contract: id, method } => format!("{}.{method}", contract(id)),
+            Frame::Function { contract: id, index } => {
+                let function =
+                    self.names.get(id).map_or_else(|| format!("func[{index}]"), |(_, names)| names.display(*index));
+                format!("{}::{function}", contract(id))
+            }
+            Frame::Host(function) => function.name().to_string(),
+        }
+    }
+
+    /// Exclusive and inclusive gas per frame, most inclusive first, as (name, exclusive,
+    /// inclusive).
+    pub fn table(&self) -> Vec<(String, u64, u64)> {
+        let mut rows: Vec<_> = self
+            .profile
+            .frames()
+            .into_iter()
+            .map(|(frame, gas)| (self.name(frame), gas.exclusive, gas.inclusive))
+            .collect();
+        rows.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
+        rows
+    }
+
+    /// The folded stacks (`a;b;c GAS` lines).
+    pub fn folded(&self) -> String {
+        self.profile.folded(|frame| self.name(frame))
+    }
+
+    /// The flame graph, as SVG: one box per frame, its width its inclusive gas.
+    ///
+    /// # Panics
+    ///
+    /// When inferno cannot render the stacks (it can any this writes).
+    pub fn flamegraph(&self, title: &str) -> Vec<u8> {
+        flamegraph(&self.folded(), title)
+    }
+}
+
+/// Renders folded stacks of gas as a flame graph (SVG), with inferno.
+///
+/// # Panics
+///
+/// When the stacks are not in the folded format.
+pub fn flamegraph(folded: &str, title: &str) -> Vec<u8> {
+    let mut options = inferno::flamegraph::Options::default();
+    options.title = title.to_string();
+    options.count_name = "gas".to_string();
+    // Exact figures: the same stacks always give the same picture.
+    options.deterministic = true;
+    let mut svg = Vec::new();
+    inferno::flamegraph::from_lines(&mut options, folded.lines(), &mut svg)
+        .unwrap_or_else(|error| panic!("flame graph: {error}"));
+    svg
 }

@@ -37,6 +37,9 @@ pub(crate) struct Analysis {
     /// parameters then the gas (i64) and stack (i32) counters, the original results then the
     /// gas counter.
     pub(crate) call_types: Vec<Option<u32>>,
+    /// For each defined function, its results once instrumented (an internal function's end
+    /// with the gas counter): what a block around its whole body yields (profiles).
+    pub(crate) results: Vec<Vec<wasmparser::ValType>>,
     /// Whether the policy allows multi-value: without it, only functions with no results can
     /// be internal (one more result would need it, and the output keeps to the policy's
     /// features, which the engines are configured with).
@@ -44,7 +47,7 @@ pub(crate) struct Analysis {
     /// Globals imported or defined: the injected globals come next.
     pub(crate) globals: u32,
     /// Imported functions: defined function `i` of the code section has index `imported + i`.
-    imported_functions: u32,
+    pub(crate) imported_functions: u32,
     /// Defined functions something outside a direct `call` can reach: exported, the start
     /// function, or named by an element segment or a constant expression (tables, `ref.func`).
     /// Sorted.
@@ -150,7 +153,7 @@ pub(crate) struct FunctionPlan {
     /// Static figures for the report.
     pub(crate) report: FunctionReport,
     /// The charge of the entry block when the callers pay it ([`CALLER_CHARGED_MAX`]).
-    entry_charge: Option<u64>,
+    pub(crate) entry_charge: Option<u64>,
     /// The sum of the charges of all its blocks (saturated): the most one frame of it can
     /// charge between two checks, since a stretch without a check passes each block at most
     /// once (every loop header is checked).
@@ -582,6 +585,7 @@ impl<'p> Hooks for Analyzer<'p> {
             extra_types: self.analysis.extra_types.clone(),
             function_types: Vec::new(),
             call_types: self.analysis.call_types.clone(),
+            results: Vec::new(),
             multi_value: self.analysis.multi_value,
             globals: self.analysis.globals,
             imported_functions: self.analysis.imported_functions,
@@ -1127,8 +1131,11 @@ impl Analysis {
         }
         let module_types = self.types.len();
         let mut call_types = Vec::with_capacity(self.function_types.len());
+        let mut all_results = Vec::with_capacity(self.function_types.len());
         for (defined, &ty) in std::mem::take(&mut self.function_types).iter().enumerate() {
             let function = self.imported_functions + defined as u32;
+            let results = self.types.get(ty as usize).and_then(Option::as_ref).map(|ty| ty.results().to_vec());
+            all_results.push(results.unwrap_or_default());
             let call_type = match self.types.get(ty as usize) {
                 Some(Some(ty))
                     if self.address_taken.binary_search(&function).is_err()
@@ -1143,9 +1150,15 @@ impl Analysis {
                 }
                 _ => None,
             };
+            if call_type.is_some()
+                && let Some(results) = all_results.last_mut()
+            {
+                results.push(I64);
+            }
             call_types.push(call_type);
         }
         self.call_types = call_types;
+        self.results = all_results;
     }
 
     /// Entries of the type section once the rewrite has appended its types.

@@ -38,6 +38,7 @@ type WriteBacks = Vec<u32>;
 
 /// Section ids in the order the binary format requires them.
 const ORDER: [u8; 13] = [1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11];
+const TABLE: u8 = 4;
 const GLOBAL: u8 = 6;
 const EXPORT: u8 = 7;
 
@@ -58,7 +59,104 @@ struct Writer<'a> {
     write_backs: Vec<WriteBacks>,
     /// Threads the bodies may be rewritten on.
     threads: usize,
+    /// The hooks of a profiled copy ([`crate::instrument_profiled`]), if this is one.
+    profile: Option<Profile>,
+    tables_written: bool,
 }
+
+/// What a profiled copy adds: a table of two hooks the host fills (slot 0 is called at each
+/// function's entry, slot 1 at each exit, with the function's index and its gas counter),
+/// their type, and for each function the type of a block around its whole body, so that every
+/// exit but `return` passes the exit hook. None of it is charged: the copy's gas is the
+/// stored module's.
+struct Profile {
+    hook_type: u32,
+    table: u32,
+    /// `[] -> results` types to append after the hook's, for blocks of more than one result.
+    block_types: Vec<Vec<ValType>>,
+    /// Per defined function, its body's block type.
+    bodies: Vec<wasm_encoder::BlockType>,
+}
+
+impl Profile {
+    fn new(wasm: &[u8], analysis: &Analysis) -> Result<Profile, InstrumentError> {
+        let (mut types, mut tables) = (0, 0);
+        for payload in Parser::new(0).parse_all(wasm) {
+            match payload.map_err(internal)? {
+                Payload::TypeSection(reader) => types = reader.count(),
+                Payload::ImportSection(reader) => {
+                    for import in reader.into_imports() {
+                        if matches!(import.map_err(internal)?.ty, wasmparser::TypeRef::Table(_)) {
+                            tables += 1;
+                        }
+                    }
+                }
+                Payload::TableSection(reader) => tables += reader.count(),
+                Payload::CodeSectionStart { .. } => break,
+                _ => {}
+            }
+        }
+        let hook_type = types + analysis.extra_types.len() as u32;
+        let mut block_types: Vec<Vec<ValType>> = Vec::new();
+        let mut bodies = Vec::with_capacity(analysis.results.len());
+        for results in &analysis.results {
+            let results: Vec<ValType> = results.iter().filter_map(|&ty| val_type(ty)).collect();
+            bodies.push(match results.as_slice() {
+                [] => wasm_encoder::BlockType::Empty,
+                [one] => wasm_encoder::BlockType::Result(*one),
+                _ => {
+                    let at = match block_types.iter().position(|known| *known == results) {
+                        Some(at) => at,
+                        None => {
+                            block_types.push(results);
+                            block_types.len() - 1
+                        }
+                    };
+                    wasm_encoder::BlockType::FunctionType(hook_type + 1 + at as u32)
+                }
+            });
+        }
+        Ok(Profile { hook_type, table: tables, block_types, bodies })
+    }
+
+    fn table() -> TableType {
+        TableType {
+            element_type: wasm_encoder::RefType::FUNCREF,
+            table64: false,
+            minimum: 2,
+            maximum: Some(2),
+            shared: false,
+        }
+    }
+
+    /// A hook's call: the function's index, its gas counter (less `owed`, the entry charge
+    /// its caller paid for it), the slot.
+    fn hook(&self, function: u32, counter: Counter, owed: u64, slot: i32, out: &mut Vec<u8>) {
+        use wasm_encoder::Instruction::{CallIndirect, GlobalGet, I32Const, I64Const, I64Sub, LocalGet};
+        I32Const(function as i32).encode(out);
+        match counter {
+            Counter::Local(local) => LocalGet(local).encode(out),
+            Counter::Global(global) => GlobalGet(global).encode(out),
+        }
+        if owed > 0 {
+            I64Const(owed as i64).encode(out);
+            I64Sub.encode(out);
+        }
+        I32Const(slot).encode(out);
+        CallIndirect { type_index: self.hook_type, table_index: self.table }.encode(out);
+    }
+}
+
+/// Where a hook reads the gas counter.
+#[derive(Clone, Copy)]
+enum Counter {
+    Local(u32),
+    Global(u32),
+}
+
+/// The slots of the profile table.
+const ENTER: i32 = 0;
+const EXIT: i32 = 1;
 
 pub(crate) fn rewrite(
     wasm: &[u8],
@@ -67,6 +165,7 @@ pub(crate) fn rewrite(
     start: Option<u32>,
     tag: &str,
     threads: usize,
+    profile: bool,
 ) -> Result<Rewritten, InstrumentError> {
     let mut writer = Writer {
         wasm,
@@ -80,6 +179,8 @@ pub(crate) fn rewrite(
         body_sizes: Vec::with_capacity(analysis.functions.len()),
         write_backs: Vec::with_capacity(analysis.functions.len()),
         threads,
+        profile: if profile { Some(Profile::new(wasm, analysis)?) } else { None },
+        tables_written: false,
     };
     writer.out.extend_from_slice(&wasm[..8.min(wasm.len())]);
     // The end of the previous section: a section's header lies between it and its contents.
@@ -104,12 +205,18 @@ pub(crate) fn rewrite(
             writer.missing_sections(rank(id))?;
         }
         match payload {
-            Payload::TypeSection(_) if !analysis.extra_types.is_empty() => {
+            Payload::TypeSection(_) if !analysis.extra_types.is_empty() || writer.profile.is_some() => {
                 let mut types = TypeSection::new();
                 for (params, results) in &analysis.extra_types {
                     let params: Vec<ValType> = params.iter().filter_map(|&t| val_type(t)).collect();
                     let results: Vec<ValType> = results.iter().filter_map(|&t| val_type(t)).collect();
                     types.ty().function(params, results);
+                }
+                if let Some(profile) = &writer.profile {
+                    types.ty().function([ValType::I32, ValType::I64], []);
+                    for results in &profile.block_types {
+                        types.ty().function([], results.iter().copied());
+                    }
                 }
                 writer.extend_section(1, contents, &types)?;
             }
@@ -120,7 +227,10 @@ pub(crate) fn rewrite(
                 }
                 writer.encoded_section(3, &functions)?;
             }
-            Payload::TableSection(reader) => writer.tables(whole, reader)?,
+            Payload::TableSection(reader) => {
+                writer.tables_written = true;
+                writer.tables(whole, reader)?
+            }
             Payload::MemorySection(reader) => writer.memories(whole, reader)?,
             Payload::GlobalSection(_) => {
                 writer.extend_section(GLOBAL, contents, &counters())?;
@@ -134,6 +244,8 @@ pub(crate) fn rewrite(
             // Replaced by the `baals_start` export: the host runs it once gas is set.
             Payload::StartSection { .. } => {}
             Payload::CodeSectionStart { range, .. } => writer.code(range.start, contents)?,
+            // A profiled copy's functions are named from the original module.
+            Payload::CustomSection(section) if section.name() == "name" && writer.profile.is_some() => {}
             Payload::CustomSection(section) if section.name() == "name" => {
                 writer.name_section(section.data(), section.data_offset())?;
             }
@@ -175,12 +287,21 @@ impl Writer<'_> {
         if self.policy.trap_gas() == TrapGas::Limit {
             exports.export(TRAP_LIMIT_EXPORT, ExportKind::Global, self.gas_global());
         }
+        if let Some(profile) = &self.profile {
+            exports.export(crate::PROFILE_TABLE, ExportKind::Table, profile.table);
+        }
         exports
     }
 
     /// Writes the sections the module lacks and the rewrite needs, before a section of rank
     /// `before`.
     fn missing_sections(&mut self, before: usize) -> Result<(), InstrumentError> {
+        if self.profile.is_some() && !self.tables_written && before > rank(TABLE) {
+            self.tables_written = true;
+            let mut tables = wasm_encoder::TableSection::new();
+            tables.table(Profile::table());
+            self.encoded_section(TABLE, &tables)?;
+        }
         if !self.globals_written && before > rank(GLOBAL) {
             self.globals_written = true;
             self.extend_section(GLOBAL, &[0], &counters())?;
@@ -240,7 +361,7 @@ impl Writer<'_> {
     /// Tables without a declared maximum get the policy's `table-elements`.
     fn tables(&mut self, whole: &[u8], reader: TableSectionReader<'_>) -> Result<(), InstrumentError> {
         let tables: Vec<_> = reader.into_iter().collect::<Result<_, _>>().map_err(internal)?;
-        if tables.iter().all(|t| t.ty.maximum.is_some()) {
+        if tables.iter().all(|t| t.ty.maximum.is_some()) && self.profile.is_none() {
             self.out.extend_from_slice(whole);
             return Ok(());
         }
@@ -265,7 +386,10 @@ impl Writer<'_> {
                 }
             };
         }
-        self.encoded_section(4, &section)
+        if self.profile.is_some() {
+            section.table(Profile::table());
+        }
+        self.encoded_section(TABLE, &section)
     }
 
     fn encoded_section(&mut self, id: u8, section: &impl Encode) -> Result<(), InstrumentError> {
@@ -399,10 +523,10 @@ impl Writer<'_> {
         out.reserve(original + original / 2);
         let mut sizes = Vec::with_capacity(bodies.len());
         let mut write_backs = Vec::with_capacity(bodies.len());
-        for (body, plan) in bodies.iter().zip(&self.analysis.functions[first..]) {
+        for (defined, (body, plan)) in bodies.iter().zip(&self.analysis.functions[first..]).enumerate() {
             let size_at = out.len();
             let size_width = SizePrefix::at_least(body.range().len(), out);
-            write_backs.push(self.body(body, plan, out)?);
+            write_backs.push(self.body(body, plan, first + defined, out)?);
             let size = SizePrefix::finish(out, size_at, size_width);
             sizes.push((body.range().len() as u32, size as u32));
         }
@@ -415,6 +539,7 @@ impl Writer<'_> {
         &self,
         body: &wasmparser::FunctionBody<'_>,
         plan: &FunctionPlan,
+        defined: usize,
         out: &mut Vec<u8>,
     ) -> Result<WriteBacks, InstrumentError> {
         let range = body.range();
@@ -462,7 +587,19 @@ impl Writer<'_> {
             ty.encode(out);
         }
         let mut copied = operators_start;
+        let hooks = match &self.profile {
+            Some(profile) => self.profile_hooks(profile, body, plan, defined, operators_start, &slots)?,
+            None => Vec::new(),
+        };
+        let mut hooks = hooks.into_iter().peekable();
         for &(position, injection) in &plan.injections {
+            // A profile's hooks go before the plan's injections at the same place, but for
+            // those after the body's last instruction.
+            while let Some((_, hook)) = hooks.next_if(|(at, _)| at.0 < position || (at.0 == position && !at.1)) {
+                out.extend_from_slice(&self.wasm[copied..hook.0]);
+                copied = hook.0;
+                out.extend_from_slice(&hook.1);
+            }
             out.extend_from_slice(&self.wasm[copied..position]);
             copied = position;
             let snippet = match injection {
@@ -490,8 +627,57 @@ impl Writer<'_> {
                 write_backs.push((out.len() - length - contents_start) as u32);
             }
         }
+        for (_, (at, bytes)) in hooks {
+            out.extend_from_slice(&self.wasm[copied..at]);
+            copied = at;
+            out.extend_from_slice(&bytes);
+        }
         out.extend_from_slice(&self.wasm[copied..range.end]);
         Ok(write_backs)
+    }
+
+    /// The hooks of a profiled body, in order, each as ((offset, after the plan's injections
+    /// there), (offset, code)): at the entry, a block around the body and the entry hook;
+    /// before each `return`, the exit hook; before the final `end`, after the plan's own code
+    /// there, the block's end and the exit hook.
+    #[allow(clippy::type_complexity)]
+    fn profile_hooks(
+        &self,
+        profile: &Profile,
+        body: &wasmparser::FunctionBody<'_>,
+        plan: &FunctionPlan,
+        defined: usize,
+        operators_start: usize,
+        slots: &Slots,
+    ) -> Result<Vec<((usize, bool), (usize, Vec<u8>))>, InstrumentError> {
+        let function = self.analysis.imported_functions + defined as u32;
+        let block_type = profile.bodies.get(defined).copied().ok_or_else(|| internal("no profile block type"))?;
+        let (entry_counter, exit_counter) = if plan.internal {
+            (Counter::Local(slots.gas), Counter::Local(slots.gas))
+        } else {
+            (Counter::Global(slots.gas_global), Counter::Global(slots.gas_global))
+        };
+        let mut hooks = Vec::new();
+        let mut entry = Vec::new();
+        wasm_encoder::Instruction::Block(block_type).encode(&mut entry);
+        profile.hook(function, entry_counter, plan.entry_charge.unwrap_or(0), ENTER, &mut entry);
+        hooks.push(((operators_start, false), (operators_start, entry)));
+        let mut exit = Vec::new();
+        profile.hook(function, exit_counter, 0, EXIT, &mut exit);
+        let mut reader = body.get_operators_reader().map_err(internal)?;
+        let mut last = operators_start;
+        while !reader.eof() {
+            let offset = reader.original_position();
+            if let wasmparser::Operator::Return = reader.read().map_err(internal)? {
+                hooks.push(((offset, false), (offset, exit.clone())));
+            }
+            last = offset;
+        }
+        let mut end = Vec::new();
+        wasm_encoder::Instruction::End.encode(&mut end);
+        end.extend_from_slice(&exit);
+        hooks.push(((last, true), (last, end)));
+        Ok(hooks)
     }
 }
 

@@ -8,11 +8,12 @@ use std::hash::Hasher;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
 use baals_instrument::protocol;
-use baals_instrument::{GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left};
+use baals_instrument::{GAS_GLOBAL, PROFILE_TABLE, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left};
 use baals_policy::{FloatMode, HOST_MODULE, HostFunction, Policy};
 use sha2::{Digest, Sha256};
 use wasmtime::{
-    Caller, Config, Extern, Global, Instance, InstancePre, Linker, Memory, Module, ModuleExport, Store, Trap, Val,
+    Caller, Config, Extern, Func, Global, Instance, InstancePre, Linker, Memory, Module, ModuleExport, Ref, Store,
+    Trap, Val,
 };
 
 use super::{Ended, Failure, Limits};
@@ -150,6 +151,7 @@ impl Wasmtime {
             stack: module.get_export_index(STACK_GLOBAL),
             memory: module.get_export_index("memory"),
             start: module.get_export_index(START_EXPORT),
+            profile: module.get_export_index(PROFILE_TABLE),
         };
         let initial_pages = module.resources_required().max_initial_memory_size.unwrap_or(0);
         let pre = self.linker.instantiate_pre(&module).map_err(error)?;
@@ -161,6 +163,9 @@ impl Wasmtime {
         let mut store = Store::new(&self.engine, Data { state, handles: None });
         let ran = protocol::now(async {
             let instance = prepared.pre.instantiate_async(&mut store).await?;
+            if let Some(index) = &prepared.exports.profile {
+                fill_profile_hooks(&mut store, &instance, index)?;
+            }
             let mut running = Running { store: &mut store, instance, exports: &prepared.exports };
             Ok::<_, wasmtime::Error>(protocol::run(&mut running, method, limits).await)
         });
@@ -170,6 +175,31 @@ impl Wasmtime {
             Err(error) => Ended::before_counters(state, failure(error)),
         }
     }
+}
+
+/// Puts the two functions that tell the call's tracer of each function's entry and exit in a
+/// profiled copy's hook table (`baals_instrument::PROFILE_TABLE`), before anything runs.
+fn fill_profile_hooks(store: &mut Store<Data>, instance: &Instance, index: &ModuleExport) -> wasmtime::Result<()> {
+    let Some(Extern::Table(table)) = instance.get_module_export(&mut *store, index) else {
+        return Err(wasmtime::Error::msg("the profile hook table is not a table"));
+    };
+    fn hook(exit: bool) -> impl Fn(Caller<'_, Data>, i32, i64) + Send + Sync + 'static {
+        move |caller: Caller<'_, Data>, function: i32, counter: i64| {
+            let state = &caller.data().state;
+            let (contract, function, gas) = (state.contract, function as u32, gas_left(counter));
+            if let Ok(mut exec) = state.exec.lock() {
+                exec.trace(|tracer| match exit {
+                    false => tracer.function_enter(&contract, function, gas),
+                    true => tracer.function_exit(&contract, function, gas),
+                });
+            }
+        }
+    }
+    let enter = Func::wrap(&mut *store, hook(false));
+    let exit = Func::wrap(&mut *store, hook(true));
+    table.set(&mut *store, 0, Ref::Func(Some(enter)))?;
+    table.set(&mut *store, 1, Ref::Func(Some(exit)))?;
+    Ok(())
 }
 
 /// An instance running a call, as the counter protocol drives it.
@@ -313,6 +343,8 @@ struct Exports {
     stack: Option<ModuleExport>,
     memory: Option<ModuleExport>,
     start: Option<ModuleExport>,
+    /// The hook table of a profiled copy.
+    profile: Option<ModuleExport>,
 }
 
 /// The linker with every function of the ABI.
@@ -426,10 +458,11 @@ fn pool(policy: &Policy) -> Option<wasmtime::PoolingAllocationConfig> {
     pool.total_core_instances(instances)
         .max_core_instance_size(usize::try_from(instance_bytes).ok()?.max(1 << 20))
         .total_memories(instances)
-        .total_tables(instances * limits.tables as u32)
+        // One more table per instance: a profiled copy's hook table.
+        .total_tables(instances * (limits.tables as u32 + 1))
         .total_stacks(instances)
         .max_memories_per_module(1)
-        .max_tables_per_module(limits.tables as u32)
+        .max_tables_per_module(limits.tables as u32 + 1)
         .table_elements(limits.table_elements as usize)
         .max_memory_size((policy.memory().max_pages << 16) as usize)
         .table_keep_resident(1 << 12);
