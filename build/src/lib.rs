@@ -443,9 +443,10 @@ fn finish(
     })
 }
 
-/// The module without its `name` section: the names cost bytes, and gas, at every
-/// deployment; the build keeps them beside it.
-fn without_names(wasm: &[u8]) -> Option<Vec<u8>> {
+/// The module without its `name` section (`None` if it does not parse): the names cost bytes,
+/// and gas, at every deployment; the build keeps them beside it. The code hash of a built
+/// module is the hash of this of its named copy.
+pub fn without_names(wasm: &[u8]) -> Option<Vec<u8>> {
     let mut out = wasm_encoder::Module::new();
     let mut kept = Vec::new();
     for payload in wasmparser::Parser::new(0).parse_all(wasm) {

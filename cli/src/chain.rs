@@ -12,9 +12,10 @@ use baals_runtime::{
 use serde_json::{Value, json};
 
 use crate::commands::{eprint, module_bytes, policy_usage_error, print};
+use crate::profile::{self, ProfileArgs};
 use crate::trace;
 use crate::{Outcome, UsageError};
-use baals_runtime::trace::CallTree;
+use baals_runtime::trace::{CallTree, Profile};
 
 type Result<T> = std::result::Result<T, UsageError>;
 
@@ -309,37 +310,110 @@ fn rejected(file: &Path, reason: &str, json: bool) -> Result<Outcome> {
     Ok(Outcome::Refused)
 }
 
-pub(crate) fn call(contract: &str, method: &str, call: &CallArgs, args: &ChainArgs, query: bool) -> Result<Outcome> {
+pub(crate) fn call(
+    contract: &str,
+    method: &str,
+    call: &CallArgs,
+    profiling: &ProfileArgs,
+    args: &ChainArgs,
+    query: bool,
+) -> Result<Outcome> {
     let chain = open_on(args, engine_config(call))?;
     let id = address(contract, "CONTRACT")?;
     let abi = chain.view(|view| view.abi(&id))?;
     let input = call.input(abi.as_ref(), method)?;
     let ctx = call.context(&chain)?;
     let sender = call.sender()?;
-    let traced = call.trace;
-    let (result, tree) = if query {
-        let query = Query { sender, contract: id, method, input: &input, gas_limit: call.gas };
+    let request = Call { sender, contract: id, method, input: &input, value: call.value, gas_limit: call.gas };
+    let (traced, profiled) = (call.trace, profiling.wanted());
+    let (result, tree, mut profile) = if query {
         let snapshot = chain.storage.read().map_err(storage_error)?;
-        let mut block = chain.engine.block(ctx, snapshot);
-        match traced {
-            true => block.query_traced(&query, CallTree::new()).map(|(result, tree)| (result, Some(tree))),
-            false => block.query(&query).map(|result| (result, None)),
-        }
+        run_on(&mut chain.engine.block(ctx, snapshot), true, &request, traced, profiled)
     } else {
-        let call = Call { sender, contract: id, method, input: &input, value: call.value, gas_limit: call.gas };
-        let run = |block: &mut baals_runtime::Block<'_, baals_runtime::RedbTxn>| match traced {
-            true => block.call_traced(&call, CallTree::new()).map(|(result, tree)| (result, Some(tree))),
-            false => block.call(&call).map(|result| (result, None)),
+        let run = |block: &mut baals_runtime::Block<'_, baals_runtime::RedbTxn>| {
+            run_on(block, false, &request, traced, profiled)
         };
         chain.engine.commit_block(&chain.storage, ctx, run).map(|(result, _)| result)
     }
     .map_err(engine_error)?;
+    // A trap names the function it happened in: the call runs again, profiled, over the state
+    // it started from (a call's trap changed nothing), when it was not profiled already.
+    if profile.is_none() && matches!(result.status, ExecutionStatus::Trap { .. }) {
+        let snapshot = chain.storage.read().map_err(storage_error)?;
+        let block = &mut chain.engine.block(ctx, snapshot);
+        profile = run_on(block, query, &request, false, true).map_err(engine_error)?.2;
+    }
     let trace = match tree {
         Some(tree) => chain.render(tree, None)?,
         None => None,
     };
-    report(&result, abi.as_ref(), method, args.json, trace)?;
+    let profile = match profile {
+        Some(profile) => {
+            let snapshot = chain.storage.read().map_err(storage_error)?;
+            let view = StateView::new(&snapshot);
+            let names = profile::Names::of(&view, profile::contracts(&profile), profiling.names.as_deref())?;
+            if let Some(path) = &profiling.flamegraph {
+                profile::write_flamegraph(&profile, &names, &format!("{contract}.{method}"), path)?;
+            }
+            Some(Profiled {
+                json: profiled.then(|| profile::json(&profile, &names)),
+                text: profiled.then(|| profile::text(&profile, &names)),
+                trapped_in: profile::trap_path(&profile, &names),
+            })
+        }
+        None => None,
+    };
+    report(&result, abi.as_ref(), method, args.json, trace, profile)?;
     Ok(outcome(&result.status))
+}
+
+/// A call's profile, rendered: in full when asked for, and the path to a trap.
+struct Profiled {
+    json: Option<Value>,
+    text: Option<String>,
+    trapped_in: Option<String>,
+}
+
+/// Runs `call` (or, `query`, the query of it) in `block`, with the tracers asked for.
+#[allow(clippy::type_complexity)]
+fn run_on<S: baals_runtime::ReadTxn>(
+    block: &mut baals_runtime::Block<'_, S>,
+    query: bool,
+    call: &Call<'_>,
+    traced: bool,
+    profiled: bool,
+) -> std::result::Result<(ContractExecutionResult, Option<CallTree>, Option<Profile>), baals_runtime::EngineError> {
+    fn with<S: baals_runtime::ReadTxn, T: baals_runtime::Tracer>(
+        block: &mut baals_runtime::Block<'_, S>,
+        query: bool,
+        call: &Call<'_>,
+        tracer: T,
+    ) -> std::result::Result<(ContractExecutionResult, T), baals_runtime::EngineError> {
+        match query {
+            true => block.query_traced(&as_query(call), tracer),
+            false => block.call_traced(call, tracer),
+        }
+    }
+    match (traced, profiled) {
+        (false, false) if query => block.query(&as_query(call)).map(|result| (result, None, None)),
+        (false, false) => block.call(call).map(|result| (result, None, None)),
+        (true, false) => with(block, query, call, CallTree::new()).map(|(result, tree)| (result, Some(tree), None)),
+        (false, true) => {
+            with(block, query, call, Profile::new()).map(|(result, profile)| (result, None, Some(profile)))
+        }
+        (true, true) => with(block, query, call, (CallTree::new(), Profile::new()))
+            .map(|(result, (tree, profile))| (result, Some(tree), Some(profile))),
+    }
+}
+
+fn as_query<'a>(call: &Call<'a>) -> Query<'a> {
+    Query {
+        sender: call.sender,
+        contract: call.contract,
+        method: call.method,
+        input: call.input,
+        gas_limit: call.gas_limit,
+    }
 }
 
 /// A value decoded by the ABI, or why it did not decode.
@@ -387,6 +461,7 @@ fn report(
     method: &str,
     json: bool,
     trace: Option<Rendered>,
+    profile: Option<Profiled>,
 ) -> Result<()> {
     let output = result.status.is_success().then(|| decoded_output(abi, method, &result.output)).flatten();
     if json {
@@ -415,6 +490,14 @@ fn report(
         if let Some(trace) = trace {
             value["trace"] = trace.json;
         }
+        if let Some(profile) = &profile {
+            if let Some(json) = &profile.json {
+                value["profile"] = json.clone();
+            }
+            if let Some(path) = &profile.trapped_in {
+                value["trapped_in"] = json!(path);
+            }
+        }
         return print(&value.to_string());
     }
     if result.status.is_success() {
@@ -426,8 +509,15 @@ fn report(
     } else {
         let error = error_name(abi, &result.status).map(|name| format!(" [{name}]")).unwrap_or_default();
         eprint(&format!("{}{error} (gas used {})", result.status, result.gas_used))?;
+        if let Some(path) = profile.as_ref().and_then(|profile| profile.trapped_in.as_ref()) {
+            eprint(&format!("trapped in {path}"))?;
+        }
     }
-    print_trace(trace.as_ref())
+    print_trace(trace.as_ref())?;
+    match profile.and_then(|profile| profile.text) {
+        Some(text) => print(&text),
+        None => Ok(()),
+    }
 }
 
 fn print_events(events: &[Event], abi: Option<&Abi>) -> Result<()> {

@@ -7,6 +7,7 @@ mod build;
 mod chain;
 mod commands;
 mod golden;
+mod profile;
 mod trace;
 
 use std::io::{self, Write};
@@ -107,6 +108,8 @@ enum Command {
         #[command(flatten)]
         call: chain::CallArgs,
         #[command(flatten)]
+        profile: profile::ProfileArgs,
+        #[command(flatten)]
         chain: chain::ChainArgs,
     },
     /// Run a method read-only: any state change fails the query; gas is capped by --gas.
@@ -117,6 +120,8 @@ enum Command {
         method: String,
         #[command(flatten)]
         call: chain::CallArgs,
+        #[command(flatten)]
+        profile: profile::ProfileArgs,
         #[command(flatten)]
         chain: chain::ChainArgs,
     },
@@ -266,8 +271,12 @@ fn main() -> ExitCode {
         ),
         Command::Abi { target, chain } => chain::abi(&target, &chain),
         Command::Deploy { file, abi, call, chain } => chain::deploy(&file, abi.as_deref(), &call, &chain),
-        Command::Call { contract, method, call, chain } => chain::call(&contract, &method, &call, &chain, false),
-        Command::Query { contract, method, call, chain } => chain::call(&contract, &method, &call, &chain, true),
+        Command::Call { contract, method, call, profile, chain } => {
+            chain::call(&contract, &method, &call, &profile, &chain, false)
+        }
+        Command::Query { contract, method, call, profile, chain } => {
+            chain::call(&contract, &method, &call, &profile, &chain, true)
+        }
         Command::Events { contract, chain } => chain::events(&contract, &chain),
         Command::Inspect { contract, chain } => chain::inspect(&contract, &chain),
         Command::Fund { account, amount, chain } => chain::fund(&account, amount, &chain),

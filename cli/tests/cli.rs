@@ -682,3 +682,77 @@ fn build_reports_the_module_and_refuses_in_one_line() {
         format!("baals: {}: no Cargo.toml or package.json: not a contract to build\n", empty.display())
     );
 }
+
+/// `--profile`: exact gas per function that adds up to the call's gas, named from the build's
+/// named module, with a flame graph; a trap names the function it happened in.
+#[test]
+fn profile_adds_up_and_a_trap_names_its_function() {
+    let db = db("chain-profile.redb");
+    let built = json(&baals(&["build", path(&root().join("contracts/token")), "--json"]));
+    let token = &built["contracts"][0];
+    let (module, named) = (token["path"].as_str().unwrap(), token["named_path"].as_str().unwrap());
+    let deployed = json(&baals(&["deploy", module, "--db", path(&db), "--args", "[1000]", "--json"]));
+    let id = deployed["contract_id"].as_str().unwrap().to_string();
+    let svg = Path::new(env!("CARGO_TARGET_TMPDIR")).join("transfer.svg");
+    let args = format!("[\"{}\", 250]", "b0".repeat(32));
+    let output = baals(&[
+        "call",
+        &id,
+        "transfer",
+        "--db",
+        path(&db),
+        "--args",
+        &args,
+        "--json",
+        "--names",
+        named,
+        "--flamegraph",
+        path(&svg),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let value = json(&output);
+    let gas = value["gas_used"].as_u64().unwrap();
+    assert_eq!(value["profile"]["total"], gas);
+    let frames = value["profile"]["frames"].as_array().unwrap();
+    let exclusive: u64 = frames.iter().map(|f| f["exclusive"].as_u64().unwrap()).sum();
+    assert_eq!(exclusive, gas, "{frames:#?}");
+    assert_eq!((frames[0]["name"].as_str(), frames[0]["inclusive"].as_u64()), (Some("token.transfer"), Some(gas)));
+    let names: Vec<&str> = frames.iter().filter_map(|f| f["name"].as_str()).collect();
+    assert!(names.contains(&"token::transfer") && names.contains(&"token::token::set_balance"), "{names:?}");
+    let folded = value["profile"]["folded"].as_str().unwrap();
+    let total: u64 = folded.lines().map(|line| line.rsplit_once(' ').unwrap().1.parse::<u64>().unwrap()).sum();
+    assert_eq!(total, gas);
+    let picture = std::fs::read_to_string(&svg).unwrap();
+    assert!(picture.starts_with("<?xml") && picture.contains("token::transfer"), "{picture}");
+    // A module that is not the contract's cannot name its functions.
+    let output = baals(&[
+        "query",
+        &id,
+        "total_supply",
+        "--db",
+        path(&db),
+        "--profile",
+        "--names",
+        path(&root().join("examples/counter.wat")),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("not the module of any contract in this call"), "{}", stderr(&output));
+
+    // A trap two calls down, without --profile: the path to it, by the module's names.
+    let trapping = Path::new(env!("CARGO_TARGET_TMPDIR")).join("trapping.wat");
+    std::fs::write(
+        &trapping,
+        r#"(module (memory (export "memory") 1)
+             (func $boom (unreachable))
+             (func $deep (call $boom))
+             (func (export "go") (call $deep)))"#,
+    )
+    .unwrap();
+    let deployed = json(&baals(&["deploy", path(&trapping), "--db", path(&db), "--json"]));
+    let id = deployed["contract_id"].as_str().unwrap().to_string();
+    let output = baals(&["call", &id, "go", "--db", path(&db)]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    let short = &id[..8];
+    assert!(text.contains(&format!("trapped in {short}.go > {short}::go > {short}::deep > {short}::boom")), "{text}");
+}

@@ -75,6 +75,11 @@ impl<'s> StateView<'s> {
         Ok(events)
     }
 
+    /// The module deployed under `code_hash`, as it was deployed (before instrumentation).
+    pub fn original(&self, code_hash: &baals_instrument::CodeHash) -> Result<Option<Vec<u8>>, StorageError> {
+        self.state.get(Table::Originals, &code_hash.0)
+    }
+
     /// The ABI a contract was deployed with (its module's `baals.abi` section, or one given at
     /// deployment), if any.
     pub fn abi(&self, id: &ContractId) -> Result<Option<Abi>, StorageError> {
