@@ -132,10 +132,8 @@ pub(crate) fn contracts(profile: &Profile) -> Vec<ContractId> {
 
 /// Each frame as (name, exclusive, inclusive), most inclusive first.
 fn rows(profile: &Profile, names: &Names) -> Vec<(String, u64, u64)> {
-    let mut rows: Vec<_> =
-        profile.frames().into_iter().map(|(frame, gas)| (names.name(frame), gas.exclusive, gas.inclusive)).collect();
-    rows.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
-    rows
+    let table = profile.table(|frame| names.name(frame));
+    table.into_iter().map(|(name, gas)| (name, gas.exclusive, gas.inclusive)).collect()
 }
 
 /// The path to where a call trapped, `a > b > c`.

@@ -650,6 +650,16 @@ impl Profile {
         frames
     }
 
+    /// Each frame named by `name`, with its exclusive and inclusive gas, most inclusive first
+    /// (then most exclusive, then by name): a profile's table.
+    pub fn table(&self, mut name: impl FnMut(&Frame) -> String) -> Vec<(String, FrameGas)> {
+        let mut rows: Vec<_> = self.frames().into_iter().map(|(frame, gas)| (name(frame), gas)).collect();
+        rows.sort_by(|a, b| {
+            b.1.inclusive.cmp(&a.1.inclusive).then(b.1.exclusive.cmp(&a.1.exclusive)).then(a.0.cmp(&b.0))
+        });
+        rows
+    }
+
     /// The stacks in the folded format flame graph tools read: one line per stack, its frames
     /// named by `name` and joined by `;`, then its gas. Stacks of no gas are left out.
     pub fn folded(&self, mut name: impl FnMut(&Frame) -> String) -> String {

@@ -170,18 +170,9 @@ impl DecodeError {
     }
 }
 
-fn write_decimal(out: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut count = 0;
-    loop {
-        digits[count] = b'0' + (n % 10) as u8;
-        count += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[..count].iter().rev());
+fn write_decimal(out: &mut Vec<u8>, n: u64) {
+    let (digits, count) = crate::schema::decimal(n);
+    out.extend_from_slice(&digits[digits.len() - count..]);
 }
 
 impl fmt::Display for DecodeError {

@@ -236,19 +236,11 @@ impl<const N: usize> Json<N> {
     }
 
     const fn number(&mut self, n: u32) {
-        let mut digits = [0u8; 10];
-        let (mut n, mut count) = (n, 0);
-        loop {
-            digits[count] = b'0' + (n % 10) as u8;
-            count += 1;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        while count > 0 {
-            count -= 1;
-            self.byte(digits[count]);
+        let (digits, count) = decimal(n as u64);
+        let mut i = digits.len() - count;
+        while i < digits.len() {
+            self.byte(digits[i]);
+            i += 1;
         }
     }
 
@@ -415,6 +407,20 @@ impl<const N: usize> Json<N> {
         }
         if written > 0 {
             self.byte(b']');
+        }
+    }
+}
+
+/// The decimal digits of `n`, at the end of the array, and how many there are.
+pub(crate) const fn decimal(mut n: u64) -> ([u8; 20], usize) {
+    let mut digits = [0u8; 20];
+    let mut count = 0;
+    loop {
+        digits[digits.len() - 1 - count] = b'0' + (n % 10) as u8;
+        count += 1;
+        n /= 10;
+        if n == 0 {
+            return (digits, count);
         }
     }
 }

@@ -644,14 +644,8 @@ impl Profiled {
     /// Exclusive and inclusive gas per frame, most inclusive first, as (name, exclusive,
     /// inclusive).
     pub fn table(&self) -> Vec<(String, u64, u64)> {
-        let mut rows: Vec<_> = self
-            .profile
-            .frames()
-            .into_iter()
-            .map(|(frame, gas)| (self.name(frame), gas.exclusive, gas.inclusive))
-            .collect();
-        rows.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
-        rows
+        let table = self.profile.table(|frame| self.name(frame));
+        table.into_iter().map(|(name, gas)| (name, gas.exclusive, gas.inclusive)).collect()
     }
 
     /// The folded stacks (`a;b;c GAS` lines).
