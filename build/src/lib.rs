@@ -13,7 +13,8 @@
 //! `TARGET/baals/` (`TARGET` being the workspace's target directory), apart from ordinary
 //! builds whose flags differ; the module keeps its `name` section there
 //! (`TARGET/baals/NAME.named.wasm`, for profiles), and the module to deploy is the same
-//! without it (`TARGET/baals/NAME.wasm`).
+//! without it (`TARGET/baals/NAME.wasm`). `NAME.build.json` beside them records the code hash,
+//! the sizes, the policy and the toolchain.
 #![deny(missing_docs)]
 
 mod names;
@@ -214,7 +215,7 @@ fn build_rust(dir: &Path, options: &BuildOptions) -> Result<Vec<Built>, BuildErr
         .arg(&manifest)
         .arg("--target-dir")
         .arg(&target_dir)
-        .arg("--message-format=json-render-diagnostics");
+        .arg("--message-format=json");
     // A workspace with a lockfile builds exactly what it locks.
     if root.join("Cargo.lock").is_file() {
         command.arg("--locked");
@@ -257,6 +258,8 @@ fn build_rust(dir: &Path, options: &BuildOptions) -> Result<Vec<Built>, BuildErr
         format!("cargo build --release --target {} --manifest-path {}", options.target, manifest.display());
     let output = command.output().map_err(|source| BuildError::Spawn { command: description.clone(), source })?;
     let messages = String::from_utf8_lossy(&output.stdout);
+    // The compiler's diagnostics, as cargo would show them; the error's summary is one line.
+    show_diagnostics(&messages);
     if !output.status.success() {
         return Err(BuildError::Compile {
             command: description,
@@ -338,6 +341,20 @@ fn metadata(manifest: &Path) -> Result<serde_json::Value, BuildError> {
 
 fn cargo_error(message: &str) -> BuildError {
     BuildError::Cargo(message.to_string())
+}
+
+/// Writes the compiler's rendered diagnostics to stderr, as cargo does.
+fn show_diagnostics(messages: &str) {
+    use std::io::Write;
+    let mut stderr = std::io::stderr().lock();
+    for line in messages.lines() {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        if message["reason"] == "compiler-message"
+            && let Some(rendered) = message["message"]["rendered"].as_str()
+        {
+            let _ = stderr.write_all(rendered.as_bytes());
+        }
+    }
 }
 
 /// The first error cargo's JSON messages carry, on one line.
@@ -429,6 +446,17 @@ fn finish(
     if named_path.as_deref() != Some(path.as_path()) {
         write(&path, &wasm)?;
     }
+    // What built it, beside it: what someone needs to build the same bytes and check them.
+    let record = serde_json::json!({
+        "name": name,
+        "code_hash": CodeHash::of(&wasm).to_string(),
+        "bytes": wasm.len(),
+        "instrumented_bytes": instrumented.report.instrumented_bytes,
+        "policy": policy.hash().to_string(),
+        "toolchain": { "compiler": toolchain.compiler, "target": toolchain.target, "profile": toolchain.profile },
+    });
+    let pretty = serde_json::to_string_pretty(&record).unwrap_or_default();
+    write(&out_dir.join(format!("{name}.build.json")), format!("{pretty}\n").as_bytes())?;
     Ok(Built {
         code_hash: CodeHash::of(&wasm),
         name,

@@ -75,6 +75,9 @@ fn building_twice_in_two_places_gives_the_same_bytes() {
         assert_eq!(token.warnings, Vec::<String>::new());
         assert_eq!(std::fs::read(&token.path).unwrap(), token.wasm);
         assert!(token.toolchain.compiler.starts_with("rustc "), "{:?}", token.toolchain);
+        let record = std::fs::read_to_string(token.path.with_file_name("token.build.json")).unwrap();
+        assert!(record.contains(&format!("\"code_hash\": \"{}\"", token.code_hash)), "{record}");
+        assert!(record.contains(&format!("\"compiler\": \"{}\"", token.toolchain.compiler)), "{record}");
         // The module to deploy has no names; the one beside it does, and is otherwise the same.
         let named = std::fs::read(token.named_path.as_ref().unwrap()).unwrap();
         assert!(named.len() > token.wasm.len());
@@ -141,5 +144,38 @@ fn a_path_dependency_outside_the_workspace_is_a_warning() {
     assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert!(warnings[0].starts_with("path dependency `baals-sdk"), "{warnings:?}");
     assert!(warnings.iter().all(|w| w.contains("the bytes depend on where it sits")), "{warnings:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A contract the macros refuse fails to build with the reason at its line: a type with no
+/// ABI type, and a method with `self`.
+#[test]
+fn misuse_of_the_macros_is_a_compile_error_at_its_line() {
+    let dir = scratch("misuse");
+    let token = checkout_in(&dir);
+    let source = r#"#![no_std]
+use baals_sdk::contract;
+
+pub struct Bad;
+
+#[contract]
+impl Bad {
+    pub fn pair(value: (u8, u8)) {
+        let _ = value;
+    }
+}
+"#;
+    std::fs::write(token.join("src/lib.rs"), source).unwrap();
+    let mut options = BuildOptions::new(&token, Policy::default_policy());
+    options.target_dir = Some(dir.join("out"));
+    let error = build(&options).unwrap_err();
+    let line = error.to_string();
+    assert!(matches!(error, BuildError::Compile { .. }), "{line}");
+    assert!(line.contains("`(u8, u8)` has no ABI type at ") && line.ends_with("src/lib.rs:8"), "{line}");
+
+    std::fs::write(token.join("src/lib.rs"), source.replace("pub fn pair(value: (u8, u8))", "pub fn pair(&self)"))
+        .unwrap();
+    let line = build(&options).unwrap_err().to_string();
+    assert!(line.contains("a method takes no `self`") && line.ends_with("src/lib.rs:8"), "{line}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
