@@ -30,11 +30,25 @@ fn pay_calls_the_token_as_itself() {
     assert_eq!((nested.method.as_str(), nested.sender), ("transfer", forwarder));
     assert!(nested.gas_used < root.gas_used);
 
+    // Profiled, the same payment charges the same gas, and the token's functions sit under the
+    // forwarder's call of it.
+    let again = chain.call(forwarder, "pay").sender(alice).encode(&(token.0, bob.0, 30u64)).run().success();
+    let profiled =
+        chain.call(forwarder, "pay").sender(alice).encode(&(token.0, bob.0, 30u64)).profiled().run().success();
+    assert_eq!(profiled.gas_used, again.gas_used);
+    let profile = profiled.profile.as_ref().unwrap();
+    assert_eq!(profile.profile.total(), profiled.gas_used);
+    let exclusive: u64 = profile.table().iter().map(|(_, exclusive, _)| exclusive).sum();
+    assert_eq!(exclusive, profiled.gas_used);
+    let folded = profile.folded();
+    let nested = "forwarder.pay;forwarder::pay;token.transfer;token::transfer;";
+    assert!(folded.lines().any(|line| line.starts_with(nested)), "{folded}");
+
     // The token's failure is the forwarder's, with the token's reason.
     let too_much = chain.call(forwarder, "pay").sender(alice).encode(&(token.0, bob.0, 1_000u64)).run();
     too_much.reverted_with("reverted: insufficient balance");
     let balance = |chain: &mut Chain, account: baals_test::Address| -> u64 {
         chain.query(token, "balance_of").encode(&(account.0,)).run().success().output()
     };
-    assert_eq!((balance(&mut chain, forwarder), balance(&mut chain, bob)), (180, 120));
+    assert_eq!((balance(&mut chain, forwarder), balance(&mut chain, bob)), (120, 180));
 }
