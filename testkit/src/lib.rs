@@ -608,8 +608,20 @@ impl Outcome {
     fn describe_status(&self) -> String {
         match (&self.status, self.error_name()) {
             (ExecutionStatus::Reverted { message }, Some(name)) => format!("reverted with `{name}` ({message})"),
+            (status @ ExecutionStatus::Trap { .. }, _) => match self.trapped_in() {
+                Some(path) => format!("{status:?} in {path}"),
+                None => format!("{status:?} (profile the request to see the function it trapped in)"),
+            },
             (status, _) => format!("{status:?}"),
         }
+    }
+
+    /// Where it trapped, `call > function > ...`, when it was [profiled](Request::profiled)
+    /// and trapped.
+    pub fn trapped_in(&self) -> Option<String> {
+        let profiled = self.profile.as_ref()?;
+        let stack = profiled.profile.trapped_in()?;
+        Some(stack.iter().map(|frame| profiled.name(frame)).collect::<Vec<_>>().join(" > "))
     }
 }
 

@@ -111,4 +111,8 @@ fn a_trap_names_the_function_it_happened_in_and_the_path_to_it() {
     assert_eq!(path, ["profiled.trap", "profiled::trap", "profiled::deep", "profiled::boom"]);
     assert_eq!(profiled.profile.total(), outcome.gas_used);
     assert!(matches!(profiled.profile.trapped_in().unwrap().last(), Some(Frame::Function { .. })));
+    assert_eq!(
+        outcome.trapped_in().as_deref(),
+        Some("profiled.trap > profiled::trap > profiled::deep > profiled::boom")
+    );
 }
