@@ -548,9 +548,21 @@ fn read(path: &Path) -> Result<Vec<u8>, BuildError> {
     std::fs::read(path).map_err(|source| BuildError::Io { path: path.to_path_buf(), source })
 }
 
+/// Writes `bytes` to `path` whole or not at all: written beside it, then renamed over it, so
+/// that a deployment reading the module while another build of the same sources writes it
+/// sees one or the other, never a part.
 fn write(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|source| BuildError::Io { path: parent.to_path_buf(), source })?;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static WRITES: AtomicU64 = AtomicU64::new(0);
+    fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BuildError + '_ {
+        move |source| BuildError::Io { path: path.to_path_buf(), source }
     }
-    std::fs::write(path, bytes).map_err(|source| BuildError::Io { path: path.to_path_buf(), source })
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(format!(".{}-{}.partial", std::process::id(), WRITES.fetch_add(1, Ordering::Relaxed)));
+    let partial = PathBuf::from(partial);
+    std::fs::write(&partial, bytes).map_err(io(&partial))?;
+    std::fs::rename(&partial, path).map_err(io(path))
 }
