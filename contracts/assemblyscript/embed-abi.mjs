@@ -2,7 +2,8 @@
 // custom section: id 0, the section's size (LEB128), the name's length (LEB128), the name, then
 // the JSON's bytes as they are in the file. Run after asc (`npm run build`); dependency-free.
 //
-//   node embed-abi.mjs [MODULE [ABI]]     defaults: build/counter.wasm, abi.json
+//   node embed-abi.mjs [MODULE [ABI]]     defaults: build/counter.wasm, build/abi.json (what
+//                                         baals-transform.mjs writes)
 //
 // A `baals.abi` section already in the module is replaced, so running it twice changes nothing.
 
@@ -11,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const [modulePath = join(here, "build/counter.wasm"), abiPath = join(here, "abi.json")] = process.argv.slice(2);
+const [modulePath = join(here, "build/counter.wasm"), abiPath = join(here, "build/abi.json")] = process.argv.slice(2);
 const NAME = "baals.abi";
 const MAX_ABI = 64 * 1024;
 
