@@ -97,21 +97,12 @@ impl Names {
     /// `contract.method` for a call, `contract::function` for a function, a host function's
     /// name.
     pub(crate) fn name(&self, frame: &Frame) -> String {
-        let contract = |id: &ContractId| match self.contracts.get(id) {
-            Some((label, _)) => label.clone(),
-            None => id.to_hex()[..8].to_string(),
-        };
-        match frame {
-            Frame::Call { contract: id, method } => format!("{}.{method}", contract(id)),
-            Frame::Function { contract: id, index } => {
-                let function = match self.contracts.get(id) {
-                    Some((_, names)) => names.display(*index),
-                    None => format!("func[{index}]"),
-                };
-                format!("{}::{function}", contract(id))
-            }
-            Frame::Host(function) => function.name().to_string(),
-        }
+        frame.name(
+            |id| self.contracts.get(id).map_or_else(|| id.to_hex()[..8].to_string(), |(label, _)| label.clone()),
+            |id, index| {
+                self.contracts.get(id).map_or_else(|| format!("func[{index}]"), |(_, names)| names.display(index))
+            },
+        )
     }
 }
 

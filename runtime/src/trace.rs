@@ -577,6 +577,23 @@ pub enum Frame {
     Host(HostFunction),
 }
 
+impl Frame {
+    /// The frame's name: `CONTRACT.METHOD` for a call, `CONTRACT::FUNCTION` for a function,
+    /// a host function's own name; `contract` names a contract, `function` one of its
+    /// functions by index.
+    pub fn name(
+        &self,
+        contract: impl Fn(&ContractId) -> String,
+        function: impl Fn(&ContractId, u32) -> String,
+    ) -> String {
+        match self {
+            Frame::Call { contract: id, method } => format!("{}.{method}", contract(id)),
+            Frame::Function { contract: id, index } => format!("{}::{}", contract(id), function(id, *index)),
+            Frame::Host(host) => host.name().to_string(),
+        }
+    }
+}
+
 /// Exact gas per function and per stack of calls (a tracer): attributed from the gas counter
 /// at every function's entry and exit, which the profiled copies of the contracts report
 /// ([`Tracer::functions`]), not sampled. Every unit of the call's `gas_used` is in exactly one

@@ -638,19 +638,10 @@ impl Profiled {
     /// A frame's name: `contract::function` (the contract by its module's name, or its id's
     /// first 8 hex digits), a host function's name, or `contract.method` for a call.
     pub fn name(&self, frame: &Frame) -> String {
-        let contract = |id: &ContractId| match self.names.get(id) {
-            Some((name, _)) => name.clone(),
-            None => id.to_hex()[..8].to_string(),
-        };
-        match frame {
-            Frame::Call { contract: id, method } => format!("{}.{method}", contract(id)),
-            Frame::Function { contract: id, index } => {
-                let function =
-                    self.names.get(id).map_or_else(|| format!("func[{index}]"), |(_, names)| names.display(*index));
-                format!("{}::{function}", contract(id))
-            }
-            Frame::Host(function) => function.name().to_string(),
-        }
+        frame.name(
+            |id| self.names.get(id).map_or_else(|| id.to_hex()[..8].to_string(), |(name, _)| name.clone()),
+            |id, index| self.names.get(id).map_or_else(|| format!("func[{index}]"), |(_, names)| names.display(index)),
+        )
     }
 
     /// Exclusive and inclusive gas per frame, most inclusive first, as (name, exclusive,
