@@ -9,13 +9,17 @@
 //! - wasmtime and wasmi, running the same instrumented module, agree on every result, trap and
 //!   gas figure, with ample gas and with little;
 //! - the copy calls run on, without the write-backs only traps read, gives the stored module's
-//!   results, and its gas on every call that does not trap.
+//!   results, and its gas on every call that does not trap;
+//! - the profiled copy (`instrument_profiled`) gives the stored module's results, and its gas
+//!   on every call that does not trap, and its hooks nest, see every unit of a call's gas and leave no function with
+//!   negative gas of its own.
 //!
 //! Each test prints its counts.
 
 use arbitrary::Unstructured;
 use baals_instrument::{
-    GAS_GLOBAL, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left, instrument, stack_counter, without_trap_write_backs,
+    GAS_GLOBAL, PROFILE_TABLE, STACK_GLOBAL, START_EXPORT, gas_counter, gas_left, instrument, instrument_profiled,
+    stack_counter, without_trap_write_backs,
 };
 use baals_policy::{FloatMode, Policy};
 use baals_tests::{output_features, permissive_trap_limit};
@@ -151,22 +155,38 @@ type Run = (Vec<Observed>, Vec<(u64, bool)>);
 /// The same with the instrumented module: counters set before the start function and before
 /// every call, as the engine does. Returns what it saw and the gas of each call.
 fn run_instrumented(engine: &Engine, wasm: &[u8], exports: &[String], gas: u64, stack: i32) -> Run {
+    run_with(engine, wasm, exports, gas, stack, |_, _| {}, |_: &mut ()| {}).0
+}
+
+/// [`run_instrumented`] with store data `T`, `setup` run on the instance before anything else;
+/// returns the data too.
+fn run_with<T: Default + 'static>(
+    engine: &Engine,
+    wasm: &[u8],
+    exports: &[String],
+    gas: u64,
+    stack: i32,
+    setup: impl FnOnce(&mut Store<T>, &Instance),
+    mark: fn(&mut T),
+) -> (Run, T) {
     let module = Module::new(engine, wasm).expect("instrumented modules compile");
-    let mut store = Store::new(engine, ());
+    let mut store = Store::new(engine, T::default());
     let Ok(instance) = Instance::new(&mut store, &module, &[]) else {
-        return (vec![Observed::Trap], Vec::new());
+        return ((vec![Observed::Trap], Vec::new()), store.into_data());
     };
-    let counters = |store: &mut Store<()>| {
+    setup(&mut store, &instance);
+    let counters = |store: &mut Store<T>| {
         let gas_global = instance.get_global(&mut *store, GAS_GLOBAL).unwrap();
         let stack_global = instance.get_global(&mut *store, STACK_GLOBAL).unwrap();
         (gas_global, stack_global)
     };
-    let reset = |store: &mut Store<()>| {
+    let reset = |store: &mut Store<T>| {
+        mark(store.data_mut());
         let (gas_global, stack_global) = counters(store);
         gas_global.set(&mut *store, Val::I64(gas_counter(gas as i64))).unwrap();
         stack_global.set(&mut *store, Val::I32(stack_counter(stack))).unwrap();
     };
-    let used = |store: &mut Store<()>| {
+    let used = |store: &mut Store<T>| {
         let left = gas_left(counters(store).0.get(&mut *store).unwrap_i64());
         if left < 0 { (gas, true) } else { (gas - left as u64, false) }
     };
@@ -176,7 +196,7 @@ fn run_instrumented(engine: &Engine, wasm: &[u8], exports: &[String], gas: u64, 
         let trapped = start.call(&mut store, &[], &mut []).is_err();
         gas_log.push(used(&mut store));
         if trapped {
-            return (vec![Observed::Trap], gas_log);
+            return ((vec![Observed::Trap], gas_log), store.into_data());
         }
     }
     let mut observed = Vec::new();
@@ -192,7 +212,7 @@ fn run_instrumented(engine: &Engine, wasm: &[u8], exports: &[String], gas: u64, 
             Err(_) => Observed::Trap,
         });
     }
-    (observed, gas_log)
+    ((observed, gas_log), store.into_data())
 }
 
 fn engines() -> (Engine, Engine) {
@@ -401,4 +421,116 @@ fn wasmtime_and_wasmi_agree_on_results_and_gas() {
         assert!(modules > MODULES && exhausted > 0, "too little compared to mean anything");
     });
     thread.unwrap().join().unwrap();
+}
+
+/// What a profiled copy's hooks report, in order: a call begins (the harness), a function is
+/// entered or exits, with the gas left.
+#[derive(Clone, Copy, Debug)]
+enum Hook {
+    Call,
+    Enter(u32, i64),
+    Exit(u32, i64),
+}
+
+/// The profiled copy against the stored module, call for call, with ample gas and with little:
+/// the same results and traps, and the same gas on every call that does not trap (the hooks
+/// are charged nothing). Its hooks,
+/// per call: the first sees the whole limit (no charge before the first function's entry), the
+/// last of a call that returns sees what the call used (no charge after its exit), every exit
+/// closes the function entered last, and no function ends with negative gas of its own (the
+/// entry blocks callers prepay are given back to the callee, not lost or doubled).
+#[test]
+fn the_profiled_copy_charges_what_the_stored_module_charges_and_its_hooks_see_all_of_it() {
+    let policy = Policy::permissive();
+    let engine = Engine::default();
+    let (mut modules, mut calls, mut hooks) = (0, 0, 0);
+    for seed in 0..MODULES {
+        let Some(wasm) = smith(&policy, seed) else { continue };
+        let Ok(stored) = instrument(&wasm, &policy) else { continue };
+        let profiled = instrument_profiled(&wasm, &policy).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        modules += 1;
+        let exports = export_names(&engine, &wasm);
+        for gas in [10_000_000u64, 5_000] {
+            let expected = run_instrumented(&engine, &stored.wasm, &exports, gas, 1 << 20);
+            let fill = |store: &mut Store<Vec<Hook>>, instance: &Instance| {
+                let table = instance.get_table(&mut *store, PROFILE_TABLE).expect("the hook table");
+                for (slot, exit) in [(0, false), (1, true)] {
+                    let hook = wasmtime::Func::wrap(
+                        &mut *store,
+                        move |mut caller: wasmtime::Caller<'_, Vec<Hook>>, function: i32, counter: i64| {
+                            let (function, left) = (function as u32, gas_left(counter));
+                            caller.data_mut().push(if exit {
+                                Hook::Exit(function, left)
+                            } else {
+                                Hook::Enter(function, left)
+                            });
+                        },
+                    );
+                    table.set(&mut *store, slot, wasmtime::Ref::Func(Some(hook))).unwrap();
+                }
+            };
+            let (run, events) =
+                run_with(&engine, &profiled.wasm, &exports, gas, 1 << 20, fill, |hooks: &mut Vec<Hook>| {
+                    hooks.push(Hook::Call)
+                });
+            // The same results and traps; the same gas on every call that does not trap. A trap
+            // may come elsewhere only where wasmtime's native stack runs out before the
+            // generous stack limit here (the hooks make frames larger): the engine's policy
+            // limit comes first.
+            assert_eq!(run.0, expected.0, "seed {seed}, gas {gas}: the profiled copy behaves differently");
+            // The gas log has the start function's call first where it ran and did not trap, and
+            // nothing where instantiation trapped.
+            let Some(start) = expected.1.len().checked_sub(expected.0.len()) else { continue };
+            for (call, (profiled_gas, stored_gas)) in run.1.iter().zip(&expected.1).enumerate() {
+                if call < start || expected.0[call - start] != Observed::Trap {
+                    assert_eq!(profiled_gas, stored_gas, "seed {seed}, gas {gas}, call {call}: charged differently");
+                }
+            }
+            calls += run.1.len();
+            hooks += events.len();
+            check_hooks(seed, gas, &run, &events);
+        }
+    }
+    println!("{modules} generated modules profiled: {calls} calls, {hooks} hooks");
+    assert!(modules > MODULES / 2 && hooks > 1_000, "too little compared to mean anything");
+}
+
+/// The hooks of one run, call by call.
+fn check_hooks(seed: u64, gas: u64, run: &Run, events: &[Hook]) {
+    let (observed, gas_log) = run;
+    let Some(start) = gas_log.len().checked_sub(observed.len()) else { return };
+    let mut call: Option<usize> = None;
+    let mut stack: Vec<u32> = Vec::new();
+    let mut last: Option<i64> = None;
+    let mut own: std::collections::HashMap<Vec<u32>, i64> = std::collections::HashMap::new();
+    let context = |call: Option<usize>| format!("seed {seed}, gas {gas}, call {call:?}");
+    for &hook in events {
+        let (exit, function, left) = match hook {
+            Hook::Call => {
+                // A trap leaves functions entered: the next call starts afresh.
+                call = Some(call.map_or(0, |c| c + 1));
+                (stack, last) = (Vec::new(), None);
+                continue;
+            }
+            Hook::Enter(function, left) => (false, function, left),
+            Hook::Exit(function, left) => (true, function, left),
+        };
+        match last {
+            Some(last) => *own.entry(stack.clone()).or_default() += last - left,
+            None => assert_eq!(left, gas as i64, "{}: charged before the first entry", context(call)),
+        }
+        last = Some(left);
+        if !exit {
+            stack.push(function);
+            continue;
+        }
+        assert_eq!(stack.pop(), Some(function), "{}: an exit of another function", context(call));
+        let index = call.expect("hooks come within calls");
+        if stack.is_empty() && !gas_log[index].1 && !(index >= start && observed[index - start] == Observed::Trap) {
+            assert_eq!(gas as i64 - left, gas_log[index].0 as i64, "{}: the last hook missed gas", context(call));
+        }
+    }
+    for (stack, gas_of_its_own) in own {
+        assert!(gas_of_its_own >= 0, "seed {seed}, gas {gas}: {stack:?} has {gas_of_its_own} gas of its own");
+    }
 }

@@ -637,9 +637,9 @@ impl Writer<'_> {
     }
 
     /// The hooks of a profiled body, in order, each as ((offset, after the plan's injections
-    /// there), (offset, code)): at the entry, a block around the body and the entry hook;
-    /// before each `return`, the exit hook; before the final `end`, after the plan's own code
-    /// there, the block's end and the exit hook.
+    /// there), (offset, code)): at the entry, before the plan's code, a block around the body
+    /// and the entry hook; before each `return` and the final `end`, after the plan's code
+    /// there, the exit hook (at the end, after the block's end).
     #[allow(clippy::type_complexity)]
     fn profile_hooks(
         &self,
@@ -668,8 +668,10 @@ impl Writer<'_> {
         let mut last = operators_start;
         while !reader.eof() {
             let offset = reader.original_position();
+            // After the plan's code at the `return`: it may charge the block the `return` is in
+            // (the entry's, when the body starts with it), and it leaves the gas local as is.
             if let wasmparser::Operator::Return = reader.read().map_err(internal)? {
-                hooks.push(((offset, false), (offset, exit.clone())));
+                hooks.push(((offset, true), (offset, exit.clone())));
             }
             last = offset;
         }
