@@ -257,7 +257,9 @@ fn build_rust(dir: &Path, options: &BuildOptions) -> Result<Vec<Built>, BuildErr
     let description =
         format!("cargo build --release --target {} --manifest-path {}", options.target, manifest.display());
     let output = command.output().map_err(|source| BuildError::Spawn { command: description.clone(), source })?;
-    let messages = String::from_utf8_lossy(&output.stdout);
+    // Cargo's messages, one JSON object a line, read once.
+    let messages: Vec<serde_json::Value> =
+        output.stdout.split(|&byte| byte == b'\n').filter_map(|line| serde_json::from_slice(line).ok()).collect();
     // The compiler's diagnostics, as cargo would show them; the error's summary is one line.
     show_diagnostics(&messages);
     if !output.status.success() {
@@ -278,8 +280,7 @@ fn build_rust(dir: &Path, options: &BuildOptions) -> Result<Vec<Built>, BuildErr
             .join(" "),
     };
     let mut built = Vec::new();
-    for line in messages.lines() {
-        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+    for message in &messages {
         if message["reason"] != "compiler-artifact" {
             continue;
         }
@@ -344,11 +345,10 @@ fn cargo_error(message: &str) -> BuildError {
 }
 
 /// Writes the compiler's rendered diagnostics to stderr, as cargo does.
-fn show_diagnostics(messages: &str) {
+fn show_diagnostics(messages: &[serde_json::Value]) {
     use std::io::Write;
     let mut stderr = std::io::stderr().lock();
-    for line in messages.lines() {
-        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+    for message in messages {
         if message["reason"] == "compiler-message"
             && let Some(rendered) = message["message"]["rendered"].as_str()
         {
@@ -358,9 +358,8 @@ fn show_diagnostics(messages: &str) {
 }
 
 /// The first error cargo's JSON messages carry, on one line.
-fn first_error(messages: &str) -> Option<String> {
-    messages.lines().find_map(|line| {
-        let message: serde_json::Value = serde_json::from_str(line).ok()?;
+fn first_error(messages: &[serde_json::Value]) -> Option<String> {
+    messages.iter().find_map(|message| {
         if message["reason"] != "compiler-message" || message["message"]["level"] != "error" {
             return None;
         }

@@ -387,22 +387,23 @@ fn run_on<S: baals_runtime::ReadTxn>(
         block: &mut baals_runtime::Block<'_, S>,
         query: bool,
         call: &Call<'_>,
-        tracer: T,
-    ) -> std::result::Result<(ContractExecutionResult, T), baals_runtime::EngineError> {
+        tracer: Option<T>,
+    ) -> std::result::Result<(ContractExecutionResult, Option<T>), baals_runtime::EngineError> {
         match query {
-            true => block.query_traced(&as_query(call), tracer),
-            false => block.call_traced(call, tracer),
+            true => block.query_with(&as_query(call), tracer),
+            false => block.call_with(call, tracer),
         }
     }
     match (traced, profiled) {
-        (false, false) if query => block.query(&as_query(call)).map(|result| (result, None, None)),
-        (false, false) => block.call(call).map(|result| (result, None, None)),
-        (true, false) => with(block, query, call, CallTree::new()).map(|(result, tree)| (result, Some(tree), None)),
+        (false, false) => with(block, query, call, None::<CallTree>).map(|(result, _)| (result, None, None)),
+        (true, false) => with(block, query, call, Some(CallTree::new())).map(|(result, tree)| (result, tree, None)),
         (false, true) => {
-            with(block, query, call, Profile::new()).map(|(result, profile)| (result, None, Some(profile)))
+            with(block, query, call, Some(Profile::new())).map(|(result, profile)| (result, None, profile))
         }
-        (true, true) => with(block, query, call, (CallTree::new(), Profile::new()))
-            .map(|(result, (tree, profile))| (result, Some(tree), Some(profile))),
+        (true, true) => with(block, query, call, Some((CallTree::new(), Profile::new()))).map(|(result, both)| {
+            let (tree, profile) = both.unzip();
+            (result, tree, profile)
+        }),
     }
 }
 

@@ -205,6 +205,19 @@ impl<'e, S: ReadTxn> Block<'e, S> {
         Ok((result, downcast(tracer)?))
     }
 
+    /// [`Block::call`], or [`Block::call_traced`] when given a tracer, for callers that decide
+    /// at run time.
+    pub fn call_with<T: Tracer>(
+        &mut self,
+        call: &Call<'_>,
+        tracer: Option<T>,
+    ) -> Result<(ContractExecutionResult, Option<T>), EngineError> {
+        match tracer {
+            Some(tracer) => self.call_traced(call, tracer).map(|(result, tracer)| (result, Some(tracer))),
+            None => self.call(call).map(|result| (result, None)),
+        }
+    }
+
     /// Runs a query against the block's state so far. It changes nothing and takes no index.
     pub fn query(&mut self, query: &Query<'_>) -> Result<ContractExecutionResult, EngineError> {
         Ok(self.run_top_level(&query.as_call(), true, None)?.0)
@@ -218,6 +231,18 @@ impl<'e, S: ReadTxn> Block<'e, S> {
     ) -> Result<(ContractExecutionResult, T), EngineError> {
         let (result, tracer) = self.run_top_level(&query.as_call(), true, Some(Box::new(tracer)))?;
         Ok((result, downcast(tracer)?))
+    }
+
+    /// [`Block::query`], or [`Block::query_traced`] when given a tracer.
+    pub fn query_with<T: Tracer>(
+        &mut self,
+        query: &Query<'_>,
+        tracer: Option<T>,
+    ) -> Result<(ContractExecutionResult, Option<T>), EngineError> {
+        match tracer {
+            Some(tracer) => self.query_traced(query, tracer).map(|(result, tracer)| (result, Some(tracer))),
+            None => self.query(query).map(|result| (result, None)),
+        }
     }
 
     /// Runs a call, or a query (`read_only`), which records no events and takes no index.
@@ -267,6 +292,18 @@ impl<'e, S: ReadTxn> Block<'e, S> {
     ) -> Result<(DeployResult, T), EngineError> {
         let (result, tracer) = self.run_deploy(deploy, Some(Box::new(tracer)))?;
         Ok((result, downcast(tracer)?))
+    }
+
+    /// [`Block::deploy`], or [`Block::deploy_traced`] when given a tracer.
+    pub fn deploy_with<T: Tracer>(
+        &mut self,
+        deploy: &Deploy<'_>,
+        tracer: Option<T>,
+    ) -> Result<(DeployResult, Option<T>), EngineError> {
+        match tracer {
+            Some(tracer) => self.deploy_traced(deploy, tracer).map(|(result, tracer)| (result, Some(tracer))),
+            None => self.deploy(deploy).map(|result| (result, None)),
+        }
     }
 
     fn run_deploy(

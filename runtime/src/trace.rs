@@ -707,18 +707,10 @@ impl Profile {
             // The first event: what the call charged before any function ran is its own.
             None => (level.gas_limit as i64).saturating_sub(gas_left),
         };
-        let first = level.last.is_none();
         let own = fallen.saturating_sub(std::mem::take(&mut level.elsewhere));
         level.last = Some(gas_left);
-        if first {
-            // Charged outside any function: under the call's own frame.
-            let base = level.base;
-            let functions = self.stack.split_off(base);
-            self.charge(own);
-            self.stack.extend(functions);
-        } else {
-            self.charge(own);
-        }
+        // At the first event no function is entered yet: the call's own frame is on top.
+        self.charge(own);
     }
 }
 

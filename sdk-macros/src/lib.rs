@@ -686,21 +686,17 @@ mod tests {
         .unwrap()
         .to_string();
         // Markers are consumed; the helper stays a plain function.
-        assert!(!text_has(&tokens, "# [query]") && !text_has(&tokens, "# [payable]"), "{tokens}");
-        assert!(text_has(&tokens, "fn helper"));
+        assert!(!tokens.contains("# [query]") && !tokens.contains("# [payable]"), "{tokens}");
+        assert!(tokens.contains("fn helper"));
         for export in ["transfer", "balance_of", "deposit"] {
-            assert!(text_has(&tokens, &format!("export_name = \"{export}\"")), "{tokens}");
+            assert!(tokens.contains(&format!("export_name = \"{export}\"")), "{tokens}");
         }
-        assert!(!text_has(&tokens, "export_name = \"helper\""));
+        assert!(!tokens.contains("export_name = \"helper\""));
         // Only the non-payable call refuses value: once, in `transfer`'s export.
         assert_eq!(tokens.matches("refuse_value").count(), 1, "{tokens}");
-        assert!(text_has(&tokens, "revert_with (& error)"));
-        assert!(text_has(&tokens, "schema :: Type :: Address"));
-        assert!(text_has(&tokens, "< TokenError as :: baals_sdk :: ContractError > :: ERRORS"));
-        assert!(text_has(&tokens, "< Transfer as :: baals_sdk :: Event > :: TOPIC"));
-    }
-
-    fn text_has(tokens: &str, needle: &str) -> bool {
-        tokens.contains(needle)
+        assert!(tokens.contains("revert_with (& error)"));
+        assert!(tokens.contains("schema :: Type :: Address"));
+        assert!(tokens.contains("< TokenError as :: baals_sdk :: ContractError > :: ERRORS"));
+        assert!(tokens.contains("< Transfer as :: baals_sdk :: Event > :: TOPIC"));
     }
 }

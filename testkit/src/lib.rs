@@ -256,10 +256,7 @@ impl Run<'_> {
         Ok(match self.kind {
             Kind::Deploy(module) => {
                 let deploy = Deploy::new(self.sender, &module.wasm, self.gas).with_input(self.input);
-                let (deployed, tracer) = match tracer {
-                    Some(tracer) => block.deploy_traced(&deploy, tracer).map(|(r, t)| (r, Some(t)))?,
-                    None => (block.deploy(&deploy)?, None),
-                };
+                let (deployed, tracer) = block.deploy_with(&deploy, tracer)?;
                 let id = deployed.contract_id;
                 let result = ContractExecutionResult {
                     status: deployed.status,
@@ -272,18 +269,12 @@ impl Run<'_> {
             Kind::Call(id) => {
                 let call =
                     Call::new(self.sender, *id, self.method, self.gas).with_input(self.input).with_value(self.value);
-                let (result, tracer) = match tracer {
-                    Some(tracer) => block.call_traced(&call, tracer).map(|(r, t)| (r, Some(t)))?,
-                    None => (block.call(&call)?, None),
-                };
+                let (result, tracer) = block.call_with(&call, tracer)?;
                 (result, None, tracer)
             }
             Kind::Query(id) => {
                 let query = Query::new(self.sender, *id, self.method, self.gas).with_input(self.input);
-                let (result, tracer) = match tracer {
-                    Some(tracer) => block.query_traced(&query, tracer).map(|(r, t)| (r, Some(t)))?,
-                    None => (block.query(&query)?, None),
-                };
+                let (result, tracer) = block.query_with(&query, tracer)?;
                 (result, None, tracer)
             }
         })
@@ -429,7 +420,7 @@ impl<'c> Request<'c> {
             (true, false) => request.run(block, Some(CallTree::new())).map(|(r, id, t)| (r, id, t, None)),
             (false, true) => request.run(block, Some(Profile::new())).map(|(r, id, p)| (r, id, None, p)),
             (true, true) => request.run(block, Some((CallTree::new(), Profile::new()))).map(|(r, id, both)| {
-                let (trace, profile) = both.map_or((None, None), |(trace, profile)| (Some(trace), Some(profile)));
+                let (trace, profile) = both.unzip();
                 (r, id, trace, profile)
             }),
         });

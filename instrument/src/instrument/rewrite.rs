@@ -80,10 +80,10 @@ struct Profile {
 
 impl Profile {
     fn new(wasm: &[u8], analysis: &Analysis) -> Result<Profile, InstrumentError> {
-        let (mut types, mut tables) = (0, 0);
+        // The hook table comes after the imported tables and the defined ones.
+        let mut tables = 0;
         for payload in Parser::new(0).parse_all(wasm) {
             match payload.map_err(internal)? {
-                Payload::TypeSection(reader) => types = reader.count(),
                 Payload::ImportSection(reader) => {
                     for import in reader.into_imports() {
                         if matches!(import.map_err(internal)?.ty, wasmparser::TypeRef::Table(_)) {
@@ -96,7 +96,8 @@ impl Profile {
                 _ => {}
             }
         }
-        let hook_type = types + analysis.extra_types.len() as u32;
+        // After the module's types and those the rewrite appends.
+        let hook_type = u32::try_from(analysis.type_count()).map_err(internal)?;
         let mut block_types: Vec<Vec<ValType>> = Vec::new();
         let mut bodies = Vec::with_capacity(analysis.results.len());
         for results in &analysis.results {
